@@ -1,0 +1,101 @@
+package extensions
+
+import (
+	"slices"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Value is a decoded extension value.
+type Value interface {
+	// Extension returns the x-amazon-apigateway-* name the value is stored under.
+	Extension() string
+	// Encode returns the value as a node. Unchanged parts are the nodes that
+	// were decoded, so key order, unknown keys, comments and scalar spelling survive.
+	Encode() *yaml.Node
+}
+
+// Place is a set of locations in an OpenAPI document where an extension may stand.
+type Place uint8
+
+// Places where extensions stand.
+const (
+	// AtRoot is the document's top level.
+	AtRoot Place = 1 << iota
+	// AtPathItem is a path item object.
+	AtPathItem
+	// AtOperation is an operation object.
+	AtOperation
+	// AtSecurityScheme is a security scheme (securityDefinitions in Swagger 2.0).
+	AtSecurityScheme
+	// AtServer is a server object (OpenAPI 3 only).
+	AtServer
+	// AtComponents is the components object (OpenAPI 3 only).
+	AtComponents
+	// AtTag is a tag object.
+	AtTag
+)
+
+// Spec describes one extension: its name, where it may stand and how to decode it.
+type Spec struct {
+	Name string
+	// Places are the locations API Gateway reads it from.
+	Places Place
+	// HTTPOnly marks extensions that only HTTP APIs read; RESTOnly those only REST APIs read.
+	HTTPOnly, RESTOnly bool
+	// Summary is a one-line description for help and schemas.
+	Summary string
+	decode  func(d *decoder, n *yaml.Node, ptr string) Value
+}
+
+var specs = map[string]*Spec{}
+
+// register adds an extension; each extension's file calls it from init.
+func register(s *Spec) {
+	if _, dup := specs[s.Name]; dup {
+		panic("extensions: registered twice: " + s.Name)
+	}
+	specs[s.Name] = s
+}
+
+// LookupSpec returns the Spec of an extension name, or nil when API Gateway does not know it.
+func LookupSpec(name string) *Spec { return specs[name] }
+
+// Specs returns every known extension, sorted by name.
+func Specs() []*Spec {
+	out := make([]*Spec, 0, len(specs))
+	for _, s := range specs {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b *Spec) int {
+		if a.Name < b.Name {
+			return -1
+		}
+		if a.Name > b.Name {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// Decode decodes the value n of the extension name, found at JSON pointer ptr.
+// It returns nil and a diagnostic when name is not an API Gateway extension.
+func Decode(name string, n *yaml.Node, ptr string) (Value, []Diagnostic) {
+	var d decoder
+	s := specs[name]
+	if s == nil {
+		names := make([]string, 0, len(specs))
+		for _, sp := range Specs() {
+			names = append(names, sp.Name)
+		}
+		hint := ""
+		if sug := Suggest(name, names); sug != "" {
+			hint = "; did you mean " + sug + "?"
+		}
+		d.add(Warning, CodeUnknownExtension, n, ptr, "%s is not an API Gateway extension and is ignored%s", name, hint)
+		return nil, d.diags
+	}
+	v := s.decode(&d, n, ptr)
+	return v, d.diags
+}
