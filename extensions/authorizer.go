@@ -33,7 +33,7 @@ type Authorizer struct {
 	AuthorizerCredentials Str
 	// IdentitySource says where the caller's identity is read from.
 	IdentitySource *IdentitySource
-	// IdentityValidationExpression is a regular expression the token must match (token only).
+	// IdentityValidationExpression is a regular expression the token (token) or its aud claim (cognito_user_pools) must match.
 	IdentityValidationExpression Str
 	// AuthorizerResultTTLInSeconds is how long results are cached: 0 to 3600.
 	AuthorizerResultTTLInSeconds *int
@@ -133,7 +133,7 @@ var authorizerFieldTypes = []struct {
 }{
 	{"authorizerUri", []string{AuthorizerToken, AuthorizerRequest}},
 	{"authorizerCredentials", []string{AuthorizerToken, AuthorizerRequest}},
-	{"identityValidationExpression", []string{AuthorizerToken}},
+	{"identityValidationExpression", []string{AuthorizerToken, AuthorizerCognitoUserPools}},
 	{"providerARNs", []string{AuthorizerCognitoUserPools}},
 	{"authorizerPayloadFormatVersion", []string{AuthorizerRequest}},
 	{"enableSimpleResponses", []string{AuthorizerRequest}},
@@ -172,7 +172,8 @@ func (d *decoder) checkAuthorizerFields(a *Authorizer, m *yaml.Node, ptr string)
 		d.add(Warning, CodeAuthorizerField, k, Pointer(ptr, f.key), "%s is ignored for a %s authorizer (it applies to %s); remove it or change the type",
 			f.key, t, strings.Join(f.types, ", "))
 	}
-	if k := lookupKey(m, "enableSimpleResponses"); k != nil && t == AuthorizerRequest && a.AuthorizerPayloadFormatVersion != "2.0" {
+	if k := lookupKey(m, "enableSimpleResponses"); k != nil && t == AuthorizerRequest &&
+		a.EnableSimpleResponses != nil && *a.EnableSimpleResponses && a.AuthorizerPayloadFormatVersion != "2.0" {
 		d.add(Warning, CodeAuthorizerField, k, Pointer(ptr, "enableSimpleResponses"),
 			"enableSimpleResponses needs authorizerPayloadFormatVersion \"2.0\"; add it or remove enableSimpleResponses")
 	}
@@ -194,7 +195,7 @@ var cognitoUserPoolARN = regexp.MustCompile(`^arn:aws[a-z-]*:cognito-idp:[a-z0-9
 func (d *decoder) checkProviderARNs(n *yaml.Node, ptr string, arns []Str) {
 	r := resolve(n)
 	for i, s := range arns {
-		if !s.Known() || cognitoUserPoolARN.MatchString(s.Value) {
+		if !s.Known() || s.Value == "" || cognitoUserPoolARN.MatchString(s.Value) {
 			continue
 		}
 		d.add(Error, CodeProviderARN, r.Content[i], Pointer(ptr, strconv.Itoa(i)),
