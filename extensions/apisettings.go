@@ -140,7 +140,9 @@ func (v *MinimumCompressionSize) Encode() *yaml.Node {
 }
 
 // Encode implements Value.
-func (v *ImportExportVersion) Encode() *yaml.Node { return encScalarExt(encPlain(v.src, v.Value), v.src) }
+func (v *ImportExportVersion) Encode() *yaml.Node {
+	return encScalarExt(encPlain(v.src, v.Value), v.src)
+}
 
 // Encode implements Value.
 func (v *TagValue) Encode() *yaml.Node { return encScalarExt(encStr(v.src, v.Value), v.src) }
@@ -149,4 +151,6 @@ func (v *TagValue) Encode() *yaml.Node { return encScalarExt(encStr(v.src, v.Val
 func (v *SecurityPolicy) Encode() *yaml.Node { return encScalarExt(encPlain(v.src, v.Value), v.src) }
 
 // Encode implements Value.
-func (v *EndpointAccessMode) Encode() *yaml.Node { return encScalarExt(encPlain(v.src, v.Value), v.src) }
+func (v *EndpointAccessMode) Encode() *yaml.Node {
+	return encScalarExt(encPlain(v.src, v.Value), v.src)
+}

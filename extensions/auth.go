@@ -62,12 +62,16 @@ func (a *AuthType) Node() *yaml.Node { return a.src }
 func (a *Auth) IsIAM() bool { return strings.EqualFold(a.Type, AuthAWSIAM) }
 
 // IsIAM tells whether the scheme means IAM (SigV4) authorization.
-func (a *AuthType) IsIAM() bool { return a.Value.IsLiteral() && strings.EqualFold(a.Value.Value, "awsSigv4") }
+func (a *AuthType) IsIAM() bool {
+	return a.Value.IsLiteral() && strings.EqualFold(a.Value.Value, "awsSigv4")
+}
 
 func (d *decoder) auth(n *yaml.Node, ptr string) *Auth {
 	a := &Auth{src: n}
 	if d.object(n, ptr, ExtAuth, []field{
-		{"type", func(v *yaml.Node, p string) { a.Type = d.enum(v, p, "authorization type", []string{AuthNone, AuthAWSIAM}, true) }},
+		{"type", func(v *yaml.Node, p string) {
+			a.Type = d.enum(v, p, "authorization type", []string{AuthNone, AuthAWSIAM}, true)
+		}},
 	}, &a.Unknown) && lookupKey(n, "type") == nil {
 		d.add(Error, CodeRequired, n, ptr, "%s needs type: NONE or AWS_IAM", ExtAuth)
 	}

@@ -119,7 +119,9 @@ func (d *decoder) documentationPart(n *yaml.Node, ptr string) *DocumentationPart
 func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *DocumentationLocation {
 	loc := &DocumentationLocation{src: n}
 	if !d.object(n, ptr, "documentation location", []field{
-		{"type", func(v *yaml.Node, p string) { loc.Type = d.enum(v, p, "location type", DocumentationLocationTypes, false) }},
+		{"type", func(v *yaml.Node, p string) {
+			loc.Type = d.enum(v, p, "location type", DocumentationLocationTypes, false)
+		}},
 		{"path", func(v *yaml.Node, p string) { loc.Path = d.str(v, p, "path") }},
 		{"method", func(v *yaml.Node, p string) { loc.Method = d.str(v, p, "method") }},
 		{"statusCode", func(v *yaml.Node, p string) {
