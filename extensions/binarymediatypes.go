@@ -37,7 +37,7 @@ func (d *decoder) binaryMediaTypes(n *yaml.Node, ptr string) *BinaryMediaTypes {
 	b.Types = d.strList(n, ptr, ExtBinaryMediaTypes)
 	r := resolve(n)
 	for i, t := range b.Types {
-		if t.IsLiteral() {
+		if t.IsLiteral() && t.Value != "" {
 			d.checkMediaType(r.Content[i], Pointer(ptr, strconv.Itoa(i)), "binary media type", t.Value)
 		}
 	}
