@@ -128,3 +128,33 @@ func TestCORS(t *testing.T) {
 	assertRoundTrip(t, C, "# cors\nmaxAge: '600'\nallowOrigins: ['*'] # all\nallowMethods: [GET]\nextra: 1\n")
 	assertRoundTrip(t, C, "{'Fn::If': [c, {allowOrigins: ['*']}, !Ref AWS::NoValue]}")
 }
+
+func TestAPIExtensionsRegistered(t *testing.T) {
+	places := map[string]struct {
+		at         Place
+		rest, http bool
+	}{
+		ExtAnyMethod: {AtPathItem, false, false}, ExtAuth: {AtOperation, false, false},
+		ExtAuthType: {AtSecurityScheme, false, false}, ExtAuthorizer: {AtSecurityScheme, false, false},
+		ExtAPIKeySource: {AtRoot, true, false}, ExtBinaryMediaTypes: {AtRoot, true, false},
+		ExtMinimumCompressionSize: {AtRoot, true, false}, ExtPolicy: {AtRoot, true, false},
+		ExtDocumentation: {AtRoot, true, false}, ExtGatewayResponses: {AtRoot, true, false},
+		ExtEndpointConfiguration: {AtRoot | AtServer, false, false}, ExtCORS: {AtRoot, false, true},
+		ExtImportExportVersion: {AtRoot, false, true}, ExtTagValue: {AtTag, false, true},
+		ExtSecurityPolicy: {AtRoot, true, false}, ExtEndpointAccessMode: {AtRoot, true, false},
+	}
+	for _, name := range apiExtensions {
+		s := LookupSpec(name)
+		if s == nil {
+			t.Fatalf("%s not registered", name)
+		}
+		want := places[name]
+		if s.Places != want.at || s.RESTOnly != want.rest || s.HTTPOnly != want.http || s.Summary == "" {
+			t.Errorf("%s: places %b rest %v http %v, want %b %v %v", name, s.Places, s.RESTOnly, s.HTTPOnly, want.at, want.rest, want.http)
+		}
+		v, _ := Decode(name, parse(t, "{}"), "")
+		if v == nil || v.Extension() != name {
+			t.Errorf("%s: decoded value names %v", name, v)
+		}
+	}
+}
