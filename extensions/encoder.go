@@ -173,7 +173,11 @@ func encStrList(orig *yaml.Node, vs []Str) *yaml.Node {
 			o = src.Content[i]
 		}
 		n := encStr(o, v)
-		if n == nil {
+		switch {
+		case n == nil && o != nil:
+			// An item that could not be decoded (null, a list) comes back as written.
+			n = o
+		case n == nil:
 			n = strNode("")
 		}
 		out.Content = append(out.Content, n)

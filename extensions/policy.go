@@ -1,0 +1,126 @@
+package extensions
+
+import (
+	"strconv"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// ExtPolicy is the name of the REST API's resource policy.
+const ExtPolicy = "x-amazon-apigateway-policy"
+
+// Policy is x-amazon-apigateway-policy: the REST API's resource policy, an
+// IAM policy document written as an object or as a string holding its JSON.
+type Policy struct {
+	// Document is the policy document: the object written, or the parsed
+	// JSON of a string; nil when the string cannot be read before deployment.
+	Document *yaml.Node
+	// Text is the policy when written as a string (or an intrinsic such as Fn::Sub).
+	Text Str
+	src  *yaml.Node
+}
+
+func init() {
+	register(&Spec{Name: ExtPolicy, Places: AtRoot, RESTOnly: true,
+		Summary: "Resource policy of the REST API (an IAM policy document).",
+		decode:  func(d *decoder, n *yaml.Node, ptr string) Value { return d.policy(n, ptr) }})
+}
+
+// Extension implements Value.
+func (*Policy) Extension() string { return ExtPolicy }
+
+// Node returns the node the value was decoded from, nil when built in Go.
+func (p *Policy) Node() *yaml.Node { return p.src }
+
+func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
+	p := &Policy{src: n}
+	r := resolve(n)
+	switch {
+	case r == nil:
+		d.add(Error, CodeType, n, ptr, "%s must be a policy document object or a JSON string, not nothing", ExtPolicy)
+	case r.Kind == yaml.MappingNode && IntrinsicName(r) == "":
+		p.Document = r
+		d.checkPolicyDocument(r, ptr)
+	case r.Kind == yaml.ScalarNode || IntrinsicName(r) != "":
+		p.Text = d.str(n, ptr, ExtPolicy)
+		if !p.Text.IsLiteral() && p.Text.Fn != "Fn::Sub" {
+			return p
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(p.Text.Value), &doc); err != nil || resolve(&doc) == nil || resolve(&doc).Kind != yaml.MappingNode {
+			if !HasVariables(p.Text.Value) {
+				d.add(Error, CodePolicy, n, ptr, "%s string is not a JSON policy document; write {\"Version\": \"2012-10-17\", \"Statement\": [...]}", ExtPolicy)
+			}
+			return p
+		}
+		p.Document = resolve(&doc)
+		// Positions inside the string are relative to it: report at the string.
+		var inner decoder
+		inner.checkPolicyDocument(p.Document, ptr)
+		for _, di := range inner.diags {
+			di.Line, di.Column = r.Line, r.Column
+			d.diags = append(d.diags, di)
+		}
+	default:
+		d.add(Error, CodeType, n, ptr, "%s must be a policy document object or a JSON string, not %s", ExtPolicy, kindName(n))
+	}
+	return p
+}
+
+// checkPolicyDocument checks the shape of an IAM policy document lightly:
+// a Version API Gateway accepts and statements with Effect Allow or Deny.
+func (d *decoder) checkPolicyDocument(m *yaml.Node, ptr string) {
+	if v := Lookup(m, "Version"); v != nil {
+		if s := d.str(v, Pointer(ptr, "Version"), "Version"); s.Known() && s.Value != "2012-10-17" && s.Value != "2008-10-17" {
+			d.add(Error, CodePolicy, v, Pointer(ptr, "Version"), "policy Version %q is not an IAM policy language version; write \"2012-10-17\"", s.Value)
+		}
+	}
+	st := Lookup(m, "Statement")
+	if st == nil {
+		d.add(Error, CodePolicy, m, ptr, "policy document has no Statement; add Statement: [{Effect: Allow, Principal: \"*\", Action: execute-api:Invoke, Resource: execute-api:/*}]")
+		return
+	}
+	sp := Pointer(ptr, "Statement")
+	rs := resolve(st)
+	switch {
+	case IntrinsicName(rs) != "":
+	case rs.Kind == yaml.MappingNode:
+		d.checkStatement(rs, sp)
+	case rs.Kind == yaml.SequenceNode:
+		for i, s := range rs.Content {
+			d.checkStatement(resolve(s), Pointer(sp, strconv.Itoa(i)))
+		}
+	default:
+		d.add(Error, CodePolicy, st, sp, "policy Statement must be a statement object or a list of them, not %s", kindName(st))
+	}
+}
+
+func (d *decoder) checkStatement(s *yaml.Node, ptr string) {
+	if IntrinsicName(s) != "" {
+		return
+	}
+	if s == nil || s.Kind != yaml.MappingNode {
+		d.add(Error, CodePolicy, s, ptr, "policy statement must be an object, not %s", kindName(s))
+		return
+	}
+	e := Lookup(s, "Effect")
+	if e == nil {
+		d.add(Error, CodePolicy, s, ptr, "policy statement has no Effect; add Effect: Allow or Effect: Deny")
+		return
+	}
+	if v := d.str(e, Pointer(ptr, "Effect"), "Effect"); v.Known() && v.Value != "Allow" && v.Value != "Deny" {
+		d.add(Error, CodePolicy, e, Pointer(ptr, "Effect"), "policy statement Effect %q must be Allow or Deny", v.Value)
+	}
+}
+
+// Encode returns the policy as written; a policy built in Go (no source)
+// is written as its document, or as its text.
+func (p *Policy) Encode() *yaml.Node {
+	if p.src != nil {
+		return p.src
+	}
+	if p.Document != nil {
+		return p.Document
+	}
+	return encScalarExt(encStr(nil, p.Text), nil)
+}
