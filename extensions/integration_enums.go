@@ -23,7 +23,9 @@ var IntegrationTypes = []IntegrationType{TypeHTTP, TypeHTTPProxy, TypeAWS, TypeA
 func (t IntegrationType) Is(u IntegrationType) bool { return strings.EqualFold(string(t), string(u)) }
 
 // Canonical returns the SDK spelling (upper case) of t.
-func (t IntegrationType) Canonical() IntegrationType { return IntegrationType(strings.ToUpper(string(t))) }
+func (t IntegrationType) Canonical() IntegrationType {
+	return IntegrationType(strings.ToUpper(string(t)))
+}
 
 // IsHTTP tells whether t is HTTP or HTTP_PROXY.
 func (t IntegrationType) IsHTTP() bool { return t.Is(TypeHTTP) || t.Is(TypeHTTPProxy) }

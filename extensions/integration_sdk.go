@@ -36,7 +36,9 @@ type V2IntegrationResponse struct {
 const V2DefaultResponseKey = "$default"
 
 // IsDefault tells whether the response is the default one ("$default").
-func (r V2IntegrationResponse) IsDefault() bool { return r.IntegrationResponseKey == V2DefaultResponseKey }
+func (r V2IntegrationResponse) IsDefault() bool {
+	return r.IntegrationResponseKey == V2DefaultResponseKey
+}
 
 // Pattern returns the regex of a /regex/ key without its slashes, and false
 // for $default or a key that is not between slashes.
