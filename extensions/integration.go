@@ -49,9 +49,15 @@ type Integration struct {
 	// ResponseParameters are the HTTP API response mappings: status code →
 	// ("append:header.x", "overwrite:statuscode", … → value).
 	ResponseParameters Map[Map[Str]]
+	// Intrinsics holds fields that need a literal (enums, numbers, objects)
+	// but are written as CloudFormation intrinsic functions; they are kept as
+	// written and not checked.
+	Intrinsics Map[*yaml.Node]
 	// Unknown holds keys API Gateway does not read, kept for writing back.
 	Unknown Map[*yaml.Node]
-	src     *yaml.Node
+	// whole is set when the entire value is an intrinsic function (Fn::If, …).
+	whole bool
+	src   *yaml.Node
 }
 
 // TLSConfig is x-amazon-apigateway-integration.tlsConfig.
@@ -62,8 +68,10 @@ type TLSConfig struct {
 	// ServerNameToVerify (HTTP API private integrations) is the name checked
 	// on the backend's certificate and sent as SNI.
 	ServerNameToVerify Str
-	Unknown            Map[*yaml.Node]
-	src                *yaml.Node
+	// Intrinsics holds fields written as CloudFormation intrinsic functions.
+	Intrinsics Map[*yaml.Node]
+	Unknown    Map[*yaml.Node]
+	src        *yaml.Node
 }
 
 // Integrations is x-amazon-apigateway-integrations (components, HTTP APIs):
@@ -153,53 +161,62 @@ func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrat
 	return out
 }
 
+// IsIntrinsic tells whether the whole integration is written as a
+// CloudFormation intrinsic function (such as Fn::If choosing between two
+// integrations); it is then kept as written and not decoded further.
+func (v *Integration) IsIntrinsic() bool { return v.whole }
+
 func (d *decoder) integration(n *yaml.Node, ptr string) *Integration {
 	v := &Integration{src: n}
-	d.object(n, ptr, "integration", []field{
-		{"$ref", func(n *yaml.Node, p string) { v.Ref = d.plain(n, p, "$ref") }},
-		{"type", func(n *yaml.Node, p string) {
+	if IntrinsicName(n) != "" {
+		v.whole = true
+		return v
+	}
+	d.object(n, ptr, "integration", deferrable(&v.Intrinsics,
+		field{"$ref", func(n *yaml.Node, p string) { v.Ref = d.plain(n, p, "$ref") }},
+		field{"type", func(n *yaml.Node, p string) {
 			v.Type = IntegrationType(d.enum(n, p, "integration type", []string{"http", "http_proxy", "aws", "aws_proxy", "mock"}, true))
 		}},
-		{"httpMethod", func(n *yaml.Node, p string) { v.HTTPMethod = d.str(n, p, "httpMethod") }},
-		{"uri", func(n *yaml.Node, p string) { v.URI = d.str(n, p, "uri") }},
-		{"credentials", func(n *yaml.Node, p string) { v.Credentials = d.str(n, p, "credentials") }},
-		{"connectionType", func(n *yaml.Node, p string) {
+		field{"httpMethod", func(n *yaml.Node, p string) { v.HTTPMethod = d.str(n, p, "httpMethod") }},
+		field{"uri", func(n *yaml.Node, p string) { v.URI = d.str(n, p, "uri") }},
+		field{"credentials", func(n *yaml.Node, p string) { v.Credentials = d.str(n, p, "credentials") }},
+		field{"connectionType", func(n *yaml.Node, p string) {
 			v.ConnectionType = ConnectionType(d.enum(n, p, "connectionType", enumStrings(ConnectionInternet, ConnectionVPCLink), false))
 		}},
-		{"connectionId", func(n *yaml.Node, p string) { v.ConnectionID = d.str(n, p, "connectionId") }},
-		{"integrationTarget", func(n *yaml.Node, p string) { v.IntegrationTarget = d.str(n, p, "integrationTarget") }},
-		{"integrationSubtype", func(n *yaml.Node, p string) { v.IntegrationSubtype = d.str(n, p, "integrationSubtype") }},
-		{"payloadFormatVersion", func(n *yaml.Node, p string) { v.PayloadFormatVersion = d.plain(n, p, "payloadFormatVersion") }},
-		{"requestParameters", func(n *yaml.Node, p string) { v.RequestParameters = d.strMap(n, p, "requestParameters") }},
-		{"requestTemplates", func(n *yaml.Node, p string) { v.RequestTemplates = d.templates(n, p, "requestTemplates") }},
-		{"passthroughBehavior", func(n *yaml.Node, p string) {
+		field{"connectionId", func(n *yaml.Node, p string) { v.ConnectionID = d.str(n, p, "connectionId") }},
+		field{"integrationTarget", func(n *yaml.Node, p string) { v.IntegrationTarget = d.str(n, p, "integrationTarget") }},
+		field{"integrationSubtype", func(n *yaml.Node, p string) { v.IntegrationSubtype = d.str(n, p, "integrationSubtype") }},
+		field{"payloadFormatVersion", func(n *yaml.Node, p string) { v.PayloadFormatVersion = d.plain(n, p, "payloadFormatVersion") }},
+		field{"requestParameters", func(n *yaml.Node, p string) { v.RequestParameters = d.strMap(n, p, "requestParameters") }},
+		field{"requestTemplates", func(n *yaml.Node, p string) { v.RequestTemplates = d.templates(n, p, "requestTemplates") }},
+		field{"passthroughBehavior", func(n *yaml.Node, p string) {
 			v.PassthroughBehavior = PassthroughBehavior(d.enum(n, p, "passthroughBehavior",
 				enumStrings(PassthroughWhenNoMatch, PassthroughWhenNoTemplates, PassthroughNever), true))
 		}},
-		{"contentHandling", func(n *yaml.Node, p string) {
+		field{"contentHandling", func(n *yaml.Node, p string) {
 			v.ContentHandling = ContentHandling(d.enum(n, p, "contentHandling", enumStrings(ConvertToBinary, ConvertToText), false))
 		}},
-		{"timeoutInMillis", func(n *yaml.Node, p string) { v.TimeoutInMillis = d.integer(n, p, "timeoutInMillis", true) }},
-		{"cacheNamespace", func(n *yaml.Node, p string) { v.CacheNamespace = d.str(n, p, "cacheNamespace") }},
-		{"cacheKeyParameters", func(n *yaml.Node, p string) { v.CacheKeyParameters = d.strList(n, p, "cacheKeyParameters") }},
-		{"tlsConfig", func(n *yaml.Node, p string) { v.TLSConfig = d.tlsConfig(n, p) }},
-		{"responseTransferMode", func(n *yaml.Node, p string) {
+		field{"timeoutInMillis", func(n *yaml.Node, p string) { v.TimeoutInMillis = d.integer(n, p, "timeoutInMillis", true) }},
+		field{"cacheNamespace", func(n *yaml.Node, p string) { v.CacheNamespace = d.str(n, p, "cacheNamespace") }},
+		field{"cacheKeyParameters", func(n *yaml.Node, p string) { v.CacheKeyParameters = d.strList(n, p, "cacheKeyParameters") }},
+		field{"tlsConfig", func(n *yaml.Node, p string) { v.TLSConfig = d.tlsConfig(n, p) }},
+		field{"responseTransferMode", func(n *yaml.Node, p string) {
 			v.ResponseTransferMode = ResponseTransferMode(d.enum(n, p, "responseTransferMode", enumStrings(TransferBuffered, TransferStream), false))
 		}},
-		{"responses", func(n *yaml.Node, p string) { v.Responses = d.integrationResponses(n, p) }},
-		{"responseParameters", func(n *yaml.Node, p string) { v.ResponseParameters = d.httpResponseParameters(n, p) }},
-	}, &v.Unknown)
+		field{"responses", func(n *yaml.Node, p string) { v.Responses = d.integrationResponses(n, p) }},
+		field{"responseParameters", func(n *yaml.Node, p string) { v.ResponseParameters = d.httpResponseParameters(n, p) }},
+	), &v.Unknown)
 	return v
 }
 
 func (d *decoder) tlsConfig(n *yaml.Node, ptr string) *TLSConfig {
 	v := &TLSConfig{src: n}
-	d.object(n, ptr, "tlsConfig", []field{
-		{"insecureSkipVerification", func(n *yaml.Node, p string) {
+	d.object(n, ptr, "tlsConfig", deferrable(&v.Intrinsics,
+		field{"insecureSkipVerification", func(n *yaml.Node, p string) {
 			v.InsecureSkipVerification = d.boolean(n, p, "insecureSkipVerification")
 		}},
-		{"serverNameToVerify", func(n *yaml.Node, p string) { v.ServerNameToVerify = d.str(n, p, "serverNameToVerify") }},
-	}, &v.Unknown)
+		field{"serverNameToVerify", func(n *yaml.Node, p string) { v.ServerNameToVerify = d.str(n, p, "serverNameToVerify") }},
+	), &v.Unknown)
 	return v
 }
 
@@ -221,12 +238,15 @@ func (d *decoder) httpResponseParameters(n *yaml.Node, ptr string) Map[Map[Str]]
 
 // Encode implements Value.
 func (v *Integration) Encode() *yaml.Node {
+	if v.whole {
+		return v.src
+	}
 	at := func(k string) *yaml.Node { return Lookup(v.src, k) }
 	var tls *yaml.Node
 	if v.TLSConfig != nil {
 		tls = v.TLSConfig.Encode()
 	}
-	return encodeObject(v.src, []encField{
+	return encodeObject(v.src, withIntrinsics([]encField{
 		{"$ref", encPlain(at("$ref"), v.Ref)},
 		{"type", encPlain(at("type"), string(v.Type))},
 		{"httpMethod", encStr(at("httpMethod"), v.HTTPMethod)},
@@ -248,15 +268,15 @@ func (v *Integration) Encode() *yaml.Node {
 		{"responseTransferMode", encPlain(at("responseTransferMode"), string(v.ResponseTransferMode))},
 		{"responses", encIntegrationResponses(at("responses"), v.Responses)},
 		{"responseParameters", encHTTPResponseParameters(at("responseParameters"), v.ResponseParameters)},
-	}, v.Unknown)
+	}, v.Intrinsics), v.Unknown)
 }
 
 // Encode returns the TLS configuration as a node, keeping what was written.
 func (v *TLSConfig) Encode() *yaml.Node {
-	return encodeObject(v.src, []encField{
+	return encodeObject(v.src, withIntrinsics([]encField{
 		{"insecureSkipVerification", encBool(Lookup(v.src, "insecureSkipVerification"), v.InsecureSkipVerification)},
 		{"serverNameToVerify", encStr(Lookup(v.src, "serverNameToVerify"), v.ServerNameToVerify)},
-	}, v.Unknown)
+	}, v.Intrinsics), v.Unknown)
 }
 
 // Encode implements Value.

@@ -65,7 +65,7 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 		return
 	}
 	if v.Type == "" {
-		if Lookup(v.src, "type") == nil {
+		if Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
 			d.add(Error, CodeRequired, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
 		}
 		return
@@ -133,8 +133,10 @@ func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
 		d.add(Error, CodeHTTPMethod, Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
 		return
 	}
-	if v.Type.IsAWS() && isLambdaURI(v.URI) && !strings.EqualFold(m, "POST") {
-		d.add(Error, CodeLambdaMethod, Lookup(v.src, "httpMethod"), p,
+	// Import accepts another method but every call then fails, so this is a
+	// warning; HTTP APIs ignore the method of Lambda integrations.
+	if kind != KindHTTP && v.Type.IsAWS() && isLambdaURI(v.URI) && !strings.EqualFold(m, "POST") {
+		d.add(Warning, CodeLambdaMethod, Lookup(v.src, "httpMethod"), p,
 			"Lambda functions are invoked with POST whatever the client's method; write httpMethod: POST instead of %q", m)
 	}
 }
@@ -238,6 +240,9 @@ func isHTTPURL(s string) bool {
 }
 
 func (d *decoder) checkConnection(v *Integration, ptr string, kind APIKind) {
+	if v.Intrinsics.Has("connectionType") {
+		return
+	}
 	hasID := !v.ConnectionID.IsZero()
 	switch {
 	case v.ConnectionType.Is(ConnectionVPCLink) && !hasID:
@@ -315,7 +320,7 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) 
 		if kind == KindHTTP {
 			only("responseTransferMode", Warning, "responseTransferMode is only read by REST APIs; remove it")
 		} else if v.ResponseTransferMode.Is(TransferStream) && !v.Type.Is(TypeHTTPProxy) && !v.Type.Is(TypeAWSProxy) {
-			only("responseTransferMode", Error, "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
+			only("responseTransferMode", Warning, "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
 		}
 	}
 	if v.Responses != nil && kind == KindHTTP {

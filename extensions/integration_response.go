@@ -21,6 +21,9 @@ type IntegrationResponseEntry struct {
 	// ResponseTemplates maps a media type to a mapping template.
 	ResponseTemplates Map[Str]
 	ContentHandling   ContentHandling
+	// Intrinsics holds fields written as CloudFormation intrinsic functions
+	// where a literal is needed; they are kept as written and not checked.
+	Intrinsics Map[*yaml.Node]
 	// Unknown holds keys API Gateway does not read, kept for writing back.
 	Unknown Map[*yaml.Node]
 	src     *yaml.Node
@@ -71,14 +74,14 @@ func (d *decoder) integrationResponses(n *yaml.Node, ptr string) Map[*Integratio
 
 func (d *decoder) integrationResponse(n *yaml.Node, ptr string) *IntegrationResponseEntry {
 	v := &IntegrationResponseEntry{src: n}
-	d.object(n, ptr, "integration response", []field{
-		{"statusCode", func(n *yaml.Node, p string) { v.StatusCode = d.plain(n, p, "statusCode") }},
-		{"responseParameters", func(n *yaml.Node, p string) { v.ResponseParameters = d.strMap(n, p, "responseParameters") }},
-		{"responseTemplates", func(n *yaml.Node, p string) { v.ResponseTemplates = d.templates(n, p, "responseTemplates") }},
-		{"contentHandling", func(n *yaml.Node, p string) {
+	d.object(n, ptr, "integration response", deferrable(&v.Intrinsics,
+		field{"statusCode", func(n *yaml.Node, p string) { v.StatusCode = d.plain(n, p, "statusCode") }},
+		field{"responseParameters", func(n *yaml.Node, p string) { v.ResponseParameters = d.strMap(n, p, "responseParameters") }},
+		field{"responseTemplates", func(n *yaml.Node, p string) { v.ResponseTemplates = d.templates(n, p, "responseTemplates") }},
+		field{"contentHandling", func(n *yaml.Node, p string) {
 			v.ContentHandling = ContentHandling(d.enum(n, p, "contentHandling", enumStrings(ConvertToBinary, ConvertToText), false))
 		}},
-	}, &v.Unknown)
+	), &v.Unknown)
 	return v
 }
 
@@ -124,12 +127,12 @@ func encTemplates(orig *yaml.Node, m Map[Str]) *yaml.Node {
 // Encode returns the integration response as a node, keeping what was written.
 func (v *IntegrationResponseEntry) Encode() *yaml.Node {
 	at := func(k string) *yaml.Node { return Lookup(v.src, k) }
-	return encodeObject(v.src, []encField{
+	return encodeObject(v.src, withIntrinsics([]encField{
 		{"statusCode", encPlain(at("statusCode"), v.StatusCode)},
 		{"responseParameters", encStrMap(at("responseParameters"), v.ResponseParameters)},
 		{"responseTemplates", encTemplates(at("responseTemplates"), v.ResponseTemplates)},
 		{"contentHandling", encPlain(at("contentHandling"), string(v.ContentHandling))},
-	}, v.Unknown)
+	}, v.Intrinsics), v.Unknown)
 }
 
 func encIntegrationResponses(orig *yaml.Node, m Map[*IntegrationResponseEntry]) *yaml.Node {
