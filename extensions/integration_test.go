@@ -201,3 +201,17 @@ func TestV2IntegrationResponse(t *testing.T) {
 		t.Fatalf("json = %s", b)
 	}
 }
+
+func TestIntegrationCheckByKind(t *testing.T) {
+	v, ds := DecodeIntegration(parse(t, "{type: mock, timeoutInMillis: 29500}"), "/i", KindUnknown)
+	if len(ds) != 0 {
+		t.Fatalf("unknown kind: %v", ds)
+	}
+	if got := codes(v.Check("/i", KindREST)); got != "warning:APIGW108" {
+		t.Fatalf("REST check = %q", got)
+	}
+	w, _ := decodeText(t, ExtIntegration, "!If [C, {type: mock}, {type: http}]")
+	if i := w.(*Integration); !i.IsIntrinsic() || i.Extension() != ExtIntegration || i.Node() == nil {
+		t.Fatal("whole intrinsic not kept")
+	}
+}
