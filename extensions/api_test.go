@@ -84,10 +84,10 @@ func TestBinaryMediaTypes(t *testing.T) {
 	B := ExtBinaryMediaTypes
 	runExtCases(t, []extCase{
 		{"good", B, "[application/octet-stream, image/*, '*/*', 'application/vnd.api+json; charset=utf-8', !Ref T]", "", ""},
-		{"escaped slash", B, "['image~1png']", "warning:APIGW252", `write "image/png"`},
-		{"no subtype", B, "[image]", "warning:APIGW252", "type/subtype"},
-		{"wildcard type only", B, "['*/png']", "warning:APIGW252", "type/subtype"},
-		{"space", B, "['image/ png']", "warning:APIGW252", "type/subtype"},
+		{"escaped slash", B, "['image~1png']", "warning:APIGW114", `write "image/png"`},
+		{"no subtype", B, "[image]", "warning:APIGW114", "type/subtype"},
+		{"wildcard type only", B, "['*/png']", "warning:APIGW114", "type/subtype"},
+		{"space", B, "['image/ png']", "warning:APIGW114", "type/subtype"},
 		{"not a list", B, "image/png", "error:APIGW100", "list of strings"},
 		{"null item", B, "[null]", "error:APIGW100", "must be a string"},
 	})

@@ -17,10 +17,6 @@ const (
 const (
 	// CodeGatewayResponseType: a gateway response type name API Gateway does not know.
 	CodeGatewayResponseType = "APIGW250"
-	// CodeStatusCode: an HTTP status code outside 100–599.
-	CodeStatusCode = "APIGW251"
-	// CodeMediaType: a media type that is not written type/subtype.
-	CodeMediaType = "APIGW252"
 	// CodePolicy: a resource policy that is not an IAM policy document.
 	CodePolicy = "APIGW253"
 	// CodeDocumentationLocation: a documentation part location field that is missing or does not apply.

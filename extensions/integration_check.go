@@ -1,7 +1,6 @@
 package extensions
 
 import (
-	"mime"
 	"slices"
 	"strconv"
 	"strings"
@@ -418,18 +417,6 @@ func (d *decoder) checkHTTPResponseParameters(v *Integration, ptr string) {
 // checkTemplateKeys checks that template keys are media types (type/subtype).
 func (d *decoder) checkTemplateKeys(m Map[Str], n *yaml.Node, ptr string) {
 	for _, p := range m {
-		if !isMediaType(p.Key) {
-			d.add(Warning, CodeMediaType, lookupKey(n, p.Key), Pointer(ptr, p.Key),
-				"template key %q is not a media type; API Gateway selects templates by Content-Type, so write type/subtype such as application/json", p.Key)
-		}
+		d.checkMediaType(lookupKey(n, p.Key), Pointer(ptr, p.Key), "template key", p.Key)
 	}
-}
-
-func isMediaType(s string) bool {
-	mt, _, err := mime.ParseMediaType(s)
-	if err != nil {
-		return false
-	}
-	typ, sub, ok := strings.Cut(mt, "/")
-	return ok && typ != "" && sub != ""
 }

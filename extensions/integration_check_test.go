@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-const lambdaURI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations"
+const lambdaProxyURI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations"
 
 // TestIntegrationChecks has one good and one bad value for every field and check.
 func TestIntegrationChecks(t *testing.T) {
@@ -13,8 +13,8 @@ func TestIntegrationChecks(t *testing.T) {
 		name, text, want, msg string
 	}{
 		// type
-		{"lambda proxy", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaURI + "'}", "", ""},
-		{"upper-case type", "{type: AWS_PROXY, httpMethod: POST, uri: '" + lambdaURI + "'}", "", ""},
+		{"lambda proxy", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "'}", "", ""},
+		{"upper-case type", "{type: AWS_PROXY, httpMethod: POST, uri: '" + lambdaProxyURI + "'}", "", ""},
 		{"mock", "{type: mock, requestTemplates: {application/json: '{\"statusCode\": 200}'}}", "", ""},
 		{"bad type", "{type: lambda, uri: x}", "error:APIGW101", `"lambda" is not one of`},
 		{"type typo", "{type: http_prxy, httpMethod: GET, uri: 'https://a.example'}", "error:APIGW101", `did you mean "http_proxy"`},
@@ -23,13 +23,13 @@ func TestIntegrationChecks(t *testing.T) {
 		{"not an object", "[a]", "error:APIGW100", "must be an object"},
 		// httpMethod
 		{"http no method", "{type: http, uri: 'https://a.example'}", "error:APIGW103", "no httpMethod"},
-		{"REST aws_proxy no method", "{type: aws_proxy, uri: '" + lambdaURI + "', responses: {default: {statusCode: '200'}}}", "error:APIGW103", "POST"},
-		{"HTTP API aws_proxy no method", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0'}", "", ""},
+		{"REST aws_proxy no method", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', responses: {default: {statusCode: '200'}}}", "error:APIGW103", "POST"},
+		{"HTTP API aws_proxy no method", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0'}", "", ""},
 		{"mock no method", "{type: mock}", "", ""},
 		{"bad method", "{type: http, httpMethod: FETCH, uri: 'https://a.example'}", "error:APIGW119", "not one of"},
 		{"lower-case method", "{type: http, httpMethod: get, uri: 'https://a.example'}", "", ""},
-		{"lambda GET", "{type: aws, httpMethod: GET, uri: '" + lambdaURI + "'}", "warning:APIGW107", "write httpMethod: POST"},
-		{"lambda GET in HTTP API", "{type: aws_proxy, httpMethod: GET, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0'}", "", ""},
+		{"lambda GET", "{type: aws, httpMethod: GET, uri: '" + lambdaProxyURI + "'}", "warning:APIGW107", "write httpMethod: POST"},
+		{"lambda GET in HTTP API", "{type: aws_proxy, httpMethod: GET, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0'}", "", ""},
 		// uri
 		{"http no uri", "{type: http_proxy, httpMethod: ANY}", "error:APIGW103", "absolute http(s) URL"},
 		{"http relative uri", "{type: http_proxy, httpMethod: ANY, uri: '/pets'}", "error:APIGW106", "absolute http:// or https://"},
@@ -65,8 +65,8 @@ func TestIntegrationChecks(t *testing.T) {
 		{"REST timeout over raised max", "{type: mock, timeoutInMillis: 400000, responses: {}}", "error:APIGW108", "at most 300000"},
 		{"stream timeout", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', responseTransferMode: STREAM, timeoutInMillis: 900000}", "", ""},
 		{"stream timeout too big", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', responseTransferMode: STREAM, timeoutInMillis: 900001}", "error:APIGW108", "at most 900000"},
-		{"HTTP API timeout 30000", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0', timeoutInMillis: 30000}", "", ""},
-		{"HTTP API timeout too big", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0', timeoutInMillis: 30001}", "error:APIGW108", "at most 30000"},
+		{"HTTP API timeout 30000", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', timeoutInMillis: 30000}", "", ""},
+		{"HTTP API timeout too big", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', timeoutInMillis: 30001}", "error:APIGW108", "at most 30000"},
 		// fields only for some types
 		{"tls on http", "{type: http, httpMethod: GET, uri: 'https://a.example', tlsConfig: {insecureSkipVerification: true}}", "", ""},
 		{"tls on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', tlsConfig: {insecureSkipVerification: true}}", "warning:APIGW109", "only read for http and http_proxy"},
@@ -75,15 +75,15 @@ func TestIntegrationChecks(t *testing.T) {
 		{"skip verification in HTTP API", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: '1.0', integrationSubtype: x, tlsConfig: {insecureSkipVerification: true}}", "", "skip"},
 		{"subtype on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', integrationSubtype: SQS-SendMessage}", "error:APIGW109", "needs type: aws_proxy"},
 		{"subtype unknown", "{type: aws_proxy, integrationSubtype: SQS-SendMesage, payloadFormatVersion: '1.0'}", "error:APIGW120", "did you mean SQS-SendMessage"},
-		{"transfer mode in HTTP API", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0', integrationSubtype: 'EventBridge-PutEvents', responseTransferMode: BUFFERED}", "", "skip"},
+		{"transfer mode in HTTP API", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', integrationSubtype: 'EventBridge-PutEvents', responseTransferMode: BUFFERED}", "", "skip"},
 		{"stream on mock", "{type: mock, responseTransferMode: STREAM}", "warning:APIGW109", "http_proxy or aws_proxy"},
 		{"bad transfer mode", "{type: mock, responseTransferMode: STREAMING}", "error:APIGW101", `did you mean "STREAM"`},
-		{"responses in HTTP API", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0', responses: {default: {statusCode: '200'}}}", "", "skip"},
+		{"responses in HTTP API", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', responses: {default: {statusCode: '200'}}}", "", "skip"},
 		// payloadFormatVersion
 		{"payload 1.0 numeric", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: 1.0}", "", ""},
 		{"payload 2.0 on http", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: '2.0'}", "error:APIGW117", "only for Lambda proxy"},
-		{"payload 3.0", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '3.0'}", "error:APIGW117", `not "1.0" or "2.0"`},
-		{"payload integer", "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: 2}", "error:APIGW117", `"2" is not`},
+		{"payload 3.0", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '3.0'}", "error:APIGW117", `not "1.0" or "2.0"`},
+		{"payload integer", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: 2}", "error:APIGW117", `"2" is not`},
 		// passthrough and content handling
 		{"passthrough upper", "{type: mock, passthroughBehavior: WHEN_NO_TEMPLATES}", "", ""},
 		{"bad passthrough", "{type: mock, passthroughBehavior: always}", "error:APIGW101", "not one of when_no_match"},
@@ -130,15 +130,15 @@ func TestIntegrationKindChecks(t *testing.T) {
 	}{
 		{"skip verification in HTTP API", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', tlsConfig: {insecureSkipVerification: true}}", KindHTTP, "warning:APIGW109"},
 		{"skip verification in REST API", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', tlsConfig: {insecureSkipVerification: true}}", KindREST, ""},
-		{"transfer mode in HTTP API", "{type: aws_proxy, uri: '" + lambdaURI + "', responseTransferMode: BUFFERED}", KindHTTP, "warning:APIGW109"},
-		{"responses in HTTP API", "{type: aws_proxy, uri: '" + lambdaURI + "', responses: {default: {statusCode: '200'}}}", KindHTTP, "warning:APIGW109"},
-		{"responses in REST API", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaURI + "', responses: {default: {statusCode: '200'}}}", KindREST, ""},
+		{"transfer mode in HTTP API", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', responseTransferMode: BUFFERED}", KindHTTP, "warning:APIGW109"},
+		{"responses in HTTP API", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', responses: {default: {statusCode: '200'}}}", KindHTTP, "warning:APIGW109"},
+		{"responses in REST API", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "', responses: {default: {statusCode: '200'}}}", KindREST, ""},
 		{"REST timeout 29001", "{type: mock, timeoutInMillis: 29001}", KindREST, "warning:APIGW108"},
 		{"unknown-kind timeout 30000", "{type: mock, timeoutInMillis: 30000}", KindUnknown, ""},
 		{"ref in REST API", "{$ref: '#/components/x-amazon-apigateway-integrations/one'}", KindREST, "error:APIGW109"},
 		{"server name in REST", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', connectionType: VPC_LINK, connectionId: a, tlsConfig: {serverNameToVerify: a.example}}", KindREST, "warning:APIGW109"},
-		{"subtype in REST", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaURI + "', integrationSubtype: SQS-SendMessage}", KindREST, "warning:APIGW109"},
-		{"payload in REST", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaURI + "', payloadFormatVersion: '1.0'}", KindREST, "warning:APIGW109"},
+		{"subtype in REST", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "', integrationSubtype: SQS-SendMessage}", KindREST, "warning:APIGW109"},
+		{"payload in REST", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '1.0'}", KindREST, "warning:APIGW109"},
 		{"http API response parameters in REST", "{type: mock, responseParameters: {'200': {'overwrite:statuscode': '204'}}}", KindREST, "warning:APIGW109"},
 	}
 	for _, tc := range tests {
@@ -187,7 +187,7 @@ func TestIntegrationResponseChecks(t *testing.T) {
 }
 
 func TestHTTPResponseParametersChecks(t *testing.T) {
-	const base = "{type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0', responseParameters: "
+	const base = "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', responseParameters: "
 	tests := []struct{ name, params, want string }{
 		{"good", "{'200': {'overwrite:header.x': 'y', 'overwrite:statuscode': '204'}, '500': {'remove:header.z': \"''\"}}", ""},
 		{"status 100", "{'100': {'overwrite:statuscode': '204'}}", "error:APIGW116"},
@@ -207,9 +207,9 @@ func TestHTTPResponseParametersChecks(t *testing.T) {
 
 func TestIntegrationsChecks(t *testing.T) {
 	tests := []struct{ name, text, want string }{
-		{"good", "one: {type: aws_proxy, uri: '" + lambdaURI + "', payloadFormatVersion: '2.0'}", ""},
+		{"good", "one: {type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0'}", ""},
 		{"ref in components", "one: {$ref: '#/components/x-amazon-apigateway-integrations/two'}", "error:APIGW115"},
-		{"HTTP API limits", "one: {type: aws_proxy, uri: '" + lambdaURI + "', timeoutInMillis: 30001}", "error:APIGW108"},
+		{"HTTP API limits", "one: {type: aws_proxy, uri: '" + lambdaProxyURI + "', timeoutInMillis: 30001}", "error:APIGW108"},
 		{"not an object", "[]", "error:APIGW100"},
 	}
 	for _, tc := range tests {

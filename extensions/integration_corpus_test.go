@@ -3,7 +3,6 @@ package extensions
 import (
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -27,28 +26,10 @@ var corpusKnownErrors = map[string]string{
 	"yndlingsfar__serverless-openapi-integration-helper__templates__mock__auto-mock.yml#/x-amazon-apigateway-integration/responses/STATUS_CODE/statusCode APIGW111":                                                                                          "statusCode is a placeholder (STATUS_CODE) that the tool replaces before import",
 }
 
-// findExtensions calls fn for every value stored under one of names, anywhere in n.
-func findExtensions(n *yaml.Node, ptr string, names []string, fn func(name string, v *yaml.Node, ptr string)) {
-	switch n.Kind {
-	case yaml.DocumentNode:
-		for _, c := range n.Content {
-			findExtensions(c, ptr, names, fn)
-		}
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i].Value, n.Content[i+1]
-			p := Pointer(ptr, k)
-			for _, name := range names {
-				if k == name {
-					fn(name, v, p)
-				}
-			}
-			findExtensions(v, p, names, fn)
-		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			findExtensions(c, Pointer(ptr, strconv.Itoa(i)), names, fn)
-		}
+// eachExtension calls fn for every value stored under one of names, anywhere in n.
+func eachExtension(n *yaml.Node, ptr string, names []string, fn func(name string, v *yaml.Node, ptr string)) {
+	for _, site := range findExtensions(n, ptr, names, nil) {
+		fn(site.name, site.node, site.ptr)
 	}
 }
 
@@ -74,7 +55,7 @@ func TestIntegrationCorpus(t *testing.T) {
 			continue
 		}
 		files++
-		findExtensions(&doc, "", []string{ExtIntegration, ExtIntegrations}, func(name string, v *yaml.Node, ptr string) {
+		eachExtension(&doc, "", []string{ExtIntegration, ExtIntegrations}, func(name string, v *yaml.Node, ptr string) {
 			values++
 			val, ds := Decode(name, v, ptr)
 			if ok, why := tree.Equal(v, val.Encode(), tree.Options{}); !ok {
