@@ -9,7 +9,8 @@ import (
 // Restyle returns a copy of the tree styled for YAML output, for documents
 // loaded from JSON: quoted strings lose their quotes where YAML does not
 // need them ("true" and "200" keep theirs, so they stay strings), strings
-// spanning lines become literal block scalars, and collections take block
+// spanning lines become literal block scalars (strings holding U+2028,
+// U+2029 or U+0085 keep their quotes, so those stay escaped), and collections take block
 // style. Values, tags, key order, anchors and comments are unchanged, so
 // the result loads to the same ordered tree. The tree passed in is not
 // modified.
@@ -26,7 +27,10 @@ func restyle(n *yaml.Node, done map[*yaml.Node]bool) {
 	done[n] = true
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 && scalarTag(n) == tagStr {
+		// Line and paragraph separators and NEL stay escaped in double
+		// quotes: YAML 1.1 readers take them for line breaks.
+		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 && scalarTag(n) == tagStr &&
+			!strings.ContainsAny(n.Value, "\u2028\u2029\u0085") {
 			n.Tag = tagStr
 			n.Style &^= yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle
 			if strings.Contains(strings.TrimRight(n.Value, "\n"), "\n") {

@@ -140,3 +140,13 @@ func TestOpensBlockScalar(t *testing.T) {
 		}
 	}
 }
+
+func TestRestyleKeepsSeparatorsEscaped(t *testing.T) {
+	out, err := WriteYAML(Restyle(loadNode(t, `{"a": "x\u2028y", "b": "x\u0085y"}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "a: \"x\\Ly\"\nb: \"x\\Ny\"\n"; string(out) != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}

@@ -125,7 +125,9 @@ func TestSARIFWithoutFileHasNoLocation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var log struct{ Runs []struct{ Results []map[string]any } }
+	var log struct {
+		Runs []struct{ Results []map[string]any }
+	}
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}
