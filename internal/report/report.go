@@ -1,0 +1,123 @@
+// Package report renders diagnostics for the command line: text for people,
+// JSON for scripts, and SARIF 2.1.0 for code-scanning tools such as GitHub's.
+// It also turns diagnostics into the exit code.
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+)
+
+// Format names an output format.
+type Format string
+
+// Output formats, as written on the command line (--format).
+const (
+	FormatText  Format = "text"
+	FormatJSON  Format = "json"
+	FormatSARIF Format = "sarif"
+)
+
+// ParseFormat reads a format name as given to --format.
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(s); f {
+	case FormatText, FormatJSON, FormatSARIF:
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown format %q: write text, json or sarif", s)
+}
+
+// Options carry what the SARIF form says about the tool and its rules.
+type Options struct {
+	// ToolVersion is the apigw version, written as tool.driver.version.
+	ToolVersion string
+	// InformationURI is the tool's home page; empty means DefaultInformationURI.
+	InformationURI string
+	// RuleDescriptions maps codes to one-line descriptions, written as the
+	// rules' shortDescription; codes without one get no description.
+	RuleDescriptions map[string]string
+	// BaseDir, when set, is removed from the front of file paths so SARIF
+	// locations are relative to it (the repository root).
+	BaseDir string
+}
+
+// DefaultInformationURI is the tool's home page in SARIF output.
+const DefaultInformationURI = "https://github.com/apigw/apigw"
+
+// Render writes diags in the given format. Diagnostics are sorted (see
+// extensions.SortDiagnostics); the slice passed in is not reordered.
+func Render(f Format, diags []extensions.Diagnostic, o Options) ([]byte, error) {
+	switch f {
+	case FormatText:
+		return Text(diags), nil
+	case FormatJSON:
+		return JSON(diags)
+	case FormatSARIF:
+		return SARIF(diags, o)
+	}
+	return nil, fmt.Errorf("unknown format %q: write text, json or sarif", f)
+}
+
+// ExitCode returns 1 when any diagnostic is at least as severe as failOn,
+// and 0 otherwise.
+func ExitCode(diags []extensions.Diagnostic, failOn extensions.Severity) int {
+	for _, d := range diags {
+		if d.Severity >= failOn {
+			return 1
+		}
+	}
+	return 0
+}
+
+// sorted returns a sorted copy of diags.
+func sorted(diags []extensions.Diagnostic) []extensions.Diagnostic {
+	c := slices.Clone(diags)
+	extensions.SortDiagnostics(c)
+	return c
+}
+
+// Text renders one line per diagnostic, "file:line:col: severity: message
+// [CODE]", sorted, then a summary line such as
+// "3 errors, 1 warning, 0 infos in 2 files", or "no problems" when there are
+// none.
+func Text(diags []extensions.Diagnostic) []byte {
+	var b strings.Builder
+	for _, d := range sorted(diags) {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	b.WriteString(Summary(diags))
+	b.WriteByte('\n')
+	return []byte(b.String())
+}
+
+// Summary counts diagnostics by severity and the files they are in:
+// "3 errors, 1 warning, 0 infos in 2 files", or "no problems".
+func Summary(diags []extensions.Diagnostic) string {
+	if len(diags) == 0 {
+		return "no problems"
+	}
+	var counts [3]int
+	var files []string
+	for _, d := range diags {
+		counts[min(max(int(d.Severity), 0), 2)]++
+		if !slices.Contains(files, d.File) {
+			files = append(files, d.File)
+		}
+	}
+	return fmt.Sprintf("%s, %s, %s in %s",
+		plural(counts[extensions.Error], "error", "errors"),
+		plural(counts[extensions.Warning], "warning", "warnings"),
+		plural(counts[extensions.Info], "info", "infos"),
+		plural(len(files), "file", "files"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

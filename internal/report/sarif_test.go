@@ -1,0 +1,154 @@
+package report
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/apigw/apigw/extensions"
+)
+
+// TestSARIFStructure checks the properties GitHub code scanning needs, as
+// no SARIF schema is available offline: version 2.1.0, one run, a driver
+// named apigw with its rules, and results whose ruleId names a rule, whose
+// level is a SARIF level, and whose locations are relative URIs with
+// forward slashes and regions counted from 1.
+func TestSARIFStructure(t *testing.T) {
+	out, err := SARIF(sample(), options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name, Version, InformationURI string
+					Rules                         []struct {
+						ID               string `json:"id"`
+						ShortDescription *struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+				Properties map[string]string
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || log.Schema != SARIFSchema || len(log.Runs) != 1 {
+		t.Fatalf("version %q, schema %q, %d runs", log.Version, log.Schema, len(log.Runs))
+	}
+	run := log.Runs[0]
+	d := run.Tool.Driver
+	if d.Name != "apigw" || d.Version != "1.2.3" || d.InformationURI != DefaultInformationURI {
+		t.Errorf("driver %+v", d)
+	}
+	var ids []string
+	for _, r := range d.Rules {
+		ids = append(ids, r.ID)
+	}
+	if got := fmtList(ids); got != "APIGW100,APIGW102,APIGW103,APIGW105" {
+		t.Errorf("rules %s", got)
+	}
+	if d.Rules[0].ShortDescription == nil || d.Rules[0].ShortDescription.Text != "A value has the wrong JSON type." {
+		t.Errorf("rule APIGW100 description %+v", d.Rules[0].ShortDescription)
+	}
+	if d.Rules[2].ShortDescription != nil {
+		t.Error("rule without a given description got one")
+	}
+	if len(run.Results) != 4 {
+		t.Fatalf("%d results", len(run.Results))
+	}
+	levels := map[string]bool{"error": true, "warning": true, "note": true}
+	for _, r := range run.Results {
+		if d.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("ruleIndex %d does not name %s", r.RuleIndex, r.RuleID)
+		}
+		if !levels[r.Level] || r.Message.Text == "" || len(r.Locations) != 1 {
+			t.Errorf("result %+v", r)
+		}
+		loc := r.Locations[0].PhysicalLocation
+		if loc.Region.StartLine < 1 || loc.Region.StartColumn < 1 {
+			t.Errorf("region %+v", loc.Region)
+		}
+		if u := loc.ArtifactLocation.URI; u != "api/openapi.yaml" && u != "template.json" {
+			t.Errorf("uri %q", u)
+		}
+	}
+	if r := run.Results[3]; r.Level != "note" || r.Properties["jsonPointer"] != "/x-amazon-apigateway-unknown" {
+		t.Errorf("info result %+v", r)
+	}
+}
+
+func fmtList(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += ","
+		}
+		out += x
+	}
+	return out
+}
+
+func TestSARIFEmptyHasEmptyArrays(t *testing.T) {
+	out, err := SARIF(nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log map[string]any
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log["runs"].([]any)[0].(map[string]any)
+	if res, ok := run["results"].([]any); !ok || len(res) != 0 {
+		t.Errorf("results %v, want []", run["results"])
+	}
+}
+
+func TestSARIFWithoutFileHasNoLocation(t *testing.T) {
+	out, err := SARIF([]extensions.Diagnostic{{Code: "APIGW100", Message: "m"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct{ Results []map[string]any }
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := log.Runs[0].Results[0]["locations"]; ok {
+		t.Error("a diagnostic without a file got a location")
+	}
+}
+
+func TestArtifactURI(t *testing.T) {
+	base := filepath.FromSlash("/repo")
+	tests := []struct{ file, base, want string }{
+		{"api.yaml", "", "api.yaml"},
+		{"./specs/api.yaml", "", "specs/api.yaml"},
+		{filepath.FromSlash("specs/sub/api.yaml"), "", "specs/sub/api.yaml"},
+		{filepath.FromSlash("/repo/specs/api.yaml"), base, "specs/api.yaml"},
+		{filepath.FromSlash("/other/api.yaml"), base, "/other/api.yaml"},
+		{"my api.yaml", "", "my%20api.yaml"},
+	}
+	for _, tt := range tests {
+		if got := artifactURI(tt.file, tt.base); got != tt.want {
+			t.Errorf("artifactURI(%q, %q) = %q, want %q", tt.file, tt.base, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,181 @@
+package openapi
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// scalar writes a scalar by its tag.
+func (w *jsonWriter) scalar(n *yaml.Node, ptr string) error {
+	switch t := scalarTag(n); t {
+	case tagStr, tagTimestamp, tagBinary:
+		writeJSONString(&w.buf, n.Value)
+	case tagNull:
+		w.buf.WriteString("null")
+	case tagBool:
+		b, ok := yamlBool(n.Value)
+		if !ok {
+			return pathError(ptr, n, "%q is not a boolean; write true or false", n.Value)
+		}
+		w.buf.WriteString(b)
+	case tagInt:
+		s, err := jsonInt(n.Value)
+		if err != nil {
+			return pathError(ptr, n, "%v", err)
+		}
+		w.buf.WriteString(s)
+	case tagFloat:
+		s, err := jsonFloat(n.Value)
+		if err != nil {
+			return pathError(ptr, n, "%v", err)
+		}
+		w.buf.WriteString(s)
+	default:
+		return pathError(ptr, n, "a scalar tagged %s has no JSON form", t)
+	}
+	return nil
+}
+
+// yamlBool returns "true" or "false" for the spellings yaml v4 resolves.
+func yamlBool(v string) (string, bool) {
+	switch v {
+	case "true", "True", "TRUE":
+		return "true", true
+	case "false", "False", "FALSE":
+		return "false", true
+	}
+	return "", false
+}
+
+var (
+	jsonIntLiteral    = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
+	jsonNumberLiteral = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$`)
+)
+
+// jsonInt keeps a decimal integer as written (however big) and writes any
+// other YAML integer (0x1F, 0o17, 017, +5, 1_000) in decimal.
+func jsonInt(v string) (string, error) {
+	if jsonIntLiteral.MatchString(v) {
+		return v, nil
+	}
+	plain := strings.ReplaceAll(v, "_", "")
+	if strings.HasPrefix(plain, "0o") || strings.HasPrefix(plain, "-0o") || strings.HasPrefix(plain, "+0o") {
+		plain = strings.Replace(plain, "0o", "0", 1)
+	}
+	var i big.Int
+	if _, ok := i.SetString(plain, 0); !ok {
+		return "", fmt.Errorf("%q is not an integer; write it in decimal", v)
+	}
+	return i.String(), nil
+}
+
+// errNonFinite is returned for .inf and .nan, which JSON cannot hold.
+var errNonFinite = errors.New("JSON has no infinity or NaN; write a finite number or a string")
+
+// jsonFloat keeps a float written as a JSON number and otherwise rewrites
+// its text into JSON form without rounding (.5 → 0.5, 1. → 1.0, +1e3 → 1e3).
+func jsonFloat(v string) (string, error) {
+	plain := strings.ReplaceAll(v, "_", "")
+	switch strings.ToLower(strings.TrimLeft(plain, "+-")) {
+	case ".inf", ".nan":
+		return "", fmt.Errorf("%s: %w", v, errNonFinite)
+	}
+	if jsonNumberLiteral.MatchString(plain) {
+		return keepFloat(plain), nil
+	}
+	sign := ""
+	if plain != "" && (plain[0] == '+' || plain[0] == '-') {
+		if plain[0] == '-' {
+			sign = "-"
+		}
+		plain = plain[1:]
+	}
+	mant, exp := plain, ""
+	if i := strings.IndexAny(plain, "eE"); i >= 0 {
+		mant, exp = plain[:i], plain[i:]
+	}
+	intPart, frac, dot := strings.Cut(mant, ".")
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
+	}
+	if dot && frac == "" {
+		frac = "0"
+	}
+	s := sign + intPart
+	if dot {
+		s += "." + frac
+	}
+	s += exp
+	if !jsonNumberLiteral.MatchString(s) {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v, "_", ""), 64)
+		if err != nil {
+			return "", fmt.Errorf("%q is not a number JSON can hold", v)
+		}
+		s = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return keepFloat(s), nil
+}
+
+// keepFloat adds ".0" to a float written without fraction or exponent, so
+// that it still loads as a float; decimal text that YAML already resolves
+// as a float (too big for 64 bits, or -0) stays as written.
+func keepFloat(s string) string {
+	if strings.ContainsAny(s, ".eE") || resolvePlain(s) == tagFloat {
+		return s
+	}
+	return s + ".0"
+}
+
+// writeJSONString writes s quoted, escaping ", \, control characters and
+// U+2028/U+2029; invalid UTF-8 becomes U+FFFD.
+func writeJSONString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\ufffd`)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r < 0x20:
+			b.WriteString(`\u00`)
+			b.WriteByte(hex[r>>4])
+			b.WriteByte(hex[r&0xf])
+		case r == '\u2028':
+			b.WriteString(`\u2028`)
+		case r == '\u2029':
+			b.WriteString(`\u2029`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+}
+
+// escapePointer escapes a key for use in a JSON pointer (RFC 6901).
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}

@@ -1,0 +1,108 @@
+package openapi
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Short names of the YAML 1.2 core-schema tags that the writers convert.
+const (
+	tagStr       = "!!str"
+	tagInt       = "!!int"
+	tagFloat     = "!!float"
+	tagBool      = "!!bool"
+	tagNull      = "!!null"
+	tagTimestamp = "!!timestamp"
+	tagBinary    = "!!binary"
+	tagMerge     = "!!merge"
+	tagMap       = "!!map"
+	tagSeq       = "!!seq"
+)
+
+// scalarTag returns the short tag of a scalar node. Nodes loaded by yaml v4
+// carry their resolved tag; nodes built by hand may leave Tag empty, and
+// then a plain scalar resolves the way yaml v4's loader would resolve it.
+func scalarTag(n *yaml.Node) string {
+	if n.Tag != "" && n.Tag != "!" {
+		return n.ShortTag()
+	}
+	if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return tagStr
+	}
+	return resolvePlain(n.Value)
+}
+
+// yamlFloat is yaml v4's pattern for floats written without a special form.
+var yamlFloat = regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$`)
+
+// resolvePlain mirrors yaml v4's resolution of an untagged plain scalar, so
+// that hand-built trees convert the same way as loaded ones.
+func resolvePlain(v string) string {
+	switch v {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return tagBool
+	case "", "~", "null", "Null", "NULL":
+		return tagNull
+	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
+		"-.inf", "-.Inf", "-.INF", "-0", "-0.0":
+		return tagFloat
+	case "<<":
+		return tagMerge
+	}
+	if v[0] == '.' {
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return tagFloat
+		}
+		return tagStr
+	}
+	if v[0] != '+' && v[0] != '-' && (v[0] < '0' || v[0] > '9') {
+		return tagStr
+	}
+	if isTimestamp(v) {
+		return tagTimestamp
+	}
+	plain := strings.ReplaceAll(v, "_", "")
+	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+		return tagInt
+	}
+	if _, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
+		return tagInt
+	}
+	if yamlFloat.MatchString(plain) {
+		if _, err := strconv.ParseFloat(plain, 64); err == nil {
+			return tagFloat
+		}
+	}
+	return tagStr
+}
+
+// timestampLayouts are the layouts yaml v4 accepts as !!timestamp.
+var timestampLayouts = []string{
+	"2006-1-2T15:4:5.999999999Z07:00",
+	"2006-1-2t15:4:5.999999999Z07:00",
+	"2006-1-2 15:4:5.999999999",
+	"2006-1-2",
+}
+
+// isTimestamp mirrors yaml v4: a quick digit check, then the layouts.
+func isTimestamp(s string) bool {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c < '0' || c > '9' {
+			break
+		}
+	}
+	if i != 4 || i == len(s) || s[i] != '-' {
+		return false
+	}
+	for _, layout := range timestampLayouts {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
