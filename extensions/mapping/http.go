@@ -164,14 +164,15 @@ var httpSourceCandidates = []string{"request.header.", "request.querystring.", "
 func parseHTTPExpr(ctx Context, text string, off int, ps *problems) Source {
 	src := Source{Offset: off, Text: text}
 	root, rest, _ := strings.Cut(text, ".")
+	nameOff := off + min(len(root)+1, len(text))
 	switch root {
 	case "context":
 		src.Kind, src.Name = ContextVar, rest
-		checkContextName(ctx, rest, off+len("context."), ps)
+		checkContextName(ctx, rest, nameOff, ps)
 		return src
 	case "stageVariables":
 		src.Kind, src.Name = StageVariable, rest
-		checkStageVariable(rest, off+len("stageVariables."), ps)
+		checkStageVariable(rest, nameOff, ps)
 		return src
 	case "request", "response":
 		src.Kind = Request

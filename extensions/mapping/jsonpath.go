@@ -22,12 +22,13 @@ func checkJSONPath(ps *problems, path string, off int, unsupported Severity) {
 		c := path[i]
 		switch {
 		case c == '.':
-			if first {
-				ps.add(Value, off+i, CodeJSONPath, Error, "the JSONPath starts with an extra \".\": write body.%s", strings.TrimLeft(path, "."))
-				return
-			}
-			if i+1 < len(path) && path[i+1] == '.' {
-				ps.add(Value, off+i, CodeJSONPath, unsupported, "recursive descent (\"..\") is not supported in mapping JSONPaths: name each level, e.g. a.b.c")
+			if first || i+1 < len(path) && path[i+1] == '.' {
+				// A leading "." is the second dot of body..name.
+				at := off + i
+				if first {
+					at--
+				}
+				ps.add(Value, at, CodeJSONPath, unsupported, "recursive descent (\"..\") is not supported in mapping JSONPaths: name each level, e.g. a.b.c")
 				return
 			}
 			i++
