@@ -155,6 +155,7 @@ func (k SourceKind) String() string {
 
 // Source is the value of a mapping: where the data comes from.
 type Source struct {
+	// Kind says what the source reads and which other fields are set.
 	Kind SourceKind
 	// Location is set for MethodRequest, IntegrationResponse, RouteRequest, Request and Response.
 	Location Location
@@ -174,9 +175,12 @@ type Source struct {
 
 // Mapping is one parsed key/value pair.
 type Mapping struct {
+	// Context is where the mapping sits (REST request, HTTP API response, …).
 	Context Context
-	Target  Target
-	Source  Source
+	// Target is the parsed key.
+	Target Target
+	// Source is the parsed value.
+	Source Source
 	// Key and Value are the strings as given.
 	Key, Value string
 }
@@ -186,7 +190,8 @@ type Param struct {
 	// Location is Path, QueryString or Header (multi-value sources are reported
 	// with their single-value location, which is where they are declared).
 	Location Location
-	Name     string
+	// Name is the parameter name as written after the location.
+	Name string
 }
 
 // In returns the OpenAPI "in" of the parameter: "path", "query" or "header".
