@@ -274,7 +274,7 @@ func (s *jsonScanner) array() (*yaml.Node, error) {
 // quote, a backslash, control characters and non-ASCII bytes.
 var special = func() (t [256]bool) {
 	for i := range 0x20 {
-		t[i] = true
+		t[i] = i != '\t' // a raw tab is not JSON, but yaml reads it and so do we
 	}
 	for i := 0x80; i < 256; i++ {
 		t[i] = true
@@ -350,7 +350,7 @@ func (s *jsonScanner) escaped(start int) (string, error) {
 				s.pos -= 2
 				return "", s.errorf("invalid escape \\%c in a string", e)
 			}
-		case c < 0x20:
+		case c < 0x20 && c != '\t':
 			return "", s.errorf("control character %U in a string: write it as an escape such as \\n or \\u%04x", rune(c), c)
 		default:
 			if c >= 0x80 && c < 0xC0 {
