@@ -186,7 +186,7 @@ func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec
 func (w *discovery) misplaced(k *yaml.Node, ptr, where string, spec *extensions.Spec) {
 	w.diags = append(w.diags, extensions.Diagnostic{Severity: extensions.Warning, Code: CodeMisplacedExtension,
 		Pointer: ptr, Line: k.Line, Column: k.Column,
-		Message: fmt.Sprintf("%s is not read %s and is ignored by API Gateway; move it %s", k.Value, where, placesText(spec.Places))})
+		Message: fmt.Sprintf("%s is not read %s and is ignored by API Gateway, which reads it %s: move it there", k.Value, where, placesText(spec.Places))})
 }
 
 // stray handles an extension key where API Gateway reads none: a warning

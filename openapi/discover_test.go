@@ -32,7 +32,7 @@ func TestExtensionPlaces(t *testing.T) {
 	}
 	for _, dg := range diags {
 		if dg.Code == CodeMisplacedExtension && strings.HasSuffix(dg.Pointer, "/x-amazon-apigateway-request-validator") &&
-			!strings.Contains(dg.Message, "move it at the document root or in an operation") {
+			!strings.Contains(dg.Message, "which reads it at the document root or in an operation: move it there") {
 			t.Errorf("message does not say where it belongs: %s", dg.Message)
 		}
 	}
