@@ -95,7 +95,3 @@ func (w *dupWalker) check(n *yaml.Node) {
 		seen[k.Value] = k
 	}
 }
-
-func isMergeKey(k *yaml.Node) bool {
-	return k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "")
-}

@@ -104,14 +104,6 @@ func mapGet(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
 	return nil, nil
 }
 
-// deref follows aliases.
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
 // scalar returns a scalar's text, "" for anything else.
 func scalar(n *yaml.Node) string {
 	n = deref(n)
