@@ -1,0 +1,107 @@
+package extensions
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apigw/apigw/internal/tree"
+	"go.yaml.in/yaml/v4"
+)
+
+// corpusKnownErrors lists error diagnostics in the shared corpus that API
+// Gateway would report too: "file#pointer code" → reason.
+var corpusKnownErrors = map[string]string{
+	"aws-cloudformation__cfn-lint__test__fixtures__templates__good__parameters__used_transform_removed.yaml#/Resources/MyAPI/Properties/DefinitionBody/paths/~1/get/x-amazon-apigateway-integration APIGW103":                                                "no type: import needs one (a cfn-lint fixture about parameters, not an importable API)",
+	"aws__aws-sam-cli__tests__integration__testdata__start_api__swagger-template-http-api.yaml#/Resources/MyHttpApi/Properties/DefinitionBody/paths/~1httpapi-echoeventbody/post/x-amazon-apigateway-integration APIGW103":                                   "aws_proxy without uri or integrationSubtype: nothing to invoke (a sam local fixture)",
+	"aws__serverless-application-model__tests__translator__input__api_rest_paths_with_if_condition_openapi.yaml#/Resources/MyApi/Properties/DefinitionBody/paths/~1post/Fn::If/1/post/x-amazon-apigateway-integration/uri APIGW106":                          "aws_proxy with an https URL: needs a Lambda ARN (SAM translator fixture)",
+	"aws__serverless-application-model__tests__translator__input__api_rest_paths_with_if_condition_openapi.yaml#/Resources/MyApi/Properties/DefinitionBody/paths/~1post/Fn::If/2/post/x-amazon-apigateway-integration/uri APIGW106":                          "aws_proxy with an https URL",
+	"aws__serverless-application-model__tests__translator__input__definition_body_intrinsics_support.yaml#/Resources/RestApiIfIntrinsicAndNoSwaggerEditor/Properties/DefinitionBody/Fn::If/1/paths/~1post/post/x-amazon-apigateway-integration/uri APIGW106": "aws_proxy with an https URL",
+	"aws__serverless-application-model__tests__translator__input__definition_body_intrinsics_support.yaml#/Resources/RestApiIfIntrinsicAndNoSwaggerEditor/Properties/DefinitionBody/Fn::If/2/paths/~1post/post/x-amazon-apigateway-integration/uri APIGW106": "aws_proxy with an https URL",
+	"aws__serverless-application-model__tests__translator__input__definition_body_intrinsics_support.yaml#/Resources/HttpApiIfIntrinsicAndNoOpenApiEditor/Properties/DefinitionBody/Fn::If/1/paths/~1post/post/x-amazon-apigateway-integration/uri APIGW106": "aws_proxy with an https URL",
+	"aws__serverless-application-model__tests__translator__input__definition_body_intrinsics_support.yaml#/Resources/HttpApiIfIntrinsicAndNoOpenApiEditor/Properties/DefinitionBody/Fn::If/2/paths/~1post/post/x-amazon-apigateway-integration/uri APIGW106": "aws_proxy with an https URL",
+	"aws__serverless-application-model__tests__translator__output__api_rest_paths_with_if_condition_openapi.json#/Resources/MyApi/Properties/Body/paths/~1post/Fn::If/1/post/x-amazon-apigateway-integration/uri APIGW106":                                   "aws_proxy with an https URL",
+	"aws__serverless-application-model__tests__translator__output__api_rest_paths_with_if_condition_openapi.json#/Resources/MyApi/Properties/Body/paths/~1post/Fn::If/2/post/x-amazon-apigateway-integration/uri APIGW106":                                   "aws_proxy with an https URL",
+	"yndlingsfar__serverless-openapi-integration-helper__templates__mock__auto-mock.yml#/x-amazon-apigateway-integration/responses/STATUS_CODE/statusCode APIGW111":                                                                                          "statusCode is a placeholder (STATUS_CODE) that the tool replaces before import",
+}
+
+// findExtensions calls fn for every value stored under one of names, anywhere in n.
+func findExtensions(n *yaml.Node, ptr string, names []string, fn func(name string, v *yaml.Node, ptr string)) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			findExtensions(c, ptr, names, fn)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i].Value, n.Content[i+1]
+			p := Pointer(ptr, k)
+			for _, name := range names {
+				if k == name {
+					fn(name, v, p)
+				}
+			}
+			findExtensions(v, p, names, fn)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			findExtensions(c, Pointer(ptr, strings.Repeat("", 0)+itoa(i)), names, fn)
+		}
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+func TestIntegrationCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "specs")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	var files, values int
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if ext != ".json" && ext != ".yaml" && ext != ".yml" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			t.Logf("%s: not parsed: %v", e.Name(), err)
+			continue
+		}
+		files++
+		findExtensions(&doc, "", []string{ExtIntegration, ExtIntegrations}, func(name string, v *yaml.Node, ptr string) {
+			values++
+			val, ds := Decode(name, v, ptr)
+			if ok, why := tree.Equal(v, val.Encode(), tree.Options{}); !ok {
+				t.Errorf("%s#%s: round trip differs: %s", e.Name(), ptr, why)
+			}
+			for _, d := range ds {
+				if os.Getenv("APIGW_CORPUS_VERBOSE") != "" {
+					t.Logf("%s#%s: %s", e.Name(), d.Pointer, d)
+				}
+				if d.Severity != Error {
+					continue
+				}
+				id := e.Name() + "#" + d.Pointer + " " + d.Code
+				if _, known := corpusKnownErrors[id]; !known {
+					t.Errorf("%s: unexpected %s", id, d)
+				}
+			}
+		})
+	}
+	t.Logf("%d files, %d integration values", files, values)
+	if values == 0 {
+		t.Fatalf("no integrations found in %d corpus files", files)
+	}
+}
