@@ -263,7 +263,11 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 		if isNull(val) {
 			continue
 		}
-		d.value(val, v.Field(f.index), extensions.Pointer(ptr, k.Value), f.name, f.enum)
+		enum := f.enum
+		if enum == "" {
+			enum = sharedEnums[f.name]
+		}
+		d.value(val, v.Field(f.index), extensions.Pointer(ptr, k.Value), f.name, enum)
 	}
 }
 
@@ -280,6 +284,10 @@ func (d *decoder) unknownKey(k *yaml.Node, ptr, what string, fields []fieldInfo)
 	}
 	d.add(extensions.Warning, extensions.CodeUnknownKey, k, ptr, "unknown key %q in %s is ignored%s", k.Value, what, hint)
 }
+
+// sharedEnums gives the allowed values of fields of types shared with package
+// extensions, which carry no enum tag.
+var sharedEnums = map[string]string{"contentHandling": "CONVERT_TO_BINARY,CONVERT_TO_TEXT"}
 
 // fieldInfo is a struct field as the decoder sees it.
 type fieldInfo struct {

@@ -1,5 +1,7 @@
 package apimodel
 
+import "github.com/apigw/apigw/extensions"
+
 // RestDump is a REST API (apigateway) with everything that hangs off it, in
 // the shape the AWS CLI prints.
 type RestDump struct {
@@ -99,14 +101,10 @@ type TLSConfig struct {
 	InsecureSkipVerification *bool `json:"insecureSkipVerification,omitempty"`
 }
 
-// IntegrationResponse is the output of get-integration-response.
-type IntegrationResponse struct {
-	StatusCode         string            `json:"statusCode,omitempty"`
-	SelectionPattern   string            `json:"selectionPattern,omitempty"`
-	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
-	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
-	ContentHandling    string            `json:"contentHandling,omitempty" enum:"CONVERT_TO_BINARY,CONVERT_TO_TEXT"`
-}
+// IntegrationResponse is the output of get-integration-response; the type
+// is shared with package extensions, which converts it to and from the
+// responses of x-amazon-apigateway-integration.
+type IntegrationResponse = extensions.IntegrationResponse
 
 // Model is an item of get-models.
 type Model struct {

@@ -1,5 +1,7 @@
 package apimodel
 
+import "github.com/apigw/apigw/extensions"
+
 // V2Dump is an HTTP or WebSocket API (apigatewayv2) with everything that
 // hangs off it. Members are spelled as the AWS CLI prints them (PascalCase);
 // integration and route responses are grouped by the id of their
@@ -101,7 +103,9 @@ type V2TLSConfig struct {
 	ServerNameToVerify string `json:"ServerNameToVerify,omitempty"`
 }
 
-// V2IntegrationResponse is an item of get-integration-responses (WebSocket APIs).
+// V2IntegrationResponse is an item of get-integration-responses (WebSocket
+// APIs), spelled as the CLI prints it (PascalCase); Extension converts it to
+// the camelCase wire shape of package extensions.
 type V2IntegrationResponse struct {
 	ContentHandlingStrategy     string            `json:"ContentHandlingStrategy,omitempty" enum:"CONVERT_TO_BINARY,CONVERT_TO_TEXT"`
 	IntegrationResponseID       string            `json:"IntegrationResponseId,omitempty"`
@@ -181,4 +185,16 @@ type RouteSettings struct {
 	LoggingLevel           string   `json:"LoggingLevel,omitempty" enum:"ERROR,INFO,OFF"`
 	ThrottlingBurstLimit   *int     `json:"ThrottlingBurstLimit,omitempty"`
 	ThrottlingRateLimit    *float64 `json:"ThrottlingRateLimit,omitempty"`
+}
+
+// Extension returns the response in the shape package extensions uses.
+func (r *V2IntegrationResponse) Extension() extensions.V2IntegrationResponse {
+	return extensions.V2IntegrationResponse{
+		IntegrationResponseID:       r.IntegrationResponseID,
+		IntegrationResponseKey:      r.IntegrationResponseKey,
+		ResponseParameters:          r.ResponseParameters,
+		ResponseTemplates:           r.ResponseTemplates,
+		TemplateSelectionExpression: r.TemplateSelectionExpression,
+		ContentHandlingStrategy:     r.ContentHandlingStrategy,
+	}
 }
