@@ -1,0 +1,103 @@
+package config
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/apigw/apigw/extensions/apimodel"
+)
+
+// File is one output file, for the caller to write.
+type File struct {
+	// Name is a path relative to the output folder, with forward slashes.
+	Name string
+	Data []byte
+}
+
+// Targets are the names Emit accepts, in the order the CLI lists them.
+var Targets = []string{"calls", "cloudformation", "terraform", "pulumi"}
+
+// defaultName names an API whose dump does not say its name.
+const defaultName = "api"
+
+var errEmpty = errors.New("the dump holds no API: load a REST, HTTP or WebSocket API dump")
+
+// Emit renders d for target (one of Targets).
+func Emit(target string, d *apimodel.Dump) ([]File, error) {
+	if d == nil {
+		return nil, errEmpty
+	}
+	switch target {
+	case "calls":
+		return Calls(d)
+	case "cloudformation":
+		return CloudFormation(d)
+	case "terraform":
+		return Terraform(d)
+	case "pulumi":
+		return Pulumi(d)
+	}
+	return nil, fmt.Errorf("unknown config target %q: write one of %v", target, Targets)
+}
+
+func cmpOr(s ...string) string { return cmp.Or(s...) }
+
+// sorted returns a sorted copy of s by the keys that key returns.
+func sorted[T any](s []*T, key func(*T) []string) []*T {
+	out := slices.Clone(s)
+	slices.SortStableFunc(out, func(a, b *T) int { return slices.Compare(key(a), key(b)) })
+	return out
+}
+
+func sortedModels(s []*apimodel.Model) []*apimodel.Model {
+	return sorted(s, func(x *apimodel.Model) []string { return []string{x.Name, x.ID} })
+}
+
+func sortedAuthorizers(s []*apimodel.Authorizer) []*apimodel.Authorizer {
+	return sorted(s, func(x *apimodel.Authorizer) []string { return []string{x.Name, x.ID} })
+}
+
+func sortedValidators(s []*apimodel.RequestValidator) []*apimodel.RequestValidator {
+	return sorted(s, func(x *apimodel.RequestValidator) []string { return []string{x.Name, x.ID} })
+}
+
+func sortedGatewayResponses(s []*apimodel.GatewayResponse) []*apimodel.GatewayResponse {
+	return sorted(s, func(x *apimodel.GatewayResponse) []string { return []string{x.ResponseType} })
+}
+
+func sortedDocParts(s []*apimodel.DocumentationPart) []*apimodel.DocumentationPart {
+	return sorted(s, func(x *apimodel.DocumentationPart) []string {
+		l := x.Location
+		return []string{l.Type, l.Path, l.Method, l.StatusCode, l.Name, x.ID}
+	})
+}
+
+func sortedV2Authorizers(s []*apimodel.V2Authorizer) []*apimodel.V2Authorizer {
+	return sorted(s, func(x *apimodel.V2Authorizer) []string { return []string{x.Name, x.AuthorizerID} })
+}
+
+func sortedV2Models(s []*apimodel.V2Model) []*apimodel.V2Model {
+	return sorted(s, func(x *apimodel.V2Model) []string { return []string{x.Name, x.ModelID} })
+}
+
+func sortedIntegrations(s []*apimodel.V2Integration) []*apimodel.V2Integration {
+	return sorted(s, func(x *apimodel.V2Integration) []string { return []string{x.IntegrationID} })
+}
+
+func sortedIntegrationResponses(s []*apimodel.V2IntegrationResponse) []*apimodel.V2IntegrationResponse {
+	return sorted(s, func(x *apimodel.V2IntegrationResponse) []string { return []string{x.IntegrationResponseKey, x.IntegrationResponseID} })
+}
+
+func sortedRoutes(s []*apimodel.Route) []*apimodel.Route {
+	return sorted(s, func(x *apimodel.Route) []string { return []string{x.RouteKey, x.RouteID} })
+}
+
+func sortedRouteResponses(s []*apimodel.RouteResponse) []*apimodel.RouteResponse {
+	return sorted(s, func(x *apimodel.RouteResponse) []string { return []string{x.RouteResponseKey, x.RouteResponseID} })
+}
+
+func sortedStages(s []*apimodel.Stage) []*apimodel.Stage {
+	return sorted(s, func(x *apimodel.Stage) []string { return []string{x.StageName} })
+}
