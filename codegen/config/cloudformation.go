@@ -347,7 +347,7 @@ func (c *cfn) v2(v *apimodel.V2Dump) string {
 		}
 		c.add(c.names.name("Stage", s.StageName), "AWS::ApiGatewayV2::Stage", p)
 	}
-	return strings.ToUpper(cmpOr(api.ProtocolType, "HTTP")[:1]) + strings.ToLower(cmpOr(api.ProtocolType, "HTTP")[1:]) + " API " + cmpOr(api.Name, defaultName)
+	return protocolName(api.ProtocolType) + " API " + cmpOr(api.Name, defaultName)
 }
 
 // v2IntegrationNames names each integration after the first route (by

@@ -87,7 +87,9 @@ func sortedIntegrations(s []*apimodel.V2Integration) []*apimodel.V2Integration {
 }
 
 func sortedIntegrationResponses(s []*apimodel.V2IntegrationResponse) []*apimodel.V2IntegrationResponse {
-	return sorted(s, func(x *apimodel.V2IntegrationResponse) []string { return []string{x.IntegrationResponseKey, x.IntegrationResponseID} })
+	return sorted(s, func(x *apimodel.V2IntegrationResponse) []string {
+		return []string{x.IntegrationResponseKey, x.IntegrationResponseID}
+	})
 }
 
 func sortedRoutes(s []*apimodel.Route) []*apimodel.Route {
@@ -100,4 +102,12 @@ func sortedRouteResponses(s []*apimodel.RouteResponse) []*apimodel.RouteResponse
 
 func sortedStages(s []*apimodel.Stage) []*apimodel.Stage {
 	return sorted(s, func(x *apimodel.Stage) []string { return []string{x.StageName} })
+}
+
+// protocolName spells an apigatewayv2 protocol type for descriptions.
+func protocolName(p string) string {
+	if p == "WEBSOCKET" {
+		return "WebSocket"
+	}
+	return "HTTP"
 }

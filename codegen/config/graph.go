@@ -228,7 +228,7 @@ func (g *graph) v2(v *apimodel.V2Dump) {
 	}
 	props.set("tags", api.Tags)
 	g.api = g.add("apigatewayv2_api", g.names.name("Api"), props)
-	g.desc = strings.ToUpper(cmpOr(api.ProtocolType, "HTTP")[:1]) + strings.ToLower(cmpOr(api.ProtocolType, "HTTP")[1:]) + " API " + cmpOr(api.Name, defaultName)
+	g.desc = protocolName(api.ProtocolType) + " API " + cmpOr(api.Name, defaultName)
 	withAPI := func() *obj { return newObj().set("api_id", ref(g.api, "id")) }
 
 	auths := map[string]any{}

@@ -229,15 +229,17 @@ func toYAML(v any) *yaml.Node {
 	panic("config: cannot render " + typeName(v))
 }
 
-// renderYAML writes v as a YAML document with two-space indentation.
+// renderYAML writes v as a YAML document with two-space indentation and no line wrapping.
 func renderYAML(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(toYAML(v)); err != nil {
+	dumper, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithLineWidth(-1))
+	if err != nil {
 		return nil, err
 	}
-	if err := enc.Close(); err != nil {
+	if err := dumper.Dump(toYAML(v)); err != nil {
+		return nil, err
+	}
+	if err := dumper.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
