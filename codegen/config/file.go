@@ -51,8 +51,35 @@ func sorted[T any](s []*T, key func(*T) []string) []*T {
 	return out
 }
 
+// sortedModels orders models by name, except that a model whose schema
+// refers to another model of the API comes after it, so that creating them
+// in this order works.
 func sortedModels(s []*apimodel.Model) []*apimodel.Model {
-	return sorted(s, func(x *apimodel.Model) []string { return []string{x.Name, x.ID} })
+	byName := sorted(s, func(x *apimodel.Model) []string { return []string{x.Name, x.ID} })
+	index := map[string]*apimodel.Model{}
+	for _, m := range byName {
+		index[m.Name] = m
+	}
+	out := make([]*apimodel.Model, 0, len(byName))
+	state := map[*apimodel.Model]int{} // 1 visiting, 2 placed
+	var visit func(m *apimodel.Model)
+	visit = func(m *apimodel.Model) {
+		if state[m] != 0 {
+			return // placed, or a cycle, which keeps name order
+		}
+		state[m] = 1
+		for _, ref := range modelRefRE.FindAllStringSubmatch(string(m.Schema), -1) {
+			if dep, ok := index[ref[2]]; ok {
+				visit(dep)
+			}
+		}
+		state[m] = 2
+		out = append(out, m)
+	}
+	for _, m := range byName {
+		visit(m)
+	}
+	return out
 }
 
 func sortedAuthorizers(s []*apimodel.Authorizer) []*apimodel.Authorizer {

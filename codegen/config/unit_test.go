@@ -94,3 +94,18 @@ func TestMinimalDumps(t *testing.T) {
 		}
 	}
 }
+
+func TestSortedModelsPutsReferencesFirst(t *testing.T) {
+	ms := []*apimodel.Model{
+		{Name: "A", Schema: `{"items": {"$ref": "https://apigateway.amazonaws.com/restapis/x/models/Z"}}`},
+		{Name: "B"},
+		{Name: "Z", Schema: `{"$ref": "https://apigateway.amazonaws.com/restapis/x/models/B"}`},
+	}
+	var got []string
+	for _, m := range sortedModels(ms) {
+		got = append(got, m.Name)
+	}
+	if strings.Join(got, ",") != "B,Z,A" {
+		t.Errorf("order %v; want B,Z,A", got)
+	}
+}
