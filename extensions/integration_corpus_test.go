@@ -3,6 +3,7 @@ package extensions
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -46,16 +47,9 @@ func findExtensions(n *yaml.Node, ptr string, names []string, fn func(name strin
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			findExtensions(c, Pointer(ptr, strings.Repeat("", 0)+itoa(i)), names, fn)
+			findExtensions(c, Pointer(ptr, strconv.Itoa(i)), names, fn)
 		}
 	}
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
 
 func TestIntegrationCorpus(t *testing.T) {

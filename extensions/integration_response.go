@@ -32,10 +32,9 @@ type IntegrationResponseEntry struct {
 // Node returns the node the value was decoded from, nil when built in Go.
 func (v *IntegrationResponseEntry) Node() *yaml.Node { return v.src }
 
-// IsDefaultKey tells whether a responses key names the default response.
-// API Gateway reads "default" (any case is not accepted, only "default") and
-// an empty key both as "no selection pattern"; "-" is not the default (see
-// SelectionPattern).
+// IsDefaultKey tells whether a responses key names the default response:
+// "default", or an empty key, which also means "no selection pattern". "-"
+// is not the default (see SelectionPattern).
 func IsDefaultKey(key string) bool { return key == DefaultResponseKey || key == "" }
 
 // SelectionPattern returns the REST selectionPattern for a responses key:
