@@ -89,7 +89,15 @@ func restCalls(r *apimodel.RestDump) *callList {
 	withAPI := func() *obj { return newObj().set("restApiId", apiID) }
 
 	for _, m := range sortedModels(r.Models) {
-		c.add("CreateModel", withAPI().set("name", m.Name).set("description", m.Description).set("schema", m.Schema).set("contentType", cmpOr(m.ContentType, "application/json")))
+		var schema any = m.Schema
+		if parts := schemaParts(string(m.Schema)); len(parts) > 1 {
+			join := callJoin{parts[0]}
+			for _, p := range parts[1:] {
+				join = append(join, apiID, p)
+			}
+			schema = join
+		}
+		c.add("CreateModel", withAPI().set("name", m.Name).set("description", m.Description).set("schema", schema).set("contentType", cmpOr(m.ContentType, "application/json")))
 	}
 	auths := map[string]any{}
 	for _, a := range sortedAuthorizers(r.Authorizers) {

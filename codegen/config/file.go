@@ -138,3 +138,19 @@ func protocolName(p string) string {
 	}
 	return "HTTP"
 }
+
+// schemaParts splits a model schema around the API ids in references to
+// other models ("…/restapis/<id>/models/Pet"): the literal parts, between
+// which the new API's id belongs. One part means the schema names no API.
+func schemaParts(schema string) []string {
+	var parts []string
+	rest := schema
+	for {
+		loc := modelRefRE.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			return append(parts, rest)
+		}
+		parts = append(parts, rest[:loc[2]])
+		rest = rest[loc[3]:]
+	}
+}

@@ -82,8 +82,22 @@ func (g *graph) rest(r *apimodel.RestDump) {
 
 	models := map[string]*gres{}
 	for _, m := range sortedModels(r.Models) {
+		var schema any = m.Schema
+		var deps []*gres
+		if parts := schemaParts(string(m.Schema)); len(parts) > 1 {
+			in := ginterp{parts[0]}
+			for _, p := range parts[1:] {
+				in = append(in, ref(g.api, "id"), p)
+			}
+			schema = in
+			for _, ref := range modelRefRE.FindAllStringSubmatch(string(m.Schema), -1) {
+				if dep, ok := models[ref[2]]; ok {
+					deps = append(deps, dep)
+				}
+			}
+		}
 		models[m.Name] = g.add("api_gateway_model", g.names.name("Model", m.Name), withAPI().set("name", m.Name).
-			set("description", m.Description).set("content_type", cmpOr(m.ContentType, "application/json")).set("schema", m.Schema))
+			set("description", m.Description).set("content_type", cmpOr(m.ContentType, "application/json")).set("schema", schema), deps...)
 	}
 	auths := map[string]any{}
 	for _, a := range sortedAuthorizers(r.Authorizers) {
