@@ -31,18 +31,18 @@ const (
 type assertion uint8
 
 const (
-	aBegin          assertion = iota // ^ without MULTILINE, \A
-	aEnd                             // \z
-	aDollar                          // $ without MULTILINE, \Z
-	aDollarMulti                     // $ with MULTILINE
-	aUnixDollar                      // $ or \Z with UNIX_LINES
-	aUnixDollarMulti                 // $ with UNIX_LINES and MULTILINE
-	aCaret                           // ^ with MULTILINE
-	aUnixCaret                       // ^ with MULTILINE and UNIX_LINES
-	aBound                           // \b
-	aNotBound                        // \B
-	aLastMatch                       // \G
-	aGraphemeBound                   // \b{g}
+	aBegin           assertion = iota // ^ without MULTILINE, \A
+	aEnd                              // \z
+	aDollar                           // $ without MULTILINE, \Z
+	aDollarMulti                      // $ with MULTILINE
+	aUnixDollar                       // $ or \Z with UNIX_LINES
+	aUnixDollarMulti                  // $ with UNIX_LINES and MULTILINE
+	aCaret                            // ^ with MULTILINE
+	aUnixCaret                        // ^ with MULTILINE and UNIX_LINES
+	aBound                            // \b
+	aNotBound                         // \B
+	aLastMatch                        // \G
+	aGraphemeBound                    // \b{g}
 )
 
 // node is one element of the parsed pattern. Flags are already applied:

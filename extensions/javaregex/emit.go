@@ -170,9 +170,16 @@ func (e *emitter) repeat(n *node) {
 		e.need()
 		e.b.WriteString("(?>")
 	}
-	e.b.WriteString("(?:")
-	e.emit(n.subs[0], false)
-	e.b.WriteByte(')')
+	if n.subs[0].kind == kLinebreak {
+		// Java matches a quantified \R once per repetition without
+		// backtracking into it: \R{2} does not match "\r\n".
+		e.need()
+		e.b.WriteString(`(?>\r\n|[\n\u000B\f\r\u0085\u2028\u2029])`)
+	} else {
+		e.b.WriteString("(?:")
+		e.emit(n.subs[0], false)
+		e.b.WriteByte(')')
+	}
 	switch {
 	case n.min == 0 && n.max == -1:
 		e.b.WriteByte('*')

@@ -33,9 +33,11 @@ type parser struct {
 type parseError struct{ err *Error }
 
 func (p *parser) fail(code, msg, hint string) {
-	idx := max(p.cursor-1, 0)
+	idx := p.cursor - 1
 	off := len(p.src)
-	if idx < len(p.off) {
+	if idx < 0 {
+		off = 0
+	} else if idx < len(p.off) {
 		off = p.off[idx]
 	}
 	panic(parseError{&Error{Code: code, Offset: off, Index: idx, Message: msg, Hint: hint, Pattern: p.src}})
@@ -403,6 +405,9 @@ func (p *parser) literal(c rune) *node {
 func (p *parser) closure(prev *node) *node {
 	at := p.offset()
 	mk := func(min, max int) *node {
+		if prev.kind == kLinebreak {
+			p.note(at, "quantified \\R (matched without backtracking in Java)", true)
+		}
 		n := &node{kind: kRepeat, subs: []*node{prev}, min: min, max: max, offset: prev.offset}
 		switch p.peek() {
 		case '?':
@@ -672,4 +677,3 @@ func maxLen(n *node) (int, bool) {
 	}
 	return 0, true
 }
-

@@ -2,7 +2,9 @@
 // \p{...} names, (?U) classes and case mappings, computed by the JVM itself
 // so that the Go translation uses exactly the sets java.util.regex uses.
 //
-// Run from extensions/javaregex: java internal/gen/GenTables.java > tables_gen.go
+// Run from extensions/javaregex:
+//
+//	java --add-opens java.base/java.lang=ALL-UNNAMED internal/gen/GenTables.java > tables_gen.go
 import java.util.*;
 import java.util.regex.*;
 
@@ -43,7 +45,7 @@ public class GenTables {
         if (!folded.equals(plain)) data.append(keyI).append('\t').append(folded).append('\n');
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         StringBuilder sb = new StringBuilder();
         List<Integer> map = new ArrayList<>();
         for (int cp = 0; cp <= 0x10FFFF; cp++) {
@@ -106,19 +108,18 @@ public class GenTables {
             int[] r = blocks.get(b);
             if (r == null) blocks.put(b, new int[]{cp, cp}); else r[1] = cp;
         }
+        // Every name UnicodeBlock.forName accepts, read from its private map
+        // (run with --add-opens java.base/java.lang=ALL-UNNAMED).
+        java.lang.reflect.Field f = Character.UnicodeBlock.class.getDeclaredField("map");
+        f.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Map<String, Character.UnicodeBlock> blockNames = (Map<String, Character.UnicodeBlock>) f.get(null);
         for (Map.Entry<Character.UnicodeBlock, int[]> e : blocks.entrySet()) {
             String id = e.getKey().toString();
             data.append("blk:").append(id).append('\t').append(Integer.toHexString(e.getValue()[0])).append('-')
                 .append(Integer.toHexString(e.getValue()[1])).append('\n');
             TreeSet<String> names = new TreeSet<>();
-            String[] cands = {id, id.replace('_', ' '), id.replace("_", ""),
-                id.replaceAll("_(\\d)", "-$1").replace('_', ' '), id.replaceAll("_(\\d)", "-$1").replace("_", ""),
-                id.replaceAll("_(\\d)", "-$1")};
-            for (String cand : cands) {
-                try {
-                    if (Character.UnicodeBlock.forName(cand) == e.getKey()) names.add(cand.toUpperCase(Locale.US));
-                } catch (IllegalArgumentException ex) { }
-            }
+            for (String n : blockNames.keySet()) if (blockNames.get(n) == e.getKey()) names.add(n);
             for (String n : names) if (!n.equals(id)) data.append("blkalias:").append(n).append('\t').append(id).append('\n');
         }
         // Simple case mappings: code point, upper, lower (hex) where either differs.
