@@ -53,7 +53,7 @@ func (e *emitter) set(s charSet) {
 		return
 	}
 	rs, neg := s, false
-	if n := noSurrogates(s.negate()); len(n) < len(s) {
+	if n := noSurrogates(s.negate()); len(n) > 0 && len(n) < len(s) {
 		rs, neg = n, true
 	}
 	e.b.WriteByte('[')
