@@ -1,5 +1,7 @@
 package javaregex
 
+import "strings"
+
 // witnessLimit caps how many candidate strings one AST node contributes.
 const witnessLimit = 48
 
@@ -73,6 +75,13 @@ func witnesses(n *node) []string {
 		sub := witnesses(n.subs[0])
 		var out []string
 		for k := n.min; k <= n.min+2 && (n.max < 0 || k <= n.max); k++ {
+			if k > witnessLimit {
+				// Long counts: one witness repeated keeps the search cheap.
+				if len(sub) > 0 {
+					out = append(out, strings.Repeat(sub[0], k))
+				}
+				continue
+			}
 			rep := []string{""}
 			for range k {
 				rep = product(rep, sub)
