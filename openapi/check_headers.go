@@ -11,14 +11,15 @@ import (
 // checkResponseHeaders: a REST integration response may map only to headers
 // its method response declares; import creates method.response.header.NAME
 // from the response's headers. Otherwise PutIntegrationResponse fails with
-// "Invalid mapping expression specified".
+// "Invalid mapping expression specified": import warns and skips the
+// integration response (with failonwarnings=true the import fails).
 func checkResponseHeaders(c *checker) {
 	if !c.rest() {
 		return
 	}
 	for _, op := range c.doc.Operations() {
 		integ, ext := integrationOf(op)
-		if integ == nil {
+		if integ == nil || isProxy(integ) {
 			continue
 		}
 		_, responses := mapGet(op.Node, "responses")
@@ -47,8 +48,8 @@ func checkResponseHeaders(c *checker) {
 						"%s maps to header %q, but the %s response of %s %s declares it as %q; API Gateway compares parameter names exactly: write %s",
 						m.Key, name, code, op.Method, op.Path, declared, "method.response.header."+declared)
 				default:
-					c.add(extensions.Error, CodeUndeclaredResponseHeader, keyNode, ptr,
-						"%s maps to header %q, which the %s response of %s %s does not declare, so import fails (\"Invalid mapping expression specified\"): add headers: {%s: {%s}} to responses.%q",
+					c.add(extensions.Warning, CodeUndeclaredResponseHeader, keyNode, ptr,
+						"%s maps to header %q, which the %s response of %s %s does not declare, so import skips this integration response with a warning (\"Invalid mapping expression specified\"): add headers: {%s: {%s}} to responses.%q",
 						m.Key, name, code, op.Method, op.Path, name, headerSchemaHint(c.doc.Kind), code)
 				}
 			}

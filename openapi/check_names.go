@@ -10,7 +10,8 @@ import (
 
 // checkValidatorNames: the default x-amazon-apigateway-request-validator at
 // the root and each operation's must name an entry of
-// x-amazon-apigateway-request-validators; import fails otherwise.
+// x-amazon-apigateway-request-validators; import warns otherwise and the
+// operation is not validated.
 func checkValidatorNames(c *checker) {
 	var names []string
 	if v, ok := c.doc.Extension(extensions.ExtRequestValidators).(*extensions.RequestValidators); ok && v != nil {
@@ -28,13 +29,15 @@ func checkValidatorNames(c *checker) {
 		if s := extensions.Suggest(v.Name, names); s != "" {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
-		c.add(extensions.Error, CodeUnknownValidator, e.Node, e.Pointer,
-			"request validator %q is not defined, so import fails: %s", v.Name, hint)
+		c.add(extensions.Warning, CodeUnknownValidator, e.Node, e.Pointer,
+			"request validator %q is not defined, so requests are not validated: %s", v.Name, hint)
 	}
 }
 
 // checkSecurityNames: every name in a security requirement (document or
-// operation) must be a security scheme; a scheme with an authorizer that no
+// operation) should be a security scheme: import ignores a requirement that
+// names none (SAM writes {NONE: []} on purpose), so the operation is not
+// protected by it. A scheme with an authorizer that no
 // requirement names creates an authorizer that nothing uses.
 func checkSecurityNames(c *checker) {
 	schemes, schemesPtr := c.securitySchemes()
@@ -55,8 +58,8 @@ func checkSecurityNames(c *checker) {
 				if s := extensions.Suggest(k.Value, names); s != "" {
 					hint = "did you mean \"" + s + "\"? Or " + hint
 				}
-				c.add(extensions.Error, CodeUnknownSecurityScheme, k, extensions.Pointer(ptr+"/"+strconv.Itoa(i), k.Value),
-					"security requirement %q names no security scheme, so import fails: %s", k.Value, hint)
+				c.add(extensions.Warning, CodeUnknownSecurityScheme, k, extensions.Pointer(ptr+"/"+strconv.Itoa(i), k.Value),
+					"security requirement %q names no security scheme, so it protects nothing: %s", k.Value, hint)
 			})
 		}
 	}

@@ -13,7 +13,8 @@ import (
 // that a REST integration's requestParameters or cacheKeyParameters read
 // must be a method request parameter, which import creates from the
 // parameters of the operation and its path item. Otherwise PutIntegration
-// fails with "Invalid mapping expression specified".
+// fails with "Invalid mapping expression specified": import warns and leaves
+// the method without its integration (with failonwarnings=true it fails).
 func checkRequestParameters(c *checker) {
 	if !c.rest() {
 		return
@@ -98,8 +99,8 @@ func (c *checker) requireParam(op *Operation, declared []declaredParam, p mappin
 			what, p.Declaration(), op.Method, op.Path, in, caseOnly, p.Location, caseOnly)
 		return
 	}
-	c.add(extensions.Error, CodeUndeclaredRequestParameter, n, ptr,
-		"%s %s, which %s %s does not declare, so import fails (\"Invalid mapping expression specified\"): add parameters: [{name: %s, in: %s%s}] to the operation or its path item",
+	c.add(extensions.Warning, CodeUndeclaredRequestParameter, n, ptr,
+		"%s %s, which %s %s does not declare, so import leaves the method without its integration and warns (\"Invalid mapping expression specified\"): add parameters: [{name: %s, in: %s%s}] to the operation or its path item",
 		what, p.Declaration(), op.Method, op.Path, p.Name, in, paramHint(c.doc.Kind, in))
 }
 

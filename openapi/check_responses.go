@@ -8,14 +8,16 @@ import (
 // checkMethodResponses: every REST integration response's statusCode needs a
 // method response, which import creates from the operation's responses
 // entry of that status code. Without one, PutIntegrationResponse fails
-// ("Invalid Response status code specified") and so does the import.
+// ("Invalid Response status code specified"): import warns and skips the
+// integration response (with failonwarnings=true the import fails). Proxy
+// integrations do not use integration responses and are skipped.
 func checkMethodResponses(c *checker) {
 	if !c.rest() {
 		return
 	}
 	for _, op := range c.doc.Operations() {
 		integ, ext := integrationOf(op)
-		if integ == nil {
+		if integ == nil || isProxy(integ) {
 			continue
 		}
 		_, responses := mapGet(op.Node, "responses")
@@ -34,8 +36,8 @@ func checkMethodResponses(c *checker) {
 					p.Key, code, op.Method, op.Path, code)
 				continue
 			}
-			c.add(extensions.Error, CodeNoMethodResponse, node, ptr,
-				"integration response %q sets statusCode %s, but %s %s has no %q response, so import fails (\"Invalid Response status code specified\"): add responses: %q: {description: ...} to the operation",
+			c.add(extensions.Warning, CodeNoMethodResponse, node, ptr,
+				"integration response %q sets statusCode %s, but %s %s has no %q response, so import skips this integration response with a warning (\"Invalid Response status code specified\"): add responses: %q: {description: ...} to the operation",
 				p.Key, code, op.Method, op.Path, code, code)
 		}
 	}
@@ -48,4 +50,10 @@ func statusCodeOf(e *extensions.IntegrationResponseEntry) (string, *yaml.Node) {
 	}
 	_, n := mapGet(e.Node(), "statusCode")
 	return e.StatusCode, n
+}
+
+// isProxy tells whether an integration passes requests and responses through
+// (AWS_PROXY, HTTP_PROXY), so that its integration responses are not used.
+func isProxy(v *extensions.Integration) bool {
+	return v.Type.Is(extensions.TypeAWSProxy) || v.Type.Is(extensions.TypeHTTPProxy)
 }
