@@ -21,40 +21,40 @@ const IntegrationsRefPrefix = "#/components/" + ExtIntegrations + "/"
 type Integration struct {
 	// Ref is the $ref of an integration written as a reference to
 	// components/x-amazon-apigateway-integrations (HTTP APIs); see RefName.
-	Ref                  string
-	Type                 IntegrationType
-	HTTPMethod           Str
-	URI                  Str
-	Credentials          Str
-	ConnectionType       ConnectionType
-	ConnectionID         Str
-	IntegrationTarget    Str
-	IntegrationSubtype   Str
-	PayloadFormatVersion string
+	Ref                  string          `json:"$ref,omitempty"`
+	Type                 IntegrationType `json:"type,omitempty"`
+	HTTPMethod           Str             `json:"httpMethod,omitempty"`
+	URI                  Str             `json:"uri,omitempty"`
+	Credentials          Str             `json:"credentials,omitempty"`
+	ConnectionType       ConnectionType  `json:"connectionType,omitempty"`
+	ConnectionID         Str             `json:"connectionId,omitempty"`
+	IntegrationTarget    Str             `json:"integrationTarget,omitempty"`
+	IntegrationSubtype   Str             `json:"integrationSubtype,omitempty"`
+	PayloadFormatVersion string          `json:"payloadFormatVersion,omitempty"`
 	// RequestParameters maps integration request parameters (REST) or
 	// parameter-mapping actions (HTTP APIs) to their sources.
-	RequestParameters Map[Str]
+	RequestParameters Map[Str] `json:"requestParameters,omitempty"`
 	// RequestTemplates maps a media type to a mapping template.
-	RequestTemplates     Map[Str]
-	PassthroughBehavior  PassthroughBehavior
-	ContentHandling      ContentHandling
-	TimeoutInMillis      *int
-	CacheNamespace       Str
-	CacheKeyParameters   []Str
-	TLSConfig            *TLSConfig
-	ResponseTransferMode ResponseTransferMode
+	RequestTemplates     Map[Str]             `json:"requestTemplates,omitempty"`
+	PassthroughBehavior  PassthroughBehavior  `json:"passthroughBehavior,omitempty"`
+	ContentHandling      ContentHandling      `json:"contentHandling,omitempty"`
+	TimeoutInMillis      *int                 `json:"timeoutInMillis,omitempty"`
+	CacheNamespace       Str                  `json:"cacheNamespace,omitempty"`
+	CacheKeyParameters   []Str                `json:"cacheKeyParameters,omitempty"`
+	TLSConfig            *TLSConfig           `json:"tlsConfig,omitempty"`
+	ResponseTransferMode ResponseTransferMode `json:"responseTransferMode,omitempty"`
 	// Responses are the REST integration responses, keyed by selection
 	// pattern ("default" for the default response).
-	Responses Map[*IntegrationResponseEntry]
+	Responses Map[*IntegrationResponseEntry] `json:"responses,omitempty"`
 	// ResponseParameters are the HTTP API response mappings: status code →
 	// ("append:header.x", "overwrite:statuscode", … → value).
-	ResponseParameters Map[Map[Str]]
+	ResponseParameters Map[Map[Str]] `json:"responseParameters,omitempty"`
 	// Intrinsics holds fields that need a literal (enums, numbers, objects)
 	// but are written as CloudFormation intrinsic functions; they are kept as
 	// written and not checked.
-	Intrinsics Map[*yaml.Node]
+	Intrinsics Map[*yaml.Node] `json:"-"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	// whole is set when the entire value is an intrinsic function (Fn::If, …).
 	whole bool
 	src   *yaml.Node
@@ -64,20 +64,20 @@ type Integration struct {
 type TLSConfig struct {
 	// InsecureSkipVerification (REST APIs, HTTP and HTTP_PROXY) accepts
 	// certificates from private or self-signed authorities.
-	InsecureSkipVerification *bool
+	InsecureSkipVerification *bool `json:"insecureSkipVerification,omitempty"`
 	// ServerNameToVerify (HTTP API private integrations) is the name checked
 	// on the backend's certificate and sent as SNI.
-	ServerNameToVerify Str
+	ServerNameToVerify Str `json:"serverNameToVerify,omitempty"`
 	// Intrinsics holds fields written as CloudFormation intrinsic functions.
-	Intrinsics Map[*yaml.Node]
-	Unknown    Map[*yaml.Node]
+	Intrinsics Map[*yaml.Node] `json:"-"`
+	Unknown    Map[*yaml.Node] `json:"-"`
 	src        *yaml.Node
 }
 
 // Integrations is x-amazon-apigateway-integrations (components, HTTP APIs):
 // reusable integrations by name.
 type Integrations struct {
-	Integrations Map[*Integration]
+	Integrations Map[*Integration] `json:"-"`
 	src          *yaml.Node
 }
 
