@@ -221,14 +221,10 @@ func (d *decoder) identitySource(n *yaml.Node, ptr string) *IdentitySource {
 		}
 	}
 	for i, e := range s.Sources {
-		checkIdentitySourceMapping(d, e, Pointer(ptr, strconv.Itoa(i)))
+		checkIdentitySourceMapping(d, e, identitySourceNode(n, i, s.List), Pointer(ptr, strconv.Itoa(i)))
 	}
 	return s
 }
-
-// checkIdentitySourceMapping is where each identity source's mapping
-// expression is checked; the expression grammar lives in extensions/mapping.
-func checkIdentitySourceMapping(d *decoder, s Str, ptr string) {}
 
 // splitIdentitySource splits a literal comma-separated identity source; an
 // intrinsic stays one entry.

@@ -97,7 +97,7 @@ func (d *decoder) gatewayResponse(n *yaml.Node, ptr string) *GatewayResponse {
 		}},
 		{"responseParameters", func(v *yaml.Node, p string) {
 			g.ResponseParameters = d.strMap(v, p, "responseParameters")
-			checkGatewayResponseMapping(d, g.ResponseParameters, p)
+			checkGatewayResponseMapping(d, g.ResponseParameters, v, p)
 		}},
 		{"responseTemplates", func(v *yaml.Node, p string) {
 			g.ResponseTemplates = d.strMap(v, p, "responseTemplates")
@@ -108,10 +108,6 @@ func (d *decoder) gatewayResponse(n *yaml.Node, ptr string) *GatewayResponse {
 	}, &g.Unknown)
 	return g
 }
-
-// checkGatewayResponseMapping is where gatewayresponse.header.* targets and
-// their sources are checked; the expression grammar lives in extensions/mapping.
-func checkGatewayResponseMapping(d *decoder, params Map[Str], ptr string) {}
 
 // Type returns the response of type t, or nil.
 func (g *GatewayResponses) Type(t string) *GatewayResponse {

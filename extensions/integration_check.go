@@ -389,6 +389,7 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 			checkResponseMapping(d, e.ResponseParameters, Lookup(e.src, "responseParameters"), Pointer(ep, "responseParameters"))
 		}
 	}
+	checkSelectionOverlaps(d, v.Responses, key, ptr)
 	if len(defaults) > 1 {
 		d.add(Warning, CodeMultipleDefault, key(defaults[1]), Pointer(ptr, defaults[1]),
 			"responses %q and %q are both the default response (no selection pattern); keep one of them", defaults[0], defaults[1])

@@ -94,7 +94,10 @@ func TestIntegrationChecks(t *testing.T) {
 		{"template key not a media type", "{type: mock, requestTemplates: {json: '{}'}}", "warning:APIGW114", "type/subtype"},
 		{"template value not a string", "{type: mock, requestTemplates: {application/json: [1]}}", "error:APIGW100", "must be a string"},
 		{"request parameters", "{type: http, httpMethod: GET, uri: 'https://a.example/{id}', requestParameters: {integration.request.path.id: method.request.path.id}}", "", ""},
-		{"request parameters not strings", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {a: [1]}}", "error:APIGW100", "must be a string"},
+		{"request parameter boolean", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: true}}", "warning:APIGW100", "drops this mapping"},
+		{"request parameter unquoted static", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: json}}", "error:APIGW304", "single quotes"},
+		{"request parameter bad key", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.heder.a: method.request.header.a}}", "error:APIGW300", "integration.request.header"},
+		{"request parameters not strings", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: [1]}}", "error:APIGW100", "must be a string"},
 		{"cache key parameters", "{type: http, httpMethod: GET, uri: 'https://a.example', cacheKeyParameters: [method.request.path.id]}", "", ""},
 		{"cache key parameters not a list", "{type: http, httpMethod: GET, uri: 'https://a.example', cacheKeyParameters: method.request.path.id}", "error:APIGW100", "list of strings"},
 		// unknown keys
@@ -161,7 +164,7 @@ func TestIntegrationResponseChecks(t *testing.T) {
 		{"no status", "{default: {responseTemplates: {}}}", "error:APIGW103", "has no statusCode"},
 		{"status not a number", "{default: {statusCode: OK}}", "error:APIGW111", "number from 100 to 599"},
 		{"status out of range", "{default: {statusCode: '600'}}", "error:APIGW111", "number from 100 to 599"},
-		{"duplicate status", "{'4\\d{2}': {statusCode: '400'}, '400': {statusCode: 400}}", "warning:APIGW112", "keeps only one"},
+		{"duplicate status", "{'4\\d{2}': {statusCode: '400'}, '400': {statusCode: 400}}", "warning:APIGW112,warning:APIGW353", "keeps only one"},
 		{"two defaults", "{default: {statusCode: '200'}, '': {statusCode: '500'}}", "warning:APIGW113", "both the default"},
 		{"dash pattern", "{'-': {statusCode: '200'}}", "info:APIGW118", `write the key "default"`},
 		{"content handling", "{default: {statusCode: '200', contentHandling: CONVERT_TO_BINARY}}", "", ""},
@@ -170,7 +173,8 @@ func TestIntegrationResponseChecks(t *testing.T) {
 		{"unknown key", "{default: {statusCode: '200', selectionPattern: '.*'}}", "warning:APIGW102", "known keys are"},
 		{"response not an object", "{default: '200'}", "error:APIGW100", "must be an object"},
 		{"responses not an object", "[]", "error:APIGW100", "selection patterns"},
-		{"response parameters not strings", "{default: {statusCode: '200', responseParameters: {a: {b: c}}}}", "error:APIGW100", "must be a string"},
+		{"response parameter unquoted static", "{default: {statusCode: '200', responseParameters: {method.response.header.a: origins}}}", "error:APIGW304", "single quotes"},
+		{"response parameters not strings", "{default: {statusCode: '200', responseParameters: {method.response.header.a: {b: c}}}}", "error:APIGW100", "must be a string"},
 		{"status intrinsic", "{default: {statusCode: !Ref Code}}", "", ""},
 	}
 	for _, tc := range tests {

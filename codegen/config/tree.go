@@ -1,0 +1,289 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/apigw/apigw/extensions/apimodel"
+	"go.yaml.in/yaml/v4"
+)
+
+// obj is a JSON object that keeps its keys in insertion order. Values are
+// string, bool, int, float64, []any, *obj, or a target's reference type,
+// which lower turns into one of the others before rendering.
+type obj struct {
+	keys []string
+	vals []any
+}
+
+func newObj() *obj { return &obj{} }
+
+// set adds key unless v is empty (nil, "", nil pointer, empty map or list),
+// so optional members that the model leaves out stay out of the output.
+func (o *obj) set(key string, v any) *obj {
+	switch x := v.(type) {
+	case nil:
+		return o
+	case string:
+		if x == "" {
+			return o
+		}
+	case *bool:
+		if x == nil {
+			return o
+		}
+		v = *x
+	case *int:
+		if x == nil {
+			return o
+		}
+		v = *x
+	case *float64:
+		if x == nil {
+			return o
+		}
+		v = *x
+	case apimodel.JSONText:
+		if x == "" {
+			return o
+		}
+		v = string(x)
+	case []string:
+		if len(x) == 0 {
+			return o
+		}
+		l := make([]any, len(x))
+		for i, s := range x {
+			l[i] = s
+		}
+		v = l
+	case []any:
+		if len(x) == 0 {
+			return o
+		}
+	case map[string]string:
+		if len(x) == 0 {
+			return o
+		}
+		m := newObj()
+		for _, k := range apimodel.SortedKeys(x) {
+			m.keys, m.vals = append(m.keys, k), append(m.vals, x[k])
+		}
+		v = m
+	case map[string]bool:
+		if len(x) == 0 {
+			return o
+		}
+		m := newObj()
+		for _, k := range apimodel.SortedKeys(x) {
+			m.keys, m.vals = append(m.keys, k), append(m.vals, x[k])
+		}
+		v = m
+	case *obj:
+		if x == nil || len(x.keys) == 0 {
+			return o
+		}
+	}
+	o.keys = append(o.keys, key)
+	o.vals = append(o.vals, v)
+	return o
+}
+
+// get returns the value under key, or nil.
+func (o *obj) get(key string) any {
+	for i, k := range o.keys {
+		if k == key {
+			return o.vals[i]
+		}
+	}
+	return nil
+}
+
+// mapValues converts every value of an object with f, keeping key order.
+func mapValues(o *obj, f func(any) any) *obj {
+	out := &obj{keys: o.keys, vals: make([]any, len(o.vals))}
+	for i, v := range o.vals {
+		out.vals[i] = f(v)
+	}
+	return out
+}
+
+// lower replaces target-specific values (references) through f, recursively.
+func lower(v any, f func(any) (any, bool)) any {
+	if r, ok := f(v); ok {
+		return r
+	}
+	switch x := v.(type) {
+	case *obj:
+		return mapValues(x, func(e any) any { return lower(e, f) })
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = lower(e, f)
+		}
+		return out
+	}
+	return v
+}
+
+// renderJSON writes v as indented JSON with keys in order and no HTML escaping.
+func renderJSON(v any) []byte {
+	var buf bytes.Buffer
+	writeJSON(&buf, v, "")
+	buf.WriteByte('\n')
+	return buf.Bytes()
+}
+
+func writeJSON(buf *bytes.Buffer, v any, indent string) {
+	in := indent + "  "
+	switch x := v.(type) {
+	case *obj:
+		if len(x.keys) == 0 {
+			buf.WriteString("{}")
+			return
+		}
+		buf.WriteString("{\n")
+		for i, k := range x.keys {
+			buf.WriteString(in)
+			writeString(buf, k)
+			buf.WriteString(": ")
+			writeJSON(buf, x.vals[i], in)
+			if i < len(x.keys)-1 {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString(indent + "}")
+	case []any:
+		if len(x) == 0 {
+			buf.WriteString("[]")
+			return
+		}
+		buf.WriteString("[\n")
+		for i, e := range x {
+			buf.WriteString(in)
+			writeJSON(buf, e, in)
+			if i < len(x)-1 {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString(indent + "]")
+	case string:
+		writeString(buf, x)
+	case bool:
+		buf.WriteString(strconv.FormatBool(x))
+	case int:
+		buf.WriteString(strconv.Itoa(x))
+	case float64:
+		buf.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+	case nil:
+		buf.WriteString("null")
+	default:
+		panic("config: cannot render " + strconv.Quote(typeName(v)))
+	}
+}
+
+func typeName(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func writeString(buf *bytes.Buffer, s string) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+// toYAML converts v to a YAML node; strings that YAML would read as
+// another type are quoted.
+func toYAML(v any) *yaml.Node {
+	switch x := v.(type) {
+	case *obj:
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for i, k := range x.keys {
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, toYAML(x.vals[i]))
+		}
+		return n
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, e := range x {
+			n.Content = append(n.Content, toYAML(e))
+		}
+		return n
+	case string:
+		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}
+		if bytes.ContainsRune([]byte(x), '\n') {
+			n.Style = yaml.LiteralStyle
+		}
+		return n
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(x)}
+	case int:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(x)}
+	case float64:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(x, 'g', -1, 64)}
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	}
+	panic("config: cannot render " + typeName(v))
+}
+
+// renderYAML writes v as a YAML document with two-space indentation and no line wrapping.
+func renderYAML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	dumper, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithLineWidth(-1))
+	if err != nil {
+		return nil, err
+	}
+	if err := dumper.Dump(toYAML(v)); err != nil {
+		return nil, err
+	}
+	if err := dumper.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// jsonTree parses JSON text into an ordered tree, for properties that take
+// a JSON object (model schemas, policies); ok is false when it is not JSON.
+func jsonTree(text string) (any, bool) {
+	var n yaml.Node
+	if !json.Valid([]byte(text)) || yaml.Unmarshal([]byte(text), &n) != nil || len(n.Content) == 0 {
+		return nil, false
+	}
+	return nodeTree(n.Content[0]), true
+}
+
+func nodeTree(n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.MappingNode:
+		o := newObj()
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			o.keys = append(o.keys, n.Content[i].Value)
+			o.vals = append(o.vals, nodeTree(n.Content[i+1]))
+		}
+		return o
+	case yaml.SequenceNode:
+		l := make([]any, len(n.Content))
+		for i, e := range n.Content {
+			l[i] = nodeTree(e)
+		}
+		return l
+	}
+	switch n.Tag {
+	case "!!bool":
+		return n.Value == "true"
+	case "!!int":
+		if i, err := strconv.Atoi(n.Value); err == nil {
+			return i
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+			return f
+		}
+	case "!!null":
+		return nil
+	}
+	return n.Value
+}

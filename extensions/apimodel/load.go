@@ -1,0 +1,243 @@
+package apimodel
+
+import (
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// Dump is a loaded API: exactly one of REST and V2 is set.
+type Dump struct {
+	REST *RestDump
+	V2   *V2Dump
+}
+
+// Load reads a dump (JSON or YAML) of a REST, HTTP or WebSocket API. file
+// names the input in diagnostics. The dump is nil only when nothing could be
+// read; otherwise it holds what was understood, next to the diagnostics.
+func Load(file string, data []byte) (*Dump, []extensions.Diagnostic) {
+	d := &decoder{file: file, base: map[string]string{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line := 0
+		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+		}
+		d.diags = append(d.diags, extensions.Diagnostic{Severity: extensions.Error, Code: CodeSyntax, File: file,
+			Line: line, Message: "not JSON or YAML: " + err.Error()})
+		return nil, d.diags
+	}
+	d.root = &doc
+	dump := d.load(&doc, "")
+	if dump != nil {
+		dump.check(d)
+	}
+	extensions.SortDiagnostics(d.diags)
+	return dump, d.diags
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// hasKey tells whether mapping n has key (compared case-insensitively).
+func hasKey(n *yaml.Node, key string) bool {
+	return lookup(n, key) != nil
+}
+
+// lookup returns the value under key (case-insensitive) in mapping n.
+func lookup(n *yaml.Node, key string) *yaml.Node {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if strings.EqualFold(n.Content[i].Value, key) {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// listKind is one kind of item that a bare list output ({"items": […]}) may hold.
+type listKind struct {
+	// keys: an item with any of these keys (exact spelling) is of this kind.
+	keys []string
+	// name of the collection in the dump, for pointers.
+	name string
+	// into returns the slice to fill in a new dump.
+	into func(*Dump) any
+}
+
+var listKinds = []listKind{
+	{[]string{"resourceMethods", "pathPart", "path", "parentId"}, "resources", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.Resources }},
+	{[]string{"schema", "contentType"}, "models", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.Models }},
+	{[]string{"authorizerUri", "identitySource", "providerARNs"}, "authorizers", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.Authorizers }},
+	{[]string{"validateRequestBody", "validateRequestParameters"}, "requestValidators", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.RequestValidators }},
+	{[]string{"responseType"}, "gatewayResponses", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.GatewayResponses }},
+	{[]string{"location"}, "documentationParts", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.DocumentationParts }},
+	{[]string{"RouteKey", "routeKey"}, "routes", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Routes }},
+	{[]string{"IntegrationType", "integrationType"}, "integrations", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Integrations }},
+	{[]string{"AuthorizerType", "authorizerType"}, "authorizers", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Authorizers }},
+	{[]string{"ModelId", "modelId"}, "models", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Models }},
+	{[]string{"StageName", "stageName"}, "stages", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Stages }},
+}
+
+// kindOf returns the list kind of item, or nil.
+func kindOf(item *yaml.Node) *listKind {
+	for i := range listKinds {
+		for _, k := range listKinds[i].keys {
+			if exactLookup(item, k) != nil {
+				return &listKinds[i]
+			}
+		}
+	}
+	return nil
+}
+
+var (
+	restKeys = []string{"restApi", "resources", "requestValidators", "gatewayResponses", "documentationParts"}
+	v2Keys   = []string{"api", "routes", "integrations", "integrationResponses", "routeResponses", "stages"}
+)
+
+func (d *decoder) load(doc *yaml.Node, at string) *Dump {
+	root := resolve(doc)
+	if root == nil || root.Kind != yaml.MappingNode {
+		d.add(extensions.Error, CodeShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
+		return nil
+	}
+	exact := func(keys []string) bool {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			for _, k := range keys {
+				if root.Content[i].Value == k {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if exact([]string{"httpMethod", "type", "statusCode"}) {
+		d.add(extensions.Error, CodeShape, root, at, "this looks like the output of get-method, get-integration or get-*-response, which does not say which resource it belongs to: put it under \"resourceMethods\" of an item of \"resources\"")
+		return nil
+	}
+	switch {
+	case exact(restKeys):
+		return d.rest(root)
+	case exact(v2Keys):
+		return d.v2(root)
+	case exact([]string{"models", "authorizers"}):
+		if v2Items(lookup(root, "models")) || v2Items(lookup(root, "authorizers")) {
+			return d.v2(root)
+		}
+		return d.rest(root)
+	}
+	if items := lookup(root, "items"); items != nil {
+		return d.items(root, items)
+	}
+	switch {
+	case hasKey(root, "rootResourceId"):
+		dump := &Dump{REST: &RestDump{RestAPI: &RestAPI{}}}
+		d.object(root, reflect.ValueOf(dump.REST.RestAPI).Elem(), at, "rest API")
+		return dump
+	case hasKey(root, "ProtocolType"):
+		dump := &Dump{V2: &V2Dump{API: &API{}}}
+		d.object(root, reflect.ValueOf(dump.V2.API).Elem(), at, "API")
+		return dump
+	}
+	d.add(extensions.Error, CodeShape, root, "", "not a dump this tool knows: write {\"restApi\": <get-rest-api>, \"resources\": [<items of get-resources --embed methods>], …} for a REST API or {\"api\": <get-api>, \"routes\": […], \"integrations\": […], …} for an HTTP or WebSocket API")
+	return nil
+}
+
+// v2Items tells whether the first item of list n is spelled the apigatewayv2 way.
+func v2Items(n *yaml.Node) bool {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		return false
+	}
+	for _, k := range []string{"AuthorizerType", "AuthorizerId", "ModelId", "Name"} {
+		if exactLookup(n.Content[0], k) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func exactLookup(n *yaml.Node, key string) *yaml.Node {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func (d *decoder) rest(root *yaml.Node) *Dump {
+	dump := &Dump{REST: &RestDump{}}
+	d.object(root, reflect.ValueOf(dump.REST).Elem(), "", "REST API dump")
+	return dump
+}
+
+func (d *decoder) v2(root *yaml.Node) *Dump {
+	dump := &Dump{V2: &V2Dump{}}
+	d.object(root, reflect.ValueOf(dump.V2).Elem(), "", "HTTP or WebSocket API dump")
+	return dump
+}
+
+// items loads a bare list output ({"items": […]}) of the CLI.
+func (d *decoder) items(root, items *yaml.Node) *Dump {
+	list := resolve(items)
+	ptr := "/" + keyOf(root, "items")
+	if list == nil || list.Kind != yaml.SequenceNode {
+		d.add(extensions.Error, extensions.CodeType, items, ptr, "items must be a list, not %s", kindName(items))
+		return nil
+	}
+	if len(list.Content) == 0 {
+		d.add(extensions.Error, CodeShape, items, ptr, "an empty list tells nothing about the API; dump at least the resources or the routes")
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i].Value; !strings.EqualFold(k, "items") && !strings.EqualFold(k, "nextToken") && !strings.EqualFold(k, "position") && !ignoredKeys[k] {
+			d.unknownKey(root.Content[i], extensions.Pointer("", k), "list output", []fieldInfo{{name: keyOf(root, "items")}})
+		}
+	}
+	first := list.Content[0]
+	switch {
+	case hasKey(first, "rootResourceId") || hasKey(first, "ProtocolType"):
+		if len(list.Content) > 1 {
+			d.add(extensions.Error, CodeShape, items, ptr, "the list holds %d APIs; dump one API (get-rest-api or get-api) at a time", len(list.Content))
+			return nil
+		}
+		return d.load(first, ptr+"/0")
+	case hasKey(first, "IntegrationResponseKey"):
+		d.add(extensions.Error, CodeShape, items, ptr, "integration responses do not name their integration: write {\"integrationResponses\": {\"<IntegrationId>\": [ … ]}}")
+		return nil
+	case hasKey(first, "RouteResponseKey"):
+		d.add(extensions.Error, CodeShape, items, ptr, "route responses do not name their route: write {\"routeResponses\": {\"<RouteId>\": [ … ]}}")
+		return nil
+	}
+	k := kindOf(first)
+	if k == nil {
+		d.add(extensions.Error, CodeShape, first, ptr+"/0", "cannot tell what these items are; expected the output of get-resources, get-models, get-authorizers, get-request-validators, get-gateway-responses, get-documentation-parts, get-rest-apis, or apigatewayv2 get-apis, get-routes, get-integrations, get-authorizers, get-models or get-stages")
+		return nil
+	}
+	dump := &Dump{}
+	d.value(items, reflect.ValueOf(k.into(dump)).Elem(), ptr, k.name, "")
+	d.base[k.name] = ptr
+	return dump
+}
+
+// keyOf returns the spelling of key (case-insensitive) used in mapping n.
+func keyOf(n *yaml.Node, key string) string {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if strings.EqualFold(n.Content[i].Value, key) {
+			return n.Content[i].Value
+		}
+	}
+	return key
+}

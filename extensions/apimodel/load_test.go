@@ -1,0 +1,166 @@
+package apimodel
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/internal/golden"
+)
+
+func loadFixture(t *testing.T, name string) *Dump {
+	t.Helper()
+	data, err := os.ReadFile(golden.Fixture(t, "apimodel/"+name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump, diags := Load(name, data)
+	for _, d := range diags {
+		t.Errorf("%s", d)
+	}
+	if dump == nil {
+		t.Fatalf("%s did not load", name)
+	}
+	return dump
+}
+
+// TestFixturesRoundTrip loads each fixture, compares the canonical form with
+// its golden file, and checks that loading the canonical form gives it back.
+func TestFixturesRoundTrip(t *testing.T) {
+	for _, name := range []string{"rest", "http", "websocket"} {
+		t.Run(name, func(t *testing.T) {
+			dump := loadFixture(t, name+".json")
+			out, err := dump.Marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Assert(t, "apimodel/"+name+"/dump.json", out)
+			again, diags := Load("again", out)
+			if len(diags) > 0 || again == nil {
+				t.Fatalf("canonical form does not load cleanly: %v", diags)
+			}
+			out2, _ := again.Marshal()
+			if !bytes.Equal(out, out2) {
+				t.Error("Marshal(Load(Marshal(d))) differs from Marshal(d)")
+			}
+		})
+	}
+}
+
+func TestLoadDiagnostics(t *testing.T) {
+	tests := []struct {
+		name, in string
+		code     string
+		sev      extensions.Severity
+		line     int
+		ptr      string
+		msg      string
+	}{
+		{"syntax", "{\"restApi\": {\n  \"name\": \"x\",,\n}}", CodeSyntax, extensions.Error, 2, "", "not JSON or YAML"},
+		{"not object", `[1]`, CodeShape, extensions.Error, 1, "", "must be an object"},
+		{"unknown shape", `{"foo": 1}`, CodeShape, extensions.Error, 1, "", "not a dump"},
+		{"get-method alone", `{"httpMethod": "GET", "authorizationType": "NONE"}`, CodeShape, extensions.Error, 1, "", "resourceMethods"},
+		{"wrong type", "{\"restApi\": {\n \"name\": 5}}", extensions.CodeType, extensions.Error, 2, "/restApi/name", "must be a string"},
+		{"bool as string", "{\"restApi\": {\"disableExecuteApiEndpoint\": \"no\"}}", extensions.CodeType, extensions.Error, 1, "/restApi/disableExecuteApiEndpoint", "true or false"},
+		{"int as string", "{\"restApi\": {\"minimumCompressionSize\": \"10\"}}", extensions.CodeType, extensions.Error, 1, "/restApi/minimumCompressionSize", "integer"},
+		{"enum", "{\"restApi\": {\"apiKeySource\": \"HEADERS\"}}", extensions.CodeEnum, extensions.Error, 1, "/restApi/apiKeySource", `did you mean "HEADER"`},
+		{"enum in list", "{\"restApi\": {\"endpointConfiguration\": {\"types\": [\"EDGE\", \"GLOBAL\"]}}}", extensions.CodeEnum, extensions.Error, 1, "/restApi/endpointConfiguration/types/1", "GLOBAL"},
+		{"enum in shared type", `{"resources": [{"id": "r", "path": "/", "resourceMethods": {"GET": {"methodIntegration": {"integrationResponses": {"200": {"statusCode": "200", "contentHandling": "TEXT"}}}}}}]}`,
+			extensions.CodeEnum, extensions.Error, 1, "/resources/0/resourceMethods/GET/methodIntegration/integrationResponses/200/contentHandling", "CONVERT_TO_TEXT"},
+		{"unknown key", "{\"restApi\": {\"nmae\": \"x\"}}", extensions.CodeUnknownKey, extensions.Warning, 1, "/restApi/nmae", `did you mean "name"`},
+		{"duplicate resource id", `{"resources": [{"id": "a", "path": "/"}, {"id": "a", "parentId": "a", "pathPart": "x", "path": "/x"}]}`,
+			CodeDuplicateID, extensions.Error, 1, "/resources/1/id", "used twice"},
+		{"unknown parent", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "parentId": "zz", "pathPart": "x", "path": "/x"}]}`,
+			CodeUnknownRef, extensions.Error, 1, "/resources/1/parentId", `"zz"`},
+		{"path mismatch", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "parentId": "a", "pathPart": "x", "path": "/y"}]}`,
+			CodeTree, extensions.Error, 1, "/resources/1/path", `write "/x"`},
+		{"two roots", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "path": "/"}]}`, CodeTree, extensions.Error, 1, "/resources/1", "second resource"},
+		{"no root", `{"items": [{"id": "b", "parentId": "zz", "pathPart": "x", "path": "/x"}]}`, CodeTree, extensions.Error, 1, "/items", "no root"},
+		{"unknown authorizer", `{"authorizers": [{"id": "a1", "name": "n", "type": "TOKEN"}], "resources": [{"id": "a", "path": "/", "resourceMethods": {"GET": {"authorizerId": "a2"}}}]}`,
+			CodeUnknownRef, extensions.Error, 1, "/resources/0/resourceMethods/GET/authorizerId", `"a2"`},
+		{"unknown model", `{"models": [{"name": "Pet"}], "resources": [{"id": "a", "path": "/", "resourceMethods": {"GET": {"requestModels": {"application/json": "Pets"}}}}]}`,
+			CodeUnknownRef, extensions.Error, 1, "/resources/0/resourceMethods/GET/requestModels/application~1json", `"Pets"`},
+		{"unknown validator", `{"requestValidators": [{"id": "v1", "name": "all"}], "resources": [{"id": "a", "path": "/", "resourceMethods": {"GET": {"requestValidatorId": "v2"}}}]}`,
+			CodeUnknownRef, extensions.Error, 1, "/resources/0/resourceMethods/GET/requestValidatorId", `"v2"`},
+		{"v2 unknown target", `{"integrations": [{"IntegrationId": "i1", "IntegrationType": "MOCK"}], "routes": [{"RouteKey": "$default", "Target": "integrations/i2"}]}`,
+			CodeUnknownRef, extensions.Error, 1, "/routes/0/Target", "integrations/i2"},
+		{"v2 unknown authorizer", `{"authorizers": [{"AuthorizerId": "a1", "AuthorizerType": "JWT", "Name": "j"}], "routes": [{"RouteKey": "$default", "AuthorizerId": "a2"}]}`,
+			CodeUnknownRef, extensions.Error, 1, "/routes/0/AuthorizerId", `"a2"`},
+		{"v2 responses of unknown integration", `{"integrations": [{"IntegrationId": "i1", "IntegrationType": "MOCK"}], "integrationResponses": {"i9": []}}`,
+			CodeUnknownRef, extensions.Error, 1, "/integrationResponses/i9", `"i9"`},
+		{"v2 responses of unknown route", `{"routes": [{"RouteId": "r1", "RouteKey": "$default"}], "routeResponses": {"r9": []}}`,
+			CodeUnknownRef, extensions.Error, 1, "/routeResponses/r9", `"r9"`},
+		{"v2 duplicate route key", `{"routes": [{"RouteKey": "$default"}, {"RouteKey": "$default"}]}`, CodeDuplicateID, extensions.Error, 1, "/routes/1/RouteKey", "used twice"},
+		{"v2 enum", `{"api": {"ProtocolType": "REST"}}`, extensions.CodeEnum, extensions.Error, 1, "/api/ProtocolType", "HTTP, WEBSOCKET"},
+		{"bare integration responses", `{"Items": [{"IntegrationResponseKey": "$default"}]}`, CodeShape, extensions.Error, 1, "/Items", "integrationResponses"},
+		{"bare route responses", `{"Items": [{"RouteResponseKey": "$default"}]}`, CodeShape, extensions.Error, 1, "/Items", "routeResponses"},
+		{"two apis", `{"Items": [{"ApiId": "a", "ProtocolType": "HTTP"}, {"ApiId": "b", "ProtocolType": "HTTP"}]}`, CodeShape, extensions.Error, 1, "/Items", "2 APIs"},
+		{"empty items", `{"items": []}`, CodeShape, extensions.Error, 1, "/items", "empty"},
+		{"unknown items", `{"items": [{"foo": 1}]}`, CodeShape, extensions.Error, 1, "/items/0", "cannot tell"},
+		{"schema not text", `{"models": [{"name": "M", "schema": 5}]}`, extensions.CodeType, extensions.Error, 1, "/models/0/schema", "JSON text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Load("in.json", []byte(tt.in))
+			for _, d := range diags {
+				if d.Code == tt.code && d.Severity == tt.sev && d.Line == tt.line && d.Pointer == tt.ptr && strings.Contains(d.Message, tt.msg) && d.File == "in.json" {
+					return
+				}
+			}
+			t.Errorf("want %s %s at line %d %q containing %q; got %v", tt.sev, tt.code, tt.line, tt.ptr, tt.msg, diags)
+		})
+	}
+}
+
+func TestLoadBareOutputs(t *testing.T) {
+	tests := []struct {
+		name, in string
+		check    func(*Dump) bool
+	}{
+		{"get-resources", `{"items": [{"id": "a", "path": "/"}]}`, func(d *Dump) bool { return d.REST != nil && len(d.REST.Resources) == 1 }},
+		{"get-rest-api", `{"id": "x", "name": "n", "rootResourceId": "a"}`, func(d *Dump) bool { return d.REST.RestAPI.Name == "n" }},
+		{"get-rest-apis", `{"items": [{"id": "x", "name": "n", "rootResourceId": "a"}]}`, func(d *Dump) bool { return d.REST.RestAPI.ID == "x" }},
+		{"get-models", `{"items": [{"name": "M", "contentType": "application/json", "schema": {"type": "object"}}]}`,
+			func(d *Dump) bool { return d.REST.Models[0].Schema == `{"type":"object"}` }},
+		{"get-api", `{"ApiId": "x", "Name": "n", "ProtocolType": "HTTP"}`, func(d *Dump) bool { return d.V2.API.ProtocolType == "HTTP" }},
+		{"get-api wire spelling", `{"apiId": "x", "name": "n", "protocolType": "WEBSOCKET"}`, func(d *Dump) bool { return d.V2.API.APIID == "x" }},
+		{"get-apis", `{"Items": [{"ApiId": "x", "Name": "n", "ProtocolType": "HTTP"}]}`, func(d *Dump) bool { return d.V2.API.APIID == "x" }},
+		{"get-routes", `{"Items": [{"RouteId": "r", "RouteKey": "$default"}]}`, func(d *Dump) bool { return d.V2.Routes[0].RouteKey == "$default" }},
+		{"get-integrations", `{"Items": [{"IntegrationId": "i", "IntegrationType": "MOCK"}]}`, func(d *Dump) bool { return d.V2.Integrations[0].IntegrationType == "MOCK" }},
+		{"v2 authorizers", `{"authorizers": [{"AuthorizerId": "a", "AuthorizerType": "JWT", "Name": "j"}]}`, func(d *Dump) bool { return d.V2 != nil && len(d.V2.Authorizers) == 1 }},
+		{"rest authorizers", `{"authorizers": [{"id": "a", "type": "TOKEN", "name": "t"}]}`, func(d *Dump) bool { return d.REST != nil && len(d.REST.Authorizers) == 1 }},
+		{"yaml", "restApi:\n  name: n\nresources:\n  - id: a\n    path: /\n", func(d *Dump) bool { return d.REST.Resources[0].Path == "/" }},
+		{"sdk metadata ignored", `{"items": [{"id": "a", "path": "/"}], "ResponseMetadata": {"HTTPStatusCode": 200}}`, func(d *Dump) bool { return d.REST != nil }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, diags := Load("in", []byte(tt.in))
+			if len(diags) > 0 || d == nil {
+				t.Fatalf("diagnostics: %v", diags)
+			}
+			if !tt.check(d) {
+				t.Errorf("loaded %+v %+v", d.REST, d.V2)
+			}
+		})
+	}
+}
+
+func TestAssignIDs(t *testing.T) {
+	r := &RestDump{RestAPI: &RestAPI{Name: "n"}, Resources: []*Resource{{Path: "/"}, {Path: "/a"}, {Path: "/a/{b}"}}}
+	r.AssignIDs()
+	if r.RestAPI.ID == "" || r.RestAPI.RootResourceID != r.Resources[0].ID {
+		t.Fatalf("api ids: %+v", r.RestAPI)
+	}
+	if r.Resources[1].ParentID != r.Resources[0].ID || r.Resources[2].ParentID != r.Resources[1].ID || r.Resources[2].PathPart != "{b}" {
+		t.Errorf("tree: %+v %+v", r.Resources[1], r.Resources[2])
+	}
+	if StableID("resource", "x") != StableID("resource", "x") || StableID("resource", "x") == StableID("resource", "y") || len(StableID("a", "b")) != 10 {
+		t.Error("StableID is not a deterministic 10-character id")
+	}
+	order := r.TreeOrder()
+	if order[0].Path != "/" || order[2].Path != "/a/{b}" {
+		t.Errorf("TreeOrder: %v %v %v", order[0].Path, order[1].Path, order[2].Path)
+	}
+}

@@ -1,0 +1,172 @@
+package apimodel
+
+import "github.com/apigw/apigw/extensions"
+
+// RestDump is a REST API (apigateway) with everything that hangs off it, in
+// the shape the AWS CLI prints.
+type RestDump struct {
+	RestAPI            *RestAPI             `json:"restApi,omitempty"`
+	Resources          []*Resource          `json:"resources,omitempty"`
+	Models             []*Model             `json:"models,omitempty"`
+	Authorizers        []*Authorizer        `json:"authorizers,omitempty"`
+	RequestValidators  []*RequestValidator  `json:"requestValidators,omitempty"`
+	GatewayResponses   []*GatewayResponse   `json:"gatewayResponses,omitempty"`
+	DocumentationParts []*DocumentationPart `json:"documentationParts,omitempty"`
+}
+
+// RestAPI is the output of get-rest-api.
+type RestAPI struct {
+	ID                        string                 `json:"id,omitempty"`
+	Name                      string                 `json:"name,omitempty"`
+	Description               string                 `json:"description,omitempty"`
+	CreatedDate               Timestamp              `json:"createdDate,omitempty"`
+	Version                   string                 `json:"version,omitempty"`
+	Warnings                  []string               `json:"warnings,omitempty"`
+	BinaryMediaTypes          []string               `json:"binaryMediaTypes,omitempty"`
+	MinimumCompressionSize    *int                   `json:"minimumCompressionSize,omitempty"`
+	APIKeySource              string                 `json:"apiKeySource,omitempty" enum:"HEADER,AUTHORIZER"`
+	EndpointConfiguration     *EndpointConfiguration `json:"endpointConfiguration,omitempty"`
+	Policy                    JSONText               `json:"policy,omitempty"`
+	Tags                      map[string]string      `json:"tags,omitempty"`
+	DisableExecuteAPIEndpoint *bool                  `json:"disableExecuteApiEndpoint,omitempty"`
+	RootResourceID            string                 `json:"rootResourceId,omitempty"`
+}
+
+// EndpointConfiguration says where a REST API is reachable.
+type EndpointConfiguration struct {
+	Types          []string `json:"types,omitempty" enum:"REGIONAL,EDGE,PRIVATE"`
+	VpcEndpointIDs []string `json:"vpcEndpointIds,omitempty"`
+	IPAddressType  string   `json:"ipAddressType,omitempty" enum:"ipv4,dualstack"`
+}
+
+// Resource is one node of the resource tree (an item of get-resources).
+type Resource struct {
+	ID       string `json:"id,omitempty"`
+	ParentID string `json:"parentId,omitempty"`
+	PathPart string `json:"pathPart,omitempty"`
+	Path     string `json:"path,omitempty"`
+	// ResourceMethods maps an HTTP method (GET, ANY, …) to its method.
+	ResourceMethods map[string]*Method `json:"resourceMethods,omitempty"`
+}
+
+// HTTPMethods are the methods a resource can have, in the order emitters use.
+var HTTPMethods = []string{"ANY", "GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"}
+
+// Method is the output of get-method: the method request with its method
+// responses and integration.
+type Method struct {
+	HTTPMethod          string                     `json:"httpMethod,omitempty" enum:"ANY,GET,HEAD,OPTIONS,POST,PUT,PATCH,DELETE"`
+	AuthorizationType   string                     `json:"authorizationType,omitempty" enum:"NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS"`
+	AuthorizerID        string                     `json:"authorizerId,omitempty"`
+	APIKeyRequired      *bool                      `json:"apiKeyRequired,omitempty"`
+	RequestValidatorID  string                     `json:"requestValidatorId,omitempty"`
+	OperationName       string                     `json:"operationName,omitempty"`
+	RequestParameters   map[string]bool            `json:"requestParameters,omitempty"`
+	RequestModels       map[string]string          `json:"requestModels,omitempty"`
+	MethodResponses     map[string]*MethodResponse `json:"methodResponses,omitempty"`
+	MethodIntegration   *Integration               `json:"methodIntegration,omitempty"`
+	AuthorizationScopes []string                   `json:"authorizationScopes,omitempty"`
+}
+
+// MethodResponse is the output of get-method-response.
+type MethodResponse struct {
+	StatusCode         string            `json:"statusCode,omitempty"`
+	ResponseParameters map[string]bool   `json:"responseParameters,omitempty"`
+	ResponseModels     map[string]string `json:"responseModels,omitempty"`
+}
+
+// Integration is the output of get-integration.
+type Integration struct {
+	Type                string            `json:"type,omitempty" enum:"HTTP,AWS,MOCK,HTTP_PROXY,AWS_PROXY"`
+	HTTPMethod          string            `json:"httpMethod,omitempty"`
+	URI                 string            `json:"uri,omitempty"`
+	ConnectionType      string            `json:"connectionType,omitempty" enum:"INTERNET,VPC_LINK"`
+	ConnectionID        string            `json:"connectionId,omitempty"`
+	Credentials         string            `json:"credentials,omitempty"`
+	RequestParameters   map[string]string `json:"requestParameters,omitempty"`
+	RequestTemplates    map[string]string `json:"requestTemplates,omitempty"`
+	PassthroughBehavior string            `json:"passthroughBehavior,omitempty" enum:"WHEN_NO_MATCH,WHEN_NO_TEMPLATES,NEVER"`
+	ContentHandling     string            `json:"contentHandling,omitempty" enum:"CONVERT_TO_BINARY,CONVERT_TO_TEXT"`
+	TimeoutInMillis     *int              `json:"timeoutInMillis,omitempty"`
+	CacheNamespace      string            `json:"cacheNamespace,omitempty"`
+	CacheKeyParameters  []string          `json:"cacheKeyParameters,omitempty"`
+	// IntegrationResponses maps a status code to its integration response.
+	IntegrationResponses map[string]*IntegrationResponse `json:"integrationResponses,omitempty"`
+	TLSConfig            *TLSConfig                      `json:"tlsConfig,omitempty"`
+	ResponseTransferMode string                          `json:"responseTransferMode,omitempty" enum:"BUFFERED,STREAM"`
+}
+
+// TLSConfig is an HTTP integration's TLS setting.
+type TLSConfig struct {
+	InsecureSkipVerification *bool `json:"insecureSkipVerification,omitempty"`
+}
+
+// IntegrationResponse is the output of get-integration-response; the type
+// is shared with package extensions, which converts it to and from the
+// responses of x-amazon-apigateway-integration.
+type IntegrationResponse = extensions.IntegrationResponse
+
+// Model is an item of get-models.
+type Model struct {
+	ID          string `json:"id,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Schema is the JSON schema as text; an object is accepted on input and kept as its JSON text.
+	Schema      JSONText `json:"schema,omitempty"`
+	ContentType string   `json:"contentType,omitempty"`
+}
+
+// Authorizer is an item of get-authorizers.
+type Authorizer struct {
+	ID                           string   `json:"id,omitempty"`
+	Name                         string   `json:"name,omitempty"`
+	Type                         string   `json:"type,omitempty" enum:"TOKEN,REQUEST,COGNITO_USER_POOLS"`
+	ProviderARNs                 []string `json:"providerARNs,omitempty"`
+	AuthType                     string   `json:"authType,omitempty"`
+	AuthorizerURI                string   `json:"authorizerUri,omitempty"`
+	AuthorizerCredentials        string   `json:"authorizerCredentials,omitempty"`
+	IdentitySource               string   `json:"identitySource,omitempty"`
+	IdentityValidationExpression string   `json:"identityValidationExpression,omitempty"`
+	AuthorizerResultTTLInSeconds *int     `json:"authorizerResultTtlInSeconds,omitempty"`
+}
+
+// RequestValidator is an item of get-request-validators.
+type RequestValidator struct {
+	ID                        string `json:"id,omitempty"`
+	Name                      string `json:"name,omitempty"`
+	ValidateRequestBody       *bool  `json:"validateRequestBody,omitempty"`
+	ValidateRequestParameters *bool  `json:"validateRequestParameters,omitempty"`
+}
+
+// GatewayResponse is an item of get-gateway-responses.
+type GatewayResponse struct {
+	ResponseType       string            `json:"responseType,omitempty" enum:"DEFAULT_4XX,DEFAULT_5XX,RESOURCE_NOT_FOUND,UNAUTHORIZED,INVALID_API_KEY,ACCESS_DENIED,AUTHORIZER_FAILURE,AUTHORIZER_CONFIGURATION_ERROR,INVALID_SIGNATURE,EXPIRED_TOKEN,MISSING_AUTHENTICATION_TOKEN,INTEGRATION_FAILURE,INTEGRATION_TIMEOUT,API_CONFIGURATION_ERROR,UNSUPPORTED_MEDIA_TYPE,BAD_REQUEST_PARAMETERS,BAD_REQUEST_BODY,REQUEST_TOO_LARGE,THROTTLED,QUOTA_EXCEEDED,WAF_FILTERED"`
+	StatusCode         string            `json:"statusCode,omitempty"`
+	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
+	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
+	DefaultResponse    *bool             `json:"defaultResponse,omitempty"`
+}
+
+// DocumentationPart is an item of get-documentation-parts.
+type DocumentationPart struct {
+	ID       string                    `json:"id,omitempty"`
+	Location DocumentationPartLocation `json:"location"`
+	// Properties is the documentation as JSON text.
+	Properties JSONText `json:"properties,omitempty"`
+}
+
+// DocumentationPartLocation says what a documentation part documents.
+type DocumentationPartLocation struct {
+	Type       string `json:"type,omitempty" enum:"API,AUTHORIZER,MODEL,RESOURCE,METHOD,PATH_PARAMETER,QUERY_PARAMETER,REQUEST_HEADER,REQUEST_BODY,RESPONSE,RESPONSE_HEADER,RESPONSE_BODY"`
+	Path       string `json:"path,omitempty"`
+	Method     string `json:"method,omitempty"`
+	StatusCode string `json:"statusCode,omitempty"`
+	Name       string `json:"name,omitempty"`
+}
+
+// Timestamp is a date as the CLI or an SDK prints it (ISO 8601 text or epoch seconds), kept as written.
+type Timestamp string
+
+// JSONText is a JSON document held as text, as API Gateway returns model
+// schemas and documentation properties.
+type JSONText string

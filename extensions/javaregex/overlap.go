@@ -1,0 +1,142 @@
+package javaregex
+
+import "strings"
+
+// witnessLimit caps how many candidate strings one AST node contributes.
+const witnessLimit = 48
+
+// commonValues are integration results worth trying for any pair of
+// patterns: status codes and typical Lambda error messages.
+var commonValues = []string{"", "200", "201", "204", "400", "401", "403", "404", "409", "422", "429", "500", "502",
+	"503", "504", "Error", "error", "Bad Request", "Not Found", "Internal Server Error", "Unauthorized", "Forbidden",
+	"[BadRequest] invalid", "[NotFound] missing", "Task timed out after 3.00 seconds", "\n", "a\nb"}
+
+// Overlap searches for a string that both patterns match and returns it.
+// Candidates are built from each pattern's AST (shortest witnesses, each
+// alternative, repetition counts around the minimum, and characters of each
+// class including line terminators and non-ASCII members), plus common
+// status codes and error messages; each candidate is tested with Match
+// against both patterns. It is a search, not a proof: ok false means no
+// common string was found, not that none exists.
+func Overlap(a, b *Pattern) (example string, ok bool) {
+	wa, wb := witnesses(a.root), witnesses(b.root)
+	var cands []string
+	cands = append(cands, wa...)
+	cands = append(cands, wb...)
+	// Concatenations find strings such as "Error: Not Found" for two
+	// patterns that each look for a substring.
+	for _, x := range wa[:min(len(wa), 8)] {
+		for _, y := range wb[:min(len(wb), 8)] {
+			cands = append(cands, x+y, y+x)
+		}
+	}
+	cands = append(cands, commonValues...)
+	seen := map[string]bool{}
+	for _, s := range cands {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		ma, _, errA := a.Match(s)
+		if errA != nil || !ma {
+			continue
+		}
+		if mb, _, errB := b.Match(s); errB == nil && mb {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// witnesses generates candidate strings that n may match, shortest first.
+func witnesses(n *node) []string {
+	switch n.kind {
+	case kSet:
+		var out []string
+		for _, r := range samples(n.set) {
+			out = append(out, string(r))
+		}
+		return out
+	case kSeq:
+		out := []string{""}
+		for _, s := range n.subs {
+			out = product(out, witnesses(s))
+		}
+		return out
+	case kAlt:
+		var out []string
+		for _, s := range n.subs {
+			out = append(out, witnesses(s)...)
+		}
+		return capList(out)
+	case kGroup, kNonCap, kAtomic:
+		return witnesses(n.subs[0])
+	case kRepeat:
+		sub := witnesses(n.subs[0])
+		var out []string
+		for k := n.min; k <= n.min+2 && (n.max < 0 || k <= n.max); k++ {
+			if k > witnessLimit {
+				// Long counts: one witness repeated keeps the search cheap.
+				if len(sub) > 0 {
+					out = append(out, strings.Repeat(sub[0], k))
+				}
+				continue
+			}
+			rep := []string{""}
+			for range k {
+				rep = product(rep, sub)
+			}
+			out = append(out, rep...)
+		}
+		return capList(out)
+	case kLinebreak:
+		return []string{"\n", "\r\n"}
+	case kGrapheme:
+		return []string{"a", "e\u0301"}
+	}
+	return []string{""}
+}
+
+// samples picks representative members of a set: a printable one, a
+// digit, a line terminator and a non-ASCII member when present.
+func samples(s charSet) []rune {
+	s = noSurrogates(s)
+	var out []rune
+	add := func(r rune) {
+		for _, o := range out {
+			if o == r {
+				return
+			}
+		}
+		out = append(out, r)
+	}
+	if r, ok := s.pick(); ok {
+		add(r)
+	}
+	for _, probe := range []charSet{setDigitASCII, setLineTerm, span(0x80, maxRune)} {
+		if x := s.intersect(probe); len(x) > 0 {
+			add(x[0].lo)
+		}
+	}
+	return out
+}
+
+func product(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+			if len(out) >= witnessLimit {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func capList(s []string) []string {
+	if len(s) > witnessLimit {
+		return s[:witnessLimit]
+	}
+	return s
+}

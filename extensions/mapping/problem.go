@@ -1,0 +1,91 @@
+package mapping
+
+import "fmt"
+
+// Severity ranks a Problem the way API Gateway treats it. Its values line up
+// with the extensions package's Severity (Info < Warning < Error).
+type Severity int
+
+// Severities, from least to most serious.
+const (
+	// Info is a remark that API Gateway neither warns about nor rejects.
+	Info Severity = iota
+	// Warning is something API Gateway accepts but that likely does not do what was meant,
+	// or that its documentation contradicts.
+	Warning
+	// Error is something API Gateway rejects ("Invalid mapping expression specified").
+	Error
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	default:
+		return "info"
+	}
+}
+
+// Field says which half of a mapping a Problem is about.
+type Field int
+
+// The two halves of a mapping.
+const (
+	// Key is the mapping's key: where the value goes (e.g. integration.request.header.x).
+	Key Field = iota
+	// Value is the mapping's value: where the data comes from (e.g. method.request.path.id).
+	Value
+)
+
+// String returns "key" or "value".
+func (f Field) String() string {
+	if f == Key {
+		return "key"
+	}
+	return "value"
+}
+
+// Problem is one finding about a mapping expression.
+type Problem struct {
+	// Field is the half of the mapping the Offset points into.
+	Field Field
+	// Offset is the byte offset in the key or value where the problem starts;
+	// add it to the string's column to point at it.
+	Offset int
+	// Code is stable across releases; see the Code* constants.
+	Code string
+	// Severity is what API Gateway does with it.
+	Severity Severity
+	// Message says what is wrong and what to write instead.
+	Message string
+}
+
+// String renders the problem as "value+3: error: message [APIGW304]".
+func (p Problem) String() string {
+	return fmt.Sprintf("%s+%d: %s: %s [%s]", p.Field, p.Offset, p.Severity, p.Message, p.Code)
+}
+
+// Error makes a Problem usable as an error.
+func (p Problem) Error() string { return p.String() }
+
+// HasError reports whether any problem has severity Error.
+func HasError(ps []Problem) bool {
+	for _, p := range ps {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// problems collects Problems for one field.
+type problems struct {
+	list []Problem
+}
+
+func (ps *problems) add(f Field, off int, code string, sev Severity, format string, args ...any) {
+	ps.list = append(ps.list, Problem{Field: f, Offset: off, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}

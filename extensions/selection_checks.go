@@ -1,0 +1,94 @@
+package extensions
+
+import (
+	"strconv"
+	"sync"
+
+	"github.com/apigw/apigw/extensions/javaregex"
+	"go.yaml.in/yaml/v4"
+)
+
+// Selection patterns are Java regular expressions; extensions/javaregex parses
+// them exactly as Java does. These functions turn its findings into diagnostics.
+
+// patternCache keeps compiled selection patterns: large documents repeat the
+// same few patterns in every operation.
+var patternCache sync.Map // string → compiled
+
+type compiled struct {
+	p   *javaregex.Pattern
+	err error
+}
+
+// CompileSelectionPattern compiles a selection pattern with Java's semantics,
+// caching the result.
+func CompileSelectionPattern(pattern string) (*javaregex.Pattern, error) {
+	if c, ok := patternCache.Load(pattern); ok {
+		return c.(compiled).p, c.(compiled).err
+	}
+	p, err := javaregex.Compile(pattern)
+	patternCache.Store(pattern, compiled{p, err})
+	return p, err
+}
+
+// checkSelectionPattern checks one responses key: a pattern Java rejects is an
+// error (import fails); one that only a backtracking engine can evaluate is
+// noted, since offline evaluation of it is approximate.
+func checkSelectionPattern(d *decoder, pattern string, key *yaml.Node, ptr string) {
+	p, err := CompileSelectionPattern(pattern)
+	if err != nil {
+		line, col := 0, 0
+		if key != nil {
+			line, col = key.Line, key.Column
+			if je, ok := err.(*javaregex.Error); ok && key.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+				col += je.Offset
+				if key.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+					col++
+				}
+			}
+		}
+		code := javaregex.CodeSyntax
+		if je, ok := err.(*javaregex.Error); ok {
+			code = je.Code
+		}
+		d.diags = append(d.diags, Diagnostic{Severity: Error, Code: code, Pointer: ptr, Line: line, Column: col,
+			Message: "selection pattern " + strconv.Quote(pattern) + " is not a valid Java regular expression, so import fails: " + err.Error()})
+		return
+	}
+	for _, c := range p.Constructs() {
+		if c.Approximate {
+			d.add(Info, javaregex.CodeApproximate, key, ptr,
+				"selection pattern %q uses %s, which Go's regexp cannot express; apigw evaluates it with a backtracking engine, so simulated results are approximate", pattern, c.Name)
+			return
+		}
+	}
+}
+
+// checkSelectionOverlaps warns when two selection patterns of one integration
+// can both match the same value: which response API Gateway then picks is not
+// documented, so the mapping is ambiguous.
+func checkSelectionOverlaps(d *decoder, responses Map[*IntegrationResponseEntry], key func(string) *yaml.Node, ptr string) {
+	type entry struct {
+		key string
+		p   *javaregex.Pattern
+	}
+	var ps []entry
+	for _, r := range responses {
+		if IsDefaultKey(r.Key) {
+			continue
+		}
+		if p, err := CompileSelectionPattern(r.Key); err == nil {
+			ps = append(ps, entry{r.Key, p})
+		}
+	}
+	for j := 1; j < len(ps); j++ {
+		for i := 0; i < j; i++ {
+			if ex, ok := javaregex.Overlap(ps[i].p, ps[j].p); ok {
+				d.add(Warning, javaregex.CodeOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
+					"selection patterns %q and %q both match %s, so which integration response applies is ambiguous; make the patterns exclusive (e.g. anchor them on distinct prefixes)",
+					ps[i].key, ps[j].key, strconv.Quote(ex))
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package extensions
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSelectionPatternChecks(t *testing.T) {
+	tests := []struct {
+		name, text, want, msg string
+		col                   int
+	}{
+		{"valid patterns", `{default: {statusCode: '200'}, '\[NotFound\].*': {statusCode: '404'}, '\[BadRequest\].*': {statusCode: '400'}}`, "", "", 0},
+		{"java rejects a bare brace", `{'{"a":1}': {statusCode: '400'}}`, "error:APIGW350", "escape", 0},
+		{"java rejects an open group", `{'(abc': {statusCode: '400'}}`, "error:APIGW350", "not a valid Java regular expression", 0},
+		{"lookahead is approximate", `{'(?=Bad).*': {statusCode: '400'}}`, "info:APIGW351", "approximate", 0},
+		{"overlap", `{'.*Not.*': {statusCode: '404'}, '.*found.*': {statusCode: '410'}}`, "warning:APIGW353", "both match", 0},
+		{"disjoint", `{'4\d{2}': {statusCode: '400'}, '5\d{2}': {statusCode: '500'}}`, "", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parse(t, tc.text)
+			integ := parse(t, "{type: mock, requestTemplates: {application/json: '{}'}}")
+			integ.Content = append(integ.Content, parse(t, "responses"), n)
+			_, ds := Decode(ExtIntegration, integ, "")
+			if got := codes(ds); got != tc.want {
+				t.Fatalf("codes = %q, want %q (%v)", got, tc.want, ds)
+			}
+			if tc.msg != "" && !strings.Contains(ds[0].Message, tc.msg) {
+				t.Fatalf("message %q lacks %q", ds[0].Message, tc.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,83 @@
+package openapi
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apigw/apigw/internal/golden"
+)
+
+// sharedDir returns <repo root>/../shared, skipping the test when it is absent.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(golden.Root(t), "..", "shared")
+	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
+		t.Skip("shared corpus not present")
+	}
+	return dir
+}
+
+// corpusFiles lists the files of the named corpus folders.
+func corpusFiles(t *testing.T, folders ...string) []string {
+	t.Helper()
+	root := sharedDir(t)
+	var out []string
+	for _, f := range folders {
+		files, err := filepath.Glob(filepath.Join(root, "corpus", f, "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, files...)
+	}
+	return out
+}
+
+// TestCorpusLoads loads every corpus file: each must give documents, or be
+// refused with an error diagnostic or an info that says why nothing was read.
+func TestCorpusLoads(t *testing.T) {
+	files := corpusFiles(t, "specs", "bad")
+	if len(files) == 0 {
+		t.Skip("empty corpus")
+	}
+	loaded := 0
+	for _, f := range files {
+		name := filepath.Base(f)
+		docs, diags, err := LoadFile(f, LoadOptions{})
+		if err != nil {
+			var le *LimitError
+			if !errors.As(err, &le) {
+				t.Errorf("%s: %v", name, err)
+			}
+			t.Logf("REFUSED %s: %v", name, err)
+			continue
+		}
+		for _, d := range diags {
+			if d.File != f || d.Line == 0 && d.Code != CodeLimitSize {
+				t.Errorf("%s: diagnostic without file or position: %s", name, d)
+			}
+		}
+		if len(docs) > 0 {
+			loaded++
+			for _, d := range docs {
+				if d.Root == nil || d.Kind == KindUnknown || d.Kind == CloudFormation {
+					t.Errorf("%s: document without root or kind: %+v", name, d)
+				}
+			}
+			continue
+		}
+		reason := ""
+		for _, d := range diags {
+			if d.Code < "APIGW100" {
+				reason = d.String()
+				break
+			}
+		}
+		if reason == "" {
+			t.Errorf("%s: no document and no reason", name)
+		}
+		t.Logf("NO DOCUMENT %s: %s", name, reason)
+	}
+	t.Logf("%d of %d files gave documents", loaded, len(files))
+}

@@ -1,0 +1,288 @@
+package openapi
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// extPrefix starts every API Gateway extension name.
+const extPrefix = "x-amazon-apigateway-"
+
+// anyMethod is the path-item key API Gateway reads as the ANY method.
+const anyMethod = "x-amazon-apigateway-any-method"
+
+// operationKeys maps path-item keys that hold operations to their HTTP method.
+var operationKeys = map[string]string{
+	"get": "GET", "put": "PUT", "post": "POST", "delete": "DELETE", "options": "OPTIONS",
+	"head": "HEAD", "patch": "PATCH", "trace": "TRACE", anyMethod: "ANY",
+}
+
+// isExtKey tells whether a key names an API Gateway extension; any case, so
+// that a miscapitalised name gets a "did you mean" warning from the registry.
+func isExtKey(k string) bool {
+	return len(k) >= len(extPrefix) && strings.EqualFold(k[:len(extPrefix)], extPrefix)
+}
+
+// discovery is one walk of a document that decodes its extensions.
+type discovery struct {
+	d     *Document
+	diags []extensions.Diagnostic
+}
+
+// discover walks every place an extension may stand, decodes the extensions
+// API Gateway reads there, warns about those it does not, and records the
+// document's operations. Pointers are absolute (they include d.Pointer).
+func (d *Document) discover() []extensions.Diagnostic {
+	w := &discovery{d: d}
+	d.exts, d.ops = nil, nil
+	root := d.Root
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], deref(root.Content[i+1])
+		ptr := extensions.Pointer(d.Pointer, k.Value)
+		switch {
+		case isExtKey(k.Value):
+			w.ext(extensions.AtRoot, k, v, ptr, Extension{})
+		case k.Value == "paths":
+			w.paths(v, ptr)
+		case k.Value == "components" && d.Kind != Swagger2:
+			w.components(v, ptr)
+		case k.Value == "securityDefinitions" && d.Kind == Swagger2:
+			w.schemes(v, ptr)
+		case k.Value == "servers" && d.Kind != Swagger2:
+			w.list(v, ptr, extensions.AtServer, func(item *yaml.Node, i int) string { return strconv.Itoa(i) })
+		case k.Value == "tags":
+			w.list(v, ptr, extensions.AtTag, func(item *yaml.Node, _ int) string { _, n := mapGet(item, "name"); return scalar(n) })
+		default:
+			w.elsewhere(v, ptr)
+		}
+	}
+	return w.diags
+}
+
+func (w *discovery) paths(paths *yaml.Node, ptr string) {
+	if paths == nil || paths.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		path, item := paths.Content[i].Value, deref(paths.Content[i+1])
+		itemPtr := extensions.Pointer(ptr, path)
+		if isExtKey(path) {
+			w.stray(paths.Content[i], item, itemPtr, "in the paths object")
+			continue
+		}
+		if item == nil || item.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			k, v := item.Content[j], deref(item.Content[j+1])
+			kp := extensions.Pointer(itemPtr, k.Value)
+			if method, ok := operationKeys[k.Value]; ok {
+				w.operation(path, method, k.Value, v, kp)
+				continue
+			}
+			if isExtKey(k.Value) {
+				w.ext(extensions.AtPathItem, k, v, kp, Extension{Path: path})
+				continue
+			}
+			w.elsewhere(v, kp)
+		}
+	}
+}
+
+func (w *discovery) operation(path, method, key string, op *yaml.Node, ptr string) {
+	o := &Operation{Path: path, Method: method, Key: key, Pointer: ptr, Node: op, doc: w.d, first: len(w.d.exts)}
+	if op != nil && op.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(op.Content); i += 2 {
+			k, v := op.Content[i], deref(op.Content[i+1])
+			kp := extensions.Pointer(ptr, k.Value)
+			if isExtKey(k.Value) {
+				w.ext(extensions.AtOperation, k, v, kp, Extension{Path: path, Method: method})
+				continue
+			}
+			w.elsewhere(v, kp)
+		}
+	}
+	o.last = len(w.d.exts)
+	w.d.ops = append(w.d.ops, o)
+}
+
+func (w *discovery) components(c *yaml.Node, ptr string) {
+	if c == nil || c.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(c.Content); i += 2 {
+		k, v := c.Content[i], deref(c.Content[i+1])
+		kp := extensions.Pointer(ptr, k.Value)
+		switch {
+		case isExtKey(k.Value):
+			w.ext(extensions.AtComponents, k, v, kp, Extension{})
+		case k.Value == "securitySchemes":
+			w.schemes(v, kp)
+		default:
+			w.elsewhere(v, kp)
+		}
+	}
+}
+
+func (w *discovery) schemes(s *yaml.Node, ptr string) {
+	if s == nil || s.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(s.Content); i += 2 {
+		name := s.Content[i].Value
+		w.object(deref(s.Content[i+1]), extensions.Pointer(ptr, name), extensions.AtSecurityScheme, name)
+	}
+}
+
+// list handles servers and tags: a list of objects that may carry extensions.
+func (w *discovery) list(l *yaml.Node, ptr string, place extensions.Place, owner func(*yaml.Node, int) string) {
+	if l == nil || l.Kind != yaml.SequenceNode {
+		w.elsewhere(l, ptr)
+		return
+	}
+	for i, item := range l.Content {
+		item = deref(item)
+		w.object(item, ptr+"/"+strconv.Itoa(i), place, owner(item, i))
+	}
+}
+
+// object decodes the extensions of one security scheme, server or tag.
+func (w *discovery) object(n *yaml.Node, ptr string, place extensions.Place, owner string) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		kp := extensions.Pointer(ptr, k.Value)
+		if isExtKey(k.Value) {
+			w.ext(place, k, v, kp, Extension{Owner: owner})
+			continue
+		}
+		w.elsewhere(v, kp)
+	}
+}
+
+// ext decodes one extension found at place, or warns when API Gateway does
+// not read it there. rec carries Path, Method and Owner.
+func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec Extension) {
+	spec := extensions.LookupSpec(k.Value)
+	if spec != nil && spec.Places&place == 0 {
+		w.misplaced(k, ptr, placeName(place), spec)
+		return
+	}
+	val, diags := extensions.Decode(k.Value, v, ptr)
+	w.diags = append(w.diags, diags...)
+	if val == nil {
+		return
+	}
+	rec.Name, rec.Place, rec.Pointer, rec.Key, rec.Node, rec.Value = k.Value, place, ptr, k, v, val
+	w.d.exts = append(w.d.exts, rec)
+}
+
+func (w *discovery) misplaced(k *yaml.Node, ptr, where string, spec *extensions.Spec) {
+	w.diags = append(w.diags, extensions.Diagnostic{Severity: extensions.Warning, Code: CodeMisplacedExtension,
+		Pointer: ptr, Line: k.Line, Column: k.Column,
+		Message: fmt.Sprintf("%s is not read %s and is ignored by API Gateway, which reads it %s: move it there", k.Value, where, placesText(spec.Places))})
+}
+
+// stray handles an extension key where API Gateway reads none: a warning
+// naming where it belongs, or the registry's warning for an unknown name.
+func (w *discovery) stray(k, v *yaml.Node, ptr, where string) {
+	if spec := extensions.LookupSpec(k.Value); spec != nil {
+		w.misplaced(k, ptr, where, spec)
+		return
+	}
+	_, diags := extensions.Decode(k.Value, v, ptr)
+	w.diags = append(w.diags, diags...)
+}
+
+// skipKeys hold values, names or schemas rather than places where
+// extensions are read, so the search for misplaced extensions skips them.
+var skipKeys = map[string]bool{
+	"example": true, "examples": true, "default": true, "enum": true, "const": true,
+	"properties": true, "patternProperties": true,
+}
+
+// elsewhere searches a subtree where API Gateway reads no extension and
+// warns about each x-amazon-apigateway-* key in it.
+func (w *discovery) elsewhere(n *yaml.Node, ptr string) {
+	if n == nil {
+		return
+	}
+	var path []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+					path = append(path, strconv.Itoa(i))
+					walk(c)
+					path = path[:len(path)-1]
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				switch {
+				case isExtKey(k.Value):
+					p := ptr
+					for _, s := range path {
+						p = extensions.Pointer(p, s)
+					}
+					w.stray(k, v, extensions.Pointer(p, k.Value), "here")
+				case strings.HasPrefix(k.Value, "x-") || skipKeys[k.Value]:
+				case v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode:
+					path = append(path, k.Value)
+					walk(v)
+					path = path[:len(path)-1]
+				}
+			}
+		}
+	}
+	walk(n)
+}
+
+// placeNames describe each place, in the order of the Place bits.
+var placeNames = []struct {
+	p    extensions.Place
+	name string
+}{
+	{extensions.AtRoot, "at the document root"},
+	{extensions.AtPathItem, "in a path item"},
+	{extensions.AtOperation, "in an operation"},
+	{extensions.AtSecurityScheme, "in a security scheme"},
+	{extensions.AtServer, "in a server object"},
+	{extensions.AtComponents, "in components"},
+	{extensions.AtTag, "in a tag object"},
+}
+
+func placeName(p extensions.Place) string {
+	for _, n := range placeNames {
+		if n.p == p {
+			return n.name
+		}
+	}
+	return "here"
+}
+
+// placesText lists the places of ps: "at the document root or in an operation".
+func placesText(ps extensions.Place) string {
+	var parts []string
+	for _, n := range placeNames {
+		if ps&n.p != 0 {
+			parts = append(parts, n.name)
+		}
+	}
+	if len(parts) == 0 {
+		return "where API Gateway reads it"
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+}

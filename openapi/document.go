@@ -1,0 +1,156 @@
+package openapi
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// Document is one API definition: a whole file, or a definition embedded in
+// a CloudFormation/SAM template (then its nodes keep their positions in the
+// template and its pointers start with the resource's path).
+type Document struct {
+	// File is the path the document was read from, as given to Load.
+	File string
+	// Format is the file's syntax.
+	Format Format
+	// Kind and Version say which specification the document follows; Version
+	// is as written ("3.0.1", "2.0").
+	Kind    Kind
+	Version string
+	// Root is the OpenAPI (or Swagger) object.
+	Root *yaml.Node
+	// Tree is the whole file's document node (for an embedded definition, the template's).
+	Tree *yaml.Node
+	// Pointer is the JSON pointer of Root in the file: "" for a whole file,
+	// "/Resources/MyApi/Properties/Body" for an embedded definition.
+	Pointer string
+	// Resource and ResourceType name the template resource that holds an
+	// embedded definition ("MyApi", "AWS::Serverless::Api"); empty otherwise.
+	Resource, ResourceType string
+	// HTTPAPI is true for an HTTP API (API Gateway v2) and false for a REST
+	// API. See IsHTTPAPI for how a plain document is classified.
+	HTTPAPI bool
+	// Raw is the file's bytes when the document is the whole file; nil when embedded.
+	Raw []byte
+	// Refs are the files that external $refs named, loaded when allowed.
+	Refs []*ExternalRef
+
+	exts []Extension
+	ops  []*Operation
+}
+
+// Embedded tells whether the document sits inside a CloudFormation/SAM template.
+func (d *Document) Embedded() bool { return d.Pointer != "" }
+
+// PointerTo returns the absolute JSON pointer (in the file) of rel, a
+// pointer relative to Root ("" or "/paths/~1pets").
+func (d *Document) PointerTo(rel string) string { return d.Pointer + rel }
+
+// LoadOptions configure Load.
+type LoadOptions struct {
+	// Limits bound the input; zero fields take the defaults.
+	Limits Limits
+	// AllowRefs is a folder below which external $refs may be read. Empty
+	// refuses every external $ref; URLs are always refused.
+	AllowRefs string
+}
+
+// LoadFile reads the file at path and loads it; see Load.
+func LoadFile(path string, opts LoadOptions) ([]*Document, []extensions.Diagnostic, error) {
+	data, err := readLimited(path, opts.Limits.withDefaults().MaxBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Load(path, data, opts)
+}
+
+// readLimited reads at most max+1 bytes, so a huge file is refused without
+// being read whole.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, &LimitError{Limit: LimitSize, Code: CodeLimitSize, File: path,
+			Message: fmt.Sprintf("the input is larger than the limit of %d bytes; the input is refused (raise the size limit if the file is genuine)", limit)}
+	}
+	return data, nil
+}
+
+// Load reads the API definitions in data (read from path): one for an
+// OpenAPI or Swagger file, one per API with an inline definition for a
+// CloudFormation/SAM template. It decodes every x-amazon-apigateway-*
+// extension where it stands.
+//
+// The error is non-nil only when a safety limit refuses the input (a
+// *LimitError) or I/O fails; every other problem is a diagnostic with File
+// set, sorted. A file that cannot be read as a definition yields no
+// documents and at least one error diagnostic.
+func Load(path string, data []byte, opts LoadOptions) ([]*Document, []extensions.Diagnostic, error) {
+	tree, format, err := Parse(path, data, opts.Limits)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			return nil, []extensions.Diagnostic{{Severity: extensions.Error, Code: se.Code, File: path,
+				Line: se.Line, Column: se.Column, Message: se.Message}}, nil
+		}
+		return nil, nil, err
+	}
+	l := &loader{file: path, opts: opts}
+	l.add(DuplicateKeys(tree, "")...)
+	root := deref(tree.Content[0])
+	kind, version, diag := DetectKind(root, "")
+	var docs []*Document
+	switch {
+	case diag != nil:
+		l.add(*diag)
+	case kind == CloudFormation:
+		docs = l.template(tree, root, format)
+	default:
+		docs = []*Document{{File: path, Format: format, Kind: kind, Version: version, Root: root, Tree: tree, Raw: data}}
+	}
+	for _, d := range docs {
+		if !d.Embedded() {
+			d.HTTPAPI = IsHTTPAPI(d.Root)
+		}
+		if err := l.refs(d); err != nil {
+			return nil, nil, err
+		}
+		l.add(d.discover()...)
+	}
+	for i := range l.diags {
+		if l.diags[i].File == "" {
+			l.diags[i].File = path
+		}
+	}
+	extensions.SortDiagnostics(l.diags)
+	return docs, l.diags, nil
+}
+
+// loader carries one Load's state.
+type loader struct {
+	file  string
+	opts  LoadOptions
+	diags []extensions.Diagnostic
+}
+
+func (l *loader) add(ds ...extensions.Diagnostic) { l.diags = append(l.diags, ds...) }
+
+func (l *loader) diag(sev extensions.Severity, code string, n *yaml.Node, ptr, format string, args ...any) {
+	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		d.Line, d.Column = n.Line, n.Column
+	}
+	l.diags = append(l.diags, d)
+}

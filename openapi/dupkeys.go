@@ -1,0 +1,97 @@
+package openapi
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// DuplicateKeys reports every key that appears twice in one object, naming
+// both positions. JSON readers keep the last value and YAML readers may keep
+// either or refuse, so the document does not mean the same thing everywhere.
+// ptr is the JSON pointer of n; aliases are not followed (their target is
+// checked where it is written).
+func DuplicateKeys(n *yaml.Node, ptr string) []extensions.Diagnostic {
+	w := dupWalker{base: ptr}
+	w.walk(n)
+	return w.out
+}
+
+// dupWalker keeps the path as a stack of keys and builds a pointer only
+// when it reports, so a clean document costs no string building.
+type dupWalker struct {
+	base string
+	path []string
+	out  []extensions.Diagnostic
+}
+
+func (w *dupWalker) walk(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			w.walk(c)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+				w.path = append(w.path, strconv.Itoa(i))
+				w.walk(c)
+				w.path = w.path[:len(w.path)-1]
+			}
+		}
+	case yaml.MappingNode:
+		w.check(n)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if c := n.Content[i+1]; c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+				w.path = append(w.path, n.Content[i].Value)
+				w.walk(c)
+				w.path = w.path[:len(w.path)-1]
+			}
+		}
+	}
+}
+
+func (w *dupWalker) report(first, again *yaml.Node) {
+	ptr := w.base
+	for _, k := range w.path {
+		ptr = extensions.Pointer(ptr, k)
+	}
+	w.out = append(w.out, extensions.Diagnostic{Severity: extensions.Error, Code: CodeDuplicateKey,
+		Pointer: extensions.Pointer(ptr, again.Value), Line: again.Line, Column: again.Column,
+		Message: fmt.Sprintf("duplicate key %q: first at %d:%d, again at %d:%d; readers disagree on which value wins, so keep one and remove or rename the other",
+			again.Value, first.Line, first.Column, again.Line, again.Column)})
+}
+
+// check compares keys pairwise in small objects and through a map in large
+// ones; merge keys (<<) are YAML syntax, not keys.
+func (w *dupWalker) check(n *yaml.Node) {
+	keys := n.Content
+	if len(keys) <= 32 {
+		for i := 2; i+1 < len(keys); i += 2 {
+			if keys[i].Kind != yaml.ScalarNode || isMergeKey(keys[i]) {
+				continue
+			}
+			for j := 0; j < i; j += 2 {
+				if keys[j].Value == keys[i].Value && keys[j].Kind == yaml.ScalarNode {
+					w.report(keys[j], keys[i])
+					break
+				}
+			}
+		}
+		return
+	}
+	seen := make(map[string]*yaml.Node, len(keys)/2)
+	for i := 0; i+1 < len(keys); i += 2 {
+		k := keys[i]
+		if k.Kind != yaml.ScalarNode || isMergeKey(k) {
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			w.report(first, k)
+			continue
+		}
+		seen[k.Value] = k
+	}
+}

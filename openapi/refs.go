@@ -1,0 +1,190 @@
+package openapi
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// ExternalRef is a $ref to another file that was read because
+// LoadOptions.AllowRefs allowed it.
+type ExternalRef struct {
+	// Ref is the $ref value as written ("common.yaml#/components/schemas/Pet").
+	Ref string
+	// File, Pointer, Line and Column say where the $ref stands.
+	File         string
+	Pointer      string
+	Line, Column int
+	// Target is the file read, relative to the allowed folder; Fragment is
+	// the part after '#' ("" for the whole file).
+	Target, Fragment string
+	// Tree is the target's document node; files named by several $refs share it.
+	Tree *yaml.Node
+}
+
+// refSite is one $ref found in a tree.
+type refSite struct {
+	value *yaml.Node
+	ptr   string
+}
+
+// findRefs returns every $ref whose value does not start with '#', in document order.
+func findRefs(n *yaml.Node, base string) []refSite {
+	var out []refSite
+	var path []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path = append(path, strconv.Itoa(i))
+				walk(c)
+				path = path[:len(path)-1]
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && !strings.HasPrefix(v.Value, "#") {
+					ptr := base
+					for _, p := range path {
+						ptr = extensions.Pointer(ptr, p)
+					}
+					out = append(out, refSite{v, extensions.Pointer(ptr, "$ref")})
+					continue
+				}
+				if v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode {
+					path = append(path, k.Value)
+					walk(v)
+					path = path[:len(path)-1]
+				}
+			}
+		}
+	}
+	walk(n)
+	return out
+}
+
+// refs applies the $ref policy to d: without AllowRefs every external $ref
+// is an error; with it, files below the folder are read through os.Root
+// (which refuses "../" and symbolic links that leave the folder), and the
+// $refs inside them are followed the same way. URLs are never fetched.
+func (l *loader) refs(d *Document) error {
+	sites := findRefs(d.Root, d.Pointer)
+	if len(sites) == 0 {
+		return nil
+	}
+	var root *os.Root
+	var absRoot string
+	if l.opts.AllowRefs != "" {
+		var err error
+		if root, err = os.OpenRoot(l.opts.AllowRefs); err != nil {
+			return fmt.Errorf("opening the --allow-refs folder: %w", err)
+		}
+		defer root.Close()
+		if absRoot, err = filepath.Abs(l.opts.AllowRefs); err != nil {
+			return err
+		}
+	}
+	trees := map[string]*yaml.Node{}
+	type pending struct {
+		file  string // path of the file the $refs stand in
+		sites []refSite
+	}
+	queue := []pending{{l.file, sites}}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, s := range p.sites {
+			ref := s.value.Value
+			diag := func(code, format string, args ...any) {
+				l.add(extensions.Diagnostic{Severity: extensions.Error, Code: code, File: p.file, Pointer: s.ptr,
+					Line: s.value.Line, Column: s.value.Column, Message: fmt.Sprintf(format, args...)})
+			}
+			target, fragment, _ := strings.Cut(ref, "#")
+			switch {
+			case isURL(target):
+				diag(CodeNetworkRef, "$ref %q names a URL; the network is never used: download the file and pass --allow-refs with its folder", ref)
+				continue
+			case root == nil:
+				diag(CodeExternalRef, "$ref %q names another file, which is not read: pass --allow-refs DIR to allow files below DIR, or inline the definition", ref)
+				continue
+			}
+			abs, err := filepath.Abs(filepath.Join(filepath.Dir(p.file), filepath.FromSlash(target)))
+			if err != nil {
+				diag(CodeRefUnreadable, "$ref %q: %v", ref, err)
+				continue
+			}
+			rel, err := filepath.Rel(absRoot, abs)
+			if err != nil {
+				rel = abs
+			}
+			er := &ExternalRef{Ref: ref, File: p.file, Pointer: s.ptr, Line: s.value.Line, Column: s.value.Column,
+				Target: filepath.ToSlash(rel), Fragment: fragment}
+			if t, ok := trees[rel]; ok {
+				er.Tree = t
+				d.Refs = append(d.Refs, er)
+				continue
+			}
+			// os.Root refuses paths that leave the folder, so rel is passed as is.
+			data, err := readInRoot(root, rel, l.opts.Limits.withDefaults().MaxBytes)
+			if err != nil {
+				var le *LimitError
+				if errors.As(err, &le) {
+					le.File = filepath.Join(l.opts.AllowRefs, rel)
+					return le
+				}
+				diag(CodeRefUnreadable, "$ref %q cannot be read below the --allow-refs folder %s: %v", ref, l.opts.AllowRefs, err)
+				continue
+			}
+			name := filepath.Join(l.opts.AllowRefs, rel)
+			tree, _, err := Parse(name, data, l.opts.Limits)
+			if err != nil {
+				var se *SyntaxError
+				if errors.As(err, &se) {
+					diag(CodeRefUnreadable, "$ref %q: %s", ref, se.Error())
+					continue
+				}
+				return err
+			}
+			trees[rel] = tree
+			er.Tree = tree
+			d.Refs = append(d.Refs, er)
+			queue = append(queue, pending{name, findRefs(tree, "")})
+		}
+	}
+	return nil
+}
+
+// readInRoot reads name below root, refusing files over the size limit.
+func readInRoot(root *os.Root, name string, limit int64) ([]byte, error) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &LimitError{Limit: LimitSize, Code: CodeLimitSize,
+			Message: fmt.Sprintf("the referenced file is larger than the limit of %d bytes; the input is refused", limit)}
+	}
+	return data, nil
+}
+
+// isURL tells whether a $ref target names a network location.
+func isURL(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "//")
+}

@@ -1,0 +1,96 @@
+package openapi
+
+import (
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// apiResource says where a CloudFormation resource type keeps its definition.
+type apiResource struct {
+	typ      string
+	body     string // property holding the inline definition
+	location string // property naming a file kept elsewhere
+	httpAPI  bool
+}
+
+// apiResources are the resource types whose definitions Load reads.
+var apiResources = []apiResource{
+	{"AWS::ApiGateway::RestApi", "Body", "BodyS3Location", false},
+	{"AWS::Serverless::Api", "DefinitionBody", "DefinitionUri", false},
+	{"AWS::ApiGatewayV2::Api", "Body", "BodyS3Location", true},
+	{"AWS::Serverless::HttpApi", "DefinitionBody", "DefinitionUri", true},
+}
+
+func lookupAPIResource(typ string) *apiResource {
+	for i := range apiResources {
+		if apiResources[i].typ == typ {
+			return &apiResources[i]
+		}
+	}
+	return nil
+}
+
+// template yields each inline definition of a CloudFormation/SAM template.
+func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
+	var docs []*Document
+	noted := false
+	_, resources := mapGet(root, "Resources")
+	if resources == nil || resources.Kind != yaml.MappingNode {
+		l.diag(extensions.Info, CodeTemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
+		return nil
+	}
+	for i := 0; i+1 < len(resources.Content); i += 2 {
+		id, res := resources.Content[i].Value, deref(resources.Content[i+1])
+		_, typ := mapGet(res, "Type")
+		spec := lookupAPIResource(scalar(typ))
+		if spec == nil {
+			continue
+		}
+		resPtr := extensions.Pointer("/Resources", id)
+		_, props := mapGet(res, "Properties")
+		propsPtr := resPtr + "/Properties"
+		if k, _ := mapGet(props, spec.location); k != nil {
+			noted = true
+			l.diag(extensions.Info, CodeTemplateNotFollowed, k, propsPtr+"/"+spec.location,
+				"%s keeps its definition in %s, which is not read; check that file on its own", id, spec.location)
+		}
+		k, body := mapGet(props, spec.body)
+		if k == nil {
+			continue
+		}
+		ptr := propsPtr + "/" + spec.body
+		if fn := extensions.IntrinsicName(body); fn != "" {
+			noted = true
+			if fn == "Fn::Transform" {
+				l.diag(extensions.Info, CodeTemplateNotFollowed, body, ptr,
+					"%s.%s is included with Fn::Transform (AWS::Include), which is not followed; check the included file on its own", id, spec.body)
+			} else {
+				l.diag(extensions.Info, CodeTemplateBodyIntrinsic, body, ptr,
+					"%s.%s is computed with %s, so it cannot be read before deployment; write the definition inline to have it checked", id, spec.body, fn)
+			}
+			continue
+		}
+		if body.Kind != yaml.MappingNode {
+			noted = true
+			l.diag(extensions.Info, CodeTemplateBodyIntrinsic, body, ptr,
+				"%s.%s is %s, not an inline object, so it is not read; write the definition as an object to have it checked", id, spec.body, describeNode(body))
+			continue
+		}
+		kind, version, diag := DetectKind(body, ptr)
+		if diag == nil && kind == CloudFormation {
+			kind, diag = KindUnknown, &extensions.Diagnostic{Severity: extensions.Error, Code: CodeUnknownKind, Pointer: ptr,
+				Line: body.Line, Column: body.Column, Message: id + "." + spec.body + " is not an API definition: expected an openapi or swagger key"}
+		}
+		if diag != nil {
+			l.add(*diag)
+			continue
+		}
+		docs = append(docs, &Document{File: l.file, Format: format, Kind: kind, Version: version, Root: body, Tree: tree,
+			Pointer: ptr, Resource: id, ResourceType: spec.typ, HTTPAPI: spec.httpAPI})
+	}
+	if len(docs) == 0 && !noted {
+		l.diag(extensions.Info, CodeTemplateNoAPI, resources, "/Resources",
+			"the template defines no API with an inline OpenAPI definition (Body or DefinitionBody), so there is nothing to check")
+	}
+	return docs
+}
