@@ -46,6 +46,11 @@ var badValues = []agreementCase{
 	{"response statusCode out of range", integ, `{type: mock, responses: {default: {statusCode: "600"}}}`},
 	{"response statusCode not a number", integ, `{type: mock, responses: {default: {statusCode: OK}}}`},
 	{"HTTP API responseParameters key", integ, `{type: aws_proxy, uri: "arn:aws:lambda:us-east-1:123456789012:function:f", payloadFormatVersion: "2.0", responseParameters: {"2xx": {"overwrite:statuscode": "204"}}}`},
+	{"unquoted static request value", integ, `{type: http, httpMethod: GET, uri: "https://example.com", requestParameters: {integration.request.header.x: abc}}`},
+	{"request key of a response", integ, `{type: http, httpMethod: GET, uri: "https://example.com", requestParameters: {method.response.header.x: method.request.header.x}}`},
+	{"response key not a header", integ, `{type: mock, responses: {default: {statusCode: "200", responseParameters: {method.response.body: "'x'"}}}}`},
+	{"response value from the request body", integ, `{type: mock, responses: {default: {statusCode: "200", responseParameters: {method.response.header.x: integration.request.header.y}}}}`},
+	{"HTTP API response action", integ, `{type: aws_proxy, uri: "arn:aws:lambda:us-east-1:123456789012:function:f", payloadFormatVersion: "2.0", responseParameters: {"200": {"rewrite:header.x": "y"}}}`},
 	{"tlsConfig not an object", integ, `{type: http, httpMethod: GET, uri: "https://example.com", tlsConfig: yes}`},
 	{"bad $ref", integ, `{$ref: "#/components/schemas/x"}`},
 
@@ -71,6 +76,8 @@ var badValues = []agreementCase{
 	{"validator flag not boolean", extensions.ExtRequestValidators, `{all: {validateRequestBody: maybe}}`},
 	{"request validator name not a string", extensions.ExtRequestValidator, `{a: b}`},
 	{"unknown gateway response type", extensions.ExtGatewayResponses, `{DEFAULT_3XX: {statusCode: "300"}}`},
+	{"gateway response key", extensions.ExtGatewayResponses, `{DEFAULT_4XX: {responseParameters: {gatewayresponse.body: "'x'"}}}`},
+	{"gateway response value unquoted", extensions.ExtGatewayResponses, `{DEFAULT_4XX: {responseParameters: {gatewayresponse.header.x: abc}}}`},
 	{"gateway response status out of range", extensions.ExtGatewayResponses, `{DEFAULT_4XX: {statusCode: "700"}}`},
 	{"CORS credentials with wildcard", extensions.ExtCORS, `{allowOrigins: ["*"], allowCredentials: true}`},
 	{"CORS maxAge out of range", extensions.ExtCORS, `{maxAge: 100000}`},
@@ -123,6 +130,30 @@ var goodValues = []agreementCase{
 	{"any-method", extensions.ExtAnyMethod, `{isDefaultRoute: true, responses: {}, x-amazon-apigateway-integration: {type: mock}}`},
 	{"authtype", extensions.ExtAuthType, `awsSigv4`},
 	{"tag value", extensions.ExtTagValue, `!Ref Env`},
+}
+
+// stricterValues only draw warnings from the typed checks, for settings
+// that never take effect; the schema refuses them on purpose.
+var stricterValues = []agreementCase{
+	{"template key not a media type", integ, `{type: mock, requestTemplates: {json: "{}"}}`},
+	{"escaped binary media type", extensions.ExtBinaryMediaTypes, `["image~1png"]`},
+	{"boolean mapping value", integ, `{type: mock, requestParameters: {integration.request.header.x: true}}`},
+}
+
+func TestStricterValues(t *testing.T) {
+	sch := extensionsSchema(t)
+	for _, tc := range stricterValues {
+		t.Run(tc.name, func(t *testing.T) {
+			n := parseYAML(t, tc.value)
+			_, diags := extensions.Decode(tc.ext, n, "")
+			if hasError(diags) || !stricterByDesign(diags) {
+				t.Fatalf("typed checks: %v, want only a warning the schema is stricter about", diags)
+			}
+			if err := sch.Validate(map[string]any{tc.ext: instance(t, n)}); err == nil {
+				t.Errorf("schema accepts %s", tc.value)
+			}
+		})
+	}
 }
 
 func TestBadValuesAgree(t *testing.T) {

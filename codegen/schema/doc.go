@@ -49,6 +49,10 @@
 // a readable message. All patterns stay within the common subset of
 // ECMA-262 and RE2.
 //
-// Template keys and binary media types must be media types (type/subtype):
-// import only warns about others, but they never match a Content-Type.
+// The schemas are stricter than import in one respect, on purpose: settings
+// that import accepts with a warning but that can never take effect are
+// refused. Template keys and binary media types must be media types
+// (type/subtype), since anything else never matches a Content-Type, and
+// parameter-mapping values must be strings, since import drops a boolean
+// or a number.
 package schema

@@ -46,7 +46,10 @@ func extendIntegration(s *jsonschema.Schema) {
 	setProp(s, "integrationSubtype", strMatching(exactPattern(extensions.IntegrationSubtypes...)))
 	setProp(s, "payloadFormatVersion", &jsonschema.Schema{Enum: []any{"1.0", "2.0", 1, 2}})
 	setProp(s, "timeoutInMillis", integer(extensions.MinTimeoutMillis, extensions.RESTStreamMaxTimeoutMillis, true))
-	setProp(s, "requestParameters", strMap(anyPattern(restRequestKey, httpRequestKey, subtypeParameter), strSchema()))
+	// REST keys (integration.request.*) take REST sources; HTTP API values are free text with $request… selections.
+	params := strMap(anyPattern(restRequestKey, httpRequestKey, subtypeParameter), strSchema())
+	params.PatternProperties = map[string]*jsonschema.Schema{`^integration\.request\.`: strMatching(restRequestValue)}
+	setProp(s, "requestParameters", params)
 	setProp(s, "requestTemplates", strMap(mediaTypePattern, templateSchema()))
 	setProp(s, "cacheKeyParameters", strList(strSchema()))
 	setProp(s, "responseParameters", strMap(httpStatusKey, strMap(httpResponseKey, strSchema())))
