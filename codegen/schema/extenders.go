@@ -54,7 +54,7 @@ func extendIntegration(s *jsonschema.Schema) {
 	setProp(s, "cacheKeyParameters", strList(strSchema()))
 	setProp(s, "responseParameters", strMap(httpStatusKey, strMap(httpResponseKey, strSchema())))
 	deferrable(s, "$ref")
-	*s = *wholeOr(s, []*jsonschema.Schema{
+	*s = *wholeOr(s, append([]*jsonschema.Schema{
 		// type, or a $ref to a reusable integration.
 		{AnyOf: []*jsonschema.Schema{{Required: []string{"type"}}, {Required: []string{"$ref"}}}},
 		// http, http_proxy and aws call the backend with httpMethod.
@@ -70,7 +70,7 @@ func extendIntegration(s *jsonschema.Schema) {
 		// A VPC link needs its id; connectionId needs a VPC link.
 		ifThen(propConst("connectionType", string(extensions.ConnectionVPCLink)), &jsonschema.Schema{Required: []string{"connectionId"}}),
 		ifThen(propConst("connectionType", string(extensions.ConnectionInternet)), &jsonschema.Schema{Not: &jsonschema.Schema{Required: []string{"connectionId"}}}),
-	})
+	}, uriConditions()...))
 }
 
 func extendIntegrationResponse(s *jsonschema.Schema) {
