@@ -21,27 +21,51 @@ const IntegrationsRefPrefix = "#/components/" + ExtIntegrations + "/"
 type Integration struct {
 	// Ref is the $ref of an integration written as a reference to
 	// components/x-amazon-apigateway-integrations (HTTP APIs); see RefName.
-	Ref                  string          `json:"$ref,omitempty"`
-	Type                 IntegrationType `json:"type,omitempty"`
-	HTTPMethod           Str             `json:"httpMethod,omitempty"`
-	URI                  Str             `json:"uri,omitempty"`
-	Credentials          Str             `json:"credentials,omitempty"`
-	ConnectionType       ConnectionType  `json:"connectionType,omitempty"`
-	ConnectionID         Str             `json:"connectionId,omitempty"`
-	IntegrationTarget    Str             `json:"integrationTarget,omitempty"`
-	IntegrationSubtype   Str             `json:"integrationSubtype,omitempty"`
-	PayloadFormatVersion string          `json:"payloadFormatVersion,omitempty"`
+	Ref string `json:"$ref,omitempty"`
+	// Type is http, http_proxy, aws, aws_proxy or mock, in any case.
+	Type IntegrationType `json:"type,omitempty"`
+	// HTTPMethod is the method API Gateway calls the backend with (POST for Lambda), or ANY.
+	HTTPMethod Str `json:"httpMethod,omitempty"`
+	// URI is the backend: an http(s) URL, an API Gateway service ARN
+	// (arn:aws:apigateway:{region}:{service}:path/… or action/…), or for HTTP APIs a Lambda
+	// function, load balancer or Cloud Map ARN.
+	URI Str `json:"uri,omitempty"`
+	// Credentials is the IAM role API Gateway assumes to call the backend, or
+	// arn:aws:iam::*:user/* for the caller's identity.
+	Credentials Str `json:"credentials,omitempty"`
+	// ConnectionType is INTERNET (default) or VPC_LINK for a private integration.
+	ConnectionType ConnectionType `json:"connectionType,omitempty"`
+	// ConnectionID is the VPC link id of a VPC_LINK integration.
+	ConnectionID Str `json:"connectionId,omitempty"`
+	// IntegrationTarget is the load balancer ARN of a REST API private integration through a VPC
+	// link v2.
+	IntegrationTarget Str `json:"integrationTarget,omitempty"`
+	// IntegrationSubtype names the AWS service action of an HTTP API aws_proxy integration, such
+	// as SQS-SendMessage.
+	IntegrationSubtype Str `json:"integrationSubtype,omitempty"`
+	// PayloadFormatVersion is "1.0" or "2.0" (Lambda proxy only): the event format of HTTP API
+	// integrations.
+	PayloadFormatVersion string `json:"payloadFormatVersion,omitempty"`
 	// RequestParameters maps integration request parameters (REST) or
 	// parameter-mapping actions (HTTP APIs) to their sources.
 	RequestParameters Map[Str] `json:"requestParameters,omitempty"`
 	// RequestTemplates maps a media type to a mapping template.
-	RequestTemplates     Map[Str]             `json:"requestTemplates,omitempty"`
-	PassthroughBehavior  PassthroughBehavior  `json:"passthroughBehavior,omitempty"`
-	ContentHandling      ContentHandling      `json:"contentHandling,omitempty"`
-	TimeoutInMillis      *int                 `json:"timeoutInMillis,omitempty"`
-	CacheNamespace       Str                  `json:"cacheNamespace,omitempty"`
-	CacheKeyParameters   []Str                `json:"cacheKeyParameters,omitempty"`
-	TLSConfig            *TLSConfig           `json:"tlsConfig,omitempty"`
+	RequestTemplates Map[Str] `json:"requestTemplates,omitempty"`
+	// PassthroughBehavior is when_no_match, when_no_templates or never: what happens to a body
+	// whose content type has no request template.
+	PassthroughBehavior PassthroughBehavior `json:"passthroughBehavior,omitempty"`
+	// ContentHandling converts the request body: CONVERT_TO_BINARY or CONVERT_TO_TEXT.
+	ContentHandling ContentHandling `json:"contentHandling,omitempty"`
+	// TimeoutInMillis is the integration timeout, 50 to 29000 ms by default (HTTP APIs 30000; up
+	// to 300000 with a raised quota, 900000 with responseTransferMode STREAM).
+	TimeoutInMillis *int `json:"timeoutInMillis,omitempty"`
+	// CacheNamespace groups cacheKeyParameters across methods.
+	CacheNamespace Str `json:"cacheNamespace,omitempty"`
+	// CacheKeyParameters are the method request parameters whose values key the cache.
+	CacheKeyParameters []Str `json:"cacheKeyParameters,omitempty"`
+	// TLSConfig holds the TLS settings for the backend connection.
+	TLSConfig *TLSConfig `json:"tlsConfig,omitempty"`
+	// ResponseTransferMode is BUFFERED or STREAM (REST API proxy integrations).
 	ResponseTransferMode ResponseTransferMode `json:"responseTransferMode,omitempty"`
 	// Responses are the REST integration responses, keyed by selection
 	// pattern ("default" for the default response).
