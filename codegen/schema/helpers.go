@@ -62,7 +62,7 @@ func foldEnum(values ...string) *jsonschema.Schema {
 		ex[i] = v
 	}
 	return &jsonschema.Schema{Type: "string", Pattern: foldPattern(values...), Examples: ex,
-		Extras: map[string]any{"patternErrorMessage": "must be one of " + join(values) + " (in any case)"}}
+		Extras: map[string]any{"patternErrorMessage": "must be " + join(values) + " (in any case)"}}
 }
 
 // enum is a string that must be one of values exactly.
