@@ -18,8 +18,8 @@ func init() { subcommands = append(subcommands, newSimulateCmd) }
 
 type simulateFlags struct {
 	operation, errorMessage, body, accept, format string
-	status                                         int
-	headers, stageVars, context                    []string
+	status                                        int
+	headers, stageVars, context                   []string
 }
 
 func newSimulateCmd() *cobra.Command {
