@@ -73,7 +73,11 @@ func HTTP(responseParameters map[string]map[string]string, res Result, req Reque
 				var why string
 				v, a.Applied, why = httpValue(m.Source, res, req)
 				if !a.Applied {
-					o.Notes = append(o.Notes, Note{CodeNoValue, fmt.Sprintf("mapping %q does nothing: %s", k, why)})
+					code := CodeNoValue
+					if m.Source.Kind == mapping.Request || m.Source.Kind == mapping.Interpolation && readsRequest(m.Source) {
+						code = CodeUnavailable
+					}
+					o.Notes = append(o.Notes, Note{code, fmt.Sprintf("mapping %q does nothing: %s", k, why)})
 					o.Mappings = append(o.Mappings, a)
 					continue
 				}
@@ -126,4 +130,14 @@ func httpValue(s mapping.Source, res Result, req Request) (string, bool, string)
 		return "", false, s.Text + " reads the client request, which an offline simulation does not have"
 	}
 	return "", false, s.Kind.String() + " sources cannot be evaluated here"
+}
+
+// readsRequest tells whether an interpolation has a $request part.
+func readsRequest(s mapping.Source) bool {
+	for _, p := range s.Parts {
+		if p.Kind == mapping.Request {
+			return true
+		}
+	}
+	return false
 }
