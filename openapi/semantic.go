@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -89,10 +88,11 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	}
 
 	swagger, oas := documentVersion(r.root)
+	if swagger != "" && oas != "" {
+		r.add(extensions.Warning, CodeSemanticVersion, "/swagger", "the document has both swagger and openapi; it is read as OpenAPI %s: remove swagger", oas)
+		swagger = ""
+	}
 	switch {
-	case swagger != "" && oas != "":
-		r.add(extensions.Error, CodeSemanticVersion, "/openapi", "the document has both swagger and openapi: keep only one")
-		return s
 	case swagger == "2.0":
 		s.Version = swagger
 	case strings.HasPrefix(oas, "3.0.") || strings.HasPrefix(oas, "3.1.") || oas == "3.0" || oas == "3.1":
@@ -108,7 +108,10 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 		return s
 	}
 
-	san := &sanitizer{}
+	san := &sanitizer{bareRefBase: "#/components/schemas/"}
+	if swagger != "" {
+		san.bareRefBase = "#/definitions/"
+	}
 	clean := san.sanitize(r.root, "")
 	refsOK := r.checkRefs(san.refs)
 
@@ -167,7 +170,7 @@ func (r *reporter) decodeV2(clean *yaml.Node, unchanged bool, loader *openapi3.L
 	}
 	doc2 = &openapi2.T{}
 	if err := json.Unmarshal(data, doc2); err != nil {
-		r.jsonError(data, err)
+		r.jsonError(err)
 		return nil, nil
 	}
 	if !refsOK {
@@ -231,8 +234,12 @@ func (r *reporter) addAt(sev extensions.Severity, code string, n *yaml.Node, ptr
 func (r *reporter) checkRefs(refs []refSite) bool {
 	ok := true
 	for _, ref := range refs {
-		v := ref.node.Value
+		v := ref.target
 		ptr := ref.owner + "/$ref"
+		if v != ref.node.Value {
+			r.addAt(extensions.Warning, CodeRefUnresolved, ref.node, ptr,
+				fmt.Sprintf("$ref %q is a bare name, read as %q: write that instead", ref.node.Value, v))
+		}
 		if !strings.HasPrefix(v, "#") {
 			if r.opts.ReadFromURI == nil {
 				r.addAt(extensions.Error, CodeExternalRef, ref.node, ptr,
@@ -313,14 +320,14 @@ func decodeMessage(m string) string {
 }
 
 // jsonError reports an encoding/json error of the Swagger 2.0 decode.
-func (r *reporter) jsonError(data []byte, err error) {
+func (r *reporter) jsonError(err error) {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) && te.Field != "" {
 		r.add(extensions.Error, CodeSemanticDecode, "/"+strings.ReplaceAll(te.Field, ".", "/"),
 			"the value is %s where OpenAPI expects %s", te.Value, te.Type)
 		return
 	}
-	r.add(extensions.Error, CodeSemanticDecode, "", "the document does not decode as Swagger 2.0: %v", bytes.TrimSpace([]byte(err.Error())))
+	r.add(extensions.Error, CodeSemanticDecode, "", "the document does not decode as Swagger 2.0: %v", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // pointerAtPosition finds the node that starts at line and column and

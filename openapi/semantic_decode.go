@@ -37,6 +37,8 @@ func documentVersion(root *yaml.Node) (swagger, openapi string) {
 // itself is never modified, and notes every $ref on the way.
 type sanitizer struct {
 	memo   map[*yaml.Node]*yaml.Node // anchored nodes already visited
+	// bareRefBase completes a bare-name $ref: "#/definitions/" or "#/components/schemas/".
+	bareRefBase string
 	refs   []refSite
 	tokens []string // pointer tokens from the document root to the node being visited
 }
@@ -44,8 +46,15 @@ type sanitizer struct {
 // refSite is a $ref found in the tree: its value node and the pointer of the
 // object holding it.
 type refSite struct {
-	node  *yaml.Node
-	owner string
+	node   *yaml.Node
+	owner  string
+	target string // the $ref, with a bare name completed
+}
+
+// isBareName reports whether a $ref is a bare name such as "Pet": no
+// fragment, path, file extension or scheme.
+func isBareName(ref string) bool {
+	return ref != "" && !strings.ContainsAny(ref, "#/.:")
 }
 
 // sanitize returns n, or a copy of it in which CloudFormation intrinsics
@@ -84,12 +93,15 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 		cp.Alias = t
 		return &cp
 	case yaml.ScalarNode:
-		if tag := scalarTagFix(n); tag != "" {
+		if tag := scalarTagFix(n, parentKey); tag != "" {
 			cp := *n
 			cp.Tag = tag
 			return &cp
 		}
 		return n
+	}
+	if branch := ifBranch(n); branch != nil {
+		return s.sanitize(branch, parentKey)
 	}
 	if isLocalTag(n.Tag) || n.Kind == yaml.MappingNode && intrinsicName(n) != "" {
 		return intrinsicString(n)
@@ -107,8 +119,16 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 			var nv *yaml.Node
 			switch {
 			case k.Value == "$ref" && v.Kind == yaml.ScalarNode && parentKey != "properties":
-				s.refs = append(s.refs, refSite{node: v, owner: joinPointer("", s.tokens...)})
+				site := refSite{node: v, owner: joinPointer("", s.tokens...), target: v.Value}
 				nv = v
+				if isBareName(v.Value) && s.bareRefBase != "" {
+					// `$ref: Pet` is read by API Gateway's importer as a
+					// definition's name; kin-openapi needs the pointer.
+					cp := *v
+					cp.Value = s.bareRefBase + v.Value
+					nv, site.target = &cp, cp.Value
+				}
+				s.refs = append(s.refs, site)
 			case strings.HasPrefix(k.Value, "x-") || isValueKey(k.Value) && parentKey != "properties":
 				// Extension values and example data are not OpenAPI objects:
 				// their $refs are data, but intrinsics still become strings.
@@ -155,16 +175,29 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 // isValueKey reports whether key holds data rather than OpenAPI objects.
 func isValueKey(key string) bool {
 	switch key {
-	case "example", "default", "enum", "const":
+	case "example", "default", "enum", "const", "value":
 		return true
 	}
 	return false
 }
 
-// scalarTagFix returns the tag a scalar must get for kin-openapi, or "".
-func scalarTagFix(n *yaml.Node) string {
+// textFields are OpenAPI fields that hold text. YAML reads an unquoted
+// `version: 1.0` as a number, which API Gateway's import takes as the text
+// it is written as; kin-openapi refuses it, so it is retagged as a string.
+var textFields = map[string]bool{
+	"swagger": true, "openapi": true, "version": true, "title": true, "description": true,
+	"summary": true, "operationId": true, "name": true, "format": true, "pattern": true,
+	"url": true, "email": true, "host": true, "basePath": true, "termsOfService": true,
+	"scheme": true, "bearerFormat": true, "tokenUrl": true, "authorizationUrl": true,
+	"refreshUrl": true, "openIdConnectUrl": true, "propertyName": true, "contentType": true,
+}
+
+// scalarTagFix returns the tag a scalar under key must get for kin-openapi, or "".
+func scalarTagFix(n *yaml.Node, key string) string {
 	switch {
 	case isLocalTag(n.Tag), n.Tag == "!!timestamp":
+		return "!!str"
+	case textFields[key] && (n.Tag == "!!int" || n.Tag == "!!float" || n.Tag == "!!bool"):
 		return "!!str"
 	case n.Tag == "!!float":
 		switch strings.ToLower(strings.TrimLeft(n.Value, "+-")) {
@@ -196,6 +229,29 @@ func intrinsicName(n *yaml.Node) string {
 	return ""
 }
 
+// ifBranch returns the branch of a CloudFormation Fn::If (or !If) that
+// kin-openapi sees: the first one, unless it is AWS::NoValue. CloudFormation
+// resolves the condition before API Gateway reads the document, so either
+// branch is a document API Gateway may get.
+func ifBranch(n *yaml.Node) *yaml.Node {
+	var args *yaml.Node
+	switch {
+	case n.Tag == "!If" && n.Kind == yaml.SequenceNode:
+		args = n
+	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "Fn::If":
+		args = unalias(n.Content[1])
+	}
+	if args == nil || args.Kind != yaml.SequenceNode || len(args.Content) != 3 {
+		return nil
+	}
+	yes := unalias(args.Content[1])
+	if yes != nil && yes.Kind == yaml.MappingNode && intrinsicName(yes) == "Ref" && unalias(yes.Content[1]).Value == "AWS::NoValue" ||
+		yes != nil && yes.Tag == "!Ref" && yes.Value == "AWS::NoValue" {
+		return args.Content[2]
+	}
+	return args.Content[1]
+}
+
 // intrinsicString stands in for an intrinsic in kin-openapi's view: the text
 // of a !Sub or Fn::Sub template, else the function's name in ${…}.
 func intrinsicString(n *yaml.Node) *yaml.Node {
@@ -222,8 +278,7 @@ func decodeV3(root *yaml.Node) (*openapi3.T, []pathError, error) {
 	root = unalias(root)
 	doc := &openapi3.T{}
 	paths := childNode(root, "paths")
-	const parallelFrom = 64
-	if root.Kind != yaml.MappingNode || paths == nil || paths.Kind != yaml.MappingNode || len(paths.Content) < 2*parallelFrom {
+	if root.Kind != yaml.MappingNode || paths == nil || paths.Kind != yaml.MappingNode {
 		return doc, nil, root.Decode(doc)
 	}
 	top := *root
@@ -265,7 +320,8 @@ func decodeV3(root *yaml.Node) (*openapi3.T, []pathError, error) {
 			}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), 8)
+	const perWorker = 64 // path items worth a goroutine
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, n/perWorker))
 	wg.Add(workers)
 	for range workers - 1 {
 		go work()

@@ -59,6 +59,10 @@ func (r *reporter) validationError(err error, fromV2 bool) {
 			sev, code, hint = extensions.Error, CodeOpenAPIInvalid, h
 		}
 	}
+	var slash *openapi3.PathMustStartWithSlashError
+	if errors.As(err, &slash) && slash.Path == "$default" {
+		return // HTTP APIs' catch-all route
+	}
 	ptr := errorPointer(err, r.root)
 	if fromV2 {
 		ptr = v2Pointer(ptr)
@@ -103,6 +107,8 @@ func errorPointer(err error, root *yaml.Node) string {
 			if method, path, ok := strings.Cut(x.Endpoint2, " "); ok {
 				ptr = joinPointer("/paths", path, strings.ToLower(method), "operationId")
 			}
+		case *openapi3.PathMustStartWithSlashError:
+			ptr = joinPointer("/paths", x.Path)
 		case *openapi3.ConflictingPathsError:
 			ptr = joinPointer("/paths", x.Path2)
 		case *openapi3.ParameterFieldValidationError:
@@ -119,10 +125,12 @@ func errorPointer(err error, root *yaml.Node) string {
 			ptr = joinPointer(ptr, x.Field)
 		case *openapi3.ExtraSiblingFieldsError:
 			if len(x.Fields) > 0 {
-				ptr = findKey(root, ptr, x.Fields[0])
+				ptr = findKey(root, ptr, x.Fields[0], "")
 			}
 		case *openapi3.FieldVersionMismatchError:
-			ptr = findKey(root, ptr, x.Field)
+			ptr = findKey(root, ptr, x.Field, "")
+		case *openapi3.SchemaTypeError:
+			ptr = findKey(root, ptr, "type", x.Type)
 		}
 	}
 	return ptr
@@ -193,8 +201,9 @@ func namedElement(root *yaml.Node, ptr, name string) string {
 }
 
 // findKey returns the pointer of the first key called key below ptr (breadth
-// first, not inside extensions, a bounded number of nodes), or ptr.
-func findKey(root *yaml.Node, ptr, key string) string {
+// first, not inside extensions, a bounded number of nodes), or ptr. When
+// value is not empty, the key's value must be the scalar value.
+func findKey(root *yaml.Node, ptr, key, value string) string {
 	start := NodeAt(root, ptr)
 	type item struct {
 		n   *yaml.Node
@@ -211,7 +220,7 @@ func findKey(root *yaml.Node, ptr, key string) string {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == key {
+				if n.Content[i].Value == key && (value == "" || unalias(n.Content[i+1]).Value == value) {
 					return joinPointer(it.ptr, key)
 				}
 			}
