@@ -54,7 +54,7 @@ var knownCorpusErrors = map[string]string{
 	"aws-cloudformation__cfn-lint__test__fixtures__templates__good__parameters__used_transform_removed.yaml": CodeOpenAPIInvalid,
 	// type: Object (capital O) is not a JSON Schema type; API Gateway rejects the model.
 	"aws__serverless-application-model__tests__translator__input__api_with_security_definition_and_components.yaml": CodeOpenAPIInvalid,
-	"aws__serverless-application-model__tests__translator__input__error_swagger_security_definitions_not_dict.yaml":  CodeOpenAPIInvalid,
+	"aws__serverless-application-model__tests__translator__input__error_swagger_security_definitions_not_dict.yaml": CodeOpenAPIInvalid,
 	// A test input for an invalid version: openapi: 2.0.0.
 	"getmoto__moto__tests__test_apigateway__resources__test_api_invalid_version.json": CodeSemanticVersion,
 }

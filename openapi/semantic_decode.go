@@ -36,11 +36,11 @@ func documentVersion(root *yaml.Node) (swagger, openapi string) {
 // strings, copying only the nodes on the way to a change so the source tree
 // itself is never modified, and notes every $ref on the way.
 type sanitizer struct {
-	memo   map[*yaml.Node]*yaml.Node // anchored nodes already visited
+	memo map[*yaml.Node]*yaml.Node // anchored nodes already visited
 	// bareRefBase completes a bare-name $ref: "#/definitions/" or "#/components/schemas/".
 	bareRefBase string
-	refs   []refSite
-	tokens []string // pointer tokens from the document root to the node being visited
+	refs        []refSite
+	tokens      []string // pointer tokens from the document root to the node being visited
 }
 
 // refSite is a $ref found in the tree: its value node and the pointer of the

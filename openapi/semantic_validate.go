@@ -59,6 +59,9 @@ func (r *reporter) validationError(err error, fromV2 bool) {
 			sev, code, hint = extensions.Error, CodeOpenAPIInvalid, h
 		}
 	}
+	if fromV2 && coded != nil && coded.Code() == "paths-required" {
+		return // the conversion leaves out an empty paths object
+	}
 	var slash *openapi3.PathMustStartWithSlashError
 	if errors.As(err, &slash) && slash.Path == "$default" {
 		return // HTTP APIs' catch-all route
@@ -110,7 +113,7 @@ func errorPointer(err error, root *yaml.Node) string {
 		case *openapi3.PathMustStartWithSlashError:
 			ptr = joinPointer("/paths", x.Path)
 		case *openapi3.ConflictingPathsError:
-			ptr = joinPointer("/paths", x.Path2)
+			ptr = laterInDocument(root, joinPointer("/paths", x.Path1), joinPointer("/paths", x.Path2))
 		case *openapi3.ParameterFieldValidationError:
 			ptr = joinPointer(parameterPointer(root, ptr, x.ParameterName), x.Field)
 		case *openapi3.HeaderFieldValidationError:
@@ -134,6 +137,16 @@ func errorPointer(err error, root *yaml.Node) string {
 		}
 	}
 	return ptr
+}
+
+// laterInDocument returns whichever of two pointers names the node written
+// later: the one to change.
+func laterInDocument(root *yaml.Node, a, b string) string {
+	na, nb := NodeAt(root, a), NodeAt(root, b)
+	if na == nil || nb != nil && (nb.Line > na.Line || nb.Line == na.Line && nb.Column > na.Column) {
+		return b
+	}
+	return a
 }
 
 // sectionKey is the document key of a section named in a SectionValidationError.
