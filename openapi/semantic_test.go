@@ -3,8 +3,8 @@ package openapi
 import (
 	"context"
 	"fmt"
-	"strings"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
