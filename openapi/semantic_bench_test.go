@@ -16,12 +16,12 @@ var benchSizes = []int{100, 1000, 3000}
 // document whose source tree is already built (the caller builds it).
 func BenchmarkSemantic(b *testing.B) {
 	for _, n := range benchSizes {
-		data := genSpec(n)
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
-			b.Fatal(err)
-		}
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			data := genSpec(n)
+			var doc yaml.Node
+			if err := yaml.Unmarshal(data, &doc); err != nil {
+				b.Fatal(err)
+			}
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				s := NewSemantic(context.Background(), &doc, SemanticOptions{Data: data})
@@ -36,8 +36,8 @@ func BenchmarkSemantic(b *testing.B) {
 // BenchmarkKinLoadFromData measures kin-openapi's own loader on the same bytes.
 func BenchmarkKinLoadFromData(b *testing.B) {
 	for _, n := range benchSizes {
-		data := genSpec(n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			data := genSpec(n)
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				if _, err := openapi3.NewLoader().LoadFromData(data); err != nil {
@@ -51,8 +51,8 @@ func BenchmarkKinLoadFromData(b *testing.B) {
 // BenchmarkStdlibJSON measures encoding/json decoding the same bytes into map[string]any.
 func BenchmarkStdlibJSON(b *testing.B) {
 	for _, n := range benchSizes {
-		data := genSpec(n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			data := genSpec(n)
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				var m map[string]any

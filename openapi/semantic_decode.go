@@ -37,6 +37,8 @@ func documentVersion(root *yaml.Node) (swagger, openapi string) {
 // itself is never modified, and notes every $ref on the way.
 type sanitizer struct {
 	memo map[*yaml.Node]*yaml.Node // anchored nodes already visited
+	// dropExtensions replaces the value of every x- key with emptyExtension.
+	dropExtensions bool
 	// bareRefBase completes a bare-name $ref: "#/definitions/" or "#/components/schemas/".
 	bareRefBase string
 	refs        []refSite
@@ -129,6 +131,8 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 					nv, site.target = &cp, cp.Value
 				}
 				s.refs = append(s.refs, site)
+			case s.dropExtensions && strings.HasPrefix(k.Value, "x-") && parentKey != "properties":
+				nv = emptyExtension
 			case strings.HasPrefix(k.Value, "x-") || isValueKey(k.Value) && parentKey != "properties":
 				// Extension values and example data are not OpenAPI objects:
 				// their $refs are data, but intrinsics still become strings.
@@ -171,6 +175,10 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 	cp.Content = out
 	return &cp
 }
+
+// emptyExtension stands for an extension's value in kin-openapi's view when
+// only the source tree's copy is read: an empty object.
+var emptyExtension = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 
 // isValueKey reports whether key holds data rather than OpenAPI objects.
 func isValueKey(key string) bool {
