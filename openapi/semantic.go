@@ -118,6 +118,11 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 		san.bareRefBase = "#/definitions/"
 	}
 	clean := san.sanitize(r.root, "")
+	if san.cycle != nil {
+		p, _ := pointerAtPosition(r.root, san.cycle.Line, san.cycle.Column)
+		r.addAt(extensions.Error, CodeSemanticDecode, san.cycle, p, fmt.Sprintf("alias *%s is inside the value it names, so the value never ends: write the value out", san.cycle.Value))
+		return s
+	}
 	refsOK := r.checkRefs(san.refs)
 
 	loader := openapi3.NewLoader()

@@ -37,6 +37,8 @@ func documentVersion(root *yaml.Node) (swagger, openapi string) {
 // itself is never modified, and notes every $ref on the way.
 type sanitizer struct {
 	memo map[*yaml.Node]*yaml.Node // anchored nodes already visited
+	// cycle is an alias found inside the value it names, if any.
+	cycle *yaml.Node
 	// dropExtensions replaces the value of every x- key with emptyExtension.
 	dropExtensions bool
 	// bareRefBase completes a bare-name $ref: "#/definitions/" or "#/components/schemas/".
@@ -83,8 +85,13 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 			s.memo = map[*yaml.Node]*yaml.Node{}
 		}
 		t, seen := s.memo[n.Alias]
+		if seen && t == nil {
+			// The alias is inside the value it names: decoding it would never end.
+			s.cycle = n
+			return n
+		}
 		if !seen {
-			s.memo[n.Alias] = n.Alias // a cycle finds the target unchanged
+			s.memo[n.Alias] = nil // in progress
 			t = s.sanitize(n.Alias, parentKey)
 			s.memo[n.Alias] = t
 		}

@@ -103,6 +103,7 @@ func TestSemanticErrorPointers(t *testing.T) {
 		{"wrong shape", okHead + "paths:\n  /a:\n    get: [1]\n", "error APIGW050 /paths/~1a/get 5:10"},
 		{"no version", "info: {title: t}\n", "error APIGW051  1:1"},
 		{"version 2", "openapi: 2.0.0\n", "error APIGW051 /openapi 1:10"},
+		{"alias cycle", okHead + "paths: {}\ncomponents:\n  schemas:\n    A: &a {properties: {p: *a}}\n", "error APIGW050 /components/schemas/A/properties/p 6:28"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := check(t, tc.doc)
@@ -187,4 +188,25 @@ func TestSemanticExternalRefAllowed(t *testing.T) {
 		t.Error("external schema not resolved")
 	}
 	_ = extensions.Error
+}
+
+func TestSemanticFromBytesOnly(t *testing.T) {
+	s := NewSemantic(context.Background(), nil, SemanticOptions{Data: []byte(`{"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"$ref":"#/nope"}}}}}}`)})
+	if s.V3 == nil || len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != CodeRefUnresolved || s.Diagnostics[0].Column != 104 {
+		t.Errorf("got %v", s.Diagnostics)
+	}
+}
+
+func TestSemanticExtensionValues(t *testing.T) {
+	text := okHead + "paths: {}\nx-amazon-apigateway-request-validator: all\n"
+	for _, keep := range []bool{false, true} {
+		s := NewSemantic(context.Background(), parseYAML(t, text), SemanticOptions{KeepExtensionValues: keep})
+		v, ok := s.V3.Extensions["x-amazon-apigateway-request-validator"]
+		if !ok {
+			t.Fatalf("keep=%v: extension missing", keep)
+		}
+		if _, isString := v.(string); isString != keep {
+			t.Errorf("keep=%v: value %#v", keep, v)
+		}
+	}
 }
