@@ -31,7 +31,7 @@ func genSpec(ops int) []byte {
 		m := methods[i%len(methods)]
 		fmt.Fprintf(&b, `"/res%d/{id}/items/{item}":{%q:{`, i, m)
 		fmt.Fprintf(&b, `"operationId":"op%d","summary":"Operation %d","tags":["t%d"],`, i, i, i%20)
-		fmt.Fprintf(&b, `"description":%s,`, str(strings.Repeat(fmt.Sprintf("Operation %d reads and writes items of resource %d through a Lambda function. ", i, i), 24)))
+		fmt.Fprintf(&b, `"description":%s,`, str(strings.Repeat(fmt.Sprintf("Operation %d reads and writes items of resource %d through a Lambda function. ", i, i), 30)))
 		b.WriteString(`"parameters":[`)
 		b.WriteString(`{"name":"id","in":"path","required":true,"schema":{"type":"string"}},`)
 		b.WriteString(`{"name":"item","in":"path","required":true,"schema":{"type":"integer","format":"int32","minimum":0}},`)

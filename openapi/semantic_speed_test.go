@@ -52,3 +52,33 @@ func TestSemanticSpeed(t *testing.T) {
 			n, float64(len(data))/1e6, stdlib, sem, r(sem), r(phaseDecode), r(phaseResolve), r(phaseValidate), kin, r(kin))
 	}
 }
+
+// TestSemanticSpeedRealSpecs compares NewSemantic with encoding/json on the
+// large real documents in ../shared/bench (APIGW_SPEED=1).
+func TestSemanticSpeedRealSpecs(t *testing.T) {
+	if os.Getenv("APIGW_SPEED") == "" {
+		t.Skip("set APIGW_SPEED=1 to measure")
+	}
+	dir := sharedDir(t, "bench")
+	for _, name := range []string{"github-api.json", "stripe-spec3.json", "k8s-swagger.json"} {
+		data, err := os.ReadFile(dir + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		stdlib, sem := time.Hour, time.Hour
+		for range 5 {
+			s := time.Now()
+			var m map[string]any
+			_ = json.Unmarshal(data, &m)
+			stdlib = min(stdlib, time.Since(s))
+			s = time.Now()
+			NewSemantic(context.Background(), &doc, SemanticOptions{Data: data})
+			sem = min(sem, time.Since(s))
+		}
+		t.Logf("%s: encoding/json %v; NewSemantic %v (%.2f×)", name, stdlib, sem, float64(sem)/float64(stdlib))
+	}
+}

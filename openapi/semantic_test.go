@@ -210,3 +210,22 @@ func TestSemanticExtensionValues(t *testing.T) {
 		}
 	}
 }
+
+func TestSemanticSharedSchemaReportedOnce(t *testing.T) {
+	text := okHead + `paths:
+  /a: {get: {responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/S'}}}}}}}
+  /b: {get: {responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/S'}}}}}}}
+components:
+  schemas:
+    S: {type: object, properties: {n: {type: Int}}}
+`
+	root := parseYAML(t, text)
+	s := NewSemantic(context.Background(), root, SemanticOptions{})
+	if len(s.Diagnostics) != 1 || s.Diagnostics[0].Pointer != "/components/schemas/S/properties/n/type" {
+		t.Errorf("diagnostics %v", s.Diagnostics)
+	}
+	got := s.V3.Paths.Value("/b").Get.Responses.Value("200").Value.Content["application/json"].Schema.Value
+	if got != s.V3.Components.Schemas["S"].Value {
+		t.Error("the $ref's target was not put back after validation")
+	}
+}

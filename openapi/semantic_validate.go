@@ -35,7 +35,11 @@ var rejectedByImport = map[string]string{
 // says the model is the conversion of a Swagger 2.0 document, whose pointers
 // are mapped back to the Swagger 2.0 layout.
 func (r *reporter) validate(ctx context.Context, doc *openapi3.T, fromV2 bool) {
-	err := doc.Validate(ctx, validationOptions()...)
+	swap := detachSchemaRefs(doc)
+	err := func() error {
+		defer swap.restore()
+		return doc.Validate(ctx, validationOptions()...)
+	}()
 	if err == nil {
 		return
 	}
