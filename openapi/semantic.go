@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -17,9 +18,8 @@ import (
 
 // SemanticOptions says where a document comes from and what its $refs may read.
 type SemanticOptions struct {
-	// Data is the file's bytes when the whole file is the document and is
-	// JSON. Swagger 2.0 is decoded from it directly; without it the tree is
-	// written out as JSON first. It is also parsed when the root node is nil.
+	// Data is the document's bytes (JSON or YAML), read only when the root
+	// node passed to NewSemantic is nil.
 	Data []byte
 	// Pointer is the JSON pointer of the document inside its file: "" for a
 	// whole file, "/Resources/Api/Properties/Body" for a document embedded in
@@ -135,7 +135,7 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	}
 
 	if swagger != "" {
-		s.V2, s.V3 = r.decodeV2(clean, clean == r.root, loader, refsOK)
+		s.V2, s.V3 = r.convertV2(clean, loader, refsOK)
 	} else {
 		doc, perrs, err := decodeV3(clean)
 		if err != nil {
@@ -168,22 +168,17 @@ func refuseExternal(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
 	return nil, &openapi3.DisallowedExternalRefError{Ref: u.String()}
 }
 
-// decodeV2 decodes a Swagger 2.0 document and converts it to OpenAPI 3.
-func (r *reporter) decodeV2(clean *yaml.Node, unchanged bool, loader *openapi3.Loader, refsOK bool) (doc2 *openapi2.T, doc3 *openapi3.T) {
-	data := r.opts.Data
-	if !unchanged || len(data) == 0 || !json.Valid(data) {
-		var err error
-		if data, err = nodeJSON(clean); err != nil {
-			r.add(extensions.Error, CodeSemanticDecode, "", "the document cannot be read as JSON: %v", err)
-			return nil, nil
-		}
-	}
-	doc2 = &openapi2.T{}
-	if err := json.Unmarshal(data, doc2); err != nil {
-		r.jsonError(err)
+// convertV2 decodes a Swagger 2.0 document and converts it to OpenAPI 3.
+func (r *reporter) convertV2(clean *yaml.Node, loader *openapi3.Loader, refsOK bool) (doc2 *openapi2.T, doc3 *openapi3.T) {
+	doc2, perrs, err := decodeV2(clean)
+	if err != nil {
+		r.jsonError("", err)
 		return nil, nil
 	}
-	if !refsOK {
+	for _, pe := range perrs {
+		r.jsonError(pe.path, pe.err)
+	}
+	if !refsOK || len(perrs) > 0 {
 		return doc2, nil
 	}
 	defer func() {
@@ -192,7 +187,7 @@ func (r *reporter) decodeV2(clean *yaml.Node, unchanged bool, loader *openapi3.L
 			doc3 = nil
 		}
 	}()
-	doc3, err := openapi2conv.ToV3WithLoader(doc2, loader, r.opts.Location)
+	doc3, err = openapi2conv.ToV3WithLoader(doc2, loader, r.opts.Location)
 	if err != nil {
 		var dis *openapi3.DisallowedExternalRefError
 		if errors.As(err, &dis) {
@@ -329,16 +324,28 @@ func decodeMessage(m string) string {
 	return "the value has the wrong shape for OpenAPI: " + m
 }
 
-// jsonError reports an encoding/json error of the Swagger 2.0 decode.
-func (r *reporter) jsonError(err error) {
+// jsonError reports an encoding/json error of the Swagger 2.0 decode of
+// the value at ptr.
+func (r *reporter) jsonError(ptr string, err error) {
 	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		r.add(extensions.Error, CodeSemanticDecode, "/"+strings.ReplaceAll(te.Field, ".", "/"),
-			"the value is %s where OpenAPI expects %s", te.Value, te.Type)
+	if errors.As(err, &te) {
+		if te.Field != "" {
+			ptr += "/" + strings.ReplaceAll(te.Field, ".", "/")
+		}
+		r.add(extensions.Error, CodeSemanticDecode, ptr, "the value has the wrong shape for Swagger 2.0: it is %s where %s belongs", te.Value, strings.TrimPrefix(te.Type.String(), "openapi2."))
 		return
 	}
-	r.add(extensions.Error, CodeSemanticDecode, "", "the document does not decode as Swagger 2.0: %v", strings.TrimPrefix(err.Error(), "json: "))
+	msg := err.Error()
+	// Nested decoders lose the error's type but keep "field Type.key" in the text.
+	if m := jsonFieldPattern.FindStringSubmatch(msg); m != nil {
+		parts := strings.Split(m[1], ".")
+		ptr = findKey(r.root, ptr, parts[len(parts)-1], "")
+	}
+	r.add(extensions.Error, CodeSemanticDecode, ptr, "the value does not decode as Swagger 2.0: %v", strings.ReplaceAll(msg, "json: ", ""))
 }
+
+// jsonFieldPattern finds the field an encoding/json error names.
+var jsonFieldPattern = regexp.MustCompile(`into (?:Go struct )?field \w+\.([\w.$-]+) of type`)
 
 // pointerAtPosition finds the node that starts at line and column and
 // returns its pointer; the shallowest match wins.

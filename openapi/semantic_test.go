@@ -103,6 +103,8 @@ func TestSemanticErrorPointers(t *testing.T) {
 		{"wrong shape", okHead + "paths:\n  /a:\n    get: [1]\n", "error APIGW050 /paths/~1a/get 5:10"},
 		{"no version", "info: {title: t}\n", "error APIGW051  1:1"},
 		{"version 2", "openapi: 2.0.0\n", "error APIGW051 /openapi 1:10"},
+		{"swagger wrong shape", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {description: [x]}}}\n", "error APIGW050 /paths/~1a/get/responses/200/description 5:44"},
+		{"swagger definition wrong shape", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  D: {type: object, required: yes}\n", "error APIGW050 /definitions/D/required 5:31"},
 		{"alias cycle", okHead + "paths: {}\ncomponents:\n  schemas:\n    A: &a {properties: {p: *a}}\n", "error APIGW050 /components/schemas/A/properties/p 6:28"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
