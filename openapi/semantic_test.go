@@ -231,3 +231,19 @@ components:
 		t.Error("the $ref's target was not put back after validation")
 	}
 }
+
+func TestSemanticOddInputs(t *testing.T) {
+	for _, text := range []string{
+		"hello", "[1, 2]", "openapi: 3.0.1", "openapi: 3.0.1\npaths: null", "openapi: [3]",
+		"openapi: 3.0.1\npaths: [a]", "swagger: '2.0'\npaths: [a]", "swagger: '2.0'\ndefinitions: {a: 1}",
+		"openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a: 1\n", "openapi: 3.0.1\ncomponents: {schemas: {a: {$ref: '#/components/schemas/a'}}}",
+	} {
+		s := NewSemantic(context.Background(), parseYAML(t, text), SemanticOptions{})
+		if len(s.Diagnostics) == 0 {
+			t.Errorf("%q: no diagnostics", text)
+		}
+	}
+	if s := NewSemantic(context.Background(), nil, SemanticOptions{Data: []byte("{")}); len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != CodeSemanticDecode {
+		t.Errorf("unparsable bytes: %v", s.Diagnostics)
+	}
+}
