@@ -21,13 +21,12 @@ var emptySchema = &openapi3.Schema{}
 type refSwap struct {
 	refs    []*openapi3.SchemaRef
 	targets []*openapi3.Schema
-	seen    map[*openapi3.Schema]bool
 }
 
 // detachSchemaRefs replaces the target of every local schema $ref in doc and
 // returns what restore needs.
 func detachSchemaRefs(doc *openapi3.T) *refSwap {
-	w := &refSwap{seen: map[*openapi3.Schema]bool{}}
+	w := &refSwap{}
 	if c := doc.Components; c != nil {
 		for _, s := range c.Schemas {
 			w.schemaRef(s, true)
@@ -69,7 +68,7 @@ func (w *refSwap) pathItem(item *openapi3.PathItem) {
 	for _, p := range item.Parameters {
 		w.parameter(p)
 	}
-	for _, op := range item.Operations() {
+	for _, op := range [...]*openapi3.Operation{item.Get, item.Put, item.Post, item.Delete, item.Options, item.Head, item.Patch, item.Trace, item.Connect, item.Query} {
 		if op == nil {
 			continue
 		}
@@ -80,10 +79,13 @@ func (w *refSwap) pathItem(item *openapi3.PathItem) {
 			w.content(b.Value.Content)
 		}
 		if op.Responses != nil {
-			for _, r := range op.Responses.Map() {
-				w.response(r)
+			for _, code := range op.Responses.Keys() { // Map would copy the map
+				w.response(op.Responses.Value(code))
 			}
 		}
+	}
+	for _, op := range item.AdditionalOperations {
+		w.pathItem(&openapi3.PathItem{Get: op})
 	}
 }
 
@@ -121,6 +123,8 @@ func (w *refSwap) content(c openapi3.Content) {
 
 // schemaRef detaches s when it is a local $ref (unless it is a component
 // itself, which is validated as what it names), else walks its sub-schemas.
+// Sub-schemas written inline form a tree (every sharing goes through a $ref,
+// which is not followed), so no visited set is needed.
 func (w *refSwap) schemaRef(s *openapi3.SchemaRef, component bool) {
 	if s == nil || s.Value == nil || s.Value == emptySchema {
 		return
@@ -134,22 +138,35 @@ func (w *refSwap) schemaRef(s *openapi3.SchemaRef, component bool) {
 		return
 	}
 	v := s.Value
-	if w.seen[v] {
-		return
-	}
-	w.seen[v] = true
-	for _, list := range []openapi3.SchemaRefs{v.OneOf, v.AnyOf, v.AllOf, v.PrefixItems} {
-		for _, c := range list {
-			w.schemaRef(c, false)
-		}
-	}
-	for _, c := range []*openapi3.SchemaRef{v.Not, v.Items, v.Contains, v.PropertyNames, v.If, v.Then, v.Else, v.ContentSchema,
-		v.AdditionalProperties.Schema, v.UnevaluatedItems.Schema, v.UnevaluatedProperties.Schema} {
+	w.schemaRefs(v.OneOf)
+	w.schemaRefs(v.AnyOf)
+	w.schemaRefs(v.AllOf)
+	w.schemaRefs(v.PrefixItems)
+	w.schemaRef(v.Not, false)
+	w.schemaRef(v.Items, false)
+	w.schemaRef(v.Contains, false)
+	w.schemaRef(v.PropertyNames, false)
+	w.schemaRef(v.If, false)
+	w.schemaRef(v.Then, false)
+	w.schemaRef(v.Else, false)
+	w.schemaRef(v.ContentSchema, false)
+	w.schemaRef(v.AdditionalProperties.Schema, false)
+	w.schemaRef(v.UnevaluatedItems.Schema, false)
+	w.schemaRef(v.UnevaluatedProperties.Schema, false)
+	w.schemas(v.Properties)
+	w.schemas(v.PatternProperties)
+	w.schemas(v.DependentSchemas)
+	w.schemas(v.Defs)
+}
+
+func (w *refSwap) schemaRefs(list openapi3.SchemaRefs) {
+	for _, c := range list {
 		w.schemaRef(c, false)
 	}
-	for _, m := range []openapi3.Schemas{v.Properties, v.PatternProperties, v.DependentSchemas, v.Defs} {
-		for _, c := range m {
-			w.schemaRef(c, false)
-		}
+}
+
+func (w *refSwap) schemas(m openapi3.Schemas) {
+	for _, c := range m {
+		w.schemaRef(c, false)
 	}
 }
