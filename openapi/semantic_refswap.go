@@ -14,19 +14,19 @@ import (
 // empty schema in place of its target. Each schema is then validated once,
 // and a problem in it is reported once, where it is written.
 
-// emptySchema stands in for the target of a local schema $ref during validation.
-var emptySchema = &openapi3.Schema{}
-
 // refSwap holds the $refs whose targets were replaced, to put them back.
 type refSwap struct {
 	refs    []*openapi3.SchemaRef
 	targets []*openapi3.Schema
+	// empty stands in for the targets: one per document, so that concurrent
+	// validations share nothing.
+	empty *openapi3.Schema
 }
 
 // detachSchemaRefs replaces the target of every local schema $ref in doc and
 // returns what restore needs.
 func detachSchemaRefs(doc *openapi3.T) *refSwap {
-	w := &refSwap{}
+	w := &refSwap{empty: &openapi3.Schema{}}
 	if c := doc.Components; c != nil {
 		for _, s := range c.Schemas {
 			w.schemaRef(s, true)
@@ -126,14 +126,14 @@ func (w *refSwap) content(c openapi3.Content) {
 // Sub-schemas written inline form a tree (every sharing goes through a $ref,
 // which is not followed), so no visited set is needed.
 func (w *refSwap) schemaRef(s *openapi3.SchemaRef, component bool) {
-	if s == nil || s.Value == nil || s.Value == emptySchema {
+	if s == nil || s.Value == nil || s.Value == w.empty {
 		return
 	}
 	if s.Ref != "" {
 		if !component && strings.HasPrefix(s.Ref, "#/") {
 			w.refs = append(w.refs, s)
 			w.targets = append(w.targets, s.Value)
-			s.Value = emptySchema
+			s.Value = w.empty
 		}
 		return
 	}

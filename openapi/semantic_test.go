@@ -247,3 +247,30 @@ func TestSemanticOddInputs(t *testing.T) {
 		t.Errorf("unparsable bytes: %v", s.Diagnostics)
 	}
 }
+
+func TestSemanticConcurrent(t *testing.T) {
+	data := genSpec(200) // enough path items for the parallel decode
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan int)
+	for range 3 {
+		go func() {
+			s := NewSemantic(context.Background(), &doc, SemanticOptions{})
+			done <- len(s.Diagnostics) + 1000*boolInt(s.V3 == nil || s.V3.Paths.Len() != 200)
+		}()
+	}
+	for range 3 {
+		if n := <-done; n != 0 {
+			t.Errorf("got %d diagnostics (or a wrong model)", n)
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
