@@ -9,8 +9,8 @@ const (
 	// CodeSemanticVersion: the document says neither swagger: "2.0" nor
 	// openapi: "3.0.x"/"3.1.x".
 	CodeSemanticVersion = "APIGW051"
-	// CodeExternalRef: a $ref names another file or a URL, which was not allowed.
-	CodeExternalRef = "APIGW052"
+	// CodeRefNotAllowed: a $ref names another file or a URL, which was not allowed.
+	CodeRefNotAllowed = "APIGW052"
 	// CodeRefUnresolved: a $ref points at nothing in the document.
 	CodeRefUnresolved = "APIGW053"
 	// CodeSemanticConvert: a Swagger 2.0 document could not be converted to

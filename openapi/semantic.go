@@ -236,7 +236,7 @@ func (r *reporter) addAt(sev extensions.Severity, code string, n *yaml.Node, ptr
 // checkRefs checks every $ref of the document: a local one must name a value
 // in the document; an external one needs ReadFromURI. It reports whether all
 // of them can be resolved.
-func (r *reporter) checkRefs(refs []refSite) bool {
+func (r *reporter) checkRefs(refs []semRefSite) bool {
 	ok := true
 	for _, ref := range refs {
 		v := ref.target
@@ -247,7 +247,7 @@ func (r *reporter) checkRefs(refs []refSite) bool {
 		}
 		if !strings.HasPrefix(v, "#") {
 			if r.opts.ReadFromURI == nil {
-				r.addAt(extensions.Error, CodeExternalRef, ref.node, ptr,
+				r.addAt(extensions.Error, CodeRefNotAllowed, ref.node, ptr,
 					fmt.Sprintf("$ref %q names another file or a URL, which is not allowed here: define the value under components (or definitions) and refer to it as \"#/...\", or allow external references below a folder", v))
 				ok = false
 			}
@@ -294,7 +294,7 @@ func firstToken(p string) string {
 func (r *reporter) refError(err error) {
 	var dis *openapi3.DisallowedExternalRefError
 	if errors.As(err, &dis) {
-		r.add(extensions.Error, CodeExternalRef, "", "$ref %q names another file or a URL, which is not allowed here: refer to a value in this document as \"#/...\"", dis.Ref)
+		r.add(extensions.Error, CodeRefNotAllowed, "", "$ref %q names another file or a URL, which is not allowed here: refer to a value in this document as \"#/...\"", dis.Ref)
 		return
 	}
 	r.add(extensions.Error, CodeRefUnresolved, "", "a $ref could not be resolved: %v", err)

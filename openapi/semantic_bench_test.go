@@ -10,12 +10,12 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-var benchSizes = []int{100, 1000, 3000}
+var semBenchSizes = []int{100, 1000, 3000}
 
 // BenchmarkSemantic measures NewSemantic on a generated extension-heavy
 // document whose source tree is already built (the caller builds it).
 func BenchmarkSemantic(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range semBenchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			data := genSpec(n)
 			var doc yaml.Node
@@ -35,7 +35,7 @@ func BenchmarkSemantic(b *testing.B) {
 
 // BenchmarkKinLoadFromData measures kin-openapi's own loader on the same bytes.
 func BenchmarkKinLoadFromData(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range semBenchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			data := genSpec(n)
 			b.SetBytes(int64(len(data)))
@@ -48,9 +48,9 @@ func BenchmarkKinLoadFromData(b *testing.B) {
 	}
 }
 
-// BenchmarkStdlibJSON measures encoding/json decoding the same bytes into map[string]any.
-func BenchmarkStdlibJSON(b *testing.B) {
-	for _, n := range benchSizes {
+// BenchmarkSemanticStdlibJSON measures encoding/json decoding the same bytes into map[string]any.
+func BenchmarkSemanticStdlibJSON(b *testing.B) {
+	for _, n := range semBenchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			data := genSpec(n)
 			b.SetBytes(int64(len(data)))

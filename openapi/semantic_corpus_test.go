@@ -11,8 +11,8 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// sharedDir returns ../shared/<sub> beside the repository, skipping the test when absent.
-func sharedDir(t *testing.T, sub string) string {
+// semSharedDir returns ../shared/<sub> beside the repository, skipping the test when absent.
+func semSharedDir(t *testing.T, sub string) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "shared", sub)
 	if _, err := os.Stat(dir); err != nil {
@@ -65,7 +65,7 @@ var knownCorpusErrors = map[string]string{
 }
 
 func TestSemanticCorpus(t *testing.T) {
-	dir := sharedDir(t, "corpus/specs")
+	dir := semSharedDir(t, "corpus/specs")
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	// Documents known to be broken must load without panicking; what they say is not checked.
 	bad, _ := filepath.Glob(filepath.Join(dir, "..", "bad", "*"))
@@ -114,7 +114,7 @@ func TestSemanticCorpus(t *testing.T) {
 }
 
 func TestSemanticBench(t *testing.T) {
-	dir := sharedDir(t, "bench")
+	dir := semSharedDir(t, "bench")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
 	for _, f := range files {
 		if strings.HasSuffix(f, ".md") {

@@ -43,13 +43,13 @@ type sanitizer struct {
 	dropExtensions bool
 	// bareRefBase completes a bare-name $ref: "#/definitions/" or "#/components/schemas/".
 	bareRefBase string
-	refs        []refSite
+	refs        []semRefSite
 	tokens      []string // pointer tokens from the document root to the node being visited
 }
 
-// refSite is a $ref found in the tree: its value node and the pointer of the
+// semRefSite is a $ref found in the tree: its value node and the pointer of the
 // object holding it.
-type refSite struct {
+type semRefSite struct {
 	node   *yaml.Node
 	owner  string
 	target string // the $ref, with a bare name completed
@@ -128,7 +128,7 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 			var nv *yaml.Node
 			switch {
 			case k.Value == "$ref" && v.Kind == yaml.ScalarNode && parentKey != "properties":
-				site := refSite{node: v, owner: joinPointer("", s.tokens...), target: v.Value}
+				site := semRefSite{node: v, owner: joinPointer("", s.tokens...), target: v.Value}
 				nv = v
 				if isBareName(v.Value) && s.bareRefBase != "" {
 					// `$ref: Pet` is read by API Gateway's importer as a
@@ -289,7 +289,7 @@ func intrinsicString(n *yaml.Node) *yaml.Node {
 
 // decodeV3 decodes an OpenAPI 3 document from its (sanitized) node. Path
 // items are decoded in parallel: each is independent of the others.
-func decodeV3(root *yaml.Node) (*openapi3.T, []pathError, error) {
+func decodeV3(root *yaml.Node) (*openapi3.T, []pathDecodeError, error) {
 	root = unalias(root)
 	doc := &openapi3.T{}
 	paths := childNode(root, "paths")
@@ -353,14 +353,14 @@ func decodeV3(root *yaml.Node) (*openapi3.T, []pathError, error) {
 	var ext yaml.Node // the paths object's own x- keys
 	ext.Kind, ext.Tag = yaml.MappingNode, "!!map"
 	doc.Paths = openapi3.NewPathsWithCapacity(n)
-	var perrs []pathError
+	var perrs []pathDecodeError
 	for i := range n {
 		k := paths.Content[2*i]
 		switch {
 		case strings.HasPrefix(k.Value, "x-"):
 			ext.Content = append(ext.Content, k, paths.Content[2*i+1])
 		case errs[i] != nil:
-			perrs = append(perrs, pathError{path: k.Value, err: errs[i]})
+			perrs = append(perrs, pathDecodeError{path: k.Value, err: errs[i]})
 		default:
 			doc.Paths.Set(k.Value, items[i])
 		}
@@ -374,8 +374,8 @@ func decodeV3(root *yaml.Node) (*openapi3.T, []pathError, error) {
 	return doc, perrs, nil
 }
 
-// pathError is a path item that could not be decoded.
-type pathError struct {
+// pathDecodeError is a path item that could not be decoded.
+type pathDecodeError struct {
 	path string
 	err  error
 }

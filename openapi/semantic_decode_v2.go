@@ -15,7 +15,7 @@ import (
 // decoded in parts: the top level without paths and definitions, then each
 // path item and each definition on its own, in parallel. The parts are the
 // same values a whole decode gives.
-func decodeV2(root *yaml.Node) (*openapi2.T, []pathError, error) {
+func decodeV2(root *yaml.Node) (*openapi2.T, []pathDecodeError, error) {
 	root = unalias(root)
 	doc := &openapi2.T{}
 	paths, defs := childNode(root, "paths"), childNode(root, "definitions")
@@ -99,11 +99,11 @@ func decodeV2(root *yaml.Node) (*openapi2.T, []pathError, error) {
 		return doc, nil, err
 	}
 
-	var perrs []pathError
+	var perrs []pathDecodeError
 	for _, p := range parts {
 		switch {
 		case p.err != nil:
-			perrs = append(perrs, pathError{path: joinPointer("", p.section, p.key.Value), err: p.err})
+			perrs = append(perrs, pathDecodeError{path: joinPointer("", p.section, p.key.Value), err: p.err})
 		case p.item != nil:
 			if doc.Paths == nil {
 				doc.Paths = make(map[string]*openapi2.PathItem)

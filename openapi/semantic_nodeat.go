@@ -73,10 +73,6 @@ func childNode(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// isMergeKey reports whether k is YAML's merge key "<<" (not a quoted "<<").
-func isMergeKey(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "" && k.Style == 0)
-}
 
 // mergedChild looks key up in the mapping (or list of mappings) of a merge key.
 func mergedChild(m *yaml.Node, key string) *yaml.Node {

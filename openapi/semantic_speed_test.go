@@ -59,7 +59,7 @@ func TestSemanticSpeedRealSpecs(t *testing.T) {
 	if os.Getenv("APIGW_SPEED") == "" {
 		t.Skip("set APIGW_SPEED=1 to measure")
 	}
-	dir := sharedDir(t, "bench")
+	dir := semSharedDir(t, "bench")
 	for _, name := range []string{"github-api.json", "stripe-spec3.json", "k8s-swagger.json"} {
 		data, err := os.ReadFile(dir + "/" + name)
 		if err != nil {

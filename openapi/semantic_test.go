@@ -12,8 +12,8 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// parseYAML reads text into its value node.
-func parseYAML(t *testing.T, text string) *yaml.Node {
+// semParseYAML reads text into its value node.
+func semParseYAML(t *testing.T, text string) *yaml.Node {
 	t.Helper()
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
@@ -23,7 +23,7 @@ func parseYAML(t *testing.T, text string) *yaml.Node {
 }
 
 func TestNodeAt(t *testing.T) {
-	root := parseYAML(t, `
+	root := semParseYAML(t, `
 paths:
   /a/{b}:
     get: {operationId: x}
@@ -72,7 +72,7 @@ alias: *b
 // check runs NewSemantic on YAML text and renders its diagnostics compactly.
 func check(t *testing.T, text string) []string {
 	t.Helper()
-	s := NewSemantic(context.Background(), parseYAML(t, text), SemanticOptions{})
+	s := NewSemantic(context.Background(), semParseYAML(t, text), SemanticOptions{})
 	var out []string
 	for _, d := range s.Diagnostics {
 		out = append(out, fmt.Sprintf("%s %s %s %d:%d", d.Severity, d.Code, d.Pointer, d.Line, d.Column))
@@ -144,7 +144,7 @@ func TestSemanticAcceptsWhatAPIGatewayAccepts(t *testing.T) {
 }
 
 func TestSemanticSwagger2(t *testing.T) {
-	s := NewSemantic(context.Background(), parseYAML(t, `swagger: "2.0"
+	s := NewSemantic(context.Background(), semParseYAML(t, `swagger: "2.0"
 info: {title: t, version: '1'}
 paths:
   /pets:
@@ -166,7 +166,7 @@ definitions:
 
 func TestSemanticDoesNotModifyTree(t *testing.T) {
 	text := "openapi: 3.0.1\ninfo: {title: !Sub '${A}', version: 1.0}\npaths: {}\n"
-	root := parseYAML(t, text)
+	root := semParseYAML(t, text)
 	NewSemantic(context.Background(), root, SemanticOptions{})
 	if got := NodeAt(root, "/info/title").Tag; got != "!Sub" {
 		t.Errorf("title tag became %q", got)
@@ -182,7 +182,7 @@ func TestSemanticExternalRefAllowed(t *testing.T) {
 		asked = append(asked, u.String())
 		return []byte("type: string\n"), nil
 	}}
-	s := NewSemantic(context.Background(), parseYAML(t, okHead+"paths: {}\ncomponents: {schemas: {S: {$ref: 'other.yaml'}}}\n"), opts)
+	s := NewSemantic(context.Background(), semParseYAML(t, okHead+"paths: {}\ncomponents: {schemas: {S: {$ref: 'other.yaml'}}}\n"), opts)
 	if len(s.Diagnostics) != 0 || strings.Join(asked, ",") != "other.yaml" {
 		t.Errorf("diagnostics %v, asked %v", s.Diagnostics, asked)
 	}
@@ -202,7 +202,7 @@ func TestSemanticFromBytesOnly(t *testing.T) {
 func TestSemanticExtensionValues(t *testing.T) {
 	text := okHead + "paths: {}\nx-amazon-apigateway-request-validator: all\n"
 	for _, keep := range []bool{false, true} {
-		s := NewSemantic(context.Background(), parseYAML(t, text), SemanticOptions{KeepExtensionValues: keep})
+		s := NewSemantic(context.Background(), semParseYAML(t, text), SemanticOptions{KeepExtensionValues: keep})
 		v, ok := s.V3.Extensions["x-amazon-apigateway-request-validator"]
 		if !ok {
 			t.Fatalf("keep=%v: extension missing", keep)
@@ -221,7 +221,7 @@ components:
   schemas:
     S: {type: object, properties: {n: {type: Int}}}
 `
-	root := parseYAML(t, text)
+	root := semParseYAML(t, text)
 	s := NewSemantic(context.Background(), root, SemanticOptions{})
 	if len(s.Diagnostics) != 1 || s.Diagnostics[0].Pointer != "/components/schemas/S/properties/n/type" {
 		t.Errorf("diagnostics %v", s.Diagnostics)
@@ -238,7 +238,7 @@ func TestSemanticOddInputs(t *testing.T) {
 		"openapi: 3.0.1\npaths: [a]", "swagger: '2.0'\npaths: [a]", "swagger: '2.0'\ndefinitions: {a: 1}",
 		"openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a: 1\n", "openapi: 3.0.1\ncomponents: {schemas: {a: {$ref: '#/components/schemas/a'}}}",
 	} {
-		s := NewSemantic(context.Background(), parseYAML(t, text), SemanticOptions{})
+		s := NewSemantic(context.Background(), semParseYAML(t, text), SemanticOptions{})
 		if len(s.Diagnostics) == 0 {
 			t.Errorf("%q: no diagnostics", text)
 		}

@@ -211,7 +211,7 @@ func namedElement(root *yaml.Node, ptr, name string) string {
 	}
 	for i, e := range list.Content {
 		if v := childNode(unalias(e), "name"); v != nil && v.Value == name {
-			return joinPointer(ptr, itoa(i))
+			return joinPointer(ptr, semItoa(i))
 		}
 	}
 	return ptr
@@ -248,7 +248,7 @@ func findKey(root *yaml.Node, ptr, key, value string) string {
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
-				queue = append(queue, item{e, joinPointer(it.ptr, itoa(i))})
+				queue = append(queue, item{e, joinPointer(it.ptr, semItoa(i))})
 			}
 		}
 	}
@@ -274,11 +274,11 @@ func v2Pointer(ptr string) string {
 	return ptr
 }
 
-// itoa formats a list index.
-func itoa(i int) string {
+// semItoa formats a list index.
+func semItoa(i int) string {
 	const digits = "0123456789"
 	if i < 10 {
 		return digits[i : i+1]
 	}
-	return itoa(i/10) + digits[i%10:i%10+1]
+	return semItoa(i/10) + digits[i%10:i%10+1]
 }
