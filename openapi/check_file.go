@@ -1,7 +1,16 @@
 package openapi
 
 import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
 	"github.com/apigw/apigw/extensions"
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // CheckFile reads the file at path and checks it: see CheckData.
@@ -25,13 +34,69 @@ func CheckData(path string, data []byte, opts LoadOptions) ([]extensions.Diagnos
 		return nil, err
 	}
 	for _, d := range docs {
-		diags = append(diags, checkDocument(d)...)
+		diags = append(diags, checkDocument(d, opts)...)
 	}
 	extensions.SortDiagnostics(diags)
 	return diags, nil
 }
 
-// checkDocument runs the checks of one loaded document.
-func checkDocument(d *Document) []extensions.Diagnostic {
-	return Check(d)
+// checkDocument runs the checks of one loaded document: kin-openapi's
+// validation on one core while the document-level checks use the other.
+func checkDocument(d *Document, opts LoadOptions) []extensions.Diagnostic {
+	var semantic *Semantic
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		semantic = NewSemantic(context.Background(), d.Root, semanticOptions(d, opts))
+	}()
+	diags := Check(d)
+	wg.Wait()
+	for _, sd := range semantic.Diagnostics {
+		// The loader already reports external $refs it refused (APIGW030–032).
+		if sd.Code == CodeRefNotAllowed {
+			continue
+		}
+		diags = append(diags, sd)
+	}
+	return diags
+}
+
+// semanticOptions gives kin-openapi the document's place and, when external
+// $refs are allowed, a reader confined to the allowed folder.
+func semanticOptions(d *Document, opts LoadOptions) SemanticOptions {
+	so := SemanticOptions{Pointer: d.Pointer, File: d.File}
+	if opts.AllowRefs == "" {
+		return so
+	}
+	abs, err := filepath.Abs(d.File)
+	if err != nil {
+		return so
+	}
+	so.Location = &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	so.ReadFromURI = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+		return readBelow(opts.AllowRefs, u)
+	}
+	return so
+}
+
+// readBelow reads the file a $ref URL names, only when it lies below dir.
+func readBelow(dir string, u *url.URL) ([]byte, error) {
+	if u.Scheme != "" && u.Scheme != "file" {
+		return nil, fmt.Errorf("$ref %s: only files below %s may be read", u, dir)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(absDir, filepath.FromSlash(u.Path))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("$ref %s: outside the allowed folder %s", u, dir)
+	}
+	root, err := os.OpenRoot(absDir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.ReadFile(rel)
 }

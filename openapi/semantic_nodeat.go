@@ -73,7 +73,6 @@ func childNode(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-
 // mergedChild looks key up in the mapping (or list of mappings) of a merge key.
 func mergedChild(m *yaml.Node, key string) *yaml.Node {
 	if m == nil {

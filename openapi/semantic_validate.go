@@ -66,6 +66,14 @@ func (r *reporter) validationError(err error, fromV2 bool) {
 	if fromV2 && coded != nil && coded.Code() == "paths-required" {
 		return // the conversion leaves out an empty paths object
 	}
+	if coded != nil && coded.Code() == "security-requirement-scheme-undefined" {
+		return // Check reports it with what to write (APIGW405)
+	}
+	if coded != nil && coded.Code() == "path-parameters-mismatch" && strings.Contains(err.Error(), "+]") {
+		// API Gateway's greedy {name+} is declared as the parameter "name",
+		// which kin-openapi does not know.
+		return
+	}
 	var slash *openapi3.PathMustStartWithSlashError
 	if errors.As(err, &slash) && slash.Path == "$default" {
 		return // HTTP APIs' catch-all route
