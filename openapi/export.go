@@ -345,7 +345,8 @@ func (e *exporter) responses(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 		out.set(s, resp.node())
 	}
 	if out.empty() {
-		out.set("200", newMap().set("description", strScalar("200 response")).node())
+		// OpenAPI needs a response; "default" is one import creates no method response for.
+		out.set("default", newMap().set("description", strScalar("Default response")).node())
 	}
 	return out.node()
 }
@@ -456,16 +457,10 @@ func (e *exporter) models() *yaml.Node {
 	return out.node()
 }
 
-// rewriteRefs turns model URLs back into local schema references and drops
-// $schema, which OpenAPI schemas do not have.
+// rewriteRefs turns model URLs back into local schema references.
 func (e *exporter) rewriteRefs(n *yaml.Node) {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "$schema" {
-				n.Content = append(n.Content[:i:i], n.Content[i+2:]...)
-				i -= 2
-				continue
-			}
 			if v := n.Content[i+1]; n.Content[i].Value == "$ref" && v.Kind == yaml.ScalarNode {
 				if m := modelURLRE.FindStringSubmatch(v.Value); m != nil {
 					v.Value = e.schemaRef + m[1]

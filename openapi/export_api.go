@@ -174,6 +174,11 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 	for _, a := range v.Authorizers {
 		auth[a.AuthorizerID] = a
 	}
+	users := map[string]int{}
+	for _, r := range v.Routes {
+		users[r.Target]++
+	}
+	shared := newMap()
 	routes := slices.Clone(v.Routes)
 	slices.SortStableFunc(routes, func(a, b *apimodel.Route) int { return strings.Compare(a.RouteKey, b.RouteKey) })
 	for _, r := range routes {
@@ -188,6 +193,10 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 		}
 		op.set("operationId", textOrNil(r.OperationName))
 		op.set("responses", newMap().set("default", newMap().set("description", strScalar("Default response for "+r.RouteKey)).node()).node())
+		if r.AuthorizationType == "AWS_IAM" {
+			op.set("security", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{
+				newMap().set("sigv4", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Style: yaml.FlowStyle}).node()}})
+		}
 		if a := auth[r.AuthorizerID]; a != nil {
 			scopes := &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Style: yaml.FlowStyle}
 			if len(r.AuthorizationScopes) > 0 {
@@ -199,7 +208,7 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 			x := &extensions.Integration{Type: extensions.IntegrationType(strings.ToLower(i.IntegrationType)), URI: extensions.S(i.IntegrationURI),
 				HTTPMethod: extensions.S(i.IntegrationMethod), PayloadFormatVersion: i.PayloadFormatVersion, Credentials: extensions.S(i.CredentialsArn),
 				IntegrationSubtype: extensions.S(i.IntegrationSubtype), ConnectionID: extensions.S(i.ConnectionID), RequestParameters: sortedStrMap(i.RequestParameters),
-				TimeoutInMillis: i.TimeoutInMillis}
+				TimeoutInMillis: i.TimeoutInMillis, ContentHandling: extensions.ContentHandling(i.ContentHandlingStrategy)}
 			if i.ConnectionType == "VPC_LINK" {
 				x.ConnectionType = extensions.ConnectionType(i.ConnectionType)
 			}
@@ -209,7 +218,13 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 			for _, s := range apimodel.SortedKeys(i.ResponseParameters) {
 				x.ResponseParameters = append(x.ResponseParameters, extensions.Pair[extensions.Map[extensions.Str]]{Key: s, Value: sortedStrMap(i.ResponseParameters[s])})
 			}
-			op.set(extensions.ExtIntegration, x.Encode())
+			if users[r.Target] > 1 {
+				name := "integration-" + i.IntegrationID
+				shared.set(name, x.Encode())
+				op.set(extensions.ExtIntegration, newMap().set("$ref", strScalar(extensions.IntegrationsRefPrefix+name)).node())
+			} else {
+				op.set(extensions.ExtIntegration, x.Encode())
+			}
 		}
 		item := get(paths.node(), path)
 		if item == nil {
@@ -240,8 +255,21 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 		}
 		schemes.set(a.Name, s.node())
 	}
+	for _, r := range v.Routes {
+		if r.AuthorizationType == "AWS_IAM" {
+			schemes.set("sigv4", newMap().set("type", strScalar("apiKey")).set("name", strScalar("Authorization")).set("in", strScalar("header")).
+				set(extensions.ExtAuthType, strScalar("awsSigv4")).node())
+		}
+	}
+	comps := newMap()
 	if !schemes.empty() {
-		root.set("components", newMap().set("securitySchemes", schemes.node()).node())
+		comps.set("securitySchemes", schemes.node())
+	}
+	if !shared.empty() {
+		comps.set(extensions.ExtIntegrations, shared.node())
+	}
+	if !comps.empty() {
+		root.set("components", comps.node())
 	}
 	if c := api.CorsConfiguration; c != nil && e.all {
 		root.set(extensions.ExtCORS, (&extensions.CORS{AllowOrigins: strsOf(c.AllowOrigins), AllowCredentials: c.AllowCredentials,

@@ -42,6 +42,10 @@ func (im *importer) v2() *apimodel.V2Dump {
 		if !ok {
 			continue
 		}
+		if !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
+			im.diag(extensions.Warning, CodeImportSecurity, a.Node(), "", "security scheme %q: an HTTP API has jwt and request authorizers, not %s; the authorizer is not created", name, a.Type)
+			continue
+		}
 		va := &apimodel.V2Authorizer{AuthorizerID: apimodel.StableID("authorizer", im.apiID+"/"+name), Name: name,
 			AuthorizerType: upper(a.Type), AuthorizerURI: a.AuthorizerURI.String(), AuthorizerCredentialsArn: a.AuthorizerCredentials.String(),
 			AuthorizerPayloadFormatVersion: a.AuthorizerPayloadFormatVersion, EnableSimpleResponses: a.EnableSimpleResponses,
@@ -103,7 +107,32 @@ func (im *importer) v2() *apimodel.V2Dump {
 		}
 		out.Routes = append(out.Routes, r)
 	}
+	im.v2IntegrationIDs(out)
 	return out
+}
+
+// v2IntegrationIDs names each integration after the smallest route key that
+// targets it, so that an integration keeps its id whether it was written
+// inline or as a reusable integration.
+func (im *importer) v2IntegrationIDs(out *apimodel.V2Dump) {
+	for _, in := range out.Integrations {
+		target := "integrations/" + in.IntegrationID
+		key := ""
+		for _, r := range out.Routes {
+			if r.Target == target && (key == "" || r.RouteKey < key) {
+				key = r.RouteKey
+			}
+		}
+		if key == "" {
+			continue
+		}
+		in.IntegrationID = apimodel.StableID("integration", im.apiID+"/"+key)
+		for _, r := range out.Routes {
+			if r.Target == target {
+				r.Target = "integrations/" + in.IntegrationID
+			}
+		}
+	}
 }
 
 func strs(ss []extensions.Str) []string {
