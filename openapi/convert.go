@@ -158,3 +158,22 @@ func operationsOf(root *yaml.Node, f func(path, key string, op *yaml.Node, rel s
 		})
 	})
 }
+
+// putBefore sets key in mapping n: in place when present, else just before
+// the key named before (or at the end).
+func putBefore(n *yaml.Node, key string, v *yaml.Node, before string) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			n.Content[i+1] = v
+			return
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == before {
+			rest := append([]*yaml.Node{strScalar(key), v}, n.Content[i:]...)
+			n.Content = append(n.Content[:i:i], rest...)
+			return
+		}
+	}
+	n.Content = append(n.Content, strScalar(key), v)
+}

@@ -270,6 +270,7 @@ func (c *converter) toSwagger(root *yaml.Node) *yaml.Node {
 			out.Content = append(out.Content, k, v)
 		}
 	}
+	c.schemas(out, c.nullable2)
 	rewriteRefs(out, oas3Refs, swaggerRefs)
 	return out
 }
@@ -367,7 +368,7 @@ func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
 			}
 		})
 		if len(cts) > 0 {
-			put(op, "consumes", strSeq(cts), "")
+			putBefore(op, "consumes", strSeq(cts), "responses")
 		}
 		p := newMap().set("in", strScalar("body")).set("name", strScalar("body")).set("description", get(body, "description"))
 		if isTrue(get(body, "required")) {
@@ -377,7 +378,7 @@ func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
 		params := get(op, "parameters")
 		if params == nil {
 			params = &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq}
-			put(op, "parameters", params, "")
+			putBefore(op, "parameters", params, "responses")
 		}
 		params.Content = append(params.Content, p.node())
 	}
@@ -386,7 +387,7 @@ func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
 		produces = union(produces, c.response2(r, nil, rel+"/responses/"+escapePointer(k.Value)))
 	})
 	if len(produces) > 0 {
-		put(op, "produces", strSeq(produces), "")
+		putBefore(op, "produces", strSeq(produces), "responses")
 	}
 	for _, k := range []string{"callbacks", "servers"} {
 		if n := del(op, k); n != nil {
@@ -473,5 +474,13 @@ func (c *converter) scheme2(s *yaml.Node, rel string) {
 		}
 	case "openIdConnect", "mutualTLS":
 		c.loss(s, rel, "Swagger 2.0 has no %s security scheme; it is kept as written, which Swagger tools reject", scalar(get(s, "type")))
+	}
+}
+
+// nullable2 writes OpenAPI 3.0's nullable as Swagger's x-nullable, which
+// Swagger tools read but Swagger 2.0 itself does not define.
+func (c *converter) nullable2(s *yaml.Node, rel string) {
+	if rename(s, "nullable", "x-nullable") {
+		c.diag(extensions.Info, CodeConvertMoved, s, rel+"/nullable", "Swagger 2.0 has no nullable; it is written as x-nullable, which most Swagger tools read")
 	}
 }

@@ -67,7 +67,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 		rel := im.relPointer(op.Pointer)
 		key := op.Method + " " + op.Path
 		if op.Method == "ANY" {
-			if a, ok := im.doc.PathExtension(op.Path, extensions.ExtAnyMethod).(*extensions.AnyMethod); ok && a.IsDefaultRoute != nil && *a.IsDefaultRoute {
+			if isTrue(get(op.Node, "isDefaultRoute")) {
 				key = "$default"
 			}
 		}
