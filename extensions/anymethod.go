@@ -12,9 +12,9 @@ const ExtAnyMethod = "x-amazon-apigateway-any-method"
 // document layer reads from Operation.
 type AnyMethod struct {
 	// IsDefaultRoute marks the HTTP API $default route.
-	IsDefaultRoute *bool
+	IsDefaultRoute *bool `json:"isDefaultRoute,omitempty"`
 	// Operation is the operation object as written.
-	Operation *yaml.Node
+	Operation *yaml.Node `json:"-"`
 }
 
 func init() {

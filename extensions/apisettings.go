@@ -22,42 +22,42 @@ const MaxCompressionSize = 10485760
 // APIKeySource is x-amazon-apigateway-api-key-source: where usage plans read
 // the API key from, HEADER (X-API-Key) or AUTHORIZER (a Lambda authorizer's usageIdentifierKey).
 type APIKeySource struct {
-	Value string
+	Value string `json:"-"`
 	src   *yaml.Node
 }
 
 // MinimumCompressionSize is x-amazon-apigateway-minimum-compression-size:
 // responses at least this many bytes long are compressed (0 to 10485760).
 type MinimumCompressionSize struct {
-	Bytes *int
+	Bytes *int `json:"-"`
 	src   *yaml.Node
 }
 
 // ImportExportVersion is x-amazon-apigateway-importexport-version: the HTTP
 // API import and export algorithm version; only "1.0" exists.
 type ImportExportVersion struct {
-	Value string
+	Value string `json:"-"`
 	src   *yaml.Node
 }
 
 // TagValue is x-amazon-apigateway-tag-value on a tag object: with the tag's
 // name it makes an AWS resource tag of an HTTP API.
 type TagValue struct {
-	Value Str
+	Value Str `json:"-"`
 	src   *yaml.Node
 }
 
 // SecurityPolicy is x-amazon-apigateway-security-policy: the TLS security
 // policy of a REST API (TLS_1_0, TLS_1_2 or an enhanced SecurityPolicy_* name).
 type SecurityPolicy struct {
-	Value string
+	Value string `json:"-"`
 	src   *yaml.Node
 }
 
 // EndpointAccessMode is x-amazon-apigateway-endpoint-access-mode: BASIC or
 // STRICT, required with an enhanced (SecurityPolicy_*) security policy.
 type EndpointAccessMode struct {
-	Value string
+	Value string `json:"-"`
 	src   *yaml.Node
 }
 

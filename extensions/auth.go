@@ -21,9 +21,9 @@ const (
 // Auth is x-amazon-apigateway-auth: the authorization type of one operation.
 type Auth struct {
 	// Type is NONE or AWS_IAM in any case, kept as written.
-	Type string
+	Type string `json:"type,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 
@@ -33,7 +33,7 @@ type Auth struct {
 // free label of a Lambda authorizer. Exports write "custom" for Lambda
 // authorizers and "cognito_user_pools" for Cognito ones.
 type AuthType struct {
-	Value Str
+	Value Str `json:"-"`
 	src   *yaml.Node
 }
 

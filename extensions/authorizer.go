@@ -26,27 +26,27 @@ var authorizerTypes = []string{AuthorizerToken, AuthorizerRequest, AuthorizerCog
 // request), an Amazon Cognito user pool or (HTTP APIs) a JWT authorizer.
 type Authorizer struct {
 	// Type is token, request, cognito_user_pools or jwt, in any case, as written.
-	Type string
+	Type string `json:"type,omitempty"`
 	// AuthorizerURI is the Lambda invocation URI (token and request).
-	AuthorizerURI Str
+	AuthorizerURI Str `json:"authorizerUri,omitempty"`
 	// AuthorizerCredentials is the IAM role API Gateway assumes to call the authorizer.
-	AuthorizerCredentials Str
+	AuthorizerCredentials Str `json:"authorizerCredentials,omitempty"`
 	// IdentitySource says where the caller's identity is read from.
-	IdentitySource *IdentitySource
+	IdentitySource *IdentitySource `json:"identitySource,omitempty"`
 	// IdentityValidationExpression is a regular expression the token (token) or its aud claim (cognito_user_pools) must match.
-	IdentityValidationExpression Str
+	IdentityValidationExpression Str `json:"identityValidationExpression,omitempty"`
 	// AuthorizerResultTTLInSeconds is how long results are cached: 0 to 3600.
-	AuthorizerResultTTLInSeconds *int
+	AuthorizerResultTTLInSeconds *int `json:"authorizerResultTtlInSeconds,omitempty"`
 	// ProviderARNs are the Cognito user pool ARNs (cognito_user_pools).
-	ProviderARNs []Str
+	ProviderARNs []Str `json:"providerARNs,omitempty"`
 	// AuthorizerPayloadFormatVersion is "1.0" or "2.0" (HTTP API request authorizers).
-	AuthorizerPayloadFormatVersion string
+	AuthorizerPayloadFormatVersion string `json:"authorizerPayloadFormatVersion,omitempty"`
 	// EnableSimpleResponses lets a 2.0 HTTP API request authorizer return a boolean.
-	EnableSimpleResponses *bool
+	EnableSimpleResponses *bool `json:"enableSimpleResponses,omitempty"`
 	// JWTConfiguration holds issuer and audiences (jwt).
-	JWTConfiguration *JWTConfiguration
+	JWTConfiguration *JWTConfiguration `json:"jwtConfiguration,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 
@@ -55,18 +55,18 @@ type Authorizer struct {
 // or, as HTTP APIs also accept, a list.
 type IdentitySource struct {
 	// Sources are the entries, split at commas and trimmed when written as a string.
-	Sources []Str
+	Sources []Str `json:"-"`
 	// List tells whether the value was written as a list.
-	List bool
+	List bool `json:"-"`
 	src  *yaml.Node
 }
 
 // JWTConfiguration is the jwtConfiguration of a JWT authorizer.
 type JWTConfiguration struct {
-	Issuer   Str
-	Audience []Str
+	Issuer   Str   `json:"issuer,omitempty"`
+	Audience []Str `json:"audience,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 

@@ -13,7 +13,7 @@ const ExtBinaryMediaTypes = "x-amazon-apigateway-binary-media-types"
 // (wildcards such as image/* and */* included) whose payloads API Gateway
 // treats as binary.
 type BinaryMediaTypes struct {
-	Types []Str
+	Types []Str `json:"-"`
 	src   *yaml.Node
 }
 

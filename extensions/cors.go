@@ -16,15 +16,15 @@ var corsMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPT
 // CORS is x-amazon-apigateway-cors: the CORS configuration of an HTTP API,
 // answered by API Gateway itself for preflight requests.
 type CORS struct {
-	AllowOrigins     []Str
-	AllowCredentials *bool
-	ExposeHeaders    []Str
+	AllowOrigins     []Str `json:"allowOrigins,omitempty"`
+	AllowCredentials *bool `json:"allowCredentials,omitempty"`
+	ExposeHeaders    []Str `json:"exposeHeaders,omitempty"`
 	// MaxAge is how long browsers cache preflight results, -1 to 86400 seconds.
-	MaxAge       *int
-	AllowMethods []Str
-	AllowHeaders []Str
+	MaxAge       *int  `json:"maxAge,omitempty"`
+	AllowMethods []Str `json:"allowMethods,omitempty"`
+	AllowHeaders []Str `json:"allowHeaders,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 

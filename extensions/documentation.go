@@ -18,34 +18,34 @@ var DocumentationLocationTypes = []string{
 // Documentation is x-amazon-apigateway-documentation: a documentation
 // version and its parts, as API Gateway exports them.
 type Documentation struct {
-	Version     Str
-	CreatedDate Str
-	Parts       []*DocumentationPart
+	Version     Str                  `json:"version,omitempty"`
+	CreatedDate Str                  `json:"createdDate,omitempty"`
+	Parts       []*DocumentationPart `json:"documentationParts,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 
 // DocumentationPart documents one API entity: where it is and what it says.
 type DocumentationPart struct {
-	Location *DocumentationLocation
+	Location *DocumentationLocation `json:"location,omitempty"`
 	// Properties is the documentation content, a JSON object, as written.
-	Properties *yaml.Node
+	Properties *yaml.Node `json:"properties,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 
 // DocumentationLocation says which API entity a documentation part is about.
 type DocumentationLocation struct {
 	// Type is one of DocumentationLocationTypes.
-	Type       string
-	Path       Str
-	Method     Str
-	StatusCode Str
-	Name       Str
+	Type       string `json:"type,omitempty"`
+	Path       Str    `json:"path,omitempty"`
+	Method     Str    `json:"method,omitempty"`
+	StatusCode Str    `json:"statusCode,omitempty"`
+	Name       Str    `json:"name,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 

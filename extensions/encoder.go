@@ -118,7 +118,7 @@ func encStr(orig *yaml.Node, s Str) *yaml.Node {
 	if s.Fn != "" && s.Args != nil {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{strNode(s.Fn), s.Args}}
 	}
-	return strNode(s.Value)
+	return keepComments(strNode(s.Value), orig)
 }
 
 // encPlain encodes a literal string such as an enum value; "" is left out.
@@ -129,7 +129,7 @@ func encPlain(orig *yaml.Node, s string) *yaml.Node {
 	if s == "" {
 		return nil
 	}
-	return strNode(s)
+	return keepComments(strNode(s), orig)
 }
 
 // encInt encodes an optional integer, reusing orig when it holds the same number.
@@ -142,7 +142,7 @@ func encInt(orig *yaml.Node, v *int) *yaml.Node {
 			return orig
 		}
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(*v)}
+	return keepComments(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(*v)}, orig)
 }
 
 // encBool encodes an optional boolean, reusing orig when it holds the same value.
@@ -156,7 +156,7 @@ func encBool(orig *yaml.Node, v *bool) *yaml.Node {
 			return orig
 		}
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(*v)}
+	return keepComments(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(*v)}, orig)
 }
 
 // encStrList encodes a list of strings, reusing orig's item nodes by position.
@@ -209,4 +209,13 @@ func copyLayout(dst, src *yaml.Node) {
 	dst.Style, dst.Anchor = src.Style, src.Anchor
 	dst.HeadComment, dst.LineComment, dst.FootComment = src.HeadComment, src.LineComment, src.FootComment
 	dst.Line, dst.Column = src.Line, src.Column
+}
+
+// keepComments gives a new scalar the comments of the scalar it replaces, so
+// that changing a value keeps "timeoutInMillis: 10000 # why" commented.
+func keepComments(n, orig *yaml.Node) *yaml.Node {
+	if orig != nil && orig.Kind == yaml.ScalarNode {
+		n.HeadComment, n.LineComment, n.FootComment = orig.HeadComment, orig.LineComment, orig.FootComment
+	}
+	return n
 }

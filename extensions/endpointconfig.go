@@ -14,15 +14,15 @@ const ExtEndpointConfiguration = "x-amazon-apigateway-endpoint-configuration"
 // root in Swagger 2.0, on a server object in OpenAPI 3.
 type EndpointConfiguration struct {
 	// Types are EDGE, REGIONAL or PRIVATE (REST APIs; the RestApi's endpointConfiguration.types).
-	Types []Str
+	Types []Str `json:"types,omitempty"`
 	// VPCEndpointIDs are the VPC endpoints of a PRIVATE REST API.
-	VPCEndpointIDs []Str
+	VPCEndpointIDs []Str `json:"vpcEndpointIds,omitempty"`
 	// DisableExecuteAPIEndpoint turns off the default execute-api endpoint.
-	DisableExecuteAPIEndpoint *bool
+	DisableExecuteAPIEndpoint *bool `json:"disableExecuteApiEndpoint,omitempty"`
 	// IPAddressType is ipv4 or dualstack.
-	IPAddressType string
+	IPAddressType string `json:"ipAddressType,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 

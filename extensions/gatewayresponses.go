@@ -22,20 +22,20 @@ var GatewayResponseTypes = []string{
 // GatewayResponses is x-amazon-apigateway-gateway-responses: the responses
 // API Gateway itself returns (errors before or around the integration), by type.
 type GatewayResponses struct {
-	Responses Map[*GatewayResponse]
+	Responses Map[*GatewayResponse] `json:"-"`
 	src       *yaml.Node
 }
 
 // GatewayResponse customises one gateway response type.
 type GatewayResponse struct {
 	// StatusCode is the HTTP status written, such as "403"; empty keeps the type's default.
-	StatusCode Str
+	StatusCode Str `json:"statusCode,omitempty"`
 	// ResponseParameters maps gatewayresponse.header.X to a source expression.
-	ResponseParameters Map[Str]
+	ResponseParameters Map[Str] `json:"responseParameters,omitempty"`
 	// ResponseTemplates maps a media type to a mapping template.
-	ResponseTemplates Map[Str]
+	ResponseTemplates Map[Str] `json:"responseTemplates,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 

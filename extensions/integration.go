@@ -21,40 +21,64 @@ const IntegrationsRefPrefix = "#/components/" + ExtIntegrations + "/"
 type Integration struct {
 	// Ref is the $ref of an integration written as a reference to
 	// components/x-amazon-apigateway-integrations (HTTP APIs); see RefName.
-	Ref                  string
-	Type                 IntegrationType
-	HTTPMethod           Str
-	URI                  Str
-	Credentials          Str
-	ConnectionType       ConnectionType
-	ConnectionID         Str
-	IntegrationTarget    Str
-	IntegrationSubtype   Str
-	PayloadFormatVersion string
+	Ref string `json:"$ref,omitempty"`
+	// Type is http, http_proxy, aws, aws_proxy or mock, in any case.
+	Type IntegrationType `json:"type,omitempty"`
+	// HTTPMethod is the method API Gateway calls the backend with (POST for Lambda), or ANY.
+	HTTPMethod Str `json:"httpMethod,omitempty"`
+	// URI is the backend: an http(s) URL, an API Gateway service ARN
+	// (arn:aws:apigateway:{region}:{service}:path/… or action/…), or for HTTP APIs a Lambda
+	// function, load balancer or Cloud Map ARN.
+	URI Str `json:"uri,omitempty"`
+	// Credentials is the IAM role API Gateway assumes to call the backend, or
+	// arn:aws:iam::*:user/* for the caller's identity.
+	Credentials Str `json:"credentials,omitempty"`
+	// ConnectionType is INTERNET (default) or VPC_LINK for a private integration.
+	ConnectionType ConnectionType `json:"connectionType,omitempty"`
+	// ConnectionID is the VPC link id of a VPC_LINK integration.
+	ConnectionID Str `json:"connectionId,omitempty"`
+	// IntegrationTarget is the load balancer ARN of a REST API private integration through a VPC
+	// link v2.
+	IntegrationTarget Str `json:"integrationTarget,omitempty"`
+	// IntegrationSubtype names the AWS service action of an HTTP API aws_proxy integration, such
+	// as SQS-SendMessage.
+	IntegrationSubtype Str `json:"integrationSubtype,omitempty"`
+	// PayloadFormatVersion is "1.0" or "2.0" (Lambda proxy only): the event format of HTTP API
+	// integrations.
+	PayloadFormatVersion string `json:"payloadFormatVersion,omitempty"`
 	// RequestParameters maps integration request parameters (REST) or
 	// parameter-mapping actions (HTTP APIs) to their sources.
-	RequestParameters Map[Str]
+	RequestParameters Map[Str] `json:"requestParameters,omitempty"`
 	// RequestTemplates maps a media type to a mapping template.
-	RequestTemplates     Map[Str]
-	PassthroughBehavior  PassthroughBehavior
-	ContentHandling      ContentHandling
-	TimeoutInMillis      *int
-	CacheNamespace       Str
-	CacheKeyParameters   []Str
-	TLSConfig            *TLSConfig
-	ResponseTransferMode ResponseTransferMode
+	RequestTemplates Map[Str] `json:"requestTemplates,omitempty"`
+	// PassthroughBehavior is when_no_match, when_no_templates or never: what happens to a body
+	// whose content type has no request template.
+	PassthroughBehavior PassthroughBehavior `json:"passthroughBehavior,omitempty"`
+	// ContentHandling converts the request body: CONVERT_TO_BINARY or CONVERT_TO_TEXT.
+	ContentHandling ContentHandling `json:"contentHandling,omitempty"`
+	// TimeoutInMillis is the integration timeout, 50 to 29000 ms by default (HTTP APIs 30000; up
+	// to 300000 with a raised quota, 900000 with responseTransferMode STREAM).
+	TimeoutInMillis *int `json:"timeoutInMillis,omitempty"`
+	// CacheNamespace groups cacheKeyParameters across methods.
+	CacheNamespace Str `json:"cacheNamespace,omitempty"`
+	// CacheKeyParameters are the method request parameters whose values key the cache.
+	CacheKeyParameters []Str `json:"cacheKeyParameters,omitempty"`
+	// TLSConfig holds the TLS settings for the backend connection.
+	TLSConfig *TLSConfig `json:"tlsConfig,omitempty"`
+	// ResponseTransferMode is BUFFERED or STREAM (REST API proxy integrations).
+	ResponseTransferMode ResponseTransferMode `json:"responseTransferMode,omitempty"`
 	// Responses are the REST integration responses, keyed by selection
 	// pattern ("default" for the default response).
-	Responses Map[*IntegrationResponseEntry]
+	Responses Map[*IntegrationResponseEntry] `json:"responses,omitempty"`
 	// ResponseParameters are the HTTP API response mappings: status code →
 	// ("append:header.x", "overwrite:statuscode", … → value).
-	ResponseParameters Map[Map[Str]]
+	ResponseParameters Map[Map[Str]] `json:"responseParameters,omitempty"`
 	// Intrinsics holds fields that need a literal (enums, numbers, objects)
 	// but are written as CloudFormation intrinsic functions; they are kept as
 	// written and not checked.
-	Intrinsics Map[*yaml.Node]
+	Intrinsics Map[*yaml.Node] `json:"-"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	// whole is set when the entire value is an intrinsic function (Fn::If, …).
 	whole bool
 	src   *yaml.Node
@@ -64,20 +88,20 @@ type Integration struct {
 type TLSConfig struct {
 	// InsecureSkipVerification (REST APIs, HTTP and HTTP_PROXY) accepts
 	// certificates from private or self-signed authorities.
-	InsecureSkipVerification *bool
+	InsecureSkipVerification *bool `json:"insecureSkipVerification,omitempty"`
 	// ServerNameToVerify (HTTP API private integrations) is the name checked
 	// on the backend's certificate and sent as SNI.
-	ServerNameToVerify Str
+	ServerNameToVerify Str `json:"serverNameToVerify,omitempty"`
 	// Intrinsics holds fields written as CloudFormation intrinsic functions.
-	Intrinsics Map[*yaml.Node]
-	Unknown    Map[*yaml.Node]
+	Intrinsics Map[*yaml.Node] `json:"-"`
+	Unknown    Map[*yaml.Node] `json:"-"`
 	src        *yaml.Node
 }
 
 // Integrations is x-amazon-apigateway-integrations (components, HTTP APIs):
 // reusable integrations by name.
 type Integrations struct {
-	Integrations Map[*Integration]
+	Integrations Map[*Integration] `json:"-"`
 	src          *yaml.Node
 }
 

@@ -373,6 +373,8 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		switch {
 		case sc == nil:
 			d.add(Error, CodeRequired, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
+		case e.StatusCode == "" && IntrinsicName(resolve(sc)) == "" && resolve(sc).Kind == yaml.ScalarNode:
+			d.add(Error, CodeStatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode != "" && !validStatusCode(e.StatusCode):
 			d.add(Error, CodeStatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
 		case e.StatusCode != "":

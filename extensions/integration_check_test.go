@@ -164,6 +164,7 @@ func TestIntegrationResponseChecks(t *testing.T) {
 		{"no status", "{default: {responseTemplates: {}}}", "error:APIGW103", "has no statusCode"},
 		{"status not a number", "{default: {statusCode: OK}}", "error:APIGW111", "number from 100 to 599"},
 		{"status out of range", "{default: {statusCode: '600'}}", "error:APIGW111", "number from 100 to 599"},
+		{"empty status", "{default: {statusCode: ''}}", "error:APIGW111", "empty statusCode"},
 		{"duplicate status", "{'4\\d{2}': {statusCode: '400'}, '400': {statusCode: 400}}", "warning:APIGW112,warning:APIGW353", "keeps only one"},
 		{"two defaults", "{default: {statusCode: '200'}, '': {statusCode: '500'}}", "warning:APIGW113", "both the default"},
 		{"dash pattern", "{'-': {statusCode: '200'}}", "info:APIGW118", `write the key "default"`},

@@ -15,17 +15,17 @@ const DefaultResponseKey = "default"
 type IntegrationResponseEntry struct {
 	// StatusCode is the method response status code, as written (an integer
 	// in the document is tolerated and written back as an integer).
-	StatusCode string
+	StatusCode string `json:"statusCode,omitempty"`
 	// ResponseParameters maps method.response.header.* to their sources.
-	ResponseParameters Map[Str]
+	ResponseParameters Map[Str] `json:"responseParameters,omitempty"`
 	// ResponseTemplates maps a media type to a mapping template.
-	ResponseTemplates Map[Str]
-	ContentHandling   ContentHandling
+	ResponseTemplates Map[Str]        `json:"responseTemplates,omitempty"`
+	ContentHandling   ContentHandling `json:"contentHandling,omitempty"`
 	// Intrinsics holds fields written as CloudFormation intrinsic functions
 	// where a literal is needed; they are kept as written and not checked.
-	Intrinsics Map[*yaml.Node]
+	Intrinsics Map[*yaml.Node] `json:"-"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 

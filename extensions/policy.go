@@ -14,9 +14,9 @@ const ExtPolicy = "x-amazon-apigateway-policy"
 type Policy struct {
 	// Document is the policy document: the object written, or the parsed
 	// JSON of a string; nil when the string cannot be read before deployment.
-	Document *yaml.Node
+	Document *yaml.Node `json:"-"`
 	// Text is the policy when written as a string (or an intrinsic such as Fn::Sub).
-	Text Str
+	Text Str `json:"-"`
 	src  *yaml.Node
 }
 

@@ -11,23 +11,23 @@ const (
 // RequestValidator is one entry of x-amazon-apigateway-request-validators:
 // what API Gateway validates before calling the integration.
 type RequestValidator struct {
-	ValidateRequestBody       *bool
-	ValidateRequestParameters *bool
+	ValidateRequestBody       *bool `json:"validateRequestBody,omitempty"`
+	ValidateRequestParameters *bool `json:"validateRequestParameters,omitempty"`
 	// Unknown holds keys API Gateway does not read, kept for writing back.
-	Unknown Map[*yaml.Node]
+	Unknown Map[*yaml.Node] `json:"-"`
 	src     *yaml.Node
 }
 
 // RequestValidators is x-amazon-apigateway-request-validators: validators by name.
 type RequestValidators struct {
-	Validators Map[*RequestValidator]
+	Validators Map[*RequestValidator] `json:"-"`
 	src        *yaml.Node
 }
 
 // RequestValidatorName is x-amazon-apigateway-request-validator: the name of
 // the validator that applies (at the root: the default for every operation).
 type RequestValidatorName struct {
-	Name string
+	Name string `json:"-"`
 	src  *yaml.Node
 }
 

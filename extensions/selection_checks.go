@@ -15,6 +15,25 @@ import (
 // same few patterns in every operation.
 var patternCache sync.Map // string → compiled
 
+// overlapCache keeps Overlap's answer per ordered pair of patterns.
+var overlapCache sync.Map // [2]string → overlap
+
+type overlap struct {
+	example string
+	ok      bool
+}
+
+// selectionOverlap is javaregex.Overlap for two compiled selection patterns, cached.
+func selectionOverlap(a, b string, pa, pb *javaregex.Pattern) (string, bool) {
+	key := [2]string{a, b}
+	if o, ok := overlapCache.Load(key); ok {
+		return o.(overlap).example, o.(overlap).ok
+	}
+	ex, ok := javaregex.Overlap(pa, pb)
+	overlapCache.Store(key, overlap{ex, ok})
+	return ex, ok
+}
+
 type compiled struct {
 	p   *javaregex.Pattern
 	err error
@@ -83,7 +102,7 @@ func checkSelectionOverlaps(d *decoder, responses Map[*IntegrationResponseEntry]
 	}
 	for j := 1; j < len(ps); j++ {
 		for i := 0; i < j; i++ {
-			if ex, ok := javaregex.Overlap(ps[i].p, ps[j].p); ok {
+			if ex, ok := selectionOverlap(ps[i].key, ps[j].key, ps[i].p, ps[j].p); ok {
 				d.add(Warning, javaregex.CodeOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
 					"selection patterns %q and %q both match %s, so which integration response applies is ambiguous; make the patterns exclusive (e.g. anchor them on distinct prefixes)",
 					ps[i].key, ps[j].key, strconv.Quote(ex))

@@ -12,11 +12,11 @@ import (
 // resolve those, so checks that need the literal skip them.
 type Str struct {
 	// Value is the literal; for Fn::Sub (and !Sub) it is the template string.
-	Value string
+	Value string `json:"-"`
 	// Fn is the intrinsic's long name ("Fn::Sub", "Ref", …), empty for a literal.
-	Fn string
+	Fn string `json:"-"`
 	// Args is the intrinsic's argument as written; nil for a literal.
-	Args *yaml.Node
+	Args *yaml.Node `json:"-"`
 }
 
 // S returns a literal Str.

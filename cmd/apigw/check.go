@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/internal/report"
+	"github.com/apigw/apigw/openapi"
+	"github.com/spf13/cobra"
+)
+
+func init() { subcommands = append(subcommands, newCheckCmd) }
+
+func newCheckCmd() *cobra.Command {
+	var format, failOn, allowRefs string
+	cmd := &cobra.Command{
+		Use:   "check [flags] PATH...",
+		Short: "Check OpenAPI documents and templates for API Gateway problems",
+		Long: `check loads each file (OpenAPI 3.0/3.1, Swagger 2.0, or a CloudFormation/SAM
+template with inline definitions), decodes every x-amazon-apigateway-* extension,
+validates the OpenAPI document and checks what needs the whole document: that
+integration responses have method responses, mapped headers and parameters are
+declared, validator, authorizer and integration names resolve, and that the
+document stays within what API Gateway's REST or HTTP API import supports.
+
+A PATH that is a folder is searched for .json, .yaml and .yml files (hidden
+folders are skipped). Severities follow API Gateway's import: error where the
+import fails, warning where it warns (and fails with failonwarnings=true),
+info otherwise.
+
+Exit codes:
+  0  no errors (and no warnings under --fail-on warning)
+  1  errors found (or warnings under --fail-on warning)
+  2  usage: bad flags, or a PATH that does not exist
+  3  a file was refused by a safety limit (size, nesting depth, YAML aliases,
+     invalid UTF-8, several YAML documents); the message names file and limit`,
+		Example: `  # Check one file; problems are printed as file:line:col: severity: message [CODE]
+  apigw check api.yaml
+
+  # Check every definition below a folder, failing on warnings too (for CI)
+  apigw check --fail-on warning ./apis
+
+  # Machine-readable output
+  apigw check --format json template.yaml > findings.json
+
+  # SARIF for GitHub code scanning (upload with github/codeql-action/upload-sarif)
+  apigw check --format sarif ./apis > apigw.sarif || true
+
+  # Allow $refs to other files below the repository's api folder
+  apigw check --allow-refs ./api ./api/main.yaml`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := report.ParseFormat(format)
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			threshold, err := extensions.ParseSeverity(failOn)
+			if err != nil || threshold == extensions.Info {
+				return withCode(exitUsage, fmt.Errorf("--fail-on %q: write error or warning", failOn))
+			}
+			files, err := expandPaths(args)
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			diags, limitErrs := checkFiles(files, openapi.LoadOptions{AllowRefs: allowRefs})
+			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), RuleDescriptions: ruleDescriptions()})
+			if err != nil {
+				return err
+			}
+			if _, err := cmd.OutOrStdout().Write(out); err != nil {
+				return withCode(exitWrite, err)
+			}
+			if len(limitErrs) > 0 {
+				for _, le := range limitErrs[1:] {
+					fmt.Fprintln(cmd.ErrOrStderr(), "apigw:", le)
+				}
+				return withCode(exitLimit, limitErrs[0])
+			}
+			if report.ExitCode(diags, threshold) != 0 {
+				return withCode(exitFindings, nil)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or sarif")
+	cmd.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error or warning")
+	cmd.Flags().StringVar(&allowRefs, "allow-refs", "", "folder below which external $refs may be read (none when empty)")
+	return cmd
+}
+
+// checkFiles checks files two at a time; the result does not depend on the
+// order in which they finish. I/O errors become error diagnostics; safety
+// limits are returned apart, in file order.
+func checkFiles(files []string, opts openapi.LoadOptions) ([]extensions.Diagnostic, []error) {
+	type result struct {
+		diags []extensions.Diagnostic
+		err   error
+	}
+	results := make([]result, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			d, err := openapi.CheckFile(f, opts)
+			results[i] = result{d, err}
+		}()
+	}
+	wg.Wait()
+	var diags []extensions.Diagnostic
+	var limits []error
+	for i, r := range results {
+		var le *openapi.LimitError
+		switch {
+		case errors.As(r.err, &le):
+			limits = append(limits, r.err)
+		case r.err != nil:
+			diags = append(diags, extensions.Diagnostic{Severity: extensions.Error, Code: openapi.CodeSyntax,
+				File: files[i], Message: "cannot read the file: " + r.err.Error()})
+		}
+		diags = append(diags, r.diags...)
+	}
+	extensions.SortDiagnostics(diags)
+	return diags, limits
+}
+
+// expandPaths turns the arguments into files: a file as given, a folder as
+// its .json, .yaml and .yml files, sorted, hidden folders skipped.
+func expandPaths(args []string) ([]string, error) {
+	var files []string
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: no such file or folder", arg)
+		}
+		if !info.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != arg && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(p)) {
+			case ".json", ".yaml", ".yml":
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// ruleDescriptions describes the document-level codes for SARIF output.
+func ruleDescriptions() map[string]string {
+	m := map[string]string{}
+	for _, c := range openapi.CheckCodes {
+		m[c.Code] = c.Summary
+	}
+	return m
+}

@@ -1,0 +1,319 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/apigw/apigw/extensions/simulate"
+	"github.com/spf13/cobra"
+)
+
+func init() { subcommands = append(subcommands, newSimulateCmd) }
+
+type simulateFlags struct {
+	operation, errorMessage, body, accept, format string
+	status                                        int
+	headers, stageVars, context                   []string
+}
+
+func newSimulateCmd() *cobra.Command {
+	var f simulateFlags
+	cmd := &cobra.Command{
+		Use:   "simulate FILE --operation 'GET /pets/{id}'",
+		Short: "Show which integration response a backend result selects, and what the client gets",
+		Long: `simulate works out API Gateway's integration response step offline for one
+operation of FILE (an OpenAPI document, a CloudFormation/SAM template holding
+one, or a dump of a deployed REST, HTTP or WebSocket API) and one backend
+result: each selection pattern tried (Java regex semantics, whole string),
+the response selected, the status, the headers the response parameters
+produce with their sources, the response template chosen and the variables
+it reads.
+
+For a Lambda integration the patterns match --error-message (without it,
+the function returned normally and the default response applies); for
+HTTP, MOCK and other AWS integrations they match --status.
+
+Exit codes: 0 simulated (even when the client would get a 500: see the
+notes); 1 the integration holds a pattern Java rejects; 2 usage (an unknown
+operation lists the available ones).`,
+		Example: `  apigw simulate api.yaml --operation 'GET /pets/{id}' --error-message '[NotFound] no pet 7'
+  apigw simulate api.yaml --operation 'GET /pets' --status 503 --header 'Retry-After: 30' --format json
+  apigw simulate dump.json --operation sendMessage --status 200 --body reply.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSimulate(cmd, args[0], &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.operation, "operation", "", "the operation: 'METHOD /path' as in the document, or a route key")
+	fl.IntVar(&f.status, "status", 200, "the backend's status code")
+	fl.StringVar(&f.errorMessage, "error-message", "", "the Lambda function's errorMessage (the function failed)")
+	fl.StringArrayVar(&f.headers, "header", nil, "a backend response header 'Name: value' (repeatable)")
+	fl.StringVar(&f.body, "body", "", "a file with the backend's body, or - for standard input")
+	fl.StringVar(&f.accept, "accept", "", "the client's Accept header (absent when empty)")
+	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "a stage variable name=value (repeatable)")
+	fl.StringArrayVar(&f.context, "context", nil, "a context variable name=value, e.g. requestId=abc (repeatable)")
+	fl.StringVar(&f.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func keyValues(list []string, flag string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, kv := range list {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--%s %q: write name=value", flag, kv)
+		}
+		m[k] = v
+	}
+	return m, nil
+}
+
+func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
+	if f.format != "text" && f.format != "json" {
+		return withCode(exitUsage, fmt.Errorf("--format %q: use text or json", f.format))
+	}
+	if f.operation == "" {
+		return withCode(exitUsage, errors.New("--operation is required, e.g. --operation 'GET /pets/{id}'"))
+	}
+	var res simulate.Result
+	res.StatusCode = f.status
+	if cmd.Flags().Changed("error-message") {
+		msg := f.errorMessage
+		res.ErrorMessage = &msg
+	}
+	for _, h := range f.headers {
+		hd, err := simulate.ParseHeader(h)
+		if err != nil {
+			return withCode(exitUsage, err)
+		}
+		res.Headers = append(res.Headers, hd)
+	}
+	if f.body != "" {
+		var err error
+		if f.body == "-" {
+			res.Body, err = io.ReadAll(io.LimitReader(cmd.InOrStdin(), 10<<20))
+		} else {
+			res.Body, err = os.ReadFile(f.body)
+		}
+		if err != nil {
+			return withCode(exitUsage, fmt.Errorf("--body: %w", err))
+		}
+	}
+	req := simulate.Request{Accept: f.accept}
+	var err error
+	if req.StageVariables, err = keyValues(f.stageVars, "stage-var"); err != nil {
+		return withCode(exitUsage, err)
+	}
+	if req.Context, err = keyValues(f.context, "context"); err != nil {
+		return withCode(exitUsage, err)
+	}
+	src, err := loadSimSource(file)
+	if err != nil {
+		return withCode(exitFindings, err)
+	}
+	op := src.find(f.operation)
+	if op == nil {
+		var names []string
+		for _, o := range src.operations {
+			names = append(names, "  "+o.name)
+		}
+		return withCode(exitUsage, fmt.Errorf("no operation %q in %s; the operations are:\n%s", f.operation, file, strings.Join(names, "\n")))
+	}
+	out := cmd.OutOrStdout()
+	switch {
+	case op.kind == "REST":
+		o, err := simulate.REST(op.method, src.binary, res, req)
+		if err != nil {
+			return withCode(exitFindings, err)
+		}
+		return printOutcome(out, f.format, op, o)
+	case op.v2 == nil:
+		return withCode(exitFindings, fmt.Errorf("route %q has no integration", op.name))
+	case op.kind == "WebSocket":
+		o, err := simulate.WebSocket(op.v2, op.ws, res, req)
+		if err != nil {
+			return withCode(exitFindings, err)
+		}
+		return printOutcome(out, f.format, op, o)
+	default:
+		return printHTTP(out, f.format, op, simulate.HTTP(op.v2.ResponseParameters, res, req))
+	}
+}
+
+// bodyText renders a body for output: as text when it is UTF-8, else base64-marked.
+func bodyText(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return fmt.Sprintf("(%d bytes of binary data)", len(b))
+}
+
+func printOutcome(w io.Writer, format string, op *simOperation, o *simulate.Outcome) error {
+	if format == "json" {
+		return writeJSONOut(w, struct {
+			Operation string `json:"operation"`
+			API       string `json:"api"`
+			*simulate.Outcome
+			Body string `json:"body"`
+		}{op.name, op.kind, o, bodyText(o.Body)})
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "operation: %s (%s API)\n", op.name, op.kind)
+	what := "the backend status code"
+	if o.MatchedAgainst == "errorMessage" {
+		what = "the Lambda errorMessage"
+	}
+	integ := o.IntegrationType
+	if o.Lambda {
+		integ += " (Lambda function)"
+	}
+	fmt.Fprintf(&b, "integration: %s; patterns match the whole of %s\n", integ, what)
+	if o.Value != nil {
+		fmt.Fprintf(&b, "value: %s\n", strconv.Quote(*o.Value))
+	} else {
+		b.WriteString("value: none\n")
+	}
+	if len(o.Attempts) > 0 {
+		order := "in ascending order of status code"
+		if op.kind == "WebSocket" {
+			order = "in key order"
+		}
+		fmt.Fprintf(&b, "patterns (tried %s, first match wins):\n", order)
+		for _, a := range o.Attempts {
+			verdict := "no match"
+			if a.Matched {
+				verdict = "match"
+			}
+			if a.Approximate {
+				verdict += " (approximate)"
+			}
+			if a.Error != "" {
+				verdict += " (" + a.Error + ")"
+			}
+			status := ""
+			if a.StatusCode != "" {
+				status = " -> " + a.StatusCode
+			}
+			fmt.Fprintf(&b, "  %s%s: %s\n", quoteRaw(a.Key), status, verdict)
+		}
+	}
+	sel := o.Selected
+	if sel == "" {
+		sel = "none"
+	} else {
+		sel = quoteRaw(sel)
+	}
+	fmt.Fprintf(&b, "selected: %s\nstatus: %s\n", sel, o.StatusCode)
+	if len(o.Headers) > 0 {
+		b.WriteString("headers:\n")
+		for _, h := range o.Headers {
+			v := h.Value
+			if !h.Set {
+				v = "(not set)"
+			}
+			fmt.Fprintf(&b, "  %s: %s  <- %s (%s)\n", h.Name, v, h.Source, h.Kind)
+		}
+	}
+	if t := o.Template; t != nil {
+		fmt.Fprintf(&b, "template: %s (%s)\n", t.MediaType, t.Reason)
+		for _, l := range strings.Split(t.Text, "\n") {
+			fmt.Fprintf(&b, "  | %s\n", l)
+		}
+		if len(t.Variables) > 0 {
+			fmt.Fprintf(&b, "  reads: %s\n", strings.Join(t.Variables, ", "))
+		}
+	} else if !o.Failed {
+		fmt.Fprintf(&b, "template: none (the body passes through)\n")
+	}
+	if o.ContentHandling != "" || o.Conversion != simulate.ConvertNone {
+		fmt.Fprintf(&b, "contentHandling: %s; body conversion: %s\n", orNone(o.ContentHandling), o.Conversion)
+	}
+	if o.Template == nil && len(o.Body) > 0 {
+		fmt.Fprintf(&b, "body: %s\n", bodyText(o.Body))
+	}
+	fmt.Fprintf(&b, "approximate: %t\n", o.Approximate)
+	writeNotes(&b, o.Notes)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "undefined"
+	}
+	return s
+}
+
+func writeNotes(b *strings.Builder, notes []simulate.Note) {
+	if len(notes) == 0 {
+		return
+	}
+	b.WriteString("notes:\n")
+	for _, n := range notes {
+		fmt.Fprintf(b, "  %s [%s]\n", n.Message, n.Code)
+	}
+}
+
+func printHTTP(w io.Writer, format string, op *simOperation, o *simulate.HTTPOutcome) error {
+	if format == "json" {
+		return writeJSONOut(w, struct {
+			Operation string `json:"operation"`
+			API       string `json:"api"`
+			*simulate.HTTPOutcome
+			Template    *simulate.Template `json:"template"`
+			Approximate bool               `json:"approximate"`
+		}{op.name, op.kind, o, nil, false})
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "operation: %s (HTTP API)\n", op.name)
+	if o.Selected == "" {
+		fmt.Fprintf(&b, "selected: none (no responseParameters for status %s)\n", o.StatusCode)
+	} else {
+		fmt.Fprintf(&b, "selected: %q (responseParameters for the backend status)\n", o.Selected)
+	}
+	for _, m := range o.Mappings {
+		res := m.Result
+		if !m.Applied {
+			res = "(no effect)"
+		} else if res == "" {
+			res = "(removed)"
+		}
+		fmt.Fprintf(&b, "  %s <- %q: %s\n", m.Key, m.Value, res)
+	}
+	fmt.Fprintf(&b, "status: %s\n", o.StatusCode)
+	if len(o.Headers) > 0 {
+		b.WriteString("headers:\n")
+		for _, h := range o.Headers {
+			fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
+		}
+	}
+	writeNotes(&b, o.Notes)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeJSONOut(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// quoteRaw quotes a pattern without doubling its backslashes, so that it
+// reads as written in the document; strconv.Quote is used when it holds a
+// quote or a control character.
+func quoteRaw(s string) string {
+	for _, r := range s {
+		if r == '"' || r < ' ' || r == 0x7f {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"`
+}

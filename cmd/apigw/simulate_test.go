@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/apigw/apigw/internal/golden"
+)
+
+func TestSimulateGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"lambda-notfound", []string{"lambda.yaml", "--operation", "GET /pets/{id}", "--error-message", "[NotFound] no pet 7", "--context", "requestId=req-1", "--stage-var", "env=dev"}, exitOK},
+		{"lambda-stacktrace", []string{"lambda.yaml", "--operation", "get /pets/{id}", "--error-message", "[NotFound] no pet 7\n    at handler (index.js:12)"}, exitOK},
+		{"lambda-success", []string{"lambda.yaml", "--operation", "GET /pets/{id}", "--accept", "application/xml"}, exitOK},
+		{"lambda-lookahead", []string{"lambda.yaml", "--operation", "GET /orders/{id}", "--error-message", "Gateway Timeout after 3s"}, exitOK},
+		{"lambda-nodefault", []string{"lambda.yaml", "--operation", "GET /strict", "--error-message", "[NotFound] x"}, exitOK},
+		{"lambda-invalid", []string{"lambda.yaml", "--operation", "GET /broken", "--error-message", "x"}, exitFindings},
+		{"unknown-operation", []string{"lambda.yaml", "--operation", "GET /nope"}, exitUsage},
+		{"http-400", []string{"http.yaml", "--operation", "GET /items", "--status", "404", "--header", "X-Reason: gone", "--header", "X-Trace: a", "--header", "X-Trace: b", "--body", "body-400.json"}, exitOK},
+		{"http-image", []string{"http.yaml", "--operation", "GET /items/{id}/image", "--header", "Content-Type: image/png", "--body", "pixel.bin", "--accept", "application/json"}, exitOK},
+		{"mock", []string{"http.yaml", "--operation", "GET /health", "--context", "stage=dev"}, exitOK},
+		{"httpapi-200", []string{"httpapi.yaml", "--operation", "GET /users/{id}", "--header", "Server: nginx", "--context", "stage=prod"}, exitOK},
+		{"httpapi-404", []string{"httpapi.yaml", "--operation", "GET /users/{id}", "--status", "404", "--body", "body-404.json"}, exitOK},
+		{"websocket-http", []string{"websocket.json", "--operation", "sendMessage", "--status", "201"}, exitOK},
+		{"websocket-lambda", []string{"websocket.json", "--operation", "getHistory", "--error-message", "Rate exceeded: Throttled"}, exitOK},
+	}
+	for _, c := range cases {
+		for _, format := range []string{"text", "json"} {
+			t.Run(c.name+"/"+format, func(t *testing.T) {
+				args := append([]string{"simulate"}, c.args...)
+				args = append(args, "--format", format)
+				for i, a := range args {
+					if strings.HasSuffix(a, ".yaml") || strings.HasSuffix(a, ".json") || strings.HasSuffix(a, ".bin") {
+						args[i] = golden.Fixture(t, "simulate/"+a)
+					}
+				}
+				var out, errb bytes.Buffer
+				code := run(args, nil, &out, &errb)
+				if code != c.code {
+					t.Fatalf("exit %d, want %d; stderr: %s", code, c.code, errb.String())
+				}
+				got := out.String() + strings.ReplaceAll(errb.String(), golden.Fixture(t, "simulate")+"/", "")
+				ext := ".txt"
+				if format == "json" {
+					ext = ".json"
+				}
+				golden.Assert(t, "simulate/"+c.name+ext, []byte(got))
+			})
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's and the test's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServeStopsOnSIGINT(t *testing.T) {
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run([]string{"serve", golden.Fixture(t, "simulate/http.yaml"), "--addr", "127.0.0.1:0"}, nil, &out, &errb)
+	}()
+	var url string
+	deadline := time.Now().Add(5 * time.Second)
+	for url == "" && time.Now().Before(deadline) {
+		sc := bufio.NewScanner(strings.NewReader(errb.String()))
+		for sc.Scan() {
+			if u, ok := strings.CutPrefix(sc.Text(), "apigw serve: listening on "); ok {
+				url = u
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if url == "" {
+		t.Fatalf("server did not start: %s", errb.String())
+	}
+	resp, err := http.Get(url + "/health")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" || !strings.Contains(string(body), `"status": "ok"`) {
+		t.Errorf("GET /health: %d %v %s", resp.StatusCode, resp.Header, body)
+	}
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit %d after SIGINT; stderr: %s", code, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop after SIGINT")
+	}
+	if log := errb.String(); !strings.Contains(log, "GET /health 200 ") || !strings.Contains(log, "shutting down") {
+		t.Errorf("log: %s", log)
+	}
+}

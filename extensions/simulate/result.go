@@ -1,0 +1,94 @@
+package simulate
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Header is one header line: a name and one value.
+type Header struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Headers is a list of header lines in order; a name may repeat (a
+// multi-valued header). Names compare case-insensitively.
+type Headers []Header
+
+// Values returns every value of name, in order.
+func (h Headers) Values(name string) []string {
+	var out []string
+	for _, l := range h {
+		if strings.EqualFold(l.Name, name) {
+			out = append(out, l.Value)
+		}
+	}
+	return out
+}
+
+// Last returns the last value of name. API Gateway documents that a
+// single-value header source reads the last value when a header repeats.
+func (h Headers) Last(name string) (string, bool) {
+	vs := h.Values(name)
+	if len(vs) == 0 {
+		return "", false
+	}
+	return vs[len(vs)-1], true
+}
+
+// Add appends a header line.
+func (h *Headers) Add(name, value string) { *h = append(*h, Header{name, value}) }
+
+// Del removes every line of name.
+func (h *Headers) Del(name string) {
+	out := (*h)[:0]
+	for _, l := range *h {
+		if !strings.EqualFold(l.Name, name) {
+			out = append(out, l)
+		}
+	}
+	*h = out
+}
+
+// Set replaces every line of name by one line with value.
+func (h *Headers) Set(name, value string) {
+	h.Del(name)
+	h.Add(name, value)
+}
+
+// ParseHeader reads "Name: value" as written on a command line.
+func ParseHeader(s string) (Header, error) {
+	name, value, ok := strings.Cut(s, ":")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || strings.ContainsAny(name, " \t") {
+		return Header{}, fmt.Errorf("header %q: write it as 'Name: value'", s)
+	}
+	return Header{name, strings.TrimSpace(value)}, nil
+}
+
+// Result is what the backend returned, as the integration response step
+// sees it.
+type Result struct {
+	// StatusCode is the backend's HTTP status (HTTP and AWS service
+	// integrations) or the status a MOCK integration's request template
+	// chose. For a Lambda integration it is 200.
+	StatusCode int
+	// ErrorMessage is the errorMessage of a Lambda function that failed; nil
+	// when the function returned normally.
+	ErrorMessage *string
+	// Headers are the backend's response headers.
+	Headers Headers
+	// Body is the backend's response body.
+	Body []byte
+}
+
+// Request is what the simulation knows of the client request and the stage.
+type Request struct {
+	// Accept is the client's Accept header; empty means absent.
+	Accept string
+	// StageVariables are the stage's variables (stageVariables.NAME).
+	StageVariables map[string]string
+	// Context holds $context variables by name without the prefix
+	// ("requestId", "identity.sourceIp").
+	Context map[string]string
+}

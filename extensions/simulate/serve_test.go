@@ -1,0 +1,173 @@
+package simulate
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/apigw/apigw/extensions/apimodel"
+)
+
+func mockAPI() *apimodel.Dump {
+	mock := func(tpl string, resps map[string]*apimodel.IntegrationResponse) *apimodel.Method {
+		return &apimodel.Method{MethodIntegration: &apimodel.Integration{Type: "MOCK",
+			RequestTemplates: map[string]string{"application/json": tpl}, IntegrationResponses: resps}}
+	}
+	return &apimodel.Dump{REST: &apimodel.RestDump{Resources: []*apimodel.Resource{
+		{Path: "/pets/{id}", ResourceMethods: map[string]*apimodel.Method{
+			"GET": mock(`{"statusCode": 200}`, map[string]*apimodel.IntegrationResponse{
+				"200": {StatusCode: "200", ResponseParameters: map[string]string{
+					"method.response.header.X-Path": "context.resourcePath", "method.response.header.X-Env": "stageVariables.env"},
+					ResponseTemplates: map[string]string{"application/json": `{"id": "$input.params('id')"}`}},
+			}),
+			"DELETE": {MethodIntegration: &apimodel.Integration{Type: "AWS_PROXY", URI: "arn:aws:apigateway:us-east-1:lambda:path/x"}},
+		}},
+		{Path: "/pets/special", ResourceMethods: map[string]*apimodel.Method{
+			"GET": mock(`{"statusCode": 404}`, map[string]*apimodel.IntegrationResponse{
+				"200": {StatusCode: "200"},
+				"404": {StatusCode: "404", SelectionPattern: "404", ResponseTemplates: map[string]string{"application/json": `{"message": "no"}`}},
+			}),
+		}},
+		{Path: "/files/{proxy+}", ResourceMethods: map[string]*apimodel.Method{
+			"ANY": mock(`{"statusCode": 503}`, map[string]*apimodel.IntegrationResponse{"200": {StatusCode: "200", SelectionPattern: "2\\d\\d"}}),
+		}},
+	}}}
+}
+
+func TestHandler(t *testing.T) {
+	srv := httptest.NewServer(Handler(mockAPI(), HandlerOptions{StageVariables: map[string]string{"env": "test"}}))
+	defer srv.Close()
+	tests := []struct {
+		method, path string
+		status       int
+		body         string
+		headers      map[string]string
+	}{
+		{"GET", "/pets/7", 200, `{"id": "$input.params('id')"}`, map[string]string{"X-Path": "/pets/{id}", "X-Env": "test", "Content-Type": "application/json"}},
+		// A literal segment beats {id}.
+		{"GET", "/pets/special", 404, `{"message": "no"}`, nil},
+		{"DELETE", "/pets/7", 501, `"operation":"DELETE /pets/{id}"`, nil},
+		// No pattern matches 503 and there is no default: 500.
+		{"PUT", "/files/a/b/c", 500, `Internal server error`, nil},
+		{"GET", "/files", 403, `Missing Authentication Token`, nil},
+		{"POST", "/pets/7", 403, `Missing Authentication Token`, nil},
+		{"GET", "/nowhere", 403, `Missing Authentication Token`, nil},
+	}
+	for _, tt := range tests {
+		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.body) {
+			t.Errorf("%s %s: %d %s; want %d containing %s", tt.method, tt.path, resp.StatusCode, b, tt.status, tt.body)
+		}
+		for k, v := range tt.headers {
+			if got := resp.Header.Get(k); got != v {
+				t.Errorf("%s %s: header %s = %q, want %q", tt.method, tt.path, k, got, v)
+			}
+		}
+	}
+}
+
+func TestHandlerNotImplementedBody(t *testing.T) {
+	rec := httptest.NewRecorder()
+	Handler(mockAPI(), HandlerOptions{}).ServeHTTP(rec, httptest.NewRequest("DELETE", "/pets/1", nil))
+	var body map[string]string
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body["integrationType"] != "AWS_PROXY" || body["operation"] != "DELETE /pets/{id}" {
+		t.Errorf("501 body %s (%v)", rec.Body, err)
+	}
+}
+
+func TestRouteMatch(t *testing.T) {
+	routes := []*route{newRoute("GET", "/a/{x}", 1), newRoute("ANY", "/a/b", 2), newRoute("GET", "/a/b", 3), newRoute("ANY", "/p/{rest+}", 4), newRoute("GET", "/", 5)}
+	tests := []struct {
+		method, path string
+		want         int
+		params       string
+	}{
+		{"GET", "/a/b", 3, ""},
+		{"POST", "/a/b", 2, ""},
+		{"GET", "/a/c", 1, "x=c"},
+		{"DELETE", "/p/1/2", 4, "rest=1/2"},
+		{"GET", "/p", 0, ""},
+		{"GET", "/", 5, ""},
+		{"GET", "/a/b/c", 0, ""},
+	}
+	for _, tt := range tests {
+		r, params := find(routes, tt.method, tt.path)
+		got := 0
+		if r != nil {
+			got = r.op.(int)
+		}
+		p := ""
+		for k, v := range params {
+			p = k + "=" + v
+		}
+		if got != tt.want || p != tt.params {
+			t.Errorf("%s %s: route %d %q, want %d %q", tt.method, tt.path, got, p, tt.want, tt.params)
+		}
+	}
+}
+
+func TestMockStatus(t *testing.T) {
+	integ := &apimodel.Integration{RequestTemplates: map[string]string{"application/json": `{"statusCode": 201}`, "text/plain": "no status"}}
+	for ct, want := range map[string]int{"": 201, "application/json; charset=utf-8": 201, "text/plain": 200, "image/png": 200} {
+		if got, _ := MockStatus(integ, ct); got != want {
+			t.Errorf("%q: %d, want %d", ct, got, want)
+		}
+	}
+	integ.PassthroughBehavior = "NEVER"
+	if got, _ := MockStatus(integ, "image/png"); got != 0 {
+		t.Errorf("NEVER without template: %d, want 0 (415)", got)
+	}
+}
+
+func TestWebSocket(t *testing.T) {
+	httpInteg := &apimodel.V2Integration{IntegrationType: "HTTP"}
+	rs := []*apimodel.V2IntegrationResponse{
+		{IntegrationResponseKey: "/4\\d\\d/", ResponseTemplates: map[string]string{"$default": "bad"}},
+		{IntegrationResponseKey: "/2\\d\\d/", TemplateSelectionExpression: "${integration.response.statuscode}", ResponseTemplates: map[string]string{"201": "created", "$default": "ok"}},
+		{IntegrationResponseKey: "$default"},
+	}
+	tests := []struct {
+		status           int
+		selected, tplKey string
+	}{
+		{201, "/2\\d\\d/", "201"},
+		{200, "/2\\d\\d/", "$default"},
+		{404, "/4\\d\\d/", "$default"},
+		{500, "$default", ""},
+	}
+	for _, tt := range tests {
+		o, err := WebSocket(httpInteg, rs, Result{StatusCode: tt.status}, Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := ""
+		if o.Template != nil {
+			key = o.Template.MediaType
+		}
+		if o.Selected != tt.selected || key != tt.tplKey {
+			t.Errorf("status %d: selected %q template %q, want %q %q", tt.status, o.Selected, key, tt.selected, tt.tplKey)
+		}
+	}
+	lambda := &apimodel.V2Integration{IntegrationType: "AWS", IntegrationURI: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations"}
+	lrs := []*apimodel.V2IntegrationResponse{{IntegrationResponseKey: "/.*Throttled.*/"}}
+	o, _ := WebSocket(lambda, lrs, Result{ErrorMessage: ptr("Request Throttled")}, Request{})
+	if o.Selected != "/.*Throttled.*/" || o.MatchedAgainst != "errorMessage" {
+		t.Errorf("Lambda error: %+v", o)
+	}
+	o, _ = WebSocket(lambda, lrs, Result{}, Request{})
+	if !o.Failed || !hasNote(o.Notes, CodeNoMatch) {
+		t.Errorf("Lambda success without $default: %+v", o)
+	}
+	if _, err := WebSocket(lambda, []*apimodel.V2IntegrationResponse{{IntegrationResponseKey: "/(/"}}, Result{}, Request{}); err == nil {
+		t.Error("invalid /regex/ key accepted")
+	}
+}

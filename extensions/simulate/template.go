@@ -1,0 +1,88 @@
+package simulate
+
+import (
+	"fmt"
+	"mime"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// firstMediaType returns the first media type of an Accept (or
+// Content-Type) header without parameters, lower-cased; "" when absent.
+// API Gateway honours only the first media type of Accept.
+func firstMediaType(h string) string {
+	first, _, _ := strings.Cut(h, ",")
+	first = strings.TrimSpace(first)
+	if first == "" {
+		return ""
+	}
+	if mt, _, err := mime.ParseMediaType(first); err == nil {
+		return mt
+	}
+	mt, _, _ := strings.Cut(first, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// SelectTemplate picks the response template the way the API Gateway
+// documentation describes ("Select a VTL mapping template"):
+//
+//  1. the key is the first media type of the Accept header, without
+//     parameters; an absent Accept header counts as application/json;
+//  2. the template stored under that key applies (media types compare
+//     case-insensitively);
+//  3. otherwise the first template applies. Templates are a JSON object,
+//     whose order API Gateway does not keep, so "first" is taken here as
+//     the smallest media type in byte order;
+//  4. with no templates at all the payload passes through (nil).
+func SelectTemplate(templates map[string]string, accept string) *Template {
+	if len(templates) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(templates))
+	for k := range templates {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	want := firstMediaType(accept)
+	why := fmt.Sprintf("Accept %q: its first media type %s has a template", accept, want)
+	if want == "" {
+		want = "application/json"
+		why = "no Accept header: application/json is assumed and has a template"
+	}
+	for _, k := range keys {
+		if strings.EqualFold(strings.TrimSpace(k), want) {
+			return newTemplate(k, templates[k], why)
+		}
+	}
+	why = fmt.Sprintf("no template for %s: the first template (by media type) applies", want)
+	return newTemplate(keys[0], templates[keys[0]], why)
+}
+
+func newTemplate(mediaType, text, reason string) *Template {
+	return &Template{MediaType: mediaType, Text: text, Reason: reason, Variables: TemplateVariables(text)}
+}
+
+// templateVar finds the variables a VTL mapping template reads.
+var templateVar = regexp.MustCompile(
+	`\$!?\{?input\.(?:path|json|params)\(\s*(?:'[^']*'|"[^"]*")?\s*\)` + // $input.path('$.a'), $input.params()
+		`|\$!?\{?input\.(?:body|params)\b` +
+		`|\$!?\{?context(?:\.[A-Za-z_][A-Za-z0-9_]*)+` +
+		`|\$!?\{?stageVariables(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|"[^"]*")\s*\])` +
+		`|\$!?\{?util\.[A-Za-z_][A-Za-z0-9_]*`)
+
+// TemplateVariables lists the API Gateway variables and functions a mapping
+// template reads — $input.path(…), $input.json(…), $input.params(…),
+// $input.body, $context.*, $stageVariables.*, $util.* — in order of first
+// use, each once, written in the $name form (braces and the quiet "!"
+// dropped). The template is not rendered.
+func TemplateVariables(text string) []string {
+	var out []string
+	for _, m := range templateVar.FindAllString(text, -1) {
+		v := "$" + strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(m, "$"), "!"), "{")
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,99 @@
+package openapi_test
+
+import (
+	"fmt"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/openapi"
+)
+
+func ExampleCheck() {
+	src := []byte(`openapi: 3.0.1
+info: {title: Pets, version: "1"}
+paths:
+  /pets:
+    get:
+      responses:
+        "200": {description: OK}
+      x-amazon-apigateway-integration:
+        type: mock
+        responses:
+          default: {statusCode: "200"}
+          "5\\d{2}": {statusCode: "500"}
+`)
+	docs, _, err := openapi.Load("pets.yaml", src, openapi.LoadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range openapi.Check(docs[0]) {
+		fmt.Println(d.Line, d.Column, d.Severity, d.Code, d.Pointer)
+	}
+	// Output:
+	// 12 35 warning APIGW400 /paths/~1pets/get/x-amazon-apigateway-integration/responses/5\d{2}/statusCode
+}
+
+func ExampleCheckFile() {
+	diags, err := openapi.CheckFile("../fixtures/check/names.yaml", openapi.LoadOptions{})
+	if err != nil {
+		panic(err) // a *LimitError: exit code 3
+	}
+	for _, d := range diags {
+		fmt.Println(d.Line, d.Severity, d.Code)
+	}
+	// Output:
+	// 7 warning APIGW404
+	// 12 warning APIGW405
+	// 13 warning APIGW404
+	// 22 info APIGW406
+}
+
+func ExampleCheckData() {
+	diags, _ := openapi.CheckData("a.json", []byte(`{"swagger": "2.0", "info": {"title": "a", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "OK"}}}}}}`), openapi.LoadOptions{})
+	for _, d := range diags {
+		fmt.Println(d.Code, d.Pointer)
+	}
+	// Output:
+	// APIGW430 /paths/~1a/get
+}
+
+func ExampleCanonical() {
+	out, diags, err := openapi.Canonical("a.json", []byte(`{"openapi": "3.0.1", "paths": {"/a": {}}}`), openapi.YAML, openapi.Limits{})
+	fmt.Print(string(out))
+	fmt.Println(len(diags), err)
+	// Output:
+	// openapi: 3.0.1
+	// paths:
+	//   /a: {}
+	// 0 <nil>
+}
+
+func ExampleDocument_SetExtension() {
+	src := []byte(`openapi: 3.0.1
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        uri: https://example.com/a # the backend
+        timeoutInMillis: 29000
+`)
+	docs, _, _ := openapi.Load("a.yaml", src, openapi.LoadOptions{})
+	e := &docs[0].Operation("/a", "GET").Extensions()[0]
+	integ := e.Value.(*extensions.Integration)
+	ms := 5000
+	integ.TimeoutInMillis = &ms
+	if err := docs[0].SetExtension(e, integ); err != nil {
+		panic(err)
+	}
+	out, _ := openapi.WriteYAML(docs[0].Tree)
+	fmt.Print(string(out))
+	// Output:
+	// openapi: 3.0.1
+	// paths:
+	//   /a:
+	//     get:
+	//       x-amazon-apigateway-integration:
+	//         type: http_proxy
+	//         uri: https://example.com/a # the backend
+	//         timeoutInMillis: 5000
+}

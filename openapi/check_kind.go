@@ -1,0 +1,52 @@
+package openapi
+
+import (
+	"github.com/apigw/apigw/extensions"
+)
+
+// checkAPIKind: an extension that only the other kind of API reads is
+// ignored by this one (x-amazon-apigateway-cors in a REST API,
+// x-amazon-apigateway-request-validators in an HTTP API, …).
+func checkAPIKind(c *checker) {
+	for _, e := range c.doc.Extensions() {
+		spec := extensions.LookupSpec(e.Name)
+		switch {
+		case spec == nil:
+		case c.rest() && spec.HTTPOnly:
+			c.add(extensions.Warning, CodeOtherAPIKind, e.Key, e.Pointer,
+				"%s is read only by HTTP APIs, and %s is a REST API, so it is ignored: %s",
+				e.Name, c.apiName(), restAlternative(e.Name))
+		case !c.rest() && spec.RESTOnly:
+			c.add(extensions.Warning, CodeOtherAPIKind, e.Key, e.Pointer,
+				"%s is read only by REST APIs, and %s is an HTTP API, so it is ignored: remove it, or define the API as a REST API%s",
+				e.Name, c.apiName(), c.kindHint())
+		}
+	}
+}
+
+// apiName names the document for messages: the template resource, or "this document".
+func (c *checker) apiName() string {
+	if c.doc.Resource != "" {
+		return c.doc.Resource + " (" + c.doc.ResourceType + ")"
+	}
+	return "this document"
+}
+
+// kindHint says how the kind was decided, for plain documents.
+func (c *checker) kindHint() string {
+	if c.doc.Embedded() {
+		return ""
+	}
+	return " (it is taken as an HTTP API because it uses extensions only HTTP APIs read)"
+}
+
+// restAlternative says what a REST API uses instead of an HTTP-only extension.
+func restAlternative(name string) string {
+	switch name {
+	case "x-amazon-apigateway-cors":
+		return "REST APIs answer CORS preflight with an OPTIONS method (a MOCK integration that returns the Access-Control-Allow-* headers)"
+	case extensions.ExtIntegrations:
+		return "write each integration in its operation's x-amazon-apigateway-integration"
+	}
+	return "remove it, or define the API as an HTTP API"
+}

@@ -1,0 +1,42 @@
+package openapi
+
+import (
+	"errors"
+
+	"github.com/apigw/apigw/extensions"
+)
+
+// Canonical returns the canonical form of a file (read from path) in the
+// format to: WriteYAML or WriteJSON of its source tree, restyled for YAML
+// when the input is JSON. A CloudFormation or SAM template is formatted as
+// a whole. Writing the result through Canonical again gives the same bytes.
+//
+// Syntax errors and duplicate keys are error diagnostics, and then there is
+// no output: a file whose meaning is unclear is not rewritten. The error is
+// a *LimitError when a safety limit refuses the input, or a writer's error.
+func Canonical(path string, data []byte, to Format, lim Limits) ([]byte, []extensions.Diagnostic, error) {
+	tree, from, err := Parse(path, data, lim)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			return nil, []extensions.Diagnostic{{Severity: extensions.Error, Code: se.Code, File: path,
+				Line: se.Line, Column: se.Column, Message: se.Message}}, nil
+		}
+		return nil, nil, err
+	}
+	if dups := DuplicateKeys(tree, ""); len(dups) > 0 {
+		for i := range dups {
+			dups[i].File = path
+		}
+		return nil, dups, nil
+	}
+	if to == JSON {
+		out, err := WriteJSON(tree)
+		return out, nil, err
+	}
+	if from == JSON {
+		tree = Restyle(tree)
+	}
+	out, err := WriteYAML(tree)
+	return out, nil, err
+}
