@@ -8,17 +8,6 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// pairs calls f for each key and value of mapping n (aliases followed).
-func pairs(n *yaml.Node, f func(k, v *yaml.Node)) {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		f(n.Content[i], deref(n.Content[i+1]))
-	}
-}
-
 // get returns the value under key in mapping n, or nil.
 func get(n *yaml.Node, key string) *yaml.Node {
 	_, v := mapGet(n, key)
