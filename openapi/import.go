@@ -1,0 +1,180 @@
+package openapi
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/apimodel"
+	"go.yaml.in/yaml/v4"
+)
+
+// BasePathMode says what import does with the document's base path (Swagger
+// basePath, or the path of the first server URL in OpenAPI 3), as ImportRestApi's
+// basepath parameter does.
+type BasePathMode string
+
+// Base path modes.
+const (
+	// BasePathIgnore drops the base path: resources are the paths as written (the default).
+	BasePathIgnore BasePathMode = "ignore"
+	// BasePathPrepend puts the whole base path in front of every path.
+	BasePathPrepend BasePathMode = "prepend"
+	// BasePathSplit drops the base path's first segment and prepends the rest.
+	BasePathSplit BasePathMode = "split"
+)
+
+// ImportOptions configure Import.
+type ImportOptions struct {
+	// BasePath is the basepath mode; empty means BasePathIgnore.
+	BasePath BasePathMode
+	// EndpointType is the endpoint type when the document does not set one
+	// (EDGE, REGIONAL or PRIVATE); empty means EDGE, as for ImportRestApi.
+	EndpointType string
+}
+
+// ModelURL is how an imported model schema refers to another model of the API.
+const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
+
+// Import builds the API that API Gateway's import would create from doc: a
+// REST API (ImportRestApi) for a REST document, an HTTP API (apigatewayv2
+// ImportApi) when doc.HTTPAPI is set. Ids are derived from names and paths
+// (apimodel.StableID), so the same document always gives the same dump.
+// What import would warn about or reject is returned as diagnostics; the
+// dump holds what could be imported.
+func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []extensions.Diagnostic) {
+	im := &importer{doc: doc, opts: opts, root: doc.Root}
+	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
+		im.diag(extensions.Error, CodeImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		return nil, im.diags
+	}
+	switch opts.BasePath {
+	case "", BasePathIgnore, BasePathPrepend, BasePathSplit:
+	default:
+		im.diag(extensions.Error, CodeImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", opts.BasePath)
+		return nil, im.diags
+	}
+	var d *apimodel.Dump
+	if doc.HTTPAPI {
+		d = &apimodel.Dump{V2: im.v2()}
+	} else {
+		d = &apimodel.Dump{REST: im.rest()}
+	}
+	extensions.SortDiagnostics(im.diags)
+	return d, im.diags
+}
+
+// importer holds one Import's state.
+type importer struct {
+	doc   *Document
+	opts  ImportOptions
+	root  *yaml.Node
+	diags []extensions.Diagnostic
+	apiID string
+	// models maps a schema node already imported as a model to its name.
+	models map[*yaml.Node]string
+	// modelNames are the names taken, for generated names.
+	modelNames map[string]bool
+	out        *apimodel.RestDump
+}
+
+func (im *importer) diag(sev extensions.Severity, code string, n *yaml.Node, rel, format string, args ...any) {
+	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: im.doc.PointerTo(rel), File: im.doc.File, Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		d.Line, d.Column = n.Line, n.Column
+	}
+	im.diags = append(im.diags, d)
+}
+
+// relPointer returns the pointer of an absolute file pointer relative to Root.
+func (im *importer) relPointer(abs string) string {
+	return strings.TrimPrefix(abs, im.doc.Pointer)
+}
+
+// basePath returns the document's base path ("" or "/v1").
+func (im *importer) basePath() string {
+	if im.doc.Kind == Swagger2 {
+		return cleanPath(scalar(get(im.root, "basePath")))
+	}
+	servers := items(get(im.root, "servers"))
+	if len(servers) == 0 {
+		return ""
+	}
+	s := servers[0]
+	if v := get(get(get(s, "variables"), "basePath"), "default"); v != nil {
+		return cleanPath(scalar(v))
+	}
+	raw := scalar(get(s, "url"))
+	raw = serverVar.ReplaceAllStringFunc(raw, func(m string) string {
+		name := m[1 : len(m)-1]
+		return scalar(get(get(get(s, "variables"), name), "default"))
+	})
+	if u, err := url.Parse(raw); err == nil {
+		return cleanPath(u.Path)
+	}
+	im.diag(extensions.Warning, CodeImportBasePath, get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", raw)
+	return ""
+}
+
+var serverVar = regexp.MustCompile(`\{[^{}]*\}`)
+
+// cleanPath trims slashes: "/base/part/" → "/base/part", "/" → "".
+func cleanPath(p string) string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return ""
+	}
+	return "/" + p
+}
+
+// resourcePath applies the base path mode to an OpenAPI path.
+func (im *importer) resourcePath(base, path string) string {
+	switch im.opts.BasePath {
+	case BasePathPrepend:
+		path = base + path
+	case BasePathSplit:
+		if i := strings.Index(base[min(1, len(base)):], "/"); i >= 0 {
+			path = base[i+1:] + path
+		}
+	}
+	if p := cleanPath(path); p != "" {
+		return p
+	}
+	return "/"
+}
+
+// str returns a Str as import stores it, with a note when only
+// CloudFormation could resolve it.
+func (im *importer) str(s extensions.Str, n *yaml.Node, rel string) string {
+	if !s.IsLiteral() && s.Fn != "Fn::Sub" {
+		im.diag(extensions.Info, CodeImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
+	}
+	return s.String()
+}
+
+// strMap converts an ordered map of Str, dropping values that are not
+// strings in the source (as API Gateway does, with a warning).
+func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel, what, where string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for _, p := range m {
+		if v := deref(extensions.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && scalarTag(v) != tagStr {
+			im.diag(extensions.Warning, CodeImportParamType, v, rel+"/"+escapePointer(p.Key),
+				"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
+				what, p.Key, where, v.Value, v.Value)
+			continue
+		}
+		out[p.Key] = p.Value.String()
+	}
+	return out
+}
+
+func upper(s string) string { return strings.ToUpper(s) }
+
+func boolPtr(b bool) *bool { return &b }
+
+func intPtr(i int) *int { return &i }

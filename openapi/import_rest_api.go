@@ -1,0 +1,242 @@
+package openapi
+
+import (
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/apimodel"
+	"go.yaml.in/yaml/v4"
+)
+
+// apiSettings reads the root extensions that configure the REST API itself.
+func (im *importer) apiSettings(api *apimodel.RestAPI) {
+	api.APIKeySource = "HEADER"
+	if v, ok := im.doc.Extension(extensions.ExtAPIKeySource).(*extensions.APIKeySource); ok && v.Value != "" {
+		api.APIKeySource = upper(v.Value)
+	}
+	if v, ok := im.doc.Extension(extensions.ExtBinaryMediaTypes).(*extensions.BinaryMediaTypes); ok {
+		for _, t := range v.Types {
+			api.BinaryMediaTypes = append(api.BinaryMediaTypes, t.String())
+		}
+	}
+	if v, ok := im.doc.Extension(extensions.ExtMinimumCompressionSize).(*extensions.MinimumCompressionSize); ok && v.Bytes != nil {
+		api.MinimumCompressionSize = v.Bytes
+	}
+	if v, ok := im.doc.Extension(extensions.ExtPolicy).(*extensions.Policy); ok {
+		if v.Document != nil {
+			api.Policy = apimodel.JSONText(compactJSON(v.Document, nil))
+		} else {
+			api.Policy = apimodel.JSONText(v.Text.String())
+		}
+	}
+	ec := &apimodel.EndpointConfiguration{IPAddressType: "ipv4"}
+	api.DisableExecuteAPIEndpoint = boolPtr(false)
+	var e *extensions.EndpointConfiguration
+	if v, ok := im.doc.Extension(extensions.ExtEndpointConfiguration).(*extensions.EndpointConfiguration); ok {
+		e = v
+	}
+	for _, x := range im.doc.ExtensionsNamed(extensions.ExtEndpointConfiguration) {
+		if x.Place == extensions.AtServer && e == nil {
+			e, _ = x.Value.(*extensions.EndpointConfiguration)
+		}
+	}
+	if e != nil {
+		for _, t := range e.Types {
+			ec.Types = append(ec.Types, upper(t.String()))
+		}
+		for _, id := range e.VPCEndpointIDs {
+			ec.VpcEndpointIDs = append(ec.VpcEndpointIDs, id.String())
+		}
+		if e.IPAddressType != "" {
+			ec.IPAddressType = strings.ToLower(e.IPAddressType)
+		}
+		if e.DisableExecuteAPIEndpoint != nil {
+			api.DisableExecuteAPIEndpoint = e.DisableExecuteAPIEndpoint
+		}
+	}
+	if len(ec.Types) == 0 {
+		ec.Types = []string{upper(im.opts.EndpointType)}
+		if ec.Types[0] == "" {
+			ec.Types[0] = "EDGE"
+		}
+	}
+	api.EndpointConfiguration = ec
+}
+
+// schemes returns the security schemes by name, in document order.
+func (im *importer) schemes() (names []string, nodes []*yaml.Node) {
+	defs := get(im.root, "securityDefinitions")
+	if im.doc.Kind != Swagger2 {
+		defs = get(get(im.root, "components"), "securitySchemes")
+	}
+	pairs(defs, func(k, v *yaml.Node) {
+		names, nodes = append(names, k.Value), append(nodes, follow(im.root, v))
+	})
+	return names, nodes
+}
+
+// authorizers imports every security scheme with x-amazon-apigateway-authorizer.
+func (im *importer) authorizers() {
+	names, nodes := im.schemes()
+	for i, name := range names {
+		a, ok := im.doc.SecuritySchemeExtension(name, extensions.ExtAuthorizer).(*extensions.Authorizer)
+		if !ok {
+			continue
+		}
+		out := &apimodel.Authorizer{
+			ID:                           apimodel.StableID("authorizer", im.apiID+"/"+name),
+			Name:                         name,
+			Type:                         upper(a.Type),
+			AuthorizerURI:                a.AuthorizerURI.String(),
+			AuthorizerCredentials:        a.AuthorizerCredentials.String(),
+			IdentityValidationExpression: a.IdentityValidationExpression.String(),
+			AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds,
+		}
+		if t, ok := im.doc.SecuritySchemeExtension(name, extensions.ExtAuthType).(*extensions.AuthType); ok {
+			out.AuthType = t.Value.String()
+		}
+		if a.IdentitySource != nil {
+			out.IdentitySource = strings.Join(a.IdentitySource.Strings(), ", ")
+		}
+		if out.IdentitySource == "" && scalar(get(nodes[i], "in")) == "header" && (a.Is(extensions.AuthorizerToken) || a.Is(extensions.AuthorizerCognitoUserPools)) {
+			out.IdentitySource = "method.request.header." + scalar(get(nodes[i], "name"))
+		}
+		for _, arn := range a.ProviderARNs {
+			out.ProviderARNs = append(out.ProviderARNs, arn.String())
+		}
+		if out.Type == "COGNITO_USER_POOLS" && out.AuthType == "" {
+			out.AuthType = "cognito_user_pools"
+		}
+		im.out.Authorizers = append(im.out.Authorizers, out)
+	}
+}
+
+// security sets a method's authorization from its security requirements
+// (or the document's), x-amazon-apigateway-auth and the schemes they name.
+func (im *importer) security(op *Operation, m *apimodel.Method) {
+	rel := im.relPointer(op.Pointer)
+	reqs := get(op.Node, "security")
+	if reqs == nil {
+		reqs, rel = get(im.root, "security"), ""
+	}
+	names, nodes := im.schemes()
+	for i, req := range items(reqs) {
+		pairs(req, func(k, scopes *yaml.Node) {
+			idx := -1
+			for j, n := range names {
+				if n == k.Value {
+					idx = j
+				}
+			}
+			if idx < 0 {
+				im.diag(extensions.Warning, CodeImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value), "security scheme %q is not defined; define it or remove the requirement", k.Value)
+				return
+			}
+			scheme := nodes[idx]
+			if a, ok := im.doc.SecuritySchemeExtension(k.Value, extensions.ExtAuthorizer).(*extensions.Authorizer); ok {
+				for _, out := range im.out.Authorizers {
+					if out.Name == k.Value {
+						m.AuthorizerID = out.ID
+					}
+				}
+				m.AuthorizationType = "CUSTOM"
+				if a.Is(extensions.AuthorizerCognitoUserPools) {
+					m.AuthorizationType = "COGNITO_USER_POOLS"
+					m.AuthorizationScopes = append(m.AuthorizationScopes, scalars(scopes)...)
+				}
+				return
+			}
+			if t, ok := im.doc.SecuritySchemeExtension(k.Value, extensions.ExtAuthType).(*extensions.AuthType); ok && t.IsIAM() {
+				m.AuthorizationType = "AWS_IAM"
+				return
+			}
+			if scalar(get(scheme, "type")) == "apiKey" && strings.EqualFold(scalar(get(scheme, "name")), "x-api-key") && scalar(get(scheme, "in")) == "header" {
+				m.APIKeyRequired = boolPtr(true)
+				return
+			}
+			im.diag(extensions.Info, CodeImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value),
+				"security scheme %q is neither an API key (x-api-key header), IAM (x-amazon-apigateway-authtype: awsSigv4) nor an authorizer; API Gateway ignores it", k.Value)
+		})
+	}
+	if a, ok := op.Extension(extensions.ExtAuth).(*extensions.Auth); ok && a.Type != "" {
+		m.AuthorizationType = upper(a.Type)
+		if m.AuthorizationType == "NONE" || m.AuthorizationType == "AWS_IAM" {
+			m.AuthorizerID = ""
+		}
+	}
+}
+
+// validators imports x-amazon-apigateway-request-validators.
+func (im *importer) validators() {
+	v, ok := im.doc.Extension(extensions.ExtRequestValidators).(*extensions.RequestValidators)
+	if !ok {
+		return
+	}
+	for _, p := range v.Validators {
+		rv := &apimodel.RequestValidator{ID: apimodel.StableID("requestvalidator", im.apiID+"/"+p.Key), Name: p.Key,
+			ValidateRequestBody: boolPtr(false), ValidateRequestParameters: boolPtr(false)}
+		if p.Value != nil {
+			if p.Value.ValidateRequestBody != nil {
+				rv.ValidateRequestBody = p.Value.ValidateRequestBody
+			}
+			if p.Value.ValidateRequestParameters != nil {
+				rv.ValidateRequestParameters = p.Value.ValidateRequestParameters
+			}
+		}
+		im.out.RequestValidators = append(im.out.RequestValidators, rv)
+	}
+}
+
+// gatewayResponses imports x-amazon-apigateway-gateway-responses.
+func (im *importer) gatewayResponses() {
+	v, ok := im.doc.Extension(extensions.ExtGatewayResponses).(*extensions.GatewayResponses)
+	if !ok {
+		return
+	}
+	for _, p := range v.Responses {
+		if p.Value == nil {
+			continue
+		}
+		gr := &apimodel.GatewayResponse{ResponseType: p.Key, StatusCode: p.Value.StatusCode.String(), DefaultResponse: boolPtr(false)}
+		gr.ResponseParameters = plainStrMap(p.Value.ResponseParameters)
+		gr.ResponseTemplates = plainStrMap(p.Value.ResponseTemplates)
+		im.out.GatewayResponses = append(im.out.GatewayResponses, gr)
+	}
+}
+
+func plainStrMap(m extensions.Map[extensions.Str]) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for _, p := range m {
+		out[p.Key] = p.Value.String()
+	}
+	return out
+}
+
+// documentation imports x-amazon-apigateway-documentation parts.
+func (im *importer) documentation() {
+	v, ok := im.doc.Extension(extensions.ExtDocumentation).(*extensions.Documentation)
+	if !ok {
+		return
+	}
+	for _, p := range v.Parts {
+		if p == nil || p.Location == nil {
+			continue
+		}
+		l := p.Location
+		loc := apimodel.DocumentationPartLocation{Type: l.Type, Path: l.Path.String(), Method: l.Method.String(), StatusCode: l.StatusCode.String(), Name: l.Name.String()}
+		props := ""
+		if r := deref(p.Properties); r != nil {
+			if r.Kind == yaml.ScalarNode {
+				props = r.Value
+			} else {
+				props = compactJSON(r, nil)
+			}
+		}
+		key := strings.Join([]string{loc.Type, loc.Path, loc.Method, loc.StatusCode, loc.Name}, "\x00")
+		im.out.DocumentationParts = append(im.out.DocumentationParts, &apimodel.DocumentationPart{
+			ID: apimodel.StableID("documentationpart", im.apiID+"/"+key), Location: loc, Properties: apimodel.JSONText(props)})
+	}
+}

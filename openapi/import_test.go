@@ -1,0 +1,165 @@
+package openapi
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/apimodel"
+)
+
+func importString(t *testing.T, src string, opts ImportOptions) (*apimodel.Dump, []extensions.Diagnostic) {
+	t.Helper()
+	docs, diags, err := Load("t.yaml", []byte(src), LoadOptions{})
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	return Import(docs[0], opts)
+}
+
+func paths(d *apimodel.Dump) []string {
+	var out []string
+	for _, r := range d.REST.Resources {
+		out = append(out, r.Path)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestImportBasePath(t *testing.T) {
+	swagger := "swagger: '2.0'\ninfo: {title: t, version: '1'}\nbasePath: /a/b/\npaths:\n  /x: {get: {responses: {}}}\n"
+	oasURL := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://h/a/b'}]\npaths:\n  /x: {get: {responses: {}}}\n"
+	oasVar := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://h/{basePath}', variables: {basePath: {default: a}}}]\npaths:\n  /x: {get: {responses: {}}}\n"
+	for _, c := range []struct {
+		name, src string
+		mode      BasePathMode
+		want      string
+	}{
+		{"swagger ignore", swagger, BasePathIgnore, "/ /x"},
+		{"swagger prepend", swagger, BasePathPrepend, "/ /a /a/b /a/b/x"},
+		{"swagger split", swagger, BasePathSplit, "/ /b /b/x"},
+		{"url prepend", oasURL, BasePathPrepend, "/ /a /a/b /a/b/x"},
+		{"url split", oasURL, BasePathSplit, "/ /b /b/x"},
+		{"variable prepend", oasVar, BasePathPrepend, "/ /a /a/x"},
+		{"variable split", oasVar, BasePathSplit, "/ /x"},
+		{"default", oasURL, "", "/ /x"},
+	} {
+		d, _ := importString(t, c.src, ImportOptions{BasePath: c.mode})
+		if got := strings.Join(paths(d), " "); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	if _, diags := importString(t, swagger, ImportOptions{BasePath: "upward"}); !hasCode(diags, CodeImportBasePath) {
+		t.Error("unknown basepath mode accepted")
+	}
+}
+
+func hasCode(ds []extensions.Diagnostic, code string) bool {
+	return slices.ContainsFunc(ds, func(d extensions.Diagnostic) bool { return d.Code == code })
+}
+
+const securityDoc = `swagger: '2.0'
+info: {title: t, version: '1'}
+x-amazon-apigateway-request-validators:
+  body: {validateRequestBody: true}
+paths:
+  /key: {get: {security: [{key: []}], responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /iam: {get: {security: [{iam: []}], responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /lambda: {get: {security: [{lam: []}], responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /pool: {get: {security: [{pool: [s/read]}], responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /auth: {get: {x-amazon-apigateway-auth: {type: AWS_IAM}, responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /none: {get: {responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /missing: {get: {security: [{nope: []}], responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /validated: {get: {x-amazon-apigateway-request-validator: body, responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /badvalidator: {get: {x-amazon-apigateway-request-validator: other, responses: {}, x-amazon-apigateway-integration: {type: mock}}}
+  /nointegration: {get: {responses: {}}}
+securityDefinitions:
+  key: {type: apiKey, name: x-api-key, in: header}
+  iam: {type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4}
+  lam: {type: apiKey, name: Auth, in: header, x-amazon-apigateway-authorizer: {type: token, authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations'}}
+  pool: {type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: {type: cognito_user_pools, providerARNs: ['arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_x']}}
+`
+
+func TestImportSecurity(t *testing.T) {
+	d, diags := importString(t, securityDoc, ImportOptions{})
+	method := func(p string) *apimodel.Method {
+		for _, r := range d.REST.Resources {
+			if r.Path == p {
+				return r.ResourceMethods["GET"]
+			}
+		}
+		t.Fatalf("no %s", p)
+		return nil
+	}
+	for _, c := range []struct {
+		path, auth string
+		key        bool
+		scopes     string
+	}{
+		{"/key", "NONE", true, ""}, {"/iam", "AWS_IAM", false, ""}, {"/lambda", "CUSTOM", false, ""},
+		{"/pool", "COGNITO_USER_POOLS", false, "s/read"}, {"/auth", "AWS_IAM", false, ""}, {"/none", "NONE", false, ""},
+	} {
+		m := method(c.path)
+		if m.AuthorizationType != c.auth || *m.APIKeyRequired != c.key || strings.Join(m.AuthorizationScopes, ",") != c.scopes {
+			t.Errorf("%s: %s key=%v scopes=%v", c.path, m.AuthorizationType, *m.APIKeyRequired, m.AuthorizationScopes)
+		}
+	}
+	if a := d.REST.Authorizers; len(a) != 2 || a[0].IdentitySource != "method.request.header.Auth" || method("/lambda").AuthorizerID != a[0].ID {
+		t.Errorf("authorizers: %+v", a)
+	}
+	if method("/validated").RequestValidatorID != d.REST.RequestValidators[0].ID {
+		t.Error("request validator not attached")
+	}
+	for _, code := range []string{CodeImportSecurity, CodeImportValidator, CodeImportNoIntegration} {
+		if !hasCode(diags, code) {
+			t.Errorf("no %s diagnostic", code)
+		}
+	}
+}
+
+func TestImportModels(t *testing.T) {
+	src := `openapi: 3.0.1
+info: {title: m, version: '1'}
+paths:
+  /a:
+    post:
+      operationId: make thing
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+        default: {description: other}
+      x-amazon-apigateway-integration: {type: mock}
+components:
+  schemas:
+    A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}
+    B: {type: string}
+`
+	d, diags := importString(t, src, ImportOptions{})
+	var names []string
+	for _, m := range d.REST.Models {
+		names = append(names, m.Name)
+	}
+	if strings.Join(names, ",") != "A,B,MakeThing200Response" {
+		t.Errorf("models %v", names)
+	}
+	if want := `{"type":"object","properties":{"b":{"$ref":"https://apigateway.amazonaws.com/restapis/` + d.REST.RestAPI.ID + `/models/B"}}}`; string(d.REST.Models[0].Schema) != want {
+		t.Errorf("schema %s", d.REST.Models[0].Schema)
+	}
+	m := d.REST.Resources[1].ResourceMethods["POST"]
+	if m.RequestModels["application/json"] != "A" || len(m.MethodResponses) != 1 || m.MethodResponses["200"].ResponseModels["application/json"] != "MakeThing200Response" {
+		t.Errorf("method %+v", m)
+	}
+	if !hasCode(diags, CodeImportInlineSchema) {
+		t.Error("inline schema not reported")
+	}
+}
+
+func TestImportDropsNonStringMappings(t *testing.T) {
+	src := "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestParameters: {integration.request.header.A: \"'x'\", integration.request.header.B: 3}\n"
+	d, diags := importString(t, src, ImportOptions{})
+	got := d.REST.Resources[1].ResourceMethods["GET"].MethodIntegration.RequestParameters
+	if len(got) != 1 || got["integration.request.header.A"] != "'x'" || !hasCode(diags, CodeImportParamType) {
+		t.Errorf("requestParameters %v, diags %v", got, diags)
+	}
+}

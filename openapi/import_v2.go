@@ -1,0 +1,214 @@
+package openapi
+
+import (
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/apimodel"
+	"go.yaml.in/yaml/v4"
+)
+
+// v2 imports an HTTP API as apigatewayv2 ImportApi does: one route per
+// operation, one integration per operation (or per reusable integration it
+// refers to), authorizers from the security schemes, CORS from
+// x-amazon-apigateway-cors.
+func (im *importer) v2() *apimodel.V2Dump {
+	info := get(im.root, "info")
+	api := &apimodel.API{
+		Name:                      scalar(get(info, "title")),
+		Description:               scalar(get(info, "description")),
+		Version:                   scalar(get(info, "version")),
+		ProtocolType:              "HTTP",
+		RouteSelectionExpression:  "$request.method $request.path",
+		APIKeySelectionExpression: "$request.header.x-api-key",
+		DisableExecuteAPIEndpoint: boolPtr(false),
+	}
+	im.apiID = apimodel.StableID("api", api.Name)
+	api.APIID = im.apiID
+	out := &apimodel.V2Dump{API: api}
+	if c, ok := im.doc.Extension(extensions.ExtCORS).(*extensions.CORS); ok {
+		api.CorsConfiguration = &apimodel.Cors{AllowCredentials: c.AllowCredentials, MaxAge: c.MaxAge,
+			AllowHeaders: strs(c.AllowHeaders), AllowMethods: strs(c.AllowMethods), AllowOrigins: strs(c.AllowOrigins), ExposeHeaders: strs(c.ExposeHeaders)}
+	}
+	for _, x := range im.doc.ExtensionsNamed(extensions.ExtEndpointConfiguration) {
+		if e, ok := x.Value.(*extensions.EndpointConfiguration); ok && e.DisableExecuteAPIEndpoint != nil {
+			api.DisableExecuteAPIEndpoint = e.DisableExecuteAPIEndpoint
+		}
+	}
+	names, nodes := im.schemes()
+	authByName := map[string]*apimodel.V2Authorizer{}
+	for i, name := range names {
+		a, ok := im.doc.SecuritySchemeExtension(name, extensions.ExtAuthorizer).(*extensions.Authorizer)
+		if !ok {
+			continue
+		}
+		if !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
+			im.diag(extensions.Warning, CodeImportSecurity, a.Node(), "", "security scheme %q: an HTTP API has jwt and request authorizers, not %s; the authorizer is not created", name, a.Type)
+			continue
+		}
+		va := &apimodel.V2Authorizer{AuthorizerID: apimodel.StableID("authorizer", im.apiID+"/"+name), Name: name,
+			AuthorizerType: upper(a.Type), AuthorizerURI: a.AuthorizerURI.String(), AuthorizerCredentialsArn: a.AuthorizerCredentials.String(),
+			AuthorizerPayloadFormatVersion: a.AuthorizerPayloadFormatVersion, EnableSimpleResponses: a.EnableSimpleResponses,
+			AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds, IdentityValidationExpression: a.IdentityValidationExpression.String()}
+		if a.IdentitySource != nil {
+			va.IdentitySource = a.IdentitySource.Strings()
+		}
+		if a.JWTConfiguration != nil {
+			va.JwtConfiguration = &apimodel.JWTConfiguration{Issuer: a.JWTConfiguration.Issuer.String(), Audience: strs(a.JWTConfiguration.Audience)}
+		}
+		if len(va.IdentitySource) == 0 && va.AuthorizerType == "JWT" && scalar(get(nodes[i], "type")) == "oauth2" {
+			va.IdentitySource = []string{"$request.header.Authorization"}
+		}
+		authByName[name] = va
+		out.Authorizers = append(out.Authorizers, va)
+	}
+	reusable := map[string]*apimodel.V2Integration{}
+	for _, op := range im.doc.Operations() {
+		rel := im.relPointer(op.Pointer)
+		key := op.Method + " " + op.Path
+		if op.Method == "ANY" {
+			if isTrue(get(op.Node, "isDefaultRoute")) {
+				key = "$default"
+			}
+		}
+		r := &apimodel.Route{RouteID: apimodel.StableID("route", im.apiID+"/"+key), RouteKey: key, AuthorizationType: "NONE",
+			APIKeyRequired: boolPtr(false), OperationName: scalar(get(op.Node, "operationId"))}
+		for _, prev := range out.Routes {
+			if prev.RouteKey == key {
+				im.diag(extensions.Warning, CodeImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
+			}
+		}
+		im.v2Security(op, r, authByName)
+		integ, ok := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
+		switch {
+		case !ok:
+			im.diag(extensions.Warning, CodeImportNoIntegration, op.Node, rel, "route %q has no %s; it is created without a target", key, extensions.ExtIntegration)
+		case integ.IsRef():
+			name := integ.RefName()
+			vi := reusable[name]
+			if vi == nil {
+				if all, ok := im.doc.ComponentsExtension(extensions.ExtIntegrations).(*extensions.Integrations); ok {
+					if target, ok := all.Integrations.Get(name); ok && target != nil {
+						vi = im.v2Integration(target, "integration "+name, rel)
+						out.Integrations = append(out.Integrations, vi)
+						reusable[name] = vi
+					}
+				}
+			}
+			if vi == nil {
+				im.diag(extensions.Error, CodeImportRef, integ.Node(), rel+"/"+extensions.ExtIntegration, "$ref %q names no reusable integration in components.%s", integ.Ref, extensions.ExtIntegrations)
+				break
+			}
+			r.Target = "integrations/" + vi.IntegrationID
+		default:
+			vi := im.v2Integration(integ, key, rel)
+			out.Integrations = append(out.Integrations, vi)
+			r.Target = "integrations/" + vi.IntegrationID
+		}
+		out.Routes = append(out.Routes, r)
+	}
+	im.v2IntegrationIDs(out)
+	return out
+}
+
+// v2IntegrationIDs names each integration after the smallest route key that
+// targets it, so that an integration keeps its id whether it was written
+// inline or as a reusable integration.
+func (im *importer) v2IntegrationIDs(out *apimodel.V2Dump) {
+	for _, in := range out.Integrations {
+		target := "integrations/" + in.IntegrationID
+		key := ""
+		for _, r := range out.Routes {
+			if r.Target == target && (key == "" || r.RouteKey < key) {
+				key = r.RouteKey
+			}
+		}
+		if key == "" {
+			continue
+		}
+		in.IntegrationID = apimodel.StableID("integration", im.apiID+"/"+key)
+		for _, r := range out.Routes {
+			if r.Target == target {
+				r.Target = "integrations/" + in.IntegrationID
+			}
+		}
+	}
+}
+
+func strs(ss []extensions.Str) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.String())
+	}
+	return out
+}
+
+func (im *importer) v2Integration(v *extensions.Integration, owner, rel string) *apimodel.V2Integration {
+	vi := &apimodel.V2Integration{
+		IntegrationID:           apimodel.StableID("integration", im.apiID+"/"+owner),
+		IntegrationType:         upper(string(v.Type)),
+		IntegrationURI:          v.URI.String(),
+		IntegrationMethod:       upper(v.HTTPMethod.String()),
+		IntegrationSubtype:      v.IntegrationSubtype.String(),
+		ConnectionType:          orText(upper(string(v.ConnectionType)), "INTERNET"),
+		ConnectionID:            v.ConnectionID.String(),
+		CredentialsArn:          v.Credentials.String(),
+		PayloadFormatVersion:    v.PayloadFormatVersion,
+		TimeoutInMillis:         v.TimeoutInMillis,
+		RequestParameters:       plainStrMap(v.RequestParameters),
+		ContentHandlingStrategy: upper(string(v.ContentHandling)),
+	}
+	if vi.TimeoutInMillis == nil {
+		vi.TimeoutInMillis = intPtr(30000)
+	}
+	if vi.PayloadFormatVersion == "" && vi.IntegrationType != "MOCK" {
+		vi.PayloadFormatVersion = "1.0"
+		if vi.IntegrationType == "AWS_PROXY" {
+			im.diag(extensions.Warning, CodeImportPayloadFormat, v.Node(), rel+"/"+extensions.ExtIntegration,
+				"%s has no payloadFormatVersion; import takes 1.0, while Lambda functions written for HTTP APIs usually expect 2.0: write payloadFormatVersion: \"1.0\" or \"2.0\"", owner)
+		}
+	}
+	if v.TLSConfig != nil && !v.TLSConfig.ServerNameToVerify.IsZero() {
+		vi.TLSConfig = &apimodel.V2TLSConfig{ServerNameToVerify: v.TLSConfig.ServerNameToVerify.String()}
+	}
+	for _, p := range v.ResponseParameters {
+		if vi.ResponseParameters == nil {
+			vi.ResponseParameters = map[string]map[string]string{}
+		}
+		vi.ResponseParameters[p.Key] = plainStrMap(p.Value)
+	}
+	return vi
+}
+
+func orText(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func (im *importer) v2Security(op *Operation, r *apimodel.Route, auth map[string]*apimodel.V2Authorizer) {
+	reqs := get(op.Node, "security")
+	if reqs == nil {
+		reqs = get(im.root, "security")
+	}
+	for _, req := range items(reqs) {
+		pairs(req, func(k, scopes *yaml.Node) {
+			if a := auth[k.Value]; a != nil {
+				r.AuthorizerID = a.AuthorizerID
+				r.AuthorizationType = "CUSTOM"
+				if a.AuthorizerType == "JWT" {
+					r.AuthorizationType = "JWT"
+					r.AuthorizationScopes = append(r.AuthorizationScopes, scalars(scopes)...)
+				}
+				return
+			}
+			if t, ok := im.doc.SecuritySchemeExtension(k.Value, extensions.ExtAuthType).(*extensions.AuthType); ok && t.IsIAM() {
+				r.AuthorizationType = "AWS_IAM"
+			}
+		})
+	}
+	if a, ok := op.Extension(extensions.ExtAuth).(*extensions.Auth); ok && strings.EqualFold(a.Type, "AWS_IAM") {
+		r.AuthorizationType = "AWS_IAM"
+	}
+}
