@@ -1,0 +1,79 @@
+package goclient
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// maxCommentLines bounds the text copied from one description.
+const maxCommentLines = 40
+
+// commentLines turns document text into lines safe for // comments: control,
+// bidi and zero-width characters are removed, every line terminator (CR,
+// LF, NEL, U+2028, U+2029, FF, VT) ends a line, trailing space is trimmed,
+// and runs of blank lines collapse. Nothing can end the comment early: each
+// line is written as its own // comment.
+func commentLines(text string) []string {
+	var lines []string
+	var b strings.Builder
+	blank := true
+	emit := func() {
+		line := strings.TrimRight(b.String(), " \t")
+		b.Reset()
+		if line == "" {
+			if !blank {
+				lines = append(lines, "")
+			}
+			blank = true
+			return
+		}
+		lines = append(lines, line)
+		blank = false
+	}
+	for _, r := range text {
+		switch {
+		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v':
+			emit()
+		case r == '\t':
+			b.WriteByte(' ')
+		case invisible(r) || r == '\uFFFD':
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	emit()
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) > maxCommentLines {
+		lines = append(lines[:maxCommentLines], "…")
+	}
+	return lines
+}
+
+// comment returns the // comment lines for a declaration: first, then the
+// sanitised texts, separated by blank comment lines.
+func comment(first string, texts ...string) []jen.Code {
+	var out []jen.Code
+	add := func(lines []string) {
+		for _, l := range lines {
+			// Written with the slashes so jennifer copies the line as is:
+			// text starting with "/*" would otherwise be emitted raw.
+			out = append(out, jen.Comment(strings.TrimRight("// "+l, " ")))
+		}
+	}
+	add(commentLines(first))
+	for _, t := range texts {
+		lines := commentLines(t)
+		if len(lines) == 0 || len(out) > 0 && strings.TrimSpace(t) == strings.TrimSpace(first) {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, jen.Comment("//"))
+		}
+		add(lines)
+	}
+	return out
+}

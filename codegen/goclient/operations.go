@@ -1,0 +1,453 @@
+package goclient
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/apigw/apigw/openapi"
+	"github.com/dave/jennifer/jen"
+	"go.yaml.in/yaml/v4"
+)
+
+// operations emits one method per operation, with its Params, Response and
+// error types, in document order.
+func (g *gen) operations() {
+	for _, op := range g.doc.Operations() {
+		label := scalar(get(op.Node, "operationId"))
+		if label == "" {
+			label = op.Method + " " + op.Path
+		}
+		g.cur = &Error{Operation: label, Pointer: op.Pointer}
+		g.operation(op, label)
+	}
+	g.cur = nil
+}
+
+// body is an operation's request body.
+type body struct {
+	typ         jen.Code
+	json        bool // encoded with encoding/json; otherwise an io.Reader
+	required    bool
+	contentType string
+	desc        string
+}
+
+// requestBody returns the operation's request body, or nil.
+func (g *gen) requestBody(op *openapi.Operation, name string) *body {
+	if g.v2 {
+		for _, p := range g.parameters(op) {
+			if p.in == "body" {
+				t, _ := g.goType(get(p.node, "schema"), p.ptr+"/schema", name+"Body", nil)
+				return &body{typ: t, json: true, required: isTrue(get(p.node, "required")), contentType: "application/json",
+					desc: scalar(get(p.node, "description"))}
+			}
+		}
+		for _, p := range g.parameters(op) {
+			if p.in == "formData" {
+				ct := "application/x-www-form-urlencoded"
+				cons := strs(get(op.Node, "consumes"))
+				if cons == nil {
+					cons = strs(get(g.root, "consumes"))
+				}
+				if len(cons) > 0 {
+					ct = cons[0]
+				}
+				return &body{typ: jen.Qual(pkgIO, "Reader"), contentType: ct, required: true}
+			}
+		}
+		return nil
+	}
+	rb, ptr := g.follow(get(op.Node, "requestBody"), op.Pointer+"/requestBody")
+	if rb == nil {
+		return nil
+	}
+	var b *body
+	first := ""
+	pairs(get(rb, "content"), func(ct string, v *yaml.Node) {
+		if first == "" {
+			first = ct
+		}
+		if b == nil && isJSON(ct) && ct != "*/*" {
+			t, _ := g.goType(get(v, "schema"), ptr+"/content/"+escape(ct)+"/schema", name+"Body", nil)
+			b = &body{typ: t, json: true, contentType: ct}
+		}
+	})
+	if b == nil {
+		if first == "" {
+			return nil
+		}
+		b = &body{typ: jen.Qual(pkgIO, "Reader"), contentType: first}
+	}
+	b.required = isTrue(get(rb, "required")) || !b.json
+	b.desc = scalar(get(rb, "description"))
+	return b
+}
+
+// operation emits one operation.
+func (g *gen) operation(op *openapi.Operation, label string) {
+	seed := scalar(get(op.Node, "operationId"))
+	if seed == "" {
+		seed = strings.ToLower(op.Method) + " " + op.Path
+	}
+	name, err := g.pkg.name(seed, op.Pointer, scalar(get(op.Node, "x-go-name")))
+	if err != nil {
+		g.fail(op.Pointer, "%v", err)
+		return
+	}
+	m := g.method(op)
+	params := g.parameters(op)
+	paramsType := ""
+	var pathParams, query, headers []*param
+	fields := newScope()
+	var fieldCode []jen.Code
+	for i := range params {
+		p := &params[i]
+		switch p.in {
+		case "path", "query", "header":
+		default:
+			continue
+		}
+		p.field, err = fields.name(p.name, p.ptr, scalar(get(p.node, "x-go-name")))
+		if err != nil {
+			g.fail(p.ptr, "%v", err)
+			continue
+		}
+		p.typ, p.array = g.paramType(p.node)
+		st := jen.Id(p.field)
+		switch {
+		case p.array:
+			st.Index().Add(p.typ)
+		case p.required:
+			st.Add(p.typ)
+		default:
+			st.Op("*").Add(p.typ)
+		}
+		where := map[string]string{"path": "path parameter", "query": "query parameter", "header": "header"}[p.in]
+		fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", scalar(get(p.node, "description")))...)
+		fieldCode = append(fieldCode, st)
+		switch p.in {
+		case "path":
+			pathParams = append(pathParams, p)
+		case "query":
+			query = append(query, p)
+		default:
+			headers = append(headers, p)
+		}
+	}
+	// Path template variables with no declared parameter still need a value.
+	parts, vars := pathParts(op.Path)
+	for i, part := range parts {
+		if !vars[i] {
+			continue
+		}
+		pname := strings.TrimSuffix(part, "+")
+		if slices.ContainsFunc(pathParams, func(p *param) bool { return p.name == pname }) {
+			continue
+		}
+		p := &param{name: pname, in: "path", ptr: op.Pointer, required: true, typ: jen.String()}
+		p.field = fields.claim(goName(pname), op.Pointer)
+		fieldCode = append(fieldCode, jen.Comment("// "+p.field+" is the path parameter "+strconv.Quote(sanitizeLine(pname))+"."), jen.Id(p.field).String())
+		pathParams = append(pathParams, p)
+	}
+	if len(fieldCode) > 0 {
+		paramsType = g.pkg.claim(name+"Params", op.Pointer+"/parameters")
+		g.add([]string{paramsType}, append(comment(paramsType+" are the parameters of "+name+"."), jen.Type().Id(paramsType).Struct(fieldCode...))...)
+	}
+	b := g.requestBody(op, name)
+
+	statuses := g.statuses(op, m)
+	respType := g.pkg.claim(name+"Response", op.Pointer+"/responses")
+	respFields := newScope("StatusCode", "Header", "Body")
+	var cases []jen.Code
+	respCode := []jen.Code{
+		jen.Comment("// StatusCode is the HTTP status code."),
+		jen.Id("StatusCode").Int(),
+		jen.Comment("// Header holds every response header."),
+		jen.Id("Header").Qual(pkgHTTP, "Header"),
+		jen.Comment("// Body is the response body as received."),
+		jen.Id("Body").Index().Byte(),
+	}
+	for _, st := range statuses {
+		word := statusWord(st.code)
+		if st.isError {
+			cases = append(cases, g.errorType(name, label, st, word))
+			continue
+		}
+		typ, fill := g.statusType(name, label, st, word)
+		if typ == "" {
+			continue
+		}
+		f := respFields.claim(word, st.ptr)
+		respCode = append(respCode, jen.Comment("// "+f+" is set when the status is "+strconv.Itoa(st.code)+"."), jen.Id(f).Op("*").Id(typ))
+		cases = append(cases, jen.Case(jen.Lit(st.code)).Block(append(
+			[]jen.Code{jen.Id("s").Op(":=").Op("&").Id(typ).Values()},
+			append(fill, jen.Id("out").Dot(f).Op("=").Id("s"))...)...))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.If(jen.Id("resp").Dot("StatusCode").Op(">=").Lit(400)).Block(
+			jen.Return(jen.Id("out"), jen.Id("newGatewayError").Call(jen.Lit(label), jen.Id("resp"), jen.Id("raw"))))))
+	respDoc := respType + " is what " + name + " returns."
+	if isProxy(m) {
+		respDoc += " The integration passes the backend's response through, so its statuses are the ones the document declares."
+	} else {
+		respDoc += " Its statuses are the ones the integration responses can select."
+	}
+	g.add([]string{respType}, append(comment(respDoc), jen.Type().Id(respType).Struct(respCode...))...)
+
+	// The method.
+	args := []jen.Code{jen.Id("ctx").Qual(pkgCtx, "Context")}
+	httpMethod := jen.Lit(op.Method)
+	if op.Method == "ANY" {
+		args = append(args, jen.Id("method").String())
+		httpMethod = jen.Id("method")
+	}
+	if paramsType != "" {
+		args = append(args, jen.Id("params").Id(paramsType))
+	}
+	if b != nil {
+		if b.json && !b.required {
+			args = append(args, jen.Id("body").Op("*").Add(b.typ))
+		} else {
+			args = append(args, jen.Id("body").Add(b.typ))
+		}
+	}
+	var stmts []jen.Code
+	// Path.
+	var pathExpr *jen.Statement
+	for i, part := range parts {
+		var e jen.Code
+		if vars[i] {
+			pname := strings.TrimSuffix(part, "+")
+			pi := slices.IndexFunc(pathParams, func(p *param) bool { return p.name == pname })
+			p := pathParams[pi]
+			e = jen.Id("pathParam").Call(jen.Id("paramString").Call(jen.Id("params").Dot(p.field)), jen.Lit(strings.HasSuffix(part, "+")))
+		} else {
+			e = jen.Lit(part)
+		}
+		if pathExpr == nil {
+			pathExpr = jen.Add(e)
+		} else {
+			pathExpr = pathExpr.Op("+").Add(e)
+		}
+	}
+	if pathExpr == nil {
+		pathExpr = jen.Lit("/")
+	}
+	stmts = append(stmts, jen.Id("u").Op(":=").Id("c").Dot("baseURL").Op("+").Add(pathExpr))
+	if len(query) > 0 {
+		stmts = append(stmts, jen.Id("q").Op(":=").Qual(pkgURL, "Values").Values())
+		for _, p := range query {
+			stmts = append(stmts, setParam(p, jen.Id("q").Dot("Add"))...)
+		}
+		stmts = append(stmts, jen.If(jen.Len(jen.Id("q")).Op(">").Lit(0)).Block(
+			jen.Id("u").Op("+=").Lit("?").Op("+").Id("q").Dot("Encode").Call()))
+	}
+	reader := jen.Nil()
+	if b != nil {
+		reader = jen.Id("reader")
+		stmts = append(stmts, jen.Var().Id("reader").Qual(pkgIO, "Reader"))
+		switch {
+		case !b.json:
+			stmts = append(stmts, jen.Id("reader").Op("=").Id("body"))
+		default:
+			enc := []jen.Code{
+				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: encoding the request body: %w"), jen.Lit(label), jen.Err()))),
+				jen.Id("reader").Op("=").Qual("bytes", "NewReader").Call(jen.Id("data")),
+			}
+			if b.required {
+				stmts = append(stmts, jen.Block(enc...))
+			} else {
+				stmts = append(stmts, jen.If(jen.Id("body").Op("!=").Nil()).Block(enc...))
+			}
+		}
+	}
+	stmts = append(stmts,
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), httpMethod, jen.Id("u"), reader),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	)
+	if b != nil {
+		stmts = append(stmts, jen.If(jen.Id("reader").Op("!=").Nil()).Block(
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(b.contentType))))
+	}
+	for _, p := range headers {
+		stmts = append(stmts, setParam(p, jen.Id("req").Dot("Header").Dot("Add"))...)
+	}
+	apiKey := m != nil && m.APIKeyRequired != nil && *m.APIKeyRequired
+	stmts = append(stmts,
+		jen.List(jen.Id("resp"), jen.Id("raw"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("req"), jen.Lit(apiKey)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("out").Op(":=").Op("&").Id(respType).Values(jen.Dict{
+			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+			jen.Id("Header"):     jen.Id("resp").Dot("Header"),
+			jen.Id("Body"):       jen.Id("raw"),
+		}),
+		jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...),
+		jen.Return(jen.Id("out"), jen.Nil()),
+	)
+
+	doc := []string{name + " calls " + op.Method + " " + op.Path + "."}
+	var texts []string
+	texts = append(texts, scalar(get(op.Node, "summary")), scalar(get(op.Node, "description")))
+	var notes []string
+	if m != nil {
+		switch m.AuthorizationType {
+		case "AWS_IAM":
+			notes = append(notes, "The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor.")
+		case "CUSTOM", "COGNITO_USER_POOLS":
+			notes = append(notes, "The method uses a "+m.AuthorizationType+" authorizer: add its token in a WithRequestEditor.")
+		}
+		if apiKey {
+			notes = append(notes, "The method requires an API key (WithAPIKey).")
+		}
+	}
+	if len(statuses) > 0 {
+		var errs []string
+		for _, st := range statuses {
+			if st.isError {
+				errs = append(errs, strconv.Itoa(st.code))
+			}
+		}
+		if len(errs) > 0 {
+			notes = append(notes, "Statuses "+strings.Join(errs, ", ")+" come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.")
+		}
+	}
+	texts = append(texts, strings.Join(notes, " "))
+	if isTrue(get(op.Node, "deprecated")) {
+		texts = append(texts, "Deprecated: the document marks this operation as deprecated.")
+	}
+	g.add([]string{name}, append(comment(doc[0], texts...),
+		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(args...).Params(jen.Op("*").Id(respType), jen.Error()).Block(stmts...))...)
+	g.out[len(g.out)-1].src = &Error{Operation: label, Pointer: op.Pointer}
+}
+
+// setParam adds a query parameter or header from params.
+func setParam(p *param, add *jen.Statement) []jen.Code {
+	v := jen.Id("params").Dot(p.field)
+	switch {
+	case p.array:
+		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(v)).Block(
+			jen.Add(add).Call(jen.Lit(p.name), jen.Id("paramString").Call(jen.Id("v"))))}
+	case p.required:
+		return []jen.Code{jen.Add(add).Call(jen.Lit(p.name), jen.Id("paramString").Call(v))}
+	}
+	return []jen.Code{jen.If(jen.Add(v).Op("!=").Nil()).Block(
+		jen.Add(add).Call(jen.Lit(p.name), jen.Id("paramString").Call(jen.Op("*").Add(v))))}
+}
+
+// headerField is a typed response header field.
+type headerField struct {
+	field string
+	h     header
+}
+
+// headerFields names the typed header fields of a status in scope fs.
+func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
+	var code []jen.Code
+	var out []headerField
+	for _, h := range st.headers {
+		f := fs.claim(goName(h.name), st.ptr+"/headers/"+escape(h.name))
+		typ := jen.String()
+		if h.schema != nil && classify(h.schema) == kPrim {
+			typ = primType(h.schema)
+		}
+		d := f + " is the " + h.name + " header"
+		if h.source != "" {
+			d += ", mapped from " + h.source + " by the integration response"
+		}
+		code = append(code, comment(d+".", scalar(get(h.schema, "description")))...)
+		code = append(code, jen.Id(f).Add(typ))
+		out = append(out, headerField{field: f, h: h})
+	}
+	return code, out
+}
+
+// readHeaders fills the header fields of s (a *T) from resp.
+func readHeaders(label string, hs []headerField, ret jen.Code) []jen.Code {
+	var out []jen.Code
+	for _, hf := range hs {
+		out = append(out, jen.If(jen.Err().Op(":=").Id("readHeader").Call(jen.Id("resp").Dot("Header"), jen.Lit(hf.h.name), jen.Op("&").Id("s").Dot(hf.field)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(ret, jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: %w"), jen.Lit(label), jen.Err()))))
+	}
+	return out
+}
+
+// statusDoc describes where a status comes from.
+func statusDoc(st status) []string {
+	var out []string
+	for _, p := range st.patterns {
+		if p == "" {
+			out = append(out, "It is the default integration response.")
+		} else {
+			out = append(out, "The integration response selects it for "+strconv.Quote(p)+".")
+		}
+	}
+	if len(st.types) > 0 {
+		out = append(out, "Its response templates produce "+strings.Join(st.types, ", ")+".")
+	}
+	return out
+}
+
+// statusType declares the type of a non-error status and returns the
+// statements that fill it (s) from resp and raw. It returns "" when the
+// status has neither a typed body nor headers.
+func (g *gen) statusType(name, label string, st status, word string) (string, []jen.Code) {
+	if st.schema == nil && len(st.headers) == 0 {
+		return "", nil
+	}
+	typ := g.pkg.claim(name+word, st.ptr)
+	fs := newScope("Body")
+	var fields, fill []jen.Code
+	if st.schema != nil {
+		t, _ := g.goType(st.schema, st.ptr+"/schema", typ+"Body", nil)
+		fields = append(fields, jen.Comment("// Body is the decoded JSON body."), jen.Id("Body").Add(t))
+		fill = append(fill, jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("raw"), jen.Op("&").Id("s").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("out"), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: decoding the "+strconv.Itoa(st.code)+" body: %w"), jen.Lit(label), jen.Err()))))
+	}
+	hc, hs := g.headerFields(st, fs)
+	fields = append(fields, hc...)
+	fill = append(fill, readHeaders(label, hs, jen.Id("out"))...)
+	doc := comment(typ+" is the "+strconv.Itoa(st.code)+" response of "+name+".", cmp.Or(st.desc), strings.Join(statusDoc(st), " "))
+	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...))...)
+	return typ, fill
+}
+
+// errorType declares the error type of an error status and returns the
+// switch case that returns it.
+func (g *gen) errorType(name, label string, st status, word string) jen.Code {
+	typ := g.pkg.claim(name+word+"Error", st.ptr)
+	fs := newScope("StatusCode", "Header", "RawBody", "Body", "Error")
+	fields := []jen.Code{
+		jen.Comment("// StatusCode is the HTTP status code."),
+		jen.Id("StatusCode").Int(),
+		jen.Comment("// Header holds every response header."),
+		jen.Id("Header").Qual(pkgHTTP, "Header"),
+		jen.Comment("// RawBody is the response body as received."),
+		jen.Id("RawBody").Index().Byte(),
+	}
+	fill := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(typ).Values(jen.Dict{
+		jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+		jen.Id("Header"):     jen.Id("resp").Dot("Header"),
+		jen.Id("RawBody"):    jen.Id("raw"),
+	})}
+	if st.schema != nil {
+		t, _ := g.goType(st.schema, st.ptr+"/schema", typ+"Body", nil)
+		fields = append(fields, jen.Comment("// Body is the decoded JSON body."), jen.Id("Body").Add(t))
+		fill = append(fill, jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("raw"), jen.Op("&").Id("s").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("out"), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: decoding the "+strconv.Itoa(st.code)+" body: %w"), jen.Lit(label), jen.Err()))))
+	}
+	hc, hs := g.headerFields(st, fs)
+	fields = append(fields, hc...)
+	fill = append(fill, readHeaders(label, hs, jen.Id("out"))...)
+	fill = append(fill, jen.Return(jen.Id("out"), jen.Id("s")))
+	doc := comment(typ+" is the error "+name+" returns for status "+strconv.Itoa(st.code)+"; use errors.As to read it.", st.desc, strings.Join(statusDoc(st), " "))
+	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...),
+		jen.Line(),
+		jen.Comment("// Error describes the status and the start of the body."),
+		jen.Func().Params(jen.Id("e").Op("*").Id(typ)).Id("Error").Params().String().Block(
+			jen.Return(jen.Id("statusError").Call(jen.Lit(label), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("RawBody")))),
+	)...)
+	return jen.Case(jen.Lit(st.code)).Block(fill...)
+}

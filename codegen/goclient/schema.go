@@ -1,0 +1,143 @@
+package goclient
+
+import (
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// kind is the Go shape a schema takes.
+type kind int
+
+const (
+	kAny    kind = iota // json.RawMessage
+	kPrim               // string, int64, float64, bool
+	kArray              // []T
+	kMap                // map[string]T
+	kStruct             // struct (properties, allOf flattened)
+	kUnion              // oneOf/anyOf: json.RawMessage-backed, As methods
+	kEnum               // string enum: named type with constants
+	kAlias              // a $ref: the target's type
+)
+
+// schemaTypes returns the non-null types a schema allows and whether null is
+// allowed (OpenAPI 3.0 nullable, Swagger x-nullable, 3.1 type lists).
+func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
+	t := get(n, "type")
+	if t != nil && t.Kind == yaml.SequenceNode {
+		for _, s := range strs(t) {
+			if s == "null" {
+				nullable = true
+			} else {
+				types = append(types, s)
+			}
+		}
+	} else if s := scalar(t); s != "" {
+		types = []string{s}
+	}
+	if isTrue(get(n, "nullable")) || isTrue(get(n, "x-nullable")) {
+		nullable = true
+	}
+	return types, nullable
+}
+
+// variants returns the oneOf and anyOf alternatives of n that are not just null.
+func variants(n *yaml.Node) []*yaml.Node {
+	var out []*yaml.Node
+	for _, key := range []string{"oneOf", "anyOf"} {
+		for _, v := range items(get(n, key)) {
+			if ts, null := schemaTypes(v); null && len(ts) == 0 && get(v, "$ref") == nil {
+				continue
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// stringEnum reports whether n is an enum of strings: type string (values
+// written as other scalars are read as their text), or no type and every
+// value a string.
+func stringEnum(n *yaml.Node) bool {
+	vals := items(get(n, "enum"))
+	if len(vals) == 0 {
+		return false
+	}
+	ts, _ := schemaTypes(n)
+	if len(ts) > 1 || len(ts) == 1 && ts[0] != "string" {
+		return false
+	}
+	for _, v := range vals {
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || len(ts) == 0 && v.Tag != "!!str" {
+			return false
+		}
+	}
+	return true
+}
+
+// classify says which Go shape schema n takes.
+func classify(n *yaml.Node) kind {
+	n = deref(n)
+	if n == nil {
+		return kAny
+	}
+	if get(n, "$ref") != nil {
+		return kAlias
+	}
+	if len(items(get(n, "allOf"))) > 0 {
+		return kStruct
+	}
+	if len(variants(n)) > 0 {
+		return kUnion
+	}
+	if stringEnum(n) {
+		return kEnum
+	}
+	ts, _ := schemaTypes(n)
+	if len(ts) > 1 {
+		return kAny
+	}
+	t := ""
+	if len(ts) == 1 {
+		t = ts[0]
+	}
+	hasProps := get(n, "properties") != nil && len(get(n, "properties").Content) > 0
+	switch t {
+	case "object":
+		if hasProps {
+			return kStruct
+		}
+		return kMap
+	case "array":
+		return kArray
+	case "string", "integer", "number", "boolean":
+		return kPrim
+	case "":
+		switch {
+		case hasProps:
+			return kStruct
+		case get(n, "items") != nil:
+			return kArray
+		case get(n, "additionalProperties") != nil:
+			return kMap
+		}
+	}
+	return kAny
+}
+
+// jsonTagOK reports whether encoding/json accepts name in a struct tag
+// (its isValidTag, minus the comma that separates options and "-").
+func jsonTagOK(name string) bool {
+	if name == "" || name == "-" {
+		return false
+	}
+	for _, c := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
