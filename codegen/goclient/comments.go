@@ -54,7 +54,7 @@ func commentLines(text string) []string {
 }
 
 // comment returns the // comment lines for a declaration: first, then the
-// sanitised texts, separated by blank comment lines.
+// sanitised texts, each starting on a new line.
 func comment(first string, texts ...string) []jen.Code {
 	var out []jen.Code
 	add := func(lines []string) {
@@ -70,9 +70,8 @@ func comment(first string, texts ...string) []jen.Code {
 		if len(lines) == 0 || len(out) > 0 && strings.TrimSpace(t) == strings.TrimSpace(first) {
 			continue
 		}
-		if len(out) > 0 {
-			out = append(out, jen.Comment("//"))
-		}
+		// Texts continue the first paragraph: a one-line paragraph of its
+		// own would read as a heading to gofmt.
 		add(lines)
 	}
 	return out

@@ -417,7 +417,7 @@ func (g *gen) statusType(name, label string, st status, word string) (string, []
 // errorType declares the error type of an error status and returns the
 // switch case that returns it.
 func (g *gen) errorType(name, label string, st status, word string) jen.Code {
-	typ := g.pkg.claim(name+word+"Error", st.ptr)
+	typ := g.pkg.claim(name+strings.TrimSuffix(word, "Error")+"Error", st.ptr)
 	fs := newScope("StatusCode", "Header", "RawBody", "Body", "Error")
 	fields := []jen.Code{
 		jen.Comment("// StatusCode is the HTTP status code."),

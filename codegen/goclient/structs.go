@@ -202,7 +202,7 @@ func (g *gen) unionDecl(nt *namedType) []jen.Code {
 	}
 	labels := newScope()
 	for i, v := range variants(nt.node) {
-		vptr := nt.ptr + "/" + variantKey(nt.node, i) 
+		vptr := nt.ptr + "/" + variantKey(nt.node, i)
 		label := variantLabel(g, v, i)
 		l := labels.claim(label, vptr)
 		typ, _ := g.goType(v, vptr, nt.name+l, nt.owner)

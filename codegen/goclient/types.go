@@ -211,11 +211,25 @@ func (g *gen) declare(nt *namedType) {
 	g.types[idx] = decl{names: []string{nt.name}, src: &Error{Pointer: nt.ptr}, code: code}
 }
 
-// shape is the underlying type of an array, map or primitive named type.
+// shape is the underlying type of an array, map or primitive named type;
+// its element types may refer back to nt itself.
 func (g *gen) shape(nt *namedType) (jen.Code, tinfo) {
-	delete(g.named, nt.node)
-	defer func() { g.named[nt.node] = nt }()
-	return g.goType(nt.node, nt.ptr, nt.name, nt.owner)
+	n := nt.node
+	switch nt.kind {
+	case kArray:
+		it, _ := g.goType(get(n, "items"), nt.ptr+"/items", nt.name+"Item", nt.owner)
+		return jen.Index().Add(it), tinfo{nilable: true}
+	case kMap:
+		ap := get(n, "additionalProperties")
+		if ap == nil || ap.Kind != yaml.MappingNode {
+			return jen.Map(jen.String()).Add(rawMessage), tinfo{nilable: true}
+		}
+		vt, _ := g.goType(ap, nt.ptr+"/additionalProperties", nt.name+"Value", nt.owner)
+		return jen.Map(jen.String()).Add(vt), tinfo{nilable: true}
+	case kPrim:
+		return primType(n), tinfo{}
+	}
+	return rawMessage, tinfo{nilable: true}
 }
 
 // what describes a named type in its doc comment.
