@@ -4,34 +4,82 @@ import (
 	"fmt"
 	"go/ast"
 	"go/importer"
-	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
 	"sync"
 )
 
-// stdImporter imports the standard library packages the generated code
-// uses; it is shared (and locked) because loading them is the expensive part.
-var stdImporter = struct {
-	sync.Mutex
-	imp types.Importer
-}{imp: importer.Default()}
+// stdPackages are the packages generated clients import.
+var stdPackages = []string{"bytes", "context", "encoding/json", "fmt", "io", "net/http", "net/url", "strconv", "strings"}
+
+// std is the standard library as the type checker sees it, shared by every
+// Generate call of the process. The export data of the packages is located
+// with one "go list -export" (importer.Default runs one per package); without
+// a go command the packages are type-checked from source.
+var std struct {
+	once sync.Once
+	mu   sync.Mutex
+	imp  types.Importer
+}
+
+// startImporter starts loading the standard library in the background.
+func startImporter() {
+	go std.once.Do(loadStd)
+}
+
+func loadStd() {
+	fset := token.NewFileSet()
+	args := append([]string{"list", "-export", "-f", "{{.ImportPath}}={{.Export}}"}, stdPackages...)
+	out, err := exec.Command("go", args...).Output()
+	if err != nil {
+		std.imp = importer.ForCompiler(fset, "source", nil)
+		return
+	}
+	exports := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if path, file, ok := strings.Cut(line, "="); ok && file != "" {
+			exports[path] = file
+		}
+	}
+	std.imp = importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
+		if f, ok := exports[path]; ok {
+			return os.Open(f)
+		}
+		out, err := exec.Command("go", "list", "-export", "-f", "{{.Export}}", path).Output()
+		if err != nil {
+			return nil, fmt.Errorf("locating %s: %w", path, err)
+		}
+		return os.Open(strings.TrimSpace(string(out)))
+	})
+	std.mu.Lock()
+	defer std.mu.Unlock()
+	for _, p := range stdPackages {
+		std.imp.Import(p) // errors come back again when the checker asks
+	}
+}
 
 type lockedImporter struct{}
 
 func (lockedImporter) Import(path string) (*types.Package, error) {
-	stdImporter.Lock()
-	defer stdImporter.Unlock()
-	return stdImporter.imp.Import(path)
+	std.once.Do(loadStd)
+	std.mu.Lock()
+	defer std.mu.Unlock()
+	return std.imp.Import(path)
 }
 
-// typeCheck parses and type-checks the generated code. An error names the
-// operation or schema whose declaration is wrong.
-func (g *gen) typeCheck(code []byte) error {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "client_gen.go", code, parser.SkipObjectResolution)
-	if err != nil {
-		return &Error{Message: "the generated code does not parse: " + err.Error()}
+// typeCheck type-checks the parsed chunks as one package. An error names the operation or schema whose declaration is
+// wrong.
+func (g *gen) typeCheck(fset *token.FileSet, chunks []chunk) error {
+	files := make([]*ast.File, len(chunks))
+	for i, c := range chunks {
+		if c.err != nil {
+			return &Error{Message: "the generated code does not parse: " + c.err.Error()}
+		}
+		files[i] = c.file
 	}
 	var first error
 	conf := types.Config{Importer: lockedImporter{}, Error: func(err error) {
@@ -39,7 +87,7 @@ func (g *gen) typeCheck(code []byte) error {
 			first = err
 		}
 	}}
-	conf.Check(g.opts.Package, fset, []*ast.File{file}, nil)
+	conf.Check(g.opts.Package, fset, files, nil)
 	if first == nil {
 		return nil
 	}
@@ -47,50 +95,59 @@ func (g *gen) typeCheck(code []byte) error {
 	if !ok {
 		return &Error{Message: "the generated code does not type-check: " + first.Error()}
 	}
-	e := g.sourceOf(file, fset, te.Pos)
+	e := g.sourceOf(files, te.Pos)
 	e.Message = fmt.Sprintf("the generated code does not type-check (%s); report this with the document", te.Msg)
 	return e
 }
 
 // sourceOf finds the declaration around pos and the operation or schema it
 // was generated for.
-func (g *gen) sourceOf(file *ast.File, fset *token.FileSet, pos token.Pos) *Error {
+func (g *gen) sourceOf(files []*ast.File, pos token.Pos) *Error {
 	name := ""
-	for _, d := range file.Decls {
-		if pos < d.Pos() || pos > d.End() {
-			continue
-		}
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			name = d.Name.Name
-			if d.Recv != nil && len(d.Recv.List) > 0 {
-				t := d.Recv.List[0].Type
-				if s, ok := t.(*ast.StarExpr); ok {
-					t = s.X
-				}
-				if id, ok := t.(*ast.Ident); ok && id.Name != "Client" {
-					name = id.Name
-				}
+	for _, file := range files {
+		for _, d := range file.Decls {
+			if pos < d.Pos() || pos > d.End() {
+				continue
 			}
-		case *ast.GenDecl:
-			for _, s := range d.Specs {
-				switch s := s.(type) {
-				case *ast.TypeSpec:
-					name = s.Name.Name
-				case *ast.ValueSpec:
-					if len(s.Names) > 0 {
-						name = s.Names[0].Name
-					}
-				}
-			}
+			name = declName(d)
 		}
 	}
-	for _, d := range append(g.out[:len(g.out):len(g.out)], g.types...) {
+	for _, d := range g.out {
 		for _, n := range d.names {
 			if n == name && d.src != nil {
 				return &Error{Operation: d.src.Operation, Pointer: d.src.Pointer}
 			}
 		}
 	}
-	return &Error{Pointer: fset.Position(pos).String()}
+	return &Error{}
+}
+
+// declName is the name of a top-level declaration; a method's is its
+// receiver type's, except for Client's methods (the operations).
+func declName(d ast.Decl) string {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv != nil && len(d.Recv.List) > 0 {
+			t := d.Recv.List[0].Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			if id, ok := t.(*ast.Ident); ok && id.Name != "Client" {
+				return id.Name
+			}
+		}
+		return d.Name.Name
+	case *ast.GenDecl:
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				return s.Name.Name
+			case *ast.ValueSpec:
+				if len(s.Names) > 0 {
+					return s.Names[0].Name
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -50,16 +50,9 @@ func (g *gen) gatewayError() {
 			doc = append(doc, "  - "+line+".")
 		}
 	}
-	fs := newScope("Operation", "StatusCode", "Header", "Body", "Message", "Error")
+	fs := newScope("ErrorResponse", "Operation", "StatusCode", "Header", "RawBody", "Message", "Error")
 	fields := []jen.Code{
-		jen.Comment("// Operation names the operation that was called."),
-		jen.Id("Operation").String(),
-		jen.Comment("// StatusCode is the HTTP status code."),
-		jen.Id("StatusCode").Int(),
-		jen.Comment("// Header holds every response header."),
-		jen.Id("Header").Qual(pkgHTTP, "Header"),
-		jen.Comment("// Body is the response body as received."),
-		jen.Id("Body").Index().Byte(),
+		jen.Id("ErrorResponse"),
 		jen.Comment("// Message is the body's message field, when it has one."),
 		jen.Id("Message").String(),
 	}
@@ -90,18 +83,13 @@ func (g *gen) gatewayError() {
 			jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(
 				jen.Return(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%s: %d %s: %s"), jen.Id("e").Dot("Operation"), jen.Id("e").Dot("StatusCode"),
 					jen.Qual(pkgHTTP, "StatusText").Call(jen.Id("e").Dot("StatusCode")), jen.Id("e").Dot("Message")))),
-			jen.Return(jen.Id("statusError").Call(jen.Id("e").Dot("Operation"), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("Body"))),
+			jen.Return(jen.Id("e").Dot("ErrorResponse").Dot("Error").Call()),
 		),
 		jen.Line(),
 		jen.Comment("// newGatewayError reads an error status no integration response produces."),
 		jen.Func().Id("newGatewayError").Params(jen.Id("op").String(), jen.Id("resp").Op("*").Qual(pkgHTTP, "Response"), jen.Id("raw").Index().Byte()).Op("*").Id("GatewayError").Block(
 			append([]jen.Code{
-				jen.Id("e").Op(":=").Op("&").Id("GatewayError").Values(jen.Dict{
-					jen.Id("Operation"):  jen.Id("op"),
-					jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-					jen.Id("Header"):     jen.Id("resp").Dot("Header"),
-					jen.Id("Body"):       jen.Id("raw"),
-				}),
+				jen.Id("e").Op(":=").Op("&").Id("GatewayError").Values(jen.Id("ErrorResponse").Op(":").Id("errorResponse").Call(jen.Id("op"), jen.Id("resp"), jen.Id("raw"))),
 				jen.Var().Id("body").Struct(jen.Id("Message").String().Tag(map[string]string{"json": "message"})),
 				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("body")).Op("==").Nil()).Block(
 					jen.Id("e").Dot("Message").Op("=").Id("body").Dot("Message")),

@@ -159,16 +159,9 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 
 	statuses := g.statuses(op, m)
 	respType := g.pkg.claim(name+"Response", op.Pointer+"/responses")
-	respFields := newScope("StatusCode", "Header", "Body")
+	respFields := newScope("RawResponse", "StatusCode", "Header", "Body")
 	var cases []jen.Code
-	respCode := []jen.Code{
-		jen.Comment("// StatusCode is the HTTP status code."),
-		jen.Id("StatusCode").Int(),
-		jen.Comment("// Header holds every response header."),
-		jen.Id("Header").Qual(pkgHTTP, "Header"),
-		jen.Comment("// Body is the response body as received."),
-		jen.Id("Body").Index().Byte(),
-	}
+	respCode := []jen.Code{jen.Id("RawResponse")}
 	for _, st := range statuses {
 		word := statusWord(st.code)
 		if st.isError {
@@ -188,11 +181,9 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 	cases = append(cases, jen.Default().Block(
 		jen.If(jen.Id("resp").Dot("StatusCode").Op(">=").Lit(400)).Block(
 			jen.Return(jen.Id("out"), jen.Id("newGatewayError").Call(jen.Lit(label), jen.Id("resp"), jen.Id("raw"))))))
-	respDoc := respType + " is what " + name + " returns."
+	respDoc := respType + " is the response of " + name + " (the statuses its integration responses select)."
 	if isProxy(m) {
-		respDoc += " The integration passes the backend's response through, so its statuses are the ones the document declares."
-	} else {
-		respDoc += " Its statuses are the ones the integration responses can select."
+		respDoc = respType + " is the response of " + name + " (a proxy: the statuses the document declares)."
 	}
 	g.add([]string{respType}, append(comment(respDoc), jen.Type().Id(respType).Struct(respCode...))...)
 
@@ -279,11 +270,8 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 	stmts = append(stmts,
 		jen.List(jen.Id("resp"), jen.Id("raw"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("req"), jen.Lit(apiKey)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("out").Op(":=").Op("&").Id(respType).Values(jen.Dict{
-			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-			jen.Id("Header"):     jen.Id("resp").Dot("Header"),
-			jen.Id("Body"):       jen.Id("raw"),
-		}),
+		jen.Id("out").Op(":=").Op("&").Id(respType).Values(jen.Id("RawResponse").Op(":").Id("RawResponse").Values(
+			jen.Id("resp").Dot("StatusCode"), jen.Id("resp").Dot("Header"), jen.Id("raw"))),
 		jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...),
 		jen.Return(jen.Id("out"), jen.Nil()),
 	)
@@ -311,7 +299,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 			}
 		}
 		if len(errs) > 0 {
-			notes = append(notes, "Statuses "+strings.Join(errs, ", ")+" come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.")
+			notes = append(notes, "Typed errors for "+strings.Join(errs, ", ")+"; *GatewayError for other 4xx/5xx.")
 		}
 	}
 	texts = append(texts, strings.Join(notes, " "))
@@ -355,7 +343,7 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 		}
 		d := f + " is the " + h.name + " header"
 		if h.source != "" {
-			d += ", mapped from " + h.source + " by the integration response"
+			d += " (mapped from " + h.source + ")"
 		}
 		code = append(code, comment(d+".", scalar(get(h.schema, "description")))...)
 		code = append(code, jen.Id(f).Add(typ))
@@ -364,14 +352,23 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 	return code, out
 }
 
-// readHeaders fills the header fields of s (a *T) from resp.
-func readHeaders(label string, hs []headerField, ret jen.Code) []jen.Code {
-	var out []jen.Code
-	for _, hf := range hs {
-		out = append(out, jen.If(jen.Err().Op(":=").Id("readHeader").Call(jen.Id("resp").Dot("Header"), jen.Lit(hf.h.name), jen.Op("&").Id("s").Dot(hf.field)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(ret, jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: %w"), jen.Lit(label), jen.Err()))))
+// readHeaders fills the header fields of s from resp.
+func readHeaders(label string, hs []headerField) []jen.Code {
+	if len(hs) == 0 {
+		return nil
 	}
-	return out
+	args := []jen.Code{jen.Lit(label), jen.Id("resp").Dot("Header")}
+	for _, hf := range hs {
+		args = append(args, jen.Lit(hf.h.name), jen.Op("&").Id("s").Dot(hf.field))
+	}
+	return []jen.Code{jen.If(jen.Err().Op(":=").Id("readHeaders").Call(args...), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Id("out"), jen.Err()))}
+}
+
+// decodeBody decodes the body into s.Body.
+func decodeBody(label string, code int) jen.Code {
+	return jen.If(jen.Err().Op(":=").Id("decodeBody").Call(jen.Lit(label), jen.Lit(code), jen.Id("raw"), jen.Op("&").Id("s").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Id("out"), jen.Err()))
 }
 
 // statusDoc describes where a status comes from.
@@ -379,13 +376,13 @@ func statusDoc(st status) []string {
 	var out []string
 	for _, p := range st.patterns {
 		if p == "" {
-			out = append(out, "It is the default integration response.")
+			out = append(out, "Default integration response.")
 		} else {
-			out = append(out, "The integration response selects it for "+strconv.Quote(p)+".")
+			out = append(out, "Selected when the backend result matches "+strconv.Quote(p)+".")
 		}
 	}
 	if len(st.types) > 0 {
-		out = append(out, "Its response templates produce "+strings.Join(st.types, ", ")+".")
+		out = append(out, "Templates produce "+strings.Join(st.types, ", ")+".")
 	}
 	return out
 }
@@ -403,12 +400,11 @@ func (g *gen) statusType(name, label string, st status, word string) (string, []
 	if st.schema != nil {
 		t, _ := g.goType(st.schema, st.ptr+"/schema", typ+"Body", nil)
 		fields = append(fields, jen.Comment("// Body is the decoded JSON body."), jen.Id("Body").Add(t))
-		fill = append(fill, jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("raw"), jen.Op("&").Id("s").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("out"), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: decoding the "+strconv.Itoa(st.code)+" body: %w"), jen.Lit(label), jen.Err()))))
+		fill = append(fill, decodeBody(label, st.code))
 	}
 	hc, hs := g.headerFields(st, fs)
 	fields = append(fields, hc...)
-	fill = append(fill, readHeaders(label, hs, jen.Id("out"))...)
+	fill = append(fill, readHeaders(label, hs)...)
 	doc := comment(typ+" is the "+strconv.Itoa(st.code)+" response of "+name+".", cmp.Or(st.desc), strings.Join(statusDoc(st), " "))
 	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...))...)
 	return typ, fill
@@ -418,36 +414,19 @@ func (g *gen) statusType(name, label string, st status, word string) (string, []
 // switch case that returns it.
 func (g *gen) errorType(name, label string, st status, word string) jen.Code {
 	typ := g.pkg.claim(name+strings.TrimSuffix(word, "Error")+"Error", st.ptr)
-	fs := newScope("StatusCode", "Header", "RawBody", "Body", "Error")
-	fields := []jen.Code{
-		jen.Comment("// StatusCode is the HTTP status code."),
-		jen.Id("StatusCode").Int(),
-		jen.Comment("// Header holds every response header."),
-		jen.Id("Header").Qual(pkgHTTP, "Header"),
-		jen.Comment("// RawBody is the response body as received."),
-		jen.Id("RawBody").Index().Byte(),
-	}
-	fill := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(typ).Values(jen.Dict{
-		jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-		jen.Id("Header"):     jen.Id("resp").Dot("Header"),
-		jen.Id("RawBody"):    jen.Id("raw"),
-	})}
+	fs := newScope("ErrorResponse", "Operation", "StatusCode", "Header", "RawBody", "Body", "Error")
+	fields := []jen.Code{jen.Id("ErrorResponse")}
+	fill := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(typ).Values(jen.Id("ErrorResponse").Op(":").Id("errorResponse").Call(jen.Lit(label), jen.Id("resp"), jen.Id("raw")))}
 	if st.schema != nil {
 		t, _ := g.goType(st.schema, st.ptr+"/schema", typ+"Body", nil)
 		fields = append(fields, jen.Comment("// Body is the decoded JSON body."), jen.Id("Body").Add(t))
-		fill = append(fill, jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("raw"), jen.Op("&").Id("s").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("out"), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: decoding the "+strconv.Itoa(st.code)+" body: %w"), jen.Lit(label), jen.Err()))))
+		fill = append(fill, decodeBody(label, st.code))
 	}
 	hc, hs := g.headerFields(st, fs)
 	fields = append(fields, hc...)
-	fill = append(fill, readHeaders(label, hs, jen.Id("out"))...)
+	fill = append(fill, readHeaders(label, hs)...)
 	fill = append(fill, jen.Return(jen.Id("out"), jen.Id("s")))
-	doc := comment(typ+" is the error "+name+" returns for status "+strconv.Itoa(st.code)+"; use errors.As to read it.", st.desc, strings.Join(statusDoc(st), " "))
-	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...),
-		jen.Line(),
-		jen.Comment("// Error describes the status and the start of the body."),
-		jen.Func().Params(jen.Id("e").Op("*").Id(typ)).Id("Error").Params().String().Block(
-			jen.Return(jen.Id("statusError").Call(jen.Lit(label), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("RawBody")))),
-	)...)
+	doc := comment(typ+" is the "+strconv.Itoa(st.code)+" error of "+name+" (read it with errors.As).", st.desc, strings.Join(statusDoc(st), " "))
+	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...))...)
 	return jen.Case(jen.Lit(st.code)).Block(fill...)
 }

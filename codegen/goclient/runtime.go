@@ -12,7 +12,7 @@ import (
 // client; schema and operation names never take them.
 var runtimeNames = []string{
 	"Client", "NewClient", "Option", "WithHTTPClient", "WithRequestEditor", "WithAPIKey",
-	"RequestEditorFn", "HTTPDoer", "GatewayError", "DefaultBaseURL", "APIKeyHeader",
+	"RequestEditorFn", "HTTPDoer", "GatewayError", "DefaultBaseURL", "APIKeyHeader", "ErrorResponse", "RawResponse",
 }
 
 const (
@@ -189,26 +189,75 @@ func (g *gen) runtime() {
 				jen.Id("parts").Index(jen.Id("i")).Op("=").Qual(pkgURL, "PathEscape").Call(jen.Id("parts").Index(jen.Id("i")))),
 			jen.Return(jen.Qual(pkgStr, "Join").Call(jen.Id("parts"), jen.Lit("/"))),
 		))
-	g.add([]string{"readHeader"},
-		jen.Comment("// readHeader parses header name into v (*string, *int64, *int32, *float64 or *bool);"),
-		jen.Comment("// an absent header leaves v as it is."),
-		jen.Func().Id("readHeader").Params(jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("v").Any()).Error().Block(
-			jen.Id("s").Op(":=").Id("h").Dot("Get").Call(jen.Id("name")),
-			jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Nil())),
-			jen.Var().Err().Error(),
-			jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).Block(
-				jen.Case(jen.Op("*").String()).Block(jen.Op("*").Id("v").Op("=").Id("s")),
-				jen.Case(jen.Op("*").Int64()).Block(jen.List(jen.Op("*").Id("v"), jen.Err()).Op("=").Qual(pkgConv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64))),
-				jen.Case(jen.Op("*").Int32()).Block(
-					jen.Var().Id("n").Int64(),
-					jen.List(jen.Id("n"), jen.Err()).Op("=").Qual(pkgConv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(32)),
-					jen.Op("*").Id("v").Op("=").Int32().Call(jen.Id("n"))),
-				jen.Case(jen.Op("*").Float64()).Block(jen.List(jen.Op("*").Id("v"), jen.Err()).Op("=").Qual(pkgConv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64))),
-				jen.Case(jen.Op("*").Bool()).Block(jen.List(jen.Op("*").Id("v"), jen.Err()).Op("=").Qual(pkgConv, "ParseBool").Call(jen.Id("s"))),
+	g.add([]string{"readHeaders"},
+		jen.Comment("// readHeaders parses headers into typed fields: pairs of a header name and"),
+		jen.Comment("// a *string, *int64, *int32, *float64 or *bool. An absent header leaves its"),
+		jen.Comment("// field as it is."),
+		jen.Func().Id("readHeaders").Params(jen.Id("op").String(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("pairs").Op("...").Any()).Error().Block(
+			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("pairs")), jen.Id("i").Op("+=").Lit(2)).Block(
+				jen.Id("name").Op(":=").Id("pairs").Index(jen.Id("i")).Assert(jen.String()),
+				jen.Id("s").Op(":=").Id("h").Dot("Get").Call(jen.Id("name")),
+				jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Continue()),
+				jen.Var().Err().Error(),
+				jen.Switch(jen.Id("v").Op(":=").Id("pairs").Index(jen.Id("i").Op("+").Lit(1)).Assert(jen.Type())).Block(
+					jen.Case(jen.Op("*").String()).Block(jen.Op("*").Id("v").Op("=").Id("s")),
+					jen.Case(jen.Op("*").Int64()).Block(jen.List(jen.Op("*").Id("v"), jen.Err()).Op("=").Qual(pkgConv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64))),
+					jen.Case(jen.Op("*").Int32()).Block(
+						jen.Var().Id("n").Int64(),
+						jen.List(jen.Id("n"), jen.Err()).Op("=").Qual(pkgConv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(32)),
+						jen.Op("*").Id("v").Op("=").Int32().Call(jen.Id("n"))),
+					jen.Case(jen.Op("*").Float64()).Block(jen.List(jen.Op("*").Id("v"), jen.Err()).Op("=").Qual(pkgConv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64))),
+					jen.Case(jen.Op("*").Bool()).Block(jen.List(jen.Op("*").Id("v"), jen.Err()).Op("=").Qual(pkgConv, "ParseBool").Call(jen.Id("s"))),
+				),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: header %s: %w"), jen.Id("op"), jen.Id("name"), jen.Err()))),
 			),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("header %s: %w"), jen.Id("name"), jen.Err()))),
 			jen.Return(jen.Nil()),
 		))
+	g.add([]string{"decodeBody"},
+		jen.Comment("// decodeBody decodes the JSON body of a status into v."),
+		jen.Func().Id("decodeBody").Params(jen.Id("op").String(), jen.Id("status").Int(), jen.Id("raw").Index().Byte(), jen.Id("v").Any()).Error().Block(
+			jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("raw"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: decoding the %d body: %w"), jen.Id("op"), jen.Id("status"), jen.Err()))),
+			jen.Return(jen.Nil()),
+		))
+	g.add([]string{"RawResponse"},
+		jen.Comment("// RawResponse is what every operation's response has: the status, the"),
+		jen.Comment("// headers and the body as received."),
+		jen.Type().Id("RawResponse").Struct(
+			jen.Comment("// StatusCode is the HTTP status code."),
+			jen.Id("StatusCode").Int(),
+			jen.Comment("// Header holds every response header."),
+			jen.Id("Header").Qual(pkgHTTP, "Header"),
+			jen.Comment("// Body is the response body as received."),
+			jen.Id("Body").Index().Byte(),
+		))
+	g.add([]string{"ErrorResponse"},
+		jen.Comment("// ErrorResponse is what every typed error of the client carries: the status,"),
+		jen.Comment("// the headers and the body as received."),
+		jen.Type().Id("ErrorResponse").Struct(
+			jen.Comment("// Operation names the operation that was called."),
+			jen.Id("Operation").String(),
+			jen.Comment("// StatusCode is the HTTP status code."),
+			jen.Id("StatusCode").Int(),
+			jen.Comment("// Header holds every response header."),
+			jen.Id("Header").Qual(pkgHTTP, "Header"),
+			jen.Comment("// RawBody is the response body as received."),
+			jen.Id("RawBody").Index().Byte(),
+		),
+		jen.Line(),
+		jen.Comment("// Error describes the status and the start of the body."),
+		jen.Func().Params(jen.Id("e").Op("*").Id("ErrorResponse")).Id("Error").Params().String().Block(
+			jen.Return(jen.Id("statusError").Call(jen.Id("e").Dot("Operation"), jen.Id("e").Dot("StatusCode"), jen.Id("e").Dot("RawBody")))),
+		jen.Line(),
+		jen.Comment("// errorResponse returns the ErrorResponse of resp."),
+		jen.Func().Id("errorResponse").Params(jen.Id("op").String(), jen.Id("resp").Op("*").Qual(pkgHTTP, "Response"), jen.Id("raw").Index().Byte()).Id("ErrorResponse").Block(
+			jen.Return(jen.Id("ErrorResponse").Values(jen.Dict{
+				jen.Id("Operation"):  jen.Id("op"),
+				jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+				jen.Id("Header"):     jen.Id("resp").Dot("Header"),
+				jen.Id("RawBody"):    jen.Id("raw"),
+			}))),
+	)
 	g.add([]string{"statusError"},
 		jen.Comment("// statusError is the text of an error response: the operation, the status"),
 		jen.Comment("// and the start of the body."),

@@ -151,32 +151,83 @@ func pathParam(v string, greedy bool) string {
 	return strings.Join(parts, "/")
 }
 
-// readHeader parses header name into v (*string, *int64, *int32, *float64 or *bool);
-// an absent header leaves v as it is.
-func readHeader(h http.Header, name string, v any) error {
-	s := h.Get(name)
-	if s == "" {
-		return nil
-	}
-	var err error
-	switch v := v.(type) {
-	case *string:
-		*v = s
-	case *int64:
-		*v, err = strconv.ParseInt(s, 10, 64)
-	case *int32:
-		var n int64
-		n, err = strconv.ParseInt(s, 10, 32)
-		*v = int32(n)
-	case *float64:
-		*v, err = strconv.ParseFloat(s, 64)
-	case *bool:
-		*v, err = strconv.ParseBool(s)
-	}
-	if err != nil {
-		return fmt.Errorf("header %s: %w", name, err)
+// readHeaders parses headers into typed fields: pairs of a header name and
+// a *string, *int64, *int32, *float64 or *bool. An absent header leaves its
+// field as it is.
+func readHeaders(op string, h http.Header, pairs ...any) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name := pairs[i].(string)
+		s := h.Get(name)
+		if s == "" {
+			continue
+		}
+		var err error
+		switch v := pairs[i+1].(type) {
+		case *string:
+			*v = s
+		case *int64:
+			*v, err = strconv.ParseInt(s, 10, 64)
+		case *int32:
+			var n int64
+			n, err = strconv.ParseInt(s, 10, 32)
+			*v = int32(n)
+		case *float64:
+			*v, err = strconv.ParseFloat(s, 64)
+		case *bool:
+			*v, err = strconv.ParseBool(s)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: header %s: %w", op, name, err)
+		}
 	}
 	return nil
+}
+
+// decodeBody decodes the JSON body of a status into v.
+func decodeBody(op string, status int, raw []byte, v any) error {
+	if err := decodeJSON(raw, v); err != nil {
+		return fmt.Errorf("%s: decoding the %d body: %w", op, status, err)
+	}
+	return nil
+}
+
+// RawResponse is what every operation's response has: the status, the
+// headers and the body as received.
+type RawResponse struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// Body is the response body as received.
+	Body []byte
+}
+
+// ErrorResponse is what every typed error of the client carries: the status,
+// the headers and the body as received.
+type ErrorResponse struct {
+	// Operation names the operation that was called.
+	Operation string
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// RawBody is the response body as received.
+	RawBody []byte
+}
+
+// Error describes the status and the start of the body.
+func (e *ErrorResponse) Error() string {
+	return statusError(e.Operation, e.StatusCode, e.RawBody)
+}
+
+// errorResponse returns the ErrorResponse of resp.
+func errorResponse(op string, resp *http.Response, raw []byte) ErrorResponse {
+	return ErrorResponse{
+		Header:     resp.Header,
+		Operation:  op,
+		RawBody:    raw,
+		StatusCode: resp.StatusCode,
+	}
 }
 
 // statusError is the text of an error response: the operation, the status
@@ -197,14 +248,7 @@ func statusError(op string, status int, body []byte) string {
 // MISSING_AUTHENTICATION_TOKEN, ACCESS_DENIED or THROTTLED), or a status the document
 // does not describe. API Gateway's own responses have the body {"message": "..."}.
 type GatewayError struct {
-	// Operation names the operation that was called.
-	Operation string
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	ErrorResponse
 	// Message is the body's message field, when it has one.
 	Message string
 }
@@ -214,17 +258,12 @@ func (e *GatewayError) Error() string {
 	if e.Message != "" {
 		return fmt.Sprintf("%s: %d %s: %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode), e.Message)
 	}
-	return statusError(e.Operation, e.StatusCode, e.Body)
+	return e.ErrorResponse.Error()
 }
 
 // newGatewayError reads an error status no integration response produces.
 func newGatewayError(op string, resp *http.Response, raw []byte) *GatewayError {
-	e := &GatewayError{
-		Body:       raw,
-		Header:     resp.Header,
-		Operation:  op,
-		StatusCode: resp.StatusCode,
-	}
+	e := &GatewayError{ErrorResponse: errorResponse(op, resp, raw)}
 	var body struct {
 		Message string `json:"message"`
 	}
@@ -236,40 +275,25 @@ func newGatewayError(op string, resp *http.Response, raw []byte) *GatewayError {
 
 // GetThingsOK is the 200 response of GetThings.
 // ok */
-// The integration response selects it for "2\\d{2}".
+// Selected when the backend result matches "2\\d{2}".
 type GetThingsOK struct {
 	// Body is the decoded JSON body.
 	Body Type
-	// XTick is the X-`Tick` header, mapped from '1' by the integration response.
+	// XTick is the X-`Tick` header (mapped from '1').
 	XTick string
-	// Func is the func header, mapped from 'f' by the integration response.
+	// Func is the func header (mapped from 'f').
 	Func string
 }
 
-// GetThingsInternalServerError is the error GetThings returns for status 500; use errors.As to read it.
-// It is the default integration response.
+// GetThingsInternalServerError is the 500 error of GetThings (read it with errors.As).
+// Default integration response.
 type GetThingsInternalServerError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 }
 
-// Error describes the status and the start of the body.
-func (e *GetThingsInternalServerError) Error() string {
-	return statusError("getThings", e.StatusCode, e.RawBody)
-}
-
-// GetThingsResponse is what GetThings returns. Its statuses are the ones the integration responses can select.
+// GetThingsResponse is the response of GetThings (the statuses its integration responses select).
 type GetThingsResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// OK is set when the status is 200.
 	OK *GetThingsOK
 }
@@ -278,7 +302,7 @@ type GetThingsResponse struct {
 // Ends */ here
 //
 // package main
-// Statuses 500 come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.
+// Typed errors for 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetThings(ctx context.Context) (*GetThingsResponse, error) {
 	u := c.baseURL + "/things"
 	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
@@ -289,30 +313,19 @@ func (c *Client) GetThings(ctx context.Context) (*GetThingsResponse, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &GetThingsResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &GetThingsResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 200:
 		s := &GetThingsOK{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 200 body: %w", "getThings", err)
+		if err := decodeBody("getThings", 200, raw, &s.Body); err != nil {
+			return out, err
 		}
-		if err := readHeader(resp.Header, "X-`Tick`", &s.XTick); err != nil {
-			return out, fmt.Errorf("%s: %w", "getThings", err)
-		}
-		if err := readHeader(resp.Header, "func", &s.Func); err != nil {
-			return out, fmt.Errorf("%s: %w", "getThings", err)
+		if err := readHeaders("getThings", resp.Header, "X-`Tick`", &s.XTick, "func", &s.Func); err != nil {
+			return out, err
 		}
 		out.OK = s
 	case 500:
-		s := &GetThingsInternalServerError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
+		s := &GetThingsInternalServerError{ErrorResponse: errorResponse("getThings", resp, raw)}
 		return out, s
 	default:
 		if resp.StatusCode >= 400 {
@@ -332,14 +345,9 @@ type GetThings2Params struct {
 	U65E5U672C int64
 }
 
-// GetThings2Response is what GetThings2 returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// GetThings2Response is the response of GetThings2 (a proxy: the statuses the document declares).
 type GetThings2Response struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // GetThings2 calls POST /things.
@@ -375,11 +383,7 @@ func (c *Client) GetThings2(ctx context.Context, params GetThings2Params, body *
 	if err != nil {
 		return nil, err
 	}
-	out := &GetThings2Response{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &GetThings2Response{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {
@@ -397,14 +401,9 @@ type Func2Params struct {
 	Type string
 }
 
-// Func2Response is what Func2 returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// Func2Response is the response of Func2 (a proxy: the statuses the document declares).
 type Func2Response struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // Func2 calls GET /a/{func}/{type}.
@@ -418,11 +417,7 @@ func (c *Client) Func2(ctx context.Context, params Func2Params) (*Func2Response,
 	if err != nil {
 		return nil, err
 	}
-	out := &Func2Response{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &Func2Response{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {
@@ -440,14 +435,9 @@ type Client2Params struct {
 	Type string
 }
 
-// Client2Response is what Client2 returns. Its statuses are the ones the integration responses can select.
+// Client2Response is the response of Client2 (the statuses its integration responses select).
 type Client2Response struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // Client2 calls PUT /a/{func}/{type}.
@@ -461,11 +451,7 @@ func (c *Client) Client2(ctx context.Context, params Client2Params) (*Client2Res
 	if err != nil {
 		return nil, err
 	}
-	out := &Client2Response{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &Client2Response{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {
@@ -483,14 +469,9 @@ type U65E5U672C2Params struct {
 	Type string
 }
 
-// U65E5U672C2Response is what U65E5U672C2 returns. Its statuses are the ones the integration responses can select.
+// U65E5U672C2Response is the response of U65E5U672C2 (the statuses its integration responses select).
 type U65E5U672C2Response struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // U65E5U672C2 calls POST /a/{func}/{type}.
@@ -504,11 +485,7 @@ func (c *Client) U65E5U672C2(ctx context.Context, params U65E5U672C2Params) (*U6
 	if err != nil {
 		return nil, err
 	}
-	out := &U65E5U672C2Response{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &U65E5U672C2Response{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {
@@ -526,14 +503,9 @@ type RemoveItParams struct {
 	Type string
 }
 
-// RemoveItResponse is what RemoveIt returns. Its statuses are the ones the integration responses can select.
+// RemoveItResponse is the response of RemoveIt (the statuses its integration responses select).
 type RemoveItResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // RemoveIt calls DELETE /a/{func}/{type}.
@@ -547,11 +519,7 @@ func (c *Client) RemoveIt(ctx context.Context, params RemoveItParams) (*RemoveIt
 	if err != nil {
 		return nil, err
 	}
-	out := &RemoveItResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &RemoveItResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {

@@ -151,32 +151,83 @@ func pathParam(v string, greedy bool) string {
 	return strings.Join(parts, "/")
 }
 
-// readHeader parses header name into v (*string, *int64, *int32, *float64 or *bool);
-// an absent header leaves v as it is.
-func readHeader(h http.Header, name string, v any) error {
-	s := h.Get(name)
-	if s == "" {
-		return nil
-	}
-	var err error
-	switch v := v.(type) {
-	case *string:
-		*v = s
-	case *int64:
-		*v, err = strconv.ParseInt(s, 10, 64)
-	case *int32:
-		var n int64
-		n, err = strconv.ParseInt(s, 10, 32)
-		*v = int32(n)
-	case *float64:
-		*v, err = strconv.ParseFloat(s, 64)
-	case *bool:
-		*v, err = strconv.ParseBool(s)
-	}
-	if err != nil {
-		return fmt.Errorf("header %s: %w", name, err)
+// readHeaders parses headers into typed fields: pairs of a header name and
+// a *string, *int64, *int32, *float64 or *bool. An absent header leaves its
+// field as it is.
+func readHeaders(op string, h http.Header, pairs ...any) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name := pairs[i].(string)
+		s := h.Get(name)
+		if s == "" {
+			continue
+		}
+		var err error
+		switch v := pairs[i+1].(type) {
+		case *string:
+			*v = s
+		case *int64:
+			*v, err = strconv.ParseInt(s, 10, 64)
+		case *int32:
+			var n int64
+			n, err = strconv.ParseInt(s, 10, 32)
+			*v = int32(n)
+		case *float64:
+			*v, err = strconv.ParseFloat(s, 64)
+		case *bool:
+			*v, err = strconv.ParseBool(s)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: header %s: %w", op, name, err)
+		}
 	}
 	return nil
+}
+
+// decodeBody decodes the JSON body of a status into v.
+func decodeBody(op string, status int, raw []byte, v any) error {
+	if err := decodeJSON(raw, v); err != nil {
+		return fmt.Errorf("%s: decoding the %d body: %w", op, status, err)
+	}
+	return nil
+}
+
+// RawResponse is what every operation's response has: the status, the
+// headers and the body as received.
+type RawResponse struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// Body is the response body as received.
+	Body []byte
+}
+
+// ErrorResponse is what every typed error of the client carries: the status,
+// the headers and the body as received.
+type ErrorResponse struct {
+	// Operation names the operation that was called.
+	Operation string
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// RawBody is the response body as received.
+	RawBody []byte
+}
+
+// Error describes the status and the start of the body.
+func (e *ErrorResponse) Error() string {
+	return statusError(e.Operation, e.StatusCode, e.RawBody)
+}
+
+// errorResponse returns the ErrorResponse of resp.
+func errorResponse(op string, resp *http.Response, raw []byte) ErrorResponse {
+	return ErrorResponse{
+		Header:     resp.Header,
+		Operation:  op,
+		RawBody:    raw,
+		StatusCode: resp.StatusCode,
+	}
 }
 
 // statusError is the text of an error response: the operation, the status
@@ -197,14 +248,7 @@ func statusError(op string, status int, body []byte) string {
 // MISSING_AUTHENTICATION_TOKEN, ACCESS_DENIED or THROTTLED), or a status the document
 // does not describe. API Gateway's own responses have the body {"message": "..."}.
 type GatewayError struct {
-	// Operation names the operation that was called.
-	Operation string
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	ErrorResponse
 	// Message is the body's message field, when it has one.
 	Message string
 }
@@ -214,17 +258,12 @@ func (e *GatewayError) Error() string {
 	if e.Message != "" {
 		return fmt.Sprintf("%s: %d %s: %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode), e.Message)
 	}
-	return statusError(e.Operation, e.StatusCode, e.Body)
+	return e.ErrorResponse.Error()
 }
 
 // newGatewayError reads an error status no integration response produces.
 func newGatewayError(op string, resp *http.Response, raw []byte) *GatewayError {
-	e := &GatewayError{
-		Body:       raw,
-		Header:     resp.Header,
-		Operation:  op,
-		StatusCode: resp.StatusCode,
-	}
+	e := &GatewayError{ErrorResponse: errorResponse(op, resp, raw)}
 	var body struct {
 		Message string `json:"message"`
 	}
@@ -249,14 +288,9 @@ type ListNotesOK struct {
 	Body ListNotesOKBody
 }
 
-// ListNotesResponse is what ListNotes returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// ListNotesResponse is the response of ListNotes (a proxy: the statuses the document declares).
 type ListNotesResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// OK is set when the status is 200.
 	OK *ListNotesOK
 }
@@ -282,16 +316,12 @@ func (c *Client) ListNotes(ctx context.Context, params ListNotesParams) (*ListNo
 	if err != nil {
 		return nil, err
 	}
-	out := &ListNotesResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &ListNotesResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 200:
 		s := &ListNotesOK{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 200 body: %w", "listNotes", err)
+		if err := decodeBody("listNotes", 200, raw, &s.Body); err != nil {
+			return out, err
 		}
 		out.OK = s
 	default:
@@ -315,38 +345,23 @@ type PutNotesIDOK struct {
 	Body Note
 }
 
-// PutNotesIDNotFoundError is the error PutNotesID returns for status 404; use errors.As to read it.
+// PutNotesIDNotFoundError is the 404 error of PutNotesID (read it with errors.As).
 // No such note
 type PutNotesIDNotFoundError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body PutNotesIDNotFoundErrorBody
 }
 
-// Error describes the status and the start of the body.
-func (e *PutNotesIDNotFoundError) Error() string {
-	return statusError("PUT /notes/{id}", e.StatusCode, e.RawBody)
-}
-
-// PutNotesIDResponse is what PutNotesID returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// PutNotesIDResponse is the response of PutNotesID (a proxy: the statuses the document declares).
 type PutNotesIDResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// OK is set when the status is 200.
 	OK *PutNotesIDOK
 }
 
 // PutNotesID calls PUT /notes/{id}.
-// Statuses 404 come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.
+// Typed errors for 404; *GatewayError for other 4xx/5xx.
 func (c *Client) PutNotesID(ctx context.Context, params PutNotesIDParams, body *Note) (*PutNotesIDResponse, error) {
 	u := c.baseURL + "/notes/" + pathParam(paramString(params.ID), false)
 	var reader io.Reader
@@ -368,26 +383,18 @@ func (c *Client) PutNotesID(ctx context.Context, params PutNotesIDParams, body *
 	if err != nil {
 		return nil, err
 	}
-	out := &PutNotesIDResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &PutNotesIDResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 200:
 		s := &PutNotesIDOK{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 200 body: %w", "PUT /notes/{id}", err)
+		if err := decodeBody("PUT /notes/{id}", 200, raw, &s.Body); err != nil {
+			return out, err
 		}
 		out.OK = s
 	case 404:
-		s := &PutNotesIDNotFoundError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 404 body: %w", "PUT /notes/{id}", err)
+		s := &PutNotesIDNotFoundError{ErrorResponse: errorResponse("PUT /notes/{id}", resp, raw)}
+		if err := decodeBody("PUT /notes/{id}", 404, raw, &s.Body); err != nil {
+			return out, err
 		}
 		return out, s
 	default:
@@ -398,14 +405,9 @@ func (c *Client) PutNotesID(ctx context.Context, params PutNotesIDParams, body *
 	return out, nil
 }
 
-// UploadResponse is what Upload returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// UploadResponse is the response of Upload (a proxy: the statuses the document declares).
 type UploadResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // Upload calls POST /upload.
@@ -424,11 +426,7 @@ func (c *Client) Upload(ctx context.Context, body io.Reader) (*UploadResponse, e
 	if err != nil {
 		return nil, err
 	}
-	out := &UploadResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &UploadResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {

@@ -151,32 +151,83 @@ func pathParam(v string, greedy bool) string {
 	return strings.Join(parts, "/")
 }
 
-// readHeader parses header name into v (*string, *int64, *int32, *float64 or *bool);
-// an absent header leaves v as it is.
-func readHeader(h http.Header, name string, v any) error {
-	s := h.Get(name)
-	if s == "" {
-		return nil
-	}
-	var err error
-	switch v := v.(type) {
-	case *string:
-		*v = s
-	case *int64:
-		*v, err = strconv.ParseInt(s, 10, 64)
-	case *int32:
-		var n int64
-		n, err = strconv.ParseInt(s, 10, 32)
-		*v = int32(n)
-	case *float64:
-		*v, err = strconv.ParseFloat(s, 64)
-	case *bool:
-		*v, err = strconv.ParseBool(s)
-	}
-	if err != nil {
-		return fmt.Errorf("header %s: %w", name, err)
+// readHeaders parses headers into typed fields: pairs of a header name and
+// a *string, *int64, *int32, *float64 or *bool. An absent header leaves its
+// field as it is.
+func readHeaders(op string, h http.Header, pairs ...any) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name := pairs[i].(string)
+		s := h.Get(name)
+		if s == "" {
+			continue
+		}
+		var err error
+		switch v := pairs[i+1].(type) {
+		case *string:
+			*v = s
+		case *int64:
+			*v, err = strconv.ParseInt(s, 10, 64)
+		case *int32:
+			var n int64
+			n, err = strconv.ParseInt(s, 10, 32)
+			*v = int32(n)
+		case *float64:
+			*v, err = strconv.ParseFloat(s, 64)
+		case *bool:
+			*v, err = strconv.ParseBool(s)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: header %s: %w", op, name, err)
+		}
 	}
 	return nil
+}
+
+// decodeBody decodes the JSON body of a status into v.
+func decodeBody(op string, status int, raw []byte, v any) error {
+	if err := decodeJSON(raw, v); err != nil {
+		return fmt.Errorf("%s: decoding the %d body: %w", op, status, err)
+	}
+	return nil
+}
+
+// RawResponse is what every operation's response has: the status, the
+// headers and the body as received.
+type RawResponse struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// Body is the response body as received.
+	Body []byte
+}
+
+// ErrorResponse is what every typed error of the client carries: the status,
+// the headers and the body as received.
+type ErrorResponse struct {
+	// Operation names the operation that was called.
+	Operation string
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// RawBody is the response body as received.
+	RawBody []byte
+}
+
+// Error describes the status and the start of the body.
+func (e *ErrorResponse) Error() string {
+	return statusError(e.Operation, e.StatusCode, e.RawBody)
+}
+
+// errorResponse returns the ErrorResponse of resp.
+func errorResponse(op string, resp *http.Response, raw []byte) ErrorResponse {
+	return ErrorResponse{
+		Header:     resp.Header,
+		Operation:  op,
+		RawBody:    raw,
+		StatusCode: resp.StatusCode,
+	}
 }
 
 // statusError is the text of an error response: the operation, the status
@@ -201,14 +252,7 @@ func statusError(op string, status int, body []byte) string {
 //   - DEFAULT_4XX sets Access-Control-Allow-Origin, X-Error-Kind.
 //   - THROTTLED (status 429) sets Retry-After.
 type GatewayError struct {
-	// Operation names the operation that was called.
-	Operation string
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	ErrorResponse
 	// Message is the body's message field, when it has one.
 	Message string
 	// AccessControlAllowOrigin is the Access-Control-Allow-Origin header, which DEFAULT_4XX maps from '*'.
@@ -224,17 +268,12 @@ func (e *GatewayError) Error() string {
 	if e.Message != "" {
 		return fmt.Sprintf("%s: %d %s: %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode), e.Message)
 	}
-	return statusError(e.Operation, e.StatusCode, e.Body)
+	return e.ErrorResponse.Error()
 }
 
 // newGatewayError reads an error status no integration response produces.
 func newGatewayError(op string, resp *http.Response, raw []byte) *GatewayError {
-	e := &GatewayError{
-		Body:       raw,
-		Header:     resp.Header,
-		Operation:  op,
-		StatusCode: resp.StatusCode,
-	}
+	e := &GatewayError{ErrorResponse: errorResponse(op, resp, raw)}
 	var body struct {
 		Message string `json:"message"`
 	}
@@ -259,22 +298,17 @@ type ListPetsParams struct {
 
 // ListPetsOK is the 200 response of ListPets.
 // A page of pets
-// It is the default integration response.
+// Default integration response.
 type ListPetsOK struct {
 	// Body is the decoded JSON body.
 	Body PetPage
-	// XTotalCount is the X-Total-Count header, mapped from integration.response.body.total by the integration response.
+	// XTotalCount is the X-Total-Count header (mapped from integration.response.body.total).
 	XTotalCount int64
 }
 
-// ListPetsResponse is what ListPets returns. Its statuses are the ones the integration responses can select.
+// ListPetsResponse is the response of ListPets (the statuses its integration responses select).
 type ListPetsResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// OK is set when the status is 200.
 	OK *ListPetsOK
 }
@@ -302,19 +336,15 @@ func (c *Client) ListPets(ctx context.Context, params ListPetsParams) (*ListPets
 	if err != nil {
 		return nil, err
 	}
-	out := &ListPetsResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &ListPetsResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 200:
 		s := &ListPetsOK{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 200 body: %w", "listPets", err)
+		if err := decodeBody("listPets", 200, raw, &s.Body); err != nil {
+			return out, err
 		}
-		if err := readHeader(resp.Header, "X-Total-Count", &s.XTotalCount); err != nil {
-			return out, fmt.Errorf("%s: %w", "listPets", err)
+		if err := readHeaders("listPets", resp.Header, "X-Total-Count", &s.XTotalCount); err != nil {
+			return out, err
 		}
 		out.OK = s
 	default:
@@ -327,62 +357,37 @@ func (c *Client) ListPets(ctx context.Context, params ListPetsParams) (*ListPets
 
 // CreatePetCreated is the 201 response of CreatePet.
 // Created
-// It is the default integration response.
+// Default integration response.
 type CreatePetCreated struct {
 	// Body is the decoded JSON body.
 	Body Pet
-	// Location is the Location header, mapped from integration.response.body.location by the integration response.
+	// Location is the Location header (mapped from integration.response.body.location).
 	Location string
 }
 
-// CreatePetBadRequestError is the error CreatePet returns for status 400; use errors.As to read it.
+// CreatePetBadRequestError is the 400 error of CreatePet (read it with errors.As).
 // Invalid pet
-// The integration response selects it for "\\[BadRequest\\].*". Its response templates produce application/json.
+// Selected when the backend result matches "\\[BadRequest\\].*". Templates produce application/json.
 type CreatePetBadRequestError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body Problem
 }
 
-// Error describes the status and the start of the body.
-func (e *CreatePetBadRequestError) Error() string {
-	return statusError("createPet", e.StatusCode, e.RawBody)
-}
-
-// CreatePetConflictError is the error CreatePet returns for status 409; use errors.As to read it.
+// CreatePetConflictError is the 409 error of CreatePet (read it with errors.As).
 // Duplicate
-// The integration response selects it for "\\[Conflict\\].*". Its response templates produce application/json.
+// Selected when the backend result matches "\\[Conflict\\].*". Templates produce application/json.
 type CreatePetConflictError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body Problem
-	// XExistingID is the X-Existing-Id header, mapped from integration.response.body.existingId by the integration response.
+	// XExistingID is the X-Existing-Id header (mapped from integration.response.body.existingId).
 	XExistingID string
 }
 
-// Error describes the status and the start of the body.
-func (e *CreatePetConflictError) Error() string {
-	return statusError("createPet", e.StatusCode, e.RawBody)
-}
-
-// CreatePetResponse is what CreatePet returns. Its statuses are the ones the integration responses can select.
+// CreatePetResponse is the response of CreatePet (the statuses its integration responses select).
 type CreatePetResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// Created is set when the status is 201.
 	Created *CreatePetCreated
 }
@@ -390,7 +395,7 @@ type CreatePetResponse struct {
 // CreatePet calls POST /pets.
 // Adds a pet. The function rejects duplicates with
 // "[Conflict] ..." and bad input with "[BadRequest] ...".
-// The method requires an API key (WithAPIKey). Statuses 400, 409 come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.
+// The method requires an API key (WithAPIKey). Typed errors for 400, 409; *GatewayError for other 4xx/5xx.
 func (c *Client) CreatePet(ctx context.Context, body NewPet) (*CreatePetResponse, error) {
 	u := c.baseURL + "/pets"
 	var reader io.Reader
@@ -412,42 +417,30 @@ func (c *Client) CreatePet(ctx context.Context, body NewPet) (*CreatePetResponse
 	if err != nil {
 		return nil, err
 	}
-	out := &CreatePetResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &CreatePetResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 201:
 		s := &CreatePetCreated{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 201 body: %w", "createPet", err)
+		if err := decodeBody("createPet", 201, raw, &s.Body); err != nil {
+			return out, err
 		}
-		if err := readHeader(resp.Header, "Location", &s.Location); err != nil {
-			return out, fmt.Errorf("%s: %w", "createPet", err)
+		if err := readHeaders("createPet", resp.Header, "Location", &s.Location); err != nil {
+			return out, err
 		}
 		out.Created = s
 	case 400:
-		s := &CreatePetBadRequestError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 400 body: %w", "createPet", err)
+		s := &CreatePetBadRequestError{ErrorResponse: errorResponse("createPet", resp, raw)}
+		if err := decodeBody("createPet", 400, raw, &s.Body); err != nil {
+			return out, err
 		}
 		return out, s
 	case 409:
-		s := &CreatePetConflictError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
+		s := &CreatePetConflictError{ErrorResponse: errorResponse("createPet", resp, raw)}
+		if err := decodeBody("createPet", 409, raw, &s.Body); err != nil {
+			return out, err
 		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 409 body: %w", "createPet", err)
-		}
-		if err := readHeader(resp.Header, "X-Existing-Id", &s.XExistingID); err != nil {
-			return out, fmt.Errorf("%s: %w", "createPet", err)
+		if err := readHeaders("createPet", resp.Header, "X-Existing-Id", &s.XExistingID); err != nil {
+			return out, err
 		}
 		return out, s
 	default:
@@ -466,67 +459,42 @@ type GetPetParams struct {
 
 // GetPetOK is the 200 response of GetPet.
 // The pet
-// It is the default integration response.
+// Default integration response.
 type GetPetOK struct {
 	// Body is the decoded JSON body.
 	Body Pet
-	// XRequestID is the X-Request-Id header, mapped from context.requestId by the integration response.
+	// XRequestID is the X-Request-Id header (mapped from context.requestId).
 	XRequestID string
 }
 
-// GetPetNotFoundError is the error GetPet returns for status 404; use errors.As to read it.
+// GetPetNotFoundError is the 404 error of GetPet (read it with errors.As).
 // No such pet
-// The integration response selects it for "\\[NotFound\\].*". Its response templates produce application/json.
+// Selected when the backend result matches "\\[NotFound\\].*". Templates produce application/json.
 type GetPetNotFoundError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body Problem
 }
 
-// Error describes the status and the start of the body.
-func (e *GetPetNotFoundError) Error() string {
-	return statusError("getPet", e.StatusCode, e.RawBody)
-}
-
-// GetPetInternalServerError is the error GetPet returns for status 500; use errors.As to read it.
+// GetPetInternalServerError is the 500 error of GetPet (read it with errors.As).
 // The function failed
-// The integration response selects it for "(?s).*Task timed out.*|\\[Internal\\].*". Its response templates produce application/json.
+// Selected when the backend result matches "(?s).*Task timed out.*|\\[Internal\\].*". Templates produce application/json.
 type GetPetInternalServerError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body Problem
 }
 
-// Error describes the status and the start of the body.
-func (e *GetPetInternalServerError) Error() string {
-	return statusError("getPet", e.StatusCode, e.RawBody)
-}
-
-// GetPetResponse is what GetPet returns. Its statuses are the ones the integration responses can select.
+// GetPetResponse is the response of GetPet (the statuses its integration responses select).
 type GetPetResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// OK is set when the status is 200.
 	OK *GetPetOK
 }
 
 // GetPet calls GET /pets/{petId}.
 // Find a pet by id
-// The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor. Statuses 404, 500 come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.
+// The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor. Typed errors for 404, 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetPet(ctx context.Context, params GetPetParams) (*GetPetResponse, error) {
 	u := c.baseURL + "/pets/" + pathParam(paramString(params.PetID), false)
 	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
@@ -537,39 +505,27 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams) (*GetPetRespon
 	if err != nil {
 		return nil, err
 	}
-	out := &GetPetResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &GetPetResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 200:
 		s := &GetPetOK{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 200 body: %w", "getPet", err)
+		if err := decodeBody("getPet", 200, raw, &s.Body); err != nil {
+			return out, err
 		}
-		if err := readHeader(resp.Header, "X-Request-Id", &s.XRequestID); err != nil {
-			return out, fmt.Errorf("%s: %w", "getPet", err)
+		if err := readHeaders("getPet", resp.Header, "X-Request-Id", &s.XRequestID); err != nil {
+			return out, err
 		}
 		out.OK = s
 	case 404:
-		s := &GetPetNotFoundError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 404 body: %w", "getPet", err)
+		s := &GetPetNotFoundError{ErrorResponse: errorResponse("getPet", resp, raw)}
+		if err := decodeBody("getPet", 404, raw, &s.Body); err != nil {
+			return out, err
 		}
 		return out, s
 	case 500:
-		s := &GetPetInternalServerError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 500 body: %w", "getPet", err)
+		s := &GetPetInternalServerError{ErrorResponse: errorResponse("getPet", resp, raw)}
+		if err := decodeBody("getPet", 500, raw, &s.Body); err != nil {
+			return out, err
 		}
 		return out, s
 	default:
@@ -586,14 +542,9 @@ type DeletePetParams struct {
 	PetID string
 }
 
-// DeletePetResponse is what DeletePet returns. Its statuses are the ones the integration responses can select.
+// DeletePetResponse is the response of DeletePet (the statuses its integration responses select).
 type DeletePetResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // DeletePet calls DELETE /pets/{petId}.
@@ -607,11 +558,7 @@ func (c *Client) DeletePet(ctx context.Context, params DeletePetParams) (*Delete
 	if err != nil {
 		return nil, err
 	}
-	out := &DeletePetResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &DeletePetResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {

@@ -151,32 +151,83 @@ func pathParam(v string, greedy bool) string {
 	return strings.Join(parts, "/")
 }
 
-// readHeader parses header name into v (*string, *int64, *int32, *float64 or *bool);
-// an absent header leaves v as it is.
-func readHeader(h http.Header, name string, v any) error {
-	s := h.Get(name)
-	if s == "" {
-		return nil
-	}
-	var err error
-	switch v := v.(type) {
-	case *string:
-		*v = s
-	case *int64:
-		*v, err = strconv.ParseInt(s, 10, 64)
-	case *int32:
-		var n int64
-		n, err = strconv.ParseInt(s, 10, 32)
-		*v = int32(n)
-	case *float64:
-		*v, err = strconv.ParseFloat(s, 64)
-	case *bool:
-		*v, err = strconv.ParseBool(s)
-	}
-	if err != nil {
-		return fmt.Errorf("header %s: %w", name, err)
+// readHeaders parses headers into typed fields: pairs of a header name and
+// a *string, *int64, *int32, *float64 or *bool. An absent header leaves its
+// field as it is.
+func readHeaders(op string, h http.Header, pairs ...any) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name := pairs[i].(string)
+		s := h.Get(name)
+		if s == "" {
+			continue
+		}
+		var err error
+		switch v := pairs[i+1].(type) {
+		case *string:
+			*v = s
+		case *int64:
+			*v, err = strconv.ParseInt(s, 10, 64)
+		case *int32:
+			var n int64
+			n, err = strconv.ParseInt(s, 10, 32)
+			*v = int32(n)
+		case *float64:
+			*v, err = strconv.ParseFloat(s, 64)
+		case *bool:
+			*v, err = strconv.ParseBool(s)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: header %s: %w", op, name, err)
+		}
 	}
 	return nil
+}
+
+// decodeBody decodes the JSON body of a status into v.
+func decodeBody(op string, status int, raw []byte, v any) error {
+	if err := decodeJSON(raw, v); err != nil {
+		return fmt.Errorf("%s: decoding the %d body: %w", op, status, err)
+	}
+	return nil
+}
+
+// RawResponse is what every operation's response has: the status, the
+// headers and the body as received.
+type RawResponse struct {
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// Body is the response body as received.
+	Body []byte
+}
+
+// ErrorResponse is what every typed error of the client carries: the status,
+// the headers and the body as received.
+type ErrorResponse struct {
+	// Operation names the operation that was called.
+	Operation string
+	// StatusCode is the HTTP status code.
+	StatusCode int
+	// Header holds every response header.
+	Header http.Header
+	// RawBody is the response body as received.
+	RawBody []byte
+}
+
+// Error describes the status and the start of the body.
+func (e *ErrorResponse) Error() string {
+	return statusError(e.Operation, e.StatusCode, e.RawBody)
+}
+
+// errorResponse returns the ErrorResponse of resp.
+func errorResponse(op string, resp *http.Response, raw []byte) ErrorResponse {
+	return ErrorResponse{
+		Header:     resp.Header,
+		Operation:  op,
+		RawBody:    raw,
+		StatusCode: resp.StatusCode,
+	}
 }
 
 // statusError is the text of an error response: the operation, the status
@@ -197,14 +248,7 @@ func statusError(op string, status int, body []byte) string {
 // MISSING_AUTHENTICATION_TOKEN, ACCESS_DENIED or THROTTLED), or a status the document
 // does not describe. API Gateway's own responses have the body {"message": "..."}.
 type GatewayError struct {
-	// Operation names the operation that was called.
-	Operation string
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	ErrorResponse
 	// Message is the body's message field, when it has one.
 	Message string
 }
@@ -214,17 +258,12 @@ func (e *GatewayError) Error() string {
 	if e.Message != "" {
 		return fmt.Sprintf("%s: %d %s: %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode), e.Message)
 	}
-	return statusError(e.Operation, e.StatusCode, e.Body)
+	return e.ErrorResponse.Error()
 }
 
 // newGatewayError reads an error status no integration response produces.
 func newGatewayError(op string, resp *http.Response, raw []byte) *GatewayError {
-	e := &GatewayError{
-		Body:       raw,
-		Header:     resp.Header,
-		Operation:  op,
-		StatusCode: resp.StatusCode,
-	}
+	e := &GatewayError{ErrorResponse: errorResponse(op, resp, raw)}
 	var body struct {
 		Message string `json:"message"`
 	}
@@ -249,38 +288,23 @@ type ListOrdersOK struct {
 	Body []Order
 }
 
-// ListOrdersUnauthorizedError is the error ListOrders returns for status 401; use errors.As to read it.
+// ListOrdersUnauthorizedError is the 401 error of ListOrders (read it with errors.As).
 // Not signed in
 type ListOrdersUnauthorizedError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body Fault
 }
 
-// Error describes the status and the start of the body.
-func (e *ListOrdersUnauthorizedError) Error() string {
-	return statusError("listOrders", e.StatusCode, e.RawBody)
-}
-
-// ListOrdersResponse is what ListOrders returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// ListOrdersResponse is the response of ListOrders (a proxy: the statuses the document declares).
 type ListOrdersResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// OK is set when the status is 200.
 	OK *ListOrdersOK
 }
 
 // ListOrders calls GET /orders.
-// Statuses 401 come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.
+// Typed errors for 401; *GatewayError for other 4xx/5xx.
 func (c *Client) ListOrders(ctx context.Context, params ListOrdersParams) (*ListOrdersResponse, error) {
 	u := c.baseURL + "/orders"
 	q := url.Values{}
@@ -299,26 +323,18 @@ func (c *Client) ListOrders(ctx context.Context, params ListOrdersParams) (*List
 	if err != nil {
 		return nil, err
 	}
-	out := &ListOrdersResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &ListOrdersResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 200:
 		s := &ListOrdersOK{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 200 body: %w", "listOrders", err)
+		if err := decodeBody("listOrders", 200, raw, &s.Body); err != nil {
+			return out, err
 		}
 		out.OK = s
 	case 401:
-		s := &ListOrdersUnauthorizedError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 401 body: %w", "listOrders", err)
+		s := &ListOrdersUnauthorizedError{ErrorResponse: errorResponse("listOrders", resp, raw)}
+		if err := decodeBody("listOrders", 401, raw, &s.Body); err != nil {
+			return out, err
 		}
 		return out, s
 	default:
@@ -346,38 +362,23 @@ type PlaceOrderAccepted struct {
 	RetryAfter int64
 }
 
-// PlaceOrderUnprocessableEntityError is the error PlaceOrder returns for status 422; use errors.As to read it.
+// PlaceOrderUnprocessableEntityError is the 422 error of PlaceOrder (read it with errors.As).
 // Cannot place it
 type PlaceOrderUnprocessableEntityError struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// RawBody is the response body as received.
-	RawBody []byte
+	ErrorResponse
 	// Body is the decoded JSON body.
 	Body Fault
 }
 
-// Error describes the status and the start of the body.
-func (e *PlaceOrderUnprocessableEntityError) Error() string {
-	return statusError("placeOrder", e.StatusCode, e.RawBody)
-}
-
-// PlaceOrderResponse is what PlaceOrder returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// PlaceOrderResponse is the response of PlaceOrder (a proxy: the statuses the document declares).
 type PlaceOrderResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 	// Accepted is set when the status is 202.
 	Accepted *PlaceOrderAccepted
 }
 
 // PlaceOrder calls POST /orders.
-// The method requires an API key (WithAPIKey). Statuses 422 come back as typed errors; other 4xx and 5xx statuses as *GatewayError. The response is returned with the error.
+// The method requires an API key (WithAPIKey). Typed errors for 422; *GatewayError for other 4xx/5xx.
 func (c *Client) PlaceOrder(ctx context.Context, params PlaceOrderParams, body Order) (*PlaceOrderResponse, error) {
 	u := c.baseURL + "/orders"
 	var reader io.Reader
@@ -402,32 +403,21 @@ func (c *Client) PlaceOrder(ctx context.Context, params PlaceOrderParams, body O
 	if err != nil {
 		return nil, err
 	}
-	out := &PlaceOrderResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &PlaceOrderResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	case 202:
 		s := &PlaceOrderAccepted{}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 202 body: %w", "placeOrder", err)
+		if err := decodeBody("placeOrder", 202, raw, &s.Body); err != nil {
+			return out, err
 		}
-		if err := readHeader(resp.Header, "Location", &s.Location); err != nil {
-			return out, fmt.Errorf("%s: %w", "placeOrder", err)
-		}
-		if err := readHeader(resp.Header, "Retry-After", &s.RetryAfter); err != nil {
-			return out, fmt.Errorf("%s: %w", "placeOrder", err)
+		if err := readHeaders("placeOrder", resp.Header, "Location", &s.Location, "Retry-After", &s.RetryAfter); err != nil {
+			return out, err
 		}
 		out.Accepted = s
 	case 422:
-		s := &PlaceOrderUnprocessableEntityError{
-			Header:     resp.Header,
-			RawBody:    raw,
-			StatusCode: resp.StatusCode,
-		}
-		if err := decodeJSON(raw, &s.Body); err != nil {
-			return out, fmt.Errorf("%s: decoding the 422 body: %w", "placeOrder", err)
+		s := &PlaceOrderUnprocessableEntityError{ErrorResponse: errorResponse("placeOrder", resp, raw)}
+		if err := decodeBody("placeOrder", 422, raw, &s.Body); err != nil {
+			return out, err
 		}
 		return out, s
 	default:
@@ -444,14 +434,9 @@ type AnyFilesProxyParams struct {
 	Proxy string
 }
 
-// AnyFilesProxyResponse is what AnyFilesProxy returns. The integration passes the backend's response through, so its statuses are the ones the document declares.
+// AnyFilesProxyResponse is the response of AnyFilesProxy (a proxy: the statuses the document declares).
 type AnyFilesProxyResponse struct {
-	// StatusCode is the HTTP status code.
-	StatusCode int
-	// Header holds every response header.
-	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	RawResponse
 }
 
 // AnyFilesProxy calls ANY /files/{proxy+}.
@@ -465,11 +450,7 @@ func (c *Client) AnyFilesProxy(ctx context.Context, method string, params AnyFil
 	if err != nil {
 		return nil, err
 	}
-	out := &AnyFilesProxyResponse{
-		Body:       raw,
-		Header:     resp.Header,
-		StatusCode: resp.StatusCode,
-	}
+	out := &AnyFilesProxyResponse{RawResponse: RawResponse{resp.StatusCode, resp.Header, raw}}
 	switch resp.StatusCode {
 	default:
 		if resp.StatusCode >= 400 {
