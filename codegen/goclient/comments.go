@@ -31,6 +31,7 @@ func commentLines(text string) []string {
 		lines = append(lines, line)
 		blank = false
 	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
 	for _, r := range text {
 		switch {
 		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\f' || r == '\v':

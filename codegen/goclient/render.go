@@ -26,8 +26,8 @@ type chunk struct {
 	src     []byte
 	file    *ast.File // src parsed, for the type check
 	err     error     // the parse error
-	imports []string // import lines, as rendered
-	body    []byte   // the declarations
+	imports []string  // import lines, as rendered
+	body    []byte    // the declarations
 }
 
 // render renders the declarations in chunks, in parallel.
@@ -57,7 +57,7 @@ func (g *gen) render(fset *token.FileSet) ([]chunk, error) {
 				return
 			}
 			c := split(buf.Bytes())
-			c.file, c.err = parser.ParseFile(fset, fmt.Sprintf("client_gen_%d.go", i), c.src, parser.SkipObjectResolution)
+			c.file, c.err = parserParse(fset, i, c.src)
 			chunks[i] = c
 		}()
 	}
@@ -68,6 +68,11 @@ func (g *gen) render(fset *token.FileSet) ([]chunk, error) {
 		}
 	}
 	return chunks, nil
+}
+
+// parserParse parses the i-th chunk.
+func parserParse(fset *token.FileSet, i int, src []byte) (*ast.File, error) {
+	return parser.ParseFile(fset, fmt.Sprintf("client_gen_%d.go", i), src, parser.SkipObjectResolution)
 }
 
 // split separates a rendered file into its import lines and declarations.

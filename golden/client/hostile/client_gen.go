@@ -300,7 +300,6 @@ type GetThingsResponse struct {
 
 // GetThings calls GET /things.
 // Ends */ here
-//
 // package main
 // Typed errors for 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetThings(ctx context.Context) (*GetThingsResponse, error) {
