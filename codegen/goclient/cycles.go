@@ -11,7 +11,7 @@ func (g *gen) components() {
 		var out []*yaml.Node
 		seen := map[*yaml.Node]bool{}
 		walkRefs(nt.node, 0, func(ref string) {
-			t, _ := g.ref(ref)
+			t, _ := g.ref(nt.node, ref)
 			if t != nil && g.named[t] != nil && !seen[t] {
 				seen[t] = true
 				out = append(out, t)
@@ -91,6 +91,9 @@ func walkRefs(n *yaml.Node, depth int, fn func(string)) {
 // recursive reports whether a struct of owner may contain a value of type
 // target: both belong to one cycle of component references.
 func (g *gen) recursive(owner *yaml.Node, target *namedType) bool {
+	if target != nil && target.external && target.kind == kStruct {
+		return true
+	}
 	if owner == nil || target == nil || target.owner == nil {
 		return false
 	}

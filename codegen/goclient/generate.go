@@ -113,6 +113,7 @@ type gen struct {
 	scc     map[*yaml.Node]int
 	cyclic  map[int]bool
 	inShape map[*yaml.Node]bool
+	extRoot map[*yaml.Node]*yaml.Node // nodes of files read through external $refs → their tree
 	rest    *apimodel.RestDump
 	errs    []error
 	cur     *Error // the operation or schema being generated, for errors
@@ -124,6 +125,7 @@ func newGen(doc *openapi.Document, opts Options) *gen {
 		pkg:     newScope(runtimeNames...),
 		named:   map[*yaml.Node]*namedType{},
 		inShape: map[*yaml.Node]bool{},
+		extRoot: map[*yaml.Node]*yaml.Node{},
 	}
 }
 

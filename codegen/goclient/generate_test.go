@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"go/format"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -110,5 +112,48 @@ func TestNotOpenAPI(t *testing.T) {
 	}
 	if _, err := goclient.Generate(nil, goclient.Options{Package: "x"}); err == nil {
 		t.Error("a nil document generated")
+	}
+}
+
+func TestExternalRefs(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "api.yaml"), []byte(`openapi: 3.0.1
+info: {title: Ext, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "common.yaml#/components/schemas/Pet"}
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "common.yaml"), []byte(`components:
+  schemas:
+    Pet:
+      type: object
+      required: [parent]
+      properties:
+        owner: {$ref: "#/components/schemas/Owner"}
+        parent: {$ref: "#/components/schemas/Pet"}
+    Owner:
+      type: object
+      properties:
+        id: {type: integer}
+`), 0o644)
+	docs, diags, err := openapi.LoadFile(filepath.Join(dir, "api.yaml"), openapi.LoadOptions{AllowRefs: dir})
+	if err != nil || len(docs) == 0 {
+		t.Fatal(err, diags)
+	}
+	code, err := goclient.Generate(docs[0], goclient.Options{Package: "ext"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Body Pet\n", "Owner  *Owner `json:\"owner,omitempty\"`", "Parent *Pet   `json:\"parent,omitempty\"`", "the schema at common.yaml#/components/schemas/Owner"} {
+		if !strings.Contains(string(code), want) {
+			t.Errorf("the client lacks %q", want)
+		}
 	}
 }

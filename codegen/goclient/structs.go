@@ -245,7 +245,7 @@ func variantKey(n *yaml.Node, i int) string {
 // variantLabel names a variant: its component name, x-go-name, title or type.
 func variantLabel(g *gen, v *yaml.Node, i int) string {
 	if ref := scalar(get(v, "$ref")); ref != "" {
-		if t, _ := g.ref(ref); t != nil && g.named[t] != nil {
+		if t, _ := g.ref(v, ref); t != nil && g.named[t] != nil {
 			return g.named[t].name
 		}
 	}

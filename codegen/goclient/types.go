@@ -16,6 +16,9 @@ type namedType struct {
 	kind  kind
 	owner *yaml.Node // the component it belongs to, for recursion; nil for operation types
 	done  bool
+	// external marks a schema of another file: not in the recursion
+	// analysis, so required fields of its type are pointers.
+	external bool
 }
 
 // tinfo says how a Go type behaves as a struct field.
@@ -61,18 +64,47 @@ func (g *gen) componentTypes() {
 	g.cur = nil
 }
 
-// ref returns the node a $ref names and its pointer. Local refs are read in
-// the document; external ones in the files the loader was allowed to read.
-func (g *gen) ref(ref string) (*yaml.Node, string) {
+// ref returns the node a $ref found in node from names, and its pointer.
+// Local refs are read in the document that holds from (the document, or a
+// file an external $ref read); external ones in the files the loader was
+// allowed to read.
+func (g *gen) ref(from *yaml.Node, ref string) (*yaml.Node, string) {
 	if frag, ok := strings.CutPrefix(ref, "#"); ok {
-		return at(g.root, frag), frag
+		root := g.root
+		if r := g.extRoot[from]; r != nil {
+			root = r
+		}
+		t := at(root, frag)
+		if root != g.root {
+			g.markExternal(root, t)
+			for _, r := range g.doc.Refs {
+				if r.Tree == root {
+					return t, r.Target + "#" + frag
+				}
+			}
+		}
+		return t, frag
 	}
 	for _, r := range g.doc.Refs {
 		if r.Ref == ref && r.Tree != nil {
-			return at(r.Tree, r.Fragment), ref
+			t := at(r.Tree, r.Fragment)
+			g.markExternal(r.Tree, t)
+			return t, ref
 		}
 	}
 	return nil, ref
+}
+
+// markExternal records that the nodes below n belong to the file whose
+// tree is root, so that their local $refs resolve there.
+func (g *gen) markExternal(root, n *yaml.Node) {
+	if n == nil || g.extRoot[n] != nil {
+		return
+	}
+	g.extRoot[n] = root
+	for _, c := range n.Content {
+		g.markExternal(root, deref(c))
+	}
 }
 
 // follow resolves a chain of $refs (parameters, responses, headers).
@@ -82,7 +114,7 @@ func (g *gen) follow(n *yaml.Node, ptr string) (*yaml.Node, string) {
 		if ref == "" {
 			return n, ptr
 		}
-		n, ptr = g.ref(ref)
+		n, ptr = g.ref(n, ref)
 	}
 	return deref(n), ptr
 }
@@ -100,9 +132,19 @@ func (g *gen) goType(n *yaml.Node, ptr, hint string, owner *yaml.Node) (jen.Code
 		return jen.Id(nt.name), g.info(nt)
 	}
 	if ref := scalar(get(n, "$ref")); ref != "" {
-		target, tptr := g.ref(ref)
+		target, tptr := g.ref(n, ref)
 		if target == nil || g.inShape[target] {
 			return rawMessage, tinfo{nilable: true}
+		}
+		if g.extRoot[target] != nil && g.named[target] == nil {
+			// A schema of another file gets a type of its own, named
+			// after the last segment of its pointer.
+			if k := classify(target); k == kStruct || k == kUnion || k == kEnum {
+				nt := g.newNamed(target, tptr, goName(tptr[strings.LastIndex(tptr, "/")+1:]), k, nil)
+				nt.external = true
+				g.declare(nt)
+				return jen.Id(nt.name), g.info(nt)
+			}
 		}
 		g.inShape[target] = true
 		defer delete(g.inShape, target)
@@ -155,7 +197,7 @@ func (g *gen) info(nt *namedType) tinfo {
 	k := nt.kind
 	n := nt.node
 	for i := 0; k == kAlias && i < 32; i++ {
-		t, _ := g.ref(scalar(get(n, "$ref")))
+		t, _ := g.ref(n, scalar(get(n, "$ref")))
 		if t == nil {
 			return tinfo{nilable: true, named: nt}
 		}
@@ -249,7 +291,7 @@ func (g *gen) aliasDecl(nt *namedType) []jen.Code {
 	n := nt.node
 	seen := map[*yaml.Node]bool{n: true}
 	for {
-		t, _ := g.ref(scalar(get(n, "$ref")))
+		t, _ := g.ref(n, scalar(get(n, "$ref")))
 		if t == nil || seen[t] {
 			return []jen.Code{jen.Type().Id(nt.name).Op("=").Add(rawMessage)}
 		}
