@@ -99,7 +99,7 @@ error nothing is written. The package name defaults to the output folder's name.
 			// Generation allocates a lot of short-lived trees; collecting
 			// less often is a third faster on large documents.
 			if os.Getenv("GOGC") == "" {
-				debug.SetGCPercent(400)
+				debug.SetGCPercent(200)
 			}
 			code, err := goclient.Generate(doc, goclient.Options{Package: pkg, Version: Version(), Source: args[0]})
 			if err != nil {

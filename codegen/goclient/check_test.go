@@ -2,7 +2,6 @@ package goclient
 
 import (
 	"bytes"
-	"go/token"
 	"strings"
 	"testing"
 
@@ -20,30 +19,27 @@ func TestTypeCheckNamesTheSource(t *testing.T) {
 	if err := g.run(); err != nil {
 		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
-	chunks, err := g.render(fset)
+	chunks, err := g.render()
 	if err != nil {
 		t.Fatal(err)
 	}
+	fset := parseChunks(chunks)
 	if err := g.typeCheck(fset, chunks); err != nil {
 		t.Fatalf("the client does not type-check: %v", err)
 	}
 	// Break GetPet's body: the checker must blame getPet at its pointer.
 	broken := false
-	fset = token.NewFileSet()
 	for i, c := range chunks {
-		if bytes.Contains(c.src, []byte("GetPetParams) (*GetPetResponse, error) {\n")) {
-			src := bytes.Replace(c.src, []byte("GetPetParams) (*GetPetResponse, error) {\n"), []byte("GetPetParams) (*GetPetResponse, error) {\n\tvar unused int = \"x\"\n"), 1)
-			chunks[i] = split(src)
+		if bytes.Contains(c.src, []byte("GetPetResponse,error) {\n")) {
+			src := bytes.Replace(c.src, []byte("GetPetResponse,error) {\n"), []byte("GetPetResponse,error) {\n\tvar unused int = \"x\"\n"), 1)
+			chunks[i].src = src
 			broken = true
 		}
 	}
 	if !broken {
 		t.Fatal("GetPet not found in the rendered code")
 	}
-	for i := range chunks {
-		chunks[i].file, chunks[i].err = parserParse(fset, i, chunks[i].src)
-	}
+	fset = parseChunks(chunks)
 	err = g.typeCheck(fset, chunks)
 	if err == nil {
 		t.Fatal("broken code type-checks")

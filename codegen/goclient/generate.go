@@ -75,13 +75,26 @@ func Generate(doc *openapi.Document, opts Options) ([]byte, error) {
 	} else {
 		head += "// Package " + opts.Package + " is a client for an API served by API Gateway.\n"
 	}
-	fset := token.NewFileSet() // safe for concurrent use
-	chunks, err := g.render(fset)
+	chunks, err := g.render()
 	if err != nil {
 		return nil, err
 	}
-	if err := g.typeCheck(fset, chunks); err != nil {
+	fset := parseChunks(chunks)
+	for _, c := range chunks {
+		if c.err != nil {
+			return nil, &Error{Message: "the generated code does not parse: " + c.err.Error()}
+		}
+	}
+	// Formatting and the type check read the same syntax trees; run them
+	// side by side.
+	fmtErr := make(chan error, 1)
+	go func() { fmtErr <- formatChunks(chunks) }()
+	checkErr := g.typeCheck(fset, chunks)
+	if err := <-fmtErr; err != nil {
 		return nil, err
+	}
+	if checkErr != nil {
+		return nil, checkErr
 	}
 	return join(head, opts.Package, chunks), nil
 }

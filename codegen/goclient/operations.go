@@ -314,15 +314,10 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 // setParam adds a query parameter or header from params.
 func setParam(p *param, add *jen.Statement) []jen.Code {
 	v := jen.Id("params").Dot(p.field)
-	switch {
-	case p.array:
-		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(v)).Block(
-			jen.Add(add).Call(jen.Lit(p.name), jen.Id("paramString").Call(jen.Id("v"))))}
-	case p.required:
+	if p.required && !p.array {
 		return []jen.Code{jen.Add(add).Call(jen.Lit(p.name), jen.Id("paramString").Call(v))}
 	}
-	return []jen.Code{jen.If(jen.Add(v).Op("!=").Nil()).Block(
-		jen.Add(add).Call(jen.Lit(p.name), jen.Id("paramString").Call(jen.Op("*").Add(v))))}
+	return []jen.Code{jen.Id("addParam").Call(add, jen.Lit(p.name), v)}
 }
 
 // headerField is a typed response header field.
@@ -352,23 +347,21 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 	return code, out
 }
 
-// readHeaders fills the header fields of s from resp.
-func readHeaders(label string, hs []headerField) []jen.Code {
-	if len(hs) == 0 {
+// fillStatus decodes the body (when typed) and the headers of s from the response.
+func fillStatus(label string, hasBody bool, hs []headerField) []jen.Code {
+	if !hasBody && len(hs) == 0 {
 		return nil
 	}
-	args := []jen.Code{jen.Lit(label), jen.Id("resp").Dot("Header")}
+	body := jen.Nil()
+	if hasBody {
+		body = jen.Op("&").Id("s").Dot("Body")
+	}
+	args := []jen.Code{jen.Lit(label), jen.Id("resp"), jen.Id("raw"), body}
 	for _, hf := range hs {
 		args = append(args, jen.Lit(hf.h.name), jen.Op("&").Id("s").Dot(hf.field))
 	}
-	return []jen.Code{jen.If(jen.Err().Op(":=").Id("readHeaders").Call(args...), jen.Err().Op("!=").Nil()).Block(
+	return []jen.Code{jen.If(jen.Err().Op(":=").Id("fill").Call(args...), jen.Err().Op("!=").Nil()).Block(
 		jen.Return(jen.Id("out"), jen.Err()))}
-}
-
-// decodeBody decodes the body into s.Body.
-func decodeBody(label string, code int) jen.Code {
-	return jen.If(jen.Err().Op(":=").Id("decodeBody").Call(jen.Lit(label), jen.Lit(code), jen.Id("raw"), jen.Op("&").Id("s").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
-		jen.Return(jen.Id("out"), jen.Err()))
 }
 
 // statusDoc describes where a status comes from.
@@ -400,11 +393,10 @@ func (g *gen) statusType(name, label string, st status, word string) (string, []
 	if st.schema != nil {
 		t, _ := g.goType(st.schema, st.ptr+"/schema", typ+"Body", nil)
 		fields = append(fields, jen.Comment("// Body is the decoded JSON body."), jen.Id("Body").Add(t))
-		fill = append(fill, decodeBody(label, st.code))
 	}
 	hc, hs := g.headerFields(st, fs)
 	fields = append(fields, hc...)
-	fill = append(fill, readHeaders(label, hs)...)
+	fill = append(fill, fillStatus(label, st.schema != nil, hs)...)
 	doc := comment(typ+" is the "+strconv.Itoa(st.code)+" response of "+name+".", cmp.Or(st.desc), strings.Join(statusDoc(st), " "))
 	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...))...)
 	return typ, fill
@@ -420,11 +412,10 @@ func (g *gen) errorType(name, label string, st status, word string) jen.Code {
 	if st.schema != nil {
 		t, _ := g.goType(st.schema, st.ptr+"/schema", typ+"Body", nil)
 		fields = append(fields, jen.Comment("// Body is the decoded JSON body."), jen.Id("Body").Add(t))
-		fill = append(fill, decodeBody(label, st.code))
 	}
 	hc, hs := g.headerFields(st, fs)
 	fields = append(fields, hc...)
-	fill = append(fill, readHeaders(label, hs)...)
+	fill = append(fill, fillStatus(label, st.schema != nil, hs)...)
 	fill = append(fill, jen.Return(jen.Id("out"), jen.Id("s")))
 	doc := comment(typ+" is the "+strconv.Itoa(st.code)+" error of "+name+" (read it with errors.As).", st.desc, strings.Join(statusDoc(st), " "))
 	g.add([]string{typ}, append(doc, jen.Type().Id(typ).Struct(fields...))...)

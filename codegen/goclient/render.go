@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"slices"
@@ -24,14 +25,15 @@ const chunkSize = 48
 // whose declarations are joined into the output.
 type chunk struct {
 	src     []byte
-	file    *ast.File // src parsed, for the type check
-	err     error     // the parse error
+	file    *ast.File      // src parsed, for the type check and printing
+	fset    *token.FileSet // the chunk's own file set
+	err     error          // the parse error
 	imports []string  // import lines, as rendered
 	body    []byte    // the declarations
 }
 
 // render renders the declarations in chunks, in parallel.
-func (g *gen) render(fset *token.FileSet) ([]chunk, error) {
+func (g *gen) render() ([]chunk, error) {
 	n := (len(g.out) + chunkSize - 1) / chunkSize
 	chunks := make([]chunk, n)
 	errs := make([]error, n)
@@ -45,6 +47,7 @@ func (g *gen) render(fset *token.FileSet) ([]chunk, error) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			f := jen.NewFile(g.opts.Package)
+			f.NoFormat = true // formatted from the AST the type check also reads
 			for _, d := range decls {
 				for _, c := range d.code {
 					f.Add(c)
@@ -56,9 +59,7 @@ func (g *gen) render(fset *token.FileSet) ([]chunk, error) {
 				errs[i] = g.renderError(err)
 				return
 			}
-			c := split(buf.Bytes())
-			c.file, c.err = parserParse(fset, i, c.src)
-			chunks[i] = c
+			chunks[i] = chunk{src: buf.Bytes()}
 		}()
 	}
 	wg.Wait()
@@ -70,14 +71,69 @@ func (g *gen) render(fset *token.FileSet) ([]chunk, error) {
 	return chunks, nil
 }
 
-// parserParse parses the i-th chunk.
-func parserParse(fset *token.FileSet, i int, src []byte) (*ast.File, error) {
-	return parser.ParseFile(fset, fmt.Sprintf("client_gen_%d.go", i), src, parser.SkipObjectResolution)
+// parseChunks parses the chunks in parallel, each in a file set of its own
+// (printing from one shared file set contends on its lock) but at positions
+// that do not overlap, and returns a file set that holds them all, for the
+// type check.
+func parseChunks(chunks []chunk) *token.FileSet {
+	bases := make([]int, len(chunks))
+	base := 1
+	for i, c := range chunks {
+		bases[i] = base
+		base += len(c.src) + 3
+	}
+	var wg sync.WaitGroup
+	for i := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fs := token.NewFileSet()
+			if bases[i] > 1 {
+				fs.AddFile("", -1, bases[i]-2) // the next file starts at bases[i]
+			}
+			chunks[i].fset = fs
+			chunks[i].file, chunks[i].err = parser.ParseFile(fs, fmt.Sprintf("client_gen_%d.go", i), chunks[i].src, parser.ParseComments|parser.SkipObjectResolution)
+		}()
+	}
+	wg.Wait()
+	all := token.NewFileSet()
+	for _, c := range chunks {
+		if c.err != nil || c.file == nil {
+			continue
+		}
+		tf := c.fset.File(c.file.FileStart)
+		all.AddFile(tf.Name(), tf.Base(), tf.Size()).SetLines(tf.Lines())
+	}
+	return all
 }
 
-// split separates a rendered file into its import lines and declarations.
-func split(src []byte) chunk {
-	c := chunk{src: src}
+// formatChunks prints each parsed chunk in gofmt style (go/format.Node, as
+// go/format.Source would after parsing) and splits it into its import lines
+// and declarations; chunks are printed in parallel.
+func formatChunks(chunks []chunk) error {
+	errs := make([]error, len(chunks))
+	var wg sync.WaitGroup
+	for i := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if errs[i] = format.Node(&buf, chunks[i].fset, chunks[i].file); errs[i] == nil {
+				split(&chunks[i], buf.Bytes())
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return &Error{Message: "formatting the generated code: " + err.Error()}
+		}
+	}
+	return nil
+}
+
+// split separates a formatted file into its import lines and declarations.
+func split(c *chunk, src []byte) {
 	rest := src
 	if i := bytes.Index(rest, []byte("\n\n")); i >= 0 { // after the package clause
 		rest = rest[i+2:]
@@ -97,7 +153,6 @@ func split(src []byte) chunk {
 		rest = rest[end+1:]
 	}
 	c.body = bytes.TrimLeft(rest, "\n")
-	return c
 }
 
 // join writes the file: header, package clause, the imports of every chunk

@@ -71,6 +71,18 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// paramCase is addParam's case for a pointer type.
+func paramCase(t jen.Code) jen.Code {
+	return jen.Case(t).Block(jen.If(jen.Id("v").Op("!=").Nil()).Block(
+		jen.Id("add").Call(jen.Id("name"), jen.Id("paramString").Call(jen.Op("*").Id("v")))))
+}
+
+// sliceCase is addParam's case for a slice type.
+func sliceCase(t jen.Code) jen.Code {
+	return jen.Case(t).Block(jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v")).Block(
+		jen.Id("add").Call(jen.Id("name"), jen.Id("paramString").Call(jen.Id("x")))))
+}
+
 // runtime emits the fixed part of the client: Client, its options and the
 // helpers the operations share.
 func (g *gen) runtime() {
@@ -230,6 +242,25 @@ func (g *gen) runtime() {
 			jen.Id("Header").Qual(pkgHTTP, "Header"),
 			jen.Comment("// Body is the response body as received."),
 			jen.Id("Body").Index().Byte(),
+		))
+	g.add([]string{"fill"},
+		jen.Comment("// fill decodes the JSON body of a response into body (unless nil) and its"),
+		jen.Comment("// headers into typed fields (see readHeaders)."),
+		jen.Func().Id("fill").Params(jen.Id("op").String(), jen.Id("resp").Op("*").Qual(pkgHTTP, "Response"), jen.Id("raw").Index().Byte(), jen.Id("body").Any(), jen.Id("headers").Op("...").Any()).Error().Block(
+			jen.If(jen.Id("body").Op("!=").Nil()).Block(
+				jen.If(jen.Err().Op(":=").Id("decodeBody").Call(jen.Id("op"), jen.Id("resp").Dot("StatusCode"), jen.Id("raw"), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Err()))),
+			jen.Return(jen.Id("readHeaders").Call(jen.Id("op"), jen.Id("resp").Dot("Header"), jen.Id("headers").Op("..."))),
+		))
+	g.add([]string{"addParam"},
+		jen.Comment("// addParam adds an optional or repeated parameter with add (url.Values.Add,"),
+		jen.Comment("// http.Header.Add): nothing for a nil pointer, each element of a slice."),
+		jen.Func().Id("addParam").Params(jen.Id("add").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String()), jen.Id("name").String(), jen.Id("v").Any()).Block(
+			jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).Block(
+				paramCase(jen.Op("*").String()), paramCase(jen.Op("*").Int64()), paramCase(jen.Op("*").Int32()), paramCase(jen.Op("*").Float64()), paramCase(jen.Op("*").Bool()),
+				sliceCase(jen.Index().String()), sliceCase(jen.Index().Int64()), sliceCase(jen.Index().Int32()), sliceCase(jen.Index().Float64()), sliceCase(jen.Index().Bool()),
+				jen.Default().Block(jen.Id("add").Call(jen.Id("name"), jen.Id("paramString").Call(jen.Id("v")))),
+			),
 		))
 	g.add([]string{"ErrorResponse"},
 		jen.Comment("// ErrorResponse is what every typed error of the client carries: the status,"),

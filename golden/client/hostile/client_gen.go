@@ -202,6 +202,66 @@ type RawResponse struct {
 	Body []byte
 }
 
+// fill decodes the JSON body of a response into body (unless nil) and its
+// headers into typed fields (see readHeaders).
+func fill(op string, resp *http.Response, raw []byte, body any, headers ...any) error {
+	if body != nil {
+		if err := decodeBody(op, resp.StatusCode, raw, body); err != nil {
+			return err
+		}
+	}
+	return readHeaders(op, resp.Header, headers...)
+}
+
+// addParam adds an optional or repeated parameter with add (url.Values.Add,
+// http.Header.Add): nothing for a nil pointer, each element of a slice.
+func addParam(add func(key, value string), name string, v any) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int32:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *float64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *bool:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case []string:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int32:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []float64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []bool:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	default:
+		add(name, paramString(v))
+	}
+}
+
 // ErrorResponse is what every typed error of the client carries: the status,
 // the headers and the body as received.
 type ErrorResponse struct {
@@ -316,10 +376,7 @@ func (c *Client) GetThings(ctx context.Context) (*GetThingsResponse, error) {
 	switch resp.StatusCode {
 	case 200:
 		s := &GetThingsOK{}
-		if err := decodeBody("getThings", 200, raw, &s.Body); err != nil {
-			return out, err
-		}
-		if err := readHeaders("getThings", resp.Header, "X-`Tick`", &s.XTick, "func", &s.Func); err != nil {
+		if err := fill("getThings", resp, raw, &s.Body, "X-`Tick`", &s.XTick, "func", &s.Func); err != nil {
 			return out, err
 		}
 		out.OK = s
@@ -353,9 +410,7 @@ type GetThings2Response struct {
 func (c *Client) GetThings2(ctx context.Context, params GetThings2Params, body *Quotes) (*GetThings2Response, error) {
 	u := c.baseURL + "/things"
 	q := url.Values{}
-	if params.Type != nil {
-		q.Add("type", paramString(*params.Type))
-	}
+	addParam(q.Add, "type", params.Type)
 	q.Add("日本", paramString(params.U65E5U672C))
 	if len(q) > 0 {
 		u += "?" + q.Encode()
@@ -375,9 +430,7 @@ func (c *Client) GetThings2(ctx context.Context, params GetThings2Params, body *
 	if reader != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	if params.DROP != nil {
-		req.Header.Add("`; DROP", paramString(*params.DROP))
-	}
+	addParam(req.Header.Add, "`; DROP", params.DROP)
 	resp, raw, err := c.send(ctx, req, false)
 	if err != nil {
 		return nil, err

@@ -202,6 +202,66 @@ type RawResponse struct {
 	Body []byte
 }
 
+// fill decodes the JSON body of a response into body (unless nil) and its
+// headers into typed fields (see readHeaders).
+func fill(op string, resp *http.Response, raw []byte, body any, headers ...any) error {
+	if body != nil {
+		if err := decodeBody(op, resp.StatusCode, raw, body); err != nil {
+			return err
+		}
+	}
+	return readHeaders(op, resp.Header, headers...)
+}
+
+// addParam adds an optional or repeated parameter with add (url.Values.Add,
+// http.Header.Add): nothing for a nil pointer, each element of a slice.
+func addParam(add func(key, value string), name string, v any) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int32:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *float64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *bool:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case []string:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int32:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []float64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []bool:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	default:
+		add(name, paramString(v))
+	}
+}
+
 // ErrorResponse is what every typed error of the client carries: the status,
 // the headers and the body as received.
 type ErrorResponse struct {
@@ -299,12 +359,8 @@ type ListNotesResponse struct {
 func (c *Client) ListNotes(ctx context.Context, params ListNotesParams) (*ListNotesResponse, error) {
 	u := c.baseURL + "/notes"
 	q := url.Values{}
-	for _, v := range params.Tag {
-		q.Add("tag", paramString(v))
-	}
-	if params.Archived != nil {
-		q.Add("archived", paramString(*params.Archived))
-	}
+	addParam(q.Add, "tag", params.Tag)
+	addParam(q.Add, "archived", params.Archived)
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
@@ -320,7 +376,7 @@ func (c *Client) ListNotes(ctx context.Context, params ListNotesParams) (*ListNo
 	switch resp.StatusCode {
 	case 200:
 		s := &ListNotesOK{}
-		if err := decodeBody("listNotes", 200, raw, &s.Body); err != nil {
+		if err := fill("listNotes", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		out.OK = s
@@ -387,13 +443,13 @@ func (c *Client) PutNotesID(ctx context.Context, params PutNotesIDParams, body *
 	switch resp.StatusCode {
 	case 200:
 		s := &PutNotesIDOK{}
-		if err := decodeBody("PUT /notes/{id}", 200, raw, &s.Body); err != nil {
+		if err := fill("PUT /notes/{id}", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		out.OK = s
 	case 404:
 		s := &PutNotesIDNotFoundError{ErrorResponse: errorResponse("PUT /notes/{id}", resp, raw)}
-		if err := decodeBody("PUT /notes/{id}", 404, raw, &s.Body); err != nil {
+		if err := fill("PUT /notes/{id}", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		return out, s

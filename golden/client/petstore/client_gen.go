@@ -202,6 +202,66 @@ type RawResponse struct {
 	Body []byte
 }
 
+// fill decodes the JSON body of a response into body (unless nil) and its
+// headers into typed fields (see readHeaders).
+func fill(op string, resp *http.Response, raw []byte, body any, headers ...any) error {
+	if body != nil {
+		if err := decodeBody(op, resp.StatusCode, raw, body); err != nil {
+			return err
+		}
+	}
+	return readHeaders(op, resp.Header, headers...)
+}
+
+// addParam adds an optional or repeated parameter with add (url.Values.Add,
+// http.Header.Add): nothing for a nil pointer, each element of a slice.
+func addParam(add func(key, value string), name string, v any) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int32:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *float64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *bool:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case []string:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int32:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []float64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []bool:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	default:
+		add(name, paramString(v))
+	}
+}
+
 // ErrorResponse is what every typed error of the client carries: the status,
 // the headers and the body as received.
 type ErrorResponse struct {
@@ -318,12 +378,8 @@ type ListPetsResponse struct {
 func (c *Client) ListPets(ctx context.Context, params ListPetsParams) (*ListPetsResponse, error) {
 	u := c.baseURL + "/pets"
 	q := url.Values{}
-	if params.Limit != nil {
-		q.Add("limit", paramString(*params.Limit))
-	}
-	for _, v := range params.Status {
-		q.Add("status", paramString(v))
-	}
+	addParam(q.Add, "limit", params.Limit)
+	addParam(q.Add, "status", params.Status)
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
@@ -340,10 +396,7 @@ func (c *Client) ListPets(ctx context.Context, params ListPetsParams) (*ListPets
 	switch resp.StatusCode {
 	case 200:
 		s := &ListPetsOK{}
-		if err := decodeBody("listPets", 200, raw, &s.Body); err != nil {
-			return out, err
-		}
-		if err := readHeaders("listPets", resp.Header, "X-Total-Count", &s.XTotalCount); err != nil {
+		if err := fill("listPets", resp, raw, &s.Body, "X-Total-Count", &s.XTotalCount); err != nil {
 			return out, err
 		}
 		out.OK = s
@@ -421,25 +474,19 @@ func (c *Client) CreatePet(ctx context.Context, body NewPet) (*CreatePetResponse
 	switch resp.StatusCode {
 	case 201:
 		s := &CreatePetCreated{}
-		if err := decodeBody("createPet", 201, raw, &s.Body); err != nil {
-			return out, err
-		}
-		if err := readHeaders("createPet", resp.Header, "Location", &s.Location); err != nil {
+		if err := fill("createPet", resp, raw, &s.Body, "Location", &s.Location); err != nil {
 			return out, err
 		}
 		out.Created = s
 	case 400:
 		s := &CreatePetBadRequestError{ErrorResponse: errorResponse("createPet", resp, raw)}
-		if err := decodeBody("createPet", 400, raw, &s.Body); err != nil {
+		if err := fill("createPet", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		return out, s
 	case 409:
 		s := &CreatePetConflictError{ErrorResponse: errorResponse("createPet", resp, raw)}
-		if err := decodeBody("createPet", 409, raw, &s.Body); err != nil {
-			return out, err
-		}
-		if err := readHeaders("createPet", resp.Header, "X-Existing-Id", &s.XExistingID); err != nil {
+		if err := fill("createPet", resp, raw, &s.Body, "X-Existing-Id", &s.XExistingID); err != nil {
 			return out, err
 		}
 		return out, s
@@ -509,22 +556,19 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams) (*GetPetRespon
 	switch resp.StatusCode {
 	case 200:
 		s := &GetPetOK{}
-		if err := decodeBody("getPet", 200, raw, &s.Body); err != nil {
-			return out, err
-		}
-		if err := readHeaders("getPet", resp.Header, "X-Request-Id", &s.XRequestID); err != nil {
+		if err := fill("getPet", resp, raw, &s.Body, "X-Request-Id", &s.XRequestID); err != nil {
 			return out, err
 		}
 		out.OK = s
 	case 404:
 		s := &GetPetNotFoundError{ErrorResponse: errorResponse("getPet", resp, raw)}
-		if err := decodeBody("getPet", 404, raw, &s.Body); err != nil {
+		if err := fill("getPet", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		return out, s
 	case 500:
 		s := &GetPetInternalServerError{ErrorResponse: errorResponse("getPet", resp, raw)}
-		if err := decodeBody("getPet", 500, raw, &s.Body); err != nil {
+		if err := fill("getPet", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		return out, s

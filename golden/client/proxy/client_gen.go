@@ -202,6 +202,66 @@ type RawResponse struct {
 	Body []byte
 }
 
+// fill decodes the JSON body of a response into body (unless nil) and its
+// headers into typed fields (see readHeaders).
+func fill(op string, resp *http.Response, raw []byte, body any, headers ...any) error {
+	if body != nil {
+		if err := decodeBody(op, resp.StatusCode, raw, body); err != nil {
+			return err
+		}
+	}
+	return readHeaders(op, resp.Header, headers...)
+}
+
+// addParam adds an optional or repeated parameter with add (url.Values.Add,
+// http.Header.Add): nothing for a nil pointer, each element of a slice.
+func addParam(add func(key, value string), name string, v any) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *int32:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *float64:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case *bool:
+		if v != nil {
+			add(name, paramString(*v))
+		}
+	case []string:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []int32:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []float64:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	case []bool:
+		for _, x := range v {
+			add(name, paramString(x))
+		}
+	default:
+		add(name, paramString(v))
+	}
+}
+
 // ErrorResponse is what every typed error of the client carries: the status,
 // the headers and the body as received.
 type ErrorResponse struct {
@@ -309,9 +369,7 @@ func (c *Client) ListOrders(ctx context.Context, params ListOrdersParams) (*List
 	u := c.baseURL + "/orders"
 	q := url.Values{}
 	q.Add("customer", paramString(params.Customer))
-	if params.Page != nil {
-		q.Add("page", paramString(*params.Page))
-	}
+	addParam(q.Add, "page", params.Page)
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
@@ -327,13 +385,13 @@ func (c *Client) ListOrders(ctx context.Context, params ListOrdersParams) (*List
 	switch resp.StatusCode {
 	case 200:
 		s := &ListOrdersOK{}
-		if err := decodeBody("listOrders", 200, raw, &s.Body); err != nil {
+		if err := fill("listOrders", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		out.OK = s
 	case 401:
 		s := &ListOrdersUnauthorizedError{ErrorResponse: errorResponse("listOrders", resp, raw)}
-		if err := decodeBody("listOrders", 401, raw, &s.Body); err != nil {
+		if err := fill("listOrders", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		return out, s
@@ -396,9 +454,7 @@ func (c *Client) PlaceOrder(ctx context.Context, params PlaceOrderParams, body O
 	if reader != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	if params.IdempotencyKey != nil {
-		req.Header.Add("Idempotency-Key", paramString(*params.IdempotencyKey))
-	}
+	addParam(req.Header.Add, "Idempotency-Key", params.IdempotencyKey)
 	resp, raw, err := c.send(ctx, req, true)
 	if err != nil {
 		return nil, err
@@ -407,16 +463,13 @@ func (c *Client) PlaceOrder(ctx context.Context, params PlaceOrderParams, body O
 	switch resp.StatusCode {
 	case 202:
 		s := &PlaceOrderAccepted{}
-		if err := decodeBody("placeOrder", 202, raw, &s.Body); err != nil {
-			return out, err
-		}
-		if err := readHeaders("placeOrder", resp.Header, "Location", &s.Location, "Retry-After", &s.RetryAfter); err != nil {
+		if err := fill("placeOrder", resp, raw, &s.Body, "Location", &s.Location, "Retry-After", &s.RetryAfter); err != nil {
 			return out, err
 		}
 		out.Accepted = s
 	case 422:
 		s := &PlaceOrderUnprocessableEntityError{ErrorResponse: errorResponse("placeOrder", resp, raw)}
-		if err := decodeBody("placeOrder", 422, raw, &s.Body); err != nil {
+		if err := fill("placeOrder", resp, raw, &s.Body); err != nil {
 			return out, err
 		}
 		return out, s
