@@ -28,8 +28,8 @@ type chunk struct {
 	file    *ast.File      // src parsed, for the type check and printing
 	fset    *token.FileSet // the chunk's own file set
 	err     error          // the parse error
-	imports []string  // import lines, as rendered
-	body    []byte    // the declarations
+	imports []string       // import lines, as rendered
+	body    []byte         // the declarations
 }
 
 // render renders the declarations in chunks, in parallel.
