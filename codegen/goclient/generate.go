@@ -28,11 +28,15 @@ type Options struct {
 // Error says why a client could not be generated and where: the operation
 // (empty for a schema) and the JSON pointer of what caused it.
 type Error struct {
+	// Operation is the operationId, or "METHOD /path" without one.
 	Operation string
-	Pointer   string
-	Message   string
+	// Pointer is the JSON pointer of the schema, parameter or response.
+	Pointer string
+	// Message says what is wrong and what to write instead.
+	Message string
 }
 
+// Error formats the error as "gen client: operation …: pointer: message".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("gen client: ")
