@@ -226,49 +226,47 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 	if pathExpr == nil {
 		pathExpr = jen.Lit("/")
 	}
-	stmts = append(stmts, jen.Id("u").Op(":=").Id("c").Dot("baseURL").Op("+").Add(pathExpr))
+	queryArg := jen.Nil()
 	if len(query) > 0 {
+		queryArg = jen.Id("q")
 		stmts = append(stmts, jen.Id("q").Op(":=").Qual(pkgURL, "Values").Values())
 		for _, p := range query {
 			stmts = append(stmts, setParam(p, jen.Id("q").Dot("Add"))...)
 		}
-		stmts = append(stmts, jen.If(jen.Len(jen.Id("q")).Op(">").Lit(0)).Block(
-			jen.Id("u").Op("+=").Lit("?").Op("+").Id("q").Dot("Encode").Call()))
 	}
-	reader := jen.Nil()
-	if b != nil {
-		reader = jen.Id("reader")
-		stmts = append(stmts, jen.Var().Id("reader").Qual(pkgIO, "Reader"))
-		switch {
-		case !b.json:
-			stmts = append(stmts, jen.Id("reader").Op("=").Id("body"))
-		default:
-			enc := []jen.Code{
-				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: encoding the request body: %w"), jen.Lit(label), jen.Err()))),
-				jen.Id("reader").Op("=").Qual("bytes", "NewReader").Call(jen.Id("data")),
-			}
-			if b.required {
-				stmts = append(stmts, jen.Block(enc...))
-			} else {
-				stmts = append(stmts, jen.If(jen.Id("body").Op("!=").Nil()).Block(enc...))
-			}
+	header := jen.Nil()
+	if len(headers) > 0 {
+		header = jen.Id("h")
+		stmts = append(stmts, jen.Id("h").Op(":=").Qual(pkgHTTP, "Header").Values())
+		for _, p := range headers {
+			stmts = append(stmts, setParam(p, jen.Id("h").Dot("Add"))...)
 		}
 	}
-	stmts = append(stmts,
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), httpMethod, jen.Id("u"), reader),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-	)
+	reader, contentType := jen.Nil(), jen.Lit("")
 	if b != nil {
-		stmts = append(stmts, jen.If(jen.Id("reader").Op("!=").Nil()).Block(
-			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(b.contentType))))
-	}
-	for _, p := range headers {
-		stmts = append(stmts, setParam(p, jen.Id("req").Dot("Header").Dot("Add"))...)
+		contentType = jen.Lit(b.contentType)
+		switch {
+		case !b.json:
+			reader = jen.Id("body")
+		case b.required:
+			reader = jen.Id("reader")
+			stmts = append(stmts,
+				jen.List(jen.Id("reader"), jen.Err()).Op(":=").Id("jsonBody").Call(jen.Lit(label), jen.Id("body")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
+		default:
+			reader = jen.Id("reader")
+			stmts = append(stmts,
+				jen.Var().Id("reader").Qual(pkgIO, "Reader"),
+				jen.If(jen.Id("body").Op("!=").Nil()).Block(
+					jen.Var().Err().Error(),
+					jen.If(jen.List(jen.Id("reader"), jen.Err()).Op("=").Id("jsonBody").Call(jen.Lit(label), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
+						jen.Return(jen.Nil(), jen.Err()))))
+		}
 	}
 	apiKey := m != nil && m.APIKeyRequired != nil && *m.APIKeyRequired
 	stmts = append(stmts,
-		jen.List(jen.Id("resp"), jen.Id("raw"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("req"), jen.Lit(apiKey)),
+		jen.List(jen.Id("resp"), jen.Id("raw"), jen.Err()).Op(":=").Id("c").Dot("do").Call(
+			jen.Id("ctx"), httpMethod, pathExpr, queryArg, header, reader, contentType, jen.Lit(apiKey)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("out").Op(":=").Op("&").Id(respType).Values(jen.Id("RawResponse").Op(":").Id("RawResponse").Values(
 			jen.Id("resp").Dot("StatusCode"), jen.Id("resp").Dot("Header"), jen.Id("raw"))),

@@ -157,11 +157,21 @@ func (g *gen) runtime() {
 		jen.Id("key").String(),
 		jen.Id("c").Dot("apiKey").Op("=").Id("key"))
 
-	g.add([]string{"send"},
-		jen.Comment("// send applies the request editors, sends req and reads the whole response."),
-		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
-			jen.Id("ctx").Qual(pkgCtx, "Context"), jen.Id("req").Op("*").Qual(pkgHTTP, "Request"), jen.Id("apiKey").Bool(),
+	g.add([]string{"do"},
+		jen.Comment("// do sends a request for path (with the query and headers; body, when not"),
+		jen.Comment("// nil, as contentType), applying the API key and the request editors, and"),
+		jen.Comment("// reads the whole response."),
+		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("do").Params(
+			jen.Id("ctx").Qual(pkgCtx, "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("query").Qual(pkgURL, "Values"),
+			jen.Id("header").Qual(pkgHTTP, "Header"), jen.Id("body").Qual(pkgIO, "Reader"), jen.Id("contentType").String(), jen.Id("apiKey").Bool(),
 		).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Index().Byte(), jen.Error()).Block(
+			jen.Id("u").Op(":=").Id("c").Dot("baseURL").Op("+").Id("path"),
+			jen.If(jen.Len(jen.Id("query")).Op(">").Lit(0)).Block(jen.Id("u").Op("+=").Lit("?").Op("+").Id("query").Dot("Encode").Call()),
+			jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), jen.Id("method"), jen.Id("u"), jen.Id("body")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
+			jen.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("header")).Block(
+				jen.Id("req").Dot("Header").Index(jen.Id("k")).Op("=").Id("vs")),
+			jen.If(jen.Id("body").Op("!=").Nil()).Block(jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType"))),
 			jen.If(jen.Id("apiKey").Op("&&").Id("c").Dot("apiKey").Op("!=").Lit("")).Block(
 				jen.Id("req").Dot("Header").Dot("Set").Call(jen.Id("APIKeyHeader"), jen.Id("c").Dot("apiKey"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Id("c").Dot("editors")).Block(
@@ -173,6 +183,13 @@ func (g *gen) runtime() {
 			jen.List(jen.Id("raw"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Id("resp").Dot("Body")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
 			jen.Return(jen.Id("resp"), jen.Id("raw"), jen.Nil()),
+		))
+	g.add([]string{"jsonBody"},
+		jen.Comment("// jsonBody encodes a request body as JSON."),
+		jen.Func().Id("jsonBody").Params(jen.Id("op").String(), jen.Id("v").Any()).Params(jen.Qual(pkgIO, "Reader"), jen.Error()).Block(
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: encoding the request body: %w"), jen.Id("op"), jen.Err()))),
+			jen.Return(jen.Qual("bytes", "NewReader").Call(jen.Id("data")), jen.Nil()),
 		))
 	g.add([]string{"decodeJSON"},
 		jen.Comment("// decodeJSON decodes a JSON body into v; an empty body leaves v as it is."),

@@ -92,8 +92,24 @@ func WithAPIKey(key string) Option {
 	}
 }
 
-// send applies the request editors, sends req and reads the whole response.
-func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*http.Response, []byte, error) {
+// do sends a request for path (with the query and headers; body, when not
+// nil, as contentType), applying the API key and the request editors, and
+// reads the whole response.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, header http.Header, body io.Reader, contentType string, apiKey bool) (*http.Response, []byte, error) {
+	u := c.baseURL + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
 	if apiKey && c.apiKey != "" {
 		req.Header.Set(APIKeyHeader, c.apiKey)
 	}
@@ -112,6 +128,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*htt
 		return nil, nil, err
 	}
 	return resp, raw, nil
+}
+
+// jsonBody encodes a request body as JSON.
+func jsonBody(op string, v any) (io.Reader, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: encoding the request body: %w", op, err)
+	}
+	return bytes.NewReader(data), nil
 }
 
 // decodeJSON decodes a JSON body into v; an empty body leaves v as it is.
@@ -363,12 +388,7 @@ type GetThingsResponse struct {
 // package main
 // Typed errors for 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetThings(ctx context.Context) (*GetThingsResponse, error) {
-	u := c.baseURL + "/things"
-	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "GET", "/things", nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -408,30 +428,19 @@ type GetThings2Response struct {
 
 // GetThings2 calls POST /things.
 func (c *Client) GetThings2(ctx context.Context, params GetThings2Params, body *Quotes) (*GetThings2Response, error) {
-	u := c.baseURL + "/things"
 	q := url.Values{}
 	addParam(q.Add, "type", params.Type)
 	q.Add("日本", paramString(params.U65E5U672C))
-	if len(q) > 0 {
-		u += "?" + q.Encode()
-	}
+	h := http.Header{}
+	addParam(h.Add, "`; DROP", params.DROP)
 	var reader io.Reader
 	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: encoding the request body: %w", "get_things", err)
+		var err error
+		if reader, err = jsonBody("get_things", body); err != nil {
+			return nil, err
 		}
-		reader = bytes.NewReader(data)
 	}
-	req, err := http.NewRequestWithContext(ctx, "POST", u, reader)
-	if err != nil {
-		return nil, err
-	}
-	if reader != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	addParam(req.Header.Add, "`; DROP", params.DROP)
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "POST", "/things", q, h, reader, "application/json", false)
 	if err != nil {
 		return nil, err
 	}
@@ -460,12 +469,7 @@ type Func2Response struct {
 
 // Func2 calls GET /a/{func}/{type}.
 func (c *Client) Func2(ctx context.Context, params Func2Params) (*Func2Response, error) {
-	u := c.baseURL + "/a/" + pathParam(paramString(params.Func), false) + "/" + pathParam(paramString(params.Type), false)
-	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "GET", "/a/"+pathParam(paramString(params.Func), false)+"/"+pathParam(paramString(params.Type), false), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -494,12 +498,7 @@ type Client2Response struct {
 
 // Client2 calls PUT /a/{func}/{type}.
 func (c *Client) Client2(ctx context.Context, params Client2Params) (*Client2Response, error) {
-	u := c.baseURL + "/a/" + pathParam(paramString(params.Func), false) + "/" + pathParam(paramString(params.Type), false)
-	req, err := http.NewRequestWithContext(ctx, "PUT", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "PUT", "/a/"+pathParam(paramString(params.Func), false)+"/"+pathParam(paramString(params.Type), false), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -528,12 +527,7 @@ type U65E5U672C2Response struct {
 
 // U65E5U672C2 calls POST /a/{func}/{type}.
 func (c *Client) U65E5U672C2(ctx context.Context, params U65E5U672C2Params) (*U65E5U672C2Response, error) {
-	u := c.baseURL + "/a/" + pathParam(paramString(params.Func), false) + "/" + pathParam(paramString(params.Type), false)
-	req, err := http.NewRequestWithContext(ctx, "POST", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "POST", "/a/"+pathParam(paramString(params.Func), false)+"/"+pathParam(paramString(params.Type), false), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -562,12 +556,7 @@ type RemoveItResponse struct {
 
 // RemoveIt calls DELETE /a/{func}/{type}.
 func (c *Client) RemoveIt(ctx context.Context, params RemoveItParams) (*RemoveItResponse, error) {
-	u := c.baseURL + "/a/" + pathParam(paramString(params.Func), false) + "/" + pathParam(paramString(params.Type), false)
-	req, err := http.NewRequestWithContext(ctx, "DELETE", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "DELETE", "/a/"+pathParam(paramString(params.Func), false)+"/"+pathParam(paramString(params.Type), false), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}

@@ -92,8 +92,24 @@ func WithAPIKey(key string) Option {
 	}
 }
 
-// send applies the request editors, sends req and reads the whole response.
-func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*http.Response, []byte, error) {
+// do sends a request for path (with the query and headers; body, when not
+// nil, as contentType), applying the API key and the request editors, and
+// reads the whole response.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, header http.Header, body io.Reader, contentType string, apiKey bool) (*http.Response, []byte, error) {
+	u := c.baseURL + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
 	if apiKey && c.apiKey != "" {
 		req.Header.Set(APIKeyHeader, c.apiKey)
 	}
@@ -112,6 +128,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*htt
 		return nil, nil, err
 	}
 	return resp, raw, nil
+}
+
+// jsonBody encodes a request body as JSON.
+func jsonBody(op string, v any) (io.Reader, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: encoding the request body: %w", op, err)
+	}
+	return bytes.NewReader(data), nil
 }
 
 // decodeJSON decodes a JSON body into v; an empty body leaves v as it is.
@@ -357,18 +382,10 @@ type ListNotesResponse struct {
 
 // ListNotes calls GET /notes.
 func (c *Client) ListNotes(ctx context.Context, params ListNotesParams) (*ListNotesResponse, error) {
-	u := c.baseURL + "/notes"
 	q := url.Values{}
 	addParam(q.Add, "tag", params.Tag)
 	addParam(q.Add, "archived", params.Archived)
-	if len(q) > 0 {
-		u += "?" + q.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "GET", "/notes", q, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -419,23 +436,14 @@ type PutNotesIDResponse struct {
 // PutNotesID calls PUT /notes/{id}.
 // Typed errors for 404; *GatewayError for other 4xx/5xx.
 func (c *Client) PutNotesID(ctx context.Context, params PutNotesIDParams, body *Note) (*PutNotesIDResponse, error) {
-	u := c.baseURL + "/notes/" + pathParam(paramString(params.ID), false)
 	var reader io.Reader
 	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: encoding the request body: %w", "PUT /notes/{id}", err)
+		var err error
+		if reader, err = jsonBody("PUT /notes/{id}", body); err != nil {
+			return nil, err
 		}
-		reader = bytes.NewReader(data)
 	}
-	req, err := http.NewRequestWithContext(ctx, "PUT", u, reader)
-	if err != nil {
-		return nil, err
-	}
-	if reader != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "PUT", "/notes/"+pathParam(paramString(params.ID), false), nil, nil, reader, "application/json", false)
 	if err != nil {
 		return nil, err
 	}
@@ -468,17 +476,7 @@ type UploadResponse struct {
 
 // Upload calls POST /upload.
 func (c *Client) Upload(ctx context.Context, body io.Reader) (*UploadResponse, error) {
-	u := c.baseURL + "/upload"
-	var reader io.Reader
-	reader = body
-	req, err := http.NewRequestWithContext(ctx, "POST", u, reader)
-	if err != nil {
-		return nil, err
-	}
-	if reader != nil {
-		req.Header.Set("Content-Type", "image/png")
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "POST", "/upload", nil, nil, body, "image/png", false)
 	if err != nil {
 		return nil, err
 	}

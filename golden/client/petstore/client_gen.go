@@ -92,8 +92,24 @@ func WithAPIKey(key string) Option {
 	}
 }
 
-// send applies the request editors, sends req and reads the whole response.
-func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*http.Response, []byte, error) {
+// do sends a request for path (with the query and headers; body, when not
+// nil, as contentType), applying the API key and the request editors, and
+// reads the whole response.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, header http.Header, body io.Reader, contentType string, apiKey bool) (*http.Response, []byte, error) {
+	u := c.baseURL + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
 	if apiKey && c.apiKey != "" {
 		req.Header.Set(APIKeyHeader, c.apiKey)
 	}
@@ -112,6 +128,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*htt
 		return nil, nil, err
 	}
 	return resp, raw, nil
+}
+
+// jsonBody encodes a request body as JSON.
+func jsonBody(op string, v any) (io.Reader, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: encoding the request body: %w", op, err)
+	}
+	return bytes.NewReader(data), nil
 }
 
 // decodeJSON decodes a JSON body into v; an empty body leaves v as it is.
@@ -376,19 +401,12 @@ type ListPetsResponse struct {
 // ListPets calls GET /pets.
 // List the pets, newest first.
 func (c *Client) ListPets(ctx context.Context, params ListPetsParams) (*ListPetsResponse, error) {
-	u := c.baseURL + "/pets"
 	q := url.Values{}
 	addParam(q.Add, "limit", params.Limit)
 	addParam(q.Add, "status", params.Status)
-	if len(q) > 0 {
-		u += "?" + q.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Add("X-Trace-Id", paramString(params.XTraceID))
-	resp, raw, err := c.send(ctx, req, false)
+	h := http.Header{}
+	h.Add("X-Trace-Id", paramString(params.XTraceID))
+	resp, raw, err := c.do(ctx, "GET", "/pets", q, h, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -450,23 +468,11 @@ type CreatePetResponse struct {
 // "[Conflict] ..." and bad input with "[BadRequest] ...".
 // The method requires an API key (WithAPIKey). Typed errors for 400, 409; *GatewayError for other 4xx/5xx.
 func (c *Client) CreatePet(ctx context.Context, body NewPet) (*CreatePetResponse, error) {
-	u := c.baseURL + "/pets"
-	var reader io.Reader
-	{
-		data, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: encoding the request body: %w", "createPet", err)
-		}
-		reader = bytes.NewReader(data)
-	}
-	req, err := http.NewRequestWithContext(ctx, "POST", u, reader)
+	reader, err := jsonBody("createPet", body)
 	if err != nil {
 		return nil, err
 	}
-	if reader != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, raw, err := c.send(ctx, req, true)
+	resp, raw, err := c.do(ctx, "POST", "/pets", nil, nil, reader, "application/json", true)
 	if err != nil {
 		return nil, err
 	}
@@ -543,12 +549,7 @@ type GetPetResponse struct {
 // Find a pet by id
 // The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor. Typed errors for 404, 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetPet(ctx context.Context, params GetPetParams) (*GetPetResponse, error) {
-	u := c.baseURL + "/pets/" + pathParam(paramString(params.PetID), false)
-	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "GET", "/pets/"+pathParam(paramString(params.PetID), false), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -593,12 +594,7 @@ type DeletePetResponse struct {
 
 // DeletePet calls DELETE /pets/{petId}.
 func (c *Client) DeletePet(ctx context.Context, params DeletePetParams) (*DeletePetResponse, error) {
-	u := c.baseURL + "/pets/" + pathParam(paramString(params.PetID), false)
-	req, err := http.NewRequestWithContext(ctx, "DELETE", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "DELETE", "/pets/"+pathParam(paramString(params.PetID), false), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}

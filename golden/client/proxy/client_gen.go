@@ -92,8 +92,24 @@ func WithAPIKey(key string) Option {
 	}
 }
 
-// send applies the request editors, sends req and reads the whole response.
-func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*http.Response, []byte, error) {
+// do sends a request for path (with the query and headers; body, when not
+// nil, as contentType), applying the API key and the request editors, and
+// reads the whole response.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, header http.Header, body io.Reader, contentType string, apiKey bool) (*http.Response, []byte, error) {
+	u := c.baseURL + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
 	if apiKey && c.apiKey != "" {
 		req.Header.Set(APIKeyHeader, c.apiKey)
 	}
@@ -112,6 +128,15 @@ func (c *Client) send(ctx context.Context, req *http.Request, apiKey bool) (*htt
 		return nil, nil, err
 	}
 	return resp, raw, nil
+}
+
+// jsonBody encodes a request body as JSON.
+func jsonBody(op string, v any) (io.Reader, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: encoding the request body: %w", op, err)
+	}
+	return bytes.NewReader(data), nil
 }
 
 // decodeJSON decodes a JSON body into v; an empty body leaves v as it is.
@@ -366,18 +391,10 @@ type ListOrdersResponse struct {
 // ListOrders calls GET /orders.
 // Typed errors for 401; *GatewayError for other 4xx/5xx.
 func (c *Client) ListOrders(ctx context.Context, params ListOrdersParams) (*ListOrdersResponse, error) {
-	u := c.baseURL + "/orders"
 	q := url.Values{}
 	q.Add("customer", paramString(params.Customer))
 	addParam(q.Add, "page", params.Page)
-	if len(q) > 0 {
-		u += "?" + q.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, "GET", "/orders", q, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -438,24 +455,13 @@ type PlaceOrderResponse struct {
 // PlaceOrder calls POST /orders.
 // The method requires an API key (WithAPIKey). Typed errors for 422; *GatewayError for other 4xx/5xx.
 func (c *Client) PlaceOrder(ctx context.Context, params PlaceOrderParams, body Order) (*PlaceOrderResponse, error) {
-	u := c.baseURL + "/orders"
-	var reader io.Reader
-	{
-		data, err := json.Marshal(body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: encoding the request body: %w", "placeOrder", err)
-		}
-		reader = bytes.NewReader(data)
-	}
-	req, err := http.NewRequestWithContext(ctx, "POST", u, reader)
+	h := http.Header{}
+	addParam(h.Add, "Idempotency-Key", params.IdempotencyKey)
+	reader, err := jsonBody("placeOrder", body)
 	if err != nil {
 		return nil, err
 	}
-	if reader != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	addParam(req.Header.Add, "Idempotency-Key", params.IdempotencyKey)
-	resp, raw, err := c.send(ctx, req, true)
+	resp, raw, err := c.do(ctx, "POST", "/orders", nil, h, reader, "application/json", true)
 	if err != nil {
 		return nil, err
 	}
@@ -494,12 +500,7 @@ type AnyFilesProxyResponse struct {
 
 // AnyFilesProxy calls ANY /files/{proxy+}.
 func (c *Client) AnyFilesProxy(ctx context.Context, method string, params AnyFilesProxyParams) (*AnyFilesProxyResponse, error) {
-	u := c.baseURL + "/files/" + pathParam(paramString(params.Proxy), true)
-	req, err := http.NewRequestWithContext(ctx, method, u, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, raw, err := c.send(ctx, req, false)
+	resp, raw, err := c.do(ctx, method, "/files/"+pathParam(paramString(params.Proxy), true), nil, nil, nil, "", false)
 	if err != nil {
 		return nil, err
 	}
