@@ -93,8 +93,11 @@ error nothing is written. The package name defaults to the output folder's name.
 					doc = d
 				}
 			}
+			if doc == nil && len(docs) > 0 {
+				return withCode(exitUsage, fmt.Errorf("gen client: %s has no API resource %q; it has %s", args[0], resource, strings.Join(names, ", ")))
+			}
 			if doc == nil {
-				return withCode(exitFindings, fmt.Errorf("gen client: %s holds no API definition%s", args[0], strings.Join(names, ", ")))
+				return withCode(exitFindings, fmt.Errorf("gen client: %s holds no API definition (an OpenAPI or Swagger document, or a template with an inline Body or DefinitionBody)", args[0]))
 			}
 			// Generation allocates a lot of short-lived trees; collecting
 			// less often saves time on large documents.

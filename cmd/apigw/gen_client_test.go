@@ -17,6 +17,17 @@ func TestGenClient(t *testing.T) {
 	os.WriteFile(bad, []byte("openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      x-go-name: lower\n      responses: {'200': {description: ok}}\n"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "out"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "pets-api"), 0o755)
+	multi := filepath.Join(dir, "template.yaml")
+	os.WriteFile(multi, []byte(`Resources:
+  First:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Body: {openapi: 3.0.1, info: {title: A, version: "1"}, paths: {/a: {get: {operationId: getA, responses: {"200": {description: ok}}}}}}
+  Second:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Body: {openapi: 3.0.1, info: {title: B, version: "1"}, paths: {/b: {get: {operationId: getB, responses: {"200": {description: ok}}}}}}
+`), 0o644)
 	existing := filepath.Join(dir, "keep", "client_gen.go")
 	os.MkdirAll(filepath.Dir(existing), 0o755)
 	os.WriteFile(existing, []byte("package keep\n"), 0o644)
@@ -36,6 +47,9 @@ func TestGenClient(t *testing.T) {
 		{name: "no file", args: []string{"gen", "client", "-package", "x"}, code: exitUsage},
 		{name: "two files", args: []string{"gen", "client", pet, pet}, code: exitUsage},
 		{name: "unknown flag", args: []string{"gen", "client", "--nope", pet}, code: exitUsage},
+		{name: "several APIs need --resource", args: []string{"gen", "client", multi}, code: exitUsage, want: "pick one with --resource"},
+		{name: "--resource picks one", args: []string{"gen", "client", "--resource", "Second", multi}, want: "func (c *Client) GetB("},
+		{name: "unknown --resource", args: []string{"gen", "client", "--resource", "Third", multi}, code: exitUsage, want: "it has First, Second"},
 		{name: "missing input", args: []string{"gen", "client", filepath.Join(dir, "none.yaml")}, code: exitFindings},
 		{name: "refused document leaves the output alone", args: []string{"gen", "client", "-package", "keep", "-o", existing, bad}, code: exitFindings, file: existing, want: "package keep\n"},
 		{name: "unwritable output", args: []string{"gen", "client", "-package", "x", "-o", filepath.Join(dir, "missing", "dir", "c.go"), pet}, code: exitWrite},
