@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/apigw/apigw/codegen/goclient"
@@ -98,11 +96,6 @@ error nothing is written. The package name defaults to the output folder's name.
 			}
 			if doc == nil {
 				return withCode(exitFindings, fmt.Errorf("gen client: %s holds no API definition (an OpenAPI or Swagger document, or a template with an inline Body or DefinitionBody)", args[0]))
-			}
-			// Generation allocates a lot of short-lived trees; collecting
-			// less often saves time on large documents.
-			if os.Getenv("GOGC") == "" {
-				debug.SetGCPercent(200)
 			}
 			code, err := goclient.Generate(doc, goclient.Options{Package: pkg, Version: Version(), Source: args[0]})
 			if err != nil {

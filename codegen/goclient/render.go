@@ -48,8 +48,8 @@ func (g *gen) render() ([]chunk, error) {
 			defer func() { <-sem }()
 			f := jen.NewFile(g.opts.Package)
 			f.NoFormat = true // formatted from the AST the type check also reads
-			for _, d := range decls {
-				for _, c := range d.code {
+			for j := range decls {
+				for _, c := range decls[j].code {
 					f.Add(c)
 				}
 				f.Line()
@@ -60,6 +60,9 @@ func (g *gen) render() ([]chunk, error) {
 				return
 			}
 			chunks[i] = chunk{src: buf.Bytes()}
+			for j := range decls {
+				decls[j].code = nil // rendered: let the collector have the trees
+			}
 		}()
 	}
 	wg.Wait()
