@@ -3,6 +3,7 @@ package openapi
 import (
 	"context"
 	"fmt"
+	"github.com/apigw/apigw/internal/specgen"
 	"net/url"
 	"strings"
 	"testing"
@@ -249,7 +250,7 @@ func TestSemanticOddInputs(t *testing.T) {
 }
 
 func TestSemanticConcurrent(t *testing.T) {
-	data := genSpec(200) // enough path items for the parallel decode
+	data := specgen.JSON(200) // enough path items for the parallel decode
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
