@@ -30,7 +30,7 @@ type embeddedDoc struct {
 // embeddedDocs returns the OpenAPI documents in a parsed file: the file
 // itself, or the Body/DefinitionBody of CloudFormation resources, in file order.
 func embeddedDocs(root *yaml.Node) []embeddedDoc {
-	root = unalias(root)
+	root = extensions.Resolve(root)
 	if sw, oas := documentVersion(root); sw != "" || oas != "" {
 		return []embeddedDoc{{"", root}}
 	}
