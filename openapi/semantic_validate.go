@@ -56,7 +56,10 @@ func (r *reporter) validate(ctx context.Context, doc *openapi3.T, fromV2 bool) {
 
 // validationError reports one validation finding.
 func (r *reporter) validationError(err error, fromV2 bool) {
-	sev, code, hint := extensions.Warning, CodeOpenAPIWarning, ""
+	// API Gateway's import neither warns about nor rejects most of what the
+	// OpenAPI specification requires (a response per operation, info.version…):
+	// those findings are info, so --fail-on warning keeps meaning failonwarnings.
+	sev, code, hint := extensions.Info, CodeOpenAPIWarning, ""
 	var coded openapi3.CodedError
 	if errors.As(err, &coded) {
 		if h, ok := rejectedByImport[coded.Code()]; ok {
