@@ -108,7 +108,7 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []extensions.Diagno
 		index.Operations = append(index.Operations, entry)
 	}
 	if len(files) == 0 && !hasErrors(diags.list) {
-		diags.add(extensions.Error, CodeAPIKind, doc.Root, "", "no operation has an x-amazon-apigateway-integration, so there are no responses to describe: add integrations to the operations")
+		diags.add(extensions.Error, CodeAPIKind, doc.Root, "", "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
 	}
 	if hasErrors(diags.list) {
 		return nil, diags.sorted(), nil
