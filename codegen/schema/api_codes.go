@@ -9,7 +9,7 @@ const (
 	// integration response, no status code), or a part of it cannot be described.
 	CodeAPIOperation = "APIGW701"
 	// CodeAPIMethodResponse: an integration response's status code has no
-	// method response; import refuses this, and the branch describes no headers or body.
+	// method response; import skips it with a warning, so it gets no branch.
 	CodeAPIMethodResponse = "APIGW702"
 	// CodeAPIKeyword: a schema keyword's value is not what JSON Schema
 	// allows; it is left out of the generated schema.

@@ -15,7 +15,7 @@ func TestAPIDiagnostics(t *testing.T) {
 		files     int // files expected, index included; 0 when refused
 		codes     string
 	}{
-		{"status without method response", head + "      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default: {statusCode: '200'}\n          'x': {statusCode: '500'}\n", 0, "APIGW702"},
+		{"status without method response", head + "      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default: {statusCode: '200'}\n          'x': {statusCode: '500'}\n", 2, "APIGW702"},
 		{"no integration responses", head + "      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {type: mock}\n", 0, "APIGW700,APIGW701"},
 		{"status code not three digits", head + "      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default: {statusCode: '200'}\n          'x': {statusCode: '2000'}\n", 2, "APIGW701"},
 		{"proxy without declared responses", head + "      responses: {}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://x.example.com'}\n", 2, "APIGW701"},

@@ -128,7 +128,9 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 	slices.SortStableFunc(list, func(a, b picked) int { return strings.Compare(a.v.StatusCode, b.v.StatusCode) })
 	out := make([]*jsonschema.Schema, 0, len(list))
 	for _, p := range list {
-		out = append(out, c.integrationBranch(p.key, p.v, irel+"/"+escapePointer(p.key)))
+		if b := c.integrationBranch(p.key, p.v, irel+"/"+escapePointer(p.key)); b != nil {
+			out = append(out, b)
+		}
 	}
 	return out
 }
@@ -139,7 +141,10 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	resp := c.response(code)
 	rrel := c.rel + "/responses/" + code
 	if resp == nil {
-		c.g.diags.add(extensions.Error, CodeAPIMethodResponse, v.Node(), rel+"/statusCode", "integration response %q maps to status %s, which %s %s does not declare; import refuses this: add responses.%s", key, code, c.op.Method, c.op.Path, code)
+		// Import skips such an integration response with a warning ("Invalid
+		// Response status code specified"), so no client ever gets it.
+		c.g.diags.add(extensions.Warning, CodeAPIMethodResponse, v.Node(), rel+"/statusCode", "integration response %q maps to status %s, which %s %s does not declare, so import skips it and it is left out: add responses.%s", key, code, c.op.Method, c.op.Path, code)
+		return nil
 	}
 	b := newShape(code)
 	for _, p := range v.ResponseParameters {
