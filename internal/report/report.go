@@ -45,6 +45,8 @@ type Options struct {
 	// Files is how many files were read; when set, the text summary says so
 	// ("checked 3 files: …"), so a clean run still shows what it covered.
 	Files int
+	// Refused is how many files a safety limit refused; the summary says so.
+	Refused int
 }
 
 // DefaultInformationURI is the tool's home page in SARIF output.
@@ -55,8 +57,8 @@ const DefaultInformationURI = "https://github.com/apigw/apigw"
 func Render(f Format, diags []extensions.Diagnostic, o Options) ([]byte, error) {
 	switch f {
 	case FormatText:
-		if o.Files > 0 {
-			return textChecked(diags, o.Files), nil
+		if o.Files > 0 || o.Refused > 0 {
+			return textChecked(diags, o.Files, o.Refused), nil
 		}
 		return Text(diags), nil
 	case FormatJSON:
@@ -94,8 +96,15 @@ func Text(diags []extensions.Diagnostic) []byte {
 }
 
 // textChecked is Text with the number of files read in the summary.
-func textChecked(diags []extensions.Diagnostic, files int) []byte {
-	return textWith(diags, "checked "+plural(files, "file", "files")+": "+Summary(diags))
+func textChecked(diags []extensions.Diagnostic, files, refused int) []byte {
+	head := "checked " + plural(files, "file", "files")
+	if refused > 0 {
+		head += " (" + plural(refused, "file", "files") + " refused by a safety limit)"
+		if len(diags) == 0 {
+			return textWith(diags, head)
+		}
+	}
+	return textWith(diags, head+": "+Summary(diags))
 }
 
 // textWith writes one line per diagnostic, sorted, then the summary line.
