@@ -201,6 +201,11 @@ func uriProblem(v *Integration, kind APIKind) string {
 		return "" // HTTP APIs accept a Lambda function ARN
 	}
 	parts := strings.SplitN(u, ":", 6)
+	if fn := strings.SplitN(u, ":", 7); isARN(u, "lambda") && len(fn) >= 7 && fn[3] != "" {
+		// A bare function ARN: REST APIs need the function's invocation path.
+		return "uri " + strconv.Quote(u) + " is a Lambda function ARN; REST APIs invoke the function through API Gateway's Lambda service path: write arn:aws:apigateway:" +
+			fn[3] + ":lambda:path/2015-03-31/functions/" + u + "/invocations"
+	}
 	if len(parts) < 6 || parts[0] != "arn" || parts[2] != "apigateway" || parts[3] == "" || parts[4] == "" {
 		return "uri " + strconv.Quote(u) + " must be an API Gateway service ARN: arn:aws:apigateway:{region}:{service}:path/{path} or arn:aws:apigateway:{region}:{service}:action/{action}"
 	}
