@@ -31,7 +31,7 @@ func (a *AnyMethod) Node() *yaml.Node { return a.Operation }
 
 func (d *decoder) anyMethod(n *yaml.Node, ptr string) *AnyMethod {
 	a := &AnyMethod{Operation: n}
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "%s must be an operation object, not %s", ExtAnyMethod, kindName(n))
 		return a
@@ -45,7 +45,7 @@ func (d *decoder) anyMethod(n *yaml.Node, ptr string) *AnyMethod {
 // Encode returns the operation with isDefaultRoute as set; every other key
 // is the operation's own and comes back as written.
 func (a *AnyMethod) Encode() *yaml.Node {
-	r := resolve(a.Operation)
+	r := Resolve(a.Operation)
 	if r == nil || r.Kind != yaml.MappingNode {
 		if a.Operation != nil {
 			return a.Operation

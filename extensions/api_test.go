@@ -142,6 +142,7 @@ func TestAPIExtensionsRegistered(t *testing.T) {
 		ExtEndpointConfiguration: {AtRoot | AtServer, false, false}, ExtCORS: {AtRoot, false, true},
 		ExtImportExportVersion: {AtRoot, false, true}, ExtTagValue: {AtTag, false, true},
 		ExtSecurityPolicy: {AtRoot, true, false}, ExtEndpointAccessMode: {AtRoot, true, false},
+		ExtRequestValidators: {AtRoot, true, false}, ExtRequestValidator: {AtRoot | AtOperation, true, false},
 	}
 	for _, name := range apiExtensions {
 		s := LookupSpec(name)

@@ -11,13 +11,13 @@ import (
 // CloudFormation intrinsic (Fn::If, !Ref, …): only CloudFormation can resolve
 // it, so it is kept as written and not checked.
 func isIntrinsicObject(n *yaml.Node) bool {
-	return IntrinsicName(resolve(n)) != ""
+	return IntrinsicName(Resolve(n)) != ""
 }
 
 // keepAsWritten tells whether an object-valued extension's source must come
 // back unchanged: an intrinsic, or not an object at all (already reported).
 func keepAsWritten(src *yaml.Node) bool {
-	r := resolve(src)
+	r := Resolve(src)
 	return r != nil && (r.Kind != yaml.MappingNode || IntrinsicName(r) != "")
 }
 

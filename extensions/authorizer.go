@@ -121,7 +121,7 @@ func (d *decoder) authorizer(n *yaml.Node, ptr string) *Authorizer {
 		{"jwtConfiguration", func(v *yaml.Node, p string) { a.JWTConfiguration = d.jwtConfiguration(v, p) }},
 	}, &a.Unknown)
 	if ok {
-		d.checkAuthorizerFields(a, resolve(n), ptr)
+		d.checkAuthorizerFields(a, Resolve(n), ptr)
 	}
 	return a
 }
@@ -193,7 +193,7 @@ var cognitoUserPoolARN = regexp.MustCompile(`^arn:aws[a-z-]*:cognito-idp:[a-z0-9
 
 // checkProviderARNs reports literal entries that are not Cognito user pool ARNs.
 func (d *decoder) checkProviderARNs(n *yaml.Node, ptr string, arns []Str) {
-	r := resolve(n)
+	r := Resolve(n)
 	for i, s := range arns {
 		if !s.Known() || s.Value == "" || cognitoUserPoolARN.MatchString(s.Value) {
 			continue
@@ -205,7 +205,7 @@ func (d *decoder) checkProviderARNs(n *yaml.Node, ptr string, arns []Str) {
 
 func (d *decoder) identitySource(n *yaml.Node, ptr string) *IdentitySource {
 	s := &IdentitySource{src: n}
-	if r := resolve(n); r != nil && r.Kind == yaml.SequenceNode {
+	if r := Resolve(n); r != nil && r.Kind == yaml.SequenceNode {
 		s.List = true
 		s.Sources = d.strList(n, ptr, "identitySource")
 	} else {

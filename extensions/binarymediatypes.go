@@ -35,7 +35,7 @@ func (d *decoder) binaryMediaTypes(n *yaml.Node, ptr string) *BinaryMediaTypes {
 		return b
 	}
 	b.Types = d.strList(n, ptr, ExtBinaryMediaTypes)
-	r := resolve(n)
+	r := Resolve(n)
 	for i, t := range b.Types {
 		if t.IsLiteral() && t.Value != "" {
 			d.checkMediaType(r.Content[i], Pointer(ptr, strconv.Itoa(i)), "binary media type", t.Value)
@@ -46,7 +46,7 @@ func (d *decoder) binaryMediaTypes(n *yaml.Node, ptr string) *BinaryMediaTypes {
 
 // Encode implements Value.
 func (b *BinaryMediaTypes) Encode() *yaml.Node {
-	if r := resolve(b.src); r != nil && (r.Kind != yaml.SequenceNode || isIntrinsicObject(r)) {
+	if r := Resolve(b.src); r != nil && (r.Kind != yaml.SequenceNode || isIntrinsicObject(r)) {
 		return b.src
 	}
 	return encScalarExt(encStrList(b.src, b.Types), b.src)

@@ -19,7 +19,21 @@ var apiExtensions = []string{
 	ExtAnyMethod, ExtAuth, ExtAuthType, ExtAuthorizer, ExtAPIKeySource, ExtBinaryMediaTypes,
 	ExtMinimumCompressionSize, ExtPolicy, ExtDocumentation, ExtGatewayResponses,
 	ExtEndpointConfiguration, ExtCORS, ExtImportExportVersion, ExtTagValue,
-	ExtSecurityPolicy, ExtEndpointAccessMode,
+	ExtSecurityPolicy, ExtEndpointAccessMode, ExtRequestValidators, ExtRequestValidator,
+}
+
+// TestCorpusCoversEveryExtension makes sure the corpus tests (this one and
+// the integration one) look at every registered extension.
+func TestCorpusCoversEveryExtension(t *testing.T) {
+	covered := map[string]bool{ExtIntegration: true, ExtIntegrations: true}
+	for _, n := range apiExtensions {
+		covered[n] = true
+	}
+	for _, s := range Specs() {
+		if !covered[s.Name] {
+			t.Errorf("%s is registered but no corpus test decodes it", s.Name)
+		}
+	}
 }
 
 // corpusRealErrors lists the error-level diagnostics on corpus files that

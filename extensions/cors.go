@@ -64,7 +64,7 @@ func (d *decoder) cors(n *yaml.Node, ptr string) *CORS {
 	if c.AllowCredentials != nil && *c.AllowCredentials {
 		for i, o := range c.AllowOrigins {
 			if o.IsLiteral() && o.Value == "*" {
-				d.add(Error, CodeCORSCredentials, resolve(Lookup(n, "allowOrigins")).Content[i], Pointer(Pointer(ptr, "allowOrigins"), strconv.Itoa(i)),
+				d.add(Error, CodeCORSCredentials, Resolve(Lookup(n, "allowOrigins")).Content[i], Pointer(Pointer(ptr, "allowOrigins"), strconv.Itoa(i)),
 					"allowCredentials true cannot be combined with the wildcard origin \"*\"; list the allowed origins (https://example.com) or set allowCredentials false")
 			}
 		}
@@ -74,7 +74,7 @@ func (d *decoder) cors(n *yaml.Node, ptr string) *CORS {
 
 // checkCORSMethods reports methods an HTTP API does not accept in allowMethods.
 func (d *decoder) checkCORSMethods(n *yaml.Node, ptr string, ms []Str) {
-	r := resolve(n)
+	r := Resolve(n)
 	for i, m := range ms {
 		if !m.Known() || containsFold(corsMethods, m.Value) {
 			continue

@@ -29,8 +29,9 @@ func Pointer(ptr string, key string) string {
 	return ptr + "/" + key
 }
 
-// resolve follows YAML aliases and unwraps a document node.
-func resolve(n *yaml.Node) *yaml.Node {
+// Resolve follows YAML aliases and unwraps a document node, giving the node
+// that holds the value.
+func Resolve(n *yaml.Node) *yaml.Node {
 	for n != nil && (n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode) {
 		if n.Kind == yaml.AliasNode {
 			n = n.Alias
@@ -45,7 +46,7 @@ func resolve(n *yaml.Node) *yaml.Node {
 
 // kindName describes a node's kind for messages ("a string", "a mapping", …).
 func kindName(n *yaml.Node) string {
-	n = resolve(n)
+	n = Resolve(n)
 	switch {
 	case n == nil:
 		return "nothing"
@@ -73,7 +74,7 @@ type field struct {
 // unknown keys are kept in unknown (when not nil) and warned about with the
 // nearest known key. It reports false when n is not a mapping.
 func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown *Map[*yaml.Node]) bool {
-	n = resolve(n)
+	n = Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return false
@@ -117,7 +118,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 	if s, ok := strFromIntrinsic(v); ok {
 		return s
 	}
-	r := resolve(v)
+	r := Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" {
 		d.add(Error, CodeType, v, ptr, "%s must be a string, not %s", what, kindName(v))
 		return Str{}
@@ -127,7 +128,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 
 // plain decodes a scalar that must be a literal string (enum values, names).
 func (d *decoder) plain(v *yaml.Node, ptr, what string) string {
-	r := resolve(v)
+	r := Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" || IntrinsicName(v) != "" {
 		d.add(Error, CodeType, v, ptr, "%s must be a literal string, not %s", what, kindName(v))
 		return ""
@@ -138,7 +139,7 @@ func (d *decoder) plain(v *yaml.Node, ptr, what string) string {
 // integer decodes an integer; numeric strings ("29000") are accepted when
 // API Gateway accepts them too (stringOK).
 func (d *decoder) integer(v *yaml.Node, ptr, what string, stringOK bool) *int {
-	r := resolve(v)
+	r := Resolve(v)
 	if r != nil && r.Kind == yaml.ScalarNode && (r.Tag == "!!int" || stringOK && r.Tag == "!!str") {
 		if i, err := strconv.Atoi(strings.TrimSpace(r.Value)); err == nil {
 			return &i
@@ -150,7 +151,7 @@ func (d *decoder) integer(v *yaml.Node, ptr, what string, stringOK bool) *int {
 
 // boolean decodes a boolean; the strings "true" and "false" are tolerated.
 func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
-	r := resolve(v)
+	r := Resolve(v)
 	if r != nil && r.Kind == yaml.ScalarNode && (r.Tag == "!!bool" || r.Tag == "!!str") {
 		switch strings.ToLower(r.Value) {
 		case "true":
@@ -167,7 +168,7 @@ func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
 
 // strList decodes a list of strings.
 func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
-	r := resolve(v)
+	r := Resolve(v)
 	if r == nil || r.Kind != yaml.SequenceNode {
 		d.add(Error, CodeType, v, ptr, "%s must be a list of strings, not %s", what, kindName(v))
 		return nil
@@ -181,7 +182,7 @@ func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
 
 // strMap decodes an object whose values are strings, keeping key order.
 func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
-	r := resolve(v)
+	r := Resolve(v)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, v, ptr, "%s must be an object of strings, not %s", what, kindName(v))
 		return nil
@@ -198,7 +199,7 @@ func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
 // spelling that matches case-insensitively is accepted and kept as written.
 func (d *decoder) enum(v *yaml.Node, ptr, what string, allowed []string, foldCase bool) string {
 	s := d.plain(v, ptr, what)
-	if s == "" && (resolve(v) == nil || resolve(v).Kind != yaml.ScalarNode) {
+	if s == "" && (Resolve(v) == nil || Resolve(v).Kind != yaml.ScalarNode) {
 		return ""
 	}
 	for _, a := range allowed {

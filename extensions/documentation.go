@@ -86,7 +86,7 @@ func (d *decoder) documentation(n *yaml.Node, ptr string) *Documentation {
 		{"version", func(v *yaml.Node, p string) { doc.Version = d.str(v, p, "version") }},
 		{"createdDate", func(v *yaml.Node, p string) { doc.CreatedDate = d.str(v, p, "createdDate") }},
 		{"documentationParts", func(v *yaml.Node, p string) {
-			r := resolve(v)
+			r := Resolve(v)
 			if r == nil || r.Kind != yaml.SequenceNode {
 				d.add(Error, CodeType, v, p, "documentationParts must be a list of documentation parts, not %s", kindName(v))
 				return
@@ -106,7 +106,7 @@ func (d *decoder) documentationPart(n *yaml.Node, ptr string) *DocumentationPart
 		{"location", func(v *yaml.Node, p string) { part.Location = d.documentationLocation(v, p) }},
 		{"properties", func(v *yaml.Node, p string) {
 			part.Properties = v
-			if r := resolve(v); r == nil || r.Kind == yaml.SequenceNode {
+			if r := Resolve(v); r == nil || r.Kind == yaml.SequenceNode {
 				d.add(Error, CodeType, v, p, "properties must be a JSON object (or a string holding one), not %s", kindName(v))
 			}
 		}},
@@ -162,8 +162,8 @@ func (v *Documentation) Encode() *yaml.Node {
 	var parts *yaml.Node
 	if orig := Lookup(v.src, "documentationParts"); v.Parts != nil || orig != nil {
 		parts = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		copyLayout(parts, resolve(orig))
-		if r := resolve(orig); r != nil && r.Kind != yaml.SequenceNode && v.Parts == nil {
+		copyLayout(parts, Resolve(orig))
+		if r := Resolve(orig); r != nil && r.Kind != yaml.SequenceNode && v.Parts == nil {
 			parts = orig
 		}
 		for _, p := range v.Parts {

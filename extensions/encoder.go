@@ -15,7 +15,7 @@ type encField struct {
 // Lookup returns the value node stored under key in mapping m, or nil.
 // Aliases are followed for m but not for the value, so it can be reused as written.
 func Lookup(m *yaml.Node, key string) *yaml.Node {
-	m = resolve(m)
+	m = Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -29,7 +29,7 @@ func Lookup(m *yaml.Node, key string) *yaml.Node {
 
 // lookupKey returns the key node for key in mapping m, or nil.
 func lookupKey(m *yaml.Node, key string) *yaml.Node {
-	m = resolve(m)
+	m = Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -45,7 +45,7 @@ func lookupKey(m *yaml.Node, key string) *yaml.Node {
 // the unknown keys, keeping orig's key order, key nodes and comments: keys of
 // orig come first in orig's order, then new known keys, then new unknown keys.
 func encodeObject(orig *yaml.Node, fields []encField, unknown Map[*yaml.Node]) *yaml.Node {
-	src := resolve(orig)
+	src := Resolve(orig)
 	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	copyLayout(out, src)
 	done := map[string]bool{}
@@ -123,7 +123,7 @@ func encStr(orig *yaml.Node, s Str) *yaml.Node {
 
 // encPlain encodes a literal string such as an enum value; "" is left out.
 func encPlain(orig *yaml.Node, s string) *yaml.Node {
-	if r := resolve(orig); r != nil && r.Kind == yaml.ScalarNode && r.Value == s && r.Tag != "!!null" {
+	if r := Resolve(orig); r != nil && r.Kind == yaml.ScalarNode && r.Value == s && r.Tag != "!!null" {
 		return orig
 	}
 	if s == "" {
@@ -137,7 +137,7 @@ func encInt(orig *yaml.Node, v *int) *yaml.Node {
 	if v == nil {
 		return nil
 	}
-	if r := resolve(orig); r != nil && r.Kind == yaml.ScalarNode {
+	if r := Resolve(orig); r != nil && r.Kind == yaml.ScalarNode {
 		if i, err := strconv.Atoi(r.Value); err == nil && i == *v {
 			return orig
 		}
@@ -164,7 +164,7 @@ func encStrList(orig *yaml.Node, vs []Str) *yaml.Node {
 	if vs == nil {
 		return nil
 	}
-	src := resolve(orig)
+	src := Resolve(orig)
 	out := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	copyLayout(out, src)
 	for i, v := range vs {

@@ -48,7 +48,7 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 	d.object(n, ptr, ExtEndpointConfiguration, []field{
 		{"types", func(v *yaml.Node, p string) {
 			e.Types = d.strList(v, p, "types")
-			r := resolve(v)
+			r := Resolve(v)
 			for i, t := range e.Types {
 				if t.Known() && !slices.Contains(endpointTypes, t.Value) {
 					d.add(Error, CodeEnum, r.Content[i], Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)

@@ -59,7 +59,7 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 	if isIntrinsicObject(n) {
 		return g
 	}
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "%s must be an object mapping response types to responses, not %s", ExtGatewayResponses, kindName(n))
 		return g

@@ -167,7 +167,7 @@ func (v *Integration) RefName() string {
 
 func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrations {
 	out := &Integrations{src: n}
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "%s must be an object mapping integration names to integrations, not %s", ExtIntegrations, kindName(n))
 		return out
@@ -247,7 +247,7 @@ func (d *decoder) tlsConfig(n *yaml.Node, ptr string) *TLSConfig {
 // httpResponseParameters decodes HTTP API responseParameters: status code →
 // object of mapping actions.
 func (d *decoder) httpResponseParameters(n *yaml.Node, ptr string) Map[Map[Str]] {
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "responseParameters must be an object mapping status codes to parameter mappings, not %s", kindName(n))
 		return nil

@@ -53,7 +53,7 @@ func pos(obj *yaml.Node, key string) *yaml.Node {
 }
 
 func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
-	if v == nil || resolve(v.src) != nil && resolve(v.src).Kind != yaml.MappingNode {
+	if v == nil || Resolve(v.src) != nil && Resolve(v.src).Kind != yaml.MappingNode {
 		return
 	}
 	if kind == KindUnknown {
@@ -96,7 +96,7 @@ func (d *decoder) checkIntegrationRef(v *Integration, ptr string, kind APIKind) 
 		d.add(Error, CodeFieldNotForType, Lookup(v.src, "$ref"), p,
 			"REST APIs do not read %s, so an integration $ref cannot be resolved; write the integration object here", ExtIntegrations)
 	}
-	if r := resolve(v.src); r != nil && len(r.Content) > 2 {
+	if r := Resolve(v.src); r != nil && len(r.Content) > 2 {
 		d.add(Info, CodeIntegrationRef, v.src, ptr, "keys next to $ref are ignored; move them into the referenced integration")
 	}
 }
@@ -201,6 +201,11 @@ func uriProblem(v *Integration, kind APIKind) string {
 		return "" // HTTP APIs accept a Lambda function ARN
 	}
 	parts := strings.SplitN(u, ":", 6)
+	if fn := strings.SplitN(u, ":", 7); isARN(u, "lambda") && len(fn) >= 7 && fn[3] != "" {
+		// A bare function ARN: REST APIs need the function's invocation path.
+		return "uri " + strconv.Quote(u) + " is a Lambda function ARN; REST APIs invoke the function through API Gateway's Lambda service path: write arn:aws:apigateway:" +
+			fn[3] + ":lambda:path/2015-03-31/functions/" + u + "/invocations"
+	}
 	if len(parts) < 6 || parts[0] != "arn" || parts[2] != "apigateway" || parts[3] == "" || parts[4] == "" {
 		return "uri " + strconv.Quote(u) + " must be an API Gateway service ARN: arn:aws:apigateway:{region}:{service}:path/{path} or arn:aws:apigateway:{region}:{service}:action/{action}"
 	}
@@ -351,7 +356,7 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
 }
 
 func (d *decoder) checkResponses(v *Integration, ptr string) {
-	src := resolve(Lookup(v.src, "responses"))
+	src := Resolve(Lookup(v.src, "responses"))
 	key := func(k string) *yaml.Node { return lookupKey(src, k) }
 	var defaults []string
 	seen := Map[string]{} // statusCode → first key
@@ -366,14 +371,14 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		default:
 			checkSelectionPattern(d, p.Key, key(p.Key), ep)
 		}
-		if e == nil || resolve(e.src) == nil || resolve(e.src).Kind != yaml.MappingNode {
+		if e == nil || Resolve(e.src) == nil || Resolve(e.src).Kind != yaml.MappingNode {
 			continue
 		}
 		sc, scp := Lookup(e.src, "statusCode"), Pointer(ep, "statusCode")
 		switch {
 		case sc == nil:
 			d.add(Error, CodeRequired, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
-		case e.StatusCode == "" && IntrinsicName(resolve(sc)) == "" && resolve(sc).Kind == yaml.ScalarNode:
+		case e.StatusCode == "" && IntrinsicName(Resolve(sc)) == "" && Resolve(sc).Kind == yaml.ScalarNode:
 			d.add(Error, CodeStatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode != "" && !validStatusCode(e.StatusCode):
 			d.add(Error, CodeStatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
@@ -405,7 +410,7 @@ func validStatusCode(s string) bool {
 }
 
 func (d *decoder) checkHTTPResponseParameters(v *Integration, ptr string) {
-	src := resolve(Lookup(v.src, "responseParameters"))
+	src := Resolve(Lookup(v.src, "responseParameters"))
 	for _, p := range v.ResponseParameters {
 		i, err := strconv.Atoi(p.Key)
 		if err != nil || len(p.Key) != 3 || i < 200 || i > 599 {

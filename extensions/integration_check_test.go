@@ -44,7 +44,7 @@ func TestIntegrationChecks(t *testing.T) {
 		{"lambda uri Fn::Sub", "{type: aws_proxy, httpMethod: POST, uri: {'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${F.Arn}/invocations'}}", "", ""},
 		{"REST aws_proxy not lambda", "{type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', responses: {}}", "error:APIGW106", "Lambda functions only"},
 		{"HTTP API function ARN", "{type: aws_proxy, uri: 'arn:aws:lambda:us-east-1:123456789012:function:f', payloadFormatVersion: '2.0'}", "", ""},
-		{"REST function ARN", "{type: aws_proxy, httpMethod: POST, uri: 'arn:aws:lambda:us-east-1:123456789012:function:f', responses: {}}", "error:APIGW106", "service ARN"},
+		{"REST function ARN", "{type: aws_proxy, httpMethod: POST, uri: 'arn:aws:lambda:us-east-1:123456789012:function:f', responses: {}}", "error:APIGW106", "write arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations"},
 		{"subtype without uri", "{type: aws_proxy, integrationSubtype: SQS-SendMessage, payloadFormatVersion: '1.0', credentials: 'arn:aws:iam::1:role/r'}", "", ""},
 		// connection
 		{"vpc link", "{type: http_proxy, httpMethod: ANY, uri: 'http://nlb.example/', connectionType: VPC_LINK, connectionId: abc}", "", ""},

@@ -58,7 +58,7 @@ func ResponseKey(selectionPattern string) string {
 }
 
 func (d *decoder) integrationResponses(n *yaml.Node, ptr string) Map[*IntegrationResponseEntry] {
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "responses must be an object mapping selection patterns (or \"default\") to integration responses, not %s", kindName(n))
 		return nil
@@ -87,7 +87,7 @@ func (d *decoder) integrationResponse(n *yaml.Node, ptr string) *IntegrationResp
 // templates decodes a media type → template object. A null template is
 // accepted by import and means an empty template; it decodes to a zero Str.
 func (d *decoder) templates(n *yaml.Node, ptr, what string) Map[Str] {
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "%s must be an object mapping media types to templates, not %s", what, kindName(n))
 		return nil
@@ -96,7 +96,7 @@ func (d *decoder) templates(n *yaml.Node, ptr, what string) Map[Str] {
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k, val := r.Content[i].Value, r.Content[i+1]
 		var s Str
-		if rv := resolve(val); rv == nil || rv.Kind != yaml.ScalarNode || rv.Tag != "!!null" {
+		if rv := Resolve(val); rv == nil || rv.Kind != yaml.ScalarNode || rv.Tag != "!!null" {
 			s = d.str(val, Pointer(ptr, k), what+" value")
 		}
 		out = append(out, Pair[Str]{k, s})
@@ -113,7 +113,7 @@ func encTemplates(orig *yaml.Node, m Map[Str]) *yaml.Node {
 	for _, p := range m {
 		o := Lookup(orig, p.Key)
 		var n *yaml.Node
-		if ro := resolve(o); p.Value.IsZero() && ro != nil && ro.Kind == yaml.ScalarNode && ro.Tag == "!!null" {
+		if ro := Resolve(o); p.Value.IsZero() && ro != nil && ro.Kind == yaml.ScalarNode && ro.Tag == "!!null" {
 			n = o
 		} else if n = encStr(o, p.Value); n == nil {
 			n = strNode("")

@@ -72,7 +72,7 @@ func checkIdentitySourceMapping(d *decoder, s Str, n *yaml.Node, ptr string) {
 // identitySourceNode returns the node of identity source entry i: the list
 // item, or for a comma-separated string the string itself.
 func identitySourceNode(n *yaml.Node, i int, list bool) *yaml.Node {
-	if r := resolve(n); list && r != nil && i < len(r.Content) {
+	if r := Resolve(n); list && r != nil && i < len(r.Content) {
 		return r.Content[i]
 	}
 	return n
@@ -88,7 +88,7 @@ func isHTTPMappingKey(k string) bool {
 // checked only for their key.
 func (d *decoder) mapping(ctx mapping.Context, n *yaml.Node, p Pair[Str], ptr string) {
 	var ps []mapping.Problem
-	v := resolve(Lookup(n, p.Key))
+	v := Resolve(Lookup(n, p.Key))
 	switch {
 	case v == nil || v.Kind != yaml.ScalarNode && IntrinsicName(v) == "":
 		// The value's type is already reported; the key can still be checked.

@@ -34,7 +34,7 @@ func (p *Policy) Node() *yaml.Node { return p.src }
 
 func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 	p := &Policy{src: n}
-	r := resolve(n)
+	r := Resolve(n)
 	switch {
 	case r == nil:
 		d.add(Error, CodeType, n, ptr, "%s must be a policy document object or a JSON string, not nothing", ExtPolicy)
@@ -47,13 +47,13 @@ func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 			return p
 		}
 		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(p.Text.Value), &doc); err != nil || resolve(&doc) == nil || resolve(&doc).Kind != yaml.MappingNode {
+		if err := yaml.Unmarshal([]byte(p.Text.Value), &doc); err != nil || Resolve(&doc) == nil || Resolve(&doc).Kind != yaml.MappingNode {
 			if !HasVariables(p.Text.Value) {
 				d.add(Error, CodePolicy, n, ptr, "%s string is not a JSON policy document; write {\"Version\": \"2012-10-17\", \"Statement\": [...]}", ExtPolicy)
 			}
 			return p
 		}
-		p.Document = resolve(&doc)
+		p.Document = Resolve(&doc)
 		// Positions inside the string are relative to it: report at the string.
 		var inner decoder
 		inner.checkPolicyDocument(p.Document, ptr)
@@ -81,14 +81,14 @@ func (d *decoder) checkPolicyDocument(m *yaml.Node, ptr string) {
 		return
 	}
 	sp := Pointer(ptr, "Statement")
-	rs := resolve(st)
+	rs := Resolve(st)
 	switch {
 	case IntrinsicName(rs) != "":
 	case rs.Kind == yaml.MappingNode:
 		d.checkStatement(rs, sp)
 	case rs.Kind == yaml.SequenceNode:
 		for i, s := range rs.Content {
-			d.checkStatement(resolve(s), Pointer(sp, strconv.Itoa(i)))
+			d.checkStatement(Resolve(s), Pointer(sp, strconv.Itoa(i)))
 		}
 	default:
 		d.add(Error, CodePolicy, st, sp, "policy Statement must be a statement object or a list of them, not %s", kindName(st))

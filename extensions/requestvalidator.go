@@ -59,7 +59,7 @@ func (v *RequestValidatorName) Node() *yaml.Node { return v.src }
 
 func (d *decoder) requestValidators(n *yaml.Node, ptr string) *RequestValidators {
 	out := &RequestValidators{src: n}
-	r := resolve(n)
+	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(Error, CodeType, n, ptr, "%s must be an object mapping validator names to validators, not %s", ExtRequestValidators, kindName(n))
 		return out

@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"encoding/json"
 	"strconv"
 	"testing"
 
@@ -18,22 +17,6 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := CheckData("bench.json", data, LoadOptions{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkStdlibJSON is a baseline: encoding/json into map[string]any on the same bytes.
-func BenchmarkStdlibJSON(b *testing.B) {
-	for _, n := range benchSizes {
-		data := specgen.JSON(n)
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				var v map[string]any
-				if err := json.Unmarshal(data, &v); err != nil {
 					b.Fatal(err)
 				}
 			}

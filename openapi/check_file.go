@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -33,23 +34,29 @@ func CheckData(path string, data []byte, opts LoadOptions) ([]extensions.Diagnos
 	if err != nil {
 		return nil, err
 	}
+	// kin-openapi refuses a tree with duplicate keys as a whole; the loader
+	// already reports each one with both positions.
+	dup := slices.ContainsFunc(diags, func(d extensions.Diagnostic) bool { return d.Code == CodeDuplicateKey })
 	for _, d := range docs {
-		diags = append(diags, checkDocument(d, opts)...)
+		diags = append(diags, checkDocument(d, opts, !dup)...)
 	}
 	extensions.SortDiagnostics(diags)
 	return diags, nil
 }
 
 // checkDocument runs the checks of one loaded document: kin-openapi's
-// validation on one core while the document-level checks use the other.
-func checkDocument(d *Document, opts LoadOptions) []extensions.Diagnostic {
-	var semantic *Semantic
+// validation (when validate) on one core while the document-level checks use
+// the other.
+func checkDocument(d *Document, opts LoadOptions, validate bool) []extensions.Diagnostic {
+	semantic := &Semantic{}
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		semantic = NewSemantic(context.Background(), d.Root, semanticOptions(d, opts))
-	}()
+	if validate {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			semantic = NewSemantic(context.Background(), d.Root, semanticOptions(d, opts))
+		}()
+	}
 	diags := Check(d)
 	wg.Wait()
 	for _, sd := range semantic.Diagnostics {

@@ -20,6 +20,6 @@ const (
 	// API Gateway's import also rejects.
 	CodeOpenAPIInvalid = "APIGW055"
 	// CodeOpenAPIWarning: OpenAPI validation found a problem that API
-	// Gateway's import reports as a warning or ignores.
+	// Gateway's import ignores (reported as info).
 	CodeOpenAPIWarning = "APIGW056"
 )

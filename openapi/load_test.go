@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -287,5 +288,44 @@ func TestLoadFileRefusesLargeFiles(t *testing.T) {
 	}
 	if _, _, err := LoadFile(filepath.Join(t.TempDir(), "missing.yaml"), LoadOptions{}); !os.IsNotExist(err) {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// TestRefsInDataAreNotRefs checks that "$ref" keys inside examples, defaults
+// and extension values are data, that an Example object's own $ref is still a
+// reference, and that a bare definition name is not taken for a file.
+func TestRefsInDataAreNotRefs(t *testing.T) {
+	doc := `openapi: 3.0.1
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              example: {$ref: "https://example.com/user/1"}
+              examples:
+                one: {value: {$ref: "https://example.com/user/2"}}
+                two: {$ref: "other.yaml#/components/examples/two"}
+              schema:
+                default: {$ref: "https://example.com/user/3"}
+                properties:
+                  pet: {$ref: Pet}
+      x-vendor: {$ref: "https://example.com/user/4"}
+`
+	_, diags, err := Load("a.yaml", []byte(doc), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range diags {
+		if d.Code >= "APIGW030" && d.Code <= "APIGW039" {
+			got = append(got, d.Pointer)
+		}
+	}
+	if want := []string{"/paths/~1a/get/responses/200/content/application~1json/examples/two/$ref"}; !slices.Equal(got, want) {
+		t.Fatalf("$ref diagnostics at %v, want %v", got, want)
 	}
 }

@@ -55,7 +55,23 @@ func findRefs(n *yaml.Node, base string) []refSite {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && !strings.HasPrefix(v.Value, "#") {
+				if isDataKey(k.Value) {
+					continue // example payloads and extension values may hold "$ref" as data
+				}
+				if k.Value == "examples" && v.Kind == yaml.MappingNode {
+					path = append(path, k.Value)
+					for j := 0; j+1 < len(v.Content); j += 2 {
+						// An Example object may be a $ref; its value is data.
+						if r := extensions.Lookup(v.Content[j+1], "$ref"); r != nil {
+							path = append(path, v.Content[j].Value)
+							walk(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "$ref"}, r}})
+							path = path[:len(path)-1]
+						}
+					}
+					path = path[:len(path)-1]
+					continue
+				}
+				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && !strings.HasPrefix(v.Value, "#") && !isBareName(v.Value) {
 					ptr := base
 					for _, p := range path {
 						ptr = extensions.Pointer(ptr, p)
@@ -73,6 +89,16 @@ func findRefs(n *yaml.Node, base string) []refSite {
 	}
 	walk(n)
 	return out
+}
+
+// isDataKey tells whether a key's value is data rather than OpenAPI
+// structure: examples, defaults, enums, consts and extension values.
+func isDataKey(k string) bool {
+	switch k {
+	case "example", "default", "enum", "const":
+		return true
+	}
+	return strings.HasPrefix(k, "x-")
 }
 
 // refs applies the $ref policy to d: without AllowRefs every external $ref

@@ -74,7 +74,7 @@ type Semantic struct {
 // warnings. root may be nil when opts.Data holds the document.
 func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Semantic {
 	s := &Semantic{}
-	r := &reporter{root: unalias(root), opts: opts}
+	r := &reporter{root: extensions.Resolve(root), opts: opts}
 	defer func() {
 		extensions.SortDiagnostics(r.diags)
 		s.Diagnostics = r.diags
@@ -85,7 +85,7 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 			r.add(extensions.Error, CodeSemanticDecode, "", "the document is neither JSON nor YAML: %v", err)
 			return s
 		}
-		r.root = unalias(&doc)
+		r.root = extensions.Resolve(&doc)
 		if r.root == nil {
 			r.add(extensions.Error, CodeSemanticDecode, "", "the document is empty: write an OpenAPI document")
 			return s

@@ -2,22 +2,20 @@ package openapi
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"testing"
 
+	"github.com/apigw/apigw/internal/specgen"
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
 )
 
-var semBenchSizes = []int{100, 1000, 3000}
-
 // BenchmarkSemantic measures NewSemantic on a generated extension-heavy
 // document whose source tree is already built (the caller builds it).
 func BenchmarkSemantic(b *testing.B) {
-	for _, n := range semBenchSizes {
+	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			data := genSpec(n)
+			data := specgen.JSON(n)
 			var doc yaml.Node
 			if err := yaml.Unmarshal(data, &doc); err != nil {
 				b.Fatal(err)
@@ -35,28 +33,12 @@ func BenchmarkSemantic(b *testing.B) {
 
 // BenchmarkKinLoadFromData measures kin-openapi's own loader on the same bytes.
 func BenchmarkKinLoadFromData(b *testing.B) {
-	for _, n := range semBenchSizes {
+	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			data := genSpec(n)
+			data := specgen.JSON(n)
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				if _, err := openapi3.NewLoader().LoadFromData(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkSemanticStdlibJSON measures encoding/json decoding the same bytes into map[string]any.
-func BenchmarkSemanticStdlibJSON(b *testing.B) {
-	for _, n := range semBenchSizes {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			data := genSpec(n)
-			b.SetBytes(int64(len(data)))
-			for b.Loop() {
-				var m map[string]any
-				if err := json.Unmarshal(data, &m); err != nil {
 					b.Fatal(err)
 				}
 			}

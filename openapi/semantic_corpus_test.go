@@ -30,7 +30,7 @@ type embeddedDoc struct {
 // embeddedDocs returns the OpenAPI documents in a parsed file: the file
 // itself, or the Body/DefinitionBody of CloudFormation resources, in file order.
 func embeddedDocs(root *yaml.Node) []embeddedDoc {
-	root = unalias(root)
+	root = extensions.Resolve(root)
 	if sw, oas := documentVersion(root); sw != "" || oas != "" {
 		return []embeddedDoc{{"", root}}
 	}
@@ -124,11 +124,11 @@ func TestSemanticBench(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
+		doc, _, err := Parse(f, data, Limits{})
+		if err != nil {
 			t.Fatal(err)
 		}
-		s := NewSemantic(context.Background(), &doc, SemanticOptions{Data: data, File: filepath.Base(f)})
+		s := NewSemantic(context.Background(), doc, SemanticOptions{Data: data, File: filepath.Base(f)})
 		if s.V3 == nil {
 			t.Errorf("%s: no OpenAPI 3 view", f)
 		}

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"runtime"
 	"strconv"
 	"strings"
@@ -19,7 +20,7 @@ import (
 // documentVersion reads the top-level swagger or openapi field: it returns
 // ("2.0", "") for Swagger, ("", "3.x.y") for OpenAPI, or empty strings.
 func documentVersion(root *yaml.Node) (swagger, openapi string) {
-	root = unalias(root)
+	root = extensions.Resolve(root)
 	if root == nil || root.Kind != yaml.MappingNode {
 		return "", ""
 	}
@@ -234,7 +235,7 @@ func intrinsicName(n *yaml.Node) string {
 	if len(n.Content) != 2 {
 		return ""
 	}
-	k, v := n.Content[0].Value, unalias(n.Content[1])
+	k, v := n.Content[0].Value, extensions.Resolve(n.Content[1])
 	switch {
 	case k == "Ref" && v != nil && v.Kind == yaml.ScalarNode:
 		return k
@@ -254,13 +255,13 @@ func ifBranch(n *yaml.Node) *yaml.Node {
 	case n.Tag == "!If" && n.Kind == yaml.SequenceNode:
 		args = n
 	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "Fn::If":
-		args = unalias(n.Content[1])
+		args = extensions.Resolve(n.Content[1])
 	}
 	if args == nil || args.Kind != yaml.SequenceNode || len(args.Content) != 3 {
 		return nil
 	}
-	yes := unalias(args.Content[1])
-	if yes != nil && yes.Kind == yaml.MappingNode && intrinsicName(yes) == "Ref" && unalias(yes.Content[1]).Value == "AWS::NoValue" ||
+	yes := extensions.Resolve(args.Content[1])
+	if yes != nil && yes.Kind == yaml.MappingNode && intrinsicName(yes) == "Ref" && extensions.Resolve(yes.Content[1]).Value == "AWS::NoValue" ||
 		yes != nil && yes.Tag == "!Ref" && yes.Value == "AWS::NoValue" {
 		return args.Content[2]
 	}
@@ -273,12 +274,12 @@ func intrinsicString(n *yaml.Node) *yaml.Node {
 	name := strings.TrimPrefix(n.Tag, "!")
 	arg := n
 	if n.Kind == yaml.MappingNode {
-		name, arg = strings.TrimPrefix(n.Content[0].Value, "Fn::"), unalias(n.Content[1])
+		name, arg = strings.TrimPrefix(n.Content[0].Value, "Fn::"), extensions.Resolve(n.Content[1])
 	}
 	text := "${" + name + "}"
 	if name == "Sub" {
 		if arg.Kind == yaml.SequenceNode && len(arg.Content) > 0 {
-			arg = unalias(arg.Content[0])
+			arg = extensions.Resolve(arg.Content[0])
 		}
 		if arg != nil && arg.Kind == yaml.ScalarNode {
 			text = arg.Value
@@ -290,7 +291,7 @@ func intrinsicString(n *yaml.Node) *yaml.Node {
 // decodeV3 decodes an OpenAPI 3 document from its (sanitized) node. Path
 // items are decoded in parallel: each is independent of the others.
 func decodeV3(root *yaml.Node) (*openapi3.T, []pathDecodeError, error) {
-	root = unalias(root)
+	root = extensions.Resolve(root)
 	doc := &openapi3.T{}
 	paths := childNode(root, "paths")
 	if root.Kind != yaml.MappingNode || paths == nil || paths.Kind != yaml.MappingNode {

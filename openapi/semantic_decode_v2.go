@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"encoding/json"
+	"github.com/apigw/apigw/extensions"
 	"runtime"
 	"sync"
 
@@ -16,7 +17,7 @@ import (
 // path item and each definition on its own, in parallel. The parts are the
 // same values a whole decode gives.
 func decodeV2(root *yaml.Node) (*openapi2.T, []pathDecodeError, error) {
-	root = unalias(root)
+	root = extensions.Resolve(root)
 	doc := &openapi2.T{}
 	paths, defs := childNode(root, "paths"), childNode(root, "definitions")
 	if root.Kind != yaml.MappingNode || paths != nil && paths.Kind != yaml.MappingNode || defs != nil && defs.Kind != yaml.MappingNode {

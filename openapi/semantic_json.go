@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/apigw/apigw/extensions"
 	"math"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func nodeJSON(n *yaml.Node) ([]byte, error) {
 const maxJSONDepth = 1000
 
 func writeJSON(b *bytes.Buffer, n *yaml.Node, depth int) error {
-	n = unalias(n)
+	n = extensions.Resolve(n)
 	if depth > maxJSONDepth {
 		return fmt.Errorf("nesting deeper than %d levels (or an alias cycle)", maxJSONDepth)
 	}
@@ -67,13 +68,13 @@ func writeMembers(b *bytes.Buffer, n *yaml.Node, depth int, first *bool) error {
 		if !isMergeKey(n.Content[i]) {
 			continue
 		}
-		src := unalias(n.Content[i+1])
+		src := extensions.Resolve(n.Content[i+1])
 		srcs := []*yaml.Node{src}
 		if src != nil && src.Kind == yaml.SequenceNode {
 			srcs = src.Content
 		}
 		for _, m := range srcs {
-			if m = unalias(m); m != nil && m.Kind == yaml.MappingNode {
+			if m = extensions.Resolve(m); m != nil && m.Kind == yaml.MappingNode {
 				if err := writeMembers(b, m, depth+1, first); err != nil {
 					return err
 				}
@@ -81,7 +82,7 @@ func writeMembers(b *bytes.Buffer, n *yaml.Node, depth int, first *bool) error {
 		}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := unalias(n.Content[i])
+		k := extensions.Resolve(n.Content[i])
 		if isMergeKey(n.Content[i]) || k == nil {
 			continue
 		}

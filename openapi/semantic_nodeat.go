@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"strconv"
 	"strings"
 
@@ -23,7 +24,7 @@ func NodeAt(root *yaml.Node, pointer string) *yaml.Node {
 // deepest node found, with the part of pointer it could not follow ("" when
 // all of it was found). A pointer that does not start with "/" finds root.
 func nearestNode(root *yaml.Node, pointer string) (*yaml.Node, string) {
-	n := unalias(root)
+	n := extensions.Resolve(root)
 	if n == nil || pointer == "" {
 		return n, ""
 	}
@@ -51,14 +52,14 @@ func childNode(n *yaml.Node, key string) *yaml.Node {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := unalias(n.Content[i])
+			k := extensions.Resolve(n.Content[i])
 			if k != nil && k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
-				return unalias(n.Content[i+1])
+				return extensions.Resolve(n.Content[i+1])
 			}
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if isMergeKey(n.Content[i]) {
-				if v := mergedChild(unalias(n.Content[i+1]), key); v != nil {
+				if v := mergedChild(extensions.Resolve(n.Content[i+1]), key); v != nil {
 					return v
 				}
 			}
@@ -68,7 +69,7 @@ func childNode(n *yaml.Node, key string) *yaml.Node {
 		if err != nil || i < 0 || i >= len(n.Content) || (len(key) > 1 && key[0] == '0') {
 			return nil
 		}
-		return unalias(n.Content[i])
+		return extensions.Resolve(n.Content[i])
 	}
 	return nil
 }
@@ -80,7 +81,7 @@ func mergedChild(m *yaml.Node, key string) *yaml.Node {
 	}
 	if m.Kind == yaml.SequenceNode {
 		for _, e := range m.Content {
-			if v := mergedChild(unalias(e), key); v != nil {
+			if v := mergedChild(extensions.Resolve(e), key); v != nil {
 				return v
 			}
 		}
@@ -90,20 +91,6 @@ func mergedChild(m *yaml.Node, key string) *yaml.Node {
 		return nil
 	}
 	return childNode(m, key)
-}
-
-// unalias follows aliases and unwraps a document node.
-func unalias(n *yaml.Node) *yaml.Node {
-	for n != nil && (n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode) {
-		if n.Kind == yaml.AliasNode {
-			n = n.Alias
-		} else if len(n.Content) > 0 {
-			n = n.Content[0]
-		} else {
-			return nil
-		}
-	}
-	return n
 }
 
 // unescapePointerToken undoes RFC 6901 escaping: "~1" is "/", "~0" is "~".

@@ -3,6 +3,7 @@ package openapi
 import (
 	"context"
 	"fmt"
+	"github.com/apigw/apigw/internal/specgen"
 	"net/url"
 	"strings"
 	"testing"
@@ -93,11 +94,11 @@ func TestSemanticErrorPointers(t *testing.T) {
 `, "error APIGW055 /paths/~1a~1{y} 5:11"},
 		{"path without slash", okHead + "paths:\n  a: {}\n", "error APIGW055 /paths/a 4:6"},
 		{"unsupported type", okHead + "paths: {}\ncomponents:\n  schemas:\n    E:\n      properties:\n        m: {type: Object}\n", "error APIGW055 /components/schemas/E/properties/m/type 8:19"},
-		{"missing responses", okHead + "paths:\n  /a:\n    get: {}\n", "warning APIGW056 /paths/~1a/get 5:10"},
-		{"extra field", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      produces: [x]\n", "warning APIGW056 /paths/~1a/get/produces 7:17"},
-		{"duplicate operationId", okHead + "paths:\n  /a: {get: {operationId: o, responses: {'200': {description: ok}}}}\n  /b: {get: {operationId: o, responses: {'200': {description: ok}}}}\n", "warning APIGW056 /paths/~1b/get/operationId 5:27"},
-		{"path parameter", okHead + "paths:\n  /a/{id}:\n    get: {responses: {'200': {description: ok}}}\n", "warning APIGW056 /paths/~1a~1{id}/get 5:10"},
-		{"info missing version", "openapi: 3.0.1\ninfo: {title: t}\npaths: {}\n", "warning APIGW056 /info 2:7"},
+		{"missing responses", okHead + "paths:\n  /a:\n    get: {}\n", "info APIGW056 /paths/~1a/get 5:10"},
+		{"extra field", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      produces: [x]\n", "info APIGW056 /paths/~1a/get/produces 7:17"},
+		{"duplicate operationId", okHead + "paths:\n  /a: {get: {operationId: o, responses: {'200': {description: ok}}}}\n  /b: {get: {operationId: o, responses: {'200': {description: ok}}}}\n", "info APIGW056 /paths/~1b/get/operationId 5:27"},
+		{"path parameter", okHead + "paths:\n  /a/{id}:\n    get: {responses: {'200': {description: ok}}}\n", "info APIGW056 /paths/~1a~1{id}/get 5:10"},
+		{"info missing version", "openapi: 3.0.1\ninfo: {title: t}\npaths: {}\n", "info APIGW056 /info 2:7"},
 		{"unresolved ref", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Nope'}}\n", "error APIGW053 /paths/~1a/get/responses/200/$ref 6:33"},
 		{"external ref", okHead + "paths:\n  /a: {$ref: 'other.yaml#/a'}\n", "error APIGW052 /paths/~1a/$ref 4:14"},
 		{"wrong shape", okHead + "paths:\n  /a:\n    get: [1]\n", "error APIGW050 /paths/~1a/get 5:10"},
@@ -249,7 +250,7 @@ func TestSemanticOddInputs(t *testing.T) {
 }
 
 func TestSemanticConcurrent(t *testing.T) {
-	data := genSpec(200) // enough path items for the parallel decode
+	data := specgen.JSON(200) // enough path items for the parallel decode
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)

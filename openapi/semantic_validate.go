@@ -56,7 +56,10 @@ func (r *reporter) validate(ctx context.Context, doc *openapi3.T, fromV2 bool) {
 
 // validationError reports one validation finding.
 func (r *reporter) validationError(err error, fromV2 bool) {
-	sev, code, hint := extensions.Warning, CodeOpenAPIWarning, ""
+	// API Gateway's import neither warns about nor rejects most of what the
+	// OpenAPI specification requires (a response per operation, info.version…):
+	// those findings are info, so --fail-on warning keeps meaning failonwarnings.
+	sev, code, hint := extensions.Info, CodeOpenAPIWarning, ""
 	var coded openapi3.CodedError
 	if errors.As(err, &coded) {
 		if h, ok := rejectedByImport[coded.Code()]; ok {
@@ -218,7 +221,7 @@ func namedElement(root *yaml.Node, ptr, name string) string {
 		return ptr
 	}
 	for i, e := range list.Content {
-		if v := childNode(unalias(e), "name"); v != nil && v.Value == name {
+		if v := childNode(extensions.Resolve(e), "name"); v != nil && v.Value == name {
 			return joinPointer(ptr, semItoa(i))
 		}
 	}
@@ -238,14 +241,14 @@ func findKey(root *yaml.Node, ptr, key, value string) string {
 	for seen := 0; len(queue) > 0 && seen < 10000; seen++ {
 		it := queue[0]
 		queue = queue[1:]
-		n := unalias(it.n)
+		n := extensions.Resolve(it.n)
 		if n == nil {
 			continue
 		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == key && (value == "" || unalias(n.Content[i+1]).Value == value) {
+				if n.Content[i].Value == key && (value == "" || extensions.Resolve(n.Content[i+1]).Value == value) {
 					return joinPointer(it.ptr, key)
 				}
 			}

@@ -70,7 +70,7 @@ Exit codes:
 				return withCode(exitUsage, err)
 			}
 			diags, limitErrs := checkFiles(files, openapi.LoadOptions{AllowRefs: allowRefs})
-			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), RuleDescriptions: ruleDescriptions()})
+			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), RuleDescriptions: ruleDescriptions(), Files: len(files) - len(limitErrs), Refused: len(limitErrs)})
 			if err != nil {
 				return err
 			}

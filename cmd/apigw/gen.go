@@ -13,7 +13,9 @@ func newGenCmd() *cobra.Command {
 		Use:   "gen",
 		Short: "Generate schemas and code",
 		Long:  "gen writes files derived from the API Gateway extensions or from one API's document.",
-		Args:  cobra.NoArgs,
+		Example: `  apigw gen schema --extensions -o apigw-extensions.json
+  apigw gen schema --document -o apigw-openapi.json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withCode(exitUsage, cmd.Help())
 		},

@@ -14,14 +14,25 @@ func init() { genSubcommands = append(genSubcommands, newGenSchemaCmd) }
 
 func newGenSchemaCmd() *cobra.Command {
 	var (
-		exts, doc bool
-		out, id   string
+		exts, doc         bool
+		out, id, resource string
 	)
 	cmd := &cobra.Command{
-		Use:   "schema --extensions [--document] [-o FILE] [--id URL]",
-		Short: "Write the JSON Schema of the x-amazon-apigateway-* extensions",
-		Long: `schema writes a JSON Schema (draft 2020-12) of Amazon API Gateway's OpenAPI
-extensions, for editors and CI to check API definitions with.
+		Use:   "schema (--extensions [--document] [-o FILE] | FILE -o DIR) [--id URL]",
+		Short: "Write JSON Schemas of the extensions, or of one API's responses",
+		Long: `schema writes JSON Schemas (draft 2020-12).
+
+With FILE (an OpenAPI or Swagger document, or a CloudFormation/SAM template
+holding one) it writes into the folder DIR one schema per operation of the
+responses a client receives, and index.json listing them. A response is the
+object {"statusCode": 404, "headers": {...}, "contentType": "...", "body": ...};
+each schema is a oneOf with one branch per status code an integration response
+(or, for proxy integrations, a declared response) can produce, with the headers
+that responseParameters map, the media types of responseTemplates and the
+method response's schema as body. Use them in contract tests: validate each
+response your tests receive against its operation's schema. Files are named
+after method and path (get-pets-petId.json); their $id is --id followed by
+the name. Nothing is written when the document has errors.
 
 --extensions writes a schema whose properties are the extension names, so that
 {"x-amazon-apigateway-integration": {...}} validates against it. With
@@ -32,7 +43,13 @@ else; it embeds the extension definitions and works alone.
 Strings may also be CloudFormation intrinsic functions (Fn::Sub, Ref, ...).
 The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 ` + schema.DefaultDocumentID + ` with --document).`,
-		Example: `  # Schema of the extensions, to stdout
+		Example: `  # Response schemas of every operation of an API, into schemas/
+  apigw gen schema openapi.yaml -o schemas/
+
+  # ... published under your own URL ($id = URL + file name)
+  apigw gen schema template.yaml --resource PetsApi -o schemas --id https://schemas.example.com/pets/
+
+  # Schema of the extensions, to stdout
   apigw gen schema --extensions
 
   # Schema for whole documents, written atomically
@@ -44,15 +61,24 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
   # Then, on the first line of openapi.yaml, for the YAML language server
   # (VS Code, JetBrains, Neovim, ...):
   # yaml-language-server: $schema=https://schemas.example.com/openapi.json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !exts && !doc {
-				return withCode(exitUsage, errors.New("gen schema: say which schema: --extensions (or --document for whole documents)"))
-			}
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if id != "" {
 				if u, err := url.Parse(id); err != nil || !u.IsAbs() {
 					return withCode(exitUsage, fmt.Errorf("gen schema: --id %q is not an absolute URL", id))
 				}
+			}
+			if len(args) == 1 {
+				if exts || doc {
+					return withCode(exitUsage, errors.New("gen schema: give either FILE (response schemas of one API) or --extensions/--document, not both"))
+				}
+				return genAPISchemas(cmd, args[0], resource, out, id)
+			}
+			if resource != "" {
+				return withCode(exitUsage, errors.New("gen schema: --resource chooses the API of a template FILE; give the FILE"))
+			}
+			if !exts && !doc {
+				return withCode(exitUsage, errors.New("gen schema: say which schema: FILE -o DIR for one API's responses, --extensions (or --document for whole documents)"))
 			}
 			opts := schema.Options{ID: id}
 			s := schema.Extensions(opts)
@@ -78,7 +104,8 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 	f := cmd.Flags()
 	f.BoolVar(&exts, "extensions", false, "write the schema of the x-amazon-apigateway-* extensions")
 	f.BoolVar(&doc, "document", false, "write the schema for whole OpenAPI documents (implies --extensions)")
-	f.StringVarP(&out, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	f.StringVarP(&out, "output", "o", "", "write to `FILE` (atomically) instead of stdout; with a document FILE, the folder to write into")
+	f.StringVar(&resource, "resource", "", "the API resource of a template FILE that holds several")
 	f.StringVar(&id, "id", "", "the schema's $id, the `URL` it is published at")
 	return cmd
 }

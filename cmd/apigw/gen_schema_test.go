@@ -62,7 +62,88 @@ func TestGenSchemaHelp(t *testing.T) {
 	if code := run([]string{"gen", "schema", "--help"}, nil, &out, &errb); code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	if !strings.Contains(out.String(), "# yaml-language-server: $schema=") {
-		t.Errorf("help lacks the yaml-language-server line:\n%s", out.String())
+	for _, want := range []string{"# yaml-language-server: $schema=", "apigw gen schema openapi.yaml -o schemas/", "contract tests"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("help lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestGenSchemaAPI(t *testing.T) {
+	lambda := golden.Fixture(t, "schema/api-lambda.yaml")
+	noIntegration := filepath.Join(t.TempDir(), "plain.yaml")
+	if err := os.WriteFile(noIntegration, []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	aFile := filepath.Join(t.TempDir(), "file.json")
+	if err := os.WriteFile(aFile, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		args  func(dir string) []string
+		code  int
+		files []string // files the folder must hold afterwards, equal to golden/schema/api-lambda/
+		err   string   // text stderr must contain
+	}{
+		{"writes every operation and the index", func(dir string) []string { return []string{lambda, "-o", dir} }, exitOK, []string{"get-pets-petId.json", "index.json"}, ""},
+		{"creates the folder", func(dir string) []string { return []string{lambda, "-o", filepath.Join(dir, "new")} }, exitOK, nil, ""},
+		{"--id sets the base", func(dir string) []string {
+			return []string{lambda, "-o", dir, "--id", "https://schemas.example.com/pets"}
+		}, exitOK, nil, ""},
+		{"needs -o", func(string) []string { return []string{lambda} }, exitUsage, nil, "-o DIR"},
+		{"-o must be a folder", func(string) []string { return []string{lambda, "-o", aFile} }, exitUsage, nil, "is a file"},
+		{"FILE or --extensions", func(dir string) []string { return []string{lambda, "--extensions", "-o", dir} }, exitUsage, nil, "not both"},
+		{"--resource needs FILE", func(string) []string { return []string{"--extensions", "--resource", "Api"} }, exitUsage, nil, "give the FILE"},
+		{"two files", func(dir string) []string { return []string{lambda, lambda, "-o", dir} }, exitUsage, nil, ""},
+		{"nothing to describe writes nothing", func(dir string) []string { return []string{noIntegration, "-o", dir} }, exitFindings, nil, "APIGW700"},
+		{"missing input", func(dir string) []string { return []string{filepath.Join(dir, "none.yaml"), "-o", dir} }, exitFindings, nil, ""},
+		{"folder cannot be made", func(string) []string { return []string{lambda, "-o", filepath.Join(aFile, "sub")} }, exitWrite, nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var out, errb bytes.Buffer
+			code := run(append([]string{"gen", "schema"}, tc.args(dir)...), nil, &out, &errb)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tc.code, errb.String())
+			}
+			if !strings.Contains(errb.String(), tc.err) {
+				t.Errorf("stderr %q lacks %q", errb.String(), tc.err)
+			}
+			entries, _ := os.ReadDir(dir)
+			if tc.code != exitOK && len(entries) != 0 {
+				t.Errorf("wrote %d entries on failure", len(entries))
+			}
+			for _, name := range tc.files {
+				got, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := os.ReadFile(golden.Path(t, "schema/api-lambda/"+name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from golden/schema/api-lambda/%s", name, name)
+				}
+			}
+		})
+	}
+}
+
+func TestGenSchemaAPIID(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"gen", "schema", golden.Fixture(t, "schema/api-lambda.yaml"), "-o", dir, "--id", "https://schemas.example.com/pets"}, nil, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "index.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"$id": "https://schemas.example.com/pets/index.json"`, `"$id": "https://schemas.example.com/pets/get-pets-petId.json"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("index.json lacks %s", want)
+		}
 	}
 }

@@ -1,20 +1,17 @@
 package main
 
 // Loading a file for simulate and serve: an OpenAPI document (or a
-// CloudFormation/SAM template holding one) or a dump of a deployed API, as
-// the API model. The OpenAPI side is a small adapter from the document's
-// operations; it is kept apart so that openapi.Import can replace it.
+// CloudFormation/SAM template holding one) imported as API Gateway would
+// import it, or a dump of a deployed API.
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/openapi"
-	"go.yaml.in/yaml/v4"
 )
 
 // simOperation is one operation that can be simulated.
@@ -33,16 +30,16 @@ type simSource struct {
 	operations []simOperation
 }
 
-// loadSimSource reads path as a dump when its top level looks like one,
-// and as an OpenAPI document or template otherwise.
+// loadSimSource reads path as a dump of a deployed API, or as an OpenAPI
+// document or template imported the way API Gateway would import it.
 func loadSimSource(path string) (*simSource, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if looksLikeDump(data) {
+	if isDump(path, data) {
 		d, diags := apimodel.Load(path, data)
-		if d == nil || hasErrors(diags) {
+		if d == nil || hasError(diags) {
 			return nil, diagError(diags)
 		}
 		return sourceFromDump(d), nil
@@ -54,30 +51,24 @@ func loadSimSource(path string) (*simSource, error) {
 	if len(docs) == 0 {
 		return nil, diagError(diags)
 	}
-	d := &apimodel.Dump{}
+	// Other problems (an invalid pattern in some operation, say) are the
+	// simulation's to report for the operation that has them.
+	var src *simSource
 	for _, doc := range docs {
-		if doc.HTTPAPI || doc.ResourceType == "AWS::ApiGatewayV2::Api" || doc.ResourceType == "AWS::Serverless::HttpApi" {
-			if d.V2 == nil {
-				d.V2 = &apimodel.V2Dump{API: &apimodel.API{ProtocolType: "HTTP"}}
-			}
-			addHTTPAPI(d.V2, doc)
+		d, idiags := openapi.Import(doc, openapi.ImportOptions{})
+		if d == nil {
+			return nil, diagError(idiags)
+		}
+		s := sourceFromDump(d)
+		if src == nil {
+			src = s
 		} else {
-			if d.REST == nil {
-				d.REST = &apimodel.RestDump{RestAPI: &apimodel.RestAPI{}}
-			}
-			addRESTAPI(d.REST, doc)
+			// A template with several APIs: every operation can be simulated;
+			// serve answers for the first API.
+			src.operations = append(src.operations, s.operations...)
 		}
 	}
-	return sourceFromDump(d), nil
-}
-
-func hasErrors(ds []extensions.Diagnostic) bool {
-	for _, d := range ds {
-		if d.Severity == extensions.Error {
-			return true
-		}
-	}
-	return false
+	return src, nil
 }
 
 func diagError(ds []extensions.Diagnostic) error {
@@ -91,28 +82,6 @@ func diagError(ds []extensions.Diagnostic) error {
 		return errors.New("no API definition found")
 	}
 	return errors.New(strings.Join(lines, "\n"))
-}
-
-// looksLikeDump tells whether the top level has a dump's keys.
-func looksLikeDump(data []byte) bool {
-	var root yaml.Node
-	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
-		return false
-	}
-	top := root.Content[0]
-	if top.Kind == yaml.SequenceNode {
-		return true // bare get-resources or get-routes items
-	}
-	if top.Kind != yaml.MappingNode {
-		return false
-	}
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		switch top.Content[i].Value {
-		case "openapi", "swagger", "Resources", "AWSTemplateFormatVersion", "paths":
-			return false
-		}
-	}
-	return true
 }
 
 // sourceFromDump lists the operations of a model.
@@ -166,144 +135,4 @@ func (s *simSource) find(name string) *simOperation {
 		}
 	}
 	return nil
-}
-
-// addRESTAPI adds a REST API document's operations to r.
-func addRESTAPI(r *apimodel.RestDump, doc *openapi.Document) {
-	if b, ok := doc.Extension(extensions.ExtBinaryMediaTypes).(*extensions.BinaryMediaTypes); ok && b != nil {
-		for _, t := range b.Types {
-			r.RestAPI.BinaryMediaTypes = append(r.RestAPI.BinaryMediaTypes, t.String())
-		}
-	}
-	byPath := map[string]*apimodel.Resource{}
-	for _, op := range doc.Operations() {
-		res := byPath[op.Path]
-		if res == nil {
-			res = &apimodel.Resource{Path: op.Path, ResourceMethods: map[string]*apimodel.Method{}}
-			byPath[op.Path] = res
-			r.Resources = append(r.Resources, res)
-		}
-		m := &apimodel.Method{HTTPMethod: op.Method, MethodResponses: methodResponses(doc, op.Node)}
-		if v, ok := op.Extension(extensions.ExtIntegration).(*extensions.Integration); ok && v != nil && !v.IsIntrinsic() {
-			m.MethodIntegration = restIntegration(v)
-		}
-		res.ResourceMethods[op.Method] = m
-	}
-}
-
-func restIntegration(v *extensions.Integration) *apimodel.Integration {
-	out := &apimodel.Integration{
-		Type: string(v.Type.Canonical()), HTTPMethod: v.HTTPMethod.String(), URI: v.URI.String(),
-		RequestTemplates: plainMap(v.RequestTemplates), PassthroughBehavior: string(v.PassthroughBehavior),
-		ContentHandling: string(v.ContentHandling),
-	}
-	if rs := v.RESTIntegrationResponses(); len(rs) > 0 {
-		out.IntegrationResponses = map[string]*apimodel.IntegrationResponse{}
-		for i := range rs {
-			out.IntegrationResponses[rs[i].StatusCode] = &rs[i]
-		}
-	}
-	return out
-}
-
-func plainMap(m extensions.Map[extensions.Str]) map[string]string {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]string, len(m))
-	for _, p := range m {
-		out[p.Key] = p.Value.String()
-	}
-	return out
-}
-
-// methodResponses reads an operation's responses: status codes and the
-// headers each declares (local $refs to reusable responses are followed).
-func methodResponses(doc *openapi.Document, op *yaml.Node) map[string]*apimodel.MethodResponse {
-	out := map[string]*apimodel.MethodResponse{}
-	resps := get(op, "responses")
-	if resps == nil || resps.Kind != yaml.MappingNode {
-		return out
-	}
-	for i := 0; i+1 < len(resps.Content); i += 2 {
-		code := resps.Content[i].Value
-		resp := localRef(doc, unalias(resps.Content[i+1]))
-		mr := &apimodel.MethodResponse{StatusCode: code, ResponseParameters: map[string]bool{}}
-		if hs := get(resp, "headers"); hs != nil && hs.Kind == yaml.MappingNode {
-			for j := 0; j+1 < len(hs.Content); j += 2 {
-				mr.ResponseParameters["method.response.header."+hs.Content[j].Value] = false
-			}
-		}
-		out[code] = mr
-	}
-	return out
-}
-
-func unalias(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
-func get(n *yaml.Node, key string) *yaml.Node {
-	n = unalias(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return unalias(n.Content[i+1])
-		}
-	}
-	return nil
-}
-
-// localRef follows a "#/…" $ref within the document.
-func localRef(doc *openapi.Document, n *yaml.Node) *yaml.Node {
-	ref := get(n, "$ref")
-	if ref == nil || !strings.HasPrefix(ref.Value, "#/") {
-		return n
-	}
-	cur := doc.Root
-	for _, part := range strings.Split(ref.Value[2:], "/") {
-		cur = get(cur, strings.NewReplacer("~1", "/", "~0", "~").Replace(part))
-	}
-	if cur == nil {
-		return n
-	}
-	return cur
-}
-
-// addHTTPAPI adds an HTTP API document's routes and integrations to v.
-func addHTTPAPI(v *apimodel.V2Dump, doc *openapi.Document) {
-	var shared *extensions.Integrations
-	if c, ok := doc.ComponentsExtension(extensions.ExtIntegrations).(*extensions.Integrations); ok {
-		shared = c
-	}
-	for i, op := range doc.Operations() {
-		key := op.Method + " " + op.Path
-		if op.Method == "ANY" && op.Path == "/$default" {
-			key = "$default"
-		}
-		route := &apimodel.Route{RouteKey: key}
-		integ, _ := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
-		if integ != nil && integ.IsRef() && shared != nil {
-			integ, _ = shared.Integrations.Get(integ.RefName())
-		}
-		if integ != nil && !integ.IsIntrinsic() {
-			id := fmt.Sprintf("op%d", i)
-			route.Target = "integrations/" + id
-			in := &apimodel.V2Integration{IntegrationID: id, IntegrationType: string(integ.Type.Canonical()),
-				IntegrationURI: integ.URI.String(), PayloadFormatVersion: integ.PayloadFormatVersion}
-			if len(integ.ResponseParameters) > 0 {
-				in.ResponseParameters = map[string]map[string]string{}
-				for _, p := range integ.ResponseParameters {
-					in.ResponseParameters[p.Key] = plainMap(p.Value)
-				}
-			}
-			v.Integrations = append(v.Integrations, in)
-		}
-		v.Routes = append(v.Routes, route)
-	}
 }

@@ -1,5 +1,7 @@
 // Package schema generates JSON Schemas (draft 2020-12) for the
-// x-amazon-apigateway-* extensions, to publish for editors and CI.
+// x-amazon-apigateway-* extensions, to publish for editors and CI, and
+// (ForAPI) the schemas of the responses each operation of one API can give,
+// for contract tests.
 //
 // Extensions returns one schema whose properties map each extension name to
 // its definition in $defs; Document returns a schema for whole Swagger 2.0
@@ -55,4 +57,17 @@
 // (type/subtype), since anything else never matches a Content-Type, and
 // parameter-mapping values must be strings, since import drops a boolean
 // or a number.
+//
+// # Response schemas of one API
+//
+// ForAPI describes a response as {statusCode, headers, contentType, body}
+// and each operation as a oneOf with one branch per status code: per
+// integration response for AWS, HTTP and MOCK integrations, per declared
+// response for proxies and HTTP APIs. The document is first converted to
+// OpenAPI 3.1 on the source tree (package openapi), so that nullable,
+// example and boolean exclusive bounds already have their 2020-12 form;
+// bodies then become invopop Schemas keyword by keyword, reusable schemas
+// are copied into each file's $defs, and keyword values that JSON Schema
+// does not allow are left out with a diagnostic, so that every file is a
+// valid schema that compiles on its own.
 package schema

@@ -36,11 +36,11 @@ func (d *decoder) at(sev extensions.Severity, code, p, format string, args ...an
 // nodeAt finds the node under an RFC 6901 pointer, nil when there is none.
 func nodeAt(n *yaml.Node, p string) *yaml.Node {
 	if p == "" {
-		return resolve(n)
+		return extensions.Resolve(n)
 	}
 	for _, tok := range strings.Split(p[1:], "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		r := resolve(n)
+		r := extensions.Resolve(n)
 		switch {
 		case r == nil:
 			return nil

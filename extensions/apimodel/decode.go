@@ -35,28 +35,14 @@ func (d *decoder) add(sev extensions.Severity, code string, n *yaml.Node, ptr, f
 	d.diags = append(d.diags, diag)
 }
 
-// resolve follows aliases and unwraps document nodes.
-func resolve(n *yaml.Node) *yaml.Node {
-	for n != nil && (n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode) {
-		if n.Kind == yaml.AliasNode {
-			n = n.Alias
-		} else if len(n.Content) > 0 {
-			n = n.Content[0]
-		} else {
-			return nil
-		}
-	}
-	return n
-}
-
 func isNull(n *yaml.Node) bool {
-	n = resolve(n)
+	n = extensions.Resolve(n)
 	return n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
 // kindName describes a node for messages.
 func kindName(n *yaml.Node) string {
-	n = resolve(n)
+	n = extensions.Resolve(n)
 	switch {
 	case n == nil:
 		return "nothing"
@@ -81,7 +67,7 @@ var (
 
 // value decodes n into v (settable), describing it as what in messages.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
-	r := resolve(n)
+	r := extensions.Resolve(n)
 	switch {
 	case v.Type() == timestampType:
 		if r == nil || r.Kind != yaml.ScalarNode {
@@ -189,7 +175,7 @@ func (d *decoder) checkEnum(n *yaml.Node, s, ptr, what, enum string) {
 
 // jsonText accepts a string, or an object or list that is kept as compact JSON text.
 func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
-	r := resolve(n)
+	r := extensions.Resolve(n)
 	if r != nil && r.Kind == yaml.ScalarNode && r.Tag == "!!str" {
 		v.SetString(r.Value)
 		return
@@ -205,7 +191,7 @@ func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
 
 // writeJSON writes a node tree as compact JSON, keeping key order.
 func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
-	n = resolve(n)
+	n = extensions.Resolve(n)
 	switch {
 	case n == nil:
 		buf.WriteString("null")
@@ -244,7 +230,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
 // a key that matches a name only case-insensitively is accepted, so the
 // wire spelling (camelCase) of apigatewayv2 members loads too.
 func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
-	r := resolve(n)
+	r := extensions.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return

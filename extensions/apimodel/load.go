@@ -49,7 +49,7 @@ func hasKey(n *yaml.Node, key string) bool {
 
 // lookup returns the value under key (case-insensitive) in mapping n.
 func lookup(n *yaml.Node, key string) *yaml.Node {
-	n = resolve(n)
+	n = extensions.Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -103,7 +103,7 @@ var (
 )
 
 func (d *decoder) load(doc *yaml.Node, at string) *Dump {
-	root := resolve(doc)
+	root := extensions.Resolve(doc)
 	if root == nil || root.Kind != yaml.MappingNode {
 		d.add(extensions.Error, CodeShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
 		return nil
@@ -152,7 +152,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 
 // v2Items tells whether the first item of list n is spelled the apigatewayv2 way.
 func v2Items(n *yaml.Node) bool {
-	n = resolve(n)
+	n = extensions.Resolve(n)
 	if n == nil || n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		return false
 	}
@@ -165,7 +165,7 @@ func v2Items(n *yaml.Node) bool {
 }
 
 func exactLookup(n *yaml.Node, key string) *yaml.Node {
-	n = resolve(n)
+	n = extensions.Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -191,7 +191,7 @@ func (d *decoder) v2(root *yaml.Node) *Dump {
 
 // items loads a bare list output ({"items": […]}) of the CLI.
 func (d *decoder) items(root, items *yaml.Node) *Dump {
-	list := resolve(items)
+	list := extensions.Resolve(items)
 	ptr := "/" + keyOf(root, "items")
 	if list == nil || list.Kind != yaml.SequenceNode {
 		d.add(extensions.Error, extensions.CodeType, items, ptr, "items must be a list, not %s", kindName(items))

@@ -42,6 +42,11 @@ type Options struct {
 	// BaseDir, when set, is removed from the front of file paths so SARIF
 	// locations are relative to it (the repository root).
 	BaseDir string
+	// Files is how many files were read; when set, the text summary says so
+	// ("checked 3 files: …"), so a clean run still shows what it covered.
+	Files int
+	// Refused is how many files a safety limit refused; the summary says so.
+	Refused int
 }
 
 // DefaultInformationURI is the tool's home page in SARIF output.
@@ -52,6 +57,9 @@ const DefaultInformationURI = "https://github.com/apigw/apigw"
 func Render(f Format, diags []extensions.Diagnostic, o Options) ([]byte, error) {
 	switch f {
 	case FormatText:
+		if o.Files > 0 || o.Refused > 0 {
+			return textChecked(diags, o.Files, o.Refused), nil
+		}
 		return Text(diags), nil
 	case FormatJSON:
 		return JSON(diags)
@@ -84,12 +92,29 @@ func sorted(diags []extensions.Diagnostic) []extensions.Diagnostic {
 // "3 errors, 1 warning, 0 infos in 2 files", or "no problems" when there are
 // none.
 func Text(diags []extensions.Diagnostic) []byte {
+	return textWith(diags, Summary(diags))
+}
+
+// textChecked is Text with the number of files read in the summary.
+func textChecked(diags []extensions.Diagnostic, files, refused int) []byte {
+	head := "checked " + plural(files, "file", "files")
+	if refused > 0 {
+		head += " (" + plural(refused, "file", "files") + " refused by a safety limit)"
+		if len(diags) == 0 {
+			return textWith(diags, head)
+		}
+	}
+	return textWith(diags, head+": "+Summary(diags))
+}
+
+// textWith writes one line per diagnostic, sorted, then the summary line.
+func textWith(diags []extensions.Diagnostic, summary string) []byte {
 	var b strings.Builder
 	for _, d := range sorted(diags) {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 	}
-	b.WriteString(Summary(diags))
+	b.WriteString(summary)
 	b.WriteByte('\n')
 	return []byte(b.String())
 }

@@ -168,3 +168,18 @@ func TestParseFormat(t *testing.T) {
 		t.Error("Render of an unknown format: no error")
 	}
 }
+
+func TestTextCountsFilesRead(t *testing.T) {
+	out, err := Render(FormatText, nil, Options{Files: 3})
+	if err != nil || string(out) != "checked 3 files: no problems\n" {
+		t.Fatalf("got %q, %v", out, err)
+	}
+	out, _ = Render(FormatText, nil, Options{Files: 0, Refused: 1})
+	if want := "checked 0 files (1 file refused by a safety limit)\n"; string(out) != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+	out, _ = Render(FormatText, []extensions.Diagnostic{{Severity: extensions.Warning, Code: "APIGW102", File: "a.yaml", Line: 1, Column: 1, Message: "m"}}, Options{Files: 1})
+	if want := "a.yaml:1:1: warning: m [APIGW102]\nchecked 1 file: 0 errors, 1 warning, 0 infos in 1 file\n"; string(out) != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+}

@@ -1,0 +1,117 @@
+package schema
+
+import (
+	"mime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+	"go.yaml.in/yaml/v4"
+)
+
+// shape builds one branch: the object {statusCode, headers, contentType, body}.
+type shape struct {
+	status   *jsonschema.Schema
+	title    string
+	headers  *jsonschema.Schema
+	required []string
+	allOf    []*jsonschema.Schema
+	ctypes   *jsonschema.Schema
+	body     *jsonschema.Schema
+}
+
+// newShape starts the branch of one status code.
+func newShape(code string) *shape {
+	n, _ := strconv.Atoi(code)
+	return &shape{status: &jsonschema.Schema{Const: n}, title: code}
+}
+
+// header adds a response header.
+func (b *shape) header(name string, s *jsonschema.Schema, required bool) {
+	if b.headers == nil {
+		b.headers = &jsonschema.Schema{Type: "object", Properties: jsonschema.NewProperties()}
+	}
+	b.headers.Properties.Set(name, s)
+	if required && !slices.Contains(b.headers.Required, name) {
+		b.headers.Required = append(b.headers.Required, name)
+	}
+}
+
+// content sets the media types the response may have and the body of
+// each, from the declared content of resp; with require, contentType must
+// be given (API Gateway always sets it from the template chosen).
+func (b *shape) content(c *opContext, resp *yaml.Node, rrel string, cts []string, require bool) {
+	cts = slices.Compact(slices.Clone(cts))
+	if len(cts) == 0 {
+		return
+	}
+	enum := make([]any, len(cts))
+	for i, ct := range cts {
+		enum[i] = ct
+	}
+	b.ctypes = &jsonschema.Schema{Type: "string", Enum: enum}
+	if require {
+		b.required = append(b.required, "contentType")
+	}
+	bodies := make([]*jsonschema.Schema, len(cts))
+	texts := make([]string, len(cts))
+	for i, ct := range cts {
+		switch sch := get(get(get(resp, "content"), ct), "schema"); {
+		case !isJSONMedia(ct):
+			bodies[i] = &jsonschema.Schema{Type: "string", Description: "The body as text (" + ct + " is not JSON)."}
+		case sch != nil:
+			bodies[i] = c.conv.schema(sch, rrel+"/content/"+escapePointer(ct)+"/schema", 0)
+		default:
+			bodies[i] = &jsonschema.Schema{}
+		}
+		raw, _ := Marshal(bodies[i])
+		texts[i] = string(raw)
+	}
+	if len(slices.Compact(slices.Clone(texts))) == 1 {
+		if texts[0] != "true\n" {
+			b.body = bodies[0]
+		}
+		return
+	}
+	for i, ct := range cts {
+		if texts[i] == "true\n" {
+			continue
+		}
+		when := &jsonschema.Schema{Properties: jsonschema.NewProperties(), Required: []string{"contentType"}}
+		when.Properties.Set("contentType", &jsonschema.Schema{Const: ct})
+		then := &jsonschema.Schema{Properties: jsonschema.NewProperties()}
+		then.Properties.Set("body", bodies[i])
+		b.allOf = append(b.allOf, &jsonschema.Schema{If: when, Then: then})
+	}
+}
+
+// schema returns the branch.
+func (b *shape) schema() *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "object", Title: b.title, Properties: jsonschema.NewProperties(), Required: []string{"statusCode"}}
+	s.Properties.Set("statusCode", b.status)
+	if b.headers != nil {
+		s.Properties.Set("headers", b.headers)
+		if len(b.headers.Required) > 0 {
+			s.Required = append(s.Required, "headers")
+		}
+	}
+	if b.ctypes != nil {
+		s.Properties.Set("contentType", b.ctypes)
+	}
+	if b.body != nil {
+		s.Properties.Set("body", b.body)
+	}
+	s.Required = append(s.Required, b.required...)
+	s.AllOf = b.allOf
+	return s
+}
+
+// isJSONMedia tells whether a media type is JSON (application/json, …+json).
+func isJSONMedia(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(ct))
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}

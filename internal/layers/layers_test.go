@@ -1,0 +1,50 @@
+// Package layers holds the test that keeps the package layers of
+// ../shared/DESIGN.md: data flows one way, and each library is imported only
+// where it belongs.
+package layers
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/apigw/apigw"
+
+// forbidden lists, for packages under a prefix, import paths (prefixes) they must not depend on.
+var forbidden = []struct {
+	under string
+	deps  []string
+}{
+	{module + "/extensions", []string{module + "/openapi", module + "/codegen", module + "/cmd",
+		"github.com/getkin/kin-openapi", "github.com/dave/jennifer", "github.com/invopop/jsonschema"}},
+	{module + "/openapi", []string{module + "/codegen", module + "/cmd", "github.com/dave/jennifer", "github.com/invopop/jsonschema"}},
+	{module + "/codegen", []string{module + "/cmd"}},
+	{module + "/internal", []string{module + "/cmd", module + "/codegen"}},
+}
+
+func TestLayers(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps=false", "-f", `{{.ImportPath}} {{join .Deps " "}}`, module+"/...").Output()
+	if err != nil {
+		t.Skipf("go list unavailable: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		pkg, deps := fields[0], fields[1:]
+		for _, rule := range forbidden {
+			if pkg != rule.under && !strings.HasPrefix(pkg, rule.under+"/") {
+				continue
+			}
+			for _, dep := range deps {
+				for _, bad := range rule.deps {
+					if dep == bad || strings.HasPrefix(dep, bad+"/") {
+						t.Errorf("%s depends on %s, which its layer must not use", pkg, dep)
+					}
+				}
+			}
+		}
+	}
+}
