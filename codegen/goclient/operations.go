@@ -2,6 +2,7 @@ package goclient
 
 import (
 	"cmp"
+	"github.com/apigw/apigw/extensions"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 // error types, in document order.
 func (g *gen) operations() {
 	for _, op := range g.doc.Operations() {
-		label := scalar(get(op.Node, "operationId"))
+		label := extensions.Scalar(extensions.Get(op.Node, "operationId"))
 		if label == "" {
 			label = op.Method + " " + op.Path
 		}
@@ -39,17 +40,17 @@ func (g *gen) requestBody(op *openapi.Operation, name string) *body {
 	if g.v2 {
 		for _, p := range g.parameters(op) {
 			if p.in == "body" {
-				t, _ := g.goType(get(p.node, "schema"), p.ptr+"/schema", name+"Body", nil)
-				return &body{typ: t, json: true, required: isTrue(get(p.node, "required")), contentType: "application/json",
-					desc: scalar(get(p.node, "description"))}
+				t, _ := g.goType(extensions.Get(p.node, "schema"), p.ptr+"/schema", name+"Body", nil)
+				return &body{typ: t, json: true, required: isTrue(extensions.Get(p.node, "required")), contentType: "application/json",
+					desc: extensions.Scalar(extensions.Get(p.node, "description"))}
 			}
 		}
 		for _, p := range g.parameters(op) {
 			if p.in == "formData" {
 				ct := "application/x-www-form-urlencoded"
-				cons := strs(get(op.Node, "consumes"))
+				cons := strs(extensions.Get(op.Node, "consumes"))
 				if cons == nil {
-					cons = strs(get(g.root, "consumes"))
+					cons = strs(extensions.Get(g.root, "consumes"))
 				}
 				if len(cons) > 0 {
 					ct = cons[0]
@@ -59,18 +60,18 @@ func (g *gen) requestBody(op *openapi.Operation, name string) *body {
 		}
 		return nil
 	}
-	rb, ptr := g.follow(get(op.Node, "requestBody"), op.Pointer+"/requestBody")
+	rb, ptr := g.follow(extensions.Get(op.Node, "requestBody"), op.Pointer+"/requestBody")
 	if rb == nil {
 		return nil
 	}
 	var b *body
 	first := ""
-	pairs(get(rb, "content"), func(ct string, v *yaml.Node) {
+	extensions.Pairs(extensions.Get(rb, "content"), func(ct string, v *yaml.Node) {
 		if first == "" {
 			first = ct
 		}
 		if b == nil && isJSON(ct) && ct != "*/*" {
-			t, _ := g.goType(get(v, "schema"), ptr+"/content/"+escape(ct)+"/schema", name+"Body", nil)
+			t, _ := g.goType(extensions.Get(v, "schema"), ptr+"/content/"+escape(ct)+"/schema", name+"Body", nil)
 			b = &body{typ: t, json: true, contentType: ct}
 		}
 	})
@@ -80,18 +81,18 @@ func (g *gen) requestBody(op *openapi.Operation, name string) *body {
 		}
 		b = &body{typ: jen.Qual(pkgIO, "Reader"), contentType: first}
 	}
-	b.required = isTrue(get(rb, "required")) || !b.json
-	b.desc = scalar(get(rb, "description"))
+	b.required = isTrue(extensions.Get(rb, "required")) || !b.json
+	b.desc = extensions.Scalar(extensions.Get(rb, "description"))
 	return b
 }
 
 // operation emits one operation.
 func (g *gen) operation(op *openapi.Operation, label string) {
-	seed := scalar(get(op.Node, "operationId"))
+	seed := extensions.Scalar(extensions.Get(op.Node, "operationId"))
 	if seed == "" {
 		seed = strings.ToLower(op.Method) + " " + op.Path
 	}
-	name, err := g.pkg.name(seed, op.Pointer, scalar(get(op.Node, "x-go-name")))
+	name, err := g.pkg.name(seed, op.Pointer, extensions.Scalar(extensions.Get(op.Node, "x-go-name")))
 	if err != nil {
 		g.fail(op.Pointer, "%v", err)
 		return
@@ -109,7 +110,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		default:
 			continue
 		}
-		p.field, err = fields.name(p.name, p.ptr, scalar(get(p.node, "x-go-name")))
+		p.field, err = fields.name(p.name, p.ptr, extensions.Scalar(extensions.Get(p.node, "x-go-name")))
 		if err != nil {
 			g.fail(p.ptr, "%v", err)
 			continue
@@ -125,7 +126,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 			st.Op("*").Add(p.typ)
 		}
 		where := map[string]string{"path": "path parameter", "query": "query parameter", "header": "header"}[p.in]
-		fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", scalar(get(p.node, "description")))...)
+		fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", extensions.Scalar(extensions.Get(p.node, "description")))...)
 		fieldCode = append(fieldCode, st)
 		switch p.in {
 		case "path":
@@ -276,7 +277,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 
 	doc := []string{name + " calls " + op.Method + " " + op.Path + "."}
 	var texts []string
-	texts = append(texts, scalar(get(op.Node, "summary")), scalar(get(op.Node, "description")))
+	texts = append(texts, extensions.Scalar(extensions.Get(op.Node, "summary")), extensions.Scalar(extensions.Get(op.Node, "description")))
 	var notes []string
 	if m != nil {
 		switch m.AuthorizationType {
@@ -301,7 +302,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		}
 	}
 	texts = append(texts, strings.Join(notes, " "))
-	if isTrue(get(op.Node, "deprecated")) {
+	if isTrue(extensions.Get(op.Node, "deprecated")) {
 		texts = append(texts, "Deprecated: the document marks this operation as deprecated.")
 	}
 	g.add([]string{name}, append(comment(doc[0], texts...),
@@ -338,7 +339,7 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 		if h.source != "" {
 			d += " (mapped from " + h.source + ")"
 		}
-		code = append(code, comment(d+".", scalar(get(h.schema, "description")))...)
+		code = append(code, comment(d+".", extensions.Scalar(extensions.Get(h.schema, "description")))...)
 		code = append(code, jen.Id(f).Add(typ))
 		out = append(out, headerField{field: f, h: h})
 	}

@@ -1,6 +1,7 @@
 package goclient
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"strconv"
 	"strings"
 
@@ -27,14 +28,14 @@ type param struct {
 func (g *gen) parameters(op *openapi.Operation) []param {
 	var out []param
 	add := func(list *yaml.Node, base string) {
-		for i, p := range items(list) {
+		for i, p := range extensions.Items(list) {
 			ptr := base + "/" + strconv.Itoa(i)
 			p, _ = g.follow(p, ptr)
-			name, in := scalar(get(p, "name")), scalar(get(p, "in"))
+			name, in := extensions.Scalar(extensions.Get(p, "name")), extensions.Scalar(extensions.Get(p, "in"))
 			if p == nil || name == "" {
 				continue
 			}
-			np := param{name: name, in: in, node: p, ptr: ptr, required: in == "path" || isTrue(get(p, "required"))}
+			np := param{name: name, in: in, node: p, ptr: ptr, required: in == "path" || isTrue(extensions.Get(p, "required"))}
 			replaced := false
 			for j := range out {
 				if out[j].name == name && out[j].in == in {
@@ -47,8 +48,8 @@ func (g *gen) parameters(op *openapi.Operation) []param {
 		}
 	}
 	pathItemPtr := strings.TrimSuffix(op.Pointer, "/"+escape(op.Key))
-	add(get(get(get(g.root, "paths"), op.Path), "parameters"), pathItemPtr+"/parameters")
-	add(get(op.Node, "parameters"), op.Pointer+"/parameters")
+	add(extensions.Get(extensions.Get(extensions.Get(g.root, "paths"), op.Path), "parameters"), pathItemPtr+"/parameters")
+	add(extensions.Get(op.Node, "parameters"), op.Pointer+"/parameters")
 	return out
 }
 
@@ -57,13 +58,13 @@ func (g *gen) parameters(op *openapi.Operation) []param {
 func (g *gen) paramType(p *yaml.Node) (jen.Code, bool) {
 	s := p
 	if !g.v2 {
-		s, _ = g.follow(get(p, "schema"), "")
+		s, _ = g.follow(extensions.Get(p, "schema"), "")
 	}
 	switch classify(s) {
 	case kPrim:
 		return primType(s), false
 	case kArray:
-		it, _ := g.follow(get(s, "items"), "")
+		it, _ := g.follow(extensions.Get(s, "items"), "")
 		if classify(it) == kPrim {
 			return primType(it), true
 		}

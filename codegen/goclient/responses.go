@@ -1,6 +1,7 @@
 package goclient
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"mime"
 	"net/http"
 	"slices"
@@ -67,13 +68,13 @@ func isJSON(ct string) bool {
 // the response declares a body at all.
 func (g *gen) responseSchema(resp *yaml.Node, ptr string, op *openapi.Operation) (*yaml.Node, bool) {
 	if g.v2 {
-		s := get(resp, "schema")
+		s := extensions.Get(resp, "schema")
 		if s == nil {
 			return nil, false
 		}
-		prod := strs(get(op.Node, "produces"))
+		prod := strs(extensions.Get(op.Node, "produces"))
 		if prod == nil {
-			prod = strs(get(g.root, "produces"))
+			prod = strs(extensions.Get(g.root, "produces"))
 		}
 		if len(prod) == 0 || slices.ContainsFunc(prod, isJSON) {
 			return s, true
@@ -82,10 +83,10 @@ func (g *gen) responseSchema(resp *yaml.Node, ptr string, op *openapi.Operation)
 	}
 	var schema *yaml.Node
 	any := false
-	pairs(get(resp, "content"), func(ct string, v *yaml.Node) {
+	extensions.Pairs(extensions.Get(resp, "content"), func(ct string, v *yaml.Node) {
 		any = true
 		if schema == nil && isJSON(ct) {
-			schema = get(v, "schema")
+			schema = extensions.Get(v, "schema")
 		}
 	})
 	return schema, any
@@ -94,11 +95,11 @@ func (g *gen) responseSchema(resp *yaml.Node, ptr string, op *openapi.Operation)
 // declaredHeaders returns the headers a declared response documents.
 func (g *gen) declaredHeaders(resp *yaml.Node) []header {
 	var out []header
-	pairs(get(resp, "headers"), func(name string, h *yaml.Node) {
+	extensions.Pairs(extensions.Get(resp, "headers"), func(name string, h *yaml.Node) {
 		h, _ = g.follow(h, "")
 		s := h
 		if !g.v2 {
-			s, _ = g.follow(get(h, "schema"), "")
+			s, _ = g.follow(extensions.Get(h, "schema"), "")
 		}
 		out = append(out, header{name: name, schema: s})
 	})
@@ -109,10 +110,10 @@ func (g *gen) declaredHeaders(resp *yaml.Node) []header {
 // REST integration the statuses its integration responses select (with
 // their mapped headers and templates), otherwise the declared responses.
 func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
-	responses := get(op.Node, "responses")
+	responses := extensions.Get(op.Node, "responses")
 	declared := func(code string) (*yaml.Node, string) {
 		ptr := op.Pointer + "/responses/" + escape(code)
-		return g.follow(get(responses, code), ptr)
+		return g.follow(extensions.Get(responses, code), ptr)
 	}
 	var out []status
 	if !isProxy(m) {
@@ -129,7 +130,7 @@ func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
 			}
 			ir := irs[c]
 			resp, ptr := declared(c)
-			st := status{code: code, ptr: ptr, desc: scalar(get(resp, "description")), isError: code >= 400}
+			st := status{code: code, ptr: ptr, desc: extensions.Scalar(extensions.Get(resp, "description")), isError: code >= 400}
 			st.patterns = append(st.patterns, ir.SelectionPattern)
 			for ct := range ir.ResponseTemplates {
 				st.types = append(st.types, ct)
@@ -163,7 +164,7 @@ func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
 		}
 		return out
 	}
-	pairs(responses, func(c string, _ *yaml.Node) {
+	extensions.Pairs(responses, func(c string, _ *yaml.Node) {
 		code, err := strconv.Atoi(c)
 		if err != nil || code < 100 || code > 599 || len(c) != 3 {
 			return
@@ -175,7 +176,7 @@ func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
 		}
 		resp, ptr := declared(c)
 		schema, _ := g.responseSchema(resp, ptr, op)
-		out = append(out, status{code: code, ptr: ptr, desc: scalar(get(resp, "description")), schema: schema,
+		out = append(out, status{code: code, ptr: ptr, desc: extensions.Scalar(extensions.Get(resp, "description")), schema: schema,
 			headers: g.declaredHeaders(resp), isError: code >= 400})
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].code < out[j].code })

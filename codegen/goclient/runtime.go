@@ -1,6 +1,7 @@
 package goclient
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"net/url"
 	"regexp"
 	"strings"
@@ -36,23 +37,23 @@ var serverVar = regexp.MustCompile(`\{([^{}]*)\}`)
 func (g *gen) baseURL() string {
 	var raw string
 	if g.v2 {
-		host := scalar(get(g.root, "host"))
+		host := extensions.Scalar(extensions.Get(g.root, "host"))
 		if host == "" {
 			return ""
 		}
 		scheme := "https"
-		if ss := strs(get(g.root, "schemes")); len(ss) > 0 && !contains(ss, "https") {
+		if ss := strs(extensions.Get(g.root, "schemes")); len(ss) > 0 && !contains(ss, "https") {
 			scheme = ss[0]
 		}
-		raw = scheme + "://" + host + scalar(get(g.root, "basePath"))
+		raw = scheme + "://" + host + extensions.Scalar(extensions.Get(g.root, "basePath"))
 	} else {
-		servers := items(get(g.root, "servers"))
+		servers := extensions.Items(extensions.Get(g.root, "servers"))
 		if len(servers) == 0 {
 			return ""
 		}
 		s := servers[0]
-		raw = serverVar.ReplaceAllStringFunc(scalar(get(s, "url")), func(m string) string {
-			return scalar(get(get(get(s, "variables"), m[1:len(m)-1]), "default"))
+		raw = serverVar.ReplaceAllStringFunc(extensions.Scalar(extensions.Get(s, "url")), func(m string) string {
+			return extensions.Scalar(extensions.Get(extensions.Get(extensions.Get(s, "variables"), m[1:len(m)-1]), "default"))
 		})
 	}
 	u, err := url.Parse(raw)

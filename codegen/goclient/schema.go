@@ -1,6 +1,7 @@
 package goclient
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"strings"
 	"unicode"
 
@@ -24,7 +25,7 @@ const (
 // schemaTypes returns the non-null types a schema allows and whether null is
 // allowed (OpenAPI 3.0 nullable, Swagger x-nullable, 3.1 type lists).
 func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
-	t := get(n, "type")
+	t := extensions.Get(n, "type")
 	if t != nil && t.Kind == yaml.SequenceNode {
 		for _, s := range strs(t) {
 			if s == "null" {
@@ -33,10 +34,10 @@ func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
 				types = append(types, s)
 			}
 		}
-	} else if s := scalar(t); s != "" {
+	} else if s := extensions.Scalar(t); s != "" {
 		types = []string{s}
 	}
-	if isTrue(get(n, "nullable")) || isTrue(get(n, "x-nullable")) {
+	if isTrue(extensions.Get(n, "nullable")) || isTrue(extensions.Get(n, "x-nullable")) {
 		nullable = true
 	}
 	return types, nullable
@@ -46,8 +47,8 @@ func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
 func variants(n *yaml.Node) []*yaml.Node {
 	var out []*yaml.Node
 	for _, key := range []string{"oneOf", "anyOf"} {
-		for _, v := range items(get(n, key)) {
-			if ts, null := schemaTypes(v); null && len(ts) == 0 && get(v, "$ref") == nil {
+		for _, v := range extensions.Items(extensions.Get(n, key)) {
+			if ts, null := schemaTypes(v); null && len(ts) == 0 && extensions.Get(v, "$ref") == nil {
 				continue
 			}
 			out = append(out, v)
@@ -60,7 +61,7 @@ func variants(n *yaml.Node) []*yaml.Node {
 // written as other scalars are read as their text), or no type and every
 // value a string.
 func stringEnum(n *yaml.Node) bool {
-	vals := items(get(n, "enum"))
+	vals := extensions.Items(extensions.Get(n, "enum"))
 	if len(vals) == 0 {
 		return false
 	}
@@ -78,14 +79,14 @@ func stringEnum(n *yaml.Node) bool {
 
 // classify says which Go shape schema n takes.
 func classify(n *yaml.Node) kind {
-	n = deref(n)
+	n = extensions.Resolve(n)
 	if n == nil {
 		return kAny
 	}
-	if get(n, "$ref") != nil {
+	if extensions.Get(n, "$ref") != nil {
 		return kAlias
 	}
-	if len(items(get(n, "allOf"))) > 0 {
+	if len(extensions.Items(extensions.Get(n, "allOf"))) > 0 {
 		return kStruct
 	}
 	if len(variants(n)) > 0 {
@@ -102,7 +103,7 @@ func classify(n *yaml.Node) kind {
 	if len(ts) == 1 {
 		t = ts[0]
 	}
-	hasProps := get(n, "properties") != nil && len(get(n, "properties").Content) > 0
+	hasProps := extensions.Get(n, "properties") != nil && len(extensions.Get(n, "properties").Content) > 0
 	switch t {
 	case "object":
 		if hasProps {
@@ -117,9 +118,9 @@ func classify(n *yaml.Node) kind {
 		switch {
 		case hasProps:
 			return kStruct
-		case get(n, "items") != nil:
+		case extensions.Get(n, "items") != nil:
 			return kArray
-		case get(n, "additionalProperties") != nil:
+		case extensions.Get(n, "additionalProperties") != nil:
 			return kMap
 		}
 	}

@@ -1,6 +1,7 @@
 package goclient
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -35,7 +36,7 @@ func (g *gen) flatten(n *yaml.Node, ptr string, seen map[*yaml.Node]bool) (props
 		index[p.name] = len(props)
 		props = append(props, p)
 	}
-	for i, part := range items(get(n, "allOf")) {
+	for i, part := range extensions.Items(extensions.Get(n, "allOf")) {
 		pn, _ := g.follow(part, "")
 		switch classify(pn) {
 		case kStruct, kMap, kAny:
@@ -50,10 +51,10 @@ func (g *gen) flatten(n *yaml.Node, ptr string, seen map[*yaml.Node]bool) (props
 			add(p)
 		}
 	}
-	pairs(get(n, "properties"), func(k string, v *yaml.Node) {
+	extensions.Pairs(extensions.Get(n, "properties"), func(k string, v *yaml.Node) {
 		add(prop{name: k, node: v, ptr: ptr + "/properties/" + escape(k)})
 	})
-	for _, r := range strs(get(n, "required")) {
+	for _, r := range strs(extensions.Get(n, "required")) {
 		if i, ok := index[r]; ok {
 			props[i].required = true
 		}
@@ -87,7 +88,7 @@ func (g *gen) structDecl(nt *namedType) []jen.Code {
 	var fields []field
 	var lines []jen.Code
 	for _, p := range props {
-		name, err := fs.name(p.name, p.ptr, scalar(get(p.node, "x-go-name")))
+		name, err := fs.name(p.name, p.ptr, extensions.Scalar(extensions.Get(p.node, "x-go-name")))
 		if err != nil {
 			g.fail(p.ptr, "%v", err)
 			continue
@@ -115,7 +116,7 @@ func (g *gen) structDecl(nt *namedType) []jen.Code {
 		}
 		f.typ = typ
 		fields = append(fields, f)
-		lines = append(lines, comment("", scalar(get(p.node, "description")))...)
+		lines = append(lines, comment("", extensions.Scalar(extensions.Get(p.node, "description")))...)
 		lines = append(lines, st)
 	}
 	code := []jen.Code{jen.Type().Id(nt.name).Struct(lines...)}
@@ -164,7 +165,7 @@ func (g *gen) customJSON(typ string, fields []field) []jen.Code {
 // enumDecl declares a string enum with one constant per value.
 func (g *gen) enumDecl(nt *namedType) []jen.Code {
 	var consts []jen.Code
-	for i, v := range items(get(nt.node, "enum")) {
+	for i, v := range extensions.Items(extensions.Get(nt.node, "enum")) {
 		name := g.pkg.claim(nt.name+goName(v.Value), nt.ptr+"/enum/"+strconv.Itoa(i))
 		consts = append(consts, jen.Id(name).Id(nt.name).Op("=").Lit(v.Value))
 	}
@@ -230,8 +231,8 @@ func (g *gen) unionDecl(nt *namedType) []jen.Code {
 // variantKey is the pointer suffix of the i-th variant ("oneOf/0", "anyOf/1").
 func variantKey(n *yaml.Node, i int) string {
 	one := 0
-	for _, v := range items(get(n, "oneOf")) {
-		if ts, null := schemaTypes(v); null && len(ts) == 0 && get(v, "$ref") == nil {
+	for _, v := range extensions.Items(extensions.Get(n, "oneOf")) {
+		if ts, null := schemaTypes(v); null && len(ts) == 0 && extensions.Get(v, "$ref") == nil {
 			continue
 		}
 		one++
@@ -244,12 +245,12 @@ func variantKey(n *yaml.Node, i int) string {
 
 // variantLabel names a variant: its component name, x-go-name, title or type.
 func variantLabel(g *gen, v *yaml.Node, i int) string {
-	if ref := scalar(get(v, "$ref")); ref != "" {
+	if ref := extensions.Scalar(extensions.Get(v, "$ref")); ref != "" {
 		if t, _ := g.ref(v, ref); t != nil && g.named[t] != nil {
 			return g.named[t].name
 		}
 	}
-	for _, s := range []string{scalar(get(v, "x-go-name")), scalar(get(v, "title"))} {
+	for _, s := range []string{extensions.Scalar(extensions.Get(v, "x-go-name")), extensions.Scalar(extensions.Get(v, "title"))} {
 		if s != "" {
 			return goName(s)
 		}

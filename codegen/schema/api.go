@@ -91,7 +91,7 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []extensions.Diagno
 	}
 	g := &apiGen{doc: doc, root: root, diags: diags, base: baseID(opts.ID, doc.Root), names: map[string]bool{}}
 	var files []File
-	index := Index{ID: g.base + IndexFile, Title: scalarText(get(get(doc.Root, "info"), "title"))}
+	index := Index{ID: g.base + IndexFile, Title: extensions.Scalar(extensions.Get(extensions.Get(doc.Root, "info"), "title"))}
 	for _, op := range doc.Operations() {
 		s, entry := g.operation(op)
 		if s == nil {
@@ -133,7 +133,7 @@ type apiGen struct {
 // baseID returns the base URL of the files' $ids, ending in "/".
 func baseID(id string, root *yaml.Node) string {
 	if id == "" {
-		slug := slugify(scalarText(get(get(root, "info"), "title")))
+		slug := slugify(extensions.Scalar(extensions.Get(extensions.Get(root, "info"), "title")))
 		if slug == "" {
 			slug = "api"
 		}

@@ -46,12 +46,12 @@ func newBodyConv(root *yaml.Node, legacy bool, diags *diagSet) *bodyConv {
 // finish converts every reusable schema referred to so far (and those they
 // refer to) and returns the $defs.
 func (c *bodyConv) finish() jsonschema.Definitions {
-	schemas := get(get(c.root, "components"), "schemas")
+	schemas := extensions.Get(extensions.Get(c.root, "components"), "schemas")
 	for len(c.queue) > 0 {
 		name := c.queue[0]
 		c.queue = c.queue[1:]
 		rel := "/components/schemas/" + escapePointer(name)
-		n := get(schemas, name)
+		n := extensions.Get(schemas, name)
 		if n == nil {
 			c.diags.add(extensions.Warning, CodeAPIRef, nil, rel, "no schema %q in components.schemas; responses that refer to it accept any value there: define it", name)
 			c.defs[name] = &jsonschema.Schema{Comments: "undefined in the document"}
@@ -76,7 +76,7 @@ func (c *bodyConv) use(name string) {
 
 // schema converts the schema at n (rel is its pointer in the document).
 func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schema {
-	n = deref(n)
+	n = extensions.Resolve(n)
 	if n == nil {
 		return &jsonschema.Schema{}
 	}
@@ -95,7 +95,7 @@ func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schem
 		return &jsonschema.Schema{}
 	}
 	s := &jsonschema.Schema{}
-	if ref, ok := str(get(n, "$ref")); ok {
+	if ref, ok := str(extensions.Get(n, "$ref")); ok {
 		c.ref(s, ref, n, rel, depth)
 		if c.legacy {
 			c.keywords(s, n, rel, depth, annotationKeywords)
@@ -116,7 +116,7 @@ func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel strin
 	if rest, ok := strings.CutPrefix(ref, componentsRef); ok {
 		name, sub, _ := strings.Cut(rest, "/")
 		name = unescapePointer(name)
-		if get(get(get(c.root, "components"), "schemas"), name) != nil || sub == "" {
+		if extensions.Get(extensions.Get(extensions.Get(c.root, "components"), "schemas"), name) != nil || sub == "" {
 			c.use(name)
 			s.Ref = "#/$defs/" + fragmentEscape(escapePointer(name))
 			if sub != "" {
@@ -143,7 +143,7 @@ func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel strin
 // keep when keep is not nil.
 func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, depth int, keep []string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i].Value, deref(n.Content[i+1])
+		k, v := n.Content[i].Value, extensions.Resolve(n.Content[i+1])
 		if k == "$ref" || keep != nil && !slices.Contains(keep, k) {
 			continue
 		}
@@ -191,7 +191,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			*map[string]*json.Number{"multipleOf": &s.MultipleOf, "maximum": &s.Maximum, "minimum": &s.Minimum,
 				"exclusiveMaximum": &s.ExclusiveMaximum, "exclusiveMinimum": &s.ExclusiveMinimum}[k] = num
 		case "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties", "maxContains", "minContains":
-			u, err := strconv.ParseUint(scalarText(v), 10, 64)
+			u, err := strconv.ParseUint(extensions.Scalar(v), 10, 64)
 			if err != nil || v.ShortTag() != "!!int" {
 				bad("a non-negative integer")
 				continue
@@ -239,14 +239,14 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 				continue
 			}
 			s.Properties = jsonschema.NewProperties()
-			pairs(v, func(pk string, pv *yaml.Node) { s.Properties.Set(pk, sub(pv, krel+"/"+escapePointer(pk))) })
+			extensions.Pairs(v, func(pk string, pv *yaml.Node) { s.Properties.Set(pk, sub(pv, krel+"/"+escapePointer(pk))) })
 		case "patternProperties", "dependentSchemas":
 			if v.Kind != yaml.MappingNode {
 				bad("an object of schemas")
 				continue
 			}
 			m := map[string]*jsonschema.Schema{}
-			pairs(v, func(pk string, pv *yaml.Node) {
+			extensions.Pairs(v, func(pk string, pv *yaml.Node) {
 				if _, err := regexp.Compile(pk); k == "patternProperties" && err != nil {
 					c.diags.add(extensions.Warning, CodeAPIPattern, pv, krel+"/"+escapePointer(pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
 					return
@@ -261,7 +261,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 		case "dependentRequired":
 			m := map[string][]string{}
 			ok := v.Kind == yaml.MappingNode
-			pairs(v, func(pk string, pv *yaml.Node) {
+			extensions.Pairs(v, func(pk string, pv *yaml.Node) {
 				names, good := nameList(pv)
 				ok = ok && good
 				m[pk] = names
@@ -273,7 +273,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			s.DependentRequired = m
 		case "items":
 			if v.Kind == yaml.SequenceNode { // the tuple form of older drafts
-				for j, e := range items(v) {
+				for j, e := range extensions.Items(v) {
 					s.PrefixItems = append(s.PrefixItems, sub(e, krel+"/"+strconv.Itoa(j)))
 				}
 				continue
@@ -298,7 +298,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 		case "unevaluatedProperties", "unevaluatedItems":
 			setExtra(s, k, sub(v, krel))
 		case "prefixItems", "allOf", "anyOf", "oneOf":
-			list := items(v)
+			list := extensions.Items(v)
 			if len(list) == 0 {
 				bad("a non-empty list of schemas")
 				continue
@@ -320,7 +320,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			}
 		}
 	}
-	if x := get(n, "x-nullable"); x != nil && x.Value == "true" && s.Type != "" && keep == nil {
+	if x := extensions.Get(n, "x-nullable"); x != nil && x.Value == "true" && s.Type != "" && keep == nil {
 		setExtra(s, "type", []string{s.Type, "null"}) // Swagger 2.0 has no nullable; x-nullable is the common spelling
 		s.Type = ""
 	}
@@ -422,7 +422,7 @@ func nameList(v *yaml.Node) ([]string, bool) {
 		return nil, false
 	}
 	out := []string{}
-	for _, e := range items(v) {
+	for _, e := range extensions.Items(v) {
 		t, ok := str(e)
 		if !ok {
 			return nil, false
@@ -448,7 +448,7 @@ func localRef(root *yaml.Node, ref string) *yaml.Node {
 	if !ok {
 		return nil
 	}
-	n := deref(root)
+	n := extensions.Resolve(root)
 	if p == "" {
 		return n
 	}
@@ -458,13 +458,13 @@ func localRef(root *yaml.Node, ref string) *yaml.Node {
 		case n == nil:
 			return nil
 		case n.Kind == yaml.MappingNode:
-			n = get(n, part)
+			n = extensions.Get(n, part)
 		case n.Kind == yaml.SequenceNode:
 			i, err := strconv.Atoi(part)
 			if err != nil || i < 0 || i >= len(n.Content) {
 				return nil
 			}
-			n = deref(n.Content[i])
+			n = extensions.Resolve(n.Content[i])
 		default:
 			return nil
 		}

@@ -26,14 +26,14 @@ type opContext struct {
 // nil when op cannot be described (a diagnostic says why).
 func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntry) {
 	rel := "/paths/" + escapePointer(op.Path) + "/" + escapePointer(op.Key)
-	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: scalarText(get(op.Node, "operationId"))}
+	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: extensions.Scalar(extensions.Get(op.Node, "operationId"))}
 	integ, _ := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
 	if integ == nil {
 		g.diags.add(extensions.Warning, CodeAPIOperation, op.Node, rel, "%s %s has no %s, so API Gateway gives it no responses; it is left out", op.Method, op.Path, extensions.ExtIntegration)
 		return nil, entry
 	}
 	entry.IntegrationType = string(integ.Type.Canonical())
-	c := &opContext{g: g, op: op, node: get(get(get(g.root, "paths"), op.Path), op.Key), rel: rel,
+	c := &opContext{g: g, op: op, node: extensions.Get(extensions.Get(extensions.Get(g.root, "paths"), op.Path), op.Key), rel: rel,
 		conv: newBodyConv(g.root, g.doc.Kind != openapi.OpenAPI31, g.diags)}
 	proxy := g.doc.HTTPAPI || integ.Type.Is(extensions.TypeAWSProxy) || integ.Type.Is(extensions.TypeHTTPProxy) || integ.Ref != ""
 	var branches []*jsonschema.Schema
@@ -65,7 +65,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 
 // describeOperation says what the schema's branches come from.
 func describeOperation(op *openapi.Operation, integ *extensions.Integration, proxy bool) string {
-	summary := strings.TrimSpace(scalarText(get(op.Node, "summary")))
+	summary := strings.TrimSpace(extensions.Scalar(extensions.Get(op.Node, "summary")))
 	var what string
 	switch {
 	case proxy:
@@ -83,9 +83,9 @@ func describeOperation(op *openapi.Operation, integ *extensions.Integration, pro
 
 // response returns the declared response for key ("200", "4XX", "default"), $refs followed.
 func (c *opContext) response(key string) *yaml.Node {
-	r := get(get(c.node, "responses"), key)
+	r := extensions.Get(extensions.Get(c.node, "responses"), key)
 	for range 8 {
-		ref, ok := str(get(r, "$ref"))
+		ref, ok := str(extensions.Get(r, "$ref"))
 		if !ok {
 			break
 		}
@@ -176,7 +176,7 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	}
 	fromTemplates := len(cts) > 0
 	if !fromTemplates {
-		pairs(get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
+		extensions.Pairs(extensions.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
 	}
 	b.content(c, resp, rrel, cts, fromTemplates)
 	s := b.schema()
@@ -206,32 +206,32 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 func (c *opContext) header(resp *yaml.Node, name, rrel string, fallback *jsonschema.Schema) *jsonschema.Schema {
 	var decl *yaml.Node
 	var dname string
-	pairs(get(resp, "headers"), func(k string, v *yaml.Node) {
+	extensions.Pairs(extensions.Get(resp, "headers"), func(k string, v *yaml.Node) {
 		if decl == nil && strings.EqualFold(k, name) {
 			decl, dname = v, k
 		}
 	})
 	for range 8 {
-		ref, ok := str(get(decl, "$ref"))
+		ref, ok := str(extensions.Get(decl, "$ref"))
 		if !ok {
 			break
 		}
 		decl = localRef(c.g.root, ref)
 	}
-	sch := get(decl, "schema")
+	sch := extensions.Get(decl, "schema")
 	if sch == nil {
 		return fallback
 	}
-	t := scalarText(get(sch, "type"))
-	if t != "" && t != "string" || get(sch, "$ref") != nil {
-		fallback.Description = strings.TrimSpace(fallback.Description + " Declared as " + strings.TrimSpace(t+" "+scalarText(get(sch, "$ref"))) + "; header values are text.")
+	t := extensions.Scalar(extensions.Get(sch, "type"))
+	if t != "" && t != "string" || extensions.Get(sch, "$ref") != nil {
+		fallback.Description = strings.TrimSpace(fallback.Description + " Declared as " + strings.TrimSpace(t+" "+extensions.Scalar(extensions.Get(sch, "$ref"))) + "; header values are text.")
 		return fallback
 	}
 	hs := c.conv.schema(sch, rrel+"/headers/"+escapePointer(dname)+"/schema", 0)
 	if hs.Type == "" && hs.Extras["type"] == nil {
 		hs.Type = "string"
 	}
-	if d, ok := str(get(decl, "description")); ok && hs.Description == "" {
+	if d, ok := str(extensions.Get(decl, "description")); ok && hs.Description == "" {
 		hs.Description = d
 	}
 	if fallback.Description != "" {
@@ -245,7 +245,7 @@ func (c *opContext) header(resp *yaml.Node, name, rrel string, fallback *jsonsch
 func (c *opContext) proxyBranches() []*jsonschema.Schema {
 	var exact, ranges []string
 	hasDefault := false
-	pairs(get(c.node, "responses"), func(k string, _ *yaml.Node) {
+	extensions.Pairs(extensions.Get(c.node, "responses"), func(k string, _ *yaml.Node) {
 		switch {
 		case isStatusCode(k):
 			if !slices.Contains(exact, k) {
@@ -305,25 +305,25 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 // proxyBranch describes one declared response of a proxy integration.
 func (c *opContext) proxyBranch(key string, resp *yaml.Node, b *shape) *jsonschema.Schema {
 	rrel := c.rel + "/responses/" + escapePointer(key)
-	pairs(get(resp, "headers"), func(name string, decl *yaml.Node) {
+	extensions.Pairs(extensions.Get(resp, "headers"), func(name string, decl *yaml.Node) {
 		required := false
 		for range 8 {
-			ref, ok := str(get(decl, "$ref"))
+			ref, ok := str(extensions.Get(decl, "$ref"))
 			if !ok {
 				break
 			}
 			decl = localRef(c.g.root, ref)
 		}
-		if r := get(decl, "required"); r != nil && r.Value == "true" {
+		if r := extensions.Get(decl, "required"); r != nil && r.Value == "true" {
 			required = true
 		}
 		b.header(name, c.header(resp, name, rrel, &jsonschema.Schema{Type: "string"}), required)
 	})
 	var cts []string
-	pairs(get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
+	extensions.Pairs(extensions.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
 	b.content(c, resp, rrel, cts, false)
 	s := b.schema()
-	if d, ok := str(get(resp, "description")); ok {
+	if d, ok := str(extensions.Get(resp, "description")); ok {
 		s.Description = d
 	}
 	return s

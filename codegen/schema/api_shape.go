@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"mime"
 	"slices"
 	"strconv"
@@ -57,7 +58,7 @@ func (b *shape) content(c *opContext, resp *yaml.Node, rrel string, cts []string
 	bodies := make([]*jsonschema.Schema, len(cts))
 	texts := make([]string, len(cts))
 	for i, ct := range cts {
-		switch sch := get(get(get(resp, "content"), ct), "schema"); {
+		switch sch := extensions.Get(extensions.Get(extensions.Get(resp, "content"), ct), "schema"); {
 		case !isJSONMedia(ct):
 			bodies[i] = &jsonschema.Schema{Type: "string", Description: "The body as text (" + ct + " is not JSON)."}
 		case sch != nil:

@@ -11,77 +11,13 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// deref follows aliases and document nodes to the value.
-func deref(n *yaml.Node) *yaml.Node {
-	for range 64 {
-		switch {
-		case n == nil:
-			return nil
-		case n.Kind == yaml.AliasNode:
-			n = n.Alias
-		case n.Kind == yaml.DocumentNode && len(n.Content) > 0:
-			n = n.Content[0]
-		default:
-			return n
-		}
-	}
-	return nil
-}
-
-// get returns the value of key in the mapping n, or nil.
-func get(n *yaml.Node, key string) *yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return deref(n.Content[i+1])
-		}
-	}
-	return nil
-}
-
-// pairs calls f with each key and value of the mapping n, in order.
-func pairs(n *yaml.Node, f func(k string, v *yaml.Node)) {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		f(n.Content[i].Value, deref(n.Content[i+1]))
-	}
-}
-
-// items returns the elements of the sequence n, or nil.
-func items(n *yaml.Node) []*yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	out := make([]*yaml.Node, len(n.Content))
-	for i, c := range n.Content {
-		out[i] = deref(c)
-	}
-	return out
-}
-
 // str returns the text of a string scalar, and false for anything else.
 func str(n *yaml.Node) (string, bool) {
-	n = deref(n)
+	n = extensions.Resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
 		return "", false
 	}
 	return n.Value, true
-}
-
-// scalarText returns the text of any scalar, "" otherwise.
-func scalarText(n *yaml.Node) string {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
 }
 
 // rawJSON renders a node as compact JSON, key order kept.

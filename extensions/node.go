@@ -1,0 +1,44 @@
+package extensions
+
+import "go.yaml.in/yaml/v4"
+
+// Helpers to read a source tree, for every package that walks one.
+
+// Get returns the value stored under key in mapping n, aliases followed, or nil.
+func Get(n *yaml.Node, key string) *yaml.Node {
+	return Resolve(Lookup(n, key))
+}
+
+// Pairs calls fn with each key and value (aliases followed) of mapping n, in
+// document order; nothing when n is not a mapping.
+func Pairs(n *yaml.Node, fn func(key string, v *yaml.Node)) {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		fn(n.Content[i].Value, Resolve(n.Content[i+1]))
+	}
+}
+
+// Items returns the elements (aliases followed) of sequence n, or nil.
+func Items(n *yaml.Node) []*yaml.Node {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		out[i] = Resolve(c)
+	}
+	return out
+}
+
+// Scalar returns the text of scalar n (aliases followed), or "" for anything else.
+func Scalar(n *yaml.Node) string {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
