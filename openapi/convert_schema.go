@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -21,7 +22,7 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 			walk(get(s, k), rel+"/"+k)
 		}
 		for _, k := range []string{"allOf", "anyOf", "oneOf"} {
-			for i, e := range items(get(s, k)) {
+			for i, e := range extensions.Items(get(s, k)) {
 				walk(e, rel+"/"+k+"/"+posText(i))
 			}
 		}

@@ -58,7 +58,7 @@ func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 		case "paths":
 			out.Content = append(out.Content, k, v)
 			pairs(v, func(_, item *yaml.Node) {
-				for _, p := range items(get(item, "parameters")) {
+				for _, p := range extensions.Items(get(item, "parameters")) {
 					c.parameter30(p)
 				}
 			})
@@ -127,7 +127,7 @@ func (c *converter) operation30(op *yaml.Node, rel string, consumes, produces []
 	var body *yaml.Node
 	form := newMap()
 	var formRequired []string
-	for _, p := range items(params) {
+	for _, p := range extensions.Items(params) {
 		switch scalar(get(p, "in")) {
 		case "body":
 			content := newMap()
@@ -261,7 +261,7 @@ func (c *converter) toSwagger(root *yaml.Node) *yaml.Node {
 		case "paths":
 			out.Content = append(out.Content, k, v)
 			pairs(v, func(p, item *yaml.Node) {
-				for _, prm := range items(get(item, "parameters")) {
+				for _, prm := range extensions.Items(get(item, "parameters")) {
 					c.parameter2(prm)
 				}
 			})
@@ -276,7 +276,7 @@ func (c *converter) toSwagger(root *yaml.Node) *yaml.Node {
 }
 
 func (c *converter) swaggerServers(out, servers *yaml.Node) {
-	list := items(servers)
+	list := extensions.Items(servers)
 	if len(list) == 0 {
 		return
 	}
@@ -355,7 +355,7 @@ func (c *converter) parameter2(p *yaml.Node) {
 }
 
 func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
-	for _, p := range items(get(op, "parameters")) {
+	for _, p := range extensions.Items(get(op, "parameters")) {
 		c.parameter2(p)
 	}
 	if body := follow(c.doc.Root, del(op, "requestBody")); body != nil {

@@ -104,7 +104,7 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 			root.set(extensions.ExtEndpointConfiguration, ec)
 		}
 	} else if ec := e.endpointConfig(api); len(ec.Content) > 0 {
-		servers := items(get(root.node(), "servers"))
+		servers := extensions.Items(get(root.node(), "servers"))
 		if len(servers) > 0 && get(servers[0], extensions.ExtEndpointConfiguration) == nil {
 			(&obj{servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
 		}

@@ -98,7 +98,7 @@ func (im *importer) basePath() string {
 	if im.doc.Kind == Swagger2 {
 		return cleanPath(scalar(get(im.root, "basePath")))
 	}
-	servers := items(get(im.root, "servers"))
+	servers := extensions.Items(get(im.root, "servers"))
 	if len(servers) == 0 {
 		return ""
 	}

@@ -170,7 +170,7 @@ func (im *importer) pathItem(op *Operation) *yaml.Node {
 // item's, $refs followed, each with its relative pointer.
 func (im *importer) parameters(op *Operation) (out []*yaml.Node, ptrs []string) {
 	add := func(list *yaml.Node, rel string) {
-		for i, p := range items(list) {
+		for i, p := range extensions.Items(list) {
 			p = follow(im.root, p)
 			name, in := scalar(get(p, "name")), scalar(get(p, "in"))
 			replaced := false

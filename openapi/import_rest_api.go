@@ -120,7 +120,7 @@ func (im *importer) security(op *Operation, m *apimodel.Method) {
 		reqs, rel = get(im.root, "security"), ""
 	}
 	names, nodes := im.schemes()
-	for i, req := range items(reqs) {
+	for i, req := range extensions.Items(reqs) {
 		pairs(req, func(k, scopes *yaml.Node) {
 			idx := -1
 			for j, n := range names {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -14,23 +15,10 @@ func get(n *yaml.Node, key string) *yaml.Node {
 	return v
 }
 
-// items returns the elements of sequence n (aliases followed), or nil.
-func items(n *yaml.Node) []*yaml.Node {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	out := make([]*yaml.Node, len(n.Content))
-	for i, e := range n.Content {
-		out[i] = deref(e)
-	}
-	return out
-}
-
 // scalars returns the scalar items of sequence n.
 func scalars(n *yaml.Node) []string {
 	var out []string
-	for _, e := range items(n) {
+	for _, e := range extensions.Items(n) {
 		if e.Kind == yaml.ScalarNode {
 			out = append(out, e.Value)
 		}

@@ -192,7 +192,7 @@ func (im *importer) v2Security(op *Operation, r *apimodel.Route, auth map[string
 	if reqs == nil {
 		reqs = get(im.root, "security")
 	}
-	for _, req := range items(reqs) {
+	for _, req := range extensions.Items(reqs) {
 		pairs(req, func(k, scopes *yaml.Node) {
 			if a := auth[k.Value]; a != nil {
 				r.AuthorizerID = a.AuthorizerID

@@ -1,12 +1,12 @@
 package openapi
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
 )

@@ -1,10 +1,10 @@
 package openapi
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
 

@@ -1,10 +1,10 @@
 package goclient
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/openapi"
 	"github.com/dave/jennifer/jen"
 	"go.yaml.in/yaml/v4"

@@ -1,7 +1,6 @@
 package goclient
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"mime"
 	"net/http"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/openapi"
 	"go.yaml.in/yaml/v4"

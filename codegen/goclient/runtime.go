@@ -1,11 +1,11 @@
 package goclient
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"net/url"
 	"regexp"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/dave/jennifer/jen"
 )
 

@@ -1,10 +1,10 @@
 package goclient
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"strings"
 	"unicode"
 
+	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
 

@@ -1,9 +1,9 @@
 package goclient
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"strconv"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/dave/jennifer/jen"
 	"go.yaml.in/yaml/v4"
 )

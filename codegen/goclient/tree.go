@@ -1,9 +1,9 @@
 package goclient
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
 

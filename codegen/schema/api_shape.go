@@ -1,12 +1,12 @@
 package schema
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"mime"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
 )
