@@ -6,6 +6,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -81,6 +82,12 @@ func writeTemp(f File) (string, error) {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if errors.Is(err, fs.ErrNotExist) {
+		// A missing output folder is made, as -o out/file.go asks for.
+		if err = os.MkdirAll(dir, 0o755); err == nil {
+			tmp, err = os.CreateTemp(dir, "."+base+".tmp-*")
+		}
+	}
 	if err != nil {
 		return "", fmt.Errorf("atomicfile: %s: %w", f.Path, err)
 	}

@@ -104,12 +104,15 @@ func TestWriteAllLeavesNothingPartial(t *testing.T) {
 	}
 }
 
-func TestWriteFailsWithoutFolder(t *testing.T) {
+func TestWriteFailsWhenTheFolderCannotBeMade(t *testing.T) {
 	dir := t.TempDir()
-	if err := Write(filepath.Join(dir, "missing", "x"), []byte("x"), 0o644); err == nil {
-		t.Error("no error for a missing folder")
+	if err := os.WriteFile(filepath.Join(dir, "file"), []byte("f"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	assertOnly(t, dir)
+	if err := Write(filepath.Join(dir, "file", "x"), []byte("x"), 0o644); err == nil {
+		t.Error("no error when a file stands where the folder should be")
+	}
+	assertOnly(t, dir, "file")
 }
 
 func TestWriteAllRenameFailureRemovesTemps(t *testing.T) {
@@ -140,5 +143,15 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	}
 	if strings.Join(got, ",") != strings.Join(names, ",") {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
+	}
+}
+
+func TestWriteMakesMissingFolders(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a", "b", "out.go")
+	if err := Write(path, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != "x" {
+		t.Fatalf("read back %q, %v", got, err)
 	}
 }
