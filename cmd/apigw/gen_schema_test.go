@@ -25,7 +25,7 @@ func TestGenSchema(t *testing.T) {
 		{args: []string{"gen", "schema"}, code: exitUsage},
 		{args: []string{"gen", "schema", "--extensions", "--id", "not a url"}, code: exitUsage},
 		{args: []string{"gen", "schema", "--extensions", "extra"}, code: exitUsage},
-		{args: []string{"gen", "schema", "--extensions", "-o", filepath.Join(dir, "missing", "x.json")}, code: exitWrite},
+		{args: []string{"gen", "schema", "--extensions", "-o", filepath.Join(blocker(t, dir), "x.json")}, code: exitWrite},
 		{args: []string{"gen"}, code: exitUsage},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
@@ -146,4 +146,15 @@ func TestGenSchemaAPIID(t *testing.T) {
 			t.Errorf("index.json lacks %s", want)
 		}
 	}
+}
+
+// blocker makes a regular file in dir and returns its path: an output path
+// below it cannot be written, since a file stands where a folder should.
+func blocker(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "blocker")
+	if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -121,7 +121,7 @@ func TestConfigWritesNothingOnError(t *testing.T) {
 
 // TestExportWriteFailure exits 4 when the output cannot be written.
 func TestExportWriteFailure(t *testing.T) {
-	code, _, _ := runCLI([]string{"import", fx + "oas30.yaml", "-o", filepath.Join(t.TempDir(), "missing", "dir", "x.json")})
+	code, _, _ := runCLI([]string{"import", fx + "oas30.yaml", "-o", filepath.Join(blocker(t, t.TempDir()), "x.json")})
 	if code != exitWrite {
 		t.Fatalf("exit %d, want %d", code, exitWrite)
 	}
