@@ -47,9 +47,6 @@ const (
 	// CodeUndeclaredHeader: a response parameter maps a header that the
 	// method response does not declare (import rejects this).
 	CodeUndeclaredHeader = "APIGW611"
-	// CodeMockStatus: the MOCK integration's request template gives no
-	// statusCode; 200 is assumed.
-	CodeMockStatus = "APIGW612"
 )
 
 // Note is a remark about a simulation: why a response was chosen, why a
