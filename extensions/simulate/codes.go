@@ -45,7 +45,7 @@ const (
 	// response applies.
 	CodeNoErrorMessage = "APIGW610"
 	// CodeUndeclaredHeader: a response parameter maps a header that the
-	// method response does not declare (import rejects this).
+	// method response does not declare (import skips it with a warning).
 	CodeUndeclaredHeader = "APIGW611"
 )
 

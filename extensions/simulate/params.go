@@ -25,7 +25,7 @@ func restHeaders(params map[string]string, res Result, req Request, declared map
 			continue
 		}
 		if declared != nil && !declared[k] {
-			o.note(CodeUndeclaredHeader, fmt.Sprintf("%s is not declared in the method response %s: declare the header there (import rejects the mapping otherwise)", k, o.StatusCode))
+			o.note(CodeUndeclaredHeader, fmt.Sprintf("%s is not declared in the method response %s: declare the header there (otherwise import skips this integration response with a warning: Invalid mapping expression specified)", k, o.StatusCode))
 		}
 		h := MappedHeader{Name: m.Target.Name, Source: params[k], Kind: m.Source.Kind.String()}
 		v, ok, why := restValue(m.Source, res, req)
