@@ -117,7 +117,20 @@ func yamlError(file string, err error) error {
 		return &LimitError{Limit: LimitDepth, Code: CodeLimitDepth, File: file, Line: le.Mark.Line, Column: le.Mark.Column,
 			Message: "objects and lists nest too deep (" + le.Message + "); the input is refused"}
 	}
-	return &SyntaxError{Code: CodeSyntax, File: file, Line: le.Mark.Line, Column: le.Mark.Column, Message: "invalid YAML: " + msg}
+	return &SyntaxError{Code: CodeSyntax, File: file, Line: le.Mark.Line, Column: le.Mark.Column, Message: "invalid YAML: " + msg + yamlHint(le.Message)}
+}
+
+// yamlHint says what usually causes the YAML parser's terser messages.
+func yamlHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "; usually a key indented differently from the keys beside it, or a plain value holding \": \" that needs quotes"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		return "; a tab used for indentation (YAML indents with spaces), or a value starting with @ or ` that needs quotes"
+	case strings.Contains(msg, "did not find expected key"):
+		return "; check the indentation of this line against the keys above it"
+	}
+	return ""
 }
 
 // checkUTF8 refuses input that is not UTF-8, naming the first bad byte.

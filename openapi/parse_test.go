@@ -125,3 +125,16 @@ func TestDetectFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLSyntaxErrorsSayWhatToFix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"a:\n  b: 1\n   c: 2\n", "indented differently"},
+		{"a:\n\tb: 1\n", "tab used for indentation"},
+	} {
+		_, _, err := Parse("x.yaml", []byte(tc.in), Limits{})
+		var se *SyntaxError
+		if !errors.As(err, &se) || !strings.Contains(se.Message, tc.want) {
+			t.Errorf("%q: %v, want a message containing %q", tc.in, err, tc.want)
+		}
+	}
+}
