@@ -162,15 +162,29 @@ func (g *gen) customJSON(typ string, fields []field) []jen.Code {
 	}
 }
 
-// enumDecl declares a string enum with one constant per value.
+// enumDecl declares an enum with one constant per value: a string type, or
+// an integer or number type whose constants are named by numberName
+// (PriorityN1 for -1, Priority2 for 2).
 func (g *gen) enumDecl(nt *namedType) []jen.Code {
+	numeric := numericEnum(nt.node)
+	typ := jen.String()
+	if numeric {
+		typ = primType(nt.node)
+	}
+	ts, _ := schemaTypes(nt.node)
 	var consts []jen.Code
 	for i, v := range extensions.Items(extensions.Get(nt.node, "enum")) {
-		name := g.pkg.claim(nt.name+goName(v.Value), nt.ptr+"/enum/"+strconv.Itoa(i))
+		src := nt.ptr + "/enum/" + strconv.Itoa(i)
+		if numeric {
+			lit, _ := numLiteral(v, ts[0] == "integer")
+			consts = append(consts, jen.Id(g.pkg.claim(nt.name+numberName(lit), src)).Id(nt.name).Op("=").Op(lit))
+			continue
+		}
+		name := g.pkg.claim(nt.name+goName(v.Value), src)
 		consts = append(consts, jen.Id(name).Id(nt.name).Op("=").Lit(v.Value))
 	}
 	return []jen.Code{
-		jen.Type().Id(nt.name).String(),
+		jen.Type().Id(nt.name).Add(typ),
 		jen.Line(),
 		jen.Comment("// Values of " + nt.name + "."),
 		jen.Const().Defs(consts...),

@@ -617,10 +617,23 @@ type Pet struct {
 	Attributes map[string]string `json:"attributes,omitempty"`
 	Owner      *Owner            `json:"owner,omitempty"`
 	// The pet's parent, if known.
-	Parent    *Pet    `json:"parent,omitempty"`
-	ID        string  `json:"id"`
-	CreatedAt *string `json:"createdAt,omitempty"`
+	Parent    *Pet       `json:"parent,omitempty"`
+	Priority  *Priority  `json:"priority,omitempty"`
+	Weight    *PetWeight `json:"weight,omitempty"`
+	ID        string     `json:"id"`
+	CreatedAt *string    `json:"createdAt,omitempty"`
 }
+
+// PetWeight is an enumeration (/components/schemas/NewPet/properties/weight).
+type PetWeight float64
+
+// Values of PetWeight.
+const (
+	PetWeight0P5   PetWeight = 0.5
+	PetWeightN1P25 PetWeight = -1.25
+	PetWeight3     PetWeight = 3
+	PetWeight1E21  PetWeight = 1e+21
+)
 
 // NewPet is the schema at /components/schemas/NewPet.
 type NewPet struct {
@@ -630,8 +643,22 @@ type NewPet struct {
 	Attributes map[string]string `json:"attributes,omitempty"`
 	Owner      *Owner            `json:"owner,omitempty"`
 	// The pet's parent, if known.
-	Parent *Pet `json:"parent,omitempty"`
+	Parent   *Pet       `json:"parent,omitempty"`
+	Priority *Priority  `json:"priority,omitempty"`
+	Weight   *PetWeight `json:"weight,omitempty"`
 }
+
+// Priority is an enumeration (/components/schemas/Priority).
+// How soon the pet is seen to; -1 is later than usual.
+type Priority int64
+
+// Values of Priority.
+const (
+	PriorityN1 Priority = -1
+	Priority0  Priority = 0
+	Priority2  Priority = 2
+	Priority10 Priority = 10
+)
 
 // Kind is an enumeration (/components/schemas/Kind).
 type Kind string

@@ -211,3 +211,28 @@ func TestUnionRoundTrip(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestNumericEnums round-trips integer and number enum constants, negative
+// and fractional ones included.
+func TestNumericEnums(t *testing.T) {
+	in := petstore.NewPet{Name: "Rex", Kind: petstore.KindDog}
+	p, w := petstore.PriorityN1, petstore.PetWeightN1P25
+	in.Priority, in.Weight = &p, &w
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"name":"Rex","kind":"dog","priority":-1,"weight":-1.25}`; string(b) != want {
+		t.Fatalf("marshal = %s, want %s", b, want)
+	}
+	var out petstore.NewPet
+	if err := json.Unmarshal([]byte(`{"name":"Rex","kind":"dog","priority":10,"weight":1e21}`), &out); err != nil {
+		t.Fatal(err)
+	}
+	if *out.Priority != petstore.Priority10 || *out.Weight != petstore.PetWeight1E21 {
+		t.Fatalf("unmarshal = %v, %v", *out.Priority, *out.Weight)
+	}
+	if petstore.Priority2 != 2 || petstore.PetWeight0P5 != 0.5 || petstore.Priority0 != 0 {
+		t.Fatal("constant values differ from the enum")
+	}
+}
