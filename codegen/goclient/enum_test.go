@@ -59,3 +59,21 @@ func TestNumericEnum(t *testing.T) {
 		}
 	}
 }
+
+func TestExtraProps(t *testing.T) {
+	for src, want := range map[string]bool{
+		`{properties: {a: {}}, additionalProperties: true}`:            true,
+		`{properties: {a: {}}, additionalProperties: {}}`:              true,
+		`{properties: {a: {}}, additionalProperties: {type: integer}}`: true,
+		`{properties: {a: {}}, additionalProperties: false}`:           false,
+		`{properties: {a: {}}}`:                                        false,
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := extraProps(doc.Content[0]) != nil; got != want {
+			t.Errorf("extraProps(%s) = %v, want %v", src, got, want)
+		}
+	}
+}
