@@ -19,12 +19,15 @@
 //     (x-amazon-apigateway-gateway-responses) map.
 //
 // Component schemas become Go types: structs (allOf flattened), slices,
-// maps for additionalProperties, string enums as named types with
-// constants, oneOf/anyOf as json.RawMessage-backed types with As and From
-// methods per variant, recursion through pointers. Required properties are
-// values, optional ones pointers (slices and maps stay nil). Property names
-// a struct tag cannot hold (quotes, backticks, commas, "-") make the struct
-// marshal itself, so every JSON property round-trips under its exact name.
+// maps for additionalProperties, string, integer and number enums as named
+// types with constants (PriorityN1 for -1, Weight1P5 for 1.5), oneOf/anyOf
+// as json.RawMessage-backed types with As and From methods per variant,
+// recursion through pointers. Required properties are values, optional ones
+// pointers (slices and maps stay nil). Property names a struct tag cannot
+// hold (quotes, backticks, commas, "-") make the struct marshal itself, so
+// every JSON property round-trips under its exact name; so does
+// additionalProperties next to properties, kept in an AdditionalProperties
+// map and written after the named properties, sorted by key.
 //
 // Every identifier comes from one naming function (goName): an exported
 // ASCII identifier, accents stripped, other letters spelled by code point,

@@ -178,3 +178,27 @@ func boundary(prev, r rune, rs []rune, i int) bool {
 	}
 	return false
 }
+
+// numberName spells a numeric enum value (its canonical Go literal) as
+// the tail of an identifier: digits stay, a minus sign is N, a decimal
+// point P, an exponent E and a plus sign nothing (-1 → N1, 1.5 → 1P5,
+// 1e-07 → 1EN07). Canonical literals never hold N or P, so distinct values
+// give distinct spellings; the package scope settles a clash with another
+// name.
+func numberName(lit string) string {
+	var b strings.Builder
+	for _, r := range lit {
+		switch r {
+		case '-':
+			b.WriteByte('N')
+		case '.':
+			b.WriteByte('P')
+		case 'e', 'E':
+			b.WriteByte('E')
+		case '+':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

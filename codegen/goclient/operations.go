@@ -332,7 +332,7 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 	for _, h := range st.headers {
 		f := fs.claim(goName(h.name), st.ptr+"/headers/"+escape(h.name))
 		typ := jen.String()
-		if h.schema != nil && classify(h.schema) == kPrim {
+		if k := classify(h.schema); h.schema != nil && (k == kPrim || k == kEnum) {
 			typ = primType(h.schema)
 		}
 		d := f + " is the " + h.name + " header"

@@ -61,11 +61,11 @@ func (g *gen) paramType(p *yaml.Node) (jen.Code, bool) {
 		s, _ = g.follow(extensions.Get(p, "schema"), "")
 	}
 	switch classify(s) {
-	case kPrim:
+	case kPrim, kEnum:
 		return primType(s), false
 	case kArray:
 		it, _ := g.follow(extensions.Get(s, "items"), "")
-		if classify(it) == kPrim {
+		if k := classify(it); k == kPrim || k == kEnum {
 			return primType(it), true
 		}
 		return jen.String(), true

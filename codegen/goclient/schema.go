@@ -1,6 +1,8 @@
 package goclient
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -18,7 +20,7 @@ const (
 	kMap                // map[string]T
 	kStruct             // struct (properties, allOf flattened)
 	kUnion              // oneOf/anyOf: json.RawMessage-backed, As methods
-	kEnum               // string enum: named type with constants
+	kEnum               // string, integer or number enum: named type with constants
 	kAlias              // a $ref: the target's type
 )
 
@@ -77,6 +79,39 @@ func stringEnum(n *yaml.Node) bool {
 	return true
 }
 
+// numericEnum reports whether n is an enum of type integer or number whose
+// values are all numbers Go can hold (int64 or finite float64).
+func numericEnum(n *yaml.Node) bool {
+	vals := extensions.Items(extensions.Get(n, "enum"))
+	ts, _ := schemaTypes(n)
+	if len(vals) == 0 || len(ts) != 1 || ts[0] != "integer" && ts[0] != "number" {
+		return false
+	}
+	for _, v := range vals {
+		if _, ok := numLiteral(v, ts[0] == "integer"); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// numLiteral is the Go literal of a numeric enum value, in canonical form
+// (2, -1, 1.5, 1e+21); ok is false when v is not such a number.
+func numLiteral(v *yaml.Node, integer bool) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" && v.Tag != "!!float" {
+		return "", false
+	}
+	if integer {
+		i, err := strconv.ParseInt(v.Value, 0, 64)
+		return strconv.FormatInt(i, 10), err == nil
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return "", false
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64), true
+}
+
 // classify says which Go shape schema n takes.
 func classify(n *yaml.Node) kind {
 	n = extensions.Resolve(n)
@@ -92,7 +127,7 @@ func classify(n *yaml.Node) kind {
 	if len(variants(n)) > 0 {
 		return kUnion
 	}
-	if stringEnum(n) {
+	if stringEnum(n) || numericEnum(n) {
 		return kEnum
 	}
 	ts, _ := schemaTypes(n)

@@ -71,19 +71,22 @@ type field struct {
 
 // structDecl declares an object schema as a struct. Properties whose names
 // encoding/json cannot carry in a struct tag (quotes, backticks, commas, …)
-// make the struct marshal itself, by exact property name.
+// make the struct marshal itself, by exact property name; so does
+// additionalProperties next to properties, whose values go into an
+// AdditionalProperties map.
 func (g *gen) structDecl(nt *namedType) []jen.Code {
 	props, ok := g.flatten(nt.node, nt.ptr, map[*yaml.Node]bool{})
 	if !ok {
 		return []jen.Code{jen.Type().Id(nt.name).Op("=").Add(rawMessage)}
 	}
-	custom := false
+	ap := extraProps(nt.node)
+	custom := ap != nil
 	for _, p := range props {
 		custom = custom || !jsonTagOK(p.name)
 	}
 	fs := newScope()
 	if custom {
-		fs = newScope("MarshalJSON", "UnmarshalJSON")
+		fs = newScope("MarshalJSON", "UnmarshalJSON", extraField)
 	}
 	var fields []field
 	var lines []jen.Code
@@ -119,58 +122,135 @@ func (g *gen) structDecl(nt *namedType) []jen.Code {
 		lines = append(lines, comment("", extensions.Scalar(extensions.Get(p.node, "description")))...)
 		lines = append(lines, st)
 	}
+	var extra jen.Code
+	if ap != nil {
+		extra = rawMessage
+		if ap.Kind == yaml.MappingNode && len(ap.Content) > 0 {
+			extra, _ = g.goType(ap, nt.ptr+"/additionalProperties", nt.name+"Value", nt.owner)
+		}
+		lines = append(lines, jen.Comment("// "+extraField+" holds the properties the schema does not name."))
+		lines = append(lines, jen.Id(extraField).Map(jen.String()).Add(extra))
+	}
 	code := []jen.Code{jen.Type().Id(nt.name).Struct(lines...)}
 	if custom {
-		code = append(code, g.customJSON(nt.name, fields)...)
+		code = append(code, g.customJSON(nt.name, fields, extra)...)
 	}
 	return code
 }
 
+// extraField is the struct field that holds additional properties.
+const extraField = "AdditionalProperties"
+
+// extraProps is the additionalProperties schema of an object schema, nil
+// when there is none or it is false.
+func extraProps(n *yaml.Node) *yaml.Node {
+	ap := extensions.Resolve(extensions.Get(n, "additionalProperties"))
+	if ap == nil || ap.Kind == yaml.ScalarNode && ap.Value != "true" {
+		return nil
+	}
+	return ap
+}
+
 // customJSON writes MarshalJSON and UnmarshalJSON that use each property's
-// exact name.
-func (g *gen) customJSON(typ string, fields []field) []jen.Code {
-	var marshal, unmarshal []jen.Code
-	marshal = append(marshal, jen.Id("m").Op(":=").Make(jen.Map(jen.String()).Add(rawMessage), jen.Lit(len(fields))))
+// exact name. Marshalling writes the named properties in schema order, then
+// the additional ones (when extra, their type, is not nil) sorted by key;
+// unmarshalling puts every key that no field names into the map.
+func (g *gen) customJSON(typ string, fields []field, extra jen.Code) []jen.Code {
+	check := func(call jen.Code) jen.Code {
+		return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+	}
+	marshal := []jen.Code{
+		jen.Id("out").Op(":=").Index().Byte().Values(jen.Op("'{'")),
+		jen.Id("add").Op(":=").Func().Params(jen.Id("key").String(), jen.Id("value").Any()).Error().Block(
+			jen.List(jen.Id("k"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("key")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("value")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.If(jen.Len(jen.Id("out")).Op(">").Lit(1)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.Op("','"))),
+			jen.Id("out").Op("=").Append(jen.Append(jen.Append(jen.Id("out"), jen.Id("k").Op("...")), jen.Op("':'")), jen.Id("b").Op("...")),
+			jen.Return(jen.Nil()),
+		),
+	}
+	var unmarshal []jen.Code
+	var names []jen.Code
 	for _, f := range fields {
-		set := []jen.Code{
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v").Dot(f.name)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Id("m").Index(jen.Lit(f.json)).Op("=").Id("b"),
-		}
+		set := check(jen.Id("add").Call(jen.Lit(f.json), jen.Id("v").Dot(f.name)))
 		if f.optional {
-			marshal = append(marshal, jen.If(jen.Id("v").Dot(f.name).Op("!=").Nil()).Block(set...))
-		} else {
-			marshal = append(marshal, jen.Block(set...))
+			set = jen.If(jen.Id("v").Dot(f.name).Op("!=").Nil()).Block(set)
 		}
-		unmarshal = append(unmarshal, jen.If(jen.List(jen.Id("b"), jen.Id("ok")).Op(":=").Id("m").Index(jen.Lit(f.json)), jen.Id("ok")).Block(
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("v").Dot(f.name)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		marshal = append(marshal, set)
+		get := []jen.Code{
+			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("b"), jen.Op("&").Id("v").Dot(f.name)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		}
+		if extra != nil {
+			get = append(get, jen.Delete(jen.Id("m"), jen.Lit(f.json)))
+		}
+		unmarshal = append(unmarshal, jen.If(jen.List(jen.Id("b"), jen.Id("ok")).Op(":=").Id("m").Index(jen.Lit(f.json)), jen.Id("ok")).Block(get...))
+		names = append(names, jen.Lit(f.json))
+	}
+	sorted := func(m jen.Code) jen.Code {
+		return jen.Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(m))
+	}
+	if extra != nil {
+		loop := []jen.Code{}
+		if len(names) > 0 {
+			loop = append(loop, jen.Switch(jen.Id("k")).Block(jen.Case(names...).Block(jen.Continue())))
+		}
+		loop = append(loop, check(jen.Id("add").Call(jen.Id("k"), jen.Id("v").Dot(extraField).Index(jen.Id("k")))))
+		marshal = append(marshal, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(sorted(jen.Id("v").Dot(extraField)))).Block(loop...))
+		unmarshal = append(unmarshal, jen.If(jen.Len(jen.Id("m")).Op(">").Lit(0)).Block(
+			jen.Id("v").Dot(extraField).Op("=").Make(jen.Map(jen.String()).Add(extra), jen.Len(jen.Id("m"))),
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(sorted(jen.Id("m")))).Block(
+				jen.Var().Id("x").Add(extra),
+				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("m").Index(jen.Id("k")), jen.Op("&").Id("x")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+				jen.Id("v").Dot(extraField).Index(jen.Id("k")).Op("=").Id("x"),
+			),
 		))
 	}
-	marshal = append(marshal, jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Id("m"))))
+	marshal = append(marshal, jen.Return(jen.Append(jen.Id("out"), jen.Op("'}'")), jen.Nil()))
 	unmarshal = append([]jen.Code{
 		jen.Var().Id("m").Map(jen.String()).Add(rawMessage),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("m")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}, unmarshal...)
 	unmarshal = append(unmarshal, jen.Return(jen.Nil()))
+	mdoc, udoc := "// MarshalJSON writes each property under its exact name, in schema order.", "// UnmarshalJSON reads each property by its exact name."
+	if extra != nil {
+		mdoc = "// MarshalJSON writes the named properties in schema order, then " + extraField + " by sorted key."
+		udoc = "// UnmarshalJSON reads the named properties and puts the others into " + extraField + "."
+	}
 	return []jen.Code{
 		jen.Line(),
-		jen.Comment("// MarshalJSON writes each property under its exact name, which a struct tag cannot hold."),
+		jen.Comment(mdoc),
 		jen.Func().Params(jen.Id("v").Id(typ)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshal...),
 		jen.Line(),
-		jen.Comment("// UnmarshalJSON reads each property by its exact name."),
+		jen.Comment(udoc),
 		jen.Func().Params(jen.Id("v").Op("*").Id(typ)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(unmarshal...),
 	}
 }
 
-// enumDecl declares a string enum with one constant per value.
+// enumDecl declares an enum with one constant per value: a string type, or
+// an integer or number type whose constants are named by numberName
+// (PriorityN1 for -1, Priority2 for 2).
 func (g *gen) enumDecl(nt *namedType) []jen.Code {
+	numeric := numericEnum(nt.node)
+	typ := jen.String()
+	if numeric {
+		typ = primType(nt.node)
+	}
+	ts, _ := schemaTypes(nt.node)
 	var consts []jen.Code
 	for i, v := range extensions.Items(extensions.Get(nt.node, "enum")) {
-		name := g.pkg.claim(nt.name+goName(v.Value), nt.ptr+"/enum/"+strconv.Itoa(i))
+		src := nt.ptr + "/enum/" + strconv.Itoa(i)
+		if numeric {
+			lit, _ := numLiteral(v, ts[0] == "integer")
+			consts = append(consts, jen.Id(g.pkg.claim(nt.name+numberName(lit), src)).Id(nt.name).Op("=").Op(lit))
+			continue
+		}
+		name := g.pkg.claim(nt.name+goName(v.Value), src)
 		consts = append(consts, jen.Id(name).Id(nt.name).Op("=").Lit(v.Value))
 	}
 	return []jen.Code{
-		jen.Type().Id(nt.name).String(),
+		jen.Type().Id(nt.name).Add(typ),
 		jen.Line(),
 		jen.Comment("// Values of " + nt.name + "."),
 		jen.Const().Defs(consts...),

@@ -9,8 +9,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -592,122 +594,105 @@ type Type struct {
 	Client *string
 }
 
-// MarshalJSON writes each property under its exact name, which a struct tag cannot hold.
+// MarshalJSON writes each property under its exact name, in schema order.
 func (v Type) MarshalJSON() ([]byte, error) {
-	m := make(map[string]json.RawMessage, 16)
-	if v.Type != nil {
-		b, err := json.Marshal(v.Type)
+	out := []byte{'{'}
+	add := func(key string, value any) error {
+		k, err := json.Marshal(key)
 		if err != nil {
+			return err
+		}
+		b, err := json.Marshal(value)
+		if err != nil {
+			return err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, k...), ':'), b...)
+		return nil
+	}
+	if v.Type != nil {
+		if err := add("type", v.Type); err != nil {
 			return nil, err
 		}
-		m["type"] = b
 	}
 	if v.Func != nil {
-		b, err := json.Marshal(v.Func)
-		if err != nil {
+		if err := add("func", v.Func); err != nil {
 			return nil, err
 		}
-		m["func"] = b
 	}
 	if v.Map != nil {
-		b, err := json.Marshal(v.Map)
-		if err != nil {
+		if err := add("map", v.Map); err != nil {
 			return nil, err
 		}
-		m["map"] = b
 	}
 	if v.Nil != nil {
-		b, err := json.Marshal(v.Nil)
-		if err != nil {
+		if err := add("nil", v.Nil); err != nil {
 			return nil, err
 		}
-		m["nil"] = b
 	}
 	if v.WithSpace != nil {
-		b, err := json.Marshal(v.WithSpace)
-		if err != nil {
+		if err := add("with space", v.WithSpace); err != nil {
 			return nil, err
 		}
-		m["with space"] = b
 	}
 	if v.Cafe != nil {
-		b, err := json.Marshal(v.Cafe)
-		if err != nil {
+		if err := add("café", v.Cafe); err != nil {
 			return nil, err
 		}
-		m["café"] = b
 	}
 	if v.Cafe2 != nil {
-		b, err := json.Marshal(v.Cafe2)
-		if err != nil {
+		if err := add("Café", v.Cafe2); err != nil {
 			return nil, err
 		}
-		m["Café"] = b
 	}
 	if v.U65E5U672C != nil {
-		b, err := json.Marshal(v.U65E5U672C)
-		if err != nil {
+		if err := add("日本", v.U65E5U672C); err != nil {
 			return nil, err
 		}
-		m["日本"] = b
 	}
 	if v.AB != nil {
-		b, err := json.Marshal(v.AB)
-		if err != nil {
+		if err := add("a-b", v.AB); err != nil {
 			return nil, err
 		}
-		m["a-b"] = b
 	}
 	if v.AB2 != nil {
-		b, err := json.Marshal(v.AB2)
-		if err != nil {
+		if err := add("a_b", v.AB2); err != nil {
 			return nil, err
 		}
-		m["a_b"] = b
 	}
 	if v.Xy != nil {
-		b, err := json.Marshal(v.Xy)
-		if err != nil {
+		if err := add("x\u202ey", v.Xy); err != nil {
 			return nil, err
 		}
-		m["x\u202ey"] = b
 	}
 	if v.Empty != nil {
-		b, err := json.Marshal(v.Empty)
-		if err != nil {
+		if err := add("", v.Empty); err != nil {
 			return nil, err
 		}
-		m[""] = b
 	}
 	if v.X2A2F != nil {
-		b, err := json.Marshal(v.X2A2F)
-		if err != nil {
+		if err := add("*/", v.X2A2F); err != nil {
 			return nil, err
 		}
-		m["*/"] = b
 	}
 	if v.Ref != nil {
-		b, err := json.Marshal(v.Ref)
-		if err != nil {
+		if err := add("$ref", v.Ref); err != nil {
 			return nil, err
 		}
-		m["$ref"] = b
 	}
 	if v.Kind != nil {
-		b, err := json.Marshal(v.Kind)
-		if err != nil {
+		if err := add("kind", v.Kind); err != nil {
 			return nil, err
 		}
-		m["kind"] = b
 	}
 	if v.Client != nil {
-		b, err := json.Marshal(v.Client)
-		if err != nil {
+		if err := add("Client", v.Client); err != nil {
 			return nil, err
 		}
-		m["Client"] = b
 	}
-	return json.Marshal(m)
+	return append(out, '}'), nil
 }
 
 // UnmarshalJSON reads each property by its exact name.
@@ -813,73 +798,68 @@ type Quotes struct {
 	Nested  *QuotesNested
 }
 
-// MarshalJSON writes each property under its exact name, which a struct tag cannot hold.
+// MarshalJSON writes each property under its exact name, in schema order.
 func (v Quotes) MarshalJSON() ([]byte, error) {
-	m := make(map[string]json.RawMessage, 9)
-	{
-		b, err := json.Marshal(v.AB)
+	out := []byte{'{'}
+	add := func(key string, value any) error {
+		k, err := json.Marshal(key)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		m["a`b"] = b
+		b, err := json.Marshal(value)
+		if err != nil {
+			return err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, k...), ':'), b...)
+		return nil
+	}
+	if err := add("a`b", v.AB); err != nil {
+		return nil, err
 	}
 	if v.AB2 != nil {
-		b, err := json.Marshal(v.AB2)
-		if err != nil {
+		if err := add("a\"b", v.AB2); err != nil {
 			return nil, err
 		}
-		m["a\"b"] = b
 	}
 	if v.AB3 != nil {
-		b, err := json.Marshal(v.AB3)
-		if err != nil {
+		if err := add("a\\b", v.AB3); err != nil {
 			return nil, err
 		}
-		m["a\\b"] = b
 	}
 	if v.AB4 != nil {
-		b, err := json.Marshal(v.AB4)
-		if err != nil {
+		if err := add("a,b", v.AB4); err != nil {
 			return nil, err
 		}
-		m["a,b"] = b
 	}
 	if v.X2D != nil {
-		b, err := json.Marshal(v.X2D)
-		if err != nil {
+		if err := add("-", v.X2D); err != nil {
 			return nil, err
 		}
-		m["-"] = b
 	}
 	if v.ItS != nil {
-		b, err := json.Marshal(v.ItS)
-		if err != nil {
+		if err := add("it's", v.ItS); err != nil {
 			return nil, err
 		}
-		m["it's"] = b
 	}
 	if v.Emoji != nil {
-		b, err := json.Marshal(v.Emoji)
-		if err != nil {
+		if err := add("emoji 🐹", v.Emoji); err != nil {
 			return nil, err
 		}
-		m["emoji 🐹"] = b
 	}
 	if v.Renamed != nil {
-		b, err := json.Marshal(v.Renamed)
-		if err != nil {
+		if err := add("plain", v.Renamed); err != nil {
 			return nil, err
 		}
-		m["plain"] = b
 	}
 	if v.Nested != nil {
-		b, err := json.Marshal(v.Nested)
-		if err != nil {
+		if err := add("nested", v.Nested); err != nil {
 			return nil, err
 		}
-		m["nested"] = b
 	}
-	return json.Marshal(m)
+	return append(out, '}'), nil
 }
 
 // UnmarshalJSON reads each property by its exact name.
@@ -941,17 +921,30 @@ type QuotesNested struct {
 	QUote *string
 }
 
-// MarshalJSON writes each property under its exact name, which a struct tag cannot hold.
+// MarshalJSON writes each property under its exact name, in schema order.
 func (v QuotesNested) MarshalJSON() ([]byte, error) {
-	m := make(map[string]json.RawMessage, 1)
-	if v.QUote != nil {
-		b, err := json.Marshal(v.QUote)
+	out := []byte{'{'}
+	add := func(key string, value any) error {
+		k, err := json.Marshal(key)
 		if err != nil {
+			return err
+		}
+		b, err := json.Marshal(value)
+		if err != nil {
+			return err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, k...), ':'), b...)
+		return nil
+	}
+	if v.QUote != nil {
+		if err := add("q\"uote", v.QUote); err != nil {
 			return nil, err
 		}
-		m["q\"uote"] = b
 	}
-	return json.Marshal(m)
+	return append(out, '}'), nil
 }
 
 // UnmarshalJSON reads each property by its exact name.
@@ -966,6 +959,91 @@ func (v *QuotesNested) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// Open is the schema at /components/schemas/Open.
+// Any other property is kept as raw JSON, even one named like the map.
+type Open struct {
+	AB                    *string
+	AdditionalProperties2 *string
+	// AdditionalProperties holds the properties the schema does not name.
+	AdditionalProperties map[string]json.RawMessage
+}
+
+// MarshalJSON writes the named properties in schema order, then AdditionalProperties by sorted key.
+func (v Open) MarshalJSON() ([]byte, error) {
+	out := []byte{'{'}
+	add := func(key string, value any) error {
+		k, err := json.Marshal(key)
+		if err != nil {
+			return err
+		}
+		b, err := json.Marshal(value)
+		if err != nil {
+			return err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, k...), ':'), b...)
+		return nil
+	}
+	if v.AB != nil {
+		if err := add("a\"b", v.AB); err != nil {
+			return nil, err
+		}
+	}
+	if v.AdditionalProperties2 != nil {
+		if err := add("AdditionalProperties", v.AdditionalProperties2); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(v.AdditionalProperties)) {
+		switch k {
+		case "a\"b", "AdditionalProperties":
+			continue
+		}
+		if err := add(k, v.AdditionalProperties[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(out, '}'), nil
+}
+
+// UnmarshalJSON reads the named properties and puts the others into AdditionalProperties.
+func (v *Open) UnmarshalJSON(data []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	if b, ok := m["a\"b"]; ok {
+		if err := json.Unmarshal(b, &v.AB); err != nil {
+			return err
+		}
+		delete(m, "a\"b")
+	}
+	if b, ok := m["AdditionalProperties"]; ok {
+		if err := json.Unmarshal(b, &v.AdditionalProperties2); err != nil {
+			return err
+		}
+		delete(m, "AdditionalProperties")
+	}
+	if len(m) > 0 {
+		v.AdditionalProperties = make(map[string]json.RawMessage, len(m))
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			var x json.RawMessage
+			if err := json.Unmarshal(m[k], &x); err != nil {
+				return err
+			}
+			v.AdditionalProperties[k] = x
+		}
+	}
+	return nil
+}
+
+// Closed is the schema at /components/schemas/Closed.
+type Closed struct {
+	X *string `json:"x,omitempty"`
 }
 
 // Enum is an enumeration (/components/schemas/enum).

@@ -94,3 +94,26 @@ func TestHostileCalls(t *testing.T) {
 		t.Error("the test server has no DELETE route; want a GatewayError")
 	}
 }
+
+// TestOpenObject keeps any unnamed property as raw JSON, also one spelled
+// like the map field, and writes named properties before the others.
+func TestOpenObject(t *testing.T) {
+	in := `{"z":{"deep":[1,2]},"AdditionalProperties":"named","a\"b":"q","b":null}`
+	var v hostile.Open
+	roundTrip(t, in, &v)
+	if v.AdditionalProperties2 == nil || *v.AdditionalProperties2 != "named" || v.AB == nil || *v.AB != "q" {
+		t.Fatalf("named = %v %v", v.AdditionalProperties2, v.AB)
+	}
+	if got := string(v.AdditionalProperties["z"]); got != `{"deep":[1,2]}` || len(v.AdditionalProperties) != 2 {
+		t.Fatalf("additional = %v", v.AdditionalProperties)
+	}
+	b, _ := json.Marshal(v)
+	if want := `{"a\"b":"q","AdditionalProperties":"named","b":null,"z":{"deep":[1,2]}}`; string(b) != want {
+		t.Fatalf("marshal = %s, want %s", b, want)
+	}
+	// A map key that a named property owns is not written twice.
+	v.AdditionalProperties["a\"b"] = json.RawMessage(`"shadow"`)
+	if b, _ := json.Marshal(v); string(b) != `{"a\"b":"q","AdditionalProperties":"named","b":null,"z":{"deep":[1,2]}}` {
+		t.Fatalf("marshal with a shadowed key = %s", b)
+	}
+}

@@ -9,8 +9,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -617,10 +619,24 @@ type Pet struct {
 	Attributes map[string]string `json:"attributes,omitempty"`
 	Owner      *Owner            `json:"owner,omitempty"`
 	// The pet's parent, if known.
-	Parent    *Pet    `json:"parent,omitempty"`
-	ID        string  `json:"id"`
-	CreatedAt *string `json:"createdAt,omitempty"`
+	Parent    *Pet       `json:"parent,omitempty"`
+	Priority  *Priority  `json:"priority,omitempty"`
+	Metadata  *Metadata  `json:"metadata,omitempty"`
+	Weight    *PetWeight `json:"weight,omitempty"`
+	ID        string     `json:"id"`
+	CreatedAt *string    `json:"createdAt,omitempty"`
 }
+
+// PetWeight is an enumeration (/components/schemas/NewPet/properties/weight).
+type PetWeight float64
+
+// Values of PetWeight.
+const (
+	PetWeight0P5   PetWeight = 0.5
+	PetWeightN1P25 PetWeight = -1.25
+	PetWeight3     PetWeight = 3
+	PetWeight1E21  PetWeight = 1e+21
+)
 
 // NewPet is the schema at /components/schemas/NewPet.
 type NewPet struct {
@@ -630,8 +646,101 @@ type NewPet struct {
 	Attributes map[string]string `json:"attributes,omitempty"`
 	Owner      *Owner            `json:"owner,omitempty"`
 	// The pet's parent, if known.
-	Parent *Pet `json:"parent,omitempty"`
+	Parent   *Pet       `json:"parent,omitempty"`
+	Priority *Priority  `json:"priority,omitempty"`
+	Metadata *Metadata  `json:"metadata,omitempty"`
+	Weight   *PetWeight `json:"weight,omitempty"`
 }
+
+// Metadata is the schema at /components/schemas/Metadata.
+// Named facts about a pet, and counters under any other name.
+type Metadata struct {
+	Source  string
+	Version *int64
+	// AdditionalProperties holds the properties the schema does not name.
+	AdditionalProperties map[string]int64
+}
+
+// MarshalJSON writes the named properties in schema order, then AdditionalProperties by sorted key.
+func (v Metadata) MarshalJSON() ([]byte, error) {
+	out := []byte{'{'}
+	add := func(key string, value any) error {
+		k, err := json.Marshal(key)
+		if err != nil {
+			return err
+		}
+		b, err := json.Marshal(value)
+		if err != nil {
+			return err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, k...), ':'), b...)
+		return nil
+	}
+	if err := add("source", v.Source); err != nil {
+		return nil, err
+	}
+	if v.Version != nil {
+		if err := add("version", v.Version); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(v.AdditionalProperties)) {
+		switch k {
+		case "source", "version":
+			continue
+		}
+		if err := add(k, v.AdditionalProperties[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(out, '}'), nil
+}
+
+// UnmarshalJSON reads the named properties and puts the others into AdditionalProperties.
+func (v *Metadata) UnmarshalJSON(data []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	if b, ok := m["source"]; ok {
+		if err := json.Unmarshal(b, &v.Source); err != nil {
+			return err
+		}
+		delete(m, "source")
+	}
+	if b, ok := m["version"]; ok {
+		if err := json.Unmarshal(b, &v.Version); err != nil {
+			return err
+		}
+		delete(m, "version")
+	}
+	if len(m) > 0 {
+		v.AdditionalProperties = make(map[string]int64, len(m))
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			var x int64
+			if err := json.Unmarshal(m[k], &x); err != nil {
+				return err
+			}
+			v.AdditionalProperties[k] = x
+		}
+	}
+	return nil
+}
+
+// Priority is an enumeration (/components/schemas/Priority).
+// How soon the pet is seen to; -1 is later than usual.
+type Priority int64
+
+// Values of Priority.
+const (
+	PriorityN1 Priority = -1
+	Priority0  Priority = 0
+	Priority2  Priority = 2
+	Priority10 Priority = 10
+)
 
 // Kind is an enumeration (/components/schemas/Kind).
 type Kind string

@@ -211,3 +211,59 @@ func TestUnionRoundTrip(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestNumericEnums round-trips integer and number enum constants, negative
+// and fractional ones included.
+func TestNumericEnums(t *testing.T) {
+	in := petstore.NewPet{Name: "Rex", Kind: petstore.KindDog}
+	p, w := petstore.PriorityN1, petstore.PetWeightN1P25
+	in.Priority, in.Weight = &p, &w
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"name":"Rex","kind":"dog","priority":-1,"weight":-1.25}`; string(b) != want {
+		t.Fatalf("marshal = %s, want %s", b, want)
+	}
+	var out petstore.NewPet
+	if err := json.Unmarshal([]byte(`{"name":"Rex","kind":"dog","priority":10,"weight":1e21}`), &out); err != nil {
+		t.Fatal(err)
+	}
+	if *out.Priority != petstore.Priority10 || *out.Weight != petstore.PetWeight1E21 {
+		t.Fatalf("unmarshal = %v, %v", *out.Priority, *out.Weight)
+	}
+	if petstore.Priority2 != 2 || petstore.PetWeight0P5 != 0.5 || petstore.Priority0 != 0 {
+		t.Fatal("constant values differ from the enum")
+	}
+}
+
+// TestAdditionalProperties round-trips a schema with named properties and
+// typed additional ones: unknown keys land in the map and are written back
+// after the named ones, sorted.
+func TestAdditionalProperties(t *testing.T) {
+	var m petstore.Metadata
+	in := `{"visits":3,"source":"shelter","bites":0,"version":2}`
+	if err := json.Unmarshal([]byte(in), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Source != "shelter" || m.Version == nil || *m.Version != 2 {
+		t.Fatalf("named = %q %v", m.Source, m.Version)
+	}
+	if len(m.AdditionalProperties) != 2 || m.AdditionalProperties["visits"] != 3 || m.AdditionalProperties["bites"] != 0 {
+		t.Fatalf("additional = %v", m.AdditionalProperties)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"source":"shelter","version":2,"bites":0,"visits":3}`; string(b) != want {
+		t.Fatalf("marshal = %s, want %s", b, want)
+	}
+	if err := json.Unmarshal([]byte(`{"source":"x","visits":"many"}`), &m); err == nil {
+		t.Error("a string additional property decoded into an integer map")
+	}
+	out, err := json.Marshal(petstore.Metadata{Source: "s"})
+	if err != nil || string(out) != `{"source":"s"}` {
+		t.Fatalf("marshal without extras = %s %v", out, err)
+	}
+}
