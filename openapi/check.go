@@ -84,7 +84,7 @@ func (c *checker) resolveRef(n *yaml.Node) (*yaml.Node, string) {
 		if ref == nil {
 			return n, ptr
 		}
-		target, ok := strings.CutPrefix(scalar(ref), "#")
+		target, ok := strings.CutPrefix(extensions.Scalar(ref), "#")
 		if !ok {
 			return nil, ""
 		}

@@ -134,7 +134,7 @@ func (c *checker) parameters(op *Operation) []declaredParam {
 			_, name := mapGet(p, "name")
 			_, in := mapGet(p, "in")
 			if name != nil && in != nil {
-				out = append(out, declaredParam{in: scalar(in), name: scalar(name)})
+				out = append(out, declaredParam{in: extensions.Scalar(in), name: extensions.Scalar(name)})
 			}
 		}
 	}

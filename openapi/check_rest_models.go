@@ -136,11 +136,11 @@ func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 			w.c.add(extensions.Warning, CodeSchemaKeyword, k, kp,
 				"REST API models do not support readOnly, and import drops it: remove it, or describe requests and responses with separate models")
 		case k.Value == "format":
-			switch f := scalar(v); {
+			switch f := extensions.Scalar(v); {
 			case f == "decimal":
 				w.c.add(extensions.Warning, CodeSchemaKeyword, v, kp,
 					"REST API models do not support format: decimal: remove the format and keep type: number")
-			case (f == "int32" || f == "int64") && scalar(typ) == "number":
+			case (f == "int32" || f == "int64") && extensions.Scalar(typ) == "number":
 				w.c.add(extensions.Warning, CodeSchemaKeyword, v, kp,
 					"REST API models do not support type: number with format: %s: write type: integer, format: %s", f, f)
 			}

@@ -18,7 +18,7 @@ func checkRESTSecurity(c *checker) {
 	schemes, ptr := c.securitySchemes()
 	pairs(schemes, func(k, v *yaml.Node) {
 		_, typ := mapGet(v, "type")
-		t := scalar(typ)
+		t := extensions.Scalar(typ)
 		if t == "" || strings.EqualFold(t, "apiKey") {
 			return
 		}

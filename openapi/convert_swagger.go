@@ -76,7 +76,7 @@ func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 
 // servers builds OpenAPI 3 servers from Swagger's host, basePath and schemes.
 func (c *converter) servers(root *yaml.Node) *yaml.Node {
-	host, base := scalar(get(root, "host")), scalar(get(root, "basePath"))
+	host, base := extensions.Scalar(get(root, "host")), extensions.Scalar(get(root, "basePath"))
 	schemes := scalars(get(root, "schemes"))
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq}
 	if host == "" {
@@ -104,10 +104,10 @@ func schemaOf(n *yaml.Node) *yaml.Node {
 }
 
 func (c *converter) parameter30(p *yaml.Node) {
-	if get(p, "$ref") != nil || get(p, "in") == nil || scalar(get(p, "in")) == "body" || scalar(get(p, "in")) == "formData" {
+	if get(p, "$ref") != nil || get(p, "in") == nil || extensions.Scalar(get(p, "in")) == "body" || extensions.Scalar(get(p, "in")) == "formData" {
 		return
 	}
-	if cf := scalar(get(p, "collectionFormat")); cf == "multi" {
+	if cf := extensions.Scalar(get(p, "collectionFormat")); cf == "multi" {
 		put(p, "explode", boolScalar(true), "")
 	}
 	put(p, "schema", schemaOf(p), "")
@@ -128,7 +128,7 @@ func (c *converter) operation30(op *yaml.Node, rel string, consumes, produces []
 	form := newMap()
 	var formRequired []string
 	for _, p := range extensions.Items(params) {
-		switch scalar(get(p, "in")) {
+		switch extensions.Scalar(get(p, "in")) {
 		case "body":
 			content := newMap()
 			for _, ct := range consumes {
@@ -139,7 +139,7 @@ func (c *converter) operation30(op *yaml.Node, rel string, consumes, produces []
 				put(body, "required", boolScalar(true), "")
 			}
 		case "formData":
-			name := scalar(get(p, "name"))
+			name := extensions.Scalar(get(p, "name"))
 			if isTrue(get(p, "required")) {
 				formRequired = append(formRequired, name)
 			}
@@ -148,7 +148,7 @@ func (c *converter) operation30(op *yaml.Node, rel string, consumes, produces []
 			if desc != nil {
 				put(s, "description", desc, "")
 			}
-			if scalar(get(s, "type")) == "file" {
+			if extensions.Scalar(get(s, "type")) == "file" {
 				put(s, "type", strScalar("string"), "")
 				put(s, "format", strScalar("binary"), "type")
 			}
@@ -225,12 +225,12 @@ func flow3(old string) string {
 }
 
 func (c *converter) scheme30(s *yaml.Node) {
-	switch scalar(get(s, "type")) {
+	switch extensions.Scalar(get(s, "type")) {
 	case "basic":
 		put(s, "type", strScalar("http"), "")
 		put(s, "scheme", strScalar("basic"), "type")
 	case "oauth2":
-		flow := scalar(del(s, "flow"))
+		flow := extensions.Scalar(del(s, "flow"))
 		f := newMap().set("authorizationUrl", del(s, "authorizationUrl")).set("tokenUrl", del(s, "tokenUrl")).set("scopes", orEmpty(del(s, "scopes")))
 		put(s, "flows", newMap().set(flow3(flow), f.node()).node(), "type")
 	}
@@ -284,8 +284,8 @@ func (c *converter) swaggerServers(out, servers *yaml.Node) {
 		c.loss(servers, "/servers", "Swagger 2.0 has one host and base path; only the first of %d servers is kept", len(list))
 	}
 	s := list[0]
-	raw := serverVar.ReplaceAllStringFunc(scalar(get(s, "url")), func(m string) string {
-		return scalar(get(get(get(s, "variables"), m[1:len(m)-1]), "default"))
+	raw := serverVar.ReplaceAllStringFunc(extensions.Scalar(get(s, "url")), func(m string) string {
+		return extensions.Scalar(get(get(get(s, "variables"), m[1:len(m)-1]), "default"))
 	})
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -348,7 +348,7 @@ func (c *converter) parameter2(p *yaml.Node) {
 		}
 	})
 	for _, k := range []string{"style", "explode", "allowReserved", "example", "examples", "content", "deprecated"} {
-		if n := del(p, k); n != nil && k == "explode" && isTrue(n) && scalar(get(p, "type")) == "array" {
+		if n := del(p, k); n != nil && k == "explode" && isTrue(n) && extensions.Scalar(get(p, "type")) == "array" {
 			put(p, "collectionFormat", strScalar("multi"), "")
 		}
 	}
@@ -395,7 +395,7 @@ func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
 		}
 	}
 	if integ := get(op, extensions.ExtIntegration); integ != nil {
-		if ref := scalar(get(integ, "$ref")); strings.HasPrefix(ref, extensions.IntegrationsRefPrefix) {
+		if ref := extensions.Scalar(get(integ, "$ref")); strings.HasPrefix(ref, extensions.IntegrationsRefPrefix) {
 			name := strings.NewReplacer("~1", "/", "~0", "~").Replace(strings.TrimPrefix(ref, extensions.IntegrationsRefPrefix))
 			if target := get(reusable, name); target != nil {
 				put(op, extensions.ExtIntegration, cloneTree(target), "")
@@ -438,14 +438,14 @@ func (c *converter) response2(r *yaml.Node, _ []string, rel string) []string {
 }
 
 func (c *converter) scheme2(s *yaml.Node, rel string) {
-	switch scalar(get(s, "type")) {
+	switch extensions.Scalar(get(s, "type")) {
 	case "http":
-		if strings.EqualFold(scalar(get(s, "scheme")), "basic") {
+		if strings.EqualFold(extensions.Scalar(get(s, "scheme")), "basic") {
 			del(s, "scheme")
 			put(s, "type", strScalar("basic"), "")
 			return
 		}
-		c.loss(s, rel, "Swagger 2.0 has no http %s security scheme; it is written as an apiKey in the Authorization header", scalar(get(s, "scheme")))
+		c.loss(s, rel, "Swagger 2.0 has no http %s security scheme; it is written as an apiKey in the Authorization header", extensions.Scalar(get(s, "scheme")))
 		put(s, "type", strScalar("apiKey"), "")
 		del(s, "scheme")
 		del(s, "bearerFormat")
@@ -473,7 +473,7 @@ func (c *converter) scheme2(s *yaml.Node, rel string) {
 			}
 		}
 	case "openIdConnect", "mutualTLS":
-		c.loss(s, rel, "Swagger 2.0 has no %s security scheme; it is kept as written, which Swagger tools reject", scalar(get(s, "type")))
+		c.loss(s, rel, "Swagger 2.0 has no %s security scheme; it is kept as written, which Swagger tools reject", extensions.Scalar(get(s, "type")))
 	}
 }
 

@@ -55,7 +55,7 @@ func (d *Document) discover() []extensions.Diagnostic {
 		case k.Value == "servers" && d.Kind != Swagger2:
 			w.list(v, ptr, extensions.AtServer, func(item *yaml.Node, i int) string { return strconv.Itoa(i) })
 		case k.Value == "tags":
-			w.list(v, ptr, extensions.AtTag, func(item *yaml.Node, _ int) string { _, n := mapGet(item, "name"); return scalar(n) })
+			w.list(v, ptr, extensions.AtTag, func(item *yaml.Node, _ int) string { _, n := mapGet(item, "name"); return extensions.Scalar(n) })
 		default:
 			w.elsewhere(v, ptr)
 		}

@@ -96,7 +96,7 @@ func (im *importer) relPointer(abs string) string {
 // basePath returns the document's base path ("" or "/v1").
 func (im *importer) basePath() string {
 	if im.doc.Kind == Swagger2 {
-		return cleanPath(scalar(get(im.root, "basePath")))
+		return cleanPath(extensions.Scalar(get(im.root, "basePath")))
 	}
 	servers := extensions.Items(get(im.root, "servers"))
 	if len(servers) == 0 {
@@ -104,12 +104,12 @@ func (im *importer) basePath() string {
 	}
 	s := servers[0]
 	if v := get(get(get(s, "variables"), "basePath"), "default"); v != nil {
-		return cleanPath(scalar(v))
+		return cleanPath(extensions.Scalar(v))
 	}
-	raw := scalar(get(s, "url"))
+	raw := extensions.Scalar(get(s, "url"))
 	raw = serverVar.ReplaceAllStringFunc(raw, func(m string) string {
 		name := m[1 : len(m)-1]
-		return scalar(get(get(get(s, "variables"), name), "default"))
+		return extensions.Scalar(get(get(get(s, "variables"), name), "default"))
 	})
 	if u, err := url.Parse(raw); err == nil {
 		return cleanPath(u.Path)

@@ -15,9 +15,9 @@ const defaultTimeout = 29000
 func (im *importer) rest() *apimodel.RestDump {
 	info := get(im.root, "info")
 	api := &apimodel.RestAPI{
-		Name:        scalar(get(info, "title")),
-		Description: scalar(get(info, "description")),
-		Version:     scalar(get(info, "version")),
+		Name:        extensions.Scalar(get(info, "title")),
+		Description: extensions.Scalar(get(info, "description")),
+		Version:     extensions.Scalar(get(info, "version")),
 	}
 	im.apiID = apimodel.StableID("restapi", api.Name)
 	api.ID = im.apiID
@@ -55,7 +55,7 @@ func (im *importer) addModel(name string, schema *yaml.Node, rel string) {
 	m := &apimodel.Model{
 		ID:          apimodel.StableID("model", im.apiID+"/"+name),
 		Name:        name,
-		Description: scalar(get(schema, "description")),
+		Description: extensions.Scalar(get(schema, "description")),
 		ContentType: "application/json",
 		Schema:      apimodel.JSONText(im.schemaJSON(schema, rel)),
 	}
@@ -86,7 +86,7 @@ func (im *importer) modelFor(schema *yaml.Node, rel, suggested string) string {
 	if schema == nil {
 		return ""
 	}
-	if ref := scalar(get(schema, "$ref")); ref != "" {
+	if ref := extensions.Scalar(get(schema, "$ref")); ref != "" {
 		if name, ok := im.models[localRef(im.root, ref)]; ok {
 			return name
 		}
@@ -172,10 +172,10 @@ func (im *importer) parameters(op *Operation) (out []*yaml.Node, ptrs []string) 
 	add := func(list *yaml.Node, rel string) {
 		for i, p := range extensions.Items(list) {
 			p = follow(im.root, p)
-			name, in := scalar(get(p, "name")), scalar(get(p, "in"))
+			name, in := extensions.Scalar(get(p, "name")), extensions.Scalar(get(p, "in"))
 			replaced := false
 			for j, q := range out {
-				if scalar(get(q, "name")) == name && scalar(get(q, "in")) == in {
+				if extensions.Scalar(get(q, "name")) == name && extensions.Scalar(get(q, "in")) == in {
 					out[j], ptrs[j], replaced = p, rel+"/"+posText(i), true
 				}
 			}
@@ -195,16 +195,16 @@ var paramLocations = map[string]string{"path": "path", "query": "querystring", "
 func (im *importer) method(op *Operation, res *apimodel.Resource) *apimodel.Method {
 	rel := im.relPointer(op.Pointer)
 	m := &apimodel.Method{HTTPMethod: op.Method, AuthorizationType: "NONE", APIKeyRequired: boolPtr(false)}
-	m.OperationName = scalar(get(op.Node, "operationId"))
+	m.OperationName = extensions.Scalar(get(op.Node, "operationId"))
 	opName := cmp.Or(modelWord(m.OperationName), modelWord(strings.ToLower(op.Method)+" "+op.Path))
 	params, ptrs := im.parameters(op)
 	for i, p := range params {
-		in := scalar(get(p, "in"))
+		in := extensions.Scalar(get(p, "in"))
 		if loc, ok := paramLocations[in]; ok {
 			if m.RequestParameters == nil {
 				m.RequestParameters = map[string]bool{}
 			}
-			m.RequestParameters["method.request."+loc+"."+scalar(get(p, "name"))] = in == "path" || isTrue(get(p, "required"))
+			m.RequestParameters["method.request."+loc+"."+extensions.Scalar(get(p, "name"))] = in == "path" || isTrue(get(p, "required"))
 		}
 		if in == "body" {
 			for _, ct := range im.consumes(op) {

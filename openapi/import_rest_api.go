@@ -98,8 +98,8 @@ func (im *importer) authorizers() {
 		if a.IdentitySource != nil {
 			out.IdentitySource = strings.Join(a.IdentitySource.Strings(), ", ")
 		}
-		if out.IdentitySource == "" && scalar(get(nodes[i], "in")) == "header" && (a.Is(extensions.AuthorizerToken) || a.Is(extensions.AuthorizerCognitoUserPools)) {
-			out.IdentitySource = "method.request.header." + scalar(get(nodes[i], "name"))
+		if out.IdentitySource == "" && extensions.Scalar(get(nodes[i], "in")) == "header" && (a.Is(extensions.AuthorizerToken) || a.Is(extensions.AuthorizerCognitoUserPools)) {
+			out.IdentitySource = "method.request.header." + extensions.Scalar(get(nodes[i], "name"))
 		}
 		for _, arn := range a.ProviderARNs {
 			out.ProviderARNs = append(out.ProviderARNs, arn.String())
@@ -150,7 +150,7 @@ func (im *importer) security(op *Operation, m *apimodel.Method) {
 				m.AuthorizationType = "AWS_IAM"
 				return
 			}
-			if scalar(get(scheme, "type")) == "apiKey" && strings.EqualFold(scalar(get(scheme, "name")), "x-api-key") && scalar(get(scheme, "in")) == "header" {
+			if extensions.Scalar(get(scheme, "type")) == "apiKey" && strings.EqualFold(extensions.Scalar(get(scheme, "name")), "x-api-key") && extensions.Scalar(get(scheme, "in")) == "header" {
 				m.APIKeyRequired = boolPtr(true)
 				return
 			}

@@ -75,7 +75,7 @@ func posText(i int) string {
 // itself otherwise.
 func follow(root, n *yaml.Node) *yaml.Node {
 	for range 8 {
-		ref := scalar(get(n, "$ref"))
+		ref := extensions.Scalar(get(n, "$ref"))
 		if ref == "" {
 			return n
 		}

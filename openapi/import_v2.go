@@ -15,9 +15,9 @@ import (
 func (im *importer) v2() *apimodel.V2Dump {
 	info := get(im.root, "info")
 	api := &apimodel.API{
-		Name:                      scalar(get(info, "title")),
-		Description:               scalar(get(info, "description")),
-		Version:                   scalar(get(info, "version")),
+		Name:                      extensions.Scalar(get(info, "title")),
+		Description:               extensions.Scalar(get(info, "description")),
+		Version:                   extensions.Scalar(get(info, "version")),
 		ProtocolType:              "HTTP",
 		RouteSelectionExpression:  "$request.method $request.path",
 		APIKeySelectionExpression: "$request.header.x-api-key",
@@ -56,7 +56,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 		if a.JWTConfiguration != nil {
 			va.JwtConfiguration = &apimodel.JWTConfiguration{Issuer: a.JWTConfiguration.Issuer.String(), Audience: strs(a.JWTConfiguration.Audience)}
 		}
-		if len(va.IdentitySource) == 0 && va.AuthorizerType == "JWT" && scalar(get(nodes[i], "type")) == "oauth2" {
+		if len(va.IdentitySource) == 0 && va.AuthorizerType == "JWT" && extensions.Scalar(get(nodes[i], "type")) == "oauth2" {
 			va.IdentitySource = []string{"$request.header.Authorization"}
 		}
 		authByName[name] = va
@@ -72,7 +72,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 			}
 		}
 		r := &apimodel.Route{RouteID: apimodel.StableID("route", im.apiID+"/"+key), RouteKey: key, AuthorizationType: "NONE",
-			APIKeyRequired: boolPtr(false), OperationName: scalar(get(op.Node, "operationId"))}
+			APIKeyRequired: boolPtr(false), OperationName: extensions.Scalar(get(op.Node, "operationId"))}
 		for _, prev := range out.Routes {
 			if prev.RouteKey == key {
 				im.diag(extensions.Warning, CodeImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)

@@ -56,7 +56,7 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *extensions.Diagnost
 		return KindUnknown, "", d
 	}
 	if k, v := mapGet(root, "openapi"); k != nil {
-		ver := scalar(v)
+		ver := extensions.Scalar(v)
 		switch {
 		case strings.HasPrefix(ver, "3.0"):
 			return OpenAPI30, ver, nil
@@ -67,7 +67,7 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *extensions.Diagnost
 			fmt.Sprintf("openapi version %q is not supported: API Gateway imports OpenAPI 3.0 (write \"3.0.1\") and Swagger 2.0; this tool also reads 3.1", ver))
 	}
 	if k, v := mapGet(root, "swagger"); k != nil {
-		ver := scalar(v)
+		ver := extensions.Scalar(v)
 		if ver == "2.0" {
 			return Swagger2, ver, nil
 		}
@@ -102,15 +102,6 @@ func mapGet(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
 		}
 	}
 	return nil, nil
-}
-
-// scalar returns a scalar's text, "" for anything else.
-func scalar(n *yaml.Node) string {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
 }
 
 // describeNode names a node's kind for messages.

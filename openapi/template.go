@@ -42,7 +42,7 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 	for i := 0; i+1 < len(resources.Content); i += 2 {
 		id, res := resources.Content[i].Value, deref(resources.Content[i+1])
 		_, typ := mapGet(res, "Type")
-		spec := lookupAPIResource(scalar(typ))
+		spec := lookupAPIResource(extensions.Scalar(typ))
 		if spec == nil {
 			continue
 		}

@@ -1,8 +1,6 @@
 package schema
 
 import (
-	"bytes"
-	"encoding/json"
 	"reflect"
 
 	"github.com/apigw/apigw/extensions"
@@ -77,18 +75,7 @@ func (b *builder) placed(s *jsonschema.Schema, place extensions.Place) {
 }
 
 // Marshal returns s as indented JSON with a final newline.
-func Marshal(s *jsonschema.Schema) ([]byte, error) {
-	raw, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, raw, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
-}
+func Marshal(s *jsonschema.Schema) ([]byte, error) { return marshalIndent(s) }
 
 func orDefault(s, def string) string {
 	if s == "" {
