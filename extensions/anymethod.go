@@ -1,6 +1,9 @@
 package extensions
 
-import "go.yaml.in/yaml/v4"
+import (
+	"github.com/apigw/apigw/extensions/diag"
+	"go.yaml.in/yaml/v4"
+)
 
 // ExtAnyMethod is the name of the catch-all operation of a path item.
 const ExtAnyMethod = "x-amazon-apigateway-any-method"
@@ -33,7 +36,7 @@ func (d *decoder) anyMethod(n *yaml.Node, ptr string) *AnyMethod {
 	a := &AnyMethod{Operation: n}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, n, ptr, "%s must be an operation object, not %s", ExtAnyMethod, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an operation object, not %s", ExtAnyMethod, kindName(n))
 		return a
 	}
 	if v := Lookup(r, "isDefaultRoute"); v != nil {

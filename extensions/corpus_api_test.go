@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/tree"
 	"go.yaml.in/yaml/v4"
 )
@@ -118,7 +119,7 @@ func TestCorpusAPIExtensions(t *testing.T) {
 				t.Errorf("%s %s: round trip differs: %s", e.Name(), s.ptr, why)
 			}
 			for _, d := range ds {
-				if d.Severity != Error {
+				if d.Severity != diag.Error {
 					if os.Getenv("SHOWWARN") != "" {
 						t.Logf("%s: %v", e.Name(), d)
 					}

@@ -5,21 +5,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
 // decoder collects diagnostics while a value is decoded from a source node.
 type decoder struct {
-	diags []Diagnostic
-}
-
-// add records a diagnostic positioned at n.
-func (d *decoder) add(sev Severity, code string, n *yaml.Node, ptr, format string, args ...any) {
-	diag := Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		diag.Line, diag.Column = n.Line, n.Column
-	}
-	d.diags = append(d.diags, diag)
+	Collector
 }
 
 // Pointer appends key to the JSON pointer ptr, escaping "~" and "/" (RFC 6901).
@@ -76,7 +68,7 @@ type field struct {
 func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown *Map[*yaml.Node]) bool {
 	n = Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, n, ptr, "%s must be an object, not %s", what, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -99,7 +91,7 @@ func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown
 		} else {
 			hint = fmt.Sprintf("; known keys are %s", strings.Join(keys, ", "))
 		}
-		d.add(Warning, CodeUnknownKey, k, Pointer(ptr, k.Value), "unknown key %q in %s is ignored by API Gateway%s", k.Value, what, hint)
+		d.AddAs(diag.Warning, diag.UnknownKey, k, Pointer(ptr, k.Value), "unknown key %q in %s is ignored by API Gateway%s", k.Value, what, hint)
 	}
 	return true
 }
@@ -120,7 +112,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 	}
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" {
-		d.add(Error, CodeType, v, ptr, "%s must be a string, not %s", what, kindName(v))
+		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be a string, not %s", what, kindName(v))
 		return Str{}
 	}
 	return Str{Value: r.Value}
@@ -130,7 +122,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 func (d *decoder) plain(v *yaml.Node, ptr, what string) string {
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" || IntrinsicName(v) != "" {
-		d.add(Error, CodeType, v, ptr, "%s must be a literal string, not %s", what, kindName(v))
+		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be a literal string, not %s", what, kindName(v))
 		return ""
 	}
 	return r.Value
@@ -145,7 +137,7 @@ func (d *decoder) integer(v *yaml.Node, ptr, what string, stringOK bool) *int {
 			return &i
 		}
 	}
-	d.add(Error, CodeType, v, ptr, "%s must be an integer, not %s %q", what, kindName(v), scalarText(r))
+	d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be an integer, not %s %q", what, kindName(v), scalarText(r))
 	return nil
 }
 
@@ -162,7 +154,7 @@ func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
 			return &f
 		}
 	}
-	d.add(Error, CodeType, v, ptr, "%s must be true or false, not %s %q", what, kindName(v), scalarText(r))
+	d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be true or false, not %s %q", what, kindName(v), scalarText(r))
 	return nil
 }
 
@@ -170,7 +162,7 @@ func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
 func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.SequenceNode {
-		d.add(Error, CodeType, v, ptr, "%s must be a list of strings, not %s", what, kindName(v))
+		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be a list of strings, not %s", what, kindName(v))
 		return nil
 	}
 	out := make([]Str, 0, len(r.Content))
@@ -184,7 +176,7 @@ func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
 func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, v, ptr, "%s must be an object of strings, not %s", what, kindName(v))
+		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be an object of strings, not %s", what, kindName(v))
 		return nil
 	}
 	out := make(Map[Str], 0, len(r.Content)/2)
@@ -211,7 +203,7 @@ func (d *decoder) enum(v *yaml.Node, ptr, what string, allowed []string, foldCas
 	if sug := Suggest(s, allowed); sug != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", sug)
 	}
-	d.add(Error, CodeEnum, v, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
+	d.AddAs(diag.Error, diag.UnknownValue, v, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
 	return s
 }
 

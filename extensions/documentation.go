@@ -3,6 +3,7 @@ package extensions
 import (
 	"strconv"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -88,7 +89,7 @@ func (d *decoder) documentation(n *yaml.Node, ptr string) *Documentation {
 		{"documentationParts", func(v *yaml.Node, p string) {
 			r := Resolve(v)
 			if r == nil || r.Kind != yaml.SequenceNode {
-				d.add(Error, CodeType, v, p, "documentationParts must be a list of documentation parts, not %s", kindName(v))
+				d.AddAs(diag.Error, diag.WrongType, v, p, "documentationParts must be a list of documentation parts, not %s", kindName(v))
 				return
 			}
 			doc.Parts = make([]*DocumentationPart, 0, len(r.Content))
@@ -107,11 +108,11 @@ func (d *decoder) documentationPart(n *yaml.Node, ptr string) *DocumentationPart
 		{"properties", func(v *yaml.Node, p string) {
 			part.Properties = v
 			if r := Resolve(v); r == nil || r.Kind == yaml.SequenceNode {
-				d.add(Error, CodeType, v, p, "properties must be a JSON object (or a string holding one), not %s", kindName(v))
+				d.AddAs(diag.Error, diag.WrongType, v, p, "properties must be a JSON object (or a string holding one), not %s", kindName(v))
 			}
 		}},
 	}, &part.Unknown) && lookupKey(n, "location") == nil {
-		d.add(Error, CodeRequired, n, ptr, "documentation part needs location: {type: API} or another location")
+		d.AddAs(diag.Error, diag.MissingField, n, ptr, "documentation part needs location: {type: API} or another location")
 	}
 	return part
 }
@@ -133,7 +134,7 @@ func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *Documentation
 		return loc
 	}
 	if lookupKey(n, "type") == nil {
-		d.add(Error, CodeRequired, n, ptr, "documentation location needs type, one of API, RESOURCE, METHOD, …")
+		d.AddAs(diag.Error, diag.MissingField, n, ptr, "documentation location needs type, one of API, RESOURCE, METHOD, …")
 		return loc
 	}
 	uses, known := docLocationFields[loc.Type]
@@ -141,14 +142,14 @@ func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *Documentation
 		return loc
 	}
 	if uses.name && lookupKey(n, "name") == nil {
-		d.add(Error, CodeDocumentationLocation, n, ptr, "a %s location needs name, the name of the entity documented", loc.Type)
+		d.AddAs(diag.Error, diag.DocumentationLocation, n, ptr, "a %s location needs name, the name of the entity documented", loc.Type)
 	}
 	for _, f := range []struct {
 		key  string
 		used bool
 	}{{"path", uses.path}, {"method", uses.method}, {"statusCode", uses.status}, {"name", uses.name}} {
 		if k := lookupKey(n, f.key); k != nil && !f.used {
-			d.add(Warning, CodeDocumentationLocation, k, Pointer(ptr, f.key), "%s does not apply to a %s location and is ignored; remove it", f.key, loc.Type)
+			d.AddAs(diag.Warning, diag.DocumentationLocation, k, Pointer(ptr, f.key), "%s does not apply to a %s location and is ignored; remove it", f.key, loc.Type)
 		}
 	}
 	return loc

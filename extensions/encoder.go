@@ -108,7 +108,7 @@ func strNode(v string) *yaml.Node {
 func encStr(orig *yaml.Node, s Str) *yaml.Node {
 	if orig != nil {
 		var q decoder
-		if equalStr(q.str(orig, "", ""), s) && len(q.diags) == 0 {
+		if equalStr(q.str(orig, "", ""), s) && len(q.Diags) == 0 {
 			return orig
 		}
 	}

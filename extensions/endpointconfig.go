@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -51,7 +52,7 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 			r := Resolve(v)
 			for i, t := range e.Types {
 				if t.Known() && !slices.Contains(endpointTypes, t.Value) {
-					d.add(Error, CodeEnum, r.Content[i], Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)
+					d.AddAs(diag.Error, diag.UnknownValue, r.Content[i], Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)
 				}
 			}
 		}},
@@ -64,7 +65,7 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 		}},
 	}, &e.Unknown)
 	if k := lookupKey(n, "vpcEndpointIds"); k != nil && len(e.Types) > 0 && !slices.ContainsFunc(e.Types, func(s Str) bool { return !s.Known() || s.Value == "PRIVATE" }) {
-		d.add(Warning, CodeEndpointConfig, k, Pointer(ptr, "vpcEndpointIds"), "vpcEndpointIds apply only to PRIVATE endpoints; add PRIVATE to types or remove vpcEndpointIds")
+		d.AddAs(diag.Warning, diag.EndpointConfig, k, Pointer(ptr, "vpcEndpointIds"), "vpcEndpointIds apply only to PRIVATE endpoints; add PRIVATE to types or remove vpcEndpointIds")
 	}
 	return e
 }

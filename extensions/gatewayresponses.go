@@ -3,6 +3,7 @@ package extensions
 import (
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -61,7 +62,7 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 	}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, n, ptr, "%s must be an object mapping response types to responses, not %s", ExtGatewayResponses, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping response types to responses, not %s", ExtGatewayResponses, kindName(n))
 		return g
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
@@ -72,7 +73,7 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 			if s := Suggest(k.Value, GatewayResponseTypes); s != "" {
 				hint = "; did you mean " + s + "?"
 			}
-			d.add(Error, CodeGatewayResponseType, k, p, "%q is not a gateway response type%s", k.Value, hint)
+			d.AddAs(diag.Error, diag.GatewayResponseType, k, p, "%q is not a gateway response type%s", k.Value, hint)
 		}
 		g.Responses = append(g.Responses, Pair[*GatewayResponse]{k.Value, d.gatewayResponse(r.Content[i+1], p)})
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/tree"
 	"go.yaml.in/yaml/v4"
 )
@@ -19,7 +20,7 @@ func parse(t *testing.T, text string) *yaml.Node {
 }
 
 // decodeText decodes an extension written as YAML text.
-func decodeText(t *testing.T, name, text string) (Value, []Diagnostic) {
+func decodeText(t *testing.T, name, text string) (Value, []diag.Diagnostic) {
 	t.Helper()
 	return Decode(name, parse(t, text), "/"+name)
 }
@@ -39,10 +40,10 @@ func assertRoundTrip(t *testing.T, name, text string) Value {
 }
 
 // codes lists the codes of ds with their severities, for compact assertions.
-func codes(ds []Diagnostic) string {
+func codes(ds []diag.Diagnostic) string {
 	var b []string
 	for _, d := range ds {
-		b = append(b, d.Severity.String()+":"+d.Code)
+		b = append(b, d.Severity.String()+":"+string(d.Code))
 	}
 	return strings.Join(b, ",")
 }

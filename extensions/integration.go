@@ -3,6 +3,7 @@ package extensions
 import (
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -121,19 +122,19 @@ func init() {
 // DecodeIntegration decodes an x-amazon-apigateway-integration value found at
 // JSON pointer ptr and checks it for the given kind of API. With KindUnknown
 // the kind is inferred from the fields (see InferKind).
-func DecodeIntegration(n *yaml.Node, ptr string, kind APIKind) (*Integration, []Diagnostic) {
+func DecodeIntegration(n *yaml.Node, ptr string, kind APIKind) (*Integration, []diag.Diagnostic) {
 	var d decoder
 	v := d.integration(n, ptr)
 	d.checkIntegration(v, ptr, kind)
-	return v, d.diags
+	return v, d.Diags
 }
 
 // DecodeIntegrations decodes an x-amazon-apigateway-integrations value and
 // checks each integration for the given kind of API.
-func DecodeIntegrations(n *yaml.Node, ptr string, kind APIKind) (*Integrations, []Diagnostic) {
+func DecodeIntegrations(n *yaml.Node, ptr string, kind APIKind) (*Integrations, []diag.Diagnostic) {
 	var d decoder
 	v := d.integrations(n, ptr, kind)
-	return v, d.diags
+	return v, d.Diags
 }
 
 // Extension implements Value.
@@ -169,7 +170,7 @@ func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrat
 	out := &Integrations{src: n}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, n, ptr, "%s must be an object mapping integration names to integrations, not %s", ExtIntegrations, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping integration names to integrations, not %s", ExtIntegrations, kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
@@ -177,7 +178,7 @@ func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrat
 		p := Pointer(ptr, name)
 		v := d.integration(r.Content[i+1], p)
 		if v.IsRef() {
-			d.add(Error, CodeIntegrationRef, r.Content[i+1], p, "reusable integration %q is itself a $ref; write the integration object here and refer to it from operations", name)
+			d.AddAs(diag.Error, diag.IntegrationRef, r.Content[i+1], p, "reusable integration %q is itself a $ref; write the integration object here and refer to it from operations", name)
 		}
 		d.checkIntegration(v, p, kind)
 		out.Integrations = append(out.Integrations, Pair[*Integration]{name, v})
@@ -249,7 +250,7 @@ func (d *decoder) tlsConfig(n *yaml.Node, ptr string) *TLSConfig {
 func (d *decoder) httpResponseParameters(n *yaml.Node, ptr string) Map[Map[Str]] {
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, n, ptr, "responseParameters must be an object mapping status codes to parameter mappings, not %s", kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "responseParameters must be an object mapping status codes to parameter mappings, not %s", kindName(n))
 		return nil
 	}
 	out := make(Map[Map[Str]], 0, len(r.Content)/2)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -37,10 +38,10 @@ var integrationHTTPMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "
 // Check returns the diagnostics of the checks that need only the integration
 // itself, for the given kind of API (KindUnknown: inferred from the fields).
 // Positions come from the decoded source; ptr is the integration's JSON pointer.
-func (v *Integration) Check(ptr string, kind APIKind) []Diagnostic {
+func (v *Integration) Check(ptr string, kind APIKind) []diag.Diagnostic {
 	var d decoder
 	d.checkIntegration(v, ptr, kind)
-	return d.diags
+	return d.Diags
 }
 
 // pos returns the node to report a problem with key at: its value, or the
@@ -65,7 +66,7 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 	}
 	if v.Type == "" {
 		if Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
-			d.add(Error, CodeRequired, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
+			d.AddAs(diag.Error, diag.MissingField, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
 		}
 		return
 	}
@@ -89,15 +90,15 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 func (d *decoder) checkIntegrationRef(v *Integration, ptr string, kind APIKind) {
 	p := Pointer(ptr, "$ref")
 	if v.RefName() == "" {
-		d.add(Error, CodeIntegrationRef, Lookup(v.src, "$ref"), p,
+		d.AddAs(diag.Error, diag.IntegrationRef, Lookup(v.src, "$ref"), p,
 			"integration $ref %q must point to a reusable integration: write %sNAME", v.Ref, IntegrationsRefPrefix)
 	}
 	if kind == KindREST {
-		d.add(Error, CodeFieldNotForType, Lookup(v.src, "$ref"), p,
+		d.AddAs(diag.Error, diag.FieldNotForType, Lookup(v.src, "$ref"), p,
 			"REST APIs do not read %s, so an integration $ref cannot be resolved; write the integration object here", ExtIntegrations)
 	}
 	if r := Resolve(v.src); r != nil && len(r.Content) > 2 {
-		d.add(Info, CodeIntegrationRef, v.src, ptr, "keys next to $ref are ignored; move them into the referenced integration")
+		d.AddAs(diag.Info, diag.IntegrationRef, v.src, ptr, "keys next to $ref are ignored; move them into the referenced integration")
 	}
 }
 
@@ -116,7 +117,7 @@ func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
 			if v.Type.IsAWS() {
 				hint = "POST for Lambda and most AWS service actions"
 			}
-			d.add(Error, CodeRequired, v.src, ptr, "%s integration has no httpMethod; write %s", strings.ToLower(string(v.Type)), hint)
+			d.AddAs(diag.Error, diag.MissingField, v.src, ptr, "%s integration has no httpMethod; write %s", strings.ToLower(string(v.Type)), hint)
 		}
 		return
 	}
@@ -129,13 +130,13 @@ func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
 		if s := Suggest(m, integrationHTTPMethods); s != "" {
 			hint = " (did you mean " + s + "?)"
 		}
-		d.add(Error, CodeHTTPMethod, Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
+		d.AddAs(diag.Error, diag.HTTPMethod, Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
 		return
 	}
 	// Import accepts another method but every call then fails, so this is a
 	// warning; HTTP APIs ignore the method of Lambda integrations.
 	if kind != KindHTTP && v.Type.IsAWS() && isLambdaURI(v.URI) && !strings.EqualFold(m, "POST") {
-		d.add(Warning, CodeLambdaMethod, Lookup(v.src, "httpMethod"), p,
+		d.AddAs(diag.Warning, diag.LambdaMethod, Lookup(v.src, "httpMethod"), p,
 			"Lambda functions are invoked with POST whatever the client's method; write httpMethod: POST instead of %q", m)
 	}
 }
@@ -158,7 +159,7 @@ func (d *decoder) checkURI(v *Integration, ptr string, kind APIKind) {
 		case v.Type.Is(TypeAWSProxy) && !v.IntegrationSubtype.IsZero():
 			// HTTP API AWS service integrations name their target in requestParameters.
 		default:
-			d.add(Error, CodeRequired, v.src, ptr, "%s integration has no uri; write %s", strings.ToLower(string(v.Type)), uriHint(v.Type))
+			d.AddAs(diag.Error, diag.MissingField, v.src, ptr, "%s integration has no uri; write %s", strings.ToLower(string(v.Type)), uriHint(v.Type))
 		}
 		return
 	}
@@ -166,7 +167,7 @@ func (d *decoder) checkURI(v *Integration, ptr string, kind APIKind) {
 		return // stage variables, ${AWS::Region} and intrinsics are resolved later
 	}
 	if msg := uriProblem(v, kind); msg != "" {
-		d.add(Error, CodeIntegrationURI, n, p, "%s", msg)
+		d.AddAs(diag.Error, diag.IntegrationURI, n, p, "%s", msg)
 	}
 }
 
@@ -250,16 +251,16 @@ func (d *decoder) checkConnection(v *Integration, ptr string, kind APIKind) {
 	hasID := !v.ConnectionID.IsZero()
 	switch {
 	case v.ConnectionType.Is(ConnectionVPCLink) && !hasID:
-		d.add(Error, CodeConnection, v.src, ptr, "a VPC_LINK integration needs connectionId: write the VPC link's id (or ${stageVariables.name})")
+		d.AddAs(diag.Error, diag.Connection, v.src, ptr, "a VPC_LINK integration needs connectionId: write the VPC link's id (or ${stageVariables.name})")
 	case hasID && v.ConnectionType.Is(ConnectionInternet):
-		d.add(Error, CodeConnection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
+		d.AddAs(diag.Error, diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
 			"connectionId is only valid with connectionType VPC_LINK; write connectionType: VPC_LINK or remove connectionId")
 	case hasID && v.ConnectionType == "":
-		d.add(Warning, CodeConnection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
+		d.AddAs(diag.Warning, diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
 			"connectionId without connectionType is ignored; add connectionType: VPC_LINK")
 	}
 	if v.ConnectionType.Is(ConnectionVPCLink) && !v.Type.IsHTTP() {
-		d.add(Error, CodeFieldNotForType, Lookup(v.src, "connectionType"), Pointer(ptr, "connectionType"),
+		d.AddAs(diag.Error, diag.FieldNotForType, Lookup(v.src, "connectionType"), Pointer(ptr, "connectionType"),
 			"connectionType VPC_LINK is only for http and http_proxy integrations, not %q", string(v.Type))
 	}
 }
@@ -273,65 +274,65 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 	stream := v.ResponseTransferMode.Is(TransferStream)
 	switch {
 	case t < MinTimeoutMillis:
-		d.add(Error, CodeIntegrationTimeout, n, p, "timeoutInMillis %d is below the minimum; write at least %d", t, MinTimeoutMillis)
+		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is below the minimum; write at least %d", t, MinTimeoutMillis)
 	case kind == KindHTTP && t > HTTPMaxTimeoutMillis:
-		d.add(Error, CodeIntegrationTimeout, n, p, "timeoutInMillis %d is above the HTTP API maximum; write at most %d", t, HTTPMaxTimeoutMillis)
+		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the HTTP API maximum; write at most %d", t, HTTPMaxTimeoutMillis)
 	case stream && t > RESTStreamMaxTimeoutMillis:
-		d.add(Error, CodeIntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum for streamed responses; write at most %d", t, RESTStreamMaxTimeoutMillis)
+		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum for streamed responses; write at most %d", t, RESTStreamMaxTimeoutMillis)
 	case !stream && t > RESTRaisedMaxTimeoutMillis:
-		d.add(Error, CodeIntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum even with a raised quota; write at most %d, or use responseTransferMode: STREAM (up to %d)", t, RESTRaisedMaxTimeoutMillis, RESTStreamMaxTimeoutMillis)
+		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum even with a raised quota; write at most %d, or use responseTransferMode: STREAM (up to %d)", t, RESTRaisedMaxTimeoutMillis, RESTStreamMaxTimeoutMillis)
 	case !stream && t > RESTDefaultMaxTimeoutMillis && (kind == KindREST || t > HTTPMaxTimeoutMillis):
-		d.add(Warning, CodeIntegrationTimeout, n, p, "timeoutInMillis %d is above the default REST API limit of %d; import fails unless the account's integration timeout quota was raised (Regional and private APIs only)", t, RESTDefaultMaxTimeoutMillis)
+		d.AddAs(diag.Warning, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the default REST API limit of %d; import fails unless the account's integration timeout quota was raised (Regional and private APIs only)", t, RESTDefaultMaxTimeoutMillis)
 	}
 }
 
 func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) {
-	only := func(key string, sev Severity, format string, args ...any) {
-		d.add(sev, CodeFieldNotForType, pos(v.src, key), Pointer(ptr, key), format, args...)
+	only := func(key string, sev diag.Severity, format string, args ...any) {
+		d.AddAs(sev, diag.FieldNotForType, pos(v.src, key), Pointer(ptr, key), format, args...)
 	}
 	typ := strings.ToLower(string(v.Type))
 	if tls := v.TLSConfig; tls != nil {
 		if tls.InsecureSkipVerification != nil && !v.Type.IsHTTP() {
-			only("tlsConfig", Warning, "tlsConfig.insecureSkipVerification is only read for http and http_proxy integrations, not %s; remove it", typ)
+			only("tlsConfig", diag.Warning, "tlsConfig.insecureSkipVerification is only read for http and http_proxy integrations, not %s; remove it", typ)
 		}
 		if tls.InsecureSkipVerification != nil && kind == KindHTTP {
-			only("tlsConfig", Warning, "tlsConfig.insecureSkipVerification is only read by REST APIs; HTTP APIs verify with serverNameToVerify")
+			only("tlsConfig", diag.Warning, "tlsConfig.insecureSkipVerification is only read by REST APIs; HTTP APIs verify with serverNameToVerify")
 		}
 		if !tls.ServerNameToVerify.IsZero() && kind == KindREST {
-			only("tlsConfig", Warning, "tlsConfig.serverNameToVerify is only read by HTTP API private integrations; remove it")
+			only("tlsConfig", diag.Warning, "tlsConfig.serverNameToVerify is only read by HTTP API private integrations; remove it")
 		}
 		if !tls.ServerNameToVerify.IsZero() && !v.ConnectionType.Is(ConnectionVPCLink) {
-			only("tlsConfig", Warning, "tlsConfig.serverNameToVerify is only read for private integrations; add connectionType: VPC_LINK or remove it")
+			only("tlsConfig", diag.Warning, "tlsConfig.serverNameToVerify is only read for private integrations; add connectionType: VPC_LINK or remove it")
 		}
 	}
 	if !v.IntegrationSubtype.IsZero() {
 		switch {
 		case kind == KindREST:
-			only("integrationSubtype", Warning, "integrationSubtype is only read by HTTP APIs; for a REST API write type: aws with an action uri")
+			only("integrationSubtype", diag.Warning, "integrationSubtype is only read by HTTP APIs; for a REST API write type: aws with an action uri")
 		case !v.Type.Is(TypeAWSProxy):
-			only("integrationSubtype", Error, "integrationSubtype needs type: aws_proxy, not %s", typ)
+			only("integrationSubtype", diag.Error, "integrationSubtype needs type: aws_proxy, not %s", typ)
 		}
 		if s := v.IntegrationSubtype; s.Known() && !slices.Contains(IntegrationSubtypes, s.Value) {
 			hint := ""
 			if sug := Suggest(s.Value, IntegrationSubtypes); sug != "" {
 				hint = " (did you mean " + sug + "?)"
 			}
-			d.add(Error, CodeIntegrationSubtype, Lookup(v.src, "integrationSubtype"), Pointer(ptr, "integrationSubtype"),
+			d.AddAs(diag.Error, diag.IntegrationSubtype, Lookup(v.src, "integrationSubtype"), Pointer(ptr, "integrationSubtype"),
 				"integrationSubtype %q is not one of %s%s", s.Value, strings.Join(IntegrationSubtypes, ", "), hint)
 		}
 	}
 	if v.ResponseTransferMode != "" {
 		if kind == KindHTTP {
-			only("responseTransferMode", Warning, "responseTransferMode is only read by REST APIs; remove it")
+			only("responseTransferMode", diag.Warning, "responseTransferMode is only read by REST APIs; remove it")
 		} else if v.ResponseTransferMode.Is(TransferStream) && !v.Type.Is(TypeHTTPProxy) && !v.Type.Is(TypeAWSProxy) {
-			only("responseTransferMode", Warning, "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
+			only("responseTransferMode", diag.Warning, "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
 		}
 	}
 	if v.Responses != nil && kind == KindHTTP {
-		only("responses", Warning, "HTTP APIs do not read responses; map the backend's response with responseParameters keyed by status code")
+		only("responses", diag.Warning, "HTTP APIs do not read responses; map the backend's response with responseParameters keyed by status code")
 	}
 	if v.ResponseParameters != nil && kind == KindREST {
-		only("responseParameters", Warning, "REST APIs do not read responseParameters on the integration; put them in responses.<pattern>.responseParameters")
+		only("responseParameters", diag.Warning, "REST APIs do not read responseParameters on the integration; put them in responses.<pattern>.responseParameters")
 	}
 }
 
@@ -341,17 +342,17 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
 	}
 	n, p := Lookup(v.src, "payloadFormatVersion"), Pointer(ptr, "payloadFormatVersion")
 	if kind == KindREST {
-		d.add(Warning, CodeFieldNotForType, n, p, "payloadFormatVersion is only read by HTTP APIs; remove it")
+		d.AddAs(diag.Warning, diag.FieldNotForType, n, p, "payloadFormatVersion is only read by HTTP APIs; remove it")
 		return
 	}
 	switch v.PayloadFormatVersion {
 	case "1.0":
 	case "2.0":
 		if !v.Type.Is(TypeAWSProxy) || !v.IntegrationSubtype.IsZero() {
-			d.add(Error, CodePayloadFormatVersion, n, p, "payloadFormatVersion 2.0 is only for Lambda proxy (aws_proxy) integrations; write \"1.0\"")
+			d.AddAs(diag.Error, diag.PayloadFormatVersion, n, p, "payloadFormatVersion 2.0 is only for Lambda proxy (aws_proxy) integrations; write \"1.0\"")
 		}
 	default:
-		d.add(Error, CodePayloadFormatVersion, n, p, "payloadFormatVersion %q is not \"1.0\" or \"2.0\"", v.PayloadFormatVersion)
+		d.AddAs(diag.Error, diag.PayloadFormatVersion, n, p, "payloadFormatVersion %q is not \"1.0\" or \"2.0\"", v.PayloadFormatVersion)
 	}
 }
 
@@ -366,7 +367,7 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		case IsDefaultKey(p.Key):
 			defaults = append(defaults, p.Key)
 		case p.Key == "-":
-			d.add(Info, CodeDashSelectionPattern, key(p.Key), ep,
+			d.AddAs(diag.Info, diag.DashSelectionPattern, key(p.Key), ep,
 				"selection pattern \"-\" only matches the text \"-\"; to catch every other response write the key \"default\"")
 		default:
 			checkSelectionPattern(d, p.Key, key(p.Key), ep)
@@ -377,14 +378,14 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		sc, scp := Lookup(e.src, "statusCode"), Pointer(ep, "statusCode")
 		switch {
 		case sc == nil:
-			d.add(Error, CodeRequired, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
+			d.AddAs(diag.Error, diag.MissingField, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode == "" && IntrinsicName(Resolve(sc)) == "" && Resolve(sc).Kind == yaml.ScalarNode:
-			d.add(Error, CodeStatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
+			d.AddAs(diag.Error, diag.StatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode != "" && !validStatusCode(e.StatusCode):
-			d.add(Error, CodeStatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
+			d.AddAs(diag.Error, diag.StatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
 		case e.StatusCode != "":
 			if first, dup := seen.Get(e.StatusCode); dup {
-				d.add(Warning, CodeDuplicateStatusCode, sc, scp,
+				d.AddAs(diag.Warning, diag.DuplicateStatusCode, sc, scp,
 					"responses %q and %q both map to statusCode %s; API Gateway keeps one integration response per status code, so import keeps only one of them: merge them or map them to different status codes",
 					first, p.Key, e.StatusCode)
 			} else {
@@ -398,7 +399,7 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 	}
 	checkSelectionOverlaps(d, v.Responses, key, ptr)
 	if len(defaults) > 1 {
-		d.add(Warning, CodeMultipleDefault, key(defaults[1]), Pointer(ptr, defaults[1]),
+		d.AddAs(diag.Warning, diag.MultipleDefault, key(defaults[1]), Pointer(ptr, defaults[1]),
 			"responses %q and %q are both the default response (no selection pattern); keep one of them", defaults[0], defaults[1])
 	}
 }
@@ -414,7 +415,7 @@ func (d *decoder) checkHTTPResponseParameters(v *Integration, ptr string) {
 	for _, p := range v.ResponseParameters {
 		i, err := strconv.Atoi(p.Key)
 		if err != nil || len(p.Key) != 3 || i < 200 || i > 599 {
-			d.add(Error, CodeHTTPResponseParameters, lookupKey(src, p.Key), Pointer(ptr, p.Key),
+			d.AddAs(diag.Error, diag.HTTPResponseParameters, lookupKey(src, p.Key), Pointer(ptr, p.Key),
 				"responseParameters key %q must be a status code from 200 to 599 whose responses the mappings apply to", p.Key)
 			continue
 		}

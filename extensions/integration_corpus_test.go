@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/tree"
 	"go.yaml.in/yaml/v4"
 )
@@ -79,10 +80,10 @@ func TestIntegrationCorpus(t *testing.T) {
 				if os.Getenv("APIGW_CORPUS_VERBOSE") != "" {
 					t.Logf("%s#%s: %s", e.Name(), d.Pointer, d)
 				}
-				if d.Severity != Error {
+				if d.Severity != diag.Error {
 					continue
 				}
-				id := e.Name() + "#" + d.Pointer + " " + d.Code
+				id := e.Name() + "#" + d.Pointer + " " + string(d.Code)
 				if _, known := corpusKnownErrors[id]; !known {
 					t.Errorf("%s: unexpected %s", id, d)
 				}

@@ -3,6 +3,7 @@ package extensions
 import (
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
 	"go.yaml.in/yaml/v4"
 )
@@ -65,7 +66,7 @@ func checkIdentitySourceMapping(d *decoder, s Str, n *yaml.Node, ptr string) {
 	}
 	_, ps := mapping.ParseSource(ctx, v)
 	for _, p := range ps {
-		d.add(Severity(p.Severity), p.Code, n, ptr, "identity source: %s", p.Message)
+		d.AddAs(diag.Severity(p.Severity), p.Code, n, ptr, "identity source: %s", p.Message)
 	}
 }
 
@@ -95,7 +96,7 @@ func (d *decoder) mapping(ctx mapping.Context, n *yaml.Node, p Pair[Str], ptr st
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	case v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!int" || v.Tag == "!!float" || v.Tag == "!!null"):
 		// Import warns "Expected type string for property … but got 'true'" and drops the mapping.
-		d.add(Warning, CodeType, v, Pointer(ptr, p.Key), "mapping value %s is %s, not a string, so API Gateway's import drops this mapping with a warning; quote it: write \"'%s'\" for a static value, or name a source", v.Value, kindName(v), v.Value)
+		d.AddAs(diag.Warning, diag.WrongType, v, Pointer(ptr, p.Key), "mapping value %s is %s, not a string, so API Gateway's import drops this mapping with a warning; quote it: write \"'%s'\" for a static value, or name a source", v.Value, kindName(v), v.Value)
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	case p.Value.Known() || p.Value.IsLiteral() && !strings.Contains(p.Value.Value, "${stageVariables") && !strings.Contains(p.Value.Value, "${AWS::"):
 		_, ps = mapping.Parse(ctx, p.Key, p.Value.Value)
@@ -124,7 +125,7 @@ func (d *decoder) mappingProblems(ps []mapping.Problem, n *yaml.Node, key, ptr s
 				col = at.Column
 			}
 		}
-		d.diags = append(d.diags, Diagnostic{Severity: Severity(p.Severity), Code: p.Code, Pointer: ptr,
+		d.Diags = append(d.Diags, diag.Diagnostic{Severity: diag.Severity(p.Severity), Code: p.Code, Pointer: ptr,
 			Line: line, Column: col, Message: p.Message})
 	}
 }

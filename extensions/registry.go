@@ -3,6 +3,7 @@ package extensions
 import (
 	"slices"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -81,7 +82,7 @@ func Specs() []*Spec {
 
 // Decode decodes the value n of the extension name, found at JSON pointer ptr.
 // It returns nil and a diagnostic when name is not an API Gateway extension.
-func Decode(name string, n *yaml.Node, ptr string) (Value, []Diagnostic) {
+func Decode(name string, n *yaml.Node, ptr string) (Value, []diag.Diagnostic) {
 	var d decoder
 	s := specs[name]
 	if s == nil {
@@ -93,9 +94,9 @@ func Decode(name string, n *yaml.Node, ptr string) (Value, []Diagnostic) {
 		if sug := Suggest(name, names); sug != "" {
 			hint = "; did you mean " + sug + "?"
 		}
-		d.add(Warning, CodeUnknownExtension, n, ptr, "%s is not an API Gateway extension and is ignored%s", name, hint)
-		return nil, d.diags
+		d.AddAs(diag.Warning, diag.UnknownExtension, n, ptr, "%s is not an API Gateway extension and is ignored%s", name, hint)
+		return nil, d.Diags
 	}
 	v := s.decode(&d, n, ptr)
-	return v, d.diags
+	return v, d.Diags
 }

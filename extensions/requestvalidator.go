@@ -1,6 +1,9 @@
 package extensions
 
-import "go.yaml.in/yaml/v4"
+import (
+	"github.com/apigw/apigw/extensions/diag"
+	"go.yaml.in/yaml/v4"
+)
 
 // Extension names for request validation.
 const (
@@ -61,7 +64,7 @@ func (d *decoder) requestValidators(n *yaml.Node, ptr string) *RequestValidators
 	out := &RequestValidators{src: n}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(Error, CodeType, n, ptr, "%s must be an object mapping validator names to validators, not %s", ExtRequestValidators, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping validator names to validators, not %s", ExtRequestValidators, kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {

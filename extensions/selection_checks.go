@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/javaregex"
 	"go.yaml.in/yaml/v4"
 )
@@ -66,17 +67,17 @@ func checkSelectionPattern(d *decoder, pattern string, key *yaml.Node, ptr strin
 				}
 			}
 		}
-		code := javaregex.CodeSyntax
+		code := diag.PatternSyntax
 		if je, ok := err.(*javaregex.Error); ok {
 			code = je.Code
 		}
-		d.diags = append(d.diags, Diagnostic{Severity: Error, Code: code, Pointer: ptr, Line: line, Column: col,
+		d.Diags = append(d.Diags, diag.Diagnostic{Severity: diag.Error, Code: code, Pointer: ptr, Line: line, Column: col,
 			Message: "selection pattern " + strconv.Quote(pattern) + " is not a valid Java regular expression, so import fails: " + err.Error()})
 		return
 	}
 	for _, c := range p.Constructs() {
 		if c.Approximate {
-			d.add(Info, javaregex.CodeApproximate, key, ptr,
+			d.AddAs(diag.Info, diag.PatternApproximate, key, ptr,
 				"selection pattern %q uses %s, which Go's regexp cannot express; apigw evaluates it with a backtracking engine, so simulated results are approximate", pattern, c.Name)
 			return
 		}
@@ -103,7 +104,7 @@ func checkSelectionOverlaps(d *decoder, responses Map[*IntegrationResponseEntry]
 	for j := 1; j < len(ps); j++ {
 		for i := 0; i < j; i++ {
 			if ex, ok := selectionOverlap(ps[i].key, ps[j].key, ps[i].p, ps[j].p); ok {
-				d.add(Warning, javaregex.CodeOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
+				d.AddAs(diag.Warning, diag.PatternOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
 					"selection patterns %q and %q both match %s, so which integration response applies is ambiguous; make the patterns exclusive (e.g. anchor them on distinct prefixes)",
 					ps[i].key, ps[j].key, strconv.Quote(ex))
 				break

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -17,16 +18,16 @@ import (
 // Severities follow the import: error where it fails, warning where it warns
 // (and failonwarnings=true fails), info otherwise. The diagnostics are
 // sorted and carry the document's file, lines, columns and absolute pointers.
-func Check(doc *Document) []extensions.Diagnostic {
-	c := &checker{doc: doc}
+func Check(doc *Document) []diag.Diagnostic {
+	c := &checker{Collector: extensions.Collector{File: doc.File}, doc: doc}
 	for _, check := range checks {
 		check(c)
 	}
-	for i := range c.diags {
-		c.diags[i].File = doc.File
+	for i := range c.Diags {
+		c.Diags[i].File = doc.File
 	}
-	extensions.SortDiagnostics(c.diags)
-	return c.diags
+	diag.Sort(c.Diags)
+	return c.Diags
 }
 
 // checks are the document-level checks, one per file check_*.go.
@@ -48,17 +49,8 @@ var checks = []func(*checker){
 
 // checker carries one Check's state.
 type checker struct {
-	doc   *Document
-	diags []extensions.Diagnostic
-}
-
-// add records a diagnostic at node n (its position) with the absolute pointer ptr.
-func (c *checker) add(sev extensions.Severity, code string, n *yaml.Node, ptr, format string, args ...any) {
-	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		d.Line, d.Column = n.Line, n.Column
-	}
-	c.diags = append(c.diags, d)
+	extensions.Collector
+	doc *Document
 }
 
 // rest tells whether the document is a REST API.

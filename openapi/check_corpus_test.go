@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // TestCorpusCheck checks every corpus file: no panic, every diagnostic has a
@@ -34,17 +34,17 @@ func TestCorpusCheck(t *testing.T) {
 			if d.File != f || d.Code == "" || d.Message == "" {
 				t.Errorf("%s: incomplete diagnostic %+v", name, d)
 			}
-			if strings.HasPrefix(d.Code, "APIGW4") {
-				counts[d.Code+" "+d.Severity.String()]++
-				if d.Severity == extensions.Error {
+			if strings.HasPrefix(string(d.Code), "APIGW4") {
+				counts[string(d.Code)+" "+d.Severity.String()]++
+				if d.Severity == diag.Error {
 					t.Logf("ERROR %s:%d:%d: %s [%s]", name, d.Line, d.Column, d.Message, d.Code)
 				}
 			}
 		}
 	}
-	for _, c := range CheckCodes {
+	for _, c := range diag.Catalog() {
 		for _, s := range []string{"error", "warning", "info"} {
-			if n := counts[c.Code+" "+s]; n > 0 {
+			if n := counts[string(c.Code)+" "+s]; n > 0 {
 				t.Logf("%s %s: %d", c.Code, s, n)
 			}
 		}

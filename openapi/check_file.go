@@ -10,12 +10,12 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // CheckFile reads the file at path and checks it: see CheckData.
-func CheckFile(path string, opts LoadOptions) ([]extensions.Diagnostic, error) {
+func CheckFile(path string, opts LoadOptions) ([]diag.Diagnostic, error) {
 	data, err := readLimited(path, opts.Limits.withDefaults().MaxBytes)
 	if err != nil {
 		return nil, err
@@ -29,25 +29,25 @@ func CheckFile(path string, opts LoadOptions) ([]extensions.Diagnostic, error) {
 //
 // The error is a *LimitError when a safety limit refuses the input, or an
 // I/O error; every other problem is a diagnostic.
-func CheckData(path string, data []byte, opts LoadOptions) ([]extensions.Diagnostic, error) {
+func CheckData(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, error) {
 	docs, diags, err := Load(path, data, opts)
 	if err != nil {
 		return nil, err
 	}
 	// kin-openapi refuses a tree with duplicate keys as a whole; the loader
 	// already reports each one with both positions.
-	dup := slices.ContainsFunc(diags, func(d extensions.Diagnostic) bool { return d.Code == CodeDuplicateKey })
+	dup := slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey })
 	for _, d := range docs {
 		diags = append(diags, checkDocument(d, opts, !dup)...)
 	}
-	extensions.SortDiagnostics(diags)
+	diag.Sort(diags)
 	return diags, nil
 }
 
 // checkDocument runs the checks of one loaded document: kin-openapi's
 // validation (when validate) on one core while the document-level checks use
 // the other.
-func checkDocument(d *Document, opts LoadOptions, validate bool) []extensions.Diagnostic {
+func checkDocument(d *Document, opts LoadOptions, validate bool) []diag.Diagnostic {
 	semantic := &Semantic{}
 	var wg sync.WaitGroup
 	if validate {
@@ -61,7 +61,7 @@ func checkDocument(d *Document, opts LoadOptions, validate bool) []extensions.Di
 	wg.Wait()
 	for _, sd := range semantic.Diagnostics {
 		// The loader already reports external $refs it refused (APIGW030–032).
-		if sd.Code == CodeRefNotAllowed {
+		if sd.Code == diag.RefNotAllowed {
 			continue
 		}
 		diags = append(diags, sd)

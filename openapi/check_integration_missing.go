@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -14,16 +15,16 @@ func checkMissingIntegrations(c *checker) {
 	if !c.rest() {
 		return
 	}
-	sev := extensions.Warning
+	sev := diag.Warning
 	why := "deploying the API fails (\"No integration defined for method\")"
 	if c.doc.ResourceType == "AWS::Serverless::Api" {
-		sev, why = extensions.Info, "deploying fails unless a function's Api event adds the integration"
+		sev, why = diag.Info, "deploying fails unless a function's Api event adds the integration"
 	}
 	for _, op := range c.doc.Operations() {
 		if k, _ := mapGet(op.Node, extensions.ExtIntegration); k != nil {
 			continue // present, even if it did not decode
 		}
-		c.add(sev, CodeNoIntegration, c.operationKey(op), op.Pointer,
+		c.AddAs(sev, diag.NoIntegration, c.operationKey(op), op.Pointer,
 			"%s %s has no x-amazon-apigateway-integration; import creates the method without one and %s: add an integration (type: mock for a fixed answer)",
 			op.Method, op.Path, why)
 	}

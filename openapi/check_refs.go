@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // checkIntegrationRefs: in an HTTP API, an integration written as
@@ -27,7 +28,7 @@ func checkIntegrationRefs(c *checker) {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
 		_, refNode := mapGet(integ.Node(), "$ref")
-		c.add(extensions.Error, CodeIntegrationRefTarget, refNode, extensions.Pointer(ext.Pointer, "$ref"),
+		c.AddAs(diag.Error, diag.IntegrationRefTarget, refNode, extensions.Pointer(ext.Pointer, "$ref"),
 			"integration $ref %q names no reusable integration, so import fails: %s", integ.Ref, hint)
 	}
 }

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -31,12 +32,12 @@ func checkMethodResponses(c *checker) {
 			}
 			ptr := extensions.Pointer(extensions.Pointer(ext.Pointer, "responses"), p.Key) + "/statusCode"
 			if k, _ := mapGet(responses, "default"); k != nil {
-				c.add(extensions.Warning, CodeNoMethodResponse, node, ptr,
+				c.AddAs(diag.Warning, diag.NoMethodResponse, node, ptr,
 					"integration response %q sets statusCode %s, which %s %s declares only through its default response; API Gateway creates method responses from status codes only: add responses: %q: {description: ...}",
 					p.Key, code, op.Method, op.Path, code)
 				continue
 			}
-			c.add(extensions.Warning, CodeNoMethodResponse, node, ptr,
+			c.AddAs(diag.Warning, diag.NoMethodResponse, node, ptr,
 				"integration response %q sets statusCode %s, but %s %s has no %q response, so import skips this integration response with a warning (\"Invalid Response status code specified\"): add responses: %q: {description: ...} to the operation",
 				p.Key, code, op.Method, op.Path, code, code)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -25,7 +26,7 @@ func checkRESTPaths(c *checker) {
 			return // not a path, or OpenAPI validation's finding
 		}
 		if msg := pathProblem(path); msg != "" {
-			c.add(extensions.Warning, CodePathSegment, pk, c.doc.PointerTo(extensions.Pointer("/paths", path)),
+			c.AddAs(diag.Warning, diag.PathSegment, pk, c.doc.PointerTo(extensions.Pointer("/paths", path)),
 				"path %q: %s", path, msg)
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // checkURIPathParameters: a {name} in a REST HTTP or HTTP_PROXY integration
@@ -31,7 +32,7 @@ func checkURIPathParameters(c *checker) {
 			if integ.Type.Is(extensions.TypeHTTPProxy) && pathHasParam(op.Path, name) {
 				continue
 			}
-			c.add(extensions.Warning, CodeURIPathParameter, uriNode, extensions.Pointer(ext.Pointer, "uri"),
+			c.AddAs(diag.Warning, diag.URIPathParameter, uriNode, extensions.Pointer(ext.Pointer, "uri"),
 				"the integration uri has {%s}, but requestParameters does not map integration.request.path.%s, so the backend receives the literal text {%s}: add requestParameters: {integration.request.path.%s: method.request.path.%s}",
 				name, name, name, name, name)
 		}

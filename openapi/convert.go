@@ -1,10 +1,10 @@
 package openapi
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -17,15 +17,15 @@ import (
 // only in OpenAPI 3, so converting to Swagger writes each one into the
 // operations that refer to it. Whatever the target cannot express is a
 // diagnostic, never a silent loss.
-func Convert(doc *Document, to Kind) (*yaml.Node, []extensions.Diagnostic) {
-	c := &converter{doc: doc, to: to}
+func Convert(doc *Document, to Kind) (*yaml.Node, []diag.Diagnostic) {
+	c := &converter{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, to: to}
 	if to != Swagger2 && to != OpenAPI30 && to != OpenAPI31 {
-		c.diag(extensions.Error, CodeConvertTarget, nil, "", "convert writes Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1, not %s", to)
-		return nil, c.diags
+		c.AddAs(diag.Error, diag.ConvertTarget, nil, "", "convert writes Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1, not %s", to)
+		return nil, c.Diags
 	}
 	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
-		c.diag(extensions.Error, CodeConvertTarget, doc.Root, "", "convert reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
-		return nil, c.diags
+		c.AddAs(diag.Error, diag.ConvertTarget, doc.Root, "", "convert reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		return nil, c.Diags
 	}
 	root := cloneTree(deref(doc.Root))
 	switch {
@@ -48,27 +48,19 @@ func Convert(doc *Document, to Kind) (*yaml.Node, []extensions.Diagnostic) {
 	if to != Swagger2 {
 		setVersion(root, "openapi", map[Kind]string{OpenAPI30: "3.0.3", OpenAPI31: "3.1.0"}[to], doc.Kind == to)
 	}
-	extensions.SortDiagnostics(c.diags)
-	return root, c.diags
+	diag.Sort(c.Diags)
+	return root, c.Diags
 }
 
 // converter holds one Convert's state.
 type converter struct {
-	doc   *Document
-	to    Kind
-	diags []extensions.Diagnostic
-}
-
-func (c *converter) diag(sev extensions.Severity, code string, n *yaml.Node, rel, format string, args ...any) {
-	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: c.doc.PointerTo(rel), File: c.doc.File, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		d.Line, d.Column = n.Line, n.Column
-	}
-	c.diags = append(c.diags, d)
+	doc *Document
+	to  Kind
+	extensions.Collector
 }
 
 func (c *converter) loss(n *yaml.Node, rel, format string, args ...any) {
-	c.diag(extensions.Warning, CodeConvertLoss, n, rel, format, args...)
+	c.AddAs(diag.Warning, diag.ConvertLoss, n, rel, format, args...)
 }
 
 // setVersion sets the version key of root ("openapi"), keeping a version

@@ -3,6 +3,8 @@ package openapi
 import (
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 func convertString(t *testing.T, src string, to Kind) (string, []string) {
@@ -15,7 +17,7 @@ func convertString(t *testing.T, src string, to Kind) (string, []string) {
 	if root == nil {
 		var codes []string
 		for _, d := range diags {
-			codes = append(codes, d.Code)
+			codes = append(codes, string(d.Code))
 		}
 		return "", codes
 	}
@@ -25,7 +27,7 @@ func convertString(t *testing.T, src string, to Kind) (string, []string) {
 	}
 	var codes []string
 	for _, d := range diags {
-		codes = append(codes, d.Code)
+		codes = append(codes, string(d.Code))
 	}
 	return strings.Join(strings.Fields(string(out)), ""), codes
 }
@@ -35,19 +37,19 @@ func TestConvertSchemas(t *testing.T) {
 		name, schema string
 		to           Kind
 		want         string
-		code         string
+		code         diag.Code
 	}{
 		{"nullable to 3.1", "{type: string, nullable: true}", OpenAPI31, `"S":{"type":["string","null"]}`, ""},
 		{"exclusive to 3.1", "{type: integer, minimum: 1, exclusiveMinimum: true}", OpenAPI31, `"S":{"type":"integer","exclusiveMinimum":1}`, ""},
 		{"example to 3.1", "{type: string, example: x}", OpenAPI31, `"S":{"type":"string","examples":["x"]}`, ""},
-		{"nullable to swagger", "{type: string, nullable: true}", Swagger2, `"S":{"type":"string","x-nullable":true}`, CodeConvertMoved},
+		{"nullable to swagger", "{type: string, nullable: true}", Swagger2, `"S":{"type":"string","x-nullable":true}`, diag.ConvertMoved},
 	} {
 		src := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S: " + c.schema + "\n"
 		got, codes := convertString(t, src, c.to)
 		if !strings.Contains(got, c.want) {
 			t.Errorf("%s: %s", c.name, got)
 		}
-		if c.code != "" && !strings.Contains(strings.Join(codes, " "), c.code) {
+		if c.code != "" && !strings.Contains(strings.Join(codes, " "), string(c.code)) {
 			t.Errorf("%s: no %s in %v", c.name, c.code, codes)
 		}
 	}
@@ -58,7 +60,7 @@ func TestConvertSchemas(t *testing.T) {
 			t.Errorf("3.1 to 3.0: no %s in %s", want, got)
 		}
 	}
-	if strings.Count(strings.Join(codes, " "), CodeConvertLoss) != 2 {
+	if strings.Count(strings.Join(codes, " "), string(diag.ConvertLoss)) != 2 {
 		t.Errorf("3.1 to 3.0 losses: %v", codes)
 	}
 }
@@ -96,10 +98,10 @@ securityDefinitions:
 			t.Errorf("no %s in\n%s", want, got)
 		}
 	}
-	if !strings.Contains(strings.Join(codes, " "), CodeConvertMoved) {
+	if !strings.Contains(strings.Join(codes, " "), string(diag.ConvertMoved)) {
 		t.Errorf("endpoint configuration move not reported: %v", codes)
 	}
-	if _, codes := convertString(t, src, CloudFormation); len(codes) != 1 || codes[0] != CodeConvertTarget {
+	if _, codes := convertString(t, src, CloudFormation); len(codes) != 1 || codes[0] != string(diag.ConvertTarget) {
 		t.Errorf("bad target: %v", codes)
 	}
 }
@@ -110,7 +112,7 @@ func TestConvertToSwaggerInlinesReusableIntegrations(t *testing.T) {
 	if !strings.Contains(got, `"x-amazon-apigateway-integration":{"type":"http_proxy"`) || strings.Contains(got, "x-amazon-apigateway-integrations") {
 		t.Errorf("integration not inlined: %s", got)
 	}
-	if n := strings.Count(strings.Join(codes, " "), CodeConvertLoss); n != 2 { // second server, components.links
+	if n := strings.Count(strings.Join(codes, " "), string(diag.ConvertLoss)); n != 2 { // second server, components.links
 		t.Errorf("losses %v", codes)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 )
 
@@ -54,7 +55,7 @@ func TestCorpusLoads(t *testing.T) {
 			continue
 		}
 		for _, d := range diags {
-			if d.File != f || d.Line == 0 && d.Code != CodeLimitSize {
+			if d.File != f || d.Line == 0 && d.Code != diag.LimitSize {
 				t.Errorf("%s: diagnostic without file or position: %s", name, d)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -30,13 +31,13 @@ func isExtKey(k string) bool {
 // discovery is one walk of a document that decodes its extensions.
 type discovery struct {
 	d     *Document
-	diags []extensions.Diagnostic
+	diags []diag.Diagnostic
 }
 
 // discover walks every place an extension may stand, decodes the extensions
 // API Gateway reads there, warns about those it does not, and records the
 // document's operations. Pointers are absolute (they include d.Pointer).
-func (d *Document) discover() []extensions.Diagnostic {
+func (d *Document) discover() []diag.Diagnostic {
 	w := &discovery{d: d}
 	d.exts, d.ops = nil, nil
 	root := d.Root
@@ -184,7 +185,7 @@ func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec
 }
 
 func (w *discovery) misplaced(k *yaml.Node, ptr, where string, spec *extensions.Spec) {
-	w.diags = append(w.diags, extensions.Diagnostic{Severity: extensions.Warning, Code: CodeMisplacedExtension,
+	w.diags = append(w.diags, diag.Diagnostic{Severity: diag.Warning, Code: diag.MisplacedExtension,
 		Pointer: ptr, Line: k.Line, Column: k.Column,
 		Message: fmt.Sprintf("%s is not read %s and is ignored by API Gateway, which reads it %s: move it there", k.Value, where, placesText(spec.Places))})
 }

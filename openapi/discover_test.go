@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 )
 
@@ -16,7 +17,7 @@ func TestExtensionPlaces(t *testing.T) {
 	d := docs[0]
 	var warned []string
 	for _, l := range diagLines(diags) {
-		if strings.Contains(l, CodeMisplacedExtension) {
+		if strings.Contains(l, string(diag.MisplacedExtension)) {
 			warned = append(warned, l)
 		}
 	}
@@ -31,7 +32,7 @@ func TestExtensionPlaces(t *testing.T) {
 		t.Errorf("misplaced warnings:\n%s\nwant:\n%s", strings.Join(warned, "\n"), strings.Join(want, "\n"))
 	}
 	for _, dg := range diags {
-		if dg.Code == CodeMisplacedExtension && strings.HasSuffix(dg.Pointer, "/x-amazon-apigateway-request-validator") &&
+		if dg.Code == diag.MisplacedExtension && strings.HasSuffix(dg.Pointer, "/x-amazon-apigateway-request-validator") &&
 			!strings.Contains(dg.Message, "which reads it at the document root or in an operation: move it there") {
 			t.Errorf("message does not say where it belongs: %s", dg.Message)
 		}

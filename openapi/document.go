@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -61,7 +62,7 @@ type LoadOptions struct {
 }
 
 // LoadFile reads the file at path and loads it; see Load.
-func LoadFile(path string, opts LoadOptions) ([]*Document, []extensions.Diagnostic, error) {
+func LoadFile(path string, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
 	data, err := readLimited(path, opts.Limits.withDefaults().MaxBytes)
 	if err != nil {
 		return nil, nil, err
@@ -82,7 +83,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, &LimitError{Limit: LimitSize, Code: CodeLimitSize, File: path,
+		return nil, &LimitError{Limit: LimitSize, Code: diag.LimitSize, File: path,
 			Message: fmt.Sprintf("the input is larger than the limit of %d bytes; the input is refused (raise the size limit if the file is genuine)", limit)}
 	}
 	return data, nil
@@ -97,24 +98,24 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // *LimitError) or I/O fails; every other problem is a diagnostic with File
 // set, sorted. A file that cannot be read as a definition yields no
 // documents and at least one error diagnostic.
-func Load(path string, data []byte, opts LoadOptions) ([]*Document, []extensions.Diagnostic, error) {
+func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
 	tree, format, err := Parse(path, data, opts.Limits)
 	if err != nil {
 		var se *SyntaxError
 		if errors.As(err, &se) {
-			return nil, []extensions.Diagnostic{{Severity: extensions.Error, Code: se.Code, File: path,
+			return nil, []diag.Diagnostic{{Severity: diag.Error, Code: se.Code, File: path,
 				Line: se.Line, Column: se.Column, Message: se.Message}}, nil
 		}
 		return nil, nil, err
 	}
-	l := &loader{file: path, opts: opts}
-	l.add(DuplicateKeys(tree, "")...)
+	l := &loader{Collector: extensions.Collector{File: path}, opts: opts}
+	l.Append(DuplicateKeys(tree, "")...)
 	root := deref(tree.Content[0])
-	kind, version, diag := DetectKind(root, "")
+	kind, version, found := DetectKind(root, "")
 	var docs []*Document
 	switch {
-	case diag != nil:
-		l.add(*diag)
+	case found != nil:
+		l.Append(*found)
 	case kind == CloudFormation:
 		docs = l.template(tree, root, format)
 	default:
@@ -127,30 +128,19 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []extensions
 		if err := l.refs(d); err != nil {
 			return nil, nil, err
 		}
-		l.add(d.discover()...)
+		l.Append(d.discover()...)
 	}
-	for i := range l.diags {
-		if l.diags[i].File == "" {
-			l.diags[i].File = path
+	for i := range l.Diags {
+		if l.Diags[i].File == "" {
+			l.Diags[i].File = path
 		}
 	}
-	extensions.SortDiagnostics(l.diags)
-	return docs, l.diags, nil
+	diag.Sort(l.Diags)
+	return docs, l.Diags, nil
 }
 
 // loader carries one Load's state.
 type loader struct {
-	file  string
-	opts  LoadOptions
-	diags []extensions.Diagnostic
-}
-
-func (l *loader) add(ds ...extensions.Diagnostic) { l.diags = append(l.diags, ds...) }
-
-func (l *loader) diag(sev extensions.Severity, code string, n *yaml.Node, ptr, format string, args ...any) {
-	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		d.Line, d.Column = n.Line, n.Column
-	}
-	l.diags = append(l.diags, d)
+	extensions.Collector
+	opts LoadOptions
 }

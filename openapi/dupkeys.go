@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -13,7 +14,7 @@ import (
 // either or refuse, so the document does not mean the same thing everywhere.
 // ptr is the JSON pointer of n; aliases are not followed (their target is
 // checked where it is written).
-func DuplicateKeys(n *yaml.Node, ptr string) []extensions.Diagnostic {
+func DuplicateKeys(n *yaml.Node, ptr string) []diag.Diagnostic {
 	w := dupWalker{base: ptr}
 	w.walk(n)
 	return w.out
@@ -24,7 +25,7 @@ func DuplicateKeys(n *yaml.Node, ptr string) []extensions.Diagnostic {
 type dupWalker struct {
 	base string
 	path []string
-	out  []extensions.Diagnostic
+	out  []diag.Diagnostic
 }
 
 func (w *dupWalker) walk(n *yaml.Node) {
@@ -58,7 +59,7 @@ func (w *dupWalker) report(first, again *yaml.Node) {
 	for _, k := range w.path {
 		ptr = extensions.Pointer(ptr, k)
 	}
-	w.out = append(w.out, extensions.Diagnostic{Severity: extensions.Error, Code: CodeDuplicateKey,
+	w.out = append(w.out, diag.Diagnostic{Severity: diag.Error, Code: diag.DuplicateKey,
 		Pointer: extensions.Pointer(ptr, again.Value), Line: again.Line, Column: again.Column,
 		Message: fmt.Sprintf("duplicate key %q: first at %d:%d, again at %d:%d; readers disagree on which value wins, so keep one and remove or rename the other",
 			again.Value, first.Line, first.Column, again.Line, again.Column)})

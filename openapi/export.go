@@ -8,6 +8,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -54,7 +55,7 @@ type exporter struct {
 	integ bool
 	auth  bool
 	all   bool
-	diags []extensions.Diagnostic
+	diags []diag.Diagnostic
 	// schemaRef is "#/definitions/" or "#/components/schemas/".
 	schemaRef string
 }
@@ -65,13 +66,13 @@ type exporter struct {
 // extensions that opts.Extensions asks for, in GetExport's key order. What
 // the chosen export cannot hold is a diagnostic. HTTP APIs export as OpenAPI
 // 3.0 with their routes and integrations.
-func Export(d *apimodel.Dump, opts ExportOptions) (*yaml.Node, []extensions.Diagnostic) {
+func Export(d *apimodel.Dump, opts ExportOptions) (*yaml.Node, []diag.Diagnostic) {
 	if d == nil || d.REST == nil && d.V2 == nil {
-		return nil, []extensions.Diagnostic{{Severity: extensions.Error, Code: CodeExportLoss, Message: "the dump holds no API; load a REST or HTTP API dump"}}
+		return nil, []diag.Diagnostic{{Severity: diag.Error, Code: diag.ExportLoss, Message: "the dump holds no API; load a REST or HTTP API dump"}}
 	}
 	e := &exporter{opts: opts, swag: opts.To == Swagger2}
 	if opts.To != Swagger2 && opts.To != OpenAPI30 && opts.To != KindUnknown {
-		return nil, []extensions.Diagnostic{{Severity: extensions.Error, Code: CodeConvertTarget, Message: fmt.Sprintf("export writes Swagger 2.0 or OpenAPI 3.0, not %s; convert the result afterwards", opts.To)}}
+		return nil, []diag.Diagnostic{{Severity: diag.Error, Code: diag.ConvertTarget, Message: fmt.Sprintf("export writes Swagger 2.0 or OpenAPI 3.0, not %s; convert the result afterwards", opts.To)}}
 	}
 	for _, x := range opts.Extensions {
 		switch x {
@@ -93,12 +94,12 @@ func Export(d *apimodel.Dump, opts ExportOptions) (*yaml.Node, []extensions.Diag
 	}
 	e.d = d.REST
 	root := e.rest()
-	extensions.SortDiagnostics(e.diags)
+	diag.Sort(e.diags)
 	return root, e.diags
 }
 
 func (e *exporter) loss(format string, args ...any) {
-	e.diags = append(e.diags, extensions.Diagnostic{Severity: extensions.Warning, Code: CodeExportLoss, Message: fmt.Sprintf(format, args...)})
+	e.diags = append(e.diags, diag.Diagnostic{Severity: diag.Warning, Code: diag.ExportLoss, Message: fmt.Sprintf(format, args...)})
 }
 
 func (e *exporter) stage() string  { return orText(e.opts.Stage, "stage") }
@@ -444,7 +445,7 @@ func (e *exporter) models() *yaml.Node {
 	for _, m := range ms {
 		n, ok := jsonNode(string(m.Schema))
 		if !ok {
-			e.diags = append(e.diags, extensions.Diagnostic{Severity: extensions.Warning, Code: CodeExportModel,
+			e.diags = append(e.diags, diag.Diagnostic{Severity: diag.Warning, Code: diag.ExportModel,
 				Message: fmt.Sprintf("model %q: the schema is not JSON; it is exported as a string schema description", m.Name)})
 			n = newMap().set("type", strScalar("object")).set("description", strScalar(string(m.Schema))).node()
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -130,7 +131,7 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 		root.set(extensions.ExtRequestValidators, v.Encode())
 	}
 	if len(e.d.DocumentationParts) > 0 && !e.opts.Documentation {
-		e.diags = append(e.diags, extensions.Diagnostic{Severity: extensions.Info, Code: CodeExportLoss,
+		e.diags = append(e.diags, diag.Diagnostic{Severity: diag.Info, Code: diag.ExportLoss,
 			Message: "documentation parts are left out, as GetExport leaves them out of a stage without a documentation version; export with documentation to include them"})
 	}
 	if len(e.d.DocumentationParts) > 0 && e.opts.Documentation {

@@ -1,13 +1,13 @@
 package openapi
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -44,17 +44,17 @@ const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
 // (apimodel.StableID), so the same document always gives the same dump.
 // What import would warn about or reject is returned as diagnostics; the
 // dump holds what could be imported.
-func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []extensions.Diagnostic) {
-	im := &importer{doc: doc, opts: opts, root: doc.Root}
+func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
+	im := &importer{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, opts: opts, root: doc.Root}
 	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
-		im.diag(extensions.Error, CodeImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
-		return nil, im.diags
+		im.AddAs(diag.Error, diag.ImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		return nil, im.Diags
 	}
 	switch opts.BasePath {
 	case "", BasePathIgnore, BasePathPrepend, BasePathSplit:
 	default:
-		im.diag(extensions.Error, CodeImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", opts.BasePath)
-		return nil, im.diags
+		im.AddAs(diag.Error, diag.ImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", opts.BasePath)
+		return nil, im.Diags
 	}
 	var d *apimodel.Dump
 	if doc.HTTPAPI {
@@ -62,30 +62,22 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []extensions.Dia
 	} else {
 		d = &apimodel.Dump{REST: im.rest()}
 	}
-	extensions.SortDiagnostics(im.diags)
-	return d, im.diags
+	diag.Sort(im.Diags)
+	return d, im.Diags
 }
 
 // importer holds one Import's state.
 type importer struct {
-	doc   *Document
-	opts  ImportOptions
-	root  *yaml.Node
-	diags []extensions.Diagnostic
+	doc  *Document
+	opts ImportOptions
+	root *yaml.Node
+	extensions.Collector
 	apiID string
 	// models maps a schema node already imported as a model to its name.
 	models map[*yaml.Node]string
 	// modelNames are the names taken, for generated names.
 	modelNames map[string]bool
 	out        *apimodel.RestDump
-}
-
-func (im *importer) diag(sev extensions.Severity, code string, n *yaml.Node, rel, format string, args ...any) {
-	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: im.doc.PointerTo(rel), File: im.doc.File, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		d.Line, d.Column = n.Line, n.Column
-	}
-	im.diags = append(im.diags, d)
 }
 
 // relPointer returns the pointer of an absolute file pointer relative to Root.
@@ -114,7 +106,7 @@ func (im *importer) basePath() string {
 	if u, err := url.Parse(raw); err == nil {
 		return cleanPath(u.Path)
 	}
-	im.diag(extensions.Warning, CodeImportBasePath, get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", raw)
+	im.AddAs(diag.Warning, diag.ImportBasePath, get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", raw)
 	return ""
 }
 
@@ -149,7 +141,7 @@ func (im *importer) resourcePath(base, path string) string {
 // CloudFormation could resolve it.
 func (im *importer) str(s extensions.Str, n *yaml.Node, rel string) string {
 	if !s.IsLiteral() && s.Fn != "Fn::Sub" {
-		im.diag(extensions.Info, CodeImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
+		im.AddAs(diag.Info, diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
 	}
 	return s.String()
 }
@@ -163,7 +155,7 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 	out := make(map[string]string, len(m))
 	for _, p := range m {
 		if v := deref(extensions.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && scalarTag(v) != tagStr {
-			im.diag(extensions.Warning, CodeImportParamType, v, rel+"/"+escapePointer(p.Key),
+			im.AddAs(diag.Warning, diag.ImportParamType, v, rel+"/"+escapePointer(p.Key),
 				"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
 				what, p.Key, where, v.Value, v.Value)
 			continue

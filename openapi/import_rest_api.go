@@ -5,6 +5,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -129,7 +130,7 @@ func (im *importer) security(op *Operation, m *apimodel.Method) {
 				}
 			}
 			if idx < 0 {
-				im.diag(extensions.Warning, CodeImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value), "security scheme %q is not defined; define it or remove the requirement", k.Value)
+				im.AddAs(diag.Warning, diag.ImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value), "security scheme %q is not defined; define it or remove the requirement", k.Value)
 				return
 			}
 			scheme := nodes[idx]
@@ -154,7 +155,7 @@ func (im *importer) security(op *Operation, m *apimodel.Method) {
 				m.APIKeyRequired = boolPtr(true)
 				return
 			}
-			im.diag(extensions.Info, CodeImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value),
+			im.AddAs(diag.Info, diag.ImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value),
 				"security scheme %q is neither an API key (x-api-key header), IAM (x-amazon-apigateway-authtype: awsSigv4) nor an authorizer; API Gateway ignores it", k.Value)
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -94,11 +95,11 @@ func intrinsicIn(n *yaml.Node) string {
 	return ""
 }
 
-func hasErrors(ds []extensions.Diagnostic) bool { return firstError(ds) != nil }
+func hasErrors(ds []diag.Diagnostic) bool { return firstError(ds) != nil }
 
-func firstError(ds []extensions.Diagnostic) *extensions.Diagnostic {
+func firstError(ds []diag.Diagnostic) *diag.Diagnostic {
 	for i := range ds {
-		if ds[i].Severity == extensions.Error {
+		if ds[i].Severity == diag.Error {
 			return &ds[i]
 		}
 	}

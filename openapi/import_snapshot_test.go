@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // snapImport is one document a recorded test imported.
@@ -109,7 +110,7 @@ func TestImportMatchesRecordedAWS(t *testing.T) {
 				d, diags := Import(docs[0], ImportOptions{BasePath: c.basePath})
 				var ws []string
 				for _, dg := range diags {
-					if dg.Code == CodeImportParamType {
+					if dg.Code == diag.ImportParamType {
 						ws = append(ws, dg.Message)
 					}
 				}

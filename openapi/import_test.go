@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
-func importString(t *testing.T, src string, opts ImportOptions) (*apimodel.Dump, []extensions.Diagnostic) {
+func importString(t *testing.T, src string, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
 	t.Helper()
 	docs, diags, err := Load("t.yaml", []byte(src), LoadOptions{})
 	if err != nil || len(docs) != 1 {
@@ -50,13 +50,13 @@ func TestImportBasePath(t *testing.T) {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
-	if _, diags := importString(t, swagger, ImportOptions{BasePath: "upward"}); !hasCode(diags, CodeImportBasePath) {
+	if _, diags := importString(t, swagger, ImportOptions{BasePath: "upward"}); !hasCode(diags, diag.ImportBasePath) {
 		t.Error("unknown basepath mode accepted")
 	}
 }
 
-func hasCode(ds []extensions.Diagnostic, code string) bool {
-	return slices.ContainsFunc(ds, func(d extensions.Diagnostic) bool { return d.Code == code })
+func hasCode(ds []diag.Diagnostic, code diag.Code) bool {
+	return slices.ContainsFunc(ds, func(d diag.Diagnostic) bool { return d.Code == code })
 }
 
 const securityDoc = `swagger: '2.0'
@@ -111,7 +111,7 @@ func TestImportSecurity(t *testing.T) {
 	if method("/validated").RequestValidatorID != d.REST.RequestValidators[0].ID {
 		t.Error("request validator not attached")
 	}
-	for _, code := range []string{CodeImportSecurity, CodeImportValidator, CodeImportNoIntegration} {
+	for _, code := range []diag.Code{diag.ImportSecurity, diag.ImportValidator, diag.ImportNoIntegration} {
 		if !hasCode(diags, code) {
 			t.Errorf("no %s diagnostic", code)
 		}
@@ -150,7 +150,7 @@ components:
 	if m.RequestModels["application/json"] != "A" || len(m.MethodResponses) != 1 || m.MethodResponses["200"].ResponseModels["application/json"] != "MakeThing200Response" {
 		t.Errorf("method %+v", m)
 	}
-	if !hasCode(diags, CodeImportInlineSchema) {
+	if !hasCode(diags, diag.ImportInlineSchema) {
 		t.Error("inline schema not reported")
 	}
 }
@@ -159,7 +159,7 @@ func TestImportDropsNonStringMappings(t *testing.T) {
 	src := "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestParameters: {integration.request.header.A: \"'x'\", integration.request.header.B: 3}\n"
 	d, diags := importString(t, src, ImportOptions{})
 	got := d.REST.Resources[1].ResourceMethods["GET"].MethodIntegration.RequestParameters
-	if len(got) != 1 || got["integration.request.header.A"] != "'x'" || !hasCode(diags, CodeImportParamType) {
+	if len(got) != 1 || got["integration.request.header.A"] != "'x'" || !hasCode(diags, diag.ImportParamType) {
 		t.Errorf("requestParameters %v, diags %v", got, diags)
 	}
 }

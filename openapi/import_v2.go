@@ -5,6 +5,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -43,7 +44,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 			continue
 		}
 		if !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
-			im.diag(extensions.Warning, CodeImportSecurity, a.Node(), "", "security scheme %q: an HTTP API has jwt and request authorizers, not %s; the authorizer is not created", name, a.Type)
+			im.AddAs(diag.Warning, diag.ImportSecurity, a.Node(), "", "security scheme %q: an HTTP API has jwt and request authorizers, not %s; the authorizer is not created", name, a.Type)
 			continue
 		}
 		va := &apimodel.V2Authorizer{AuthorizerID: apimodel.StableID("authorizer", im.apiID+"/"+name), Name: name,
@@ -75,14 +76,14 @@ func (im *importer) v2() *apimodel.V2Dump {
 			APIKeyRequired: boolPtr(false), OperationName: extensions.Scalar(get(op.Node, "operationId"))}
 		for _, prev := range out.Routes {
 			if prev.RouteKey == key {
-				im.diag(extensions.Warning, CodeImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
+				im.AddAs(diag.Warning, diag.ImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
 			}
 		}
 		im.v2Security(op, r, authByName)
 		integ, ok := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
 		switch {
 		case !ok:
-			im.diag(extensions.Warning, CodeImportNoIntegration, op.Node, rel, "route %q has no %s; it is created without a target", key, extensions.ExtIntegration)
+			im.AddAs(diag.Warning, diag.ImportNoIntegration, op.Node, rel, "route %q has no %s; it is created without a target", key, extensions.ExtIntegration)
 		case integ.IsRef():
 			name := integ.RefName()
 			vi := reusable[name]
@@ -96,7 +97,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 				}
 			}
 			if vi == nil {
-				im.diag(extensions.Error, CodeImportRef, integ.Node(), rel+"/"+extensions.ExtIntegration, "$ref %q names no reusable integration in components.%s", integ.Ref, extensions.ExtIntegrations)
+				im.AddAs(diag.Error, diag.ImportRef, integ.Node(), rel+"/"+extensions.ExtIntegration, "$ref %q names no reusable integration in components.%s", integ.Ref, extensions.ExtIntegrations)
 				break
 			}
 			r.Target = "integrations/" + vi.IntegrationID
@@ -164,7 +165,7 @@ func (im *importer) v2Integration(v *extensions.Integration, owner, rel string) 
 	if vi.PayloadFormatVersion == "" && vi.IntegrationType != "MOCK" {
 		vi.PayloadFormatVersion = "1.0"
 		if vi.IntegrationType == "AWS_PROXY" {
-			im.diag(extensions.Warning, CodeImportPayloadFormat, v.Node(), rel+"/"+extensions.ExtIntegration,
+			im.AddAs(diag.Warning, diag.ImportPayloadFormat, v.Node(), rel+"/"+extensions.ExtIntegration,
 				"%s has no payloadFormatVersion; import takes 1.0, while Lambda functions written for HTTP APIs usually expect 2.0: write payloadFormatVersion: \"1.0\" or \"2.0\"", owner)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -22,7 +23,7 @@ func parseJSON(file string, data []byte, maxDepth int) (*yaml.Node, error) {
 	}
 	s.space()
 	if s.pos >= len(s.src) {
-		return nil, &SyntaxError{Code: CodeEmpty, File: file, Message: "the file is empty: write an OpenAPI document"}
+		return nil, &SyntaxError{Code: diag.EmptyFile, File: file, Message: "the file is empty: write an OpenAPI document"}
 	}
 	doc := s.node()
 	doc.Kind = yaml.DocumentNode
@@ -85,7 +86,7 @@ func (s *jsonScanner) position() (int, int) {
 
 func (s *jsonScanner) errorf(format string, args ...any) error {
 	l, c := s.position()
-	return &SyntaxError{Code: CodeSyntax, File: s.file, Line: l, Column: c, Message: "invalid JSON: " + fmt.Sprintf(format, args...)}
+	return &SyntaxError{Code: diag.Syntax, File: s.file, Line: l, Column: c, Message: "invalid JSON: " + fmt.Sprintf(format, args...)}
 }
 
 // describe names the byte at pos for messages.
@@ -167,7 +168,7 @@ func (s *jsonScanner) enter() error {
 	s.depth++
 	if s.depth > s.maxDepth {
 		l, c := s.position()
-		return &LimitError{Limit: LimitDepth, Code: CodeLimitDepth, File: s.file, Line: l, Column: c,
+		return &LimitError{Limit: LimitDepth, Code: diag.LimitDepth, File: s.file, Line: l, Column: c,
 			Message: fmt.Sprintf("objects and lists nest deeper than %d levels; the input is refused (raise the depth limit if the file is genuine)", s.maxDepth)}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -46,9 +47,9 @@ const expectedKinds = `an OpenAPI 3.0/3.1 document (top-level "openapi: 3.0.3"),
 
 // DetectKind tells what the mapping root is and the version as written. A
 // diagnostic (positioned, pointer ptr) explains an unknown kind or version.
-func DetectKind(root *yaml.Node, ptr string) (Kind, string, *extensions.Diagnostic) {
+func DetectKind(root *yaml.Node, ptr string) (Kind, string, *diag.Diagnostic) {
 	if root == nil || root.Kind != yaml.MappingNode {
-		d := &extensions.Diagnostic{Severity: extensions.Error, Code: CodeNotObject, Pointer: ptr,
+		d := &diag.Diagnostic{Severity: diag.Error, Code: diag.NotObject, Pointer: ptr,
 			Message: fmt.Sprintf("expected %s, found %s", expectedKinds, describeNode(root))}
 		if root != nil {
 			d.Line, d.Column = root.Line, root.Column
@@ -79,13 +80,13 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *extensions.Diagnost
 			return CloudFormation, "", nil
 		}
 	}
-	return KindUnknown, "", &extensions.Diagnostic{Severity: extensions.Error, Code: CodeUnknownKind, Pointer: ptr,
+	return KindUnknown, "", &diag.Diagnostic{Severity: diag.Error, Code: diag.UnknownKind, Pointer: ptr,
 		Line: root.Line, Column: root.Column,
 		Message: "not an API definition: expected " + expectedKinds}
 }
 
-func versionDiag(v *yaml.Node, ptr, msg string) *extensions.Diagnostic {
-	return &extensions.Diagnostic{Severity: extensions.Error, Code: CodeUnsupportedVersion, Pointer: ptr,
+func versionDiag(v *yaml.Node, ptr, msg string) *diag.Diagnostic {
+	return &diag.Diagnostic{Severity: diag.Error, Code: diag.UnsupportedVersion, Pointer: ptr,
 		Line: v.Line, Column: v.Column, Message: msg}
 }
 

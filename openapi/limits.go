@@ -1,6 +1,10 @@
 package openapi
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/apigw/apigw/extensions/diag"
+)
 
 // Default safety limits; a zero field of Limits means the default.
 const (
@@ -54,7 +58,7 @@ type LimitError struct {
 	// Limit names the limit: LimitSize, LimitDepth, LimitAlias, LimitUTF8 or LimitDocuments.
 	Limit string
 	// Code is the diagnostic code (CodeLimitSize, …).
-	Code string
+	Code diag.Code
 	// File is the input's name; Line and Column (1-based, 0 when unknown) where the limit was hit.
 	File         string
 	Line, Column int
@@ -70,7 +74,7 @@ func (e *LimitError) Error() string {
 // SyntaxError is a file that is not well-formed YAML or JSON, or holds no document.
 type SyntaxError struct {
 	// Code is CodeSyntax, or CodeEmpty for a file without a document.
-	Code string
+	Code diag.Code
 	// File is the input's name; Line and Column are 1-based, 0 when unknown.
 	File         string
 	Line, Column int

@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 )
 
 // diagLines renders diagnostics as "line:col severity code pointer" for comparison.
-func diagLines(ds []extensions.Diagnostic) []string {
+func diagLines(ds []diag.Diagnostic) []string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
 		out[i] = fmt.Sprintf("%d:%d %s %s %s", d.Line, d.Column, d.Severity, d.Code, d.Pointer)
@@ -21,7 +22,7 @@ func diagLines(ds []extensions.Diagnostic) []string {
 	return out
 }
 
-func hasDiag(ds []extensions.Diagnostic, want string) bool {
+func hasDiag(ds []diag.Diagnostic, want string) bool {
 	for _, l := range diagLines(ds) {
 		if l == want {
 			return true
@@ -53,9 +54,9 @@ func TestDuplicateKeys(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var dups []extensions.Diagnostic
+			var dups []diag.Diagnostic
 			for _, d := range diags {
-				if d.Code == CodeDuplicateKey {
+				if d.Code == diag.DuplicateKey {
 					dups = append(dups, d)
 				}
 			}
@@ -82,7 +83,7 @@ func TestDetectKind(t *testing.T) {
 		src     string
 		kind    Kind
 		version string
-		code    string
+		code    diag.Code
 	}{
 		{`{"openapi": "3.0.3"}`, OpenAPI30, "3.0.3", ""},
 		{"openapi: 3.0\n", OpenAPI30, "3.0", ""},
@@ -91,24 +92,24 @@ func TestDetectKind(t *testing.T) {
 		{"swagger: 2.0\n", Swagger2, "2.0", ""},
 		{"AWSTemplateFormatVersion: 2010-09-09\n", CloudFormation, "", ""},
 		{"Transform: AWS::Serverless-2016-10-31\n", CloudFormation, "", ""},
-		{"openapi: 2.0.0\n", KindUnknown, "2.0.0", CodeUnsupportedVersion},
-		{"openapi: 3.2.0\n", KindUnknown, "3.2.0", CodeUnsupportedVersion},
-		{"swagger: \"1.2\"\n", KindUnknown, "1.2", CodeUnsupportedVersion},
-		{"items: []\n", KindUnknown, "", CodeUnknownKind},
-		{"- a\n", KindUnknown, "", CodeNotObject},
-		{"just text\n", KindUnknown, "", CodeNotObject},
+		{"openapi: 2.0.0\n", KindUnknown, "2.0.0", diag.UnsupportedVersion},
+		{"openapi: 3.2.0\n", KindUnknown, "3.2.0", diag.UnsupportedVersion},
+		{"swagger: \"1.2\"\n", KindUnknown, "1.2", diag.UnsupportedVersion},
+		{"items: []\n", KindUnknown, "", diag.UnknownKind},
+		{"- a\n", KindUnknown, "", diag.NotObject},
+		{"just text\n", KindUnknown, "", diag.NotObject},
 	}
 	for _, c := range cases {
 		tree, _, err := Parse("k", []byte(c.src), Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		kind, version, diag := DetectKind(tree.Content[0], "")
-		code := ""
-		if diag != nil {
-			code = diag.Code
-			if diag.Line == 0 || !strings.Contains(diag.Message, "write") && !strings.Contains(diag.Message, "expected") {
-				t.Errorf("%q: diagnostic %s says neither where nor what to write", c.src, diag)
+		kind, version, found := DetectKind(tree.Content[0], "")
+		var code diag.Code
+		if found != nil {
+			code = found.Code
+			if found.Line == 0 || !strings.Contains(found.Message, "write") && !strings.Contains(found.Message, "expected") {
+				t.Errorf("%q: diagnostic %s says neither where nor what to write", c.src, found)
 			}
 		}
 		if kind != c.kind || version != c.version || code != c.code {
@@ -264,7 +265,7 @@ func TestRefPolicy(t *testing.T) {
 			t.Errorf("diagnostics %v", diagLines(diags))
 		}
 		for _, d := range diags {
-			if d.Code == CodeRefUnreadable && !strings.Contains(d.Message, "escapes") {
+			if d.Code == diag.RefUnreadable && !strings.Contains(d.Message, "escapes") {
 				t.Errorf("the refusal should come from os.Root (path escapes): %s", d.Message)
 			}
 		}

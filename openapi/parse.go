@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -58,7 +59,7 @@ func Parse(file string, data []byte, lim Limits) (*yaml.Node, Format, error) {
 	lim = lim.withDefaults()
 	format := DetectFormat(data)
 	if int64(len(data)) > lim.MaxBytes {
-		return nil, format, &LimitError{Limit: LimitSize, Code: CodeLimitSize, File: file,
+		return nil, format, &LimitError{Limit: LimitSize, Code: diag.LimitSize, File: file,
 			Message: fmt.Sprintf("the input is %d bytes, more than the limit of %d bytes; the input is refused (raise the size limit if the file is genuine)", len(data), lim.MaxBytes)}
 	}
 	if err := checkUTF8(file, data); err != nil {
@@ -84,14 +85,14 @@ func parseYAML(file string, data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := l.Load(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &SyntaxError{Code: CodeEmpty, File: file, Message: "the file is empty: write an OpenAPI document"}
+			return nil, &SyntaxError{Code: diag.EmptyFile, File: file, Message: "the file is empty: write an OpenAPI document"}
 		}
 		return nil, yamlError(file, err)
 	}
 	var next yaml.Node
 	switch err := l.Load(&next); {
 	case err == nil:
-		return nil, &LimitError{Limit: LimitDocuments, Code: CodeMultiDocument, File: file, Line: next.Line, Column: next.Column,
+		return nil, &LimitError{Limit: LimitDocuments, Code: diag.MultiDocument, File: file, Line: next.Line, Column: next.Column,
 			Message: fmt.Sprintf("a second YAML document starts here (the first is at line %d); an API definition is one document: split the file at '---'", doc.Line)}
 	case !errors.Is(err, io.EOF):
 		return nil, yamlError(file, err)
@@ -104,7 +105,7 @@ func parseYAML(file string, data []byte) (*yaml.Node, error) {
 func yamlError(file string, err error) error {
 	var le *yaml.LoadError
 	if !errors.As(err, &le) {
-		return &SyntaxError{Code: CodeSyntax, File: file, Message: "invalid YAML: " + err.Error()}
+		return &SyntaxError{Code: diag.Syntax, File: file, Message: "invalid YAML: " + err.Error()}
 	}
 	msg := le.Message
 	if le.ContextMsg != "" {
@@ -114,10 +115,10 @@ func yamlError(file string, err error) error {
 		}
 	}
 	if strings.Contains(le.Message, "exceeded max depth") {
-		return &LimitError{Limit: LimitDepth, Code: CodeLimitDepth, File: file, Line: le.Mark.Line, Column: le.Mark.Column,
+		return &LimitError{Limit: LimitDepth, Code: diag.LimitDepth, File: file, Line: le.Mark.Line, Column: le.Mark.Column,
 			Message: "objects and lists nest too deep (" + le.Message + "); the input is refused"}
 	}
-	return &SyntaxError{Code: CodeSyntax, File: file, Line: le.Mark.Line, Column: le.Mark.Column, Message: "invalid YAML: " + msg + yamlHint(le.Message)}
+	return &SyntaxError{Code: diag.Syntax, File: file, Line: le.Mark.Line, Column: le.Mark.Column, Message: "invalid YAML: " + msg + yamlHint(le.Message)}
 }
 
 // yamlHint says what usually causes the YAML parser's terser messages.
@@ -142,7 +143,7 @@ func checkUTF8(file string, data []byte) error {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return &LimitError{Limit: LimitUTF8, Code: CodeInvalidUTF8, File: file, Line: line, Column: runes - lineStart + 1,
+			return &LimitError{Limit: LimitUTF8, Code: diag.InvalidUTF8, File: file, Line: line, Column: runes - lineStart + 1,
 				Message: fmt.Sprintf("the input is not valid UTF-8 (byte 0x%02x at offset %d); save the file as UTF-8", data[i], i)}
 		}
 		i += size

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // aliasBomb writes a YAML "billion laughs": each level refers nine times to the one before.
@@ -66,7 +68,7 @@ func TestLimits(t *testing.T) {
 			if le.Limit != c.limit || le.Line != c.line || le.Column != c.col || le.File != "in.yaml" || !strings.Contains(le.Message, c.msg) {
 				t.Errorf("got %s %d:%d %q, want %s %d:%d containing %q", le.Limit, le.Line, le.Column, le.Message, c.limit, c.line, c.col, c.msg)
 			}
-			if !strings.HasPrefix(le.Error(), "in.yaml:") || !strings.Contains(le.Error(), le.Code) {
+			if !strings.HasPrefix(le.Error(), "in.yaml:") || !strings.Contains(le.Error(), string(le.Code)) {
 				t.Errorf("Error() = %q, want file and code", le.Error())
 			}
 		})
@@ -99,7 +101,7 @@ func TestYAMLSyntaxErrorHasPosition(t *testing.T) {
 			t.Fatalf("%q: got %v %v %v", c.src, docs, diags, err)
 		}
 		d := diags[0]
-		if d.Code != CodeSyntax || d.File != "s.yaml" || d.Line != c.line || d.Column != c.col || !strings.Contains(d.Message, c.msg) {
+		if d.Code != diag.Syntax || d.File != "s.yaml" || d.Line != c.line || d.Column != c.col || !strings.Contains(d.Message, c.msg) {
 			t.Errorf("%q: got %s, want %d:%d containing %q", c.src, d, c.line, c.col, c.msg)
 		}
 	}
@@ -108,8 +110,8 @@ func TestYAMLSyntaxErrorHasPosition(t *testing.T) {
 func TestEmptyFile(t *testing.T) {
 	for _, src := range []string{"", "# only a comment\n", "  \n", "\xef\xbb\xbf"} {
 		_, diags, err := Load("e.yaml", []byte(src), LoadOptions{})
-		if err != nil || len(diags) != 1 || diags[0].Code != CodeEmpty {
-			t.Errorf("%q: got %v %v, want one %s diagnostic", src, diags, err, CodeEmpty)
+		if err != nil || len(diags) != 1 || diags[0].Code != diag.EmptyFile {
+			t.Errorf("%q: got %v %v, want one %s diagnostic", src, diags, err, diag.EmptyFile)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -127,28 +128,28 @@ func (l *loader) refs(d *Document) error {
 		file  string // path of the file the $refs stand in
 		sites []refSite
 	}
-	queue := []pending{{l.file, sites}}
+	queue := []pending{{l.File, sites}}
 	for len(queue) > 0 {
 		p := queue[0]
 		queue = queue[1:]
 		for _, s := range p.sites {
 			ref := s.value.Value
-			diag := func(code, format string, args ...any) {
-				l.add(extensions.Diagnostic{Severity: extensions.Error, Code: code, File: p.file, Pointer: s.ptr,
+			refDiag := func(code diag.Code, format string, args ...any) {
+				l.Append(diag.Diagnostic{Severity: diag.Error, Code: code, File: p.file, Pointer: s.ptr,
 					Line: s.value.Line, Column: s.value.Column, Message: fmt.Sprintf(format, args...)})
 			}
 			target, fragment, _ := strings.Cut(ref, "#")
 			switch {
 			case isURL(target):
-				diag(CodeNetworkRef, "$ref %q names a URL; the network is never used: download the file and pass --allow-refs with its folder", ref)
+				refDiag(diag.NetworkRef, "$ref %q names a URL; the network is never used: download the file and pass --allow-refs with its folder", ref)
 				continue
 			case root == nil:
-				diag(CodeExternalRef, "$ref %q names another file, which is not read: pass --allow-refs DIR to allow files below DIR, or inline the definition", ref)
+				refDiag(diag.ExternalRef, "$ref %q names another file, which is not read: pass --allow-refs DIR to allow files below DIR, or inline the definition", ref)
 				continue
 			}
 			abs, err := filepath.Abs(filepath.Join(filepath.Dir(p.file), filepath.FromSlash(target)))
 			if err != nil {
-				diag(CodeRefUnreadable, "$ref %q: %v", ref, err)
+				refDiag(diag.RefUnreadable, "$ref %q: %v", ref, err)
 				continue
 			}
 			rel, err := filepath.Rel(absRoot, abs)
@@ -170,7 +171,7 @@ func (l *loader) refs(d *Document) error {
 					le.File = filepath.Join(l.opts.AllowRefs, rel)
 					return le
 				}
-				diag(CodeRefUnreadable, "$ref %q cannot be read below the --allow-refs folder %s: %v", ref, l.opts.AllowRefs, err)
+				refDiag(diag.RefUnreadable, "$ref %q cannot be read below the --allow-refs folder %s: %v", ref, l.opts.AllowRefs, err)
 				continue
 			}
 			name := filepath.Join(l.opts.AllowRefs, rel)
@@ -178,7 +179,7 @@ func (l *loader) refs(d *Document) error {
 			if err != nil {
 				var se *SyntaxError
 				if errors.As(err, &se) {
-					diag(CodeRefUnreadable, "$ref %q: %s", ref, se.Error())
+					refDiag(diag.RefUnreadable, "$ref %q: %s", ref, se.Error())
 					continue
 				}
 				return err
@@ -204,7 +205,7 @@ func readInRoot(root *os.Root, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &LimitError{Limit: LimitSize, Code: CodeLimitSize,
+		return nil, &LimitError{Limit: LimitSize, Code: diag.LimitSize,
 			Message: fmt.Sprintf("the referenced file is larger than the limit of %d bytes; the input is refused", limit)}
 	}
 	return data, nil

@@ -3,6 +3,7 @@ package openapi
 import (
 	"fmt"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -44,7 +45,7 @@ func (sc *treeScan) walk(n *yaml.Node, depth int) error {
 		}
 		sc.expanded += e.size
 		if sc.expanded > sc.lim.MaxAliasNodes {
-			return &LimitError{Limit: LimitAlias, Code: CodeLimitAlias, File: sc.file, Line: n.Line, Column: n.Column,
+			return &LimitError{Limit: LimitAlias, Code: diag.LimitAlias, File: sc.file, Line: n.Line, Column: n.Column,
 				Message: fmt.Sprintf("YAML aliases expand to more than %d nodes (the alias *%s here passes the limit); the input is refused: write the values out or use $ref", sc.lim.MaxAliasNodes, n.Value)}
 		}
 		if depth+e.height > sc.lim.MaxDepth {
@@ -61,7 +62,7 @@ func (sc *treeScan) walk(n *yaml.Node, depth int) error {
 }
 
 func (sc *treeScan) depthError(n *yaml.Node) error {
-	return &LimitError{Limit: LimitDepth, Code: CodeLimitDepth, File: sc.file, Line: n.Line, Column: n.Column,
+	return &LimitError{Limit: LimitDepth, Code: diag.LimitDepth, File: sc.file, Line: n.Line, Column: n.Column,
 		Message: fmt.Sprintf("objects and lists nest deeper than %d levels; the input is refused (raise the depth limit if the file is genuine)", sc.lim.MaxDepth)}
 }
 
@@ -76,7 +77,7 @@ func (sc *treeScan) expand(n *yaml.Node, at *yaml.Node) (*expansion, error) {
 	}
 	if e, ok := sc.memo[n]; ok {
 		if !e.done {
-			return nil, &LimitError{Limit: LimitAlias, Code: CodeLimitAlias, File: sc.file, Line: at.Line, Column: at.Column,
+			return nil, &LimitError{Limit: LimitAlias, Code: diag.LimitAlias, File: sc.file, Line: at.Line, Column: at.Column,
 				Message: fmt.Sprintf("the alias *%s refers to a node that contains it, which would expand forever; the input is refused", at.Value)}
 		}
 		return e, nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -54,7 +55,7 @@ type Semantic struct {
 	// Swagger 2.0 document. Nil when the document could not be decoded.
 	V3 *openapi3.T
 	// Diagnostics are the findings, codes APIGW050–APIGW099, sorted.
-	Diagnostics []extensions.Diagnostic
+	Diagnostics []diag.Diagnostic
 }
 
 // NewSemantic decodes the document whose source-tree node is root into
@@ -74,27 +75,27 @@ type Semantic struct {
 // warnings. root may be nil when opts.Data holds the document.
 func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Semantic {
 	s := &Semantic{}
-	r := &reporter{root: extensions.Resolve(root), opts: opts}
+	r := &reporter{Collector: extensions.Collector{File: opts.File, Base: opts.Pointer}, root: extensions.Resolve(root), opts: opts}
 	defer func() {
-		extensions.SortDiagnostics(r.diags)
-		s.Diagnostics = r.diags
+		diag.Sort(r.Diags)
+		s.Diagnostics = r.Diags
 	}()
 	if r.root == nil {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(opts.Data, &doc); err != nil {
-			r.add(extensions.Error, CodeSemanticDecode, "", "the document is neither JSON nor YAML: %v", err)
+			r.add(diag.Error, diag.SemanticDecode, "", "the document is neither JSON nor YAML: %v", err)
 			return s
 		}
 		r.root = extensions.Resolve(&doc)
 		if r.root == nil {
-			r.add(extensions.Error, CodeSemanticDecode, "", "the document is empty: write an OpenAPI document")
+			r.add(diag.Error, diag.SemanticDecode, "", "the document is empty: write an OpenAPI document")
 			return s
 		}
 	}
 
 	swagger, oas := documentVersion(r.root)
 	if swagger != "" && oas != "" {
-		r.add(extensions.Warning, CodeSemanticVersion, "/swagger", "the document has both swagger and openapi; it is read as OpenAPI %s: remove swagger", oas)
+		r.add(diag.Warning, diag.SemanticVersion, "/swagger", "the document has both swagger and openapi; it is read as OpenAPI %s: remove swagger", oas)
 		swagger = ""
 	}
 	switch {
@@ -103,13 +104,13 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	case strings.HasPrefix(oas, "3.0.") || strings.HasPrefix(oas, "3.1.") || oas == "3.0" || oas == "3.1":
 		s.Version = oas
 	case swagger != "":
-		r.add(extensions.Error, CodeSemanticVersion, "/swagger", "swagger is %q: write \"2.0\"", swagger)
+		r.add(diag.Error, diag.SemanticVersion, "/swagger", "swagger is %q: write \"2.0\"", swagger)
 		return s
 	case oas != "":
-		r.add(extensions.Error, CodeSemanticVersion, "/openapi", "openapi is %q: API Gateway reads 3.0.x and 3.1.x; write for example \"3.0.1\"", oas)
+		r.add(diag.Error, diag.SemanticVersion, "/openapi", "openapi is %q: API Gateway reads 3.0.x and 3.1.x; write for example \"3.0.1\"", oas)
 		return s
 	default:
-		r.add(extensions.Error, CodeSemanticVersion, "", "no swagger or openapi field: write openapi: \"3.0.1\" (or swagger: \"2.0\")")
+		r.add(diag.Error, diag.SemanticVersion, "", "no swagger or openapi field: write openapi: \"3.0.1\" (or swagger: \"2.0\")")
 		return s
 	}
 
@@ -120,7 +121,7 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	clean := san.sanitize(r.root, "")
 	if san.cycle != nil {
 		p, _ := pointerAtPosition(r.root, san.cycle.Line, san.cycle.Column)
-		r.addAt(extensions.Error, CodeSemanticDecode, san.cycle, p, fmt.Sprintf("alias *%s is inside the value it names, so the value never ends: write the value out", san.cycle.Value))
+		r.addAt(diag.Error, diag.SemanticDecode, san.cycle, p, fmt.Sprintf("alias *%s is inside the value it names, so the value never ends: write the value out", san.cycle.Value))
 		return s
 	}
 	refsOK := r.checkRefs(san.refs)
@@ -183,7 +184,7 @@ func (r *reporter) convertV2(clean *yaml.Node, loader *openapi3.Loader, refsOK b
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			r.add(extensions.Warning, CodeSemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", p)
+			r.add(diag.Warning, diag.SemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", p)
 			doc3 = nil
 		}
 	}()
@@ -193,7 +194,7 @@ func (r *reporter) convertV2(clean *yaml.Node, loader *openapi3.Loader, refsOK b
 		if errors.As(err, &dis) {
 			r.refError(err)
 		} else {
-			r.add(extensions.Warning, CodeSemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", err)
+			r.add(diag.Warning, diag.SemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", err)
 		}
 		return doc2, nil
 	}
@@ -202,14 +203,14 @@ func (r *reporter) convertV2(clean *yaml.Node, loader *openapi3.Loader, refsOK b
 
 // reporter turns findings into positioned diagnostics.
 type reporter struct {
-	root  *yaml.Node
-	opts  SemanticOptions
-	diags []extensions.Diagnostic
+	root *yaml.Node
+	opts SemanticOptions
+	extensions.Collector
 }
 
 // add records a diagnostic at the node the document-relative pointer ptr
 // names, or at its nearest ancestor that exists (and then says so).
-func (r *reporter) add(sev extensions.Severity, code, ptr, format string, args ...any) {
+func (r *reporter) add(sev diag.Severity, code diag.Code, ptr, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	n, rest := nearestNode(r.root, ptr)
 	if rest != "" {
@@ -225,12 +226,8 @@ func (r *reporter) add(sev extensions.Severity, code, ptr, format string, args .
 }
 
 // addAt records a diagnostic at node n, whose pointer is ptr.
-func (r *reporter) addAt(sev extensions.Severity, code string, n *yaml.Node, ptr, msg string) {
-	d := extensions.Diagnostic{Severity: sev, Code: code, Pointer: r.opts.Pointer + ptr, File: r.opts.File, Message: msg}
-	if n != nil {
-		d.Line, d.Column = n.Line, n.Column
-	}
-	r.diags = append(r.diags, d)
+func (r *reporter) addAt(sev diag.Severity, code diag.Code, n *yaml.Node, ptr, msg string) {
+	r.AddAs(sev, code, n, ptr, "%s", msg)
 }
 
 // checkRefs checks every $ref of the document: a local one must name a value
@@ -242,12 +239,12 @@ func (r *reporter) checkRefs(refs []semRefSite) bool {
 		v := ref.target
 		ptr := ref.owner + "/$ref"
 		if v != ref.node.Value {
-			r.addAt(extensions.Warning, CodeRefUnresolved, ref.node, ptr,
+			r.addAt(diag.Warning, diag.RefUnresolved, ref.node, ptr,
 				fmt.Sprintf("$ref %q is a bare name, read as %q: write that instead", ref.node.Value, v))
 		}
 		if !strings.HasPrefix(v, "#") {
 			if r.opts.ReadFromURI == nil {
-				r.addAt(extensions.Error, CodeRefNotAllowed, ref.node, ptr,
+				r.addAt(diag.Error, diag.RefNotAllowed, ref.node, ptr,
 					fmt.Sprintf("$ref %q names another file or a URL, which is not allowed here: define the value under components (or definitions) and refer to it as \"#/...\", or allow external references below a folder", v))
 				ok = false
 			}
@@ -271,7 +268,7 @@ func (r *reporter) checkRefs(refs []semRefSite) bool {
 					hint = fmt.Sprintf("; did you mean %q?", "#"+strings.TrimSuffix(frag, rest)+"/"+escapePointerToken(s))
 				}
 			}
-			r.addAt(extensions.Error, CodeRefUnresolved, ref.node, ptr,
+			r.addAt(diag.Error, diag.RefUnresolved, ref.node, ptr,
 				fmt.Sprintf("$ref %q points at nothing in the document: there is no %s%s", v, strings.TrimSuffix(frag, rest)+firstToken(rest), hint))
 			ok = false
 		}
@@ -294,10 +291,10 @@ func firstToken(p string) string {
 func (r *reporter) refError(err error) {
 	var dis *openapi3.DisallowedExternalRefError
 	if errors.As(err, &dis) {
-		r.add(extensions.Error, CodeRefNotAllowed, "", "$ref %q names another file or a URL, which is not allowed here: refer to a value in this document as \"#/...\"", dis.Ref)
+		r.add(diag.Error, diag.RefNotAllowed, "", "$ref %q names another file or a URL, which is not allowed here: refer to a value in this document as \"#/...\"", dis.Ref)
 		return
 	}
-	r.add(extensions.Error, CodeRefUnresolved, "", "a $ref could not be resolved: %v", err)
+	r.add(diag.Error, diag.RefUnresolved, "", "a $ref could not be resolved: %v", err)
 }
 
 // decodeError reports a decode error of the value at ptr, at the position
@@ -307,14 +304,14 @@ func (r *reporter) decodeError(ptr string, err error) {
 	if errors.As(err, &le) && len(le.Errors) > 0 {
 		for _, e := range le.Errors {
 			if p, n := pointerAtPosition(r.root, e.Mark.Line, e.Mark.Column); n != nil {
-				r.addAt(extensions.Error, CodeSemanticDecode, n, p, decodeMessage(e.Message))
+				r.addAt(diag.Error, diag.SemanticDecode, n, p, decodeMessage(e.Message))
 				continue
 			}
-			r.add(extensions.Error, CodeSemanticDecode, ptr, "%s", decodeMessage(e.Message))
+			r.add(diag.Error, diag.SemanticDecode, ptr, "%s", decodeMessage(e.Message))
 		}
 		return
 	}
-	r.add(extensions.Error, CodeSemanticDecode, ptr, "%s", decodeMessage(err.Error()))
+	r.add(diag.Error, diag.SemanticDecode, ptr, "%s", decodeMessage(err.Error()))
 }
 
 // decodeMessage rewrites a decoder message in the document's terms.
@@ -332,7 +329,7 @@ func (r *reporter) jsonError(ptr string, err error) {
 		if te.Field != "" {
 			ptr += "/" + strings.ReplaceAll(te.Field, ".", "/")
 		}
-		r.add(extensions.Error, CodeSemanticDecode, ptr, "the value has the wrong shape for Swagger 2.0: it is %s where %s belongs", te.Value, strings.TrimPrefix(te.Type.String(), "openapi2."))
+		r.add(diag.Error, diag.SemanticDecode, ptr, "the value has the wrong shape for Swagger 2.0: it is %s where %s belongs", te.Value, strings.TrimPrefix(te.Type.String(), "openapi2."))
 		return
 	}
 	msg := err.Error()
@@ -341,7 +338,7 @@ func (r *reporter) jsonError(ptr string, err error) {
 		parts := strings.Split(m[1], ".")
 		ptr = findKey(r.root, ptr, parts[len(parts)-1], "")
 	}
-	r.add(extensions.Error, CodeSemanticDecode, ptr, "the value does not decode as Swagger 2.0: %v", strings.ReplaceAll(msg, "json: ", ""))
+	r.add(diag.Error, diag.SemanticDecode, ptr, "the value does not decode as Swagger 2.0: %v", strings.ReplaceAll(msg, "json: ", ""))
 }
 
 // jsonFieldPattern finds the field an encoding/json error names.

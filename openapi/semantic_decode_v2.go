@@ -2,9 +2,10 @@ package openapi
 
 import (
 	"encoding/json"
-	"github.com/apigw/apigw/extensions"
 	"runtime"
 	"sync"
+
+	"github.com/apigw/apigw/extensions"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"go.yaml.in/yaml/v4"

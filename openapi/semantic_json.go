@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/apigw/apigw/extensions"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/apigw/apigw/extensions"
 
 	"go.yaml.in/yaml/v4"
 )

@@ -3,12 +3,13 @@ package openapi
 import (
 	"context"
 	"fmt"
-	"github.com/apigw/apigw/internal/specgen"
 	"net/url"
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/internal/specgen"
+
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
 )
@@ -190,12 +191,12 @@ func TestSemanticExternalRefAllowed(t *testing.T) {
 	if s.V3.Components.Schemas["S"].Value == nil {
 		t.Error("external schema not resolved")
 	}
-	_ = extensions.Error
+	_ = diag.Error
 }
 
 func TestSemanticFromBytesOnly(t *testing.T) {
 	s := NewSemantic(context.Background(), nil, SemanticOptions{Data: []byte(`{"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"$ref":"#/nope"}}}}}}`)})
-	if s.V3 == nil || len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != CodeRefUnresolved || s.Diagnostics[0].Column != 104 {
+	if s.V3 == nil || len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != diag.RefUnresolved || s.Diagnostics[0].Column != 104 {
 		t.Errorf("got %v", s.Diagnostics)
 	}
 }
@@ -244,7 +245,7 @@ func TestSemanticOddInputs(t *testing.T) {
 			t.Errorf("%q: no diagnostics", text)
 		}
 	}
-	if s := NewSemantic(context.Background(), nil, SemanticOptions{Data: []byte("{")}); len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != CodeSemanticDecode {
+	if s := NewSemantic(context.Background(), nil, SemanticOptions{Data: []byte("{")}); len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != diag.SemanticDecode {
 		t.Errorf("unparsable bytes: %v", s.Diagnostics)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
 )
@@ -59,11 +60,11 @@ func (r *reporter) validationError(err error, fromV2 bool) {
 	// API Gateway's import neither warns about nor rejects most of what the
 	// OpenAPI specification requires (a response per operation, info.version…):
 	// those findings are info, so --fail-on warning keeps meaning failonwarnings.
-	sev, code, hint := extensions.Info, CodeOpenAPIWarning, ""
+	sev, code, hint := diag.Info, diag.OpenAPIWarning, ""
 	var coded openapi3.CodedError
 	if errors.As(err, &coded) {
 		if h, ok := rejectedByImport[coded.Code()]; ok {
-			sev, code, hint = extensions.Error, CodeOpenAPIInvalid, h
+			sev, code, hint = diag.Error, diag.OpenAPIInvalid, h
 		}
 	}
 	if fromV2 && coded != nil && coded.Code() == "paths-required" {

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -36,7 +37,7 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 	noted := false
 	_, resources := mapGet(root, "Resources")
 	if resources == nil || resources.Kind != yaml.MappingNode {
-		l.diag(extensions.Info, CodeTemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
+		l.AddAs(diag.Info, diag.TemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
 		return nil
 	}
 	for i := 0; i+1 < len(resources.Content); i += 2 {
@@ -51,7 +52,7 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 		propsPtr := resPtr + "/Properties"
 		if k, _ := mapGet(props, spec.location); k != nil {
 			noted = true
-			l.diag(extensions.Info, CodeTemplateNotFollowed, k, propsPtr+"/"+spec.location,
+			l.AddAs(diag.Info, diag.TemplateNotFollowed, k, propsPtr+"/"+spec.location,
 				"%s keeps its definition in %s, which is not read; check that file on its own", id, spec.location)
 		}
 		k, body := mapGet(props, spec.body)
@@ -62,34 +63,34 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 		if fn := extensions.IntrinsicName(body); fn != "" {
 			noted = true
 			if fn == "Fn::Transform" {
-				l.diag(extensions.Info, CodeTemplateNotFollowed, body, ptr,
+				l.AddAs(diag.Info, diag.TemplateNotFollowed, body, ptr,
 					"%s.%s is included with Fn::Transform (AWS::Include), which is not followed; check the included file on its own", id, spec.body)
 			} else {
-				l.diag(extensions.Info, CodeTemplateBodyIntrinsic, body, ptr,
+				l.AddAs(diag.Info, diag.TemplateBodyIntrinsic, body, ptr,
 					"%s.%s is computed with %s, so it cannot be read before deployment; write the definition inline to have it checked", id, spec.body, fn)
 			}
 			continue
 		}
 		if body.Kind != yaml.MappingNode {
 			noted = true
-			l.diag(extensions.Info, CodeTemplateBodyIntrinsic, body, ptr,
+			l.AddAs(diag.Info, diag.TemplateBodyIntrinsic, body, ptr,
 				"%s.%s is %s, not an inline object, so it is not read; write the definition as an object to have it checked", id, spec.body, describeNode(body))
 			continue
 		}
-		kind, version, diag := DetectKind(body, ptr)
-		if diag == nil && kind == CloudFormation {
-			kind, diag = KindUnknown, &extensions.Diagnostic{Severity: extensions.Error, Code: CodeUnknownKind, Pointer: ptr,
+		kind, version, found := DetectKind(body, ptr)
+		if found == nil && kind == CloudFormation {
+			kind, found = KindUnknown, &diag.Diagnostic{Severity: diag.Error, Code: diag.UnknownKind, Pointer: ptr,
 				Line: body.Line, Column: body.Column, Message: id + "." + spec.body + " is not an API definition: expected an openapi or swagger key"}
 		}
-		if diag != nil {
-			l.add(*diag)
+		if found != nil {
+			l.Append(*found)
 			continue
 		}
-		docs = append(docs, &Document{File: l.file, Format: format, Kind: kind, Version: version, Root: body, Tree: tree,
+		docs = append(docs, &Document{File: l.File, Format: format, Kind: kind, Version: version, Root: body, Tree: tree,
 			Pointer: ptr, Resource: id, ResourceType: spec.typ, HTTPAPI: spec.httpAPI})
 	}
 	if len(docs) == 0 && !noted {
-		l.diag(extensions.Info, CodeTemplateNoAPI, resources, "/Resources",
+		l.AddAs(diag.Info, diag.TemplateNoAPI, resources, "/Resources",
 			"the template defines no API with an inline OpenAPI definition (Body or DefinitionBody), so there is nothing to check")
 	}
 	return docs

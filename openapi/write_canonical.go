@@ -3,7 +3,7 @@ package openapi
 import (
 	"errors"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // Canonical returns the canonical form of a file (read from path) in the
@@ -14,12 +14,12 @@ import (
 // Syntax errors and duplicate keys are error diagnostics, and then there is
 // no output: a file whose meaning is unclear is not rewritten. The error is
 // a *LimitError when a safety limit refuses the input, or a writer's error.
-func Canonical(path string, data []byte, to Format, lim Limits) ([]byte, []extensions.Diagnostic, error) {
+func Canonical(path string, data []byte, to Format, lim Limits) ([]byte, []diag.Diagnostic, error) {
 	tree, from, err := Parse(path, data, lim)
 	if err != nil {
 		var se *SyntaxError
 		if errors.As(err, &se) {
-			return nil, []extensions.Diagnostic{{Severity: extensions.Error, Code: se.Code, File: path,
+			return nil, []diag.Diagnostic{{Severity: diag.Error, Code: se.Code, File: path,
 				Line: se.Line, Column: se.Column, Message: se.Message}}, nil
 		}
 		return nil, nil, err

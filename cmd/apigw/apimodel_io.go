@@ -7,8 +7,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/atomicfile"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
@@ -17,7 +17,7 @@ import (
 
 // loadOne loads the API definition in path: the document itself, or the one
 // API of a template (resource names one when the template holds several).
-func loadOne(path, resource string) (*openapi.Document, []extensions.Diagnostic, error) {
+func loadOne(path, resource string) (*openapi.Document, []diag.Diagnostic, error) {
 	docs, diags, err := openapi.LoadFile(path, openapi.LoadOptions{})
 	if err != nil {
 		var le *openapi.LimitError
@@ -54,13 +54,13 @@ func pickOnly(docs []*openapi.Document, resource string) error {
 	return withCode(exitUsage, fmt.Errorf("the template holds %d APIs (%s); choose one with --resource", len(docs), strings.Join(names, ", ")))
 }
 
-func hasError(diags []extensions.Diagnostic) bool {
-	s, ok := extensions.MaxSeverity(diags)
-	return ok && s == extensions.Error
+func hasError(diags []diag.Diagnostic) bool {
+	s, ok := diag.MaxSeverity(diags)
+	return ok && s == diag.Error
 }
 
 // printDiags writes diagnostics to w in the text form, nothing when there are none.
-func printDiags(w io.Writer, diags []extensions.Diagnostic) {
+func printDiags(w io.Writer, diags []diag.Diagnostic) {
 	if len(diags) == 0 {
 		return
 	}
@@ -68,7 +68,7 @@ func printDiags(w io.Writer, diags []extensions.Diagnostic) {
 }
 
 // failOnErrors returns the exit error for diagnostics with errors, nil otherwise.
-func failOnErrors(diags []extensions.Diagnostic) error {
+func failOnErrors(diags []diag.Diagnostic) error {
 	if hasError(diags) {
 		return withCode(exitFindings, nil)
 	}
@@ -128,7 +128,7 @@ func isDump(path string, data []byte) bool {
 }
 
 // loadDump reads a dump file.
-func loadDump(path string) (*apimodel.Dump, []extensions.Diagnostic, error) {
+func loadDump(path string) (*apimodel.Dump, []diag.Diagnostic, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, withCode(exitFindings, err)

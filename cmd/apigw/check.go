@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
@@ -61,8 +61,8 @@ Exit codes:
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			threshold, err := extensions.ParseSeverity(failOn)
-			if err != nil || threshold == extensions.Info {
+			threshold, err := diag.ParseSeverity(failOn)
+			if err != nil || threshold == diag.Info {
 				return withCode(exitUsage, fmt.Errorf("--fail-on %q: write error or warning", failOn))
 			}
 			files, err := expandPaths(args)
@@ -70,7 +70,7 @@ Exit codes:
 				return withCode(exitUsage, err)
 			}
 			diags, limitErrs := checkFiles(files, openapi.LoadOptions{AllowRefs: allowRefs})
-			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), RuleDescriptions: ruleDescriptions(), Files: len(files) - len(limitErrs), Refused: len(limitErrs)})
+			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), Files: len(files) - len(limitErrs), Refused: len(limitErrs)})
 			if err != nil {
 				return err
 			}
@@ -98,9 +98,9 @@ Exit codes:
 // checkFiles checks files two at a time; the result does not depend on the
 // order in which they finish. I/O errors become error diagnostics; safety
 // limits are returned apart, in file order.
-func checkFiles(files []string, opts openapi.LoadOptions) ([]extensions.Diagnostic, []error) {
+func checkFiles(files []string, opts openapi.LoadOptions) ([]diag.Diagnostic, []error) {
 	type result struct {
-		diags []extensions.Diagnostic
+		diags []diag.Diagnostic
 		err   error
 	}
 	results := make([]result, len(files))
@@ -116,7 +116,7 @@ func checkFiles(files []string, opts openapi.LoadOptions) ([]extensions.Diagnost
 		}()
 	}
 	wg.Wait()
-	var diags []extensions.Diagnostic
+	var diags []diag.Diagnostic
 	var limits []error
 	for i, r := range results {
 		var le *openapi.LimitError
@@ -124,12 +124,12 @@ func checkFiles(files []string, opts openapi.LoadOptions) ([]extensions.Diagnost
 		case errors.As(r.err, &le):
 			limits = append(limits, r.err)
 		case r.err != nil:
-			diags = append(diags, extensions.Diagnostic{Severity: extensions.Error, Code: openapi.CodeSyntax,
+			diags = append(diags, diag.Diagnostic{Severity: diag.Error, Code: diag.Syntax,
 				File: files[i], Message: "cannot read the file: " + r.err.Error()})
 		}
 		diags = append(diags, r.diags...)
 	}
-	extensions.SortDiagnostics(diags)
+	diag.Sort(diags)
 	return diags, limits
 }
 
@@ -170,13 +170,4 @@ func expandPaths(args []string) ([]string, error) {
 		files = append(files, found...)
 	}
 	return files, nil
-}
-
-// ruleDescriptions describes the document-level codes for SARIF output.
-func ruleDescriptions() map[string]string {
-	m := map[string]string{}
-	for _, c := range openapi.CheckCodes {
-		m[c.Code] = c.Summary
-	}
-	return m
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/codegen/config"
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/atomicfile"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
@@ -86,7 +86,7 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 
 // configInput reads FILE as a dump or, when it is an OpenAPI document or
 // template, imports it.
-func configInput(path, resource string, mode openapi.BasePathMode) (*apimodel.Dump, []extensions.Diagnostic, error) {
+func configInput(path, resource string, mode openapi.BasePathMode) (*apimodel.Dump, []diag.Diagnostic, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, withCode(exitFindings, err)

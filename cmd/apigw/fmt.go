@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/atomicfile"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
@@ -70,7 +70,7 @@ Exit codes:
 				return withCode(exitUsage, fmt.Errorf("--to %q: write json or yaml", to))
 			}
 			var files []atomicfile.File
-			var diags []extensions.Diagnostic
+			var diags []diag.Diagnostic
 			var changed []string
 			for _, path := range args {
 				data, err := os.ReadFile(path)

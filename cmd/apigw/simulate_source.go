@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -71,10 +71,10 @@ func loadSimSource(path string) (*simSource, error) {
 	return src, nil
 }
 
-func diagError(ds []extensions.Diagnostic) error {
+func diagError(ds []diag.Diagnostic) error {
 	var lines []string
 	for _, d := range ds {
-		if d.Severity == extensions.Error {
+		if d.Severity == diag.Error {
 			lines = append(lines, d.String())
 		}
 	}

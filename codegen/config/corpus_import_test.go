@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/openapi"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -112,7 +112,7 @@ func knownCallGap(e string) string {
 	return ""
 }
 
-func hasErrorDiag(ds []extensions.Diagnostic) bool {
-	s, ok := extensions.MaxSeverity(ds)
-	return ok && s == extensions.Error
+func hasErrorDiag(ds []diag.Diagnostic) bool {
+	s, ok := diag.MaxSeverity(ds)
+	return ok && s == diag.Error
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/codegen/goclient"
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/openapi"
 )
@@ -52,7 +52,7 @@ func generateAll(t *testing.T, files []string) []generated {
 			t.Logf("%s: refused by the loader: %v", filepath.Base(f), err)
 			continue
 		}
-		if s, ok := extensions.MaxSeverity(diags); ok && s == extensions.Error && len(docs) == 0 {
+		if s, ok := diag.MaxSeverity(diags); ok && s == diag.Error && len(docs) == 0 {
 			t.Logf("%s: not an API definition", filepath.Base(f))
 			continue
 		}

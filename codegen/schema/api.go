@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
@@ -71,19 +72,19 @@ type IndexEntry struct {
 // Diagnostics say what could not be described; when one is an error, no
 // files are returned. The error is non-nil only for a nil document or
 // output that cannot be rendered.
-func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []extensions.Diagnostic, error) {
+func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, error) {
 	if doc == nil {
 		return nil, nil, errors.New("schema: no document")
 	}
-	diags := &diagSet{doc: doc, seen: map[string]bool{}}
+	diags := &diagSet{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer, Once: true}, doc: doc}
 	if doc.Kind != openapi.Swagger2 && doc.Kind != openapi.OpenAPI30 && doc.Kind != openapi.OpenAPI31 {
-		diags.add(extensions.Error, CodeAPIKind, doc.Root, "", "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		diags.AddAs(diag.Error, diag.ResponseSchemaNone, doc.Root, "", "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, diags.sorted(), nil
 	}
 	root, cdiags := openapi.Convert(doc, openapi.OpenAPI31)
 	for _, d := range cdiags {
-		if d.Severity == extensions.Error {
-			diags.list = append(diags.list, d)
+		if d.Severity == diag.Error {
+			diags.Diags = append(diags.Diags, d)
 		}
 	}
 	if root == nil {
@@ -107,10 +108,10 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []extensions.Diagno
 		files = append(files, File{Name: entry.File, Data: data})
 		index.Operations = append(index.Operations, entry)
 	}
-	if len(files) == 0 && !hasErrors(diags.list) {
-		diags.add(extensions.Error, CodeAPIKind, doc.Root, "", "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
+	if len(files) == 0 && !hasErrors(diags.Diags) {
+		diags.AddAs(diag.Error, diag.ResponseSchemaNone, doc.Root, "", "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
 	}
-	if hasErrors(diags.list) {
+	if hasErrors(diags.Diags) {
 		return nil, diags.sorted(), nil
 	}
 	data, err := marshalIndent(index)
@@ -145,16 +146,16 @@ func baseID(id string, root *yaml.Node) string {
 	return id
 }
 
-func hasErrors(ds []extensions.Diagnostic) bool {
+func hasErrors(ds []diag.Diagnostic) bool {
 	for _, d := range ds {
-		if d.Severity == extensions.Error {
+		if d.Severity == diag.Error {
 			return true
 		}
 	}
 	return false
 }
 
-func (d *diagSet) sorted() []extensions.Diagnostic {
-	extensions.SortDiagnostics(d.list)
-	return d.list
+func (d *diagSet) sorted() []diag.Diagnostic {
+	diag.Sort(d.Diags)
+	return d.Diags
 }

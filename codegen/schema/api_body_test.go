@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -16,7 +17,7 @@ func convertOne(t *testing.T, src, comps string, legacy bool) (string, string, [
 	t.Helper()
 	doc := "openapi: 3.1.0\ncomponents:\n  x-other: {type: boolean}\n  schemas:\n" + indent(comps, "    ")
 	root := parseYAML(t, doc)
-	ds := &diagSet{doc: &openapi.Document{}, seen: map[string]bool{}}
+	ds := &diagSet{Collector: extensions.Collector{Once: true}, doc: &openapi.Document{}}
 	c := newBodyConv(root, legacy, ds)
 	s := c.schema(parseYAML(t, src), "/x", 0)
 	defs := c.finish()
@@ -31,8 +32,8 @@ func convertOne(t *testing.T, src, comps string, legacy bool) (string, string, [
 		}
 	}
 	var codes []string
-	for _, dg := range ds.list {
-		codes = append(codes, dg.Code)
+	for _, dg := range ds.Diags {
+		codes = append(codes, string(dg.Code))
 	}
 	return compactString(t, b), string(d), codes
 }

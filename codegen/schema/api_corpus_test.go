@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -41,8 +41,8 @@ func TestAPICorpus(t *testing.T) {
 				refused++
 				var why []string
 				for _, d := range diags {
-					if d.Severity == extensions.Error {
-						why = append(why, d.Code)
+					if d.Severity == diag.Error {
+						why = append(why, string(d.Code))
 						if d.Message == "" || d.Code == "" {
 							t.Errorf("%s: refused without a reason: %+v", e.Name(), d)
 						}
@@ -79,9 +79,9 @@ func TestAPICorpus(t *testing.T) {
 	}
 }
 
-func firstError(ds []extensions.Diagnostic) string {
+func firstError(ds []diag.Diagnostic) string {
 	for _, d := range ds {
-		if d.Severity == extensions.Error {
+		if d.Severity == diag.Error {
 			return d.String()
 		}
 	}

@@ -36,7 +36,7 @@ func TestAPIDiagnostics(t *testing.T) {
 			}
 			var codes []string
 			for _, d := range diags {
-				codes = append(codes, d.Code)
+				codes = append(codes, string(d.Code))
 			}
 			if got := strings.Join(codes, ","); got != tc.codes {
 				t.Errorf("codes %q, want %q: %v", got, tc.codes, diags)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/openapi"
 	sj "github.com/santhosh-tekuri/jsonschema/v6"
@@ -18,7 +18,7 @@ import (
 var apiCases = []string{"api-lambda", "api-proxy", "api-swagger"}
 
 // forFixture runs ForAPI on fixtures/schema/<name>.yaml.
-func forFixture(t testing.TB, name string, opts APIOptions) ([]File, []extensions.Diagnostic) {
+func forFixture(t testing.TB, name string, opts APIOptions) ([]File, []diag.Diagnostic) {
 	t.Helper()
 	docs, diags, err := openapi.LoadFile(golden.Fixture(t, "schema/"+name+".yaml"), openapi.LoadOptions{})
 	if err != nil || len(docs) != 1 {

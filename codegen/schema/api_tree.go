@@ -3,7 +3,6 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -54,23 +53,8 @@ func orderedStrings(m extensions.Map[extensions.Str]) json.RawMessage {
 // diagSet collects diagnostics once each: a component used by several
 // operations is converted for each of them but reported once.
 type diagSet struct {
-	doc  *openapi.Document
-	seen map[string]bool
-	list []extensions.Diagnostic
-}
-
-func (d *diagSet) add(sev extensions.Severity, code string, n *yaml.Node, rel, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	key := code + "\x00" + rel + "\x00" + msg
-	if d.seen[key] {
-		return
-	}
-	d.seen[key] = true
-	dg := extensions.Diagnostic{Severity: sev, Code: code, Pointer: d.doc.PointerTo(rel), File: d.doc.File, Message: msg}
-	if n != nil {
-		dg.Line, dg.Column = n.Line, n.Column
-	}
-	d.list = append(d.list, dg)
+	extensions.Collector
+	doc *openapi.Document
 }
 
 // escapePointer escapes one JSON pointer token.

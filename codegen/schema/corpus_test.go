@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -88,18 +89,18 @@ func TestCorpusAgreement(t *testing.T) {
 // package doc): a template key or binary media type that is no media type
 // (never matches a Content-Type), or a mapping value written as a boolean or
 // number (import drops the mapping).
-func stricterByDesign(ds []extensions.Diagnostic) bool {
+func stricterByDesign(ds []diag.Diagnostic) bool {
 	for _, d := range ds {
-		if d.Severity == extensions.Warning && (d.Code == extensions.CodeMediaType || d.Code == extensions.CodeType) {
+		if d.Severity == diag.Warning && (d.Code == diag.MediaType || d.Code == diag.WrongType) {
 			return true
 		}
 	}
 	return false
 }
 
-func hasError(ds []extensions.Diagnostic) bool {
+func hasError(ds []diag.Diagnostic) bool {
 	for _, d := range ds {
-		if d.Severity == extensions.Error {
+		if d.Severity == diag.Error {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -29,8 +30,8 @@ func (d *decoder) collPtr(name string) string {
 }
 
 // at reports a finding at the node under pointer p (keys compared case-insensitively).
-func (d *decoder) at(sev extensions.Severity, code, p, format string, args ...any) {
-	d.add(sev, code, nodeAt(d.root, p), p, format, args...)
+func (d *decoder) at(sev diag.Severity, code diag.Code, p, format string, args ...any) {
+	d.AddAs(sev, code, nodeAt(d.root, p), p, format, args...)
 }
 
 // nodeAt finds the node under an RFC 6901 pointer, nil when there is none.
@@ -78,7 +79,7 @@ func (d *decoder) names(coll, field string, keys []string) map[string]bool {
 			continue
 		}
 		if seen[k] {
-			d.at(extensions.Error, CodeDuplicateID, d.ptr(coll, i, field), "%s %q is used twice in %s; each must be unique", field, k, coll)
+			d.at(diag.Error, diag.DumpDuplicateID, d.ptr(coll, i, field), "%s %q is used twice in %s; each must be unique", field, k, coll)
 		}
 		seen[k] = true
 	}
@@ -106,11 +107,11 @@ func (d *decoder) checkRest(r *RestDump) {
 				continue
 			}
 			if m.AuthorizerID != "" && len(r.Authorizers) > 0 && !auths[m.AuthorizerID] {
-				d.at(extensions.Error, CodeUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "authorizerId"),
+				d.at(diag.Error, diag.DumpUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "authorizerId"),
 					"authorizerId %q is not the id of an authorizer in this dump", m.AuthorizerID)
 			}
 			if m.RequestValidatorID != "" && len(r.RequestValidators) > 0 && !vals[m.RequestValidatorID] {
-				d.at(extensions.Error, CodeUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "requestValidatorId"),
+				d.at(diag.Error, diag.DumpUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "requestValidatorId"),
 					"requestValidatorId %q is not the id of a request validator in this dump", m.RequestValidatorID)
 			}
 			if len(r.Models) == 0 {
@@ -118,7 +119,7 @@ func (d *decoder) checkRest(r *RestDump) {
 			}
 			for _, ct := range sortedKeys(m.RequestModels) {
 				if name := m.RequestModels[ct]; !models[name] && !builtinModels[name] {
-					d.at(extensions.Error, CodeUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "requestModels", ct),
+					d.at(diag.Error, diag.DumpUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "requestModels", ct),
 						"request model %q is not a model in this dump", name)
 				}
 			}
@@ -129,7 +130,7 @@ func (d *decoder) checkRest(r *RestDump) {
 				}
 				for _, ct := range sortedKeys(mr.ResponseModels) {
 					if name := mr.ResponseModels[ct]; !models[name] && !builtinModels[name] {
-						d.at(extensions.Error, CodeUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "methodResponses", sc, "responseModels", ct),
+						d.at(diag.Error, diag.DumpUnknownRef, d.ptr("resources", i, "resourceMethods", verb, "methodResponses", sc, "responseModels", ct),
 							"response model %q is not a model in this dump", name)
 					}
 				}
@@ -145,23 +146,23 @@ func (d *decoder) checkTree(r *RestDump, byID map[string]*Resource) {
 		if res.ParentID == "" {
 			roots++
 			if roots > 1 {
-				d.at(extensions.Error, CodeTree, d.ptr("resources", i), "a second resource without parentId (%q); only the root resource \"/\" has none", res.Path)
+				d.at(diag.Error, diag.DumpTree, d.ptr("resources", i), "a second resource without parentId (%q); only the root resource \"/\" has none", res.Path)
 			} else if res.Path != "" && res.Path != "/" {
-				d.at(extensions.Error, CodeTree, d.ptr("resources", i, "path"), "the resource without parentId must be the root \"/\", not %q", res.Path)
+				d.at(diag.Error, diag.DumpTree, d.ptr("resources", i, "path"), "the resource without parentId must be the root \"/\", not %q", res.Path)
 			}
 			continue
 		}
 		parent, ok := byID[res.ParentID]
 		if !ok {
-			d.at(extensions.Error, CodeUnknownRef, d.ptr("resources", i, "parentId"), "parentId %q is not the id of a resource in this dump", res.ParentID)
+			d.at(diag.Error, diag.DumpUnknownRef, d.ptr("resources", i, "parentId"), "parentId %q is not the id of a resource in this dump", res.ParentID)
 			continue
 		}
 		if res.Path != "" && parent.Path != "" && res.PathPart != "" && res.Path != joinPath(parent.Path, res.PathPart) {
-			d.at(extensions.Error, CodeTree, d.ptr("resources", i, "path"), "path %q does not match its parent's path and pathPart: write %q", res.Path, joinPath(parent.Path, res.PathPart))
+			d.at(diag.Error, diag.DumpTree, d.ptr("resources", i, "path"), "path %q does not match its parent's path and pathPart: write %q", res.Path, joinPath(parent.Path, res.PathPart))
 		}
 	}
 	if roots == 0 && len(r.Resources) > 0 {
-		d.at(extensions.Error, CodeTree, d.collPtr("resources"), "no root resource: one resource must have path \"/\" and no parentId")
+		d.at(diag.Error, diag.DumpTree, d.collPtr("resources"), "no root resource: one resource must have path \"/\" and no parentId")
 	}
 }
 
@@ -183,20 +184,20 @@ func (d *decoder) checkV2(v *V2Dump) {
 	}
 	for i, r := range v.Routes {
 		if id, ok := strings.CutPrefix(r.Target, "integrations/"); ok && len(v.Integrations) > 0 && !integs[id] {
-			d.at(extensions.Error, CodeUnknownRef, d.ptr("routes", i, "Target"), "Target %q names no integration in this dump", r.Target)
+			d.at(diag.Error, diag.DumpUnknownRef, d.ptr("routes", i, "Target"), "Target %q names no integration in this dump", r.Target)
 		}
 		if r.AuthorizerID != "" && len(v.Authorizers) > 0 && !auths[r.AuthorizerID] {
-			d.at(extensions.Error, CodeUnknownRef, d.ptr("routes", i, "AuthorizerId"), "AuthorizerId %q is not the id of an authorizer in this dump", r.AuthorizerID)
+			d.at(diag.Error, diag.DumpUnknownRef, d.ptr("routes", i, "AuthorizerId"), "AuthorizerId %q is not the id of an authorizer in this dump", r.AuthorizerID)
 		}
 	}
 	for _, id := range sortedKeys(v.IntegrationResponses) {
 		if len(v.Integrations) > 0 && !integs[id] {
-			d.at(extensions.Error, CodeUnknownRef, extensions.Pointer("/integrationResponses", id), "integration responses are listed under %q, which is not the IntegrationId of an integration in this dump", id)
+			d.at(diag.Error, diag.DumpUnknownRef, extensions.Pointer("/integrationResponses", id), "integration responses are listed under %q, which is not the IntegrationId of an integration in this dump", id)
 		}
 	}
 	for _, id := range sortedKeys(v.RouteResponses) {
 		if len(v.Routes) > 0 && !routes[id] {
-			d.at(extensions.Error, CodeUnknownRef, extensions.Pointer("/routeResponses", id), "route responses are listed under %q, which is not the RouteId of a route in this dump", id)
+			d.at(diag.Error, diag.DumpUnknownRef, extensions.Pointer("/routeResponses", id), "route responses are listed under %q, which is not the RouteId of a route in this dump", id)
 		}
 	}
 }

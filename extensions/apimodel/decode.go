@@ -9,14 +9,14 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
 // decoder fills Go values of this package from a node tree, strictly: each
 // value must have the JSON type of its field, enums must hold a known name.
 type decoder struct {
-	file  string
-	diags []extensions.Diagnostic
+	extensions.Collector
 	// root is the whole input, for positioning findings made after decoding.
 	root *yaml.Node
 	// base maps a collection ("resources", "routes", …) to its JSON pointer
@@ -26,14 +26,6 @@ type decoder struct {
 
 // ignoredKeys are added by SDKs around every response and carry nothing of the API.
 var ignoredKeys = map[string]bool{"ResponseMetadata": true}
-
-func (d *decoder) add(sev extensions.Severity, code string, n *yaml.Node, ptr, format string, args ...any) {
-	diag := extensions.Diagnostic{Severity: sev, Code: code, Pointer: ptr, File: d.file, Message: fmt.Sprintf(format, args...)}
-	if n != nil {
-		diag.Line, diag.Column = n.Line, n.Column
-	}
-	d.diags = append(d.diags, diag)
-}
 
 func isNull(n *yaml.Node) bool {
 	n = extensions.Resolve(n)
@@ -71,7 +63,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 	switch {
 	case v.Type() == timestampType:
 		if r == nil || r.Kind != yaml.ScalarNode {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be a date (text or number), not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a date (text or number), not %s", what, kindName(n))
 			return
 		}
 		v.SetString(r.Value)
@@ -90,7 +82,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		v.Set(p)
 	case reflect.String:
 		if r == nil || r.Kind != yaml.ScalarNode || r.Tag != "!!str" {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be a string, not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a string, not %s", what, kindName(n))
 			return
 		}
 		v.SetString(r.Value)
@@ -99,14 +91,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		}
 	case reflect.Bool:
 		if r == nil || r.Kind != yaml.ScalarNode || r.Tag != "!!bool" {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be true or false, not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be true or false, not %s", what, kindName(n))
 			return
 		}
 		v.SetBool(r.Value == "true" || r.Value == "True" || r.Value == "TRUE")
 	case reflect.Int:
 		i, err := strconv.ParseInt(scalarOf(r, "!!int"), 10, 64)
 		if err != nil {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be an integer, not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an integer, not %s", what, kindName(n))
 			return
 		}
 		v.SetInt(i)
@@ -117,13 +109,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be a number, not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a number, not %s", what, kindName(n))
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Slice:
 		if r == nil || r.Kind != yaml.SequenceNode {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be a list, not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a list, not %s", what, kindName(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(r.Content), len(r.Content))
@@ -133,7 +125,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		v.Set(s)
 	case reflect.Map:
 		if r == nil || r.Kind != yaml.MappingNode {
-			d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be an object, not %s", what, kindName(n))
+			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(r.Content)/2)
@@ -170,7 +162,7 @@ func (d *decoder) checkEnum(n *yaml.Node, s, ptr, what, enum string) {
 	if sug := extensions.Suggest(s, allowed); sug != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", sug)
 	}
-	d.add(extensions.Error, extensions.CodeEnum, n, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
+	d.AddAs(diag.Error, diag.UnknownValue, n, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
 }
 
 // jsonText accepts a string, or an object or list that is kept as compact JSON text.
@@ -181,7 +173,7 @@ func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
 		return
 	}
 	if r == nil || r.Kind == yaml.ScalarNode {
-		d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be JSON text or a JSON object, not %s", what, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be JSON text or a JSON object, not %s", what, kindName(n))
 		return
 	}
 	var buf bytes.Buffer
@@ -232,7 +224,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
 func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 	r := extensions.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.add(extensions.Error, extensions.CodeType, n, ptr, "%s must be an object, not %s", what, kindName(n))
+		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return
 	}
 	fields := structFields(v.Type())
@@ -268,7 +260,7 @@ func (d *decoder) unknownKey(k *yaml.Node, ptr, what string, fields []fieldInfo)
 	} else {
 		hint = "; known keys are " + strings.Join(names, ", ")
 	}
-	d.add(extensions.Warning, extensions.CodeUnknownKey, k, ptr, "unknown key %q in %s is ignored%s", k.Value, what, hint)
+	d.AddAs(diag.Warning, diag.UnknownKey, k, ptr, "unknown key %q in %s is ignored%s", k.Value, what, hint)
 }
 
 // sharedEnums gives the allowed values of fields of types shared with package

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -19,25 +20,25 @@ type Dump struct {
 // Load reads a dump (JSON or YAML) of a REST, HTTP or WebSocket API. file
 // names the input in diagnostics. The dump is nil only when nothing could be
 // read; otherwise it holds what was understood, next to the diagnostics.
-func Load(file string, data []byte) (*Dump, []extensions.Diagnostic) {
-	d := &decoder{file: file, base: map[string]string{}}
+func Load(file string, data []byte) (*Dump, []diag.Diagnostic) {
+	d := &decoder{Collector: extensions.Collector{File: file}, base: map[string]string{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line := 0
 		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 		}
-		d.diags = append(d.diags, extensions.Diagnostic{Severity: extensions.Error, Code: CodeSyntax, File: file,
+		d.Diags = append(d.Diags, diag.Diagnostic{Severity: diag.Error, Code: diag.DumpSyntax, File: file,
 			Line: line, Message: "not JSON or YAML: " + err.Error()})
-		return nil, d.diags
+		return nil, d.Diags
 	}
 	d.root = &doc
 	dump := d.load(&doc, "")
 	if dump != nil {
 		dump.check(d)
 	}
-	extensions.SortDiagnostics(d.diags)
-	return dump, d.diags
+	diag.Sort(d.Diags)
+	return dump, d.Diags
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)`)
@@ -105,7 +106,7 @@ var (
 func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 	root := extensions.Resolve(doc)
 	if root == nil || root.Kind != yaml.MappingNode {
-		d.add(extensions.Error, CodeShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
+		d.AddAs(diag.Error, diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
 		return nil
 	}
 	exact := func(keys []string) bool {
@@ -119,7 +120,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 		return false
 	}
 	if exact([]string{"httpMethod", "type", "statusCode"}) {
-		d.add(extensions.Error, CodeShape, root, at, "this looks like the output of get-method, get-integration or get-*-response, which does not say which resource it belongs to: put it under \"resourceMethods\" of an item of \"resources\"")
+		d.AddAs(diag.Error, diag.DumpShape, root, at, "this looks like the output of get-method, get-integration or get-*-response, which does not say which resource it belongs to: put it under \"resourceMethods\" of an item of \"resources\"")
 		return nil
 	}
 	switch {
@@ -146,7 +147,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 		d.object(root, reflect.ValueOf(dump.V2.API).Elem(), at, "API")
 		return dump
 	}
-	d.add(extensions.Error, CodeShape, root, "", "not a dump this tool knows: write {\"restApi\": <get-rest-api>, \"resources\": [<items of get-resources --embed methods>], …} for a REST API or {\"api\": <get-api>, \"routes\": […], \"integrations\": […], …} for an HTTP or WebSocket API")
+	d.AddAs(diag.Error, diag.DumpShape, root, "", "not a dump this tool knows: write {\"restApi\": <get-rest-api>, \"resources\": [<items of get-resources --embed methods>], …} for a REST API or {\"api\": <get-api>, \"routes\": […], \"integrations\": […], …} for an HTTP or WebSocket API")
 	return nil
 }
 
@@ -194,11 +195,11 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 	list := extensions.Resolve(items)
 	ptr := "/" + keyOf(root, "items")
 	if list == nil || list.Kind != yaml.SequenceNode {
-		d.add(extensions.Error, extensions.CodeType, items, ptr, "items must be a list, not %s", kindName(items))
+		d.AddAs(diag.Error, diag.WrongType, items, ptr, "items must be a list, not %s", kindName(items))
 		return nil
 	}
 	if len(list.Content) == 0 {
-		d.add(extensions.Error, CodeShape, items, ptr, "an empty list tells nothing about the API; dump at least the resources or the routes")
+		d.AddAs(diag.Error, diag.DumpShape, items, ptr, "an empty list tells nothing about the API; dump at least the resources or the routes")
 		return nil
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -210,20 +211,20 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 	switch {
 	case hasKey(first, "rootResourceId") || hasKey(first, "ProtocolType"):
 		if len(list.Content) > 1 {
-			d.add(extensions.Error, CodeShape, items, ptr, "the list holds %d APIs; dump one API (get-rest-api or get-api) at a time", len(list.Content))
+			d.AddAs(diag.Error, diag.DumpShape, items, ptr, "the list holds %d APIs; dump one API (get-rest-api or get-api) at a time", len(list.Content))
 			return nil
 		}
 		return d.load(first, ptr+"/0")
 	case hasKey(first, "IntegrationResponseKey"):
-		d.add(extensions.Error, CodeShape, items, ptr, "integration responses do not name their integration: write {\"integrationResponses\": {\"<IntegrationId>\": [ … ]}}")
+		d.AddAs(diag.Error, diag.DumpShape, items, ptr, "integration responses do not name their integration: write {\"integrationResponses\": {\"<IntegrationId>\": [ … ]}}")
 		return nil
 	case hasKey(first, "RouteResponseKey"):
-		d.add(extensions.Error, CodeShape, items, ptr, "route responses do not name their route: write {\"routeResponses\": {\"<RouteId>\": [ … ]}}")
+		d.AddAs(diag.Error, diag.DumpShape, items, ptr, "route responses do not name their route: write {\"routeResponses\": {\"<RouteId>\": [ … ]}}")
 		return nil
 	}
 	k := kindOf(first)
 	if k == nil {
-		d.add(extensions.Error, CodeShape, first, ptr+"/0", "cannot tell what these items are; expected the output of get-resources, get-models, get-authorizers, get-request-validators, get-gateway-responses, get-documentation-parts, get-rest-apis, or apigatewayv2 get-apis, get-routes, get-integrations, get-authorizers, get-models or get-stages")
+		d.AddAs(diag.Error, diag.DumpShape, first, ptr+"/0", "cannot tell what these items are; expected the output of get-resources, get-models, get-authorizers, get-request-validators, get-gateway-responses, get-documentation-parts, get-rest-apis, or apigatewayv2 get-apis, get-routes, get-integrations, get-authorizers, get-models or get-stages")
 		return nil
 	}
 	dump := &Dump{}

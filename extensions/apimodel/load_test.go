@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 )
 
@@ -52,54 +52,54 @@ func TestFixturesRoundTrip(t *testing.T) {
 func TestLoadDiagnostics(t *testing.T) {
 	tests := []struct {
 		name, in string
-		code     string
-		sev      extensions.Severity
+		code     diag.Code
+		sev      diag.Severity
 		line     int
 		ptr      string
 		msg      string
 	}{
-		{"syntax", "{\"restApi\": {\n  \"name\": \"x\",,\n}}", CodeSyntax, extensions.Error, 2, "", "not JSON or YAML"},
-		{"not object", `[1]`, CodeShape, extensions.Error, 1, "", "must be an object"},
-		{"unknown shape", `{"foo": 1}`, CodeShape, extensions.Error, 1, "", "not a dump"},
-		{"get-method alone", `{"httpMethod": "GET", "authorizationType": "NONE"}`, CodeShape, extensions.Error, 1, "", "resourceMethods"},
-		{"wrong type", "{\"restApi\": {\n \"name\": 5}}", extensions.CodeType, extensions.Error, 2, "/restApi/name", "must be a string"},
-		{"bool as string", "{\"restApi\": {\"disableExecuteApiEndpoint\": \"no\"}}", extensions.CodeType, extensions.Error, 1, "/restApi/disableExecuteApiEndpoint", "true or false"},
-		{"int as string", "{\"restApi\": {\"minimumCompressionSize\": \"10\"}}", extensions.CodeType, extensions.Error, 1, "/restApi/minimumCompressionSize", "integer"},
-		{"enum", "{\"restApi\": {\"apiKeySource\": \"HEADERS\"}}", extensions.CodeEnum, extensions.Error, 1, "/restApi/apiKeySource", `did you mean "HEADER"`},
-		{"enum in list", "{\"restApi\": {\"endpointConfiguration\": {\"types\": [\"EDGE\", \"GLOBAL\"]}}}", extensions.CodeEnum, extensions.Error, 1, "/restApi/endpointConfiguration/types/1", "GLOBAL"},
+		{"syntax", "{\"restApi\": {\n  \"name\": \"x\",,\n}}", diag.DumpSyntax, diag.Error, 2, "", "not JSON or YAML"},
+		{"not object", `[1]`, diag.DumpShape, diag.Error, 1, "", "must be an object"},
+		{"unknown shape", `{"foo": 1}`, diag.DumpShape, diag.Error, 1, "", "not a dump"},
+		{"get-method alone", `{"httpMethod": "GET", "authorizationType": "NONE"}`, diag.DumpShape, diag.Error, 1, "", "resourceMethods"},
+		{"wrong type", "{\"restApi\": {\n \"name\": 5}}", diag.WrongType, diag.Error, 2, "/restApi/name", "must be a string"},
+		{"bool as string", "{\"restApi\": {\"disableExecuteApiEndpoint\": \"no\"}}", diag.WrongType, diag.Error, 1, "/restApi/disableExecuteApiEndpoint", "true or false"},
+		{"int as string", "{\"restApi\": {\"minimumCompressionSize\": \"10\"}}", diag.WrongType, diag.Error, 1, "/restApi/minimumCompressionSize", "integer"},
+		{"enum", "{\"restApi\": {\"apiKeySource\": \"HEADERS\"}}", diag.UnknownValue, diag.Error, 1, "/restApi/apiKeySource", `did you mean "HEADER"`},
+		{"enum in list", "{\"restApi\": {\"endpointConfiguration\": {\"types\": [\"EDGE\", \"GLOBAL\"]}}}", diag.UnknownValue, diag.Error, 1, "/restApi/endpointConfiguration/types/1", "GLOBAL"},
 		{"enum in shared type", `{"resources": [{"id": "r", "path": "/", "resourceMethods": {"GET": {"methodIntegration": {"integrationResponses": {"200": {"statusCode": "200", "contentHandling": "TEXT"}}}}}}]}`,
-			extensions.CodeEnum, extensions.Error, 1, "/resources/0/resourceMethods/GET/methodIntegration/integrationResponses/200/contentHandling", "CONVERT_TO_TEXT"},
-		{"unknown key", "{\"restApi\": {\"nmae\": \"x\"}}", extensions.CodeUnknownKey, extensions.Warning, 1, "/restApi/nmae", `did you mean "name"`},
+			diag.UnknownValue, diag.Error, 1, "/resources/0/resourceMethods/GET/methodIntegration/integrationResponses/200/contentHandling", "CONVERT_TO_TEXT"},
+		{"unknown key", "{\"restApi\": {\"nmae\": \"x\"}}", diag.UnknownKey, diag.Warning, 1, "/restApi/nmae", `did you mean "name"`},
 		{"duplicate resource id", `{"resources": [{"id": "a", "path": "/"}, {"id": "a", "parentId": "a", "pathPart": "x", "path": "/x"}]}`,
-			CodeDuplicateID, extensions.Error, 1, "/resources/1/id", "used twice"},
+			diag.DumpDuplicateID, diag.Error, 1, "/resources/1/id", "used twice"},
 		{"unknown parent", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "parentId": "zz", "pathPart": "x", "path": "/x"}]}`,
-			CodeUnknownRef, extensions.Error, 1, "/resources/1/parentId", `"zz"`},
+			diag.DumpUnknownRef, diag.Error, 1, "/resources/1/parentId", `"zz"`},
 		{"path mismatch", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "parentId": "a", "pathPart": "x", "path": "/y"}]}`,
-			CodeTree, extensions.Error, 1, "/resources/1/path", `write "/x"`},
-		{"two roots", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "path": "/"}]}`, CodeTree, extensions.Error, 1, "/resources/1", "second resource"},
-		{"no root", `{"items": [{"id": "b", "parentId": "zz", "pathPart": "x", "path": "/x"}]}`, CodeTree, extensions.Error, 1, "/items", "no root"},
+			diag.DumpTree, diag.Error, 1, "/resources/1/path", `write "/x"`},
+		{"two roots", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "path": "/"}]}`, diag.DumpTree, diag.Error, 1, "/resources/1", "second resource"},
+		{"no root", `{"items": [{"id": "b", "parentId": "zz", "pathPart": "x", "path": "/x"}]}`, diag.DumpTree, diag.Error, 1, "/items", "no root"},
 		{"unknown authorizer", `{"authorizers": [{"id": "a1", "name": "n", "type": "TOKEN"}], "resources": [{"id": "a", "path": "/", "resourceMethods": {"GET": {"authorizerId": "a2"}}}]}`,
-			CodeUnknownRef, extensions.Error, 1, "/resources/0/resourceMethods/GET/authorizerId", `"a2"`},
+			diag.DumpUnknownRef, diag.Error, 1, "/resources/0/resourceMethods/GET/authorizerId", `"a2"`},
 		{"unknown model", `{"models": [{"name": "Pet"}], "resources": [{"id": "a", "path": "/", "resourceMethods": {"GET": {"requestModels": {"application/json": "Pets"}}}}]}`,
-			CodeUnknownRef, extensions.Error, 1, "/resources/0/resourceMethods/GET/requestModels/application~1json", `"Pets"`},
+			diag.DumpUnknownRef, diag.Error, 1, "/resources/0/resourceMethods/GET/requestModels/application~1json", `"Pets"`},
 		{"unknown validator", `{"requestValidators": [{"id": "v1", "name": "all"}], "resources": [{"id": "a", "path": "/", "resourceMethods": {"GET": {"requestValidatorId": "v2"}}}]}`,
-			CodeUnknownRef, extensions.Error, 1, "/resources/0/resourceMethods/GET/requestValidatorId", `"v2"`},
+			diag.DumpUnknownRef, diag.Error, 1, "/resources/0/resourceMethods/GET/requestValidatorId", `"v2"`},
 		{"v2 unknown target", `{"integrations": [{"IntegrationId": "i1", "IntegrationType": "MOCK"}], "routes": [{"RouteKey": "$default", "Target": "integrations/i2"}]}`,
-			CodeUnknownRef, extensions.Error, 1, "/routes/0/Target", "integrations/i2"},
+			diag.DumpUnknownRef, diag.Error, 1, "/routes/0/Target", "integrations/i2"},
 		{"v2 unknown authorizer", `{"authorizers": [{"AuthorizerId": "a1", "AuthorizerType": "JWT", "Name": "j"}], "routes": [{"RouteKey": "$default", "AuthorizerId": "a2"}]}`,
-			CodeUnknownRef, extensions.Error, 1, "/routes/0/AuthorizerId", `"a2"`},
+			diag.DumpUnknownRef, diag.Error, 1, "/routes/0/AuthorizerId", `"a2"`},
 		{"v2 responses of unknown integration", `{"integrations": [{"IntegrationId": "i1", "IntegrationType": "MOCK"}], "integrationResponses": {"i9": []}}`,
-			CodeUnknownRef, extensions.Error, 1, "/integrationResponses/i9", `"i9"`},
+			diag.DumpUnknownRef, diag.Error, 1, "/integrationResponses/i9", `"i9"`},
 		{"v2 responses of unknown route", `{"routes": [{"RouteId": "r1", "RouteKey": "$default"}], "routeResponses": {"r9": []}}`,
-			CodeUnknownRef, extensions.Error, 1, "/routeResponses/r9", `"r9"`},
-		{"v2 duplicate route key", `{"routes": [{"RouteKey": "$default"}, {"RouteKey": "$default"}]}`, CodeDuplicateID, extensions.Error, 1, "/routes/1/RouteKey", "used twice"},
-		{"v2 enum", `{"api": {"ProtocolType": "REST"}}`, extensions.CodeEnum, extensions.Error, 1, "/api/ProtocolType", "HTTP, WEBSOCKET"},
-		{"bare integration responses", `{"Items": [{"IntegrationResponseKey": "$default"}]}`, CodeShape, extensions.Error, 1, "/Items", "integrationResponses"},
-		{"bare route responses", `{"Items": [{"RouteResponseKey": "$default"}]}`, CodeShape, extensions.Error, 1, "/Items", "routeResponses"},
-		{"two apis", `{"Items": [{"ApiId": "a", "ProtocolType": "HTTP"}, {"ApiId": "b", "ProtocolType": "HTTP"}]}`, CodeShape, extensions.Error, 1, "/Items", "2 APIs"},
-		{"empty items", `{"items": []}`, CodeShape, extensions.Error, 1, "/items", "empty"},
-		{"unknown items", `{"items": [{"foo": 1}]}`, CodeShape, extensions.Error, 1, "/items/0", "cannot tell"},
-		{"schema not text", `{"models": [{"name": "M", "schema": 5}]}`, extensions.CodeType, extensions.Error, 1, "/models/0/schema", "JSON text"},
+			diag.DumpUnknownRef, diag.Error, 1, "/routeResponses/r9", `"r9"`},
+		{"v2 duplicate route key", `{"routes": [{"RouteKey": "$default"}, {"RouteKey": "$default"}]}`, diag.DumpDuplicateID, diag.Error, 1, "/routes/1/RouteKey", "used twice"},
+		{"v2 enum", `{"api": {"ProtocolType": "REST"}}`, diag.UnknownValue, diag.Error, 1, "/api/ProtocolType", "HTTP, WEBSOCKET"},
+		{"bare integration responses", `{"Items": [{"IntegrationResponseKey": "$default"}]}`, diag.DumpShape, diag.Error, 1, "/Items", "integrationResponses"},
+		{"bare route responses", `{"Items": [{"RouteResponseKey": "$default"}]}`, diag.DumpShape, diag.Error, 1, "/Items", "routeResponses"},
+		{"two apis", `{"Items": [{"ApiId": "a", "ProtocolType": "HTTP"}, {"ApiId": "b", "ProtocolType": "HTTP"}]}`, diag.DumpShape, diag.Error, 1, "/Items", "2 APIs"},
+		{"empty items", `{"items": []}`, diag.DumpShape, diag.Error, 1, "/items", "empty"},
+		{"unknown items", `{"items": [{"foo": 1}]}`, diag.DumpShape, diag.Error, 1, "/items/0", "cannot tell"},
+		{"schema not text", `{"models": [{"name": "M", "schema": 5}]}`, diag.WrongType, diag.Error, 1, "/models/0/schema", "JSON text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,8 @@ package javaregex
 import (
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // constructPatterns exercises every construct the package translates or
@@ -105,7 +107,7 @@ func TestDifferentialJava(t *testing.T) {
 			continue
 		}
 		if jr.compileErr != (err != nil) {
-			if e, ok := err.(*Error); ok && e.Code == CodeUnsupported && strings.Contains(pr.pattern, `\N`) {
+			if e, ok := err.(*Error); ok && e.Code == diag.PatternUnsupported && strings.Contains(pr.pattern, `\N`) {
 				continue
 			}
 			disagree++

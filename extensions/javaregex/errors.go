@@ -1,12 +1,16 @@
 package javaregex
 
-import "fmt"
+import (
+	"fmt"
 
-// Error is a pattern that Java's Pattern.compile rejects (Code CodeSyntax)
-// or that this package cannot evaluate (Code CodeUnsupported).
+	"github.com/apigw/apigw/extensions/diag"
+)
+
+// Error is a pattern that Java's Pattern.compile rejects (Code diag.PatternSyntax)
+// or that this package cannot evaluate (Code diag.PatternUnsupported).
 type Error struct {
-	// Code is one of the Code constants of this package.
-	Code string
+	// Code is diag.PatternSyntax or diag.PatternUnsupported.
+	Code diag.Code
 	// Offset is the byte offset in the pattern where the problem was found.
 	Offset int
 	// Index is the index Java's PatternSyntaxException reports: a code point

@@ -1,5 +1,7 @@
 package javaregex
 
+import "github.com/apigw/apigw/extensions/diag"
+
 // escape is Pattern.escape: cursor is on the backslash. It returns a code
 // point, or -1 with either a node (outside classes) or a set (inside).
 func (p *parser) escape(inclass, isrange bool) (rune, *node) {
@@ -41,7 +43,7 @@ func (p *parser) escape(inclass, isrange bool) (rune, *node) {
 		p.note(at, "\\h horizontal whitespace", false)
 		return pred(setHoriz.negate())
 	case 'N':
-		p.fail(CodeUnsupported, "\\N{name} character names are not supported here", "write the character as \\x{…} instead")
+		p.fail(diag.PatternUnsupported, "\\N{name} character names are not supported here", "write the character as \\x{…} instead")
 	case 'R':
 		if inclass {
 			break

@@ -1,6 +1,10 @@
 package javaregex
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/apigw/apigw/extensions/diag"
+)
 
 // Java's Pattern flag bits, as (?…) sets them.
 const (
@@ -32,7 +36,7 @@ type parser struct {
 // parseError aborts parsing; Compile recovers it.
 type parseError struct{ err *Error }
 
-func (p *parser) fail(code, msg, hint string) {
+func (p *parser) fail(code diag.Code, msg, hint string) {
 	idx := p.cursor - 1
 	off := len(p.src)
 	if idx < 0 {
@@ -43,7 +47,7 @@ func (p *parser) fail(code, msg, hint string) {
 	panic(parseError{&Error{Code: code, Offset: off, Index: idx, Message: msg, Hint: hint, Pattern: p.src}})
 }
 
-func (p *parser) errSyntax(msg, hint string) { p.fail(CodeSyntax, msg, hint) }
+func (p *parser) errSyntax(msg, hint string) { p.fail(diag.PatternSyntax, msg, hint) }
 
 func newParser(src string) *parser {
 	p := &parser{src: src, groups: 1, names: map[string]int{}}

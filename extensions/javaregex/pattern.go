@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/dlclark/regexp2"
 )
 
@@ -41,7 +42,7 @@ type Pattern struct {
 }
 
 // ErrTimeout is wrapped by Match's error when evaluation took too long.
-var ErrTimeout = errors.New("javaregex: " + CodeTimeout + ": pattern evaluation exceeded the time limit")
+var ErrTimeout = errors.New("javaregex: " + string(diag.PatternTimeout) + ": pattern evaluation exceeded the time limit")
 
 // Compile parses a pattern with java.util.regex syntax. It fails with an
 // *Error exactly where Java's Pattern.compile throws PatternSyntaxException.
@@ -80,7 +81,7 @@ func Compile(pattern string) (pat *Pattern, err error) {
 		pat.netSrc = `\A(?:` + net.b.String() + `)\z`
 		re, err := regexp2.Compile(pat.netSrc, regexp2.None)
 		if err != nil {
-			return nil, &Error{Code: CodeUnsupported, Pattern: pattern, Message: "cannot evaluate this pattern: " + err.Error(), Hint: "simplify the pattern"}
+			return nil, &Error{Code: diag.PatternUnsupported, Pattern: pattern, Message: "cannot evaluate this pattern: " + err.Error(), Hint: "simplify the pattern"}
 		}
 		pat.net = re
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // Each rule of the translation, checked on the RE2 it produces.
@@ -154,12 +156,12 @@ func TestCompileErrors(t *testing.T) {
 			t.Errorf("%q: err = %v, want *Error", tc.pattern, err)
 			continue
 		}
-		if e.Index != tc.index || e.Offset != tc.offset || e.Message != tc.msg || e.Code != CodeSyntax || e.Hint == "" {
+		if e.Index != tc.index || e.Offset != tc.offset || e.Message != tc.msg || e.Code != diag.PatternSyntax || e.Hint == "" {
 			t.Errorf("%q: got index %d offset %d %q %s (hint %q); want index %d offset %d %q",
 				tc.pattern, e.Index, e.Offset, e.Message, e.Code, e.Hint, tc.index, tc.offset, tc.msg)
 		}
 	}
-	if _, err := Compile(`\N{LATIN SMALL LETTER A}`); err == nil || err.(*Error).Code != CodeUnsupported {
+	if _, err := Compile(`\N{LATIN SMALL LETTER A}`); err == nil || err.(*Error).Code != diag.PatternUnsupported {
 		t.Errorf(`\N{…}: err = %v, want CodeUnsupported`, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -63,7 +64,7 @@ func TestCorpus(t *testing.T) {
 			}
 			for _, p := range ps {
 				id := name + "|" + key + "|" + value
-				if p.Severity != Error {
+				if p.Severity != diag.Error {
 					t.Logf("%s:%d: %s %q=%q: %v", name, line, ctx, key, value, p)
 					continue
 				}

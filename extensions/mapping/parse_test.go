@@ -10,7 +10,7 @@ import (
 func codes(ps []Problem) string {
 	var out []string
 	for _, p := range ps {
-		out = append(out, p.Severity.String()+":"+p.Code)
+		out = append(out, p.Severity.String()+":"+string(p.Code))
 	}
 	return strings.Join(out, ",")
 }

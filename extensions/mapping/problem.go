@@ -1,33 +1,10 @@
 package mapping
 
-import "fmt"
+import (
+	"fmt"
 
-// Severity ranks a Problem the way API Gateway treats it. Its values line up
-// with the extensions package's Severity (Info < Warning < Error).
-type Severity int
-
-// Severities, from least to most serious.
-const (
-	// Info is a remark that API Gateway neither warns about nor rejects.
-	Info Severity = iota
-	// Warning is something API Gateway accepts but that likely does not do what was meant,
-	// or that its documentation contradicts.
-	Warning
-	// Error is something API Gateway rejects ("Invalid mapping expression specified").
-	Error
+	"github.com/apigw/apigw/extensions/diag"
 )
-
-// String returns "info", "warning" or "error".
-func (s Severity) String() string {
-	switch s {
-	case Error:
-		return "error"
-	case Warning:
-		return "warning"
-	default:
-		return "info"
-	}
-}
 
 // Field says which half of a mapping a Problem is about.
 type Field int
@@ -55,10 +32,10 @@ type Problem struct {
 	// Offset is the byte offset in the key or value where the problem starts;
 	// add it to the string's column to point at it.
 	Offset int
-	// Code is stable across releases; see the Code* constants.
-	Code string
+	// Code is stable across releases; see package diag.
+	Code diag.Code
 	// Severity is what API Gateway does with it.
-	Severity Severity
+	Severity diag.Severity
 	// Message says what is wrong and what to write instead.
 	Message string
 }
@@ -74,7 +51,7 @@ func (p Problem) Error() string { return p.String() }
 // HasError reports whether any problem has severity Error.
 func HasError(ps []Problem) bool {
 	for _, p := range ps {
-		if p.Severity == Error {
+		if p.Severity == diag.Error {
 			return true
 		}
 	}
@@ -86,6 +63,6 @@ type problems struct {
 	list []Problem
 }
 
-func (ps *problems) add(f Field, off int, code string, sev Severity, format string, args ...any) {
+func (ps *problems) add(f Field, off int, code diag.Code, sev diag.Severity, format string, args ...any) {
 	ps.list = append(ps.list, Problem{Field: f, Offset: off, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
 )
 
@@ -64,7 +65,7 @@ func HTTP(responseParameters map[string]map[string]string, res Result, req Reque
 				continue
 			}
 			if mapping.HasError(problems) {
-				o.Notes = append(o.Notes, Note{CodeUnavailable, fmt.Sprintf("mapping %q: %q cannot be evaluated: %s", k, params[k], problems[0].Message)})
+				o.Notes = append(o.Notes, Note{diag.SimUnavailable, fmt.Sprintf("mapping %q: %q cannot be evaluated: %s", k, params[k], problems[0].Message)})
 				continue
 			}
 			a := HTTPMapping{Key: k, Value: params[k]}
@@ -73,9 +74,9 @@ func HTTP(responseParameters map[string]map[string]string, res Result, req Reque
 				var why string
 				v, a.Applied, why = httpValue(m.Source, res, req)
 				if !a.Applied {
-					code := CodeNoValue
+					code := diag.SimNoValue
 					if m.Source.Kind == mapping.Request || m.Source.Kind == mapping.Interpolation && readsRequest(m.Source) {
-						code = CodeUnavailable
+						code = diag.SimUnavailable
 					}
 					o.Notes = append(o.Notes, Note{code, fmt.Sprintf("mapping %q does nothing: %s", k, why)})
 					o.Mappings = append(o.Mappings, a)
@@ -90,7 +91,7 @@ func HTTP(responseParameters map[string]map[string]string, res Result, req Reque
 					o.StatusCode = strconv.Itoa(n)
 				} else {
 					a.Applied = false
-					o.Notes = append(o.Notes, Note{CodeNoValue, fmt.Sprintf("mapping %q gives %q, which is not a status code", k, v)})
+					o.Notes = append(o.Notes, Note{diag.SimNoValue, fmt.Sprintf("mapping %q gives %q, which is not a status code", k, v)})
 				}
 			case op == mapping.Append:
 				o.Headers.Add(m.Target.Name, v)

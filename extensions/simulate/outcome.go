@@ -1,5 +1,7 @@
 package simulate
 
+import "github.com/apigw/apigw/extensions/diag"
+
 // Outcome is the integration response step worked out for one backend
 // result: which response was selected and why, the status, the headers the
 // mappings produce, the template that applies and the body conversion.
@@ -70,10 +72,10 @@ type Template struct {
 	Variables []string `json:"variables"`
 }
 
-func (o *Outcome) note(code, msg string) { o.Notes = append(o.Notes, Note{code, msg}) }
+func (o *Outcome) note(code diag.Code, msg string) { o.Notes = append(o.Notes, Note{code, msg}) }
 
 // fail turns the outcome into API Gateway's 500 for a configuration error.
-func (o *Outcome) fail(code, msg string) {
+func (o *Outcome) fail(code diag.Code, msg string) {
 	o.Failed = true
 	o.StatusCode = "500"
 	o.Headers = nil

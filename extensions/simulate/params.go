@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
 )
 
@@ -21,17 +22,17 @@ func restHeaders(params map[string]string, res Result, req Request, declared map
 	for _, k := range keys {
 		m, problems := mapping.ParseResponse(k, params[k])
 		if mapping.HasError(problems) {
-			o.note(CodeUnavailable, fmt.Sprintf("response parameter %q: %q cannot be evaluated: %s", k, params[k], problems[0].Message))
+			o.note(diag.SimUnavailable, fmt.Sprintf("response parameter %q: %q cannot be evaluated: %s", k, params[k], problems[0].Message))
 			continue
 		}
 		if declared != nil && !declared[k] {
-			o.note(CodeUndeclaredHeader, fmt.Sprintf("%s is not declared in the method response %s: declare the header there (otherwise import skips this integration response with a warning: Invalid mapping expression specified)", k, o.StatusCode))
+			o.note(diag.SimUndeclaredHeader, fmt.Sprintf("%s is not declared in the method response %s: declare the header there (otherwise import skips this integration response with a warning: Invalid mapping expression specified)", k, o.StatusCode))
 		}
 		h := MappedHeader{Name: m.Target.Name, Source: params[k], Kind: m.Source.Kind.String()}
 		v, ok, why := restValue(m.Source, res, req)
 		h.Value, h.Set = v, ok
 		if !ok {
-			o.note(CodeNoValue, fmt.Sprintf("header %s is not set: %s", h.Name, why))
+			o.note(diag.SimNoValue, fmt.Sprintf("header %s is not set: %s", h.Name, why))
 		}
 		o.Headers = append(o.Headers, h)
 	}

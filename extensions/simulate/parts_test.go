@@ -3,6 +3,8 @@ package simulate
 import (
 	"slices"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 func TestSelectTemplate(t *testing.T) {
@@ -166,7 +168,7 @@ func TestHTTP(t *testing.T) {
 	if o.Selected != "200" || o.StatusCode != "200" || !slices.Equal(o.Headers, want) {
 		t.Errorf("got %q %s %v\nwant %v", o.Selected, o.StatusCode, o.Headers, want)
 	}
-	if !hasNote(o.Notes, CodeUnavailable) || !hasNote(o.Notes, CodeNoValue) {
+	if !hasNote(o.Notes, diag.SimUnavailable) || !hasNote(o.Notes, diag.SimNoValue) {
 		t.Errorf("notes: %v", o.Notes)
 	}
 	if o := HTTP(params, Result{StatusCode: 404}, Request{}); o.StatusCode != "410" {

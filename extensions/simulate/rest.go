@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // IsLambda tells whether an integration of type typ calling uri invokes a
@@ -65,7 +66,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 		o.MatchedAgainst = "statusCode"
 		o.StatusCode = strconv.Itoa(status)
 		o.Body = res.Body
-		o.note(CodeProxy, integ.Type+" is a proxy integration: the backend response is passed through and no integration response applies")
+		o.note(diag.SimProxy, integ.Type+" is a proxy integration: the backend response is passed through and no integration response applies")
 		return o, nil
 	}
 
@@ -97,7 +98,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 	if o.Lambda {
 		o.MatchedAgainst = "errorMessage"
 		if res.ErrorMessage == nil {
-			o.note(CodeNoErrorMessage, "the Lambda function returned normally (no errorMessage): no selection pattern is tried and the default response applies")
+			o.note(diag.SimNoErrorMessage, "the Lambda function returned normally (no errorMessage): no selection pattern is tried and the default response applies")
 		} else {
 			v := *res.ErrorMessage
 			o.Value = &v
@@ -125,7 +126,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 		o.Selected = "default"
 		code = defaultCode
 	default:
-		o.fail(CodeNoMatch, fmt.Sprintf("no selection pattern matched and there is no default response: API Gateway answers 500 {\"message\": \"Internal server error\"} and logs \"Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: %d\"; add a default response (key \"default\")", status))
+		o.fail(diag.SimNoMatch, fmt.Sprintf("no selection pattern matched and there is no default response: API Gateway answers 500 {\"message\": \"Internal server error\"} and logs \"Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: %d\"; add a default response (key \"default\")", status))
 		return o, nil
 	}
 	r := integ.IntegrationResponses[code]
@@ -138,7 +139,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 	if m.MethodResponses != nil {
 		mr := m.MethodResponses[o.StatusCode]
 		if mr == nil {
-			o.fail(CodeNoMethodResponse, fmt.Sprintf("the integration response selects status %s, which has no method response: API Gateway answers 500; declare a %s response on the operation", o.StatusCode, o.StatusCode))
+			o.fail(diag.SimNoMethodResponse, fmt.Sprintf("the integration response selects status %s, which has no method response: API Gateway answers 500; declare a %s response on the operation", o.StatusCode, o.StatusCode))
 			return o, nil
 		}
 		declared = map[string]bool{}
@@ -152,7 +153,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 	o.Conversion = ResponseConversion(binaryMediaTypes, ct, req.Accept, r.ContentHandling)
 	body, ok := convert(res.Body, o.Conversion)
 	if !ok {
-		o.fail(CodeConversion, "the body must be base64 to be converted to binary, and it is not: API Gateway answers 500")
+		o.fail(diag.SimConversion, "the body must be base64 to be converted to binary, and it is not: API Gateway answers 500")
 		return o, nil
 	}
 	o.Body = body

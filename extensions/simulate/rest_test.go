@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 func ptr(s string) *string { return &s }
@@ -64,12 +65,12 @@ func TestRESTSelection(t *testing.T) {
 
 func TestRESTAmbiguousNote(t *testing.T) {
 	o, _ := REST(lambdaMethod(), nil, Result{ErrorMessage: ptr("Bad [NotFound]")}, Request{})
-	if !hasNote(o.Notes, CodeAmbiguous) {
-		t.Errorf("two matching patterns give no %s note: %v", CodeAmbiguous, o.Notes)
+	if !hasNote(o.Notes, diag.SimAmbiguous) {
+		t.Errorf("two matching patterns give no %s note: %v", diag.SimAmbiguous, o.Notes)
 	}
 }
 
-func hasNote(ns []Note, code string) bool {
+func hasNote(ns []Note, code diag.Code) bool {
 	for _, n := range ns {
 		if n.Code == code {
 			return true
@@ -91,7 +92,7 @@ func TestRESTStatusCodeIntegration(t *testing.T) {
 		}
 	}
 	o, _ := REST(m, nil, Result{StatusCode: 503}, Request{})
-	if !o.Failed || o.StatusCode != "500" || !hasNote(o.Notes, CodeNoMatch) {
+	if !o.Failed || o.StatusCode != "500" || !hasNote(o.Notes, diag.SimNoMatch) {
 		t.Errorf("no match and no default: %+v", o)
 	}
 }
@@ -100,7 +101,7 @@ func TestRESTNoMethodResponse(t *testing.T) {
 	m := lambdaMethod()
 	delete(m.MethodResponses, "404")
 	o, _ := REST(m, nil, Result{ErrorMessage: ptr("[NotFound]")}, Request{})
-	if !o.Failed || !hasNote(o.Notes, CodeNoMethodResponse) {
+	if !o.Failed || !hasNote(o.Notes, diag.SimNoMethodResponse) {
 		t.Errorf("missing method response not reported: %+v", o)
 	}
 }
@@ -110,7 +111,7 @@ func TestRESTInvalidPattern(t *testing.T) {
 	m.MethodIntegration.IntegrationResponses["422"] = &apimodel.IntegrationResponse{StatusCode: "422", SelectionPattern: `{"error":.*}`}
 	_, err := REST(m, nil, Result{}, Request{})
 	var pe *PatternError
-	if !errors.As(err, &pe) || pe.Key != `{"error":.*}` || pe.Offset != 1 || !strings.Contains(err.Error(), CodeInvalidPattern) {
+	if !errors.As(err, &pe) || pe.Key != `{"error":.*}` || pe.Offset != 1 || !strings.Contains(err.Error(), string(diag.SimInvalidPattern)) {
 		t.Fatalf("got %v, want a PatternError at offset 1", err)
 	}
 }
@@ -122,7 +123,7 @@ func TestRESTApproximate(t *testing.T) {
 			"200": {StatusCode: "200"},
 		}}}
 	o, _ := REST(m, nil, Result{StatusCode: 504}, Request{})
-	if !o.Approximate || o.StatusCode != "504" || !hasNote(o.Notes, CodeApproximate) {
+	if !o.Approximate || o.StatusCode != "504" || !hasNote(o.Notes, diag.SimApproximate) {
 		t.Errorf("lookahead: %+v", o)
 	}
 	o, _ = REST(lambdaMethod(), nil, Result{ErrorMessage: ptr("x")}, Request{})
@@ -134,7 +135,7 @@ func TestRESTApproximate(t *testing.T) {
 func TestRESTProxy(t *testing.T) {
 	m := &apimodel.Method{MethodIntegration: &apimodel.Integration{Type: "AWS_PROXY"}}
 	o, _ := REST(m, nil, Result{StatusCode: 418, Body: []byte("x")}, Request{})
-	if o.StatusCode != "418" || !hasNote(o.Notes, CodeProxy) || string(o.Body) != "x" {
+	if o.StatusCode != "418" || !hasNote(o.Notes, diag.SimProxy) || string(o.Body) != "x" {
 		t.Errorf("proxy: %+v", o)
 	}
 }
@@ -186,7 +187,7 @@ func TestRESTUndeclaredHeader(t *testing.T) {
 	m := lambdaMethod()
 	m.MethodResponses["404"].ResponseParameters = map[string]bool{}
 	o, _ := REST(m, nil, Result{ErrorMessage: ptr("[NotFound]")}, Request{})
-	if !hasNote(o.Notes, CodeUndeclaredHeader) {
+	if !hasNote(o.Notes, diag.SimUndeclaredHeader) {
 		t.Errorf("undeclared header not noted: %v", o.Notes)
 	}
 }
@@ -199,7 +200,7 @@ func TestRESTConversion(t *testing.T) {
 		t.Errorf("decode: %q %s", o.Body, o.Conversion)
 	}
 	o, _ = REST(m, nil, Result{Body: []byte("not base64!")}, Request{})
-	if !o.Failed || !hasNote(o.Notes, CodeConversion) {
+	if !o.Failed || !hasNote(o.Notes, diag.SimConversion) {
 		t.Errorf("bad base64 not a failure: %+v", o)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/javaregex"
 )
 
@@ -41,7 +42,7 @@ type PatternError struct {
 // Error names the pattern, the offset and what Java says.
 func (e *PatternError) Error() string {
 	return fmt.Sprintf("selection pattern %q is not a valid Java regular expression (offset %d): %s: %s [%s]",
-		e.Key, e.Offset, e.Err.Message, e.Err.Hint, CodeInvalidPattern)
+		e.Key, e.Offset, e.Err.Message, e.Err.Hint, diag.SimInvalidPattern)
 }
 
 // Unwrap returns the javaregex error.
@@ -82,7 +83,7 @@ func choose(cs []candidate, value string) (attempts []Attempt, winner int, notes
 		if err != nil {
 			a.Error = err.Error()
 			a.Matched = false
-			notes = append(notes, Note{CodeTimeout, fmt.Sprintf("evaluating %q took longer than the time limit; it is counted as not matching", c.key)})
+			notes = append(notes, Note{diag.SimTimeout, fmt.Sprintf("evaluating %q took longer than the time limit; it is counted as not matching", c.key)})
 		}
 		if a.Matched {
 			if winner < 0 {
@@ -92,12 +93,12 @@ func choose(cs []candidate, value string) (attempts []Attempt, winner int, notes
 			}
 		}
 		if approx {
-			notes = append(notes, Note{CodeApproximate, fmt.Sprintf("%q uses %s, which only a backtracking engine evaluates: the result is approximate", c.key, approxName(c.p))})
+			notes = append(notes, Note{diag.SimApproximate, fmt.Sprintf("%q uses %s, which only a backtracking engine evaluates: the result is approximate", c.key, approxName(c.p))})
 		}
 		attempts = append(attempts, a)
 	}
 	if len(also) > 0 {
-		notes = append(notes, Note{CodeAmbiguous, fmt.Sprintf("%q was tried first and wins, but %s also matched: make the patterns exclusive (apigw check warns about this as APIGW353)",
+		notes = append(notes, Note{diag.SimAmbiguous, fmt.Sprintf("%q was tried first and wins, but %s also matched: make the patterns exclusive (apigw check warns about this as APIGW353)",
 			cs[winner].key, strings.Join(also, ", "))})
 	}
 	return attempts, winner, notes

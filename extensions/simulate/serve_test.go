@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 func mockAPI() *apimodel.Dump {
@@ -164,7 +165,7 @@ func TestWebSocket(t *testing.T) {
 		t.Errorf("Lambda error: %+v", o)
 	}
 	o, _ = WebSocket(lambda, lrs, Result{}, Request{})
-	if !o.Failed || !hasNote(o.Notes, CodeNoMatch) {
+	if !o.Failed || !hasNote(o.Notes, diag.SimNoMatch) {
 		t.Errorf("Lambda success without $default: %+v", o)
 	}
 	if _, err := WebSocket(lambda, []*apimodel.V2IntegrationResponse{{IntegrationResponseKey: "/(/"}}, Result{}, Request{}); err == nil {

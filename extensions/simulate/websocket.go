@@ -8,6 +8,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // WebSocket works out a WebSocket API integration response for one backend
@@ -34,7 +35,7 @@ func WebSocket(integ *apimodel.V2Integration, responses []*apimodel.V2Integratio
 	if isProxy(integ.IntegrationType) {
 		o.MatchedAgainst = "statusCode"
 		o.Body = res.Body
-		o.note(CodeProxy, integ.IntegrationType+" is a proxy integration: the backend response is passed through and no integration response applies")
+		o.note(diag.SimProxy, integ.IntegrationType+" is a proxy integration: the backend response is passed through and no integration response applies")
 		return o, nil
 	}
 	byKey := map[string]*apimodel.V2IntegrationResponse{}
@@ -55,7 +56,7 @@ func WebSocket(integ *apimodel.V2Integration, responses []*apimodel.V2Integratio
 	if o.Lambda {
 		o.MatchedAgainst = "errorMessage"
 		if res.ErrorMessage == nil {
-			o.note(CodeNoErrorMessage, "the Lambda function returned normally (no errorMessage): no pattern is tried and $default applies")
+			o.note(diag.SimNoErrorMessage, "the Lambda function returned normally (no errorMessage): no pattern is tried and $default applies")
 		} else {
 			v := *res.ErrorMessage
 			o.Value = &v
@@ -80,18 +81,18 @@ func WebSocket(integ *apimodel.V2Integration, responses []*apimodel.V2Integratio
 	case byKey[extensions.V2DefaultResponseKey] != nil:
 		o.Selected = extensions.V2DefaultResponseKey
 	default:
-		o.fail(CodeNoMatch, "no integration response key matched and there is no $default response: API Gateway logs \"Execution failed due to configuration error: No match for output mapping and no default output mapping configured\"; add a $default integration response")
+		o.fail(diag.SimNoMatch, "no integration response key matched and there is no $default response: API Gateway logs \"Execution failed due to configuration error: No match for output mapping and no default output mapping configured\"; add a $default integration response")
 		return o, nil
 	}
 	r := byKey[o.Selected]
 	o.ContentHandling = r.ContentHandlingStrategy
 	if len(r.ResponseParameters) > 0 {
-		o.note(CodeUnavailable, "WebSocket integration response parameters are not simulated")
+		o.note(diag.SimUnavailable, "WebSocket integration response parameters are not simulated")
 	}
 	o.Conversion = ResponseConversion(nil, "", "", r.ContentHandlingStrategy)
 	body, ok := convert(res.Body, o.Conversion)
 	if !ok {
-		o.fail(CodeConversion, "the body must be base64 to be converted to binary, and it is not")
+		o.fail(diag.SimConversion, "the body must be base64 to be converted to binary, and it is not")
 		return o, nil
 	}
 	o.Body = body

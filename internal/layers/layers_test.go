@@ -5,6 +5,7 @@ package layers
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,14 @@ var forbidden = []struct {
 	{module + "/internal", []string{module + "/cmd", module + "/codegen"}},
 }
 
+// standardOnly are packages at the bottom of the layers: they import the
+// standard library alone (and, for the mapping grammar, the code catalog),
+// so any package can use them.
+var standardOnly = map[string][]string{
+	module + "/extensions/diag":    nil,
+	module + "/extensions/mapping": {module + "/extensions/diag"},
+}
+
 func TestLayers(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps=false", "-f", `{{.ImportPath}} {{join .Deps " "}}`, module+"/...").Output()
 	if err != nil {
@@ -34,6 +43,13 @@ func TestLayers(t *testing.T) {
 			continue
 		}
 		pkg, deps := fields[0], fields[1:]
+		if allowed, ok := standardOnly[pkg]; ok {
+			for _, dep := range deps {
+				if first, _, _ := strings.Cut(dep, "/"); strings.Contains(first, ".") && !slices.Contains(allowed, dep) {
+					t.Errorf("%s depends on %s; it may import only the standard library%s", pkg, dep, strings.Repeat(" and "+strings.Join(allowed, ", "), min(len(allowed), 1)))
+				}
+			}
+		}
 		for _, rule := range forbidden {
 			if pkg != rule.under && !strings.HasPrefix(pkg, rule.under+"/") {
 				continue

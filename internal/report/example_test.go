@@ -1,16 +1,17 @@
 package report_test
 
 import (
+	"encoding/json"
 	"fmt"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/report"
 )
 
-var diags = []extensions.Diagnostic{
-	{Severity: extensions.Warning, Code: "APIGW102", File: "api.yaml", Line: 9, Column: 5, Pointer: "/x-amazon-apigateway-request-validators/all/validateBody",
+var diags = []diag.Diagnostic{
+	{Severity: diag.Warning, Code: "APIGW102", File: "api.yaml", Line: 9, Column: 5, Pointer: "/x-amazon-apigateway-request-validators/all/validateBody",
 		Message: `unknown key "validateBody"; did you mean "validateRequestBody"?`},
-	{Severity: extensions.Error, Code: "APIGW100", File: "api.yaml", Line: 3, Column: 7, Pointer: "/x-amazon-apigateway-api-key-source",
+	{Severity: diag.Error, Code: "APIGW100", File: "api.yaml", Line: 3, Column: 7, Pointer: "/x-amazon-apigateway-api-key-source",
 		Message: "x-amazon-apigateway-api-key-source must be a string; write HEADER or AUTHORIZER"},
 }
 
@@ -41,58 +42,43 @@ func ExampleJSON() {
 
 func ExampleSARIF() {
 	out, _ := report.SARIF(diags[1:], report.Options{ToolVersion: "0.1.0"})
-	fmt.Print(string(out))
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string
+						ShortDescription struct{ Text string }
+						HelpURI          string
+					}
+				}
+			}
+			Results []struct {
+				RuleID, Level string
+				Locations     []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	_ = json.Unmarshal(out, &log)
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		fmt.Printf("rule %s: %s (%s)\n", r.ID, r.ShortDescription.Text, r.HelpURI)
+	}
+	for _, r := range log.Runs[0].Results {
+		l := r.Locations[0].PhysicalLocation
+		fmt.Printf("%s %s at %s:%d:%d\n", r.Level, r.RuleID, l.ArtifactLocation.URI, l.Region.StartLine, l.Region.StartColumn)
+	}
 	// Output:
-	// {
-	//   "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-	//   "version": "2.1.0",
-	//   "runs": [
-	//     {
-	//       "tool": {
-	//         "driver": {
-	//           "name": "apigw",
-	//           "version": "0.1.0",
-	//           "informationUri": "https://github.com/apigw/apigw",
-	//           "rules": [
-	//             {
-	//               "id": "APIGW100"
-	//             }
-	//           ]
-	//         }
-	//       },
-	//       "results": [
-	//         {
-	//           "ruleId": "APIGW100",
-	//           "ruleIndex": 0,
-	//           "level": "error",
-	//           "message": {
-	//             "text": "x-amazon-apigateway-api-key-source must be a string; write HEADER or AUTHORIZER"
-	//           },
-	//           "locations": [
-	//             {
-	//               "physicalLocation": {
-	//                 "artifactLocation": {
-	//                   "uri": "api.yaml"
-	//                 },
-	//                 "region": {
-	//                   "startLine": 3,
-	//                   "startColumn": 7
-	//                 }
-	//               }
-	//             }
-	//           ],
-	//           "properties": {
-	//             "jsonPointer": "/x-amazon-apigateway-api-key-source"
-	//           }
-	//         }
-	//       ]
-	//     }
-	//   ]
-	// }
+	// rule APIGW100: Value has the wrong type (https://github.com/apigw/apigw/blob/main/README.md#apigw100)
+	// error APIGW100 at api.yaml:3:7
 }
 
 func ExampleExitCode() {
-	fmt.Println(report.ExitCode(diags, extensions.Error), report.ExitCode(diags[:1], extensions.Error), report.ExitCode(diags[:1], extensions.Warning))
+	fmt.Println(report.ExitCode(diags, diag.Error), report.ExitCode(diags[:1], diag.Error), report.ExitCode(diags[:1], diag.Warning))
 	// Output: 1 0 1
 }
 

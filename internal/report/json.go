@@ -4,25 +4,25 @@ import (
 	"bytes"
 	"encoding/json"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // jsonDiagnostic is the JSON form of a diagnostic; field order is the
 // output's key order.
 type jsonDiagnostic struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Pointer  string `json:"pointer"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
+	File     string    `json:"file"`
+	Line     int       `json:"line"`
+	Column   int       `json:"column"`
+	Pointer  string    `json:"pointer"`
+	Severity string    `json:"severity"`
+	Code     diag.Code `json:"code"`
+	Message  string    `json:"message"`
 }
 
 // JSON renders the diagnostics, sorted, as an array of objects with the keys
 // file, line, column, pointer, severity, code and message, in that order;
 // [] when there are none.
-func JSON(diags []extensions.Diagnostic) ([]byte, error) {
+func JSON(diags []diag.Diagnostic) ([]byte, error) {
 	out := make([]jsonDiagnostic, 0, len(diags))
 	for _, d := range sorted(diags) {
 		out = append(out, jsonDiagnostic{

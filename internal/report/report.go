@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // Format names an output format.
@@ -36,9 +36,6 @@ type Options struct {
 	ToolVersion string
 	// InformationURI is the tool's home page; empty means DefaultInformationURI.
 	InformationURI string
-	// RuleDescriptions maps codes to one-line descriptions, written as the
-	// rules' shortDescription; codes without one get no description.
-	RuleDescriptions map[string]string
 	// BaseDir, when set, is removed from the front of file paths so SARIF
 	// locations are relative to it (the repository root).
 	BaseDir string
@@ -54,7 +51,7 @@ const DefaultInformationURI = "https://github.com/apigw/apigw"
 
 // Render writes diags in the given format. Diagnostics are sorted (see
 // extensions.SortDiagnostics); the slice passed in is not reordered.
-func Render(f Format, diags []extensions.Diagnostic, o Options) ([]byte, error) {
+func Render(f Format, diags []diag.Diagnostic, o Options) ([]byte, error) {
 	switch f {
 	case FormatText:
 		if o.Files > 0 || o.Refused > 0 {
@@ -71,7 +68,7 @@ func Render(f Format, diags []extensions.Diagnostic, o Options) ([]byte, error) 
 
 // ExitCode returns 1 when any diagnostic is at least as severe as failOn,
 // and 0 otherwise.
-func ExitCode(diags []extensions.Diagnostic, failOn extensions.Severity) int {
+func ExitCode(diags []diag.Diagnostic, failOn diag.Severity) int {
 	for _, d := range diags {
 		if d.Severity >= failOn {
 			return 1
@@ -81,9 +78,9 @@ func ExitCode(diags []extensions.Diagnostic, failOn extensions.Severity) int {
 }
 
 // sorted returns a sorted copy of diags.
-func sorted(diags []extensions.Diagnostic) []extensions.Diagnostic {
+func sorted(diags []diag.Diagnostic) []diag.Diagnostic {
 	c := slices.Clone(diags)
-	extensions.SortDiagnostics(c)
+	diag.Sort(c)
 	return c
 }
 
@@ -91,12 +88,12 @@ func sorted(diags []extensions.Diagnostic) []extensions.Diagnostic {
 // [CODE]", sorted, then a summary line such as
 // "3 errors, 1 warning, 0 infos in 2 files", or "no problems" when there are
 // none.
-func Text(diags []extensions.Diagnostic) []byte {
+func Text(diags []diag.Diagnostic) []byte {
 	return textWith(diags, Summary(diags))
 }
 
 // textChecked is Text with the number of files read in the summary.
-func textChecked(diags []extensions.Diagnostic, files, refused int) []byte {
+func textChecked(diags []diag.Diagnostic, files, refused int) []byte {
 	head := "checked " + plural(files, "file", "files")
 	if refused > 0 {
 		head += " (" + plural(refused, "file", "files") + " refused by a safety limit)"
@@ -108,7 +105,7 @@ func textChecked(diags []extensions.Diagnostic, files, refused int) []byte {
 }
 
 // textWith writes one line per diagnostic, sorted, then the summary line.
-func textWith(diags []extensions.Diagnostic, summary string) []byte {
+func textWith(diags []diag.Diagnostic, summary string) []byte {
 	var b strings.Builder
 	for _, d := range sorted(diags) {
 		b.WriteString(d.String())
@@ -121,7 +118,7 @@ func textWith(diags []extensions.Diagnostic, summary string) []byte {
 
 // Summary counts diagnostics by severity and the files they are in:
 // "3 errors, 1 warning, 0 infos in 2 files", or "no problems".
-func Summary(diags []extensions.Diagnostic) string {
+func Summary(diags []diag.Diagnostic) string {
 	if len(diags) == 0 {
 		return "no problems"
 	}
@@ -134,9 +131,9 @@ func Summary(diags []extensions.Diagnostic) string {
 		}
 	}
 	return fmt.Sprintf("%s, %s, %s in %s",
-		plural(counts[extensions.Error], "error", "errors"),
-		plural(counts[extensions.Warning], "warning", "warnings"),
-		plural(counts[extensions.Info], "info", "infos"),
+		plural(counts[diag.Error], "error", "errors"),
+		plural(counts[diag.Warning], "warning", "warnings"),
+		plural(counts[diag.Info], "info", "infos"),
 		plural(len(files), "file", "files"))
 }
 

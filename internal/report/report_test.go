@@ -5,35 +5,34 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
 )
 
 // sample holds diagnostics out of order, in two files, of every severity.
-func sample() []extensions.Diagnostic {
-	return []extensions.Diagnostic{
-		{Severity: extensions.Warning, Code: "APIGW102", Pointer: "/x-amazon-apigateway-request-validators/all/validateBody",
+func sample() []diag.Diagnostic {
+	return []diag.Diagnostic{
+		{Severity: diag.Warning, Code: "APIGW102", Pointer: "/x-amazon-apigateway-request-validators/all/validateBody",
 			File: "api/openapi.yaml", Line: 12, Column: 7, Message: `unknown key "validateBody"; did you mean "validateRequestBody"?`},
-		{Severity: extensions.Error, Code: "APIGW100", Pointer: "/paths/~1pets/get/x-amazon-apigateway-integration/timeoutInMillis",
+		{Severity: diag.Error, Code: "APIGW100", Pointer: "/paths/~1pets/get/x-amazon-apigateway-integration/timeoutInMillis",
 			File: "api/openapi.yaml", Line: 30, Column: 26, Message: `timeoutInMillis must be an integer, not "soon"; write a number of milliseconds such as 29000`},
-		{Severity: extensions.Info, Code: "APIGW105", Pointer: "/x-amazon-apigateway-unknown",
+		{Severity: diag.Info, Code: "APIGW105", Pointer: "/x-amazon-apigateway-unknown",
 			File: "template.json", Line: 4, Column: 3, Message: `x-amazon-apigateway-unknown is not an API Gateway extension & is ignored <here>`},
-		{Severity: extensions.Error, Code: "APIGW103", Pointer: "/x-amazon-apigateway-integration",
+		{Severity: diag.Error, Code: "APIGW103", Pointer: "/x-amazon-apigateway-integration",
 			File: "api/openapi.yaml", Line: 0, Column: 0, Message: "type is required; write one of aws, aws_proxy, http, http_proxy, mock"},
 	}
 }
 
 func options() Options {
 	return Options{
-		ToolVersion:      "1.2.3",
-		RuleDescriptions: map[string]string{"APIGW100": "A value has the wrong JSON type.", "APIGW102": "An object has a key API Gateway does not know."},
+		ToolVersion: "1.2.3",
 	}
 }
 
 func TestGolden(t *testing.T) {
 	for _, c := range []struct {
 		name  string
-		diags []extensions.Diagnostic
+		diags []diag.Diagnostic
 	}{{"sample", sample()}, {"empty", nil}} {
 		for _, f := range []struct {
 			format Format
@@ -80,18 +79,18 @@ func TestText(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	d := func(s extensions.Severity, file string) extensions.Diagnostic {
-		return extensions.Diagnostic{Severity: s, File: file}
+	d := func(s diag.Severity, file string) diag.Diagnostic {
+		return diag.Diagnostic{Severity: s, File: file}
 	}
 	tests := []struct {
-		diags []extensions.Diagnostic
+		diags []diag.Diagnostic
 		want  string
 	}{
 		{nil, "no problems"},
-		{[]extensions.Diagnostic{d(extensions.Error, "a")}, "1 error, 0 warnings, 0 infos in 1 file"},
-		{[]extensions.Diagnostic{d(extensions.Warning, "a"), d(extensions.Warning, "b"), d(extensions.Info, "a")},
+		{[]diag.Diagnostic{d(diag.Error, "a")}, "1 error, 0 warnings, 0 infos in 1 file"},
+		{[]diag.Diagnostic{d(diag.Warning, "a"), d(diag.Warning, "b"), d(diag.Info, "a")},
 			"0 errors, 2 warnings, 1 info in 2 files"},
-		{[]extensions.Diagnostic{d(extensions.Error, ""), d(extensions.Error, ""), d(extensions.Info, "")}, "2 errors, 0 warnings, 1 info in 1 file"},
+		{[]diag.Diagnostic{d(diag.Error, ""), d(diag.Error, ""), d(diag.Info, "")}, "2 errors, 0 warnings, 1 info in 1 file"},
 	}
 	for _, tt := range tests {
 		if got := Summary(tt.diags); got != tt.want {
@@ -132,19 +131,19 @@ func TestJSONKeyOrderAndValues(t *testing.T) {
 }
 
 func TestExitCode(t *testing.T) {
-	warn := []extensions.Diagnostic{{Severity: extensions.Warning}}
-	info := []extensions.Diagnostic{{Severity: extensions.Info}}
+	warn := []diag.Diagnostic{{Severity: diag.Warning}}
+	info := []diag.Diagnostic{{Severity: diag.Info}}
 	tests := []struct {
-		diags  []extensions.Diagnostic
-		failOn extensions.Severity
+		diags  []diag.Diagnostic
+		failOn diag.Severity
 		want   int
 	}{
-		{nil, extensions.Info, 0},
-		{sample(), extensions.Error, 1},
-		{warn, extensions.Error, 0},
-		{warn, extensions.Warning, 1},
-		{info, extensions.Warning, 0},
-		{info, extensions.Info, 1},
+		{nil, diag.Info, 0},
+		{sample(), diag.Error, 1},
+		{warn, diag.Error, 0},
+		{warn, diag.Warning, 1},
+		{info, diag.Warning, 0},
+		{info, diag.Info, 1},
 	}
 	for i, tt := range tests {
 		if got := ExitCode(tt.diags, tt.failOn); got != tt.want {
@@ -178,7 +177,7 @@ func TestTextCountsFilesRead(t *testing.T) {
 	if want := "checked 0 files (1 file refused by a safety limit)\n"; string(out) != want {
 		t.Fatalf("got %q, want %q", out, want)
 	}
-	out, _ = Render(FormatText, []extensions.Diagnostic{{Severity: extensions.Warning, Code: "APIGW102", File: "a.yaml", Line: 1, Column: 1, Message: "m"}}, Options{Files: 1})
+	out, _ = Render(FormatText, []diag.Diagnostic{{Severity: diag.Warning, Code: "APIGW102", File: "a.yaml", Line: 1, Column: 1, Message: "m"}}, Options{Files: 1})
 	if want := "a.yaml:1:1: warning: m [APIGW102]\nchecked 1 file: 0 errors, 1 warning, 0 infos in 1 file\n"; string(out) != want {
 		t.Fatalf("got %q, want %q", out, want)
 	}

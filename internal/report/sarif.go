@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // SARIFSchema is the schema URI written as $schema in SARIF output.
@@ -33,14 +33,26 @@ type (
 		Rules          []sarifRule `json:"rules"`
 	}
 	sarifRule struct {
-		ID               string        `json:"id"`
-		ShortDescription *sarifMessage `json:"shortDescription,omitempty"`
+		ID                   string        `json:"id"`
+		Name                 string        `json:"name,omitempty"`
+		ShortDescription     *sarifMessage `json:"shortDescription,omitempty"`
+		FullDescription      *sarifMessage `json:"fullDescription,omitempty"`
+		Help                 *sarifHelp    `json:"help,omitempty"`
+		HelpURI              string        `json:"helpUri,omitempty"`
+		DefaultConfiguration *sarifConfig  `json:"defaultConfiguration,omitempty"`
 	}
 	sarifMessage struct {
 		Text string `json:"text"`
 	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
+	}
+	sarifConfig struct {
+		Level string `json:"level"`
+	}
 	sarifResult struct {
-		RuleID     string          `json:"ruleId"`
+		RuleID     diag.Code       `json:"ruleId"`
 		RuleIndex  int             `json:"ruleIndex"`
 		Level      string          `json:"level"`
 		Message    sarifMessage    `json:"message"`
@@ -73,9 +85,9 @@ type (
 // URIs with forward slashes; an unknown line or column is written as 1,
 // since SARIF counts from 1. The JSON pointer is kept in the result's
 // properties as jsonPointer.
-func SARIF(diags []extensions.Diagnostic, o Options) ([]byte, error) {
+func SARIF(diags []diag.Diagnostic, o Options) ([]byte, error) {
 	ds := sorted(diags)
-	var codes []string
+	var codes []diag.Code
 	for _, d := range ds {
 		if !slices.Contains(codes, d.Code) {
 			codes = append(codes, d.Code)
@@ -84,11 +96,7 @@ func SARIF(diags []extensions.Diagnostic, o Options) ([]byte, error) {
 	slices.Sort(codes)
 	rules := make([]sarifRule, 0, len(codes))
 	for _, c := range codes {
-		r := sarifRule{ID: c}
-		if desc := o.RuleDescriptions[c]; desc != "" {
-			r.ShortDescription = &sarifMessage{Text: desc}
-		}
-		rules = append(rules, r)
+		rules = append(rules, sarifRuleOf(c))
 	}
 	results := make([]sarifResult, 0, len(ds))
 	for _, d := range ds {
@@ -125,12 +133,52 @@ func SARIF(diags []extensions.Diagnostic, o Options) ([]byte, error) {
 	})
 }
 
+// sarifRuleOf describes code from the catalog: title, documentation,
+// evidence and the README row that explains it.
+func sarifRuleOf(c diag.Code) sarifRule {
+	r := sarifRule{ID: string(c)}
+	e, ok := diag.Lookup(c)
+	if !ok {
+		return r
+	}
+	help := e.Doc
+	if e.Evidence != "" {
+		help += "\n\nEvidence: " + e.Evidence
+	}
+	r.Name = ruleName(e.Title)
+	r.ShortDescription = &sarifMessage{Text: e.Title}
+	r.FullDescription = &sarifMessage{Text: e.Doc}
+	r.Help = &sarifHelp{Text: help}
+	r.HelpURI = e.HelpURI()
+	r.DefaultConfiguration = &sarifConfig{Level: sarifLevel(e.Severity)}
+	return r
+}
+
+// ruleName turns a title into the PascalCase name SARIF viewers show.
+func ruleName(title string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range title {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+			if up && r >= 'a' && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			b.WriteRune(r)
+			up = false
+		default:
+			up = true
+		}
+	}
+	return b.String()
+}
+
 // sarifLevel maps a severity to a SARIF level.
-func sarifLevel(s extensions.Severity) string {
+func sarifLevel(s diag.Severity) string {
 	switch s {
-	case extensions.Error:
+	case diag.Error:
 		return "error"
-	case extensions.Warning:
+	case diag.Warning:
 		return "warning"
 	}
 	return "note"

@@ -3,9 +3,10 @@ package report
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // TestSARIFStructure checks the properties GitHub code scanning needs, as
@@ -26,8 +27,10 @@ func TestSARIFStructure(t *testing.T) {
 				Driver struct {
 					Name, Version, InformationURI string
 					Rules                         []struct {
-						ID               string `json:"id"`
-						ShortDescription *struct{ Text string }
+						ID                                string `json:"id"`
+						ShortDescription, FullDescription *struct{ Text string }
+						Help                              *struct{ Text string }
+						HelpURI                           string `json:"helpUri"`
 					}
 				}
 			}
@@ -64,11 +67,12 @@ func TestSARIFStructure(t *testing.T) {
 	if got := fmtList(ids); got != "APIGW100,APIGW102,APIGW103,APIGW105" {
 		t.Errorf("rules %s", got)
 	}
-	if d.Rules[0].ShortDescription == nil || d.Rules[0].ShortDescription.Text != "A value has the wrong JSON type." {
-		t.Errorf("rule APIGW100 description %+v", d.Rules[0].ShortDescription)
-	}
-	if d.Rules[2].ShortDescription != nil {
-		t.Error("rule without a given description got one")
+	for _, r := range d.Rules {
+		e, _ := diag.Lookup(diag.Code(r.ID))
+		if r.ShortDescription == nil || r.ShortDescription.Text != e.Title || r.FullDescription == nil || r.FullDescription.Text != e.Doc ||
+			r.Help == nil || !strings.HasPrefix(r.Help.Text, e.Doc) || r.HelpURI != e.HelpURI() {
+			t.Errorf("rule %s does not carry its catalog entry: %+v", r.ID, r)
+		}
 	}
 	if len(run.Results) != 4 {
 		t.Fatalf("%d results", len(run.Results))
@@ -121,7 +125,7 @@ func TestSARIFEmptyHasEmptyArrays(t *testing.T) {
 }
 
 func TestSARIFWithoutFileHasNoLocation(t *testing.T) {
-	out, err := SARIF([]extensions.Diagnostic{{Code: "APIGW100", Message: "m"}}, Options{})
+	out, err := SARIF([]diag.Diagnostic{{Code: "APIGW100", Message: "m"}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
