@@ -36,7 +36,7 @@ func (d *decoder) anyMethod(n *yaml.Node, ptr string) *AnyMethod {
 	a := &AnyMethod{Operation: n}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an operation object, not %s", ExtAnyMethod, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an operation object, not %s", ExtAnyMethod, kindName(n))
 		return a
 	}
 	if v := Lookup(r, "isDefaultRoute"); v != nil {

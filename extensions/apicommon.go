@@ -61,7 +61,7 @@ func (d *decoder) checkMediaType(n *yaml.Node, ptr, what, s string) {
 	if strings.Contains(s, "~1") {
 		hint = "write " + strconv.Quote(strings.ReplaceAll(s, "~1", "/")) + ": ~1 is only the escape PATCH operations use for /"
 	}
-	d.AddAs(diag.Warning, diag.MediaType, n, ptr, "%s %q is not a media type and never matches a Content-Type; %s", what, s, hint)
+	d.Add(diag.MediaType, n, ptr, "%s %q is not a media type and never matches a Content-Type; %s", what, s, hint)
 }
 
 // checkStatusCode reports a literal status code outside 100–599; with star,
@@ -76,14 +76,14 @@ func (d *decoder) checkStatusCode(n *yaml.Node, ptr, what string, s Str, star bo
 		if star {
 			alt = ` or "*"`
 		}
-		d.AddAs(diag.Error, diag.StatusCode, n, ptr, "%s %q is not an HTTP status code; write a number from 100 to 599%s", what, s.Value, alt)
+		d.Add(diag.StatusCode, n, ptr, "%s %q is not an HTTP status code; write a number from 100 to 599%s", what, s.Value, alt)
 	}
 }
 
 // checkRange reports an integer outside [lo, hi].
 func (d *decoder) checkRange(n *yaml.Node, ptr, what string, v *int, lo, hi int) {
 	if v != nil && (*v < lo || *v > hi) {
-		d.AddAs(diag.Error, diag.OutOfRange, n, ptr, "%s is %d; API Gateway accepts %d to %d", what, *v, lo, hi)
+		d.Add(diag.OutOfRange, n, ptr, "%s is %d; API Gateway accepts %d to %d", what, *v, lo, hi)
 	}
 }
 

@@ -106,7 +106,7 @@ func (d *decoder) securityPolicy(n *yaml.Node, ptr string) *SecurityPolicy {
 	if s := Suggest(v.Value, []string{"TLS_1_0", "TLS_1_2"}); s != "" {
 		hint = " (did you mean " + s + "?)"
 	}
-	d.AddAs(diag.Warning, diag.SecurityPolicy, n, ptr, "security policy %q is not TLS_1_0, TLS_1_2 or a SecurityPolicy_* name%s", v.Value, hint)
+	d.Add(diag.SecurityPolicy, n, ptr, "security policy %q is not TLS_1_0, TLS_1_2 or a SecurityPolicy_* name%s", v.Value, hint)
 	return v
 }
 

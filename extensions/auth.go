@@ -74,7 +74,7 @@ func (d *decoder) auth(n *yaml.Node, ptr string) *Auth {
 			a.Type = d.enum(v, p, "authorization type", []string{AuthNone, AuthAWSIAM}, true)
 		}},
 	}, &a.Unknown) && lookupKey(n, "type") == nil {
-		d.AddAs(diag.Error, diag.MissingField, n, ptr, "%s needs type: NONE or AWS_IAM", ExtAuth)
+		d.Add(diag.MissingField, n, ptr, "%s needs type: NONE or AWS_IAM", ExtAuth)
 	}
 	return a
 }
@@ -83,7 +83,7 @@ func (d *decoder) authType(n *yaml.Node, ptr string) *AuthType {
 	a := &AuthType{src: n, Value: d.str(n, ptr, ExtAuthType)}
 	v := a.Value.Value
 	if a.Value.IsLiteral() && len(v) >= 3 && strings.EqualFold(v[:3], "aws") && !a.IsIAM() {
-		d.AddAs(diag.Info, diag.AuthTypeReserved, n, ptr, "authtype %q starts with \"aws\", which API Gateway reserves; write awsSigv4 for IAM authorization or a label without that prefix", v)
+		d.Add(diag.AuthTypeReserved, n, ptr, "authtype %q starts with \"aws\", which API Gateway reserves; write awsSigv4 for IAM authorization or a label without that prefix", v)
 	}
 	return a
 }

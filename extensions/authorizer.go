@@ -153,7 +153,7 @@ var authorizerRequired = map[string][]string{
 // checkAuthorizerFields checks required fields and fields that the type ignores.
 func (d *decoder) checkAuthorizerFields(a *Authorizer, m *yaml.Node, ptr string) {
 	if lookupKey(m, "type") == nil {
-		d.AddAs(diag.Error, diag.MissingField, m, ptr, "authorizer has no type; add type: token, request, cognito_user_pools or jwt")
+		d.Add(diag.MissingField, m, ptr, "authorizer has no type; add type: token, request, cognito_user_pools or jwt")
 		return
 	}
 	t := strings.ToLower(a.Type)
@@ -162,7 +162,7 @@ func (d *decoder) checkAuthorizerFields(a *Authorizer, m *yaml.Node, ptr string)
 	}
 	for _, key := range authorizerRequired[t] {
 		if lookupKey(m, key) == nil {
-			d.AddAs(diag.Error, diag.MissingField, m, ptr, "a %s authorizer needs %s", t, key)
+			d.Add(diag.MissingField, m, ptr, "a %s authorizer needs %s", t, key)
 		}
 	}
 	for _, f := range authorizerFieldTypes {
@@ -170,12 +170,12 @@ func (d *decoder) checkAuthorizerFields(a *Authorizer, m *yaml.Node, ptr string)
 		if k == nil || containsFold(f.types, t) {
 			continue
 		}
-		d.AddAs(diag.Warning, diag.AuthorizerField, k, Pointer(ptr, f.key), "%s is ignored for a %s authorizer (it applies to %s); remove it or change the type",
+		d.Add(diag.AuthorizerField, k, Pointer(ptr, f.key), "%s is ignored for a %s authorizer (it applies to %s); remove it or change the type",
 			f.key, t, strings.Join(f.types, ", "))
 	}
 	if k := lookupKey(m, "enableSimpleResponses"); k != nil && t == AuthorizerRequest &&
 		a.EnableSimpleResponses != nil && *a.EnableSimpleResponses && a.AuthorizerPayloadFormatVersion != "2.0" {
-		d.AddAs(diag.Warning, diag.AuthorizerField, k, Pointer(ptr, "enableSimpleResponses"),
+		d.Add(diag.AuthorizerField, k, Pointer(ptr, "enableSimpleResponses"),
 			"enableSimpleResponses needs authorizerPayloadFormatVersion \"2.0\"; add it or remove enableSimpleResponses")
 	}
 }
@@ -199,7 +199,7 @@ func (d *decoder) checkProviderARNs(n *yaml.Node, ptr string, arns []Str) {
 		if !s.Known() || s.Value == "" || cognitoUserPoolARN.MatchString(s.Value) {
 			continue
 		}
-		d.AddAs(diag.Error, diag.ProviderARN, r.Content[i], Pointer(ptr, strconv.Itoa(i)),
+		d.Add(diag.ProviderARN, r.Content[i], Pointer(ptr, strconv.Itoa(i)),
 			"providerARNs entry %q is not a Cognito user pool ARN; write arn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}", s.Value)
 	}
 }
@@ -215,7 +215,7 @@ func (d *decoder) identitySource(n *yaml.Node, ptr string) *IdentitySource {
 		if v.IsLiteral() && strings.TrimSpace(v.Value) != "" {
 			for _, e := range s.Sources {
 				if e.Value == "" {
-					d.AddAs(diag.Warning, diag.IdentitySource, n, ptr, "identitySource %q has an empty entry; separate sources with single commas", v.Value)
+					d.Add(diag.IdentitySource, n, ptr, "identitySource %q has an empty entry; separate sources with single commas", v.Value)
 					break
 				}
 			}
@@ -253,7 +253,7 @@ func (d *decoder) jwtConfiguration(n *yaml.Node, ptr string) *JWTConfiguration {
 		{"issuer", func(v *yaml.Node, p string) { j.Issuer = d.str(v, p, "issuer") }},
 		{"audience", func(v *yaml.Node, p string) { j.Audience = d.strList(v, p, "audience") }},
 	}, &j.Unknown) && lookupKey(n, "issuer") == nil {
-		d.AddAs(diag.Error, diag.MissingField, n, ptr, "jwtConfiguration needs issuer, the URL of the token issuer (for Cognito: https://cognito-idp.{region}.amazonaws.com/{user_pool_id})")
+		d.Add(diag.MissingField, n, ptr, "jwtConfiguration needs issuer, the URL of the token issuer (for Cognito: https://cognito-idp.{region}.amazonaws.com/{user_pool_id})")
 	}
 	return j
 }

@@ -65,7 +65,7 @@ func (d *decoder) cors(n *yaml.Node, ptr string) *CORS {
 	if c.AllowCredentials != nil && *c.AllowCredentials {
 		for i, o := range c.AllowOrigins {
 			if o.IsLiteral() && o.Value == "*" {
-				d.AddAs(diag.Error, diag.CORSCredentials, Resolve(Lookup(n, "allowOrigins")).Content[i], Pointer(Pointer(ptr, "allowOrigins"), strconv.Itoa(i)),
+				d.Add(diag.CORSCredentials, Resolve(Lookup(n, "allowOrigins")).Content[i], Pointer(Pointer(ptr, "allowOrigins"), strconv.Itoa(i)),
 					"allowCredentials true cannot be combined with the wildcard origin \"*\"; list the allowed origins (https://example.com) or set allowCredentials false")
 			}
 		}
@@ -84,7 +84,7 @@ func (d *decoder) checkCORSMethods(n *yaml.Node, ptr string, ms []Str) {
 		if s := Suggest(m.Value, corsMethods); s != "" {
 			hint = " (did you mean " + s + "?)"
 		}
-		d.AddAs(diag.Error, diag.UnknownValue, r.Content[i], Pointer(ptr, strconv.Itoa(i)), "allowMethods entry %q is not one of %s%s", m.Value, strings.Join(corsMethods, ", "), hint)
+		d.Add(diag.UnknownValue, r.Content[i], Pointer(ptr, strconv.Itoa(i)), "allowMethods entry %q is not one of %s%s", m.Value, strings.Join(corsMethods, ", "), hint)
 	}
 }
 

@@ -14,13 +14,6 @@ type decoder struct {
 	Collector
 }
 
-// Pointer appends key to the JSON pointer ptr, escaping "~" and "/" (RFC 6901).
-func Pointer(ptr string, key string) string {
-	key = strings.ReplaceAll(key, "~", "~0")
-	key = strings.ReplaceAll(key, "/", "~1")
-	return ptr + "/" + key
-}
-
 // Resolve follows YAML aliases and unwraps a document node, giving the node
 // that holds the value.
 func Resolve(n *yaml.Node) *yaml.Node {
@@ -68,7 +61,7 @@ type field struct {
 func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown *Map[*yaml.Node]) bool {
 	n = Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -91,7 +84,7 @@ func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown
 		} else {
 			hint = fmt.Sprintf("; known keys are %s", strings.Join(keys, ", "))
 		}
-		d.AddAs(diag.Warning, diag.UnknownKey, k, Pointer(ptr, k.Value), "unknown key %q in %s is ignored by API Gateway%s", k.Value, what, hint)
+		d.Add(diag.UnknownKey, k, Pointer(ptr, k.Value), "unknown key %q in %s is ignored by API Gateway%s", k.Value, what, hint)
 	}
 	return true
 }
@@ -112,7 +105,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 	}
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" {
-		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be a string, not %s", what, kindName(v))
+		d.Add(diag.WrongType, v, ptr, "%s must be a string, not %s", what, kindName(v))
 		return Str{}
 	}
 	return Str{Value: r.Value}
@@ -122,7 +115,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 func (d *decoder) plain(v *yaml.Node, ptr, what string) string {
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" || IntrinsicName(v) != "" {
-		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be a literal string, not %s", what, kindName(v))
+		d.Add(diag.WrongType, v, ptr, "%s must be a literal string, not %s", what, kindName(v))
 		return ""
 	}
 	return r.Value
@@ -137,7 +130,7 @@ func (d *decoder) integer(v *yaml.Node, ptr, what string, stringOK bool) *int {
 			return &i
 		}
 	}
-	d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be an integer, not %s %q", what, kindName(v), scalarText(r))
+	d.Add(diag.WrongType, v, ptr, "%s must be an integer, not %s %q", what, kindName(v), scalarText(r))
 	return nil
 }
 
@@ -154,7 +147,7 @@ func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
 			return &f
 		}
 	}
-	d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be true or false, not %s %q", what, kindName(v), scalarText(r))
+	d.Add(diag.WrongType, v, ptr, "%s must be true or false, not %s %q", what, kindName(v), scalarText(r))
 	return nil
 }
 
@@ -162,7 +155,7 @@ func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
 func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.SequenceNode {
-		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be a list of strings, not %s", what, kindName(v))
+		d.Add(diag.WrongType, v, ptr, "%s must be a list of strings, not %s", what, kindName(v))
 		return nil
 	}
 	out := make([]Str, 0, len(r.Content))
@@ -176,7 +169,7 @@ func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
 func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
 	r := Resolve(v)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, v, ptr, "%s must be an object of strings, not %s", what, kindName(v))
+		d.Add(diag.WrongType, v, ptr, "%s must be an object of strings, not %s", what, kindName(v))
 		return nil
 	}
 	out := make(Map[Str], 0, len(r.Content)/2)
@@ -203,7 +196,7 @@ func (d *decoder) enum(v *yaml.Node, ptr, what string, allowed []string, foldCas
 	if sug := Suggest(s, allowed); sug != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", sug)
 	}
-	d.AddAs(diag.Error, diag.UnknownValue, v, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
+	d.Add(diag.UnknownValue, v, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
 	return s
 }
 

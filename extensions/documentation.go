@@ -89,7 +89,7 @@ func (d *decoder) documentation(n *yaml.Node, ptr string) *Documentation {
 		{"documentationParts", func(v *yaml.Node, p string) {
 			r := Resolve(v)
 			if r == nil || r.Kind != yaml.SequenceNode {
-				d.AddAs(diag.Error, diag.WrongType, v, p, "documentationParts must be a list of documentation parts, not %s", kindName(v))
+				d.Add(diag.WrongType, v, p, "documentationParts must be a list of documentation parts, not %s", kindName(v))
 				return
 			}
 			doc.Parts = make([]*DocumentationPart, 0, len(r.Content))
@@ -108,11 +108,11 @@ func (d *decoder) documentationPart(n *yaml.Node, ptr string) *DocumentationPart
 		{"properties", func(v *yaml.Node, p string) {
 			part.Properties = v
 			if r := Resolve(v); r == nil || r.Kind == yaml.SequenceNode {
-				d.AddAs(diag.Error, diag.WrongType, v, p, "properties must be a JSON object (or a string holding one), not %s", kindName(v))
+				d.Add(diag.WrongType, v, p, "properties must be a JSON object (or a string holding one), not %s", kindName(v))
 			}
 		}},
 	}, &part.Unknown) && lookupKey(n, "location") == nil {
-		d.AddAs(diag.Error, diag.MissingField, n, ptr, "documentation part needs location: {type: API} or another location")
+		d.Add(diag.MissingField, n, ptr, "documentation part needs location: {type: API} or another location")
 	}
 	return part
 }
@@ -134,7 +134,7 @@ func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *Documentation
 		return loc
 	}
 	if lookupKey(n, "type") == nil {
-		d.AddAs(diag.Error, diag.MissingField, n, ptr, "documentation location needs type, one of API, RESOURCE, METHOD, …")
+		d.Add(diag.MissingField, n, ptr, "documentation location needs type, one of API, RESOURCE, METHOD, …")
 		return loc
 	}
 	uses, known := docLocationFields[loc.Type]
@@ -142,7 +142,7 @@ func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *Documentation
 		return loc
 	}
 	if uses.name && lookupKey(n, "name") == nil {
-		d.AddAs(diag.Error, diag.DocumentationLocation, n, ptr, "a %s location needs name, the name of the entity documented", loc.Type)
+		d.Add(diag.DocumentationLocation, n, ptr, "a %s location needs name, the name of the entity documented", loc.Type)
 	}
 	for _, f := range []struct {
 		key  string

@@ -52,7 +52,7 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 			r := Resolve(v)
 			for i, t := range e.Types {
 				if t.Known() && !slices.Contains(endpointTypes, t.Value) {
-					d.AddAs(diag.Error, diag.UnknownValue, r.Content[i], Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)
+					d.Add(diag.UnknownValue, r.Content[i], Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)
 				}
 			}
 		}},
@@ -65,7 +65,7 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 		}},
 	}, &e.Unknown)
 	if k := lookupKey(n, "vpcEndpointIds"); k != nil && len(e.Types) > 0 && !slices.ContainsFunc(e.Types, func(s Str) bool { return !s.Known() || s.Value == "PRIVATE" }) {
-		d.AddAs(diag.Warning, diag.EndpointConfig, k, Pointer(ptr, "vpcEndpointIds"), "vpcEndpointIds apply only to PRIVATE endpoints; add PRIVATE to types or remove vpcEndpointIds")
+		d.Add(diag.EndpointConfig, k, Pointer(ptr, "vpcEndpointIds"), "vpcEndpointIds apply only to PRIVATE endpoints; add PRIVATE to types or remove vpcEndpointIds")
 	}
 	return e
 }

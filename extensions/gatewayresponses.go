@@ -62,7 +62,7 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 	}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping response types to responses, not %s", ExtGatewayResponses, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping response types to responses, not %s", ExtGatewayResponses, kindName(n))
 		return g
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
@@ -73,7 +73,7 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 			if s := Suggest(k.Value, GatewayResponseTypes); s != "" {
 				hint = "; did you mean " + s + "?"
 			}
-			d.AddAs(diag.Error, diag.GatewayResponseType, k, p, "%q is not a gateway response type%s", k.Value, hint)
+			d.Add(diag.GatewayResponseType, k, p, "%q is not a gateway response type%s", k.Value, hint)
 		}
 		g.Responses = append(g.Responses, Pair[*GatewayResponse]{k.Value, d.gatewayResponse(r.Content[i+1], p)})
 	}

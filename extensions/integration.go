@@ -170,7 +170,7 @@ func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrat
 	out := &Integrations{src: n}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping integration names to integrations, not %s", ExtIntegrations, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping integration names to integrations, not %s", ExtIntegrations, kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
@@ -178,7 +178,7 @@ func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrat
 		p := Pointer(ptr, name)
 		v := d.integration(r.Content[i+1], p)
 		if v.IsRef() {
-			d.AddAs(diag.Error, diag.IntegrationRef, r.Content[i+1], p, "reusable integration %q is itself a $ref; write the integration object here and refer to it from operations", name)
+			d.Add(diag.IntegrationRef, r.Content[i+1], p, "reusable integration %q is itself a $ref; write the integration object here and refer to it from operations", name)
 		}
 		d.checkIntegration(v, p, kind)
 		out.Integrations = append(out.Integrations, Pair[*Integration]{name, v})
@@ -250,7 +250,7 @@ func (d *decoder) tlsConfig(n *yaml.Node, ptr string) *TLSConfig {
 func (d *decoder) httpResponseParameters(n *yaml.Node, ptr string) Map[Map[Str]] {
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "responseParameters must be an object mapping status codes to parameter mappings, not %s", kindName(n))
+		d.Add(diag.WrongType, n, ptr, "responseParameters must be an object mapping status codes to parameter mappings, not %s", kindName(n))
 		return nil
 	}
 	out := make(Map[Map[Str]], 0, len(r.Content)/2)

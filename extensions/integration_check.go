@@ -66,7 +66,7 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 	}
 	if v.Type == "" {
 		if Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
-			d.AddAs(diag.Error, diag.MissingField, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
+			d.Add(diag.MissingField, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
 		}
 		return
 	}
@@ -90,11 +90,11 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 func (d *decoder) checkIntegrationRef(v *Integration, ptr string, kind APIKind) {
 	p := Pointer(ptr, "$ref")
 	if v.RefName() == "" {
-		d.AddAs(diag.Error, diag.IntegrationRef, Lookup(v.src, "$ref"), p,
+		d.Add(diag.IntegrationRef, Lookup(v.src, "$ref"), p,
 			"integration $ref %q must point to a reusable integration: write %sNAME", v.Ref, IntegrationsRefPrefix)
 	}
 	if kind == KindREST {
-		d.AddAs(diag.Error, diag.FieldNotForType, Lookup(v.src, "$ref"), p,
+		d.Add(diag.FieldNotForType, Lookup(v.src, "$ref"), p,
 			"REST APIs do not read %s, so an integration $ref cannot be resolved; write the integration object here", ExtIntegrations)
 	}
 	if r := Resolve(v.src); r != nil && len(r.Content) > 2 {
@@ -117,7 +117,7 @@ func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
 			if v.Type.IsAWS() {
 				hint = "POST for Lambda and most AWS service actions"
 			}
-			d.AddAs(diag.Error, diag.MissingField, v.src, ptr, "%s integration has no httpMethod; write %s", strings.ToLower(string(v.Type)), hint)
+			d.Add(diag.MissingField, v.src, ptr, "%s integration has no httpMethod; write %s", strings.ToLower(string(v.Type)), hint)
 		}
 		return
 	}
@@ -130,13 +130,13 @@ func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
 		if s := Suggest(m, integrationHTTPMethods); s != "" {
 			hint = " (did you mean " + s + "?)"
 		}
-		d.AddAs(diag.Error, diag.HTTPMethod, Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
+		d.Add(diag.HTTPMethod, Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
 		return
 	}
 	// Import accepts another method but every call then fails, so this is a
 	// warning; HTTP APIs ignore the method of Lambda integrations.
 	if kind != KindHTTP && v.Type.IsAWS() && isLambdaURI(v.URI) && !strings.EqualFold(m, "POST") {
-		d.AddAs(diag.Warning, diag.LambdaMethod, Lookup(v.src, "httpMethod"), p,
+		d.Add(diag.LambdaMethod, Lookup(v.src, "httpMethod"), p,
 			"Lambda functions are invoked with POST whatever the client's method; write httpMethod: POST instead of %q", m)
 	}
 }
@@ -159,7 +159,7 @@ func (d *decoder) checkURI(v *Integration, ptr string, kind APIKind) {
 		case v.Type.Is(TypeAWSProxy) && !v.IntegrationSubtype.IsZero():
 			// HTTP API AWS service integrations name their target in requestParameters.
 		default:
-			d.AddAs(diag.Error, diag.MissingField, v.src, ptr, "%s integration has no uri; write %s", strings.ToLower(string(v.Type)), uriHint(v.Type))
+			d.Add(diag.MissingField, v.src, ptr, "%s integration has no uri; write %s", strings.ToLower(string(v.Type)), uriHint(v.Type))
 		}
 		return
 	}
@@ -167,7 +167,7 @@ func (d *decoder) checkURI(v *Integration, ptr string, kind APIKind) {
 		return // stage variables, ${AWS::Region} and intrinsics are resolved later
 	}
 	if msg := uriProblem(v, kind); msg != "" {
-		d.AddAs(diag.Error, diag.IntegrationURI, n, p, "%s", msg)
+		d.Add(diag.IntegrationURI, n, p, "%s", msg)
 	}
 }
 
@@ -251,16 +251,16 @@ func (d *decoder) checkConnection(v *Integration, ptr string, kind APIKind) {
 	hasID := !v.ConnectionID.IsZero()
 	switch {
 	case v.ConnectionType.Is(ConnectionVPCLink) && !hasID:
-		d.AddAs(diag.Error, diag.Connection, v.src, ptr, "a VPC_LINK integration needs connectionId: write the VPC link's id (or ${stageVariables.name})")
+		d.Add(diag.Connection, v.src, ptr, "a VPC_LINK integration needs connectionId: write the VPC link's id (or ${stageVariables.name})")
 	case hasID && v.ConnectionType.Is(ConnectionInternet):
-		d.AddAs(diag.Error, diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
+		d.Add(diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
 			"connectionId is only valid with connectionType VPC_LINK; write connectionType: VPC_LINK or remove connectionId")
 	case hasID && v.ConnectionType == "":
 		d.AddAs(diag.Warning, diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
 			"connectionId without connectionType is ignored; add connectionType: VPC_LINK")
 	}
 	if v.ConnectionType.Is(ConnectionVPCLink) && !v.Type.IsHTTP() {
-		d.AddAs(diag.Error, diag.FieldNotForType, Lookup(v.src, "connectionType"), Pointer(ptr, "connectionType"),
+		d.Add(diag.FieldNotForType, Lookup(v.src, "connectionType"), Pointer(ptr, "connectionType"),
 			"connectionType VPC_LINK is only for http and http_proxy integrations, not %q", string(v.Type))
 	}
 }
@@ -274,13 +274,13 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 	stream := v.ResponseTransferMode.Is(TransferStream)
 	switch {
 	case t < MinTimeoutMillis:
-		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is below the minimum; write at least %d", t, MinTimeoutMillis)
+		d.Add(diag.IntegrationTimeout, n, p, "timeoutInMillis %d is below the minimum; write at least %d", t, MinTimeoutMillis)
 	case kind == KindHTTP && t > HTTPMaxTimeoutMillis:
-		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the HTTP API maximum; write at most %d", t, HTTPMaxTimeoutMillis)
+		d.Add(diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the HTTP API maximum; write at most %d", t, HTTPMaxTimeoutMillis)
 	case stream && t > RESTStreamMaxTimeoutMillis:
-		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum for streamed responses; write at most %d", t, RESTStreamMaxTimeoutMillis)
+		d.Add(diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum for streamed responses; write at most %d", t, RESTStreamMaxTimeoutMillis)
 	case !stream && t > RESTRaisedMaxTimeoutMillis:
-		d.AddAs(diag.Error, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum even with a raised quota; write at most %d, or use responseTransferMode: STREAM (up to %d)", t, RESTRaisedMaxTimeoutMillis, RESTStreamMaxTimeoutMillis)
+		d.Add(diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum even with a raised quota; write at most %d, or use responseTransferMode: STREAM (up to %d)", t, RESTRaisedMaxTimeoutMillis, RESTStreamMaxTimeoutMillis)
 	case !stream && t > RESTDefaultMaxTimeoutMillis && (kind == KindREST || t > HTTPMaxTimeoutMillis):
 		d.AddAs(diag.Warning, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the default REST API limit of %d; import fails unless the account's integration timeout quota was raised (Regional and private APIs only)", t, RESTDefaultMaxTimeoutMillis)
 	}
@@ -317,7 +317,7 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) 
 			if sug := Suggest(s.Value, IntegrationSubtypes); sug != "" {
 				hint = " (did you mean " + sug + "?)"
 			}
-			d.AddAs(diag.Error, diag.IntegrationSubtype, Lookup(v.src, "integrationSubtype"), Pointer(ptr, "integrationSubtype"),
+			d.Add(diag.IntegrationSubtype, Lookup(v.src, "integrationSubtype"), Pointer(ptr, "integrationSubtype"),
 				"integrationSubtype %q is not one of %s%s", s.Value, strings.Join(IntegrationSubtypes, ", "), hint)
 		}
 	}
@@ -349,10 +349,10 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
 	case "1.0":
 	case "2.0":
 		if !v.Type.Is(TypeAWSProxy) || !v.IntegrationSubtype.IsZero() {
-			d.AddAs(diag.Error, diag.PayloadFormatVersion, n, p, "payloadFormatVersion 2.0 is only for Lambda proxy (aws_proxy) integrations; write \"1.0\"")
+			d.Add(diag.PayloadFormatVersion, n, p, "payloadFormatVersion 2.0 is only for Lambda proxy (aws_proxy) integrations; write \"1.0\"")
 		}
 	default:
-		d.AddAs(diag.Error, diag.PayloadFormatVersion, n, p, "payloadFormatVersion %q is not \"1.0\" or \"2.0\"", v.PayloadFormatVersion)
+		d.Add(diag.PayloadFormatVersion, n, p, "payloadFormatVersion %q is not \"1.0\" or \"2.0\"", v.PayloadFormatVersion)
 	}
 }
 
@@ -367,7 +367,7 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		case IsDefaultKey(p.Key):
 			defaults = append(defaults, p.Key)
 		case p.Key == "-":
-			d.AddAs(diag.Info, diag.DashSelectionPattern, key(p.Key), ep,
+			d.Add(diag.DashSelectionPattern, key(p.Key), ep,
 				"selection pattern \"-\" only matches the text \"-\"; to catch every other response write the key \"default\"")
 		default:
 			checkSelectionPattern(d, p.Key, key(p.Key), ep)
@@ -378,14 +378,14 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		sc, scp := Lookup(e.src, "statusCode"), Pointer(ep, "statusCode")
 		switch {
 		case sc == nil:
-			d.AddAs(diag.Error, diag.MissingField, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
+			d.Add(diag.MissingField, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode == "" && IntrinsicName(Resolve(sc)) == "" && Resolve(sc).Kind == yaml.ScalarNode:
-			d.AddAs(diag.Error, diag.StatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
+			d.Add(diag.StatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode != "" && !validStatusCode(e.StatusCode):
-			d.AddAs(diag.Error, diag.StatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
+			d.Add(diag.StatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
 		case e.StatusCode != "":
 			if first, dup := seen.Get(e.StatusCode); dup {
-				d.AddAs(diag.Warning, diag.DuplicateStatusCode, sc, scp,
+				d.Add(diag.DuplicateStatusCode, sc, scp,
 					"responses %q and %q both map to statusCode %s; API Gateway keeps one integration response per status code, so import keeps only one of them: merge them or map them to different status codes",
 					first, p.Key, e.StatusCode)
 			} else {
@@ -399,7 +399,7 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 	}
 	checkSelectionOverlaps(d, v.Responses, key, ptr)
 	if len(defaults) > 1 {
-		d.AddAs(diag.Warning, diag.MultipleDefault, key(defaults[1]), Pointer(ptr, defaults[1]),
+		d.Add(diag.MultipleDefault, key(defaults[1]), Pointer(ptr, defaults[1]),
 			"responses %q and %q are both the default response (no selection pattern); keep one of them", defaults[0], defaults[1])
 	}
 }
@@ -415,7 +415,7 @@ func (d *decoder) checkHTTPResponseParameters(v *Integration, ptr string) {
 	for _, p := range v.ResponseParameters {
 		i, err := strconv.Atoi(p.Key)
 		if err != nil || len(p.Key) != 3 || i < 200 || i > 599 {
-			d.AddAs(diag.Error, diag.HTTPResponseParameters, lookupKey(src, p.Key), Pointer(ptr, p.Key),
+			d.Add(diag.HTTPResponseParameters, lookupKey(src, p.Key), Pointer(ptr, p.Key),
 				"responseParameters key %q must be a status code from 200 to 599 whose responses the mappings apply to", p.Key)
 			continue
 		}

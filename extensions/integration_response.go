@@ -61,7 +61,7 @@ func ResponseKey(selectionPattern string) string {
 func (d *decoder) integrationResponses(n *yaml.Node, ptr string) Map[*IntegrationResponseEntry] {
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "responses must be an object mapping selection patterns (or \"default\") to integration responses, not %s", kindName(n))
+		d.Add(diag.WrongType, n, ptr, "responses must be an object mapping selection patterns (or \"default\") to integration responses, not %s", kindName(n))
 		return nil
 	}
 	out := make(Map[*IntegrationResponseEntry], 0, len(r.Content)/2)
@@ -90,7 +90,7 @@ func (d *decoder) integrationResponse(n *yaml.Node, ptr string) *IntegrationResp
 func (d *decoder) templates(n *yaml.Node, ptr, what string) Map[Str] {
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping media types to templates, not %s", what, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping media types to templates, not %s", what, kindName(n))
 		return nil
 	}
 	out := make(Map[Str], 0, len(r.Content)/2)

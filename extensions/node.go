@@ -42,3 +42,18 @@ func Scalar(n *yaml.Node) string {
 	}
 	return n.Value
 }
+
+// IsTrue tells whether n is the boolean true, by one rule for every reader:
+// YAML's true, True or TRUE (JSON has only true). The same words in quotes
+// count too, as API Gateway's import reads a quoted "true" as true.
+func IsTrue(n *yaml.Node) bool {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return false
+	}
+	switch n.Value {
+	case "true", "True", "TRUE":
+		return n.Tag == "" || n.Tag == "!!bool" || n.Tag == "!!str"
+	}
+	return false
+}

@@ -38,7 +38,7 @@ func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 	r := Resolve(n)
 	switch {
 	case r == nil:
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a policy document object or a JSON string, not nothing", ExtPolicy)
+		d.Add(diag.WrongType, n, ptr, "%s must be a policy document object or a JSON string, not nothing", ExtPolicy)
 	case r.Kind == yaml.MappingNode && IntrinsicName(r) == "":
 		p.Document = r
 		d.checkPolicyDocument(r, ptr)
@@ -50,7 +50,7 @@ func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte(p.Text.Value), &doc); err != nil || Resolve(&doc) == nil || Resolve(&doc).Kind != yaml.MappingNode {
 			if !HasVariables(p.Text.Value) {
-				d.AddAs(diag.Error, diag.Policy, n, ptr, "%s string is not a JSON policy document; write {\"Version\": \"2012-10-17\", \"Statement\": [...]}", ExtPolicy)
+				d.Add(diag.Policy, n, ptr, "%s string is not a JSON policy document; write {\"Version\": \"2012-10-17\", \"Statement\": [...]}", ExtPolicy)
 			}
 			return p
 		}
@@ -63,7 +63,7 @@ func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 			d.Diags = append(d.Diags, di)
 		}
 	default:
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a policy document object or a JSON string, not %s", ExtPolicy, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be a policy document object or a JSON string, not %s", ExtPolicy, kindName(n))
 	}
 	return p
 }
@@ -73,12 +73,12 @@ func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 func (d *decoder) checkPolicyDocument(m *yaml.Node, ptr string) {
 	if v := Lookup(m, "Version"); v != nil {
 		if s := d.str(v, Pointer(ptr, "Version"), "Version"); s.Known() && s.Value != "2012-10-17" && s.Value != "2008-10-17" {
-			d.AddAs(diag.Error, diag.Policy, v, Pointer(ptr, "Version"), "policy Version %q is not an IAM policy language version; write \"2012-10-17\"", s.Value)
+			d.Add(diag.Policy, v, Pointer(ptr, "Version"), "policy Version %q is not an IAM policy language version; write \"2012-10-17\"", s.Value)
 		}
 	}
 	st := Lookup(m, "Statement")
 	if st == nil {
-		d.AddAs(diag.Error, diag.Policy, m, ptr, "policy document has no Statement; add Statement: [{Effect: Allow, Principal: \"*\", Action: execute-api:Invoke, Resource: execute-api:/*}]")
+		d.Add(diag.Policy, m, ptr, "policy document has no Statement; add Statement: [{Effect: Allow, Principal: \"*\", Action: execute-api:Invoke, Resource: execute-api:/*}]")
 		return
 	}
 	sp := Pointer(ptr, "Statement")
@@ -92,7 +92,7 @@ func (d *decoder) checkPolicyDocument(m *yaml.Node, ptr string) {
 			d.checkStatement(Resolve(s), Pointer(sp, strconv.Itoa(i)))
 		}
 	default:
-		d.AddAs(diag.Error, diag.Policy, st, sp, "policy Statement must be a statement object or a list of them, not %s", kindName(st))
+		d.Add(diag.Policy, st, sp, "policy Statement must be a statement object or a list of them, not %s", kindName(st))
 	}
 }
 
@@ -101,16 +101,16 @@ func (d *decoder) checkStatement(s *yaml.Node, ptr string) {
 		return
 	}
 	if s == nil || s.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.Policy, s, ptr, "policy statement must be an object, not %s", kindName(s))
+		d.Add(diag.Policy, s, ptr, "policy statement must be an object, not %s", kindName(s))
 		return
 	}
 	e := Lookup(s, "Effect")
 	if e == nil {
-		d.AddAs(diag.Error, diag.Policy, s, ptr, "policy statement has no Effect; add Effect: Allow or Effect: Deny")
+		d.Add(diag.Policy, s, ptr, "policy statement has no Effect; add Effect: Allow or Effect: Deny")
 		return
 	}
 	if v := d.str(e, Pointer(ptr, "Effect"), "Effect"); v.Known() && v.Value != "Allow" && v.Value != "Deny" {
-		d.AddAs(diag.Error, diag.Policy, e, Pointer(ptr, "Effect"), "policy statement Effect %q must be Allow or Deny", v.Value)
+		d.Add(diag.Policy, e, Pointer(ptr, "Effect"), "policy statement Effect %q must be Allow or Deny", v.Value)
 	}
 }
 

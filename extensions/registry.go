@@ -94,7 +94,7 @@ func Decode(name string, n *yaml.Node, ptr string) (Value, []diag.Diagnostic) {
 		if sug := Suggest(name, names); sug != "" {
 			hint = "; did you mean " + sug + "?"
 		}
-		d.AddAs(diag.Warning, diag.UnknownExtension, n, ptr, "%s is not an API Gateway extension and is ignored%s", name, hint)
+		d.Add(diag.UnknownExtension, n, ptr, "%s is not an API Gateway extension and is ignored%s", name, hint)
 		return nil, d.Diags
 	}
 	v := s.decode(&d, n, ptr)

@@ -64,7 +64,7 @@ func (d *decoder) requestValidators(n *yaml.Node, ptr string) *RequestValidators
 	out := &RequestValidators{src: n}
 	r := Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object mapping validator names to validators, not %s", ExtRequestValidators, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping validator names to validators, not %s", ExtRequestValidators, kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {

@@ -77,7 +77,7 @@ func checkSelectionPattern(d *decoder, pattern string, key *yaml.Node, ptr strin
 	}
 	for _, c := range p.Constructs() {
 		if c.Approximate {
-			d.AddAs(diag.Info, diag.PatternApproximate, key, ptr,
+			d.Add(diag.PatternApproximate, key, ptr,
 				"selection pattern %q uses %s, which Go's regexp cannot express; apigw evaluates it with a backtracking engine, so simulated results are approximate", pattern, c.Name)
 			return
 		}
@@ -104,7 +104,7 @@ func checkSelectionOverlaps(d *decoder, responses Map[*IntegrationResponseEntry]
 	for j := 1; j < len(ps); j++ {
 		for i := 0; i < j; i++ {
 			if ex, ok := selectionOverlap(ps[i].key, ps[j].key, ps[i].p, ps[j].p); ok {
-				d.AddAs(diag.Warning, diag.PatternOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
+				d.Add(diag.PatternOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
 					"selection patterns %q and %q both match %s, so which integration response applies is ambiguous; make the patterns exclusive (e.g. anchor them on distinct prefixes)",
 					ps[i].key, ps[j].key, strconv.Quote(ex))
 				break

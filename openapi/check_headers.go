@@ -45,11 +45,11 @@ func checkResponseHeaders(c *checker) {
 				switch {
 				case exact:
 				case declared != "":
-					c.AddAs(diag.Warning, diag.UndeclaredResponseHeader, keyNode, ptr,
+					c.Add(diag.UndeclaredResponseHeader, keyNode, ptr,
 						"%s maps to header %q, but the %s response of %s %s declares it as %q; API Gateway compares parameter names exactly: write %s",
 						m.Key, name, code, op.Method, op.Path, declared, "method.response.header."+declared)
 				default:
-					c.AddAs(diag.Warning, diag.UndeclaredResponseHeader, keyNode, ptr,
+					c.Add(diag.UndeclaredResponseHeader, keyNode, ptr,
 						"%s maps to header %q, which the %s response of %s %s does not declare, so import skips this integration response with a warning (\"Invalid mapping expression specified\"): add headers: {%s: {%s}} to responses.%q",
 						m.Key, name, code, op.Method, op.Path, name, headerSchemaHint(c.doc.Kind), code)
 				}

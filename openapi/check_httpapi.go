@@ -15,14 +15,14 @@ func checkHTTPAPIRules(c *checker) {
 	}
 	if c.doc.Kind == Swagger2 {
 		k, _ := mapGet(c.doc.Root, "swagger")
-		c.AddAs(diag.Error, diag.HTTPAPIVersion, k, c.doc.PointerTo("/swagger"),
+		c.Add(diag.HTTPAPIVersion, k, c.doc.PointerTo("/swagger"),
 			"%s is an HTTP API, and HTTP APIs import OpenAPI 3.0 only, so import fails: convert the definition to openapi: 3.0.1", c.apiName())
 	}
 	for _, op := range c.doc.Operations() {
 		if integ, ext := integrationOf(op); integ != nil && !integ.IsRef() && integ.Type != "" &&
 			!integ.Type.Is(extensions.TypeAWSProxy) && !integ.Type.Is(extensions.TypeHTTPProxy) {
 			_, t := mapGet(integ.Node(), "type")
-			c.AddAs(diag.Warning, diag.HTTPAPIIntegrationType, t, extensions.Pointer(ext.Pointer, "type"),
+			c.Add(diag.HTTPAPIIntegrationType, t, extensions.Pointer(ext.Pointer, "type"),
 				"integration type %s: HTTP APIs support only proxy integrations, so import skips this integration: write type: aws_proxy (Lambda or AWS service with integrationSubtype) or http_proxy",
 				integ.Type)
 		}
@@ -35,7 +35,7 @@ func checkHTTPAPIRules(c *checker) {
 			pairs(req, func(_, _ *yaml.Node) { schemes++ })
 		}
 		if len(sec.Content) > 1 || schemes > 1 {
-			c.AddAs(diag.Error, diag.HTTPAPISecurity, k, op.Pointer+"/security",
+			c.Add(diag.HTTPAPISecurity, k, op.Pointer+"/security",
 				"%s %s has %d security requirements; an HTTP API route has exactly one authorization (IAM, a Lambda authorizer or a JWT authorizer), so import fails: keep one requirement with one scheme",
 				op.Method, op.Path, max(len(sec.Content), schemes))
 		}

@@ -14,11 +14,11 @@ func checkAPIKind(c *checker) {
 		switch {
 		case spec == nil:
 		case c.rest() && spec.HTTPOnly:
-			c.AddAs(diag.Warning, diag.OtherAPIKind, e.Key, e.Pointer,
+			c.Add(diag.OtherAPIKind, e.Key, e.Pointer,
 				"%s is read only by HTTP APIs, and %s is a REST API, so it is ignored: %s",
 				e.Name, c.apiName(), restAlternative(e.Name))
 		case !c.rest() && spec.RESTOnly:
-			c.AddAs(diag.Warning, diag.OtherAPIKind, e.Key, e.Pointer,
+			c.Add(diag.OtherAPIKind, e.Key, e.Pointer,
 				"%s is read only by REST APIs, and %s is an HTTP API, so it is ignored: remove it, or define the API as a REST API%s",
 				e.Name, c.apiName(), c.kindHint())
 		}

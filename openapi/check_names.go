@@ -30,7 +30,7 @@ func checkValidatorNames(c *checker) {
 		if s := extensions.Suggest(v.Name, names); s != "" {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
-		c.AddAs(diag.Warning, diag.UnknownValidator, e.Node, e.Pointer,
+		c.Add(diag.UnknownValidator, e.Node, e.Pointer,
 			"request validator %q is not defined, so requests are not validated: %s", v.Name, hint)
 	}
 }
@@ -59,7 +59,7 @@ func checkSecurityNames(c *checker) {
 				if s := extensions.Suggest(k.Value, names); s != "" {
 					hint = "did you mean \"" + s + "\"? Or " + hint
 				}
-				c.AddAs(diag.Warning, diag.UnknownSecurityScheme, k, extensions.Pointer(ptr+"/"+strconv.Itoa(i), k.Value),
+				c.Add(diag.UnknownSecurityScheme, k, extensions.Pointer(ptr+"/"+strconv.Itoa(i), k.Value),
 					"security requirement %q names no security scheme, so it protects nothing: %s", k.Value, hint)
 			})
 		}
@@ -75,7 +75,7 @@ func checkSecurityNames(c *checker) {
 			return
 		}
 		if ak, _ := mapGet(v, extensions.ExtAuthorizer); ak != nil {
-			c.AddAs(diag.Info, diag.UnusedAuthorizer, k, c.doc.PointerTo(extensions.Pointer(schemesPtr, k.Value)),
+			c.Add(diag.UnusedAuthorizer, k, c.doc.PointerTo(extensions.Pointer(schemesPtr, k.Value)),
 				"security scheme %q defines an authorizer that no security requirement uses; API Gateway creates it but no method calls it: add security: [{%s: []}] to the operations it protects, or remove it",
 				k.Value, k.Value)
 		}

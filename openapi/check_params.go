@@ -95,12 +95,12 @@ func (c *checker) requireParam(op *Operation, declared []declaredParam, p mappin
 		}
 	}
 	if caseOnly != "" {
-		c.AddAs(diag.Warning, diag.UndeclaredRequestParameter, n, ptr,
+		c.Add(diag.UndeclaredRequestParameter, n, ptr,
 			"%s %s, but %s %s declares the %s parameter as %q; API Gateway compares parameter names exactly: write method.request.%s.%s",
 			what, p.Declaration(), op.Method, op.Path, in, caseOnly, p.Location, caseOnly)
 		return
 	}
-	c.AddAs(diag.Warning, diag.UndeclaredRequestParameter, n, ptr,
+	c.Add(diag.UndeclaredRequestParameter, n, ptr,
 		"%s %s, which %s %s does not declare, so import leaves the method without its integration and warns (\"Invalid mapping expression specified\"): add parameters: [{name: %s, in: %s%s}] to the operation or its path item",
 		what, p.Declaration(), op.Method, op.Path, p.Name, in, paramHint(c.doc.Kind, in))
 }

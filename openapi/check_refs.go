@@ -28,7 +28,7 @@ func checkIntegrationRefs(c *checker) {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
 		_, refNode := mapGet(integ.Node(), "$ref")
-		c.AddAs(diag.Error, diag.IntegrationRefTarget, refNode, extensions.Pointer(ext.Pointer, "$ref"),
+		c.Add(diag.IntegrationRefTarget, refNode, extensions.Pointer(ext.Pointer, "$ref"),
 			"integration $ref %q names no reusable integration, so import fails: %s", integ.Ref, hint)
 	}
 }

@@ -32,12 +32,12 @@ func checkMethodResponses(c *checker) {
 			}
 			ptr := extensions.Pointer(extensions.Pointer(ext.Pointer, "responses"), p.Key) + "/statusCode"
 			if k, _ := mapGet(responses, "default"); k != nil {
-				c.AddAs(diag.Warning, diag.NoMethodResponse, node, ptr,
+				c.Add(diag.NoMethodResponse, node, ptr,
 					"integration response %q sets statusCode %s, which %s %s declares only through its default response; API Gateway creates method responses from status codes only: add responses: %q: {description: ...}",
 					p.Key, code, op.Method, op.Path, code)
 				continue
 			}
-			c.AddAs(diag.Warning, diag.NoMethodResponse, node, ptr,
+			c.Add(diag.NoMethodResponse, node, ptr,
 				"integration response %q sets statusCode %s, but %s %s has no %q response, so import skips this integration response with a warning (\"Invalid Response status code specified\"): add responses: %q: {description: ...} to the operation",
 				p.Key, code, op.Method, op.Path, code, code)
 		}

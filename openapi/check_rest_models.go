@@ -19,7 +19,7 @@ func checkRESTModels(c *checker) {
 	schemas, ptr := c.schemasNode()
 	pairs(schemas, func(k, _ *yaml.Node) {
 		if bad := badChars(k.Value, ""); bad != "" {
-			c.AddAs(diag.Warning, diag.ModelName, k, c.doc.PointerTo(extensions.Pointer(ptr, k.Value)),
+			c.Add(diag.ModelName, k, c.doc.PointerTo(extensions.Pointer(ptr, k.Value)),
 				"schema name %q has %s; REST API model names must be alphanumeric, so import does not create this model: rename it (for example %q) and update its $refs",
 				k.Value, bad, alnumOnly(k.Value))
 		}
@@ -129,21 +129,21 @@ func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 		case subschemaMaps[k.Value]:
 			pairs(v, func(sk, sv *yaml.Node) { w.walk(sv, extensions.Pointer(kp, sk.Value), true) })
 		case k.Value == "discriminator":
-			w.c.AddAs(diag.Warning, diag.SchemaKeyword, k, kp,
+			w.c.Add(diag.SchemaKeyword, k, kp,
 				"REST API models do not support discriminator, and import drops it: describe the variants with allOf or in separate models")
 		case k.Value == "exclusiveMinimum":
-			w.c.AddAs(diag.Warning, diag.SchemaKeyword, k, kp,
+			w.c.Add(diag.SchemaKeyword, k, kp,
 				"REST API models do not support exclusiveMinimum, and import drops it: use minimum with the next allowed value")
 		case k.Value == "readOnly":
-			w.c.AddAs(diag.Warning, diag.SchemaKeyword, k, kp,
+			w.c.Add(diag.SchemaKeyword, k, kp,
 				"REST API models do not support readOnly, and import drops it: remove it, or describe requests and responses with separate models")
 		case k.Value == "format":
 			switch f := extensions.Scalar(v); {
 			case f == "decimal":
-				w.c.AddAs(diag.Warning, diag.SchemaKeyword, v, kp,
+				w.c.Add(diag.SchemaKeyword, v, kp,
 					"REST API models do not support format: decimal: remove the format and keep type: number")
 			case (f == "int32" || f == "int64") && extensions.Scalar(typ) == "number":
-				w.c.AddAs(diag.Warning, diag.SchemaKeyword, v, kp,
+				w.c.Add(diag.SchemaKeyword, v, kp,
 					"REST API models do not support type: number with format: %s: write type: integer, format: %s", f, f)
 			}
 		}

@@ -26,7 +26,7 @@ func checkRESTPaths(c *checker) {
 			return // not a path, or OpenAPI validation's finding
 		}
 		if msg := pathProblem(path); msg != "" {
-			c.AddAs(diag.Warning, diag.PathSegment, pk, c.doc.PointerTo(extensions.Pointer("/paths", path)),
+			c.Add(diag.PathSegment, pk, c.doc.PointerTo(extensions.Pointer("/paths", path)),
 				"path %q: %s", path, msg)
 		}
 	})

@@ -26,7 +26,7 @@ func checkRESTSecurity(c *checker) {
 		if ak, _ := mapGet(v, extensions.ExtAuthorizer); ak != nil {
 			return
 		}
-		c.AddAs(diag.Warning, diag.SecuritySchemeType, typ, c.doc.PointerTo(extensions.Pointer(ptr, k.Value)+"/type"),
+		c.Add(diag.SecuritySchemeType, typ, c.doc.PointerTo(extensions.Pointer(ptr, k.Value)+"/type"),
 			"security scheme %q has type %s, which REST APIs do not read without an authorizer, so it protects nothing: add x-amazon-apigateway-authorizer (a Lambda or Cognito authorizer, with type: apiKey), or use AWS_IAM with type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4",
 			k.Value, t)
 	})
@@ -41,7 +41,7 @@ func checkRESTSecurity(c *checker) {
 		}
 	}
 	if missing > 0 {
-		c.AddAs(diag.Warning, diag.RootSecurity, k, c.doc.PointerTo("/security"),
+		c.Add(diag.RootSecurity, k, c.doc.PointerTo("/security"),
 			"REST APIs do not apply document-level security, so %d operation(s) without their own security are not protected by it: repeat the requirement as security in each operation", missing)
 	}
 }

@@ -20,11 +20,11 @@ import (
 func Convert(doc *Document, to Kind) (*yaml.Node, []diag.Diagnostic) {
 	c := &converter{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, to: to}
 	if to != Swagger2 && to != OpenAPI30 && to != OpenAPI31 {
-		c.AddAs(diag.Error, diag.ConvertTarget, nil, "", "convert writes Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1, not %s", to)
+		c.Add(diag.ConvertTarget, nil, "", "convert writes Swagger 2.0, OpenAPI 3.0 or OpenAPI 3.1, not %s", to)
 		return nil, c.Diags
 	}
 	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
-		c.AddAs(diag.Error, diag.ConvertTarget, doc.Root, "", "convert reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		c.Add(diag.ConvertTarget, doc.Root, "", "convert reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, c.Diags
 	}
 	root := cloneTree(deref(doc.Root))
@@ -60,7 +60,7 @@ type converter struct {
 }
 
 func (c *converter) loss(n *yaml.Node, rel, format string, args ...any) {
-	c.AddAs(diag.Warning, diag.ConvertLoss, n, rel, format, args...)
+	c.Add(diag.ConvertLoss, n, rel, format, args...)
 }
 
 // setVersion sets the version key of root ("openapi"), keeping a version

@@ -55,7 +55,7 @@ func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 			for _, s := range servers.Content {
 				put(s, k.Value, v, "")
 			}
-			c.AddAs(diag.Info, diag.ConvertMoved, k, "/"+k.Value, "%s moves from the root to each server, where OpenAPI 3 documents carry it", k.Value)
+			c.Add(diag.ConvertMoved, k, "/"+k.Value, "%s moves from the root to each server, where OpenAPI 3 documents carry it", k.Value)
 		case "paths":
 			out.Content = append(out.Content, k, v)
 			pairs(v, func(_, item *yaml.Node) {
@@ -305,7 +305,7 @@ func (c *converter) swaggerServers(out, servers *yaml.Node) {
 	pairs(s, func(k, v *yaml.Node) {
 		if k.Value == extensions.ExtEndpointConfiguration {
 			out.Content = append(out.Content, strScalar(k.Value), v)
-			c.AddAs(diag.Info, diag.ConvertMoved, k, "/servers/0/"+k.Value, "%s moves from the server to the root, where Swagger 2.0 documents carry it", k.Value)
+			c.Add(diag.ConvertMoved, k, "/servers/0/"+k.Value, "%s moves from the server to the root, where Swagger 2.0 documents carry it", k.Value)
 		}
 	})
 }
@@ -326,7 +326,7 @@ func (c *converter) components2(out, comps *yaml.Node) {
 			pairs(v, func(n, s *yaml.Node) { c.scheme2(s, rel+"/"+escapePointer(n.Value)) })
 			out.Content = append(out.Content, strScalar("securityDefinitions"), v)
 		case extensions.ExtIntegrations:
-			c.AddAs(diag.Info, diag.ConvertMoved, k, rel, "Swagger 2.0 has no components: each reusable integration is written into the operations that refer to it")
+			c.Add(diag.ConvertMoved, k, rel, "Swagger 2.0 has no components: each reusable integration is written into the operations that refer to it")
 		default:
 			c.loss(k, rel, "Swagger 2.0 has no components.%s; it is dropped (write them inline where used)", k.Value)
 		}
@@ -482,6 +482,6 @@ func (c *converter) scheme2(s *yaml.Node, rel string) {
 // Swagger tools read but Swagger 2.0 itself does not define.
 func (c *converter) nullable2(s *yaml.Node, rel string) {
 	if rename(s, "nullable", "x-nullable") {
-		c.AddAs(diag.Info, diag.ConvertMoved, s, rel+"/nullable", "Swagger 2.0 has no nullable; it is written as x-nullable, which most Swagger tools read")
+		c.Add(diag.ConvertMoved, s, rel+"/nullable", "Swagger 2.0 has no nullable; it is written as x-nullable, which most Swagger tools read")
 	}
 }

@@ -61,6 +61,7 @@ func (d *Document) discover() []diag.Diagnostic {
 			w.elsewhere(v, ptr)
 		}
 	}
+	d.resolve()
 	return w.diags
 }
 

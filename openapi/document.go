@@ -41,8 +41,19 @@ type Document struct {
 	// Refs are the files that external $refs named, loaded when allowed.
 	Refs []*ExternalRef
 
-	exts []Extension
-	ops  []*Operation
+	// SecuritySchemes are components.securitySchemes (Swagger 2.0:
+	// securityDefinitions), in document order.
+	SecuritySchemes []*SecurityScheme
+	// Security is the document-level security list; HasSecurity tells
+	// whether there is one.
+	Security    []SecurityRequirement
+	HasSecurity bool
+	// Schemas are the reusable schemas (definitions, components.schemas).
+	Schemas []*NamedSchema
+
+	exts    []Extension
+	ops     []*Operation
+	extFile map[*yaml.Node]string
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.

@@ -47,7 +47,7 @@ const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
 func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
 	im := &importer{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, opts: opts, root: doc.Root}
 	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
-		im.AddAs(diag.Error, diag.ImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		im.Add(diag.ImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, im.Diags
 	}
 	switch opts.BasePath {
@@ -106,7 +106,7 @@ func (im *importer) basePath() string {
 	if u, err := url.Parse(raw); err == nil {
 		return cleanPath(u.Path)
 	}
-	im.AddAs(diag.Warning, diag.ImportBasePath, get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", raw)
+	im.Add(diag.ImportBasePath, get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", raw)
 	return ""
 }
 
@@ -141,7 +141,7 @@ func (im *importer) resourcePath(base, path string) string {
 // CloudFormation could resolve it.
 func (im *importer) str(s extensions.Str, n *yaml.Node, rel string) string {
 	if !s.IsLiteral() && s.Fn != "Fn::Sub" {
-		im.AddAs(diag.Info, diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
+		im.Add(diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
 	}
 	return s.String()
 }
@@ -155,7 +155,7 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 	out := make(map[string]string, len(m))
 	for _, p := range m {
 		if v := deref(extensions.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && scalarTag(v) != tagStr {
-			im.AddAs(diag.Warning, diag.ImportParamType, v, rel+"/"+escapePointer(p.Key),
+			im.Add(diag.ImportParamType, v, rel+"/"+escapePointer(p.Key),
 				"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
 				what, p.Key, where, v.Value, v.Value)
 			continue

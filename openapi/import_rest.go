@@ -72,7 +72,7 @@ func (im *importer) schemaJSON(schema *yaml.Node, rel string) string {
 				return modelURL(im.apiID, strings.NewReplacer("~1", "/", "~0", "~").Replace(name))
 			}
 		}
-		im.AddAs(diag.Warning, diag.ImportRef, schema, rel, "$ref %q does not name a model of this document; it is kept as written", ref)
+		im.Add(diag.ImportRef, schema, rel, "$ref %q does not name a model of this document; it is kept as written", ref)
 		return ref
 	})
 }
@@ -91,7 +91,7 @@ func (im *importer) modelFor(schema *yaml.Node, rel, suggested string) string {
 		if name, ok := im.models[localRef(im.root, ref)]; ok {
 			return name
 		}
-		im.AddAs(diag.Warning, diag.ImportRef, schema, rel, "$ref %q does not name a schema of this document; no model is attached", ref)
+		im.Add(diag.ImportRef, schema, rel, "$ref %q does not name a schema of this document; no model is attached", ref)
 		return ""
 	}
 	if name, ok := im.models[schema]; ok {
@@ -103,7 +103,7 @@ func (im *importer) modelFor(schema *yaml.Node, rel, suggested string) string {
 	}
 	im.modelNames[name] = true
 	im.models[schema] = name
-	im.AddAs(diag.Info, diag.ImportInlineSchema, schema, rel, "inline schema becomes model %q; define it under %s and refer to it to choose the name", name, im.schemasPlace())
+	im.Add(diag.ImportInlineSchema, schema, rel, "inline schema becomes model %q; define it under %s and refer to it to choose the name", name, im.schemasPlace())
 	im.addModel(name, schema, rel)
 	return name
 }
@@ -153,7 +153,7 @@ func (im *importer) resources() {
 		path := im.resourcePath(base, op.Path)
 		res := ensure(path)
 		if res.ResourceMethods[op.Method] != nil {
-			im.AddAs(diag.Warning, diag.ImportDuplicate, op.Node, im.relPointer(op.Pointer), "%s %s is defined twice (after applying the base path); the later one is kept", op.Method, path)
+			im.Add(diag.ImportDuplicate, op.Node, im.relPointer(op.Pointer), "%s %s is defined twice (after applying the base path); the later one is kept", op.Method, path)
 		}
 		if res.ResourceMethods == nil {
 			res.ResourceMethods = map[string]*apimodel.Method{}
@@ -231,14 +231,14 @@ func (im *importer) method(op *Operation, res *apimodel.Resource) *apimodel.Meth
 			}
 		}
 		if !found {
-			im.AddAs(diag.Warning, diag.ImportValidator, v.Node(), rel, "request validator %q is not defined in %s; add it there or remove the reference", v.Name, extensions.ExtRequestValidators)
+			im.Add(diag.ImportValidator, v.Node(), rel, "request validator %q is not defined in %s; add it there or remove the reference", v.Name, extensions.ExtRequestValidators)
 		}
 	}
 	im.methodResponses(op, m, opName)
 	if integ, ok := op.Extension(extensions.ExtIntegration).(*extensions.Integration); ok {
 		m.MethodIntegration = im.integration(integ, op, res)
 	} else {
-		im.AddAs(diag.Warning, diag.ImportNoIntegration, op.Node, rel, "%s %s has no %s; the method is created without an integration and cannot be deployed until it has one", op.Method, op.Path, extensions.ExtIntegration)
+		im.Add(diag.ImportNoIntegration, op.Node, rel, "%s %s has no %s; the method is created without an integration and cannot be deployed until it has one", op.Method, op.Path, extensions.ExtIntegration)
 	}
 	return m
 }

@@ -130,7 +130,7 @@ func (im *importer) security(op *Operation, m *apimodel.Method) {
 				}
 			}
 			if idx < 0 {
-				im.AddAs(diag.Warning, diag.ImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value), "security scheme %q is not defined; define it or remove the requirement", k.Value)
+				im.Add(diag.ImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value), "security scheme %q is not defined; define it or remove the requirement", k.Value)
 				return
 			}
 			scheme := nodes[idx]

@@ -44,7 +44,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 			continue
 		}
 		if !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
-			im.AddAs(diag.Warning, diag.ImportSecurity, a.Node(), "", "security scheme %q: an HTTP API has jwt and request authorizers, not %s; the authorizer is not created", name, a.Type)
+			im.Add(diag.ImportSecurity, a.Node(), "", "security scheme %q: an HTTP API has jwt and request authorizers, not %s; the authorizer is not created", name, a.Type)
 			continue
 		}
 		va := &apimodel.V2Authorizer{AuthorizerID: apimodel.StableID("authorizer", im.apiID+"/"+name), Name: name,
@@ -76,14 +76,14 @@ func (im *importer) v2() *apimodel.V2Dump {
 			APIKeyRequired: boolPtr(false), OperationName: extensions.Scalar(get(op.Node, "operationId"))}
 		for _, prev := range out.Routes {
 			if prev.RouteKey == key {
-				im.AddAs(diag.Warning, diag.ImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
+				im.Add(diag.ImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
 			}
 		}
 		im.v2Security(op, r, authByName)
 		integ, ok := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
 		switch {
 		case !ok:
-			im.AddAs(diag.Warning, diag.ImportNoIntegration, op.Node, rel, "route %q has no %s; it is created without a target", key, extensions.ExtIntegration)
+			im.Add(diag.ImportNoIntegration, op.Node, rel, "route %q has no %s; it is created without a target", key, extensions.ExtIntegration)
 		case integ.IsRef():
 			name := integ.RefName()
 			vi := reusable[name]
@@ -165,7 +165,7 @@ func (im *importer) v2Integration(v *extensions.Integration, owner, rel string) 
 	if vi.PayloadFormatVersion == "" && vi.IntegrationType != "MOCK" {
 		vi.PayloadFormatVersion = "1.0"
 		if vi.IntegrationType == "AWS_PROXY" {
-			im.AddAs(diag.Warning, diag.ImportPayloadFormat, v.Node(), rel+"/"+extensions.ExtIntegration,
+			im.Add(diag.ImportPayloadFormat, v.Node(), rel+"/"+extensions.ExtIntegration,
 				"%s has no payloadFormatVersion; import takes 1.0, while Lambda functions written for HTTP APIs usually expect 2.0: write payloadFormatVersion: \"1.0\" or \"2.0\"", owner)
 		}
 	}

@@ -38,6 +38,30 @@ type Operation struct {
 	Pointer string
 	// Node is the operation object.
 	Node *yaml.Node
+	// ID is the operationId; Summary and Description are as written.
+	ID, Summary, Description string
+	// Tags are the operation's tags.
+	Tags []string
+	// PathItem is the path item object that holds the operation, and
+	// PathItemPointer its absolute pointer.
+	PathItem        *yaml.Node
+	PathItemPointer string
+	// Parameters are the path item's parameters merged with the
+	// operation's (an operation's parameter replaces the path item's of the
+	// same name and location), $refs followed, in document order.
+	Parameters []*Parameter
+	// Body is the request body, nil when there is none.
+	Body *RequestBody
+	// Responses are the declared responses, in document order.
+	Responses []*Response
+	// Security is the operation's own security list; HasSecurity tells
+	// whether it has one (an empty list turns security off). See
+	// EffectiveSecurity.
+	Security    []SecurityRequirement
+	HasSecurity bool
+	// Consumes and Produces are Swagger 2.0's media types for the
+	// operation: its own, else the document's.
+	Consumes, Produces []string
 
 	doc         *Document
 	first, last int // the operation's extensions are doc.exts[first:last]
@@ -118,6 +142,91 @@ func find(es []Extension, ok func(*Extension) bool) extensions.Value {
 	for i := range es {
 		if ok(&es[i]) {
 			return es[i].Value
+		}
+	}
+	return nil
+}
+
+// Label names the operation in messages: its operationId, or "GET /pets".
+func (o *Operation) Label() string {
+	if o.ID != "" {
+		return o.ID
+	}
+	return o.Method + " " + o.Path
+}
+
+// Document returns the document that holds the operation.
+func (o *Operation) Document() *Document { return o.doc }
+
+// Integration returns the operation's x-amazon-apigateway-integration and
+// where it stands, or nils when it has none.
+func (o *Operation) Integration() (*extensions.Integration, *Extension) {
+	es := o.Extensions()
+	for i := range es {
+		if v, ok := es[i].Value.(*extensions.Integration); ok {
+			return v, &es[i]
+		}
+	}
+	return nil, nil
+}
+
+// Backend returns the integration that serves the operation: its own, or
+// for a $ref (HTTP APIs) the reusable integration it names in components;
+// nil when there is none or the $ref names nothing.
+func (o *Operation) Backend() *extensions.Integration {
+	v, _ := o.Integration()
+	if v == nil || !v.IsRef() {
+		return v
+	}
+	all, ok := o.doc.ComponentsExtension(extensions.ExtIntegrations).(*extensions.Integrations)
+	if !ok {
+		return nil
+	}
+	t, _ := all.Integrations.Get(v.RefName())
+	return t
+}
+
+// IsProxy tells whether the operation's integration passes requests and
+// responses through (AWS_PROXY, HTTP_PROXY).
+func (o *Operation) IsProxy() bool { return IsProxy(o.Backend()) }
+
+// Response returns the declared response for status ("200", "default"),
+// or nil.
+func (o *Operation) Response(status string) *Response {
+	for _, r := range o.Responses {
+		if r.Status == status {
+			return r
+		}
+	}
+	return nil
+}
+
+// Parameter returns the parameter name in location in ("path", "query",
+// "header"), or nil.
+func (o *Operation) Parameter(in, name string) *Parameter {
+	for _, p := range o.Parameters {
+		if p.In == in && p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// EffectiveSecurity returns the security list that applies to the
+// operation: its own when it has one, else the document's; ok is false
+// when neither has one.
+func (o *Operation) EffectiveSecurity() (reqs []SecurityRequirement, ok bool) {
+	if o.HasSecurity {
+		return o.Security, true
+	}
+	return o.doc.Security, o.doc.HasSecurity
+}
+
+// SecurityScheme returns the security scheme name, or nil.
+func (d *Document) SecurityScheme(name string) *SecurityScheme {
+	for _, s := range d.SecuritySchemes {
+		if s.Name == name {
+			return s
 		}
 	}
 	return nil

@@ -37,7 +37,7 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 	noted := false
 	_, resources := mapGet(root, "Resources")
 	if resources == nil || resources.Kind != yaml.MappingNode {
-		l.AddAs(diag.Info, diag.TemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
+		l.Add(diag.TemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
 		return nil
 	}
 	for i := 0; i+1 < len(resources.Content); i += 2 {
@@ -52,7 +52,7 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 		propsPtr := resPtr + "/Properties"
 		if k, _ := mapGet(props, spec.location); k != nil {
 			noted = true
-			l.AddAs(diag.Info, diag.TemplateNotFollowed, k, propsPtr+"/"+spec.location,
+			l.Add(diag.TemplateNotFollowed, k, propsPtr+"/"+spec.location,
 				"%s keeps its definition in %s, which is not read; check that file on its own", id, spec.location)
 		}
 		k, body := mapGet(props, spec.body)
@@ -63,17 +63,17 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 		if fn := extensions.IntrinsicName(body); fn != "" {
 			noted = true
 			if fn == "Fn::Transform" {
-				l.AddAs(diag.Info, diag.TemplateNotFollowed, body, ptr,
+				l.Add(diag.TemplateNotFollowed, body, ptr,
 					"%s.%s is included with Fn::Transform (AWS::Include), which is not followed; check the included file on its own", id, spec.body)
 			} else {
-				l.AddAs(diag.Info, diag.TemplateBodyIntrinsic, body, ptr,
+				l.Add(diag.TemplateBodyIntrinsic, body, ptr,
 					"%s.%s is computed with %s, so it cannot be read before deployment; write the definition inline to have it checked", id, spec.body, fn)
 			}
 			continue
 		}
 		if body.Kind != yaml.MappingNode {
 			noted = true
-			l.AddAs(diag.Info, diag.TemplateBodyIntrinsic, body, ptr,
+			l.Add(diag.TemplateBodyIntrinsic, body, ptr,
 				"%s.%s is %s, not an inline object, so it is not read; write the definition as an object to have it checked", id, spec.body, describeNode(body))
 			continue
 		}
@@ -90,7 +90,7 @@ func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 			Pointer: ptr, Resource: id, ResourceType: spec.typ, HTTPAPI: spec.httpAPI})
 	}
 	if len(docs) == 0 && !noted {
-		l.AddAs(diag.Info, diag.TemplateNoAPI, resources, "/Resources",
+		l.Add(diag.TemplateNoAPI, resources, "/Resources",
 			"the template defines no API with an inline OpenAPI definition (Body or DefinitionBody), so there is nothing to check")
 	}
 	return docs

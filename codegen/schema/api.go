@@ -78,7 +78,7 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	}
 	diags := &diagSet{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer, Once: true}, doc: doc}
 	if doc.Kind != openapi.Swagger2 && doc.Kind != openapi.OpenAPI30 && doc.Kind != openapi.OpenAPI31 {
-		diags.AddAs(diag.Error, diag.ResponseSchemaNone, doc.Root, "", "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		diags.Add(diag.ResponseSchemaNone, doc.Root, "", "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, diags.sorted(), nil
 	}
 	root, cdiags := openapi.Convert(doc, openapi.OpenAPI31)
@@ -109,7 +109,7 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		index.Operations = append(index.Operations, entry)
 	}
 	if len(files) == 0 && !hasErrors(diags.Diags) {
-		diags.AddAs(diag.Error, diag.ResponseSchemaNone, doc.Root, "", "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
+		diags.Add(diag.ResponseSchemaNone, doc.Root, "", "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
 	}
 	if hasErrors(diags.Diags) {
 		return nil, diags.sorted(), nil

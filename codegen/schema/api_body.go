@@ -54,7 +54,7 @@ func (c *bodyConv) finish() jsonschema.Definitions {
 		rel := "/components/schemas/" + escapePointer(name)
 		n := extensions.Get(schemas, name)
 		if n == nil {
-			c.diags.AddAs(diag.Warning, diag.ResponseSchemaRef, nil, rel, "no schema %q in components.schemas; responses that refer to it accept any value there: define it", name)
+			c.diags.Add(diag.ResponseSchemaRef, nil, rel, "no schema %q in components.schemas; responses that refer to it accept any value there: define it", name)
 			c.defs[name] = &jsonschema.Schema{Comments: "undefined in the document"}
 			continue
 		}
@@ -88,11 +88,11 @@ func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schem
 		return jsonschema.TrueSchema
 	}
 	if n.Kind != yaml.MappingNode {
-		c.diags.AddAs(diag.Warning, diag.ResponseSchemaKeyword, n, rel, "a schema must be an object; this one accepts any value in the generated schema")
+		c.diags.Add(diag.ResponseSchemaKeyword, n, rel, "a schema must be an object; this one accepts any value in the generated schema")
 		return &jsonschema.Schema{}
 	}
 	if depth > maxSchemaDepth {
-		c.diags.AddAs(diag.Warning, diag.ResponseSchemaKeyword, n, rel, "schema nested deeper than %d levels; below that, any value is accepted", maxSchemaDepth)
+		c.diags.Add(diag.ResponseSchemaKeyword, n, rel, "schema nested deeper than %d levels; below that, any value is accepted", maxSchemaDepth)
 		return &jsonschema.Schema{}
 	}
 	s := &jsonschema.Schema{}
@@ -128,7 +128,7 @@ func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel strin
 	}
 	if target := localRef(c.root, ref); target != nil && strings.HasPrefix(ref, "#/") {
 		if c.active[target] {
-			c.diags.AddAs(diag.Warning, diag.ResponseSchemaRef, n, rel+"/$ref", "$ref %q is recursive outside components.schemas; from the second level on any value is accepted: move the schema to components.schemas", ref)
+			c.diags.Add(diag.ResponseSchemaRef, n, rel+"/$ref", "$ref %q is recursive outside components.schemas; from the second level on any value is accepted: move the schema to components.schemas", ref)
 			return
 		}
 		c.active[target] = true
@@ -136,7 +136,7 @@ func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel strin
 		delete(c.active, target)
 		return
 	}
-	c.diags.AddAs(diag.Warning, diag.ResponseSchemaRef, n, rel+"/$ref", "$ref %q cannot be followed (external or naming nothing); the generated schema accepts any value there", ref)
+	c.diags.Add(diag.ResponseSchemaRef, n, rel+"/$ref", "$ref %q cannot be followed (external or naming nothing); the generated schema accepts any value there", ref)
 	s.Comments = "unresolved $ref " + ref
 }
 
@@ -150,7 +150,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 		}
 		krel := rel + "/" + escapePointer(k)
 		bad := func(want string) {
-			c.diags.AddAs(diag.Warning, diag.ResponseSchemaKeyword, v, krel, "%s must be %s; it is left out of the generated schema", k, want)
+			c.diags.Add(diag.ResponseSchemaKeyword, v, krel, "%s must be %s; it is left out of the generated schema", k, want)
 		}
 		sub := func(v *yaml.Node, r string) *jsonschema.Schema { return c.schema(v, r, depth+1) }
 		switch k {
@@ -207,7 +207,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 				continue
 			}
 			if _, err := regexp.Compile(p); err != nil {
-				c.diags.AddAs(diag.Warning, diag.ResponseSchemaPattern, v, krel, "pattern %q is not in the regex subset that RE2-based validators (Go, Rust) accept; it is kept as the annotation x-apigw-pattern and not checked", p)
+				c.diags.Add(diag.ResponseSchemaPattern, v, krel, "pattern %q is not in the regex subset that RE2-based validators (Go, Rust) accept; it is kept as the annotation x-apigw-pattern and not checked", p)
 				setExtra(s, "x-apigw-pattern", p)
 				continue
 			}
@@ -249,7 +249,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			m := map[string]*jsonschema.Schema{}
 			extensions.Pairs(v, func(pk string, pv *yaml.Node) {
 				if _, err := regexp.Compile(pk); k == "patternProperties" && err != nil {
-					c.diags.AddAs(diag.Warning, diag.ResponseSchemaPattern, pv, krel+"/"+escapePointer(pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
+					c.diags.Add(diag.ResponseSchemaPattern, pv, krel+"/"+escapePointer(pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
 					return
 				}
 				m[pk] = sub(pv, krel+"/"+escapePointer(pk))
@@ -347,7 +347,7 @@ func (c *bodyConv) typ(s *jsonschema.Schema, v *yaml.Node, rel string, bad func(
 			t = "string"
 		}
 		if !slices.Contains(jsonTypes, t) {
-			c.diags.AddAs(diag.Warning, diag.ResponseSchemaKeyword, v, rel, "type %q is not a JSON Schema type (write one of %s); it is left out of the generated schema", t, strings.Join(jsonTypes, ", "))
+			c.diags.Add(diag.ResponseSchemaKeyword, v, rel, "type %q is not a JSON Schema type (write one of %s); it is left out of the generated schema", t, strings.Join(jsonTypes, ", "))
 			continue
 		}
 		if !slices.Contains(out, t) {
@@ -376,7 +376,7 @@ func typeAllows(s *jsonschema.Schema, t string) bool {
 func (c *bodyConv) value(v *yaml.Node, rel string) (json.RawMessage, bool) {
 	raw, err := rawJSON(v)
 	if err != nil {
-		c.diags.AddAs(diag.Warning, diag.ResponseSchemaKeyword, v, rel, "value cannot be written as JSON (%v); it is left out", err)
+		c.diags.Add(diag.ResponseSchemaKeyword, v, rel, "value cannot be written as JSON (%v); it is left out", err)
 		return nil, false
 	}
 	return raw, true

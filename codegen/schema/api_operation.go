@@ -30,7 +30,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: extensions.Scalar(extensions.Get(op.Node, "operationId"))}
 	integ, _ := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
 	if integ == nil {
-		g.diags.AddAs(diag.Warning, diag.ResponseSchemaOperation, op.Node, rel, "%s %s has no %s, so API Gateway gives it no responses; it is left out", op.Method, op.Path, extensions.ExtIntegration)
+		g.diags.Add(diag.ResponseSchemaOperation, op.Node, rel, "%s %s has no %s, so API Gateway gives it no responses; it is left out", op.Method, op.Path, extensions.ExtIntegration)
 		return nil, entry
 	}
 	entry.IntegrationType = string(integ.Type.Canonical())
@@ -112,7 +112,7 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 		}
 		code := p.Value.StatusCode
 		if !isStatusCode(code) {
-			c.g.diags.AddAs(diag.Warning, diag.ResponseSchemaOperation, p.Value.Node(), irel+"/"+escapePointer(p.Key), "integration response %q has no three-digit statusCode; it is left out", p.Key)
+			c.g.diags.Add(diag.ResponseSchemaOperation, p.Value.Node(), irel+"/"+escapePointer(p.Key), "integration response %q has no three-digit statusCode; it is left out", p.Key)
 			continue
 		}
 		if i, ok := byStatus[code]; ok {
@@ -123,7 +123,7 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 		list = append(list, picked{p.Key, p.Value})
 	}
 	if len(list) == 0 {
-		c.g.diags.AddAs(diag.Warning, diag.ResponseSchemaOperation, integ.Node(), irel, "%s %s has no integration responses, so every call ends in 500 Internal server error; it is left out: add responses with a default", c.op.Method, c.op.Path)
+		c.g.diags.Add(diag.ResponseSchemaOperation, integ.Node(), irel, "%s %s has no integration responses, so every call ends in 500 Internal server error; it is left out: add responses with a default", c.op.Method, c.op.Path)
 		return nil
 	}
 	slices.SortStableFunc(list, func(a, b picked) int { return strings.Compare(a.v.StatusCode, b.v.StatusCode) })
@@ -144,7 +144,7 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	if resp == nil {
 		// Import skips such an integration response with a warning ("Invalid
 		// Response status code specified"), so no client ever gets it.
-		c.g.diags.AddAs(diag.Warning, diag.ResponseSchemaMethodResponse, v.Node(), rel+"/statusCode", "integration response %q maps to status %s, which %s %s does not declare, so import skips it and it is left out: add responses.%s", key, code, c.op.Method, c.op.Path, code)
+		c.g.diags.Add(diag.ResponseSchemaMethodResponse, v.Node(), rel+"/statusCode", "integration response %q maps to status %s, which %s %s does not declare, so import skips it and it is left out: add responses.%s", key, code, c.op.Method, c.op.Path, code)
 		return nil
 	}
 	b := newShape(code)

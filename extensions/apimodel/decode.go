@@ -63,7 +63,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 	switch {
 	case v.Type() == timestampType:
 		if r == nil || r.Kind != yaml.ScalarNode {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a date (text or number), not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be a date (text or number), not %s", what, kindName(n))
 			return
 		}
 		v.SetString(r.Value)
@@ -82,7 +82,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		v.Set(p)
 	case reflect.String:
 		if r == nil || r.Kind != yaml.ScalarNode || r.Tag != "!!str" {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a string, not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be a string, not %s", what, kindName(n))
 			return
 		}
 		v.SetString(r.Value)
@@ -91,14 +91,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		}
 	case reflect.Bool:
 		if r == nil || r.Kind != yaml.ScalarNode || r.Tag != "!!bool" {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be true or false, not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be true or false, not %s", what, kindName(n))
 			return
 		}
 		v.SetBool(r.Value == "true" || r.Value == "True" || r.Value == "TRUE")
 	case reflect.Int:
 		i, err := strconv.ParseInt(scalarOf(r, "!!int"), 10, 64)
 		if err != nil {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an integer, not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be an integer, not %s", what, kindName(n))
 			return
 		}
 		v.SetInt(i)
@@ -109,13 +109,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a number, not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be a number, not %s", what, kindName(n))
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Slice:
 		if r == nil || r.Kind != yaml.SequenceNode {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be a list, not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be a list, not %s", what, kindName(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(r.Content), len(r.Content))
@@ -125,7 +125,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		v.Set(s)
 	case reflect.Map:
 		if r == nil || r.Kind != yaml.MappingNode {
-			d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
+			d.Add(diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(r.Content)/2)
@@ -162,7 +162,7 @@ func (d *decoder) checkEnum(n *yaml.Node, s, ptr, what, enum string) {
 	if sug := extensions.Suggest(s, allowed); sug != "" {
 		hint = fmt.Sprintf(" (did you mean %q?)", sug)
 	}
-	d.AddAs(diag.Error, diag.UnknownValue, n, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
+	d.Add(diag.UnknownValue, n, ptr, "%s %q is not one of %s%s", what, s, strings.Join(allowed, ", "), hint)
 }
 
 // jsonText accepts a string, or an object or list that is kept as compact JSON text.
@@ -173,7 +173,7 @@ func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
 		return
 	}
 	if r == nil || r.Kind == yaml.ScalarNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be JSON text or a JSON object, not %s", what, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be JSON text or a JSON object, not %s", what, kindName(n))
 		return
 	}
 	var buf bytes.Buffer
@@ -224,7 +224,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
 func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 	r := extensions.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
+		d.Add(diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return
 	}
 	fields := structFields(v.Type())
@@ -260,7 +260,7 @@ func (d *decoder) unknownKey(k *yaml.Node, ptr, what string, fields []fieldInfo)
 	} else {
 		hint = "; known keys are " + strings.Join(names, ", ")
 	}
-	d.AddAs(diag.Warning, diag.UnknownKey, k, ptr, "unknown key %q in %s is ignored%s", k.Value, what, hint)
+	d.Add(diag.UnknownKey, k, ptr, "unknown key %q in %s is ignored%s", k.Value, what, hint)
 }
 
 // sharedEnums gives the allowed values of fields of types shared with package

@@ -106,7 +106,7 @@ var (
 func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 	root := extensions.Resolve(doc)
 	if root == nil || root.Kind != yaml.MappingNode {
-		d.AddAs(diag.Error, diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
+		d.Add(diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
 		return nil
 	}
 	exact := func(keys []string) bool {
@@ -120,7 +120,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 		return false
 	}
 	if exact([]string{"httpMethod", "type", "statusCode"}) {
-		d.AddAs(diag.Error, diag.DumpShape, root, at, "this looks like the output of get-method, get-integration or get-*-response, which does not say which resource it belongs to: put it under \"resourceMethods\" of an item of \"resources\"")
+		d.Add(diag.DumpShape, root, at, "this looks like the output of get-method, get-integration or get-*-response, which does not say which resource it belongs to: put it under \"resourceMethods\" of an item of \"resources\"")
 		return nil
 	}
 	switch {
@@ -147,7 +147,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 		d.object(root, reflect.ValueOf(dump.V2.API).Elem(), at, "API")
 		return dump
 	}
-	d.AddAs(diag.Error, diag.DumpShape, root, "", "not a dump this tool knows: write {\"restApi\": <get-rest-api>, \"resources\": [<items of get-resources --embed methods>], …} for a REST API or {\"api\": <get-api>, \"routes\": […], \"integrations\": […], …} for an HTTP or WebSocket API")
+	d.Add(diag.DumpShape, root, "", "not a dump this tool knows: write {\"restApi\": <get-rest-api>, \"resources\": [<items of get-resources --embed methods>], …} for a REST API or {\"api\": <get-api>, \"routes\": […], \"integrations\": […], …} for an HTTP or WebSocket API")
 	return nil
 }
 
@@ -195,11 +195,11 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 	list := extensions.Resolve(items)
 	ptr := "/" + keyOf(root, "items")
 	if list == nil || list.Kind != yaml.SequenceNode {
-		d.AddAs(diag.Error, diag.WrongType, items, ptr, "items must be a list, not %s", kindName(items))
+		d.Add(diag.WrongType, items, ptr, "items must be a list, not %s", kindName(items))
 		return nil
 	}
 	if len(list.Content) == 0 {
-		d.AddAs(diag.Error, diag.DumpShape, items, ptr, "an empty list tells nothing about the API; dump at least the resources or the routes")
+		d.Add(diag.DumpShape, items, ptr, "an empty list tells nothing about the API; dump at least the resources or the routes")
 		return nil
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -211,20 +211,20 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 	switch {
 	case hasKey(first, "rootResourceId") || hasKey(first, "ProtocolType"):
 		if len(list.Content) > 1 {
-			d.AddAs(diag.Error, diag.DumpShape, items, ptr, "the list holds %d APIs; dump one API (get-rest-api or get-api) at a time", len(list.Content))
+			d.Add(diag.DumpShape, items, ptr, "the list holds %d APIs; dump one API (get-rest-api or get-api) at a time", len(list.Content))
 			return nil
 		}
 		return d.load(first, ptr+"/0")
 	case hasKey(first, "IntegrationResponseKey"):
-		d.AddAs(diag.Error, diag.DumpShape, items, ptr, "integration responses do not name their integration: write {\"integrationResponses\": {\"<IntegrationId>\": [ … ]}}")
+		d.Add(diag.DumpShape, items, ptr, "integration responses do not name their integration: write {\"integrationResponses\": {\"<IntegrationId>\": [ … ]}}")
 		return nil
 	case hasKey(first, "RouteResponseKey"):
-		d.AddAs(diag.Error, diag.DumpShape, items, ptr, "route responses do not name their route: write {\"routeResponses\": {\"<RouteId>\": [ … ]}}")
+		d.Add(diag.DumpShape, items, ptr, "route responses do not name their route: write {\"routeResponses\": {\"<RouteId>\": [ … ]}}")
 		return nil
 	}
 	k := kindOf(first)
 	if k == nil {
-		d.AddAs(diag.Error, diag.DumpShape, first, ptr+"/0", "cannot tell what these items are; expected the output of get-resources, get-models, get-authorizers, get-request-validators, get-gateway-responses, get-documentation-parts, get-rest-apis, or apigatewayv2 get-apis, get-routes, get-integrations, get-authorizers, get-models or get-stages")
+		d.Add(diag.DumpShape, first, ptr+"/0", "cannot tell what these items are; expected the output of get-resources, get-models, get-authorizers, get-request-validators, get-gateway-responses, get-documentation-parts, get-rest-apis, or apigatewayv2 get-apis, get-routes, get-integrations, get-authorizers, get-models or get-stages")
 		return nil
 	}
 	dump := &Dump{}

@@ -1,0 +1,130 @@
+package openapi
+
+import (
+	"strings"
+
+	"github.com/apigw/apigw/extensions"
+	"go.yaml.in/yaml/v4"
+)
+
+// Target is where a $ref leads.
+type Target struct {
+	// Node is the value reached.
+	Node *yaml.Node
+	// Pointer is its pointer: absolute in the document's file, or in File.
+	Pointer string
+	// File is "" for the document's own file, or the file an external $ref
+	// read (relative to the allowed folder).
+	File string
+}
+
+// Follow resolves n while it is an object {"$ref": …} and returns the value
+// reached; ptr is n's own absolute pointer. Local references resolve in the
+// file the node belongs to, a bare name ("Pet") names a definition as API
+// Gateway's import reads it, and references to files that Load read (with
+// AllowRefs) are followed into them. ok is false when a reference names
+// nothing that can be reached; the last value reached is returned then.
+func (d *Document) Follow(n *yaml.Node, ptr string) (t Target, ok bool) {
+	t = Target{Node: extensions.Resolve(n), Pointer: ptr, File: d.fileOf(n)}
+	for range extensions.MaxRefHops {
+		ref := extensions.Get(t.Node, "$ref")
+		if ref == nil || ref.Kind != yaml.ScalarNode {
+			return t, true
+		}
+		next, ok := d.refTarget(t, ref.Value)
+		if !ok {
+			return t, false
+		}
+		t = next
+	}
+	return t, false
+}
+
+// refTarget resolves one $ref written in the value at from.
+func (d *Document) refTarget(from Target, ref string) (Target, bool) {
+	if isBareName(ref) {
+		ref = d.bareRefBase() + ref
+	}
+	if strings.HasPrefix(ref, "#") {
+		ptr, _ := extensions.RefPointer(ref)
+		if from.File == "" {
+			n := extensions.NodeAt(d.Root, ptr)
+			return Target{Node: n, Pointer: d.Pointer + ptr}, n != nil
+		}
+		for _, r := range d.Refs {
+			if r.Target == from.File && r.Tree != nil {
+				n := extensions.NodeAt(r.Tree, ptr)
+				return Target{Node: n, Pointer: ptr, File: r.Target}, n != nil
+			}
+		}
+		return Target{}, false
+	}
+	for _, r := range d.Refs {
+		if r.Ref == ref && r.Tree != nil {
+			ptr, _ := extensions.RefPointer("#" + r.Fragment)
+			n := extensions.NodeAt(r.Tree, ptr)
+			return Target{Node: n, Pointer: ptr, File: r.Target}, n != nil
+		}
+	}
+	return Target{}, false
+}
+
+// bareRefBase completes a bare-name $ref.
+func (d *Document) bareRefBase() string {
+	if d.Kind == Swagger2 {
+		return "#/definitions/"
+	}
+	return "#/components/schemas/"
+}
+
+// fileOf returns the external file a node was read from, or "" for the
+// document's own file. The nodes of each external file are indexed once.
+func (d *Document) fileOf(n *yaml.Node) string {
+	if len(d.Refs) == 0 || n == nil {
+		return ""
+	}
+	if d.extFile == nil {
+		d.extFile = map[*yaml.Node]string{}
+		for _, r := range d.Refs {
+			if r.Tree != nil {
+				markFile(d.extFile, r.Tree, r.Target)
+			}
+		}
+	}
+	return d.extFile[n]
+}
+
+func markFile(m map[*yaml.Node]string, n *yaml.Node, file string) {
+	if _, done := m[n]; done {
+		return
+	}
+	m[n] = file
+	for _, c := range n.Content {
+		markFile(m, c, file)
+	}
+}
+
+// schemaAt describes the schema n written at ptr, its $refs followed.
+func (d *Document) schemaAt(n *yaml.Node, ptr string) *Schema {
+	n = extensions.Resolve(n)
+	if n == nil {
+		return nil
+	}
+	s := &Schema{Node: n, Pointer: ptr, Ref: extensions.Scalar(extensions.Get(n, "$ref"))}
+	t, ok := d.Follow(n, ptr)
+	s.Target, s.TargetPointer, s.File, s.Resolved = t.Node, t.Pointer, t.File, ok
+	if s.Ref != "" {
+		ref := s.Ref
+		if isBareName(ref) {
+			ref = d.bareRefBase() + ref
+		}
+		if p, local := extensions.RefPointer(ref); local {
+			for _, base := range []string{"/definitions/", "/components/schemas/"} {
+				if name, ok := strings.CutPrefix(p, base); ok && !strings.Contains(name, "/") {
+					s.Name = extensions.UnescapeToken(name)
+				}
+			}
+		}
+	}
+	return s
+}
