@@ -57,3 +57,31 @@ func IsTrue(n *yaml.Node) bool {
 	}
 	return false
 }
+
+// Entry returns the key node and the value (aliases followed) stored under
+// key in mapping n, or nils.
+func Entry(n *yaml.Node, key string) (k, v *yaml.Node) {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i], Resolve(n.Content[i+1])
+		}
+	}
+	return nil, nil
+}
+
+// Entries calls fn with each key node and value (aliases followed) of
+// mapping n, in document order; nothing when n is not a mapping. Use it
+// where the key's position matters; Pairs otherwise.
+func Entries(n *yaml.Node, fn func(k, v *yaml.Node)) {
+	n = Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		fn(n.Content[i], Resolve(n.Content[i+1]))
+	}
+}

@@ -27,7 +27,7 @@ func Convert(doc *Document, to Kind) (*yaml.Node, []diag.Diagnostic) {
 		c.Add(diag.ConvertTarget, doc.Root, "", "convert reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, c.Diags
 	}
-	root := cloneTree(deref(doc.Root))
+	root := cloneTree(extensions.Resolve(doc.Root))
 	switch {
 	case doc.Kind == to:
 	case doc.Kind == Swagger2:
@@ -69,7 +69,7 @@ func setVersion(root *yaml.Node, key, v string, keep bool) {
 	if keep {
 		return
 	}
-	if _, n := mapGet(root, key); n != nil {
+	if _, n := extensions.Entry(root, key); n != nil {
 		n.Value, n.Tag, n.Style = v, tagStr, 0
 		return
 	}
@@ -82,7 +82,7 @@ func del(n *yaml.Node, key string) *yaml.Node {
 		if n.Content[i].Value == key {
 			v := n.Content[i+1]
 			n.Content = append(n.Content[:i:i], n.Content[i+2:]...)
-			return deref(v)
+			return extensions.Resolve(v)
 		}
 	}
 	return nil
@@ -142,8 +142,8 @@ func rewriteRefs(n *yaml.Node, from, to []string) {
 
 // operationsOf calls f for each operation (method key, node, relative pointer) of root's paths.
 func operationsOf(root *yaml.Node, f func(path, key string, op *yaml.Node, rel string)) {
-	pairs(get(root, "paths"), func(p, item *yaml.Node) {
-		pairs(item, func(k, op *yaml.Node) {
+	extensions.Entries(extensions.Get(root, "paths"), func(p, item *yaml.Node) {
+		extensions.Entries(item, func(k, op *yaml.Node) {
 			if _, ok := operationKeys[k.Value]; ok && op.Kind == yaml.MappingNode {
 				f(p.Value, k.Value, op, "/paths/"+escapePointer(p.Value)+"/"+escapePointer(k.Value))
 			}

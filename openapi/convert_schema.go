@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"strconv"
+
 	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
@@ -11,27 +13,27 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 	var walk func(s *yaml.Node, rel string)
 	seen := map[*yaml.Node]bool{}
 	walk = func(s *yaml.Node, rel string) {
-		s = deref(s)
+		s = extensions.Resolve(s)
 		if s == nil || s.Kind != yaml.MappingNode || seen[s] {
 			return
 		}
 		seen[s] = true
 		f(s, rel)
-		pairs(get(s, "properties"), func(k, v *yaml.Node) { walk(v, rel+"/properties/"+escapePointer(k.Value)) })
+		extensions.Entries(extensions.Get(s, "properties"), func(k, v *yaml.Node) { walk(v, rel+"/properties/"+escapePointer(k.Value)) })
 		for _, k := range []string{"items", "additionalProperties", "not"} {
-			walk(get(s, k), rel+"/"+k)
+			walk(extensions.Get(s, k), rel+"/"+k)
 		}
 		for _, k := range []string{"allOf", "anyOf", "oneOf"} {
-			for i, e := range extensions.Items(get(s, k)) {
-				walk(e, rel+"/"+k+"/"+posText(i))
+			for i, e := range extensions.Items(extensions.Get(s, k)) {
+				walk(e, rel+"/"+k+"/"+strconv.Itoa(i))
 			}
 		}
 	}
-	pairs(get(get(root, "components"), "schemas"), func(k, v *yaml.Node) { walk(v, "/components/schemas/"+escapePointer(k.Value)) })
-	pairs(get(root, "definitions"), func(k, v *yaml.Node) { walk(v, "/definitions/"+escapePointer(k.Value)) })
+	extensions.Entries(extensions.Get(extensions.Get(root, "components"), "schemas"), func(k, v *yaml.Node) { walk(v, "/components/schemas/"+escapePointer(k.Value)) })
+	extensions.Entries(extensions.Get(root, "definitions"), func(k, v *yaml.Node) { walk(v, "/definitions/"+escapePointer(k.Value)) })
 	var find func(n *yaml.Node, rel string)
 	find = func(n *yaml.Node, rel string) {
-		n = deref(n)
+		n = extensions.Resolve(n)
 		if n == nil {
 			return
 		}
@@ -47,12 +49,12 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
-				find(e, rel+"/"+posText(i))
+				find(e, rel+"/"+strconv.Itoa(i))
 			}
 		}
 	}
-	find(get(root, "paths"), "/paths")
-	pairs(get(root, "components"), func(k, v *yaml.Node) {
+	find(extensions.Get(root, "paths"), "/paths")
+	extensions.Entries(extensions.Get(root, "components"), func(k, v *yaml.Node) {
 		if k.Value != "schemas" {
 			find(v, "/components/"+escapePointer(k.Value))
 		}
@@ -62,18 +64,18 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 // to31 rewrites an OpenAPI 3.0 schema as 3.1: nullable becomes a "null"
 // type, boolean exclusive bounds become numeric ones, example becomes examples.
 func (c *converter) to31(s *yaml.Node, rel string) {
-	if n := del(s, "nullable"); n != nil && isTrue(n) {
-		if t := get(s, "type"); t != nil && t.Kind == yaml.ScalarNode {
+	if n := del(s, "nullable"); n != nil && extensions.IsTrue(n) {
+		if t := extensions.Get(s, "type"); t != nil && t.Kind == yaml.ScalarNode {
 			put(s, "type", strSeq([]string{t.Value, "null"}), "")
 		}
 	}
 	for _, b := range [][2]string{{"exclusiveMinimum", "minimum"}, {"exclusiveMaximum", "maximum"}} {
-		ex := get(s, b[0])
+		ex := extensions.Get(s, b[0])
 		if ex == nil || ex.Kind != yaml.ScalarNode || scalarTag(ex) != tagBool {
 			continue
 		}
-		if isTrue(ex) {
-			if bound := get(s, b[1]); bound != nil {
+		if extensions.IsTrue(ex) {
+			if bound := extensions.Get(s, b[1]); bound != nil {
 				put(s, b[0], bound, b[1])
 				del(s, b[1])
 				continue
@@ -88,10 +90,10 @@ func (c *converter) to31(s *yaml.Node, rel string) {
 
 // to30 rewrites an OpenAPI 3.1 schema as 3.0, reporting what 3.0 cannot say.
 func (c *converter) to30(s *yaml.Node, rel string) {
-	if t := get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
+	if t := extensions.Get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
 		var types []string
 		null := false
-		for _, e := range scalars(t) {
+		for _, e := range scalarList(t) {
 			if e == "null" {
 				null = true
 			} else {
@@ -112,12 +114,12 @@ func (c *converter) to30(s *yaml.Node, rel string) {
 		}
 	}
 	for _, b := range [][2]string{{"exclusiveMinimum", "minimum"}, {"exclusiveMaximum", "maximum"}} {
-		if ex := get(s, b[0]); ex != nil && ex.Kind == yaml.ScalarNode && (scalarTag(ex) == tagInt || scalarTag(ex) == tagFloat) {
+		if ex := extensions.Get(s, b[0]); ex != nil && ex.Kind == yaml.ScalarNode && (scalarTag(ex) == tagInt || scalarTag(ex) == tagFloat) {
 			put(s, b[1], ex, b[0])
 			put(s, b[0], boolScalar(true), "")
 		}
 	}
-	if ex := get(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode {
+	if ex := extensions.Get(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode {
 		del(s, "examples")
 		if len(ex.Content) > 0 {
 			put(s, "example", ex.Content[0], "")
@@ -126,7 +128,7 @@ func (c *converter) to30(s *yaml.Node, rel string) {
 			c.loss(ex, rel+"/examples", "OpenAPI 3.0 schemas have one example; the other %d are dropped", len(ex.Content)-1)
 		}
 	}
-	if k := get(s, "const"); k != nil {
+	if k := extensions.Get(s, "const"); k != nil {
 		del(s, "const")
 		put(s, "enum", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{k}}, "")
 	}

@@ -42,7 +42,7 @@ func (d *Document) discover() []diag.Diagnostic {
 	d.exts, d.ops = nil, nil
 	root := d.Root
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], deref(root.Content[i+1])
+		k, v := root.Content[i], extensions.Resolve(root.Content[i+1])
 		ptr := extensions.Pointer(d.Pointer, k.Value)
 		switch {
 		case isExtKey(k.Value):
@@ -56,7 +56,10 @@ func (d *Document) discover() []diag.Diagnostic {
 		case k.Value == "servers" && d.Kind != Swagger2:
 			w.list(v, ptr, extensions.AtServer, func(item *yaml.Node, i int) string { return strconv.Itoa(i) })
 		case k.Value == "tags":
-			w.list(v, ptr, extensions.AtTag, func(item *yaml.Node, _ int) string { _, n := mapGet(item, "name"); return extensions.Scalar(n) })
+			w.list(v, ptr, extensions.AtTag, func(item *yaml.Node, _ int) string {
+				_, n := extensions.Entry(item, "name")
+				return extensions.Scalar(n)
+			})
 		default:
 			w.elsewhere(v, ptr)
 		}
@@ -70,7 +73,7 @@ func (w *discovery) paths(paths *yaml.Node, ptr string) {
 		return
 	}
 	for i := 0; i+1 < len(paths.Content); i += 2 {
-		path, item := paths.Content[i].Value, deref(paths.Content[i+1])
+		path, item := paths.Content[i].Value, extensions.Resolve(paths.Content[i+1])
 		itemPtr := extensions.Pointer(ptr, path)
 		if isExtKey(path) {
 			w.stray(paths.Content[i], item, itemPtr, "in the paths object")
@@ -80,7 +83,7 @@ func (w *discovery) paths(paths *yaml.Node, ptr string) {
 			continue
 		}
 		for j := 0; j+1 < len(item.Content); j += 2 {
-			k, v := item.Content[j], deref(item.Content[j+1])
+			k, v := item.Content[j], extensions.Resolve(item.Content[j+1])
 			kp := extensions.Pointer(itemPtr, k.Value)
 			if method, ok := operationKeys[k.Value]; ok {
 				w.operation(path, method, k.Value, v, kp)
@@ -99,7 +102,7 @@ func (w *discovery) operation(path, method, key string, op *yaml.Node, ptr strin
 	o := &Operation{Path: path, Method: method, Key: key, Pointer: ptr, Node: op, doc: w.d, first: len(w.d.exts)}
 	if op != nil && op.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(op.Content); i += 2 {
-			k, v := op.Content[i], deref(op.Content[i+1])
+			k, v := op.Content[i], extensions.Resolve(op.Content[i+1])
 			kp := extensions.Pointer(ptr, k.Value)
 			if isExtKey(k.Value) {
 				w.ext(extensions.AtOperation, k, v, kp, Extension{Path: path, Method: method})
@@ -117,7 +120,7 @@ func (w *discovery) components(c *yaml.Node, ptr string) {
 		return
 	}
 	for i := 0; i+1 < len(c.Content); i += 2 {
-		k, v := c.Content[i], deref(c.Content[i+1])
+		k, v := c.Content[i], extensions.Resolve(c.Content[i+1])
 		kp := extensions.Pointer(ptr, k.Value)
 		switch {
 		case isExtKey(k.Value):
@@ -136,7 +139,7 @@ func (w *discovery) schemes(s *yaml.Node, ptr string) {
 	}
 	for i := 0; i+1 < len(s.Content); i += 2 {
 		name := s.Content[i].Value
-		w.object(deref(s.Content[i+1]), extensions.Pointer(ptr, name), extensions.AtSecurityScheme, name)
+		w.object(extensions.Resolve(s.Content[i+1]), extensions.Pointer(ptr, name), extensions.AtSecurityScheme, name)
 	}
 }
 
@@ -147,7 +150,7 @@ func (w *discovery) list(l *yaml.Node, ptr string, place extensions.Place, owner
 		return
 	}
 	for i, item := range l.Content {
-		item = deref(item)
+		item = extensions.Resolve(item)
 		w.object(item, ptr+"/"+strconv.Itoa(i), place, owner(item, i))
 	}
 }
@@ -158,7 +161,7 @@ func (w *discovery) object(n *yaml.Node, ptr string, place extensions.Place, own
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], deref(n.Content[i+1])
+		k, v := n.Content[i], extensions.Resolve(n.Content[i+1])
 		kp := extensions.Pointer(ptr, k.Value)
 		if isExtKey(k.Value) {
 			w.ext(place, k, v, kp, Extension{Owner: owner})

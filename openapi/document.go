@@ -50,6 +50,14 @@ type Document struct {
 	HasSecurity bool
 	// Schemas are the reusable schemas (definitions, components.schemas).
 	Schemas []*NamedSchema
+	// Info is the info object.
+	Info Info
+	// Servers are OpenAPI 3's servers; Host, BasePathAsWritten and Schemes
+	// are Swagger 2.0's host, basePath and schemes. See BasePath and ServerURL.
+	Servers           []*Server
+	Host              string
+	BasePathAsWritten string
+	Schemes           []string
 
 	exts    []Extension
 	ops     []*Operation
@@ -121,7 +129,7 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 	}
 	l := &loader{Collector: extensions.Collector{File: path}, opts: opts}
 	l.Append(DuplicateKeys(tree, "")...)
-	root := deref(tree.Content[0])
+	root := extensions.Resolve(tree.Content[0])
 	kind, version, found := DetectKind(root, "")
 	var docs []*Document
 	switch {

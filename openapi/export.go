@@ -220,7 +220,7 @@ func (e *exporter) operation(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 	}
 	// path parameters first, as API Gateway lists them
 	slices.SortStableFunc(params, func(a, b *yaml.Node) int {
-		return boolRank(extensions.Scalar(get(a, "in")) != "path") - boolRank(extensions.Scalar(get(b, "in")) != "path")
+		return boolRank(extensions.Scalar(extensions.Get(a, "in")) != "path") - boolRank(extensions.Scalar(extensions.Get(b, "in")) != "path")
 	})
 	cts := apimodel.SortedKeys(m.RequestModels)
 	if e.swag {

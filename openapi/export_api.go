@@ -101,12 +101,12 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 		}
 	}
 	if e.swag {
-		if ec := e.endpointConfig(api); len(ec.Content) > 0 && get(root.node(), extensions.ExtEndpointConfiguration) == nil {
+		if ec := e.endpointConfig(api); len(ec.Content) > 0 && extensions.Get(root.node(), extensions.ExtEndpointConfiguration) == nil {
 			root.set(extensions.ExtEndpointConfiguration, ec)
 		}
 	} else if ec := e.endpointConfig(api); len(ec.Content) > 0 {
-		servers := extensions.Items(get(root.node(), "servers"))
-		if len(servers) > 0 && get(servers[0], extensions.ExtEndpointConfiguration) == nil {
+		servers := extensions.Items(extensions.Get(root.node(), "servers"))
+		if len(servers) > 0 && extensions.Get(servers[0], extensions.ExtEndpointConfiguration) == nil {
 			(&obj{servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
 		}
 	}
@@ -227,7 +227,7 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 				op.set(extensions.ExtIntegration, x.Encode())
 			}
 		}
-		item := get(paths.node(), path)
+		item := extensions.Get(paths.node(), path)
 		if item == nil {
 			item = newMap().node()
 			paths.set(path, item)

@@ -1,8 +1,6 @@
 package openapi
 
 import (
-	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -87,38 +85,12 @@ func (im *importer) relPointer(abs string) string {
 
 // basePath returns the document's base path ("" or "/v1").
 func (im *importer) basePath() string {
-	if im.doc.Kind == Swagger2 {
-		return cleanPath(extensions.Scalar(get(im.root, "basePath")))
+	p, ok := im.doc.BasePath()
+	if !ok {
+		s := im.doc.Servers[0]
+		im.Add(diag.ImportBasePath, extensions.Get(s.Node, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", s.Expand())
 	}
-	servers := extensions.Items(get(im.root, "servers"))
-	if len(servers) == 0 {
-		return ""
-	}
-	s := servers[0]
-	if v := get(get(get(s, "variables"), "basePath"), "default"); v != nil {
-		return cleanPath(extensions.Scalar(v))
-	}
-	raw := extensions.Scalar(get(s, "url"))
-	raw = serverVar.ReplaceAllStringFunc(raw, func(m string) string {
-		name := m[1 : len(m)-1]
-		return extensions.Scalar(get(get(get(s, "variables"), name), "default"))
-	})
-	if u, err := url.Parse(raw); err == nil {
-		return cleanPath(u.Path)
-	}
-	im.Add(diag.ImportBasePath, get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", raw)
-	return ""
-}
-
-var serverVar = regexp.MustCompile(`\{[^{}]*\}`)
-
-// cleanPath trims slashes: "/base/part/" → "/base/part", "/" → "".
-func cleanPath(p string) string {
-	p = strings.Trim(p, "/")
-	if p == "" {
-		return ""
-	}
-	return "/" + p
+	return p
 }
 
 // resourcePath applies the base path mode to an OpenAPI path.
@@ -154,7 +126,7 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 	}
 	out := make(map[string]string, len(m))
 	for _, p := range m {
-		if v := deref(extensions.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && scalarTag(v) != tagStr {
+		if v := extensions.Resolve(extensions.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && scalarTag(v) != tagStr {
 			im.Add(diag.ImportParamType, v, rel+"/"+escapePointer(p.Key),
 				"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
 				what, p.Key, where, v.Value, v.Value)

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -14,12 +15,7 @@ import (
 const defaultTimeout = 29000
 
 func (im *importer) rest() *apimodel.RestDump {
-	info := get(im.root, "info")
-	api := &apimodel.RestAPI{
-		Name:        extensions.Scalar(get(info, "title")),
-		Description: extensions.Scalar(get(info, "description")),
-		Version:     extensions.Scalar(get(info, "version")),
-	}
+	api := &apimodel.RestAPI{Name: im.doc.Info.Title, Description: im.doc.Info.Description, Version: im.doc.Info.Version}
 	im.apiID = apimodel.StableID("restapi", api.Name)
 	api.ID = im.apiID
 	im.out = &apimodel.RestDump{RestAPI: api}
@@ -38,17 +34,13 @@ func (im *importer) rest() *apimodel.RestDump {
 
 // definitions imports Swagger definitions or OpenAPI 3 components.schemas as models.
 func (im *importer) definitions() {
-	defs, prefix := get(im.root, "definitions"), "#/definitions/"
-	if im.doc.Kind != Swagger2 {
-		defs, prefix = get(get(im.root, "components"), "schemas"), "#/components/schemas/"
+	for _, s := range im.doc.Schemas {
+		im.modelNames[s.Name] = true
+		im.models[extensions.Resolve(s.Node)] = s.Name
 	}
-	pairs(defs, func(k, v *yaml.Node) {
-		im.modelNames[k.Value] = true
-		im.models[v] = k.Value
-	})
-	pairs(defs, func(k, v *yaml.Node) {
-		im.addModel(k.Value, v, prefix+escapePointer(k.Value))
-	})
+	for _, s := range im.doc.Schemas {
+		im.addModel(s.Name, s.Node, im.relPointer(s.Pointer))
+	}
 }
 
 // addModel appends a model for schema.
@@ -56,7 +48,7 @@ func (im *importer) addModel(name string, schema *yaml.Node, rel string) {
 	m := &apimodel.Model{
 		ID:          apimodel.StableID("model", im.apiID+"/"+name),
 		Name:        name,
-		Description: extensions.Scalar(get(schema, "description")),
+		Description: extensions.Scalar(extensions.Get(schema, "description")),
 		ContentType: "application/json",
 		Schema:      apimodel.JSONText(im.schemaJSON(schema, rel)),
 	}
@@ -83,15 +75,16 @@ func modelURL(apiID, name string) string {
 
 // modelFor returns the model name for a body or response schema: the name of
 // a definition it refers to, or a generated model for an inline schema.
-func (im *importer) modelFor(schema *yaml.Node, rel, suggested string) string {
-	if schema == nil {
+func (im *importer) modelFor(s *Schema, suggested string) string {
+	if s == nil {
 		return ""
 	}
-	if ref := extensions.Scalar(get(schema, "$ref")); ref != "" {
-		if name, ok := im.models[localRef(im.root, ref)]; ok {
-			return name
+	schema, rel := s.Node, im.relPointer(s.Pointer)
+	if s.Ref != "" {
+		if s.Name != "" && im.modelNames[s.Name] && im.isDefinition(s.Name) {
+			return s.Name
 		}
-		im.Add(diag.ImportRef, schema, rel, "$ref %q does not name a schema of this document; no model is attached", ref)
+		im.Add(diag.ImportRef, schema, rel, "$ref %q does not name a schema of this document; no model is attached", s.Ref)
 		return ""
 	}
 	if name, ok := im.models[schema]; ok {
@@ -99,13 +92,23 @@ func (im *importer) modelFor(schema *yaml.Node, rel, suggested string) string {
 	}
 	name := suggested
 	for i := 2; im.modelNames[name]; i++ {
-		name = suggested + posText(i)
+		name = suggested + strconv.Itoa(i)
 	}
 	im.modelNames[name] = true
 	im.models[schema] = name
 	im.Add(diag.ImportInlineSchema, schema, rel, "inline schema becomes model %q; define it under %s and refer to it to choose the name", name, im.schemasPlace())
 	im.addModel(name, schema, rel)
 	return name
+}
+
+// isDefinition tells whether name is one of the document's reusable schemas.
+func (im *importer) isDefinition(name string) bool {
+	for _, s := range im.doc.Schemas {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // modelWord turns text into a model-name fragment: letters and digits, each word capitalised.
@@ -162,65 +165,27 @@ func (im *importer) resources() {
 	}
 }
 
-// pathItem returns the path item that holds op.
-func (im *importer) pathItem(op *Operation) *yaml.Node {
-	return get(get(im.root, "paths"), op.Path)
-}
-
-// parameters returns the operation's parameters after merging the path
-// item's, $refs followed, each with its relative pointer.
-func (im *importer) parameters(op *Operation) (out []*yaml.Node, ptrs []string) {
-	add := func(list *yaml.Node, rel string) {
-		for i, p := range extensions.Items(list) {
-			p = follow(im.root, p)
-			name, in := extensions.Scalar(get(p, "name")), extensions.Scalar(get(p, "in"))
-			replaced := false
-			for j, q := range out {
-				if extensions.Scalar(get(q, "name")) == name && extensions.Scalar(get(q, "in")) == in {
-					out[j], ptrs[j], replaced = p, rel+"/"+posText(i), true
-				}
-			}
-			if !replaced {
-				out, ptrs = append(out, p), append(ptrs, rel+"/"+posText(i))
-			}
-		}
-	}
-	opRel := im.relPointer(op.Pointer)
-	add(get(im.pathItem(op), "parameters"), "/paths/"+escapePointer(op.Path)+"/parameters")
-	add(get(op.Node, "parameters"), opRel+"/parameters")
-	return out, ptrs
-}
-
 var paramLocations = map[string]string{"path": "path", "query": "querystring", "header": "header"}
 
 func (im *importer) method(op *Operation, res *apimodel.Resource) *apimodel.Method {
 	rel := im.relPointer(op.Pointer)
 	m := &apimodel.Method{HTTPMethod: op.Method, AuthorizationType: "NONE", APIKeyRequired: boolPtr(false)}
-	m.OperationName = extensions.Scalar(get(op.Node, "operationId"))
+	m.OperationName = op.ID
 	opName := cmp.Or(modelWord(m.OperationName), modelWord(strings.ToLower(op.Method)+" "+op.Path))
-	params, ptrs := im.parameters(op)
-	for i, p := range params {
-		in := extensions.Scalar(get(p, "in"))
-		if loc, ok := paramLocations[in]; ok {
+	for _, p := range op.Parameters {
+		if loc, ok := paramLocations[p.In]; ok {
 			if m.RequestParameters == nil {
 				m.RequestParameters = map[string]bool{}
 			}
-			m.RequestParameters["method.request."+loc+"."+extensions.Scalar(get(p, "name"))] = in == "path" || isTrue(get(p, "required"))
-		}
-		if in == "body" {
-			for _, ct := range im.consumes(op) {
-				if name := im.modelFor(get(p, "schema"), ptrs[i]+"/schema", opName+"Input"); name != "" {
-					m.RequestModels = setStr(m.RequestModels, ct, name)
-				}
-			}
+			m.RequestParameters["method.request."+loc+"."+p.Name] = p.Required
 		}
 	}
-	if body := follow(im.root, get(op.Node, "requestBody")); body != nil {
-		pairs(get(body, "content"), func(k, v *yaml.Node) {
-			if name := im.modelFor(get(v, "schema"), rel+"/requestBody/content/"+escapePointer(k.Value)+"/schema", opName+"Input"); name != "" {
-				m.RequestModels = setStr(m.RequestModels, k.Value, name)
+	if op.Body != nil && !op.Body.Form {
+		for _, mt := range op.Body.Content {
+			if name := im.modelFor(mt.Schema, opName+"Input"); name != "" {
+				m.RequestModels = setStr(m.RequestModels, mt.Type, name)
 			}
-		})
+		}
 	}
 	im.security(op, m)
 	if v, ok := op.Effective(extensions.ExtRequestValidator).(*extensions.RequestValidatorName); ok && v.Name != "" {
@@ -251,64 +216,28 @@ func setStr(m map[string]string, k, v string) map[string]string {
 	return m
 }
 
-// consumes returns a Swagger operation's request media types.
-func (im *importer) consumes(op *Operation) []string {
-	if c := scalars(get(op.Node, "consumes")); len(c) > 0 {
-		return c
-	}
-	if c := scalars(get(im.root, "consumes")); len(c) > 0 {
-		return c
-	}
-	return []string{"application/json"}
-}
-
-// produces returns a Swagger operation's response media types.
-func (im *importer) produces(op *Operation) []string {
-	if c := scalars(get(op.Node, "produces")); len(c) > 0 {
-		return c
-	}
-	if c := scalars(get(im.root, "produces")); len(c) > 0 {
-		return c
-	}
-	return []string{"application/json"}
-}
-
 func (im *importer) methodResponses(op *Operation, m *apimodel.Method, opName string) {
-	rel := im.relPointer(op.Pointer) + "/responses"
-	pairs(get(op.Node, "responses"), func(k, v *yaml.Node) {
-		status := k.Value
-		if !isStatusCode(status) {
-			return
+	for _, r := range op.Responses {
+		if !isStatusCode(r.Status) {
+			continue
 		}
-		v = follow(im.root, v)
-		mr := &apimodel.MethodResponse{StatusCode: status}
-		pairs(get(v, "headers"), func(h, _ *yaml.Node) {
+		mr := &apimodel.MethodResponse{StatusCode: r.Status}
+		for _, h := range r.Headers {
 			if mr.ResponseParameters == nil {
 				mr.ResponseParameters = map[string]bool{}
 			}
-			mr.ResponseParameters["method.response.header."+h.Value] = false
-		})
-		srel := rel + "/" + escapePointer(status)
-		if im.doc.Kind == Swagger2 {
-			if s := get(v, "schema"); s != nil {
-				for _, ct := range im.produces(op) {
-					if name := im.modelFor(s, srel+"/schema", opName+status+"Response"); name != "" {
-						mr.ResponseModels = setStr(mr.ResponseModels, ct, name)
-					}
-				}
+			mr.ResponseParameters["method.response.header."+h.Name] = false
+		}
+		for _, mt := range r.Content {
+			if name := im.modelFor(mt.Schema, opName+r.Status+"Response"); name != "" {
+				mr.ResponseModels = setStr(mr.ResponseModels, mt.Type, name)
 			}
-		} else {
-			pairs(get(v, "content"), func(ct, mt *yaml.Node) {
-				if name := im.modelFor(get(mt, "schema"), srel+"/content/"+escapePointer(ct.Value)+"/schema", opName+status+"Response"); name != "" {
-					mr.ResponseModels = setStr(mr.ResponseModels, ct.Value, name)
-				}
-			})
 		}
 		if m.MethodResponses == nil {
 			m.MethodResponses = map[string]*apimodel.MethodResponse{}
 		}
-		m.MethodResponses[status] = mr
-	})
+		m.MethodResponses[r.Status] = mr
+	}
 }
 
 // isStatusCode tells whether s is a three-digit HTTP status code.

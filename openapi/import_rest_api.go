@@ -64,24 +64,11 @@ func (im *importer) apiSettings(api *apimodel.RestAPI) {
 	api.EndpointConfiguration = ec
 }
 
-// schemes returns the security schemes by name, in document order.
-func (im *importer) schemes() (names []string, nodes []*yaml.Node) {
-	defs := get(im.root, "securityDefinitions")
-	if im.doc.Kind != Swagger2 {
-		defs = get(get(im.root, "components"), "securitySchemes")
-	}
-	pairs(defs, func(k, v *yaml.Node) {
-		names, nodes = append(names, k.Value), append(nodes, follow(im.root, v))
-	})
-	return names, nodes
-}
-
 // authorizers imports every security scheme with x-amazon-apigateway-authorizer.
 func (im *importer) authorizers() {
-	names, nodes := im.schemes()
-	for i, name := range names {
-		a, ok := im.doc.SecuritySchemeExtension(name, extensions.ExtAuthorizer).(*extensions.Authorizer)
-		if !ok {
+	for _, s := range im.doc.SecuritySchemes {
+		name, a := s.Name, s.Authorizer
+		if a == nil {
 			continue
 		}
 		out := &apimodel.Authorizer{
@@ -93,14 +80,14 @@ func (im *importer) authorizers() {
 			IdentityValidationExpression: a.IdentityValidationExpression.String(),
 			AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds,
 		}
-		if t, ok := im.doc.SecuritySchemeExtension(name, extensions.ExtAuthType).(*extensions.AuthType); ok {
-			out.AuthType = t.Value.String()
+		if s.AuthType != nil {
+			out.AuthType = s.AuthType.Value.String()
 		}
 		if a.IdentitySource != nil {
 			out.IdentitySource = strings.Join(a.IdentitySource.Strings(), ", ")
 		}
-		if out.IdentitySource == "" && extensions.Scalar(get(nodes[i], "in")) == "header" && (a.Is(extensions.AuthorizerToken) || a.Is(extensions.AuthorizerCognitoUserPools)) {
-			out.IdentitySource = "method.request.header." + extensions.Scalar(get(nodes[i], "name"))
+		if out.IdentitySource == "" && s.In == "header" && (a.Is(extensions.AuthorizerToken) || a.Is(extensions.AuthorizerCognitoUserPools)) {
+			out.IdentitySource = "method.request.header." + s.ParamName
 		}
 		for _, arn := range a.ProviderARNs {
 			out.ProviderARNs = append(out.ProviderARNs, arn.String())
@@ -115,49 +102,35 @@ func (im *importer) authorizers() {
 // security sets a method's authorization from its security requirements
 // (or the document's), x-amazon-apigateway-auth and the schemes they name.
 func (im *importer) security(op *Operation, m *apimodel.Method) {
-	rel := im.relPointer(op.Pointer)
-	reqs := get(op.Node, "security")
-	if reqs == nil {
-		reqs, rel = get(im.root, "security"), ""
-	}
-	names, nodes := im.schemes()
-	for i, req := range extensions.Items(reqs) {
-		pairs(req, func(k, scopes *yaml.Node) {
-			idx := -1
-			for j, n := range names {
-				if n == k.Value {
-					idx = j
-				}
-			}
-			if idx < 0 {
-				im.Add(diag.ImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value), "security scheme %q is not defined; define it or remove the requirement", k.Value)
-				return
-			}
-			scheme := nodes[idx]
-			if a, ok := im.doc.SecuritySchemeExtension(k.Value, extensions.ExtAuthorizer).(*extensions.Authorizer); ok {
+	reqs, _ := op.EffectiveSecurity()
+	for _, req := range reqs {
+		for _, use := range req.Schemes {
+			ptr := strings.TrimPrefix(extensions.Pointer(req.Pointer, use.Name), im.doc.Pointer)
+			s := im.doc.SecurityScheme(use.Name)
+			switch {
+			case s == nil:
+				im.Add(diag.ImportSecurity, use.Key, ptr, "security scheme %q is not defined; define it or remove the requirement", use.Name)
+			case s.Authorizer != nil:
 				for _, out := range im.out.Authorizers {
-					if out.Name == k.Value {
+					if out.Name == use.Name {
 						m.AuthorizerID = out.ID
 					}
 				}
 				m.AuthorizationType = "CUSTOM"
-				if a.Is(extensions.AuthorizerCognitoUserPools) {
+				if s.Authorizer.Is(extensions.AuthorizerCognitoUserPools) {
 					m.AuthorizationType = "COGNITO_USER_POOLS"
-					m.AuthorizationScopes = append(m.AuthorizationScopes, scalars(scopes)...)
+					m.AuthorizationScopes = append(m.AuthorizationScopes, use.Scopes...)
 				}
-				return
-			}
-			if t, ok := im.doc.SecuritySchemeExtension(k.Value, extensions.ExtAuthType).(*extensions.AuthType); ok && t.IsIAM() {
+			case s.AuthType != nil && s.AuthType.IsIAM():
 				m.AuthorizationType = "AWS_IAM"
-				return
-			}
-			if extensions.Scalar(get(scheme, "type")) == "apiKey" && strings.EqualFold(extensions.Scalar(get(scheme, "name")), "x-api-key") && extensions.Scalar(get(scheme, "in")) == "header" {
+			case s.Type == "apiKey" && strings.EqualFold(s.ParamName, "x-api-key") && s.In == "header":
 				m.APIKeyRequired = boolPtr(true)
-				return
+			default:
+				// Import ignores the scheme without a word: info, not a warning.
+				im.AddAs(diag.Info, diag.ImportSecurity, use.Key, ptr,
+					"security scheme %q is neither an API key (x-api-key header), IAM (x-amazon-apigateway-authtype: awsSigv4) nor an authorizer; API Gateway ignores it", use.Name)
 			}
-			im.AddAs(diag.Info, diag.ImportSecurity, k, rel+"/security/"+posText(i)+"/"+escapePointer(k.Value),
-				"security scheme %q is neither an API key (x-api-key header), IAM (x-amazon-apigateway-authtype: awsSigv4) nor an authorizer; API Gateway ignores it", k.Value)
-		})
+		}
 	}
 	if a, ok := op.Extension(extensions.ExtAuth).(*extensions.Auth); ok && a.Type != "" {
 		m.AuthorizationType = upper(a.Type)
@@ -229,7 +202,7 @@ func (im *importer) documentation() {
 		l := p.Location
 		loc := apimodel.DocumentationPartLocation{Type: l.Type, Path: l.Path.String(), Method: l.Method.String(), StatusCode: l.StatusCode.String(), Name: l.Name.String()}
 		props := ""
-		if r := deref(p.Properties); r != nil {
+		if r := extensions.Resolve(p.Properties); r != nil {
 			if r.Kind == yaml.ScalarNode {
 				props = r.Value
 			} else {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
@@ -118,7 +119,7 @@ func firstLineDiff(a, b []byte) string {
 		}
 		if !bytes.Equal(x, y) {
 			lo := max(0, i-3)
-			return "line " + posText(i+1) + ":\n  first:  " + string(bytes.Join(al[lo:min(i+1, len(al))], []byte("\n"))) + "\n  second: " + string(y)
+			return "line " + strconv.Itoa(i+1) + ":\n  first:  " + string(bytes.Join(al[lo:min(i+1, len(al))], []byte("\n"))) + "\n  second: " + string(y)
 		}
 	}
 	return ""

@@ -163,3 +163,35 @@ func TestImportDropsNonStringMappings(t *testing.T) {
 		t.Errorf("requestParameters %v, diags %v", got, diags)
 	}
 }
+
+// TestImportReadsTheModel holds the answers import shares with the other
+// readers of the resolved model: `required: True` is required, and a bare
+// `$ref: Pet` names the definition Pet (as the OpenAPI view reads it).
+func TestImportReadsTheModel(t *testing.T) {
+	src := `swagger: "2.0"
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      parameters:
+        - {name: a, in: query, type: string, required: True}
+        - {name: b, in: query, type: string, required: true}
+        - {name: c, in: query, type: string}
+      responses:
+        "200": {description: ok, schema: {$ref: Pet}}
+      x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{"statusCode": 200}'}, responses: {default: {statusCode: "200"}}}
+definitions:
+  Pet: {type: object}
+`
+	d, diags := importString(t, src, ImportOptions{})
+	m := d.REST.Resources[1].ResourceMethods["GET"]
+	want := map[string]bool{"method.request.querystring.a": true, "method.request.querystring.b": true, "method.request.querystring.c": false}
+	for k, v := range want {
+		if got, ok := m.RequestParameters[k]; !ok || got != v {
+			t.Errorf("%s: %v %v, want %v", k, got, ok, v)
+		}
+	}
+	if got := m.MethodResponses["200"].ResponseModels["application/json"]; got != "Pet" {
+		t.Errorf("bare $ref: model %q, want Pet (diagnostics %v)", got, diags)
+	}
+}

@@ -9,85 +9,6 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// get returns the value under key in mapping n, or nil.
-func get(n *yaml.Node, key string) *yaml.Node {
-	_, v := mapGet(n, key)
-	return v
-}
-
-// scalars returns the scalar items of sequence n.
-func scalars(n *yaml.Node) []string {
-	var out []string
-	for _, e := range extensions.Items(n) {
-		if e.Kind == yaml.ScalarNode {
-			out = append(out, e.Value)
-		}
-	}
-	return out
-}
-
-// isTrue tells whether n is the boolean true (or the string "true").
-func isTrue(n *yaml.Node) bool {
-	n = deref(n)
-	return n != nil && n.Kind == yaml.ScalarNode && strings.EqualFold(n.Value, "true")
-}
-
-// localRef resolves a local $ref ("#/definitions/Pet") against root; it
-// returns nil when ref is not local or names nothing.
-func localRef(root *yaml.Node, ref string) *yaml.Node {
-	p, ok := strings.CutPrefix(ref, "#")
-	if !ok {
-		return nil
-	}
-	n := deref(root)
-	if p == "" {
-		return n
-	}
-	for _, part := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
-		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
-		switch n.Kind {
-		case yaml.MappingNode:
-			n = get(n, part)
-		case yaml.SequenceNode:
-			var next *yaml.Node
-			for i, e := range n.Content {
-				if posText(i) == part {
-					next = deref(e)
-				}
-			}
-			n = next
-		default:
-			return nil
-		}
-		if n == nil {
-			return nil
-		}
-	}
-	return n
-}
-
-func posText(i int) string {
-	b, _ := json.Marshal(i)
-	return string(b)
-}
-
-// follow resolves n when it is {$ref: local}, up to a few hops; it returns n
-// itself otherwise.
-func follow(root, n *yaml.Node) *yaml.Node {
-	for range 8 {
-		ref := extensions.Scalar(get(n, "$ref"))
-		if ref == "" {
-			return n
-		}
-		t := localRef(root, ref)
-		if t == nil {
-			return n
-		}
-		n = t
-	}
-	return n
-}
-
 // compactJSON renders a node tree as compact JSON, keeping key order; each
 // string passes through rewrite when it is the value of a "$ref" key.
 func compactJSON(n *yaml.Node, rewrite func(string) string) string {
@@ -97,7 +18,7 @@ func compactJSON(n *yaml.Node, rewrite func(string) string) string {
 }
 
 func writeCompact(buf *bytes.Buffer, n *yaml.Node, rewrite func(string) string, isRef bool) {
-	n = deref(n)
+	n = extensions.Resolve(n)
 	switch {
 	case n == nil:
 		buf.WriteString("null")

@@ -6,7 +6,6 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
-	"go.yaml.in/yaml/v4"
 )
 
 // v2 imports an HTTP API as apigatewayv2 ImportApi does: one route per
@@ -14,11 +13,10 @@ import (
 // refers to), authorizers from the security schemes, CORS from
 // x-amazon-apigateway-cors.
 func (im *importer) v2() *apimodel.V2Dump {
-	info := get(im.root, "info")
 	api := &apimodel.API{
-		Name:                      extensions.Scalar(get(info, "title")),
-		Description:               extensions.Scalar(get(info, "description")),
-		Version:                   extensions.Scalar(get(info, "version")),
+		Name:                      im.doc.Info.Title,
+		Description:               im.doc.Info.Description,
+		Version:                   im.doc.Info.Version,
 		ProtocolType:              "HTTP",
 		RouteSelectionExpression:  "$request.method $request.path",
 		APIKeySelectionExpression: "$request.header.x-api-key",
@@ -36,11 +34,10 @@ func (im *importer) v2() *apimodel.V2Dump {
 			api.DisableExecuteAPIEndpoint = e.DisableExecuteAPIEndpoint
 		}
 	}
-	names, nodes := im.schemes()
 	authByName := map[string]*apimodel.V2Authorizer{}
-	for i, name := range names {
-		a, ok := im.doc.SecuritySchemeExtension(name, extensions.ExtAuthorizer).(*extensions.Authorizer)
-		if !ok {
+	for _, s := range im.doc.SecuritySchemes {
+		name, a := s.Name, s.Authorizer
+		if a == nil {
 			continue
 		}
 		if !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
@@ -57,7 +54,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 		if a.JWTConfiguration != nil {
 			va.JwtConfiguration = &apimodel.JWTConfiguration{Issuer: a.JWTConfiguration.Issuer.String(), Audience: strs(a.JWTConfiguration.Audience)}
 		}
-		if len(va.IdentitySource) == 0 && va.AuthorizerType == "JWT" && extensions.Scalar(get(nodes[i], "type")) == "oauth2" {
+		if len(va.IdentitySource) == 0 && va.AuthorizerType == "JWT" && s.Type == "oauth2" {
 			va.IdentitySource = []string{"$request.header.Authorization"}
 		}
 		authByName[name] = va
@@ -68,12 +65,12 @@ func (im *importer) v2() *apimodel.V2Dump {
 		rel := im.relPointer(op.Pointer)
 		key := op.Method + " " + op.Path
 		if op.Method == "ANY" {
-			if isTrue(get(op.Node, "isDefaultRoute")) {
+			if extensions.IsTrue(extensions.Get(op.Node, "isDefaultRoute")) {
 				key = "$default"
 			}
 		}
 		r := &apimodel.Route{RouteID: apimodel.StableID("route", im.apiID+"/"+key), RouteKey: key, AuthorizationType: "NONE",
-			APIKeyRequired: boolPtr(false), OperationName: extensions.Scalar(get(op.Node, "operationId"))}
+			APIKeyRequired: boolPtr(false), OperationName: op.ID}
 		for _, prev := range out.Routes {
 			if prev.RouteKey == key {
 				im.Add(diag.ImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
@@ -189,25 +186,22 @@ func orText(a, b string) string {
 }
 
 func (im *importer) v2Security(op *Operation, r *apimodel.Route, auth map[string]*apimodel.V2Authorizer) {
-	reqs := get(op.Node, "security")
-	if reqs == nil {
-		reqs = get(im.root, "security")
-	}
-	for _, req := range extensions.Items(reqs) {
-		pairs(req, func(k, scopes *yaml.Node) {
-			if a := auth[k.Value]; a != nil {
+	reqs, _ := op.EffectiveSecurity()
+	for _, req := range reqs {
+		for _, use := range req.Schemes {
+			if a := auth[use.Name]; a != nil {
 				r.AuthorizerID = a.AuthorizerID
 				r.AuthorizationType = "CUSTOM"
 				if a.AuthorizerType == "JWT" {
 					r.AuthorizationType = "JWT"
-					r.AuthorizationScopes = append(r.AuthorizationScopes, scalars(scopes)...)
+					r.AuthorizationScopes = append(r.AuthorizationScopes, use.Scopes...)
 				}
-				return
+				continue
 			}
-			if t, ok := im.doc.SecuritySchemeExtension(k.Value, extensions.ExtAuthType).(*extensions.AuthType); ok && t.IsIAM() {
+			if s := im.doc.SecurityScheme(use.Name); s != nil && s.AuthType != nil && s.AuthType.IsIAM() {
 				r.AuthorizationType = "AWS_IAM"
 			}
-		})
+		}
 	}
 	if a, ok := op.Extension(extensions.ExtAuth).(*extensions.Auth); ok && strings.EqualFold(a.Type, "AWS_IAM") {
 		r.AuthorizationType = "AWS_IAM"

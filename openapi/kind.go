@@ -56,7 +56,7 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *diag.Diagnostic) {
 		}
 		return KindUnknown, "", d
 	}
-	if k, v := mapGet(root, "openapi"); k != nil {
+	if k, v := extensions.Entry(root, "openapi"); k != nil {
 		ver := extensions.Scalar(v)
 		switch {
 		case strings.HasPrefix(ver, "3.0"):
@@ -67,7 +67,7 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *diag.Diagnostic) {
 		return KindUnknown, ver, versionDiag(v, extensions.Pointer(ptr, "openapi"),
 			fmt.Sprintf("openapi version %q is not supported: API Gateway imports OpenAPI 3.0 (write \"3.0.1\") and Swagger 2.0; this tool also reads 3.1", ver))
 	}
-	if k, v := mapGet(root, "swagger"); k != nil {
+	if k, v := extensions.Entry(root, "swagger"); k != nil {
 		ver := extensions.Scalar(v)
 		if ver == "2.0" {
 			return Swagger2, ver, nil
@@ -76,7 +76,7 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *diag.Diagnostic) {
 			fmt.Sprintf("swagger version %q is not supported: write swagger: \"2.0\", or use OpenAPI 3.0", ver))
 	}
 	for _, key := range []string{"AWSTemplateFormatVersion", "Resources", "Transform"} {
-		if k, _ := mapGet(root, key); k != nil {
+		if k, _ := extensions.Entry(root, key); k != nil {
 			return CloudFormation, "", nil
 		}
 	}
@@ -90,24 +90,9 @@ func versionDiag(v *yaml.Node, ptr, msg string) *diag.Diagnostic {
 		Line: v.Line, Column: v.Column, Message: msg}
 }
 
-// mapGet returns the key and value nodes of key in the mapping n (aliases
-// followed), or nils.
-func mapGet(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil, nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i], deref(n.Content[i+1])
-		}
-	}
-	return nil, nil
-}
-
 // describeNode names a node's kind for messages.
 func describeNode(n *yaml.Node) string {
-	n = deref(n)
+	n = extensions.Resolve(n)
 	switch {
 	case n == nil:
 		return "nothing"

@@ -30,6 +30,7 @@ func (d *Document) resolve() {
 		d.Schemas = append(d.Schemas, &NamedSchema{Name: name, Node: v, Pointer: extensions.Pointer(schemasPtr, name)})
 	})
 	d.Security, d.HasSecurity = d.security(root, d.Pointer)
+	d.resolveServers()
 	paths := extensions.Get(root, "paths")
 	for _, o := range d.ops {
 		o.PathItem = extensions.Get(paths, o.Path)

@@ -35,27 +35,27 @@ func lookupAPIResource(typ string) *apiResource {
 func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
 	var docs []*Document
 	noted := false
-	_, resources := mapGet(root, "Resources")
+	_, resources := extensions.Entry(root, "Resources")
 	if resources == nil || resources.Kind != yaml.MappingNode {
 		l.Add(diag.TemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
 		return nil
 	}
 	for i := 0; i+1 < len(resources.Content); i += 2 {
-		id, res := resources.Content[i].Value, deref(resources.Content[i+1])
-		_, typ := mapGet(res, "Type")
+		id, res := resources.Content[i].Value, extensions.Resolve(resources.Content[i+1])
+		_, typ := extensions.Entry(res, "Type")
 		spec := lookupAPIResource(extensions.Scalar(typ))
 		if spec == nil {
 			continue
 		}
 		resPtr := extensions.Pointer("/Resources", id)
-		_, props := mapGet(res, "Properties")
+		_, props := extensions.Entry(res, "Properties")
 		propsPtr := resPtr + "/Properties"
-		if k, _ := mapGet(props, spec.location); k != nil {
+		if k, _ := extensions.Entry(props, spec.location); k != nil {
 			noted = true
 			l.Add(diag.TemplateNotFollowed, k, propsPtr+"/"+spec.location,
 				"%s keeps its definition in %s, which is not read; check that file on its own", id, spec.location)
 		}
-		k, body := mapGet(props, spec.body)
+		k, body := extensions.Entry(props, spec.body)
 		if k == nil {
 			continue
 		}
