@@ -2,6 +2,7 @@ package extensions
 
 import (
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -34,13 +35,13 @@ func (a *AnyMethod) Node() *yaml.Node { return a.Operation }
 
 func (d *decoder) anyMethod(n *yaml.Node, ptr string) *AnyMethod {
 	a := &AnyMethod{Operation: n}
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an operation object, not %s", ExtAnyMethod, kindName(n))
 		return a
 	}
-	if v := Lookup(r, "isDefaultRoute"); v != nil {
-		a.IsDefaultRoute = d.boolean(v, Pointer(ptr, "isDefaultRoute"), "isDefaultRoute")
+	if v := source.Lookup(r, "isDefaultRoute"); v != nil {
+		a.IsDefaultRoute = d.boolean(v, source.Pointer(ptr, "isDefaultRoute"), "isDefaultRoute")
 	}
 	return a
 }
@@ -48,7 +49,7 @@ func (d *decoder) anyMethod(n *yaml.Node, ptr string) *AnyMethod {
 // Encode returns the operation with isDefaultRoute as set; every other key
 // is the operation's own and comes back as written.
 func (a *AnyMethod) Encode() *yaml.Node {
-	r := Resolve(a.Operation)
+	r := source.Resolve(a.Operation)
 	if r == nil || r.Kind != yaml.MappingNode {
 		if a.Operation != nil {
 			return a.Operation
@@ -61,5 +62,5 @@ func (a *AnyMethod) Encode() *yaml.Node {
 			rest = append(rest, Pair[*yaml.Node]{k, r.Content[i+1]})
 		}
 	}
-	return encodeObject(r, []encField{{"isDefaultRoute", encBool(Lookup(r, "isDefaultRoute"), a.IsDefaultRoute)}}, rest)
+	return encodeObject(r, []encField{{"isDefaultRoute", encBool(source.Lookup(r, "isDefaultRoute"), a.IsDefaultRoute)}}, rest)
 }

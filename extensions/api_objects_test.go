@@ -3,6 +3,8 @@ package extensions
 import (
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 func TestGatewayResponses(t *testing.T) {
@@ -71,7 +73,7 @@ func TestPolicy(t *testing.T) {
 		{"a list", P, "[a]", "error:APIGW100", "policy document object"},
 	})
 	v, _ := decodeText(t, P, `'{"Version": "2012-10-17", "Statement": []}'`)
-	if p := v.(*Policy); p.Document == nil || Lookup(p.Document, "Version").Value != "2012-10-17" || p.Text.Value == "" {
+	if p := v.(*Policy); p.Document == nil || source.Lookup(p.Document, "Version").Value != "2012-10-17" || p.Text.Value == "" {
 		t.Fatalf("JSON string policy not parsed: %+v", p)
 	}
 	assertRoundTrip(t, P, "# policy\nVersion: '2012-10-17'\nStatement:\n  - Effect: Allow # ok\n    Principal: '*'\n")

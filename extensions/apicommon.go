@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -12,14 +13,14 @@ import (
 // CloudFormation intrinsic (Fn::If, !Ref, …): only CloudFormation can resolve
 // it, so it is kept as written and not checked.
 func isIntrinsicObject(n *yaml.Node) bool {
-	return IntrinsicName(Resolve(n)) != ""
+	return source.IntrinsicName(source.Resolve(n)) != ""
 }
 
 // keepAsWritten tells whether an object-valued extension's source must come
 // back unchanged: an intrinsic, or not an object at all (already reported).
 func keepAsWritten(src *yaml.Node) bool {
-	r := Resolve(src)
-	return r != nil && (r.Kind != yaml.MappingNode || IntrinsicName(r) != "")
+	r := source.Resolve(src)
+	return r != nil && (r.Kind != yaml.MappingNode || source.IntrinsicName(r) != "")
 }
 
 // isTokenChar tells whether c may appear in an RFC 9110 token.

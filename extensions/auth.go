@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -90,7 +91,7 @@ func (d *decoder) authType(n *yaml.Node, ptr string) *AuthType {
 
 // Encode implements Value.
 func (a *Auth) Encode() *yaml.Node {
-	return encodeObject(a.src, []encField{{"type", encPlain(Lookup(a.src, "type"), a.Type)}}, a.Unknown)
+	return encodeObject(a.src, []encField{{"type", encPlain(source.Lookup(a.src, "type"), a.Type)}}, a.Unknown)
 }
 
 // Encode implements Value.

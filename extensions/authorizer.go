@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -122,7 +123,7 @@ func (d *decoder) authorizer(n *yaml.Node, ptr string) *Authorizer {
 		{"jwtConfiguration", func(v *yaml.Node, p string) { a.JWTConfiguration = d.jwtConfiguration(v, p) }},
 	}, &a.Unknown)
 	if ok {
-		d.checkAuthorizerFields(a, Resolve(n), ptr)
+		d.checkAuthorizerFields(a, source.Resolve(n), ptr)
 	}
 	return a
 }
@@ -170,12 +171,12 @@ func (d *decoder) checkAuthorizerFields(a *Authorizer, m *yaml.Node, ptr string)
 		if k == nil || containsFold(f.types, t) {
 			continue
 		}
-		d.Add(diag.AuthorizerField, k, Pointer(ptr, f.key), "%s is ignored for a %s authorizer (it applies to %s); remove it or change the type",
+		d.Add(diag.AuthorizerField, k, source.Pointer(ptr, f.key), "%s is ignored for a %s authorizer (it applies to %s); remove it or change the type",
 			f.key, t, strings.Join(f.types, ", "))
 	}
 	if k := lookupKey(m, "enableSimpleResponses"); k != nil && t == AuthorizerRequest &&
 		a.EnableSimpleResponses != nil && *a.EnableSimpleResponses && a.AuthorizerPayloadFormatVersion != "2.0" {
-		d.Add(diag.AuthorizerField, k, Pointer(ptr, "enableSimpleResponses"),
+		d.Add(diag.AuthorizerField, k, source.Pointer(ptr, "enableSimpleResponses"),
 			"enableSimpleResponses needs authorizerPayloadFormatVersion \"2.0\"; add it or remove enableSimpleResponses")
 	}
 }
@@ -194,19 +195,19 @@ var cognitoUserPoolARN = regexp.MustCompile(`^arn:aws[a-z-]*:cognito-idp:[a-z0-9
 
 // checkProviderARNs reports literal entries that are not Cognito user pool ARNs.
 func (d *decoder) checkProviderARNs(n *yaml.Node, ptr string, arns []Str) {
-	r := Resolve(n)
+	r := source.Resolve(n)
 	for i, s := range arns {
 		if !s.Known() || s.Value == "" || cognitoUserPoolARN.MatchString(s.Value) {
 			continue
 		}
-		d.Add(diag.ProviderARN, r.Content[i], Pointer(ptr, strconv.Itoa(i)),
+		d.Add(diag.ProviderARN, r.Content[i], source.Pointer(ptr, strconv.Itoa(i)),
 			"providerARNs entry %q is not a Cognito user pool ARN; write arn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}", s.Value)
 	}
 }
 
 func (d *decoder) identitySource(n *yaml.Node, ptr string) *IdentitySource {
 	s := &IdentitySource{src: n}
-	if r := Resolve(n); r != nil && r.Kind == yaml.SequenceNode {
+	if r := source.Resolve(n); r != nil && r.Kind == yaml.SequenceNode {
 		s.List = true
 		s.Sources = d.strList(n, ptr, "identitySource")
 	} else {
@@ -222,7 +223,7 @@ func (d *decoder) identitySource(n *yaml.Node, ptr string) *IdentitySource {
 		}
 	}
 	for i, e := range s.Sources {
-		checkIdentitySourceMapping(d, e, identitySourceNode(n, i, s.List), Pointer(ptr, strconv.Itoa(i)))
+		checkIdentitySourceMapping(d, e, identitySourceNode(n, i, s.List), source.Pointer(ptr, strconv.Itoa(i)))
 	}
 	return s
 }
@@ -271,7 +272,7 @@ func (a *Authorizer) Encode() *yaml.Node {
 	if a.IdentitySource != nil {
 		is = a.IdentitySource.Encode()
 	}
-	l := func(k string) *yaml.Node { return Lookup(a.src, k) }
+	l := func(k string) *yaml.Node { return source.Lookup(a.src, k) }
 	return encodeObject(a.src, []encField{
 		{"type", encPlain(l("type"), a.Type)},
 		{"authorizerUri", encStr(l("authorizerUri"), a.AuthorizerURI)},
@@ -310,7 +311,7 @@ func (j *JWTConfiguration) Encode() *yaml.Node {
 		return j.src
 	}
 	return encodeObject(j.src, []encField{
-		{"issuer", encStr(Lookup(j.src, "issuer"), j.Issuer)},
-		{"audience", encStrList(Lookup(j.src, "audience"), j.Audience)},
+		{"issuer", encStr(source.Lookup(j.src, "issuer"), j.Issuer)},
+		{"audience", encStrList(source.Lookup(j.src, "audience"), j.Audience)},
 	}, j.Unknown)
 }

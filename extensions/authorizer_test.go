@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 const (
@@ -87,10 +89,10 @@ func TestAuthorizerEncodeChanged(t *testing.T) {
 	ttl := 60
 	a.AuthorizerResultTTLInSeconds = &ttl
 	got := a.Encode()
-	if s := Lookup(got, "identitySource").Value; s != "method.request.header.A, method.request.header.B" {
+	if s := source.Lookup(got, "identitySource").Value; s != "method.request.header.A, method.request.header.B" {
 		t.Fatalf("identitySource = %q", s)
 	}
-	if s := Lookup(got, "authorizerResultTtlInSeconds").Value; s != "60" {
+	if s := source.Lookup(got, "authorizerResultTtlInSeconds").Value; s != "60" {
 		t.Fatalf("ttl = %q", s)
 	}
 	if k := got.Content[len(got.Content)-2].Value; k != "authorizerResultTtlInSeconds" {

@@ -3,6 +3,7 @@ package extensions
 import (
 	"strconv"
 
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -35,10 +36,10 @@ func (d *decoder) binaryMediaTypes(n *yaml.Node, ptr string) *BinaryMediaTypes {
 		return b
 	}
 	b.Types = d.strList(n, ptr, ExtBinaryMediaTypes)
-	r := Resolve(n)
+	r := source.Resolve(n)
 	for i, t := range b.Types {
 		if t.IsLiteral() && t.Value != "" {
-			d.checkMediaType(r.Content[i], Pointer(ptr, strconv.Itoa(i)), "binary media type", t.Value)
+			d.checkMediaType(r.Content[i], source.Pointer(ptr, strconv.Itoa(i)), "binary media type", t.Value)
 		}
 	}
 	return b
@@ -46,7 +47,7 @@ func (d *decoder) binaryMediaTypes(n *yaml.Node, ptr string) *BinaryMediaTypes {
 
 // Encode implements Value.
 func (b *BinaryMediaTypes) Encode() *yaml.Node {
-	if r := Resolve(b.src); r != nil && (r.Kind != yaml.SequenceNode || isIntrinsicObject(r)) {
+	if r := source.Resolve(b.src); r != nil && (r.Kind != yaml.SequenceNode || isIntrinsicObject(r)) {
 		return b.src
 	}
 	return encScalarExt(encStrList(b.src, b.Types), b.src)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/tree"
 	"go.yaml.in/yaml/v4"
 )
@@ -76,7 +77,7 @@ func findExtensions(n *yaml.Node, ptr string, names []string, out []extensionSit
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i].Value, n.Content[i+1]
-			p := Pointer(ptr, k)
+			p := source.Pointer(ptr, k)
 			if slices.Contains(names, k) {
 				out = append(out, extensionSite{k, p, v})
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -65,7 +66,7 @@ func (d *decoder) cors(n *yaml.Node, ptr string) *CORS {
 	if c.AllowCredentials != nil && *c.AllowCredentials {
 		for i, o := range c.AllowOrigins {
 			if o.IsLiteral() && o.Value == "*" {
-				d.Add(diag.CORSCredentials, Resolve(Lookup(n, "allowOrigins")).Content[i], Pointer(Pointer(ptr, "allowOrigins"), strconv.Itoa(i)),
+				d.Add(diag.CORSCredentials, source.Resolve(source.Lookup(n, "allowOrigins")).Content[i], source.Pointer(source.Pointer(ptr, "allowOrigins"), strconv.Itoa(i)),
 					"allowCredentials true cannot be combined with the wildcard origin \"*\"; list the allowed origins (https://example.com) or set allowCredentials false")
 			}
 		}
@@ -75,7 +76,7 @@ func (d *decoder) cors(n *yaml.Node, ptr string) *CORS {
 
 // checkCORSMethods reports methods an HTTP API does not accept in allowMethods.
 func (d *decoder) checkCORSMethods(n *yaml.Node, ptr string, ms []Str) {
-	r := Resolve(n)
+	r := source.Resolve(n)
 	for i, m := range ms {
 		if !m.Known() || containsFold(corsMethods, m.Value) {
 			continue
@@ -84,7 +85,7 @@ func (d *decoder) checkCORSMethods(n *yaml.Node, ptr string, ms []Str) {
 		if s := Suggest(m.Value, corsMethods); s != "" {
 			hint = " (did you mean " + s + "?)"
 		}
-		d.Add(diag.UnknownValue, r.Content[i], Pointer(ptr, strconv.Itoa(i)), "allowMethods entry %q is not one of %s%s", m.Value, strings.Join(corsMethods, ", "), hint)
+		d.Add(diag.UnknownValue, r.Content[i], source.Pointer(ptr, strconv.Itoa(i)), "allowMethods entry %q is not one of %s%s", m.Value, strings.Join(corsMethods, ", "), hint)
 	}
 }
 
@@ -93,7 +94,7 @@ func (c *CORS) Encode() *yaml.Node {
 	if keepAsWritten(c.src) {
 		return c.src
 	}
-	l := func(k string) *yaml.Node { return Lookup(c.src, k) }
+	l := func(k string) *yaml.Node { return source.Lookup(c.src, k) }
 	return encodeObject(c.src, []encField{
 		{"allowOrigins", encStrList(l("allowOrigins"), c.AllowOrigins)},
 		{"allowCredentials", encBool(l("allowCredentials"), c.AllowCredentials)},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -14,24 +15,9 @@ type decoder struct {
 	Collector
 }
 
-// Resolve follows YAML aliases and unwraps a document node, giving the node
-// that holds the value.
-func Resolve(n *yaml.Node) *yaml.Node {
-	for n != nil && (n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode) {
-		if n.Kind == yaml.AliasNode {
-			n = n.Alias
-		} else if len(n.Content) > 0 {
-			n = n.Content[0]
-		} else {
-			return nil
-		}
-	}
-	return n
-}
-
 // kindName describes a node's kind for messages ("a string", "a mapping", …).
 func kindName(n *yaml.Node) string {
-	n = Resolve(n)
+	n = source.Resolve(n)
 	switch {
 	case n == nil:
 		return "nothing"
@@ -59,7 +45,7 @@ type field struct {
 // unknown keys are kept in unknown (when not nil) and warned about with the
 // nearest known key. It reports false when n is not a mapping.
 func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown *Map[*yaml.Node]) bool {
-	n = Resolve(n)
+	n = source.Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return false
@@ -68,7 +54,7 @@ func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown
 		k, v := n.Content[i], n.Content[i+1]
 		f := findField(fields, k.Value)
 		if f != nil {
-			f.dec(v, Pointer(ptr, k.Value))
+			f.dec(v, source.Pointer(ptr, k.Value))
 			continue
 		}
 		if unknown != nil {
@@ -84,7 +70,7 @@ func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown
 		} else {
 			hint = fmt.Sprintf("; known keys are %s", strings.Join(keys, ", "))
 		}
-		d.Add(diag.UnknownKey, k, Pointer(ptr, k.Value), "unknown key %q in %s is ignored by API Gateway%s", k.Value, what, hint)
+		d.Add(diag.UnknownKey, k, source.Pointer(ptr, k.Value), "unknown key %q in %s is ignored by API Gateway%s", k.Value, what, hint)
 	}
 	return true
 }
@@ -103,7 +89,7 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 	if s, ok := strFromIntrinsic(v); ok {
 		return s
 	}
-	r := Resolve(v)
+	r := source.Resolve(v)
 	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" {
 		d.Add(diag.WrongType, v, ptr, "%s must be a string, not %s", what, kindName(v))
 		return Str{}
@@ -113,8 +99,8 @@ func (d *decoder) str(v *yaml.Node, ptr, what string) Str {
 
 // plain decodes a scalar that must be a literal string (enum values, names).
 func (d *decoder) plain(v *yaml.Node, ptr, what string) string {
-	r := Resolve(v)
-	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" || IntrinsicName(v) != "" {
+	r := source.Resolve(v)
+	if r == nil || r.Kind != yaml.ScalarNode || r.Tag == "!!null" || source.IntrinsicName(v) != "" {
 		d.Add(diag.WrongType, v, ptr, "%s must be a literal string, not %s", what, kindName(v))
 		return ""
 	}
@@ -124,7 +110,7 @@ func (d *decoder) plain(v *yaml.Node, ptr, what string) string {
 // integer decodes an integer; numeric strings ("29000") are accepted when
 // API Gateway accepts them too (stringOK).
 func (d *decoder) integer(v *yaml.Node, ptr, what string, stringOK bool) *int {
-	r := Resolve(v)
+	r := source.Resolve(v)
 	if r != nil && r.Kind == yaml.ScalarNode && (r.Tag == "!!int" || stringOK && r.Tag == "!!str") {
 		if i, err := strconv.Atoi(strings.TrimSpace(r.Value)); err == nil {
 			return &i
@@ -136,7 +122,7 @@ func (d *decoder) integer(v *yaml.Node, ptr, what string, stringOK bool) *int {
 
 // boolean decodes a boolean; the strings "true" and "false" are tolerated.
 func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
-	r := Resolve(v)
+	r := source.Resolve(v)
 	if r != nil && r.Kind == yaml.ScalarNode && (r.Tag == "!!bool" || r.Tag == "!!str") {
 		switch strings.ToLower(r.Value) {
 		case "true":
@@ -153,21 +139,21 @@ func (d *decoder) boolean(v *yaml.Node, ptr, what string) *bool {
 
 // strList decodes a list of strings.
 func (d *decoder) strList(v *yaml.Node, ptr, what string) []Str {
-	r := Resolve(v)
+	r := source.Resolve(v)
 	if r == nil || r.Kind != yaml.SequenceNode {
 		d.Add(diag.WrongType, v, ptr, "%s must be a list of strings, not %s", what, kindName(v))
 		return nil
 	}
 	out := make([]Str, 0, len(r.Content))
 	for i, e := range r.Content {
-		out = append(out, d.str(e, Pointer(ptr, strconv.Itoa(i)), what+" item"))
+		out = append(out, d.str(e, source.Pointer(ptr, strconv.Itoa(i)), what+" item"))
 	}
 	return out
 }
 
 // strMap decodes an object whose values are strings, keeping key order.
 func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
-	r := Resolve(v)
+	r := source.Resolve(v)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, v, ptr, "%s must be an object of strings, not %s", what, kindName(v))
 		return nil
@@ -175,7 +161,7 @@ func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
 	out := make(Map[Str], 0, len(r.Content)/2)
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k := r.Content[i].Value
-		out = append(out, Pair[Str]{k, d.str(r.Content[i+1], Pointer(ptr, k), what+" value")})
+		out = append(out, Pair[Str]{k, d.str(r.Content[i+1], source.Pointer(ptr, k), what+" value")})
 	}
 	return out
 }
@@ -184,7 +170,7 @@ func (d *decoder) strMap(v *yaml.Node, ptr, what string) Map[Str] {
 // spelling that matches case-insensitively is accepted and kept as written.
 func (d *decoder) enum(v *yaml.Node, ptr, what string, allowed []string, foldCase bool) string {
 	s := d.plain(v, ptr, what)
-	if s == "" && (Resolve(v) == nil || Resolve(v).Kind != yaml.ScalarNode) {
+	if s == "" && (source.Resolve(v) == nil || source.Resolve(v).Kind != yaml.ScalarNode) {
 		return ""
 	}
 	for _, a := range allowed {

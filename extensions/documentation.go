@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -87,14 +88,14 @@ func (d *decoder) documentation(n *yaml.Node, ptr string) *Documentation {
 		{"version", func(v *yaml.Node, p string) { doc.Version = d.str(v, p, "version") }},
 		{"createdDate", func(v *yaml.Node, p string) { doc.CreatedDate = d.str(v, p, "createdDate") }},
 		{"documentationParts", func(v *yaml.Node, p string) {
-			r := Resolve(v)
+			r := source.Resolve(v)
 			if r == nil || r.Kind != yaml.SequenceNode {
 				d.Add(diag.WrongType, v, p, "documentationParts must be a list of documentation parts, not %s", kindName(v))
 				return
 			}
 			doc.Parts = make([]*DocumentationPart, 0, len(r.Content))
 			for i, e := range r.Content {
-				doc.Parts = append(doc.Parts, d.documentationPart(e, Pointer(p, strconv.Itoa(i))))
+				doc.Parts = append(doc.Parts, d.documentationPart(e, source.Pointer(p, strconv.Itoa(i))))
 			}
 		}},
 	}, &doc.Unknown)
@@ -107,7 +108,7 @@ func (d *decoder) documentationPart(n *yaml.Node, ptr string) *DocumentationPart
 		{"location", func(v *yaml.Node, p string) { part.Location = d.documentationLocation(v, p) }},
 		{"properties", func(v *yaml.Node, p string) {
 			part.Properties = v
-			if r := Resolve(v); r == nil || r.Kind == yaml.SequenceNode {
+			if r := source.Resolve(v); r == nil || r.Kind == yaml.SequenceNode {
 				d.Add(diag.WrongType, v, p, "properties must be a JSON object (or a string holding one), not %s", kindName(v))
 			}
 		}},
@@ -149,7 +150,7 @@ func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *Documentation
 		used bool
 	}{{"path", uses.path}, {"method", uses.method}, {"statusCode", uses.status}, {"name", uses.name}} {
 		if k := lookupKey(n, f.key); k != nil && !f.used {
-			d.AddAs(diag.Warning, diag.DocumentationLocation, k, Pointer(ptr, f.key), "%s does not apply to a %s location and is ignored; remove it", f.key, loc.Type)
+			d.AddAs(diag.Warning, diag.DocumentationLocation, k, source.Pointer(ptr, f.key), "%s does not apply to a %s location and is ignored; remove it", f.key, loc.Type)
 		}
 	}
 	return loc
@@ -161,10 +162,10 @@ func (v *Documentation) Encode() *yaml.Node {
 		return v.src
 	}
 	var parts *yaml.Node
-	if orig := Lookup(v.src, "documentationParts"); v.Parts != nil || orig != nil {
+	if orig := source.Lookup(v.src, "documentationParts"); v.Parts != nil || orig != nil {
 		parts = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		copyLayout(parts, Resolve(orig))
-		if r := Resolve(orig); r != nil && r.Kind != yaml.SequenceNode && v.Parts == nil {
+		copyLayout(parts, source.Resolve(orig))
+		if r := source.Resolve(orig); r != nil && r.Kind != yaml.SequenceNode && v.Parts == nil {
 			parts = orig
 		}
 		for _, p := range v.Parts {
@@ -172,8 +173,8 @@ func (v *Documentation) Encode() *yaml.Node {
 		}
 	}
 	return encodeObject(v.src, []encField{
-		{"version", encStr(Lookup(v.src, "version"), v.Version)},
-		{"createdDate", encStr(Lookup(v.src, "createdDate"), v.CreatedDate)},
+		{"version", encStr(source.Lookup(v.src, "version"), v.Version)},
+		{"createdDate", encStr(source.Lookup(v.src, "createdDate"), v.CreatedDate)},
 		{"documentationParts", parts},
 	}, v.Unknown)
 }
@@ -195,7 +196,7 @@ func (l *DocumentationLocation) Encode() *yaml.Node {
 	if keepAsWritten(l.src) {
 		return l.src
 	}
-	g := func(k string) *yaml.Node { return Lookup(l.src, k) }
+	g := func(k string) *yaml.Node { return source.Lookup(l.src, k) }
 	return encodeObject(l.src, []encField{
 		{"type", encPlain(g("type"), l.Type)},
 		{"path", encStr(g("path"), l.Path)},

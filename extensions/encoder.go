@@ -3,6 +3,7 @@ package extensions
 import (
 	"strconv"
 
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -12,24 +13,9 @@ type encField struct {
 	val *yaml.Node
 }
 
-// Lookup returns the value node stored under key in mapping m, or nil.
-// Aliases are followed for m but not for the value, so it can be reused as written.
-func Lookup(m *yaml.Node, key string) *yaml.Node {
-	m = Resolve(m)
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
 // lookupKey returns the key node for key in mapping m, or nil.
 func lookupKey(m *yaml.Node, key string) *yaml.Node {
-	m = Resolve(m)
+	m = source.Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -45,7 +31,7 @@ func lookupKey(m *yaml.Node, key string) *yaml.Node {
 // the unknown keys, keeping orig's key order, key nodes and comments: keys of
 // orig come first in orig's order, then new known keys, then new unknown keys.
 func encodeObject(orig *yaml.Node, fields []encField, unknown Map[*yaml.Node]) *yaml.Node {
-	src := Resolve(orig)
+	src := source.Resolve(orig)
 	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	copyLayout(out, src)
 	done := map[string]bool{}
@@ -123,7 +109,7 @@ func encStr(orig *yaml.Node, s Str) *yaml.Node {
 
 // encPlain encodes a literal string such as an enum value; "" is left out.
 func encPlain(orig *yaml.Node, s string) *yaml.Node {
-	if r := Resolve(orig); r != nil && r.Kind == yaml.ScalarNode && r.Value == s && r.Tag != "!!null" {
+	if r := source.Resolve(orig); r != nil && r.Kind == yaml.ScalarNode && r.Value == s && r.Tag != "!!null" {
 		return orig
 	}
 	if s == "" {
@@ -137,7 +123,7 @@ func encInt(orig *yaml.Node, v *int) *yaml.Node {
 	if v == nil {
 		return nil
 	}
-	if r := Resolve(orig); r != nil && r.Kind == yaml.ScalarNode {
+	if r := source.Resolve(orig); r != nil && r.Kind == yaml.ScalarNode {
 		if i, err := strconv.Atoi(r.Value); err == nil && i == *v {
 			return orig
 		}
@@ -164,7 +150,7 @@ func encStrList(orig *yaml.Node, vs []Str) *yaml.Node {
 	if vs == nil {
 		return nil
 	}
-	src := Resolve(orig)
+	src := source.Resolve(orig)
 	out := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	copyLayout(out, src)
 	for i, v := range vs {
@@ -192,7 +178,7 @@ func encStrMap(orig *yaml.Node, m Map[Str]) *yaml.Node {
 	}
 	fields := make([]encField, 0, len(m))
 	for _, p := range m {
-		n := encStr(Lookup(orig, p.Key), p.Value)
+		n := encStr(source.Lookup(orig, p.Key), p.Value)
 		if n == nil {
 			n = strNode("")
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -49,10 +50,10 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 	d.object(n, ptr, ExtEndpointConfiguration, []field{
 		{"types", func(v *yaml.Node, p string) {
 			e.Types = d.strList(v, p, "types")
-			r := Resolve(v)
+			r := source.Resolve(v)
 			for i, t := range e.Types {
 				if t.Known() && !slices.Contains(endpointTypes, t.Value) {
-					d.Add(diag.UnknownValue, r.Content[i], Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)
+					d.Add(diag.UnknownValue, r.Content[i], source.Pointer(p, strconv.Itoa(i)), "endpoint type %q is not one of EDGE, REGIONAL, PRIVATE", t.Value)
 				}
 			}
 		}},
@@ -65,7 +66,7 @@ func (d *decoder) endpointConfiguration(n *yaml.Node, ptr string) *EndpointConfi
 		}},
 	}, &e.Unknown)
 	if k := lookupKey(n, "vpcEndpointIds"); k != nil && len(e.Types) > 0 && !slices.ContainsFunc(e.Types, func(s Str) bool { return !s.Known() || s.Value == "PRIVATE" }) {
-		d.Add(diag.EndpointConfig, k, Pointer(ptr, "vpcEndpointIds"), "vpcEndpointIds apply only to PRIVATE endpoints; add PRIVATE to types or remove vpcEndpointIds")
+		d.Add(diag.EndpointConfig, k, source.Pointer(ptr, "vpcEndpointIds"), "vpcEndpointIds apply only to PRIVATE endpoints; add PRIVATE to types or remove vpcEndpointIds")
 	}
 	return e
 }
@@ -75,7 +76,7 @@ func (e *EndpointConfiguration) Encode() *yaml.Node {
 	if keepAsWritten(e.src) {
 		return e.src
 	}
-	l := func(k string) *yaml.Node { return Lookup(e.src, k) }
+	l := func(k string) *yaml.Node { return source.Lookup(e.src, k) }
 	return encodeObject(e.src, []encField{
 		{"types", encStrList(l("types"), e.Types)},
 		{"vpcEndpointIds", encStrList(l("vpcEndpointIds"), e.VPCEndpointIDs)},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -60,14 +61,14 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 	if isIntrinsicObject(n) {
 		return g
 	}
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping response types to responses, not %s", ExtGatewayResponses, kindName(n))
 		return g
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k := r.Content[i]
-		p := Pointer(ptr, k.Value)
+		p := source.Pointer(ptr, k.Value)
 		if !containsString(GatewayResponseTypes, k.Value) {
 			hint := "; see the gateway response types in the API Gateway documentation"
 			if s := Suggest(k.Value, GatewayResponseTypes); s != "" {
@@ -103,7 +104,7 @@ func (d *decoder) gatewayResponse(n *yaml.Node, ptr string) *GatewayResponse {
 		{"responseTemplates", func(v *yaml.Node, p string) {
 			g.ResponseTemplates = d.strMap(v, p, "responseTemplates")
 			for _, pr := range g.ResponseTemplates {
-				d.checkMediaType(lookupKey(v, pr.Key), Pointer(p, pr.Key), "responseTemplates key", pr.Key)
+				d.checkMediaType(lookupKey(v, pr.Key), source.Pointer(p, pr.Key), "responseTemplates key", pr.Key)
 			}
 		}},
 	}, &g.Unknown)
@@ -135,7 +136,7 @@ func (g *GatewayResponse) Encode() *yaml.Node {
 	if keepAsWritten(g.src) {
 		return g.src
 	}
-	l := func(k string) *yaml.Node { return Lookup(g.src, k) }
+	l := func(k string) *yaml.Node { return source.Lookup(g.src, k) }
 	return encodeObject(g.src, []encField{
 		{"statusCode", encStr(l("statusCode"), g.StatusCode)},
 		{"responseParameters", encStrMap(l("responseParameters"), g.ResponseParameters)},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -168,14 +169,14 @@ func (v *Integration) RefName() string {
 
 func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrations {
 	out := &Integrations{src: n}
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping integration names to integrations, not %s", ExtIntegrations, kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		name := r.Content[i].Value
-		p := Pointer(ptr, name)
+		p := source.Pointer(ptr, name)
 		v := d.integration(r.Content[i+1], p)
 		if v.IsRef() {
 			d.Add(diag.IntegrationRef, r.Content[i+1], p, "reusable integration %q is itself a $ref; write the integration object here and refer to it from operations", name)
@@ -193,7 +194,7 @@ func (v *Integration) IsIntrinsic() bool { return v.whole }
 
 func (d *decoder) integration(n *yaml.Node, ptr string) *Integration {
 	v := &Integration{src: n}
-	if IntrinsicName(n) != "" {
+	if source.IntrinsicName(n) != "" {
 		v.whole = true
 		return v
 	}
@@ -248,7 +249,7 @@ func (d *decoder) tlsConfig(n *yaml.Node, ptr string) *TLSConfig {
 // httpResponseParameters decodes HTTP API responseParameters: status code →
 // object of mapping actions.
 func (d *decoder) httpResponseParameters(n *yaml.Node, ptr string) Map[Map[Str]] {
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "responseParameters must be an object mapping status codes to parameter mappings, not %s", kindName(n))
 		return nil
@@ -256,7 +257,7 @@ func (d *decoder) httpResponseParameters(n *yaml.Node, ptr string) Map[Map[Str]]
 	out := make(Map[Map[Str]], 0, len(r.Content)/2)
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k := r.Content[i].Value
-		out = append(out, Pair[Map[Str]]{k, d.strMap(r.Content[i+1], Pointer(ptr, k), "responseParameters for status "+k)})
+		out = append(out, Pair[Map[Str]]{k, d.strMap(r.Content[i+1], source.Pointer(ptr, k), "responseParameters for status "+k)})
 	}
 	return out
 }
@@ -266,7 +267,7 @@ func (v *Integration) Encode() *yaml.Node {
 	if v.whole {
 		return v.src
 	}
-	at := func(k string) *yaml.Node { return Lookup(v.src, k) }
+	at := func(k string) *yaml.Node { return source.Lookup(v.src, k) }
 	var tls *yaml.Node
 	if v.TLSConfig != nil {
 		tls = v.TLSConfig.Encode()
@@ -299,8 +300,8 @@ func (v *Integration) Encode() *yaml.Node {
 // Encode returns the TLS configuration as a node, keeping what was written.
 func (v *TLSConfig) Encode() *yaml.Node {
 	return encodeObject(v.src, withIntrinsics([]encField{
-		{"insecureSkipVerification", encBool(Lookup(v.src, "insecureSkipVerification"), v.InsecureSkipVerification)},
-		{"serverNameToVerify", encStr(Lookup(v.src, "serverNameToVerify"), v.ServerNameToVerify)},
+		{"insecureSkipVerification", encBool(source.Lookup(v.src, "insecureSkipVerification"), v.InsecureSkipVerification)},
+		{"serverNameToVerify", encStr(source.Lookup(v.src, "serverNameToVerify"), v.ServerNameToVerify)},
 	}, v.Intrinsics), v.Unknown)
 }
 
@@ -321,7 +322,7 @@ func encHTTPResponseParameters(orig *yaml.Node, m Map[Map[Str]]) *yaml.Node {
 	}
 	fields := make([]encField, 0, len(m))
 	for _, p := range m {
-		n := encStrMap(Lookup(orig, p.Key), p.Value)
+		n := encStrMap(source.Lookup(orig, p.Key), p.Value)
 		if n == nil {
 			n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		}

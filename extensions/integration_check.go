@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -47,14 +48,14 @@ func (v *Integration) Check(ptr string, kind APIKind) []diag.Diagnostic {
 // pos returns the node to report a problem with key at: its value, or the
 // object when the key is absent.
 func pos(obj *yaml.Node, key string) *yaml.Node {
-	if n := Lookup(obj, key); n != nil {
+	if n := source.Lookup(obj, key); n != nil {
 		return n
 	}
 	return obj
 }
 
 func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
-	if v == nil || Resolve(v.src) != nil && Resolve(v.src).Kind != yaml.MappingNode {
+	if v == nil || source.Resolve(v.src) != nil && source.Resolve(v.src).Kind != yaml.MappingNode {
 		return
 	}
 	if kind == KindUnknown {
@@ -65,7 +66,7 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 		return
 	}
 	if v.Type == "" {
-		if Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
+		if source.Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
 			d.Add(diag.MissingField, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
 		}
 		return
@@ -79,31 +80,31 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 	d.checkTimeout(v, ptr, kind)
 	d.checkTypeOnlyFields(v, ptr, kind)
 	d.checkPayloadFormat(v, ptr, kind)
-	d.checkTemplateKeys(v.RequestTemplates, Lookup(v.src, "requestTemplates"), Pointer(ptr, "requestTemplates"))
+	d.checkTemplateKeys(v.RequestTemplates, source.Lookup(v.src, "requestTemplates"), source.Pointer(ptr, "requestTemplates"))
 	if v.RequestParameters != nil {
-		checkRequestMapping(d, v.RequestParameters, Lookup(v.src, "requestParameters"), Pointer(ptr, "requestParameters"), kind)
+		checkRequestMapping(d, v.RequestParameters, source.Lookup(v.src, "requestParameters"), source.Pointer(ptr, "requestParameters"), kind)
 	}
-	d.checkResponses(v, Pointer(ptr, "responses"))
-	d.checkHTTPResponseParameters(v, Pointer(ptr, "responseParameters"))
+	d.checkResponses(v, source.Pointer(ptr, "responses"))
+	d.checkHTTPResponseParameters(v, source.Pointer(ptr, "responseParameters"))
 }
 
 func (d *decoder) checkIntegrationRef(v *Integration, ptr string, kind APIKind) {
-	p := Pointer(ptr, "$ref")
+	p := source.Pointer(ptr, "$ref")
 	if v.RefName() == "" {
-		d.Add(diag.IntegrationRef, Lookup(v.src, "$ref"), p,
+		d.Add(diag.IntegrationRef, source.Lookup(v.src, "$ref"), p,
 			"integration $ref %q must point to a reusable integration: write %sNAME", v.Ref, IntegrationsRefPrefix)
 	}
 	if kind == KindREST {
-		d.Add(diag.FieldNotForType, Lookup(v.src, "$ref"), p,
+		d.Add(diag.FieldNotForType, source.Lookup(v.src, "$ref"), p,
 			"REST APIs do not read %s, so an integration $ref cannot be resolved; write the integration object here", ExtIntegrations)
 	}
-	if r := Resolve(v.src); r != nil && len(r.Content) > 2 {
+	if r := source.Resolve(v.src); r != nil && len(r.Content) > 2 {
 		d.AddAs(diag.Info, diag.IntegrationRef, v.src, ptr, "keys next to $ref are ignored; move them into the referenced integration")
 	}
 }
 
 func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
-	p := Pointer(ptr, "httpMethod")
+	p := source.Pointer(ptr, "httpMethod")
 	if v.HTTPMethod.IsZero() {
 		need := !v.Type.Is(TypeMock)
 		switch kind {
@@ -130,13 +131,13 @@ func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
 		if s := Suggest(m, integrationHTTPMethods); s != "" {
 			hint = " (did you mean " + s + "?)"
 		}
-		d.Add(diag.HTTPMethod, Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
+		d.Add(diag.HTTPMethod, source.Lookup(v.src, "httpMethod"), p, "httpMethod %q is not one of %s%s", m, strings.Join(integrationHTTPMethods, ", "), hint)
 		return
 	}
 	// Import accepts another method but every call then fails, so this is a
 	// warning; HTTP APIs ignore the method of Lambda integrations.
 	if kind != KindHTTP && v.Type.IsAWS() && isLambdaURI(v.URI) && !strings.EqualFold(m, "POST") {
-		d.Add(diag.LambdaMethod, Lookup(v.src, "httpMethod"), p,
+		d.Add(diag.LambdaMethod, source.Lookup(v.src, "httpMethod"), p,
 			"Lambda functions are invoked with POST whatever the client's method; write httpMethod: POST instead of %q", m)
 	}
 }
@@ -151,8 +152,8 @@ func isLambdaURI(s Str) bool {
 }
 
 func (d *decoder) checkURI(v *Integration, ptr string, kind APIKind) {
-	p := Pointer(ptr, "uri")
-	n := Lookup(v.src, "uri")
+	p := source.Pointer(ptr, "uri")
+	n := source.Lookup(v.src, "uri")
 	if v.URI.IsZero() {
 		switch {
 		case v.Type.Is(TypeMock):
@@ -253,14 +254,14 @@ func (d *decoder) checkConnection(v *Integration, ptr string, kind APIKind) {
 	case v.ConnectionType.Is(ConnectionVPCLink) && !hasID:
 		d.Add(diag.Connection, v.src, ptr, "a VPC_LINK integration needs connectionId: write the VPC link's id (or ${stageVariables.name})")
 	case hasID && v.ConnectionType.Is(ConnectionInternet):
-		d.Add(diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
+		d.Add(diag.Connection, source.Lookup(v.src, "connectionId"), source.Pointer(ptr, "connectionId"),
 			"connectionId is only valid with connectionType VPC_LINK; write connectionType: VPC_LINK or remove connectionId")
 	case hasID && v.ConnectionType == "":
-		d.AddAs(diag.Warning, diag.Connection, Lookup(v.src, "connectionId"), Pointer(ptr, "connectionId"),
+		d.AddAs(diag.Warning, diag.Connection, source.Lookup(v.src, "connectionId"), source.Pointer(ptr, "connectionId"),
 			"connectionId without connectionType is ignored; add connectionType: VPC_LINK")
 	}
 	if v.ConnectionType.Is(ConnectionVPCLink) && !v.Type.IsHTTP() {
-		d.Add(diag.FieldNotForType, Lookup(v.src, "connectionType"), Pointer(ptr, "connectionType"),
+		d.Add(diag.FieldNotForType, source.Lookup(v.src, "connectionType"), source.Pointer(ptr, "connectionType"),
 			"connectionType VPC_LINK is only for http and http_proxy integrations, not %q", string(v.Type))
 	}
 }
@@ -270,7 +271,7 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 		return
 	}
 	t := *v.TimeoutInMillis
-	n, p := Lookup(v.src, "timeoutInMillis"), Pointer(ptr, "timeoutInMillis")
+	n, p := source.Lookup(v.src, "timeoutInMillis"), source.Pointer(ptr, "timeoutInMillis")
 	stream := v.ResponseTransferMode.Is(TransferStream)
 	switch {
 	case t < MinTimeoutMillis:
@@ -288,7 +289,7 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 
 func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) {
 	only := func(key string, sev diag.Severity, format string, args ...any) {
-		d.AddAs(sev, diag.FieldNotForType, pos(v.src, key), Pointer(ptr, key), format, args...)
+		d.AddAs(sev, diag.FieldNotForType, pos(v.src, key), source.Pointer(ptr, key), format, args...)
 	}
 	typ := strings.ToLower(string(v.Type))
 	if tls := v.TLSConfig; tls != nil {
@@ -317,7 +318,7 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) 
 			if sug := Suggest(s.Value, IntegrationSubtypes); sug != "" {
 				hint = " (did you mean " + sug + "?)"
 			}
-			d.Add(diag.IntegrationSubtype, Lookup(v.src, "integrationSubtype"), Pointer(ptr, "integrationSubtype"),
+			d.Add(diag.IntegrationSubtype, source.Lookup(v.src, "integrationSubtype"), source.Pointer(ptr, "integrationSubtype"),
 				"integrationSubtype %q is not one of %s%s", s.Value, strings.Join(IntegrationSubtypes, ", "), hint)
 		}
 	}
@@ -340,7 +341,7 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
 	if v.PayloadFormatVersion == "" {
 		return
 	}
-	n, p := Lookup(v.src, "payloadFormatVersion"), Pointer(ptr, "payloadFormatVersion")
+	n, p := source.Lookup(v.src, "payloadFormatVersion"), source.Pointer(ptr, "payloadFormatVersion")
 	if kind == KindREST {
 		d.AddAs(diag.Warning, diag.FieldNotForType, n, p, "payloadFormatVersion is only read by HTTP APIs; remove it")
 		return
@@ -357,12 +358,12 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
 }
 
 func (d *decoder) checkResponses(v *Integration, ptr string) {
-	src := Resolve(Lookup(v.src, "responses"))
+	src := source.Resolve(source.Lookup(v.src, "responses"))
 	key := func(k string) *yaml.Node { return lookupKey(src, k) }
 	var defaults []string
 	seen := Map[string]{} // statusCode → first key
 	for _, p := range v.Responses {
-		e, ep := p.Value, Pointer(ptr, p.Key)
+		e, ep := p.Value, source.Pointer(ptr, p.Key)
 		switch {
 		case IsDefaultKey(p.Key):
 			defaults = append(defaults, p.Key)
@@ -372,14 +373,14 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 		default:
 			checkSelectionPattern(d, p.Key, key(p.Key), ep)
 		}
-		if e == nil || Resolve(e.src) == nil || Resolve(e.src).Kind != yaml.MappingNode {
+		if e == nil || source.Resolve(e.src) == nil || source.Resolve(e.src).Kind != yaml.MappingNode {
 			continue
 		}
-		sc, scp := Lookup(e.src, "statusCode"), Pointer(ep, "statusCode")
+		sc, scp := source.Lookup(e.src, "statusCode"), source.Pointer(ep, "statusCode")
 		switch {
 		case sc == nil:
 			d.Add(diag.MissingField, e.src, ep, "integration response %q has no statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
-		case e.StatusCode == "" && IntrinsicName(Resolve(sc)) == "" && Resolve(sc).Kind == yaml.ScalarNode:
+		case e.StatusCode == "" && source.IntrinsicName(source.Resolve(sc)) == "" && source.Resolve(sc).Kind == yaml.ScalarNode:
 			d.Add(diag.StatusCode, sc, scp, "integration response %q has an empty statusCode; write the method response status code it maps to, e.g. statusCode: \"200\"", p.Key)
 		case e.StatusCode != "" && !validStatusCode(e.StatusCode):
 			d.Add(diag.StatusCode, sc, scp, "statusCode %q must be a number from 100 to 599", e.StatusCode)
@@ -392,14 +393,14 @@ func (d *decoder) checkResponses(v *Integration, ptr string) {
 				seen.Set(e.StatusCode, p.Key)
 			}
 		}
-		d.checkTemplateKeys(e.ResponseTemplates, Lookup(e.src, "responseTemplates"), Pointer(ep, "responseTemplates"))
+		d.checkTemplateKeys(e.ResponseTemplates, source.Lookup(e.src, "responseTemplates"), source.Pointer(ep, "responseTemplates"))
 		if e.ResponseParameters != nil {
-			checkResponseMapping(d, e.ResponseParameters, Lookup(e.src, "responseParameters"), Pointer(ep, "responseParameters"))
+			checkResponseMapping(d, e.ResponseParameters, source.Lookup(e.src, "responseParameters"), source.Pointer(ep, "responseParameters"))
 		}
 	}
 	checkSelectionOverlaps(d, v.Responses, key, ptr)
 	if len(defaults) > 1 {
-		d.Add(diag.MultipleDefault, key(defaults[1]), Pointer(ptr, defaults[1]),
+		d.Add(diag.MultipleDefault, key(defaults[1]), source.Pointer(ptr, defaults[1]),
 			"responses %q and %q are both the default response (no selection pattern); keep one of them", defaults[0], defaults[1])
 	}
 }
@@ -411,21 +412,21 @@ func validStatusCode(s string) bool {
 }
 
 func (d *decoder) checkHTTPResponseParameters(v *Integration, ptr string) {
-	src := Resolve(Lookup(v.src, "responseParameters"))
+	src := source.Resolve(source.Lookup(v.src, "responseParameters"))
 	for _, p := range v.ResponseParameters {
 		i, err := strconv.Atoi(p.Key)
 		if err != nil || len(p.Key) != 3 || i < 200 || i > 599 {
-			d.Add(diag.HTTPResponseParameters, lookupKey(src, p.Key), Pointer(ptr, p.Key),
+			d.Add(diag.HTTPResponseParameters, lookupKey(src, p.Key), source.Pointer(ptr, p.Key),
 				"responseParameters key %q must be a status code from 200 to 599 whose responses the mappings apply to", p.Key)
 			continue
 		}
-		checkHTTPResponseMapping(d, p.Value, Lookup(src, p.Key), Pointer(ptr, p.Key))
+		checkHTTPResponseMapping(d, p.Value, source.Lookup(src, p.Key), source.Pointer(ptr, p.Key))
 	}
 }
 
 // checkTemplateKeys checks that template keys are media types (type/subtype).
 func (d *decoder) checkTemplateKeys(m Map[Str], n *yaml.Node, ptr string) {
 	for _, p := range m {
-		d.checkMediaType(lookupKey(n, p.Key), Pointer(ptr, p.Key), "template key", p.Key)
+		d.checkMediaType(lookupKey(n, p.Key), source.Pointer(ptr, p.Key), "template key", p.Key)
 	}
 }

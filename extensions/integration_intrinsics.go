@@ -1,6 +1,9 @@
 package extensions
 
-import "go.yaml.in/yaml/v4"
+import (
+	"github.com/apigw/apigw/extensions/source"
+	"go.yaml.in/yaml/v4"
+)
 
 // strFields are the fields decoded as Str, which carry intrinsics themselves.
 var strFields = map[string]bool{
@@ -19,7 +22,7 @@ func deferrable(intrinsics *Map[*yaml.Node], fs ...field) []field {
 		}
 		key, dec := fs[i].key, fs[i].dec
 		fs[i].dec = func(n *yaml.Node, p string) {
-			if IntrinsicName(n) != "" {
+			if source.IntrinsicName(n) != "" {
 				intrinsics.Set(key, n)
 				return
 			}

@@ -2,6 +2,7 @@ package extensions
 
 import (
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -59,7 +60,7 @@ func ResponseKey(selectionPattern string) string {
 }
 
 func (d *decoder) integrationResponses(n *yaml.Node, ptr string) Map[*IntegrationResponseEntry] {
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "responses must be an object mapping selection patterns (or \"default\") to integration responses, not %s", kindName(n))
 		return nil
@@ -67,7 +68,7 @@ func (d *decoder) integrationResponses(n *yaml.Node, ptr string) Map[*Integratio
 	out := make(Map[*IntegrationResponseEntry], 0, len(r.Content)/2)
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k := r.Content[i].Value
-		out = append(out, Pair[*IntegrationResponseEntry]{k, d.integrationResponse(r.Content[i+1], Pointer(ptr, k))})
+		out = append(out, Pair[*IntegrationResponseEntry]{k, d.integrationResponse(r.Content[i+1], source.Pointer(ptr, k))})
 	}
 	return out
 }
@@ -88,7 +89,7 @@ func (d *decoder) integrationResponse(n *yaml.Node, ptr string) *IntegrationResp
 // templates decodes a media type → template object. A null template is
 // accepted by import and means an empty template; it decodes to a zero Str.
 func (d *decoder) templates(n *yaml.Node, ptr, what string) Map[Str] {
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping media types to templates, not %s", what, kindName(n))
 		return nil
@@ -97,8 +98,8 @@ func (d *decoder) templates(n *yaml.Node, ptr, what string) Map[Str] {
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k, val := r.Content[i].Value, r.Content[i+1]
 		var s Str
-		if rv := Resolve(val); rv == nil || rv.Kind != yaml.ScalarNode || rv.Tag != "!!null" {
-			s = d.str(val, Pointer(ptr, k), what+" value")
+		if rv := source.Resolve(val); rv == nil || rv.Kind != yaml.ScalarNode || rv.Tag != "!!null" {
+			s = d.str(val, source.Pointer(ptr, k), what+" value")
 		}
 		out = append(out, Pair[Str]{k, s})
 	}
@@ -112,9 +113,9 @@ func encTemplates(orig *yaml.Node, m Map[Str]) *yaml.Node {
 	}
 	fields := make([]encField, 0, len(m))
 	for _, p := range m {
-		o := Lookup(orig, p.Key)
+		o := source.Lookup(orig, p.Key)
 		var n *yaml.Node
-		if ro := Resolve(o); p.Value.IsZero() && ro != nil && ro.Kind == yaml.ScalarNode && ro.Tag == "!!null" {
+		if ro := source.Resolve(o); p.Value.IsZero() && ro != nil && ro.Kind == yaml.ScalarNode && ro.Tag == "!!null" {
 			n = o
 		} else if n = encStr(o, p.Value); n == nil {
 			n = strNode("")
@@ -126,7 +127,7 @@ func encTemplates(orig *yaml.Node, m Map[Str]) *yaml.Node {
 
 // Encode returns the integration response as a node, keeping what was written.
 func (v *IntegrationResponseEntry) Encode() *yaml.Node {
-	at := func(k string) *yaml.Node { return Lookup(v.src, k) }
+	at := func(k string) *yaml.Node { return source.Lookup(v.src, k) }
 	return encodeObject(v.src, withIntrinsics([]encField{
 		{"statusCode", encPlain(at("statusCode"), v.StatusCode)},
 		{"responseParameters", encStrMap(at("responseParameters"), v.ResponseParameters)},

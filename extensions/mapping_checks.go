@@ -5,6 +5,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -20,7 +21,7 @@ func checkRequestMapping(d *decoder, m Map[Str], n *yaml.Node, ptr string, kind 
 		case kind == KindHTTP && !strings.Contains(p.Key, ":"):
 			if p.Value.IsLiteral() {
 				_, ps := mapping.ParseSource(mapping.HTTPRequest, p.Value.Value)
-				d.mappingProblems(ps, n, p.Key, Pointer(ptr, p.Key))
+				d.mappingProblems(ps, n, p.Key, source.Pointer(ptr, p.Key))
 			}
 		case kind == KindHTTP || kind == KindUnknown && isHTTPMappingKey(p.Key):
 			d.mapping(mapping.HTTPRequest, n, p, ptr)
@@ -73,7 +74,7 @@ func checkIdentitySourceMapping(d *decoder, s Str, n *yaml.Node, ptr string) {
 // identitySourceNode returns the node of identity source entry i: the list
 // item, or for a comma-separated string the string itself.
 func identitySourceNode(n *yaml.Node, i int, list bool) *yaml.Node {
-	if r := Resolve(n); list && r != nil && i < len(r.Content) {
+	if r := source.Resolve(n); list && r != nil && i < len(r.Content) {
 		return r.Content[i]
 	}
 	return n
@@ -89,21 +90,21 @@ func isHTTPMappingKey(k string) bool {
 // checked only for their key.
 func (d *decoder) mapping(ctx mapping.Context, n *yaml.Node, p Pair[Str], ptr string) {
 	var ps []mapping.Problem
-	v := Resolve(Lookup(n, p.Key))
+	v := source.Resolve(source.Lookup(n, p.Key))
 	switch {
-	case v == nil || v.Kind != yaml.ScalarNode && IntrinsicName(v) == "":
+	case v == nil || v.Kind != yaml.ScalarNode && source.IntrinsicName(v) == "":
 		// The value's type is already reported; the key can still be checked.
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	case v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!int" || v.Tag == "!!float" || v.Tag == "!!null"):
 		// Import warns "Expected type string for property … but got 'true'" and drops the mapping.
-		d.AddAs(diag.Warning, diag.WrongType, v, Pointer(ptr, p.Key), "mapping value %s is %s, not a string, so API Gateway's import drops this mapping with a warning; quote it: write \"'%s'\" for a static value, or name a source", v.Value, kindName(v), v.Value)
+		d.AddAs(diag.Warning, diag.WrongType, v, source.Pointer(ptr, p.Key), "mapping value %s is %s, not a string, so API Gateway's import drops this mapping with a warning; quote it: write \"'%s'\" for a static value, or name a source", v.Value, kindName(v), v.Value)
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	case p.Value.Known() || p.Value.IsLiteral() && !strings.Contains(p.Value.Value, "${stageVariables") && !strings.Contains(p.Value.Value, "${AWS::"):
 		_, ps = mapping.Parse(ctx, p.Key, p.Value.Value)
 	default:
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	}
-	d.mappingProblems(ps, n, p.Key, Pointer(ptr, p.Key))
+	d.mappingProblems(ps, n, p.Key, source.Pointer(ptr, p.Key))
 }
 
 // mappingProblems records problems of the pair stored under key in mapping n,
@@ -111,7 +112,7 @@ func (d *decoder) mapping(ctx mapping.Context, n *yaml.Node, p Pair[Str], ptr st
 // the scalar sits on one line.
 func (d *decoder) mappingProblems(ps []mapping.Problem, n *yaml.Node, key, ptr string) {
 	for _, p := range ps {
-		at := Lookup(n, key)
+		at := source.Lookup(n, key)
 		if p.Field == mapping.Key {
 			at = lookupKey(n, key)
 		}

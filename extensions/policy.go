@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -35,26 +36,26 @@ func (p *Policy) Node() *yaml.Node { return p.src }
 
 func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 	p := &Policy{src: n}
-	r := Resolve(n)
+	r := source.Resolve(n)
 	switch {
 	case r == nil:
 		d.Add(diag.WrongType, n, ptr, "%s must be a policy document object or a JSON string, not nothing", ExtPolicy)
-	case r.Kind == yaml.MappingNode && IntrinsicName(r) == "":
+	case r.Kind == yaml.MappingNode && source.IntrinsicName(r) == "":
 		p.Document = r
 		d.checkPolicyDocument(r, ptr)
-	case r.Kind == yaml.ScalarNode || IntrinsicName(r) != "":
+	case r.Kind == yaml.ScalarNode || source.IntrinsicName(r) != "":
 		p.Text = d.str(n, ptr, ExtPolicy)
 		if !p.Text.IsLiteral() && p.Text.Fn != "Fn::Sub" {
 			return p
 		}
 		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(p.Text.Value), &doc); err != nil || Resolve(&doc) == nil || Resolve(&doc).Kind != yaml.MappingNode {
+		if err := yaml.Unmarshal([]byte(p.Text.Value), &doc); err != nil || source.Resolve(&doc) == nil || source.Resolve(&doc).Kind != yaml.MappingNode {
 			if !HasVariables(p.Text.Value) {
 				d.Add(diag.Policy, n, ptr, "%s string is not a JSON policy document; write {\"Version\": \"2012-10-17\", \"Statement\": [...]}", ExtPolicy)
 			}
 			return p
 		}
-		p.Document = Resolve(&doc)
+		p.Document = source.Resolve(&doc)
 		// Positions inside the string are relative to it: report at the string.
 		var inner decoder
 		inner.checkPolicyDocument(p.Document, ptr)
@@ -71,25 +72,25 @@ func (d *decoder) policy(n *yaml.Node, ptr string) *Policy {
 // checkPolicyDocument checks the shape of an IAM policy document lightly:
 // a Version API Gateway accepts and statements with Effect Allow or Deny.
 func (d *decoder) checkPolicyDocument(m *yaml.Node, ptr string) {
-	if v := Lookup(m, "Version"); v != nil {
-		if s := d.str(v, Pointer(ptr, "Version"), "Version"); s.Known() && s.Value != "2012-10-17" && s.Value != "2008-10-17" {
-			d.Add(diag.Policy, v, Pointer(ptr, "Version"), "policy Version %q is not an IAM policy language version; write \"2012-10-17\"", s.Value)
+	if v := source.Lookup(m, "Version"); v != nil {
+		if s := d.str(v, source.Pointer(ptr, "Version"), "Version"); s.Known() && s.Value != "2012-10-17" && s.Value != "2008-10-17" {
+			d.Add(diag.Policy, v, source.Pointer(ptr, "Version"), "policy Version %q is not an IAM policy language version; write \"2012-10-17\"", s.Value)
 		}
 	}
-	st := Lookup(m, "Statement")
+	st := source.Lookup(m, "Statement")
 	if st == nil {
 		d.Add(diag.Policy, m, ptr, "policy document has no Statement; add Statement: [{Effect: Allow, Principal: \"*\", Action: execute-api:Invoke, Resource: execute-api:/*}]")
 		return
 	}
-	sp := Pointer(ptr, "Statement")
-	rs := Resolve(st)
+	sp := source.Pointer(ptr, "Statement")
+	rs := source.Resolve(st)
 	switch {
-	case IntrinsicName(rs) != "":
+	case source.IntrinsicName(rs) != "":
 	case rs.Kind == yaml.MappingNode:
 		d.checkStatement(rs, sp)
 	case rs.Kind == yaml.SequenceNode:
 		for i, s := range rs.Content {
-			d.checkStatement(Resolve(s), Pointer(sp, strconv.Itoa(i)))
+			d.checkStatement(source.Resolve(s), source.Pointer(sp, strconv.Itoa(i)))
 		}
 	default:
 		d.Add(diag.Policy, st, sp, "policy Statement must be a statement object or a list of them, not %s", kindName(st))
@@ -97,20 +98,20 @@ func (d *decoder) checkPolicyDocument(m *yaml.Node, ptr string) {
 }
 
 func (d *decoder) checkStatement(s *yaml.Node, ptr string) {
-	if IntrinsicName(s) != "" {
+	if source.IntrinsicName(s) != "" {
 		return
 	}
 	if s == nil || s.Kind != yaml.MappingNode {
 		d.Add(diag.Policy, s, ptr, "policy statement must be an object, not %s", kindName(s))
 		return
 	}
-	e := Lookup(s, "Effect")
+	e := source.Lookup(s, "Effect")
 	if e == nil {
 		d.Add(diag.Policy, s, ptr, "policy statement has no Effect; add Effect: Allow or Effect: Deny")
 		return
 	}
-	if v := d.str(e, Pointer(ptr, "Effect"), "Effect"); v.Known() && v.Value != "Allow" && v.Value != "Deny" {
-		d.Add(diag.Policy, e, Pointer(ptr, "Effect"), "policy statement Effect %q must be Allow or Deny", v.Value)
+	if v := d.str(e, source.Pointer(ptr, "Effect"), "Effect"); v.Known() && v.Value != "Allow" && v.Value != "Deny" {
+		d.Add(diag.Policy, e, source.Pointer(ptr, "Effect"), "policy statement Effect %q must be Allow or Deny", v.Value)
 	}
 }
 

@@ -2,6 +2,7 @@ package extensions
 
 import (
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -62,14 +63,14 @@ func (v *RequestValidatorName) Node() *yaml.Node { return v.src }
 
 func (d *decoder) requestValidators(n *yaml.Node, ptr string) *RequestValidators {
 	out := &RequestValidators{src: n}
-	r := Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an object mapping validator names to validators, not %s", ExtRequestValidators, kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		name := r.Content[i].Value
-		out.Validators = append(out.Validators, Pair[*RequestValidator]{name, d.requestValidator(r.Content[i+1], Pointer(ptr, name))})
+		out.Validators = append(out.Validators, Pair[*RequestValidator]{name, d.requestValidator(r.Content[i+1], source.Pointer(ptr, name))})
 	}
 	return out
 }
@@ -99,8 +100,8 @@ func (v *RequestValidators) Encode() *yaml.Node {
 // Encode returns the validator as a node, keeping what was written.
 func (v *RequestValidator) Encode() *yaml.Node {
 	return encodeObject(v.src, []encField{
-		{"validateRequestBody", encBool(Lookup(v.src, "validateRequestBody"), v.ValidateRequestBody)},
-		{"validateRequestParameters", encBool(Lookup(v.src, "validateRequestParameters"), v.ValidateRequestParameters)},
+		{"validateRequestBody", encBool(source.Lookup(v.src, "validateRequestBody"), v.ValidateRequestBody)},
+		{"validateRequestParameters", encBool(source.Lookup(v.src, "validateRequestParameters"), v.ValidateRequestParameters)},
 	}, v.Unknown)
 }
 

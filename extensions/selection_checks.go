@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/javaregex"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -104,7 +105,7 @@ func checkSelectionOverlaps(d *decoder, responses Map[*IntegrationResponseEntry]
 	for j := 1; j < len(ps); j++ {
 		for i := 0; i < j; i++ {
 			if ex, ok := selectionOverlap(ps[i].key, ps[j].key, ps[i].p, ps[j].p); ok {
-				d.Add(diag.PatternOverlap, key(ps[j].key), Pointer(ptr, ps[j].key),
+				d.Add(diag.PatternOverlap, key(ps[j].key), source.Pointer(ptr, ps[j].key),
 					"selection patterns %q and %q both match %s, so which integration response applies is ambiguous; make the patterns exclusive (e.g. anchor them on distinct prefixes)",
 					ps[i].key, ps[j].key, strconv.Quote(ex))
 				break

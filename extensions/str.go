@@ -3,6 +3,7 @@ package extensions
 import (
 	"strings"
 
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -51,50 +52,13 @@ func HasVariables(s string) bool {
 	return i >= 0 && strings.Contains(s[i:], "}")
 }
 
-// intrinsicShortTags maps the YAML short-form tags to their long names.
-var intrinsicShortTags = map[string]string{
-	"!Ref": "Ref", "!Condition": "Condition",
-	"!Sub": "Fn::Sub", "!GetAtt": "Fn::GetAtt", "!Join": "Fn::Join", "!Select": "Fn::Select",
-	"!Split": "Fn::Split", "!If": "Fn::If", "!ImportValue": "Fn::ImportValue",
-	"!FindInMap": "Fn::FindInMap", "!Base64": "Fn::Base64", "!GetAZs": "Fn::GetAZs",
-	"!Cidr": "Fn::Cidr", "!Transform": "Fn::Transform", "!Equals": "Fn::Equals",
-	"!Not": "Fn::Not", "!And": "Fn::And", "!Or": "Fn::Or", "!ToJsonString": "Fn::ToJsonString",
-	"!Length": "Fn::Length",
-}
-
-// IntrinsicName returns the long name of the CloudFormation intrinsic function
-// that n is written as (short-form tag or one-key Fn::/Ref mapping), or "".
-func IntrinsicName(n *yaml.Node) string {
-	if n == nil {
-		return ""
-	}
-	if long, ok := intrinsicShortTags[n.Tag]; ok {
-		return long
-	}
-	if n.Kind == yaml.MappingNode && len(n.Content) == 2 {
-		k := n.Content[0].Value
-		if k == "Ref" || k == "Condition" || strings.HasPrefix(k, "Fn::") {
-			return k
-		}
-	}
-	return ""
-}
-
-// intrinsicArgs returns the argument node of an intrinsic written as n.
-func intrinsicArgs(n *yaml.Node) *yaml.Node {
-	if _, ok := intrinsicShortTags[n.Tag]; ok {
-		return n
-	}
-	return n.Content[1]
-}
-
 // strFromIntrinsic builds a Str for an intrinsic node; ok is false when n is none.
 func strFromIntrinsic(n *yaml.Node) (Str, bool) {
-	fn := IntrinsicName(n)
+	fn := source.IntrinsicName(n)
 	if fn == "" {
 		return Str{}, false
 	}
-	args := intrinsicArgs(n)
+	args := source.IntrinsicArgs(n)
 	s := Str{Fn: fn, Args: args}
 	if fn == "Fn::Sub" {
 		switch {

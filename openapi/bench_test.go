@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/specgen"
 	"go.yaml.in/yaml/v4"
 )
@@ -35,7 +36,7 @@ func BenchmarkParseJSON(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := Parse("bench.json", data, Limits{}); err != nil {
+				if _, _, err := source.Parse("bench.json", data, source.Limits{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -76,7 +77,7 @@ func (c *checker) resolveRef(n *yaml.Node) (*yaml.Node, string) {
 		if ref == nil {
 			return n, ptr
 		}
-		target, ok := strings.CutPrefix(extensions.Scalar(ref), "#")
+		target, ok := strings.CutPrefix(source.Scalar(ref), "#")
 		if !ok {
 			return nil, ""
 		}

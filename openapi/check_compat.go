@@ -1,9 +1,12 @@
 package openapi
 
 import (
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
 // mapGet is extensions.Entry, for the document checks.
-func mapGet(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) { return extensions.Entry(n, key) }
+func mapGet(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) { return source.Entry(n, key) }
+
+// deref is source.Resolve, for the document checks.
+func deref(n *yaml.Node) *yaml.Node { return source.Resolve(n) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // TestCorpusCheck checks every corpus file: no panic, every diagnostic has a
@@ -23,7 +24,7 @@ func TestCorpusCheck(t *testing.T) {
 		name := filepath.Base(f)
 		diags, err := CheckFile(f, LoadOptions{})
 		if err != nil {
-			var le *LimitError
+			var le *source.LimitError
 			if !errors.As(err, &le) {
 				t.Errorf("%s: %v", name, err)
 			}

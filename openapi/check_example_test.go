@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -57,7 +58,7 @@ func ExampleCheckData() {
 }
 
 func ExampleCanonical() {
-	out, diags, err := openapi.Canonical("a.json", []byte(`{"openapi": "3.0.1", "paths": {"/a": {}}}`), openapi.YAML, openapi.Limits{})
+	out, diags, err := openapi.Canonical("a.json", []byte(`{"openapi": "3.0.1", "paths": {"/a": {}}}`), source.YAML, source.Limits{})
 	fmt.Print(string(out))
 	fmt.Println(len(diags), err)
 	// Output:
@@ -85,7 +86,7 @@ paths:
 	if err := docs[0].SetExtension(e, integ); err != nil {
 		panic(err)
 	}
-	out, _ := openapi.WriteYAML(docs[0].Tree)
+	out, _ := source.WriteYAML(docs[0].Tree)
 	fmt.Print(string(out))
 	// Output:
 	// openapi: 3.0.1

@@ -16,7 +16,7 @@ import (
 
 // CheckFile reads the file at path and checks it: see CheckData.
 func CheckFile(path string, opts LoadOptions) ([]diag.Diagnostic, error) {
-	data, err := readLimited(path, opts.Limits.withDefaults().MaxBytes)
+	data, err := readLimited(path, opts.Limits.WithDefaults().MaxBytes)
 	if err != nil {
 		return nil, err
 	}

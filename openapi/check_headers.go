@@ -3,9 +3,9 @@ package openapi
 import (
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -32,7 +32,7 @@ func checkResponseHeaders(c *checker) {
 			}
 			resp, _ = c.resolveRef(resp)
 			_, headers := mapGet(resp, "headers")
-			entryPtr := extensions.Pointer(extensions.Pointer(ext.Pointer, "responses"), p.Key)
+			entryPtr := source.Pointer(source.Pointer(ext.Pointer, "responses"), p.Key)
 			_, paramsNode := mapGet(p.Value.Node(), "responseParameters")
 			for _, m := range p.Value.ResponseParameters {
 				name, ok := responseHeaderTarget(m.Key)
@@ -40,7 +40,7 @@ func checkResponseHeaders(c *checker) {
 					continue
 				}
 				keyNode, _ := mapGet(paramsNode, m.Key)
-				ptr := extensions.Pointer(extensions.Pointer(entryPtr, "responseParameters"), m.Key)
+				ptr := source.Pointer(source.Pointer(entryPtr, "responseParameters"), m.Key)
 				declared, exact := headerDeclared(headers, name)
 				switch {
 				case exact:

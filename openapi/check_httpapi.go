@@ -3,6 +3,7 @@ package openapi
 import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -22,7 +23,7 @@ func checkHTTPAPIRules(c *checker) {
 		if integ, ext := integrationOf(op); integ != nil && !integ.IsRef() && integ.Type != "" &&
 			!integ.Type.Is(extensions.TypeAWSProxy) && !integ.Type.Is(extensions.TypeHTTPProxy) {
 			_, t := mapGet(integ.Node(), "type")
-			c.Add(diag.HTTPAPIIntegrationType, t, extensions.Pointer(ext.Pointer, "type"),
+			c.Add(diag.HTTPAPIIntegrationType, t, source.Pointer(ext.Pointer, "type"),
 				"integration type %s: HTTP APIs support only proxy integrations, so import skips this integration: write type: aws_proxy (Lambda or AWS service with integrationSubtype) or http_proxy",
 				integ.Type)
 		}

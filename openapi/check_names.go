@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -59,7 +60,7 @@ func checkSecurityNames(c *checker) {
 				if s := extensions.Suggest(k.Value, names); s != "" {
 					hint = "did you mean \"" + s + "\"? Or " + hint
 				}
-				c.Add(diag.UnknownSecurityScheme, k, extensions.Pointer(ptr+"/"+strconv.Itoa(i), k.Value),
+				c.Add(diag.UnknownSecurityScheme, k, source.Pointer(ptr+"/"+strconv.Itoa(i), k.Value),
 					"security requirement %q names no security scheme, so it protects nothing: %s", k.Value, hint)
 			})
 		}
@@ -75,7 +76,7 @@ func checkSecurityNames(c *checker) {
 			return
 		}
 		if ak, _ := mapGet(v, extensions.ExtAuthorizer); ak != nil {
-			c.Add(diag.UnusedAuthorizer, k, c.doc.PointerTo(extensions.Pointer(schemesPtr, k.Value)),
+			c.Add(diag.UnusedAuthorizer, k, c.doc.PointerTo(source.Pointer(schemesPtr, k.Value)),
 				"security scheme %q defines an authorizer that no security requirement uses; API Gateway creates it but no method calls it: add security: [{%s: []}] to the operations it protects, or remove it",
 				k.Value, k.Value)
 		}

@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -42,7 +42,7 @@ func checkRequestParameters(c *checker) {
 				continue // reported when the integration was decoded
 			}
 			_, valueNode := mapGet(reqNode, m.Key)
-			ptr := extensions.Pointer(extensions.Pointer(ext.Pointer, "requestParameters"), m.Key)
+			ptr := source.Pointer(source.Pointer(ext.Pointer, "requestParameters"), m.Key)
 			for _, p := range parsed.MethodRequestParams() {
 				c.requireParam(op, params(), p, valueNode, ptr, "requestParameters."+m.Key+" reads")
 			}
@@ -135,7 +135,7 @@ func (c *checker) parameters(op *Operation) []declaredParam {
 			_, name := mapGet(p, "name")
 			_, in := mapGet(p, "in")
 			if name != nil && in != nil {
-				out = append(out, declaredParam{in: extensions.Scalar(in), name: extensions.Scalar(name)})
+				out = append(out, declaredParam{in: source.Scalar(in), name: source.Scalar(name)})
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package openapi
 import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // checkIntegrationRefs: in an HTTP API, an integration written as
@@ -28,7 +29,7 @@ func checkIntegrationRefs(c *checker) {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
 		_, refNode := mapGet(integ.Node(), "$ref")
-		c.Add(diag.IntegrationRefTarget, refNode, extensions.Pointer(ext.Pointer, "$ref"),
+		c.Add(diag.IntegrationRefTarget, refNode, source.Pointer(ext.Pointer, "$ref"),
 			"integration $ref %q names no reusable integration, so import fails: %s", integ.Ref, hint)
 	}
 }

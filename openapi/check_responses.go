@@ -3,6 +3,7 @@ package openapi
 import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -30,7 +31,7 @@ func checkMethodResponses(c *checker) {
 			if k, _ := mapGet(responses, code); k != nil {
 				continue
 			}
-			ptr := extensions.Pointer(extensions.Pointer(ext.Pointer, "responses"), p.Key) + "/statusCode"
+			ptr := source.Pointer(source.Pointer(ext.Pointer, "responses"), p.Key) + "/statusCode"
 			if k, _ := mapGet(responses, "default"); k != nil {
 				c.Add(diag.NoMethodResponse, node, ptr,
 					"integration response %q sets statusCode %s, which %s %s declares only through its default response; API Gateway creates method responses from status codes only: add responses: %q: {description: ...}",

@@ -3,8 +3,8 @@ package openapi
 import (
 	"strconv"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -19,7 +19,7 @@ func checkRESTModels(c *checker) {
 	schemas, ptr := c.schemasNode()
 	pairs(schemas, func(k, _ *yaml.Node) {
 		if bad := badChars(k.Value, ""); bad != "" {
-			c.Add(diag.ModelName, k, c.doc.PointerTo(extensions.Pointer(ptr, k.Value)),
+			c.Add(diag.ModelName, k, c.doc.PointerTo(source.Pointer(ptr, k.Value)),
 				"schema name %q has %s; REST API model names must be alphanumeric, so import does not create this model: rename it (for example %q) and update its $refs",
 				k.Value, bad, alnumOnly(k.Value))
 		}
@@ -88,13 +88,13 @@ func (w *schemaWalk) walk(n *yaml.Node, ptr string, inSchema bool) {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			kp := extensions.Pointer(ptr, k.Value)
+			kp := source.Pointer(ptr, k.Value)
 			switch {
 			case isExtKey(k.Value) || k.Value == "example" || k.Value == "examples":
 			case k.Value == "schema":
 				w.walk(v, kp, true)
 			case k.Value == "schemas" || k.Value == "definitions":
-				pairs(v, func(sk, sv *yaml.Node) { w.walk(sv, extensions.Pointer(kp, sk.Value), true) })
+				pairs(v, func(sk, sv *yaml.Node) { w.walk(sv, source.Pointer(kp, sk.Value), true) })
 			default:
 				w.walk(v, kp, false)
 			}
@@ -114,7 +114,7 @@ func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 	_, typ := mapGet(n, "type")
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		kp := extensions.Pointer(ptr, k.Value)
+		kp := source.Pointer(ptr, k.Value)
 		switch {
 		case subschemaKeys[k.Value]:
 			if deref(v) != nil && deref(v).Kind == yaml.MappingNode {
@@ -127,7 +127,7 @@ func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 				}
 			}
 		case subschemaMaps[k.Value]:
-			pairs(v, func(sk, sv *yaml.Node) { w.walk(sv, extensions.Pointer(kp, sk.Value), true) })
+			pairs(v, func(sk, sv *yaml.Node) { w.walk(sv, source.Pointer(kp, sk.Value), true) })
 		case k.Value == "discriminator":
 			w.c.Add(diag.SchemaKeyword, k, kp,
 				"REST API models do not support discriminator, and import drops it: describe the variants with allOf or in separate models")
@@ -138,11 +138,11 @@ func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 			w.c.Add(diag.SchemaKeyword, k, kp,
 				"REST API models do not support readOnly, and import drops it: remove it, or describe requests and responses with separate models")
 		case k.Value == "format":
-			switch f := extensions.Scalar(v); {
+			switch f := source.Scalar(v); {
 			case f == "decimal":
 				w.c.Add(diag.SchemaKeyword, v, kp,
 					"REST API models do not support format: decimal: remove the format and keep type: number")
-			case (f == "int32" || f == "int64") && extensions.Scalar(typ) == "number":
+			case (f == "int32" || f == "int64") && source.Scalar(typ) == "number":
 				w.c.Add(diag.SchemaKeyword, v, kp,
 					"REST API models do not support type: number with format: %s: write type: integer, format: %s", f, f)
 			}

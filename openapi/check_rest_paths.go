@@ -3,8 +3,8 @@ package openapi
 import (
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -26,7 +26,7 @@ func checkRESTPaths(c *checker) {
 			return // not a path, or OpenAPI validation's finding
 		}
 		if msg := pathProblem(path); msg != "" {
-			c.Add(diag.PathSegment, pk, c.doc.PointerTo(extensions.Pointer("/paths", path)),
+			c.Add(diag.PathSegment, pk, c.doc.PointerTo(source.Pointer("/paths", path)),
 				"path %q: %s", path, msg)
 		}
 	})

@@ -5,6 +5,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -19,14 +20,14 @@ func checkRESTSecurity(c *checker) {
 	schemes, ptr := c.securitySchemes()
 	pairs(schemes, func(k, v *yaml.Node) {
 		_, typ := mapGet(v, "type")
-		t := extensions.Scalar(typ)
+		t := source.Scalar(typ)
 		if t == "" || strings.EqualFold(t, "apiKey") {
 			return
 		}
 		if ak, _ := mapGet(v, extensions.ExtAuthorizer); ak != nil {
 			return
 		}
-		c.Add(diag.SecuritySchemeType, typ, c.doc.PointerTo(extensions.Pointer(ptr, k.Value)+"/type"),
+		c.Add(diag.SecuritySchemeType, typ, c.doc.PointerTo(source.Pointer(ptr, k.Value)+"/type"),
 			"security scheme %q has type %s, which REST APIs do not read without an authorizer, so it protects nothing: add x-amazon-apigateway-authorizer (a Lambda or Cognito authorizer, with type: apiKey), or use AWS_IAM with type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4",
 			k.Value, t)
 	})

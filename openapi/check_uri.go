@@ -5,6 +5,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // checkURIPathParameters: a {name} in a REST HTTP or HTTP_PROXY integration
@@ -32,7 +33,7 @@ func checkURIPathParameters(c *checker) {
 			if integ.Type.Is(extensions.TypeHTTPProxy) && pathHasParam(op.Path, name) {
 				continue
 			}
-			c.Add(diag.URIPathParameter, uriNode, extensions.Pointer(ext.Pointer, "uri"),
+			c.Add(diag.URIPathParameter, uriNode, source.Pointer(ext.Pointer, "uri"),
 				"the integration uri has {%s}, but requestParameters does not map integration.request.path.%s, so the backend receives the literal text {%s}: add requestParameters: {integration.request.path.%s: method.request.path.%s}",
 				name, name, name, name, name)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -27,7 +28,7 @@ func Convert(doc *Document, to Kind) (*yaml.Node, []diag.Diagnostic) {
 		c.Add(diag.ConvertTarget, doc.Root, "", "convert reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, c.Diags
 	}
-	root := cloneTree(extensions.Resolve(doc.Root))
+	root := source.Clone(source.Resolve(doc.Root))
 	switch {
 	case doc.Kind == to:
 	case doc.Kind == Swagger2:
@@ -69,8 +70,8 @@ func setVersion(root *yaml.Node, key, v string, keep bool) {
 	if keep {
 		return
 	}
-	if _, n := extensions.Entry(root, key); n != nil {
-		n.Value, n.Tag, n.Style = v, tagStr, 0
+	if _, n := source.Entry(root, key); n != nil {
+		n.Value, n.Tag, n.Style = v, source.TagStr, 0
 		return
 	}
 	root.Content = append([]*yaml.Node{strScalar(key), strScalar(v)}, root.Content...)
@@ -82,7 +83,7 @@ func del(n *yaml.Node, key string) *yaml.Node {
 		if n.Content[i].Value == key {
 			v := n.Content[i+1]
 			n.Content = append(n.Content[:i:i], n.Content[i+2:]...)
-			return extensions.Resolve(v)
+			return source.Resolve(v)
 		}
 	}
 	return nil
@@ -142,10 +143,10 @@ func rewriteRefs(n *yaml.Node, from, to []string) {
 
 // operationsOf calls f for each operation (method key, node, relative pointer) of root's paths.
 func operationsOf(root *yaml.Node, f func(path, key string, op *yaml.Node, rel string)) {
-	extensions.Entries(extensions.Get(root, "paths"), func(p, item *yaml.Node) {
-		extensions.Entries(item, func(k, op *yaml.Node) {
+	source.Entries(source.Get(root, "paths"), func(p, item *yaml.Node) {
+		source.Entries(item, func(k, op *yaml.Node) {
 			if _, ok := operationKeys[k.Value]; ok && op.Kind == yaml.MappingNode {
-				f(p.Value, k.Value, op, "/paths/"+escapePointer(p.Value)+"/"+escapePointer(k.Value))
+				f(p.Value, k.Value, op, "/paths/"+source.EscapeToken(p.Value)+"/"+source.EscapeToken(k.Value))
 			}
 		})
 	})

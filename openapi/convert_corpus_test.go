@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path/filepath"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // TestCorpusConvertKeepsModel converts every corpus document to each other
@@ -33,7 +35,7 @@ func TestCorpusConvertKeepsModel(t *testing.T) {
 					continue
 				}
 				root, _ := Convert(doc, to)
-				data, err := WriteJSON(root)
+				data, err := source.WriteJSON(root)
 				if err != nil {
 					t.Fatalf("%s → %s: %v", name, to, err)
 				}

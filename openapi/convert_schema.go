@@ -3,7 +3,7 @@ package openapi
 import (
 	"strconv"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -13,27 +13,27 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 	var walk func(s *yaml.Node, rel string)
 	seen := map[*yaml.Node]bool{}
 	walk = func(s *yaml.Node, rel string) {
-		s = extensions.Resolve(s)
+		s = source.Resolve(s)
 		if s == nil || s.Kind != yaml.MappingNode || seen[s] {
 			return
 		}
 		seen[s] = true
 		f(s, rel)
-		extensions.Entries(extensions.Get(s, "properties"), func(k, v *yaml.Node) { walk(v, rel+"/properties/"+escapePointer(k.Value)) })
+		source.Entries(source.Get(s, "properties"), func(k, v *yaml.Node) { walk(v, rel+"/properties/"+source.EscapeToken(k.Value)) })
 		for _, k := range []string{"items", "additionalProperties", "not"} {
-			walk(extensions.Get(s, k), rel+"/"+k)
+			walk(source.Get(s, k), rel+"/"+k)
 		}
 		for _, k := range []string{"allOf", "anyOf", "oneOf"} {
-			for i, e := range extensions.Items(extensions.Get(s, k)) {
+			for i, e := range source.Items(source.Get(s, k)) {
 				walk(e, rel+"/"+k+"/"+strconv.Itoa(i))
 			}
 		}
 	}
-	extensions.Entries(extensions.Get(extensions.Get(root, "components"), "schemas"), func(k, v *yaml.Node) { walk(v, "/components/schemas/"+escapePointer(k.Value)) })
-	extensions.Entries(extensions.Get(root, "definitions"), func(k, v *yaml.Node) { walk(v, "/definitions/"+escapePointer(k.Value)) })
+	source.Entries(source.Get(source.Get(root, "components"), "schemas"), func(k, v *yaml.Node) { walk(v, "/components/schemas/"+source.EscapeToken(k.Value)) })
+	source.Entries(source.Get(root, "definitions"), func(k, v *yaml.Node) { walk(v, "/definitions/"+source.EscapeToken(k.Value)) })
 	var find func(n *yaml.Node, rel string)
 	find = func(n *yaml.Node, rel string) {
-		n = extensions.Resolve(n)
+		n = source.Resolve(n)
 		if n == nil {
 			return
 		}
@@ -45,7 +45,7 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 					walk(v, rel+"/schema")
 					continue
 				}
-				find(v, rel+"/"+escapePointer(k))
+				find(v, rel+"/"+source.EscapeToken(k))
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
@@ -53,10 +53,10 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 			}
 		}
 	}
-	find(extensions.Get(root, "paths"), "/paths")
-	extensions.Entries(extensions.Get(root, "components"), func(k, v *yaml.Node) {
+	find(source.Get(root, "paths"), "/paths")
+	source.Entries(source.Get(root, "components"), func(k, v *yaml.Node) {
 		if k.Value != "schemas" {
-			find(v, "/components/"+escapePointer(k.Value))
+			find(v, "/components/"+source.EscapeToken(k.Value))
 		}
 	})
 }
@@ -64,18 +64,18 @@ func (c *converter) schemas(root *yaml.Node, f func(s *yaml.Node, rel string)) {
 // to31 rewrites an OpenAPI 3.0 schema as 3.1: nullable becomes a "null"
 // type, boolean exclusive bounds become numeric ones, example becomes examples.
 func (c *converter) to31(s *yaml.Node, rel string) {
-	if n := del(s, "nullable"); n != nil && extensions.IsTrue(n) {
-		if t := extensions.Get(s, "type"); t != nil && t.Kind == yaml.ScalarNode {
+	if n := del(s, "nullable"); n != nil && source.IsTrue(n) {
+		if t := source.Get(s, "type"); t != nil && t.Kind == yaml.ScalarNode {
 			put(s, "type", strSeq([]string{t.Value, "null"}), "")
 		}
 	}
 	for _, b := range [][2]string{{"exclusiveMinimum", "minimum"}, {"exclusiveMaximum", "maximum"}} {
-		ex := extensions.Get(s, b[0])
-		if ex == nil || ex.Kind != yaml.ScalarNode || scalarTag(ex) != tagBool {
+		ex := source.Get(s, b[0])
+		if ex == nil || ex.Kind != yaml.ScalarNode || source.ScalarTag(ex) != source.TagBool {
 			continue
 		}
-		if extensions.IsTrue(ex) {
-			if bound := extensions.Get(s, b[1]); bound != nil {
+		if source.IsTrue(ex) {
+			if bound := source.Get(s, b[1]); bound != nil {
 				put(s, b[0], bound, b[1])
 				del(s, b[1])
 				continue
@@ -84,13 +84,13 @@ func (c *converter) to31(s *yaml.Node, rel string) {
 		del(s, b[0])
 	}
 	if ex := del(s, "example"); ex != nil {
-		put(s, "examples", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{ex}}, "")
+		put(s, "examples", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{ex}}, "")
 	}
 }
 
 // to30 rewrites an OpenAPI 3.1 schema as 3.0, reporting what 3.0 cannot say.
 func (c *converter) to30(s *yaml.Node, rel string) {
-	if t := extensions.Get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
+	if t := source.Get(s, "type"); t != nil && t.Kind == yaml.SequenceNode {
 		var types []string
 		null := false
 		for _, e := range scalarList(t) {
@@ -114,12 +114,12 @@ func (c *converter) to30(s *yaml.Node, rel string) {
 		}
 	}
 	for _, b := range [][2]string{{"exclusiveMinimum", "minimum"}, {"exclusiveMaximum", "maximum"}} {
-		if ex := extensions.Get(s, b[0]); ex != nil && ex.Kind == yaml.ScalarNode && (scalarTag(ex) == tagInt || scalarTag(ex) == tagFloat) {
+		if ex := source.Get(s, b[0]); ex != nil && ex.Kind == yaml.ScalarNode && (source.ScalarTag(ex) == source.TagInt || source.ScalarTag(ex) == source.TagFloat) {
 			put(s, b[1], ex, b[0])
 			put(s, b[0], boolScalar(true), "")
 		}
 	}
-	if ex := extensions.Get(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode {
+	if ex := source.Get(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode {
 		del(s, "examples")
 		if len(ex.Content) > 0 {
 			put(s, "example", ex.Content[0], "")
@@ -128,8 +128,8 @@ func (c *converter) to30(s *yaml.Node, rel string) {
 			c.loss(ex, rel+"/examples", "OpenAPI 3.0 schemas have one example; the other %d are dropped", len(ex.Content)-1)
 		}
 	}
-	if k := extensions.Get(s, "const"); k != nil {
+	if k := source.Get(s, "const"); k != nil {
 		del(s, "const")
-		put(s, "enum", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{k}}, "")
+		put(s, "enum", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{k}}, "")
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -22,7 +23,7 @@ var schemaKeys = []string{"type", "format", "items", "collectionFormat", "defaul
 // fromSwagger rewrites a Swagger 2.0 root as OpenAPI 3.
 func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 	out := newMap().node()
-	consumes, produces := scalarList(extensions.Get(root, "consumes")), scalarList(extensions.Get(root, "produces"))
+	consumes, produces := scalarList(source.Get(root, "consumes")), scalarList(source.Get(root, "produces"))
 	comps := newMap()
 	var servers *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -39,13 +40,13 @@ func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 		case "definitions":
 			comps.set("schemas", v)
 		case "parameters":
-			extensions.Entries(v, func(_, p *yaml.Node) { c.parameter30(p) })
+			source.Entries(v, func(_, p *yaml.Node) { c.parameter30(p) })
 			comps.set("parameters", v)
 		case "responses":
-			extensions.Entries(v, func(_, r *yaml.Node) { c.response30(r, produces) })
+			source.Entries(v, func(_, r *yaml.Node) { c.response30(r, produces) })
 			comps.set("responses", v)
 		case "securityDefinitions":
-			extensions.Entries(v, func(_, s *yaml.Node) { c.scheme30(s) })
+			source.Entries(v, func(_, s *yaml.Node) { c.scheme30(s) })
 			comps.set("securitySchemes", v)
 		case extensions.ExtEndpointConfiguration:
 			if servers == nil {
@@ -58,8 +59,8 @@ func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 			c.Add(diag.ConvertMoved, k, "/"+k.Value, "%s moves from the root to each server, where OpenAPI 3 documents carry it", k.Value)
 		case "paths":
 			out.Content = append(out.Content, k, v)
-			extensions.Entries(v, func(_, item *yaml.Node) {
-				for _, p := range extensions.Items(extensions.Get(item, "parameters")) {
+			source.Entries(v, func(_, item *yaml.Node) {
+				for _, p := range source.Items(source.Get(item, "parameters")) {
 					c.parameter30(p)
 				}
 			})
@@ -77,9 +78,9 @@ func (c *converter) fromSwagger(root *yaml.Node) *yaml.Node {
 
 // servers builds OpenAPI 3 servers from Swagger's host, basePath and schemes.
 func (c *converter) servers(root *yaml.Node) *yaml.Node {
-	host, base := extensions.Scalar(extensions.Get(root, "host")), extensions.Scalar(extensions.Get(root, "basePath"))
-	schemes := scalarList(extensions.Get(root, "schemes"))
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq}
+	host, base := source.Scalar(source.Get(root, "host")), source.Scalar(source.Get(root, "basePath"))
+	schemes := scalarList(source.Get(root, "schemes"))
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq}
 	if host == "" {
 		seq.Content = append(seq.Content, newMap().set("url", strScalar(orText(base, "/"))).node())
 		return seq
@@ -105,10 +106,10 @@ func schemaOf(n *yaml.Node) *yaml.Node {
 }
 
 func (c *converter) parameter30(p *yaml.Node) {
-	if extensions.Get(p, "$ref") != nil || extensions.Get(p, "in") == nil || extensions.Scalar(extensions.Get(p, "in")) == "body" || extensions.Scalar(extensions.Get(p, "in")) == "formData" {
+	if source.Get(p, "$ref") != nil || source.Get(p, "in") == nil || source.Scalar(source.Get(p, "in")) == "body" || source.Scalar(source.Get(p, "in")) == "formData" {
 		return
 	}
-	if cf := extensions.Scalar(extensions.Get(p, "collectionFormat")); cf == "multi" {
+	if cf := source.Scalar(source.Get(p, "collectionFormat")); cf == "multi" {
 		put(p, "explode", boolScalar(true), "")
 	}
 	put(p, "schema", schemaOf(p), "")
@@ -123,33 +124,33 @@ func (c *converter) operation30(op *yaml.Node, rel string, consumes, produces []
 	}
 	consumes = orDefault(consumes)
 	produces = orDefault(produces)
-	params := extensions.Get(op, "parameters")
+	params := source.Get(op, "parameters")
 	var keep []*yaml.Node
 	var body *yaml.Node
 	form := newMap()
 	var formRequired []string
-	for _, p := range extensions.Items(params) {
-		switch extensions.Scalar(extensions.Get(p, "in")) {
+	for _, p := range source.Items(params) {
+		switch source.Scalar(source.Get(p, "in")) {
 		case "body":
 			content := newMap()
 			for _, ct := range consumes {
-				content.set(ct, newMap().set("schema", extensions.Get(p, "schema")).node())
+				content.set(ct, newMap().set("schema", source.Get(p, "schema")).node())
 			}
-			body = newMap().set("description", extensions.Get(p, "description")).set("content", content.node()).node()
-			if extensions.IsTrue(extensions.Get(p, "required")) {
+			body = newMap().set("description", source.Get(p, "description")).set("content", content.node()).node()
+			if source.IsTrue(source.Get(p, "required")) {
 				put(body, "required", boolScalar(true), "")
 			}
 		case "formData":
-			name := extensions.Scalar(extensions.Get(p, "name"))
-			if extensions.IsTrue(extensions.Get(p, "required")) {
+			name := source.Scalar(source.Get(p, "name"))
+			if source.IsTrue(source.Get(p, "required")) {
 				formRequired = append(formRequired, name)
 			}
-			desc := extensions.Get(p, "description")
+			desc := source.Get(p, "description")
 			s := schemaOf(p)
 			if desc != nil {
 				put(s, "description", desc, "")
 			}
-			if extensions.Scalar(extensions.Get(s, "type")) == "file" {
+			if source.Scalar(source.Get(s, "type")) == "file" {
 				put(s, "type", strScalar("string"), "")
 				put(s, "format", strScalar("binary"), "type")
 			}
@@ -180,7 +181,7 @@ func (c *converter) operation30(op *yaml.Node, rel string, consumes, produces []
 	if body != nil {
 		put(op, "requestBody", body, "parameters")
 	}
-	extensions.Entries(extensions.Get(op, "responses"), func(_, r *yaml.Node) { c.response30(r, produces) })
+	source.Entries(source.Get(op, "responses"), func(_, r *yaml.Node) { c.response30(r, produces) })
 }
 
 func orDefault(cts []string) []string {
@@ -191,11 +192,11 @@ func orDefault(cts []string) []string {
 }
 
 func (c *converter) response30(r *yaml.Node, produces []string) {
-	if extensions.Get(r, "$ref") != nil {
+	if source.Get(r, "$ref") != nil {
 		return
 	}
-	extensions.Entries(extensions.Get(r, "headers"), func(_, h *yaml.Node) {
-		if extensions.Get(h, "schema") == nil {
+	source.Entries(source.Get(r, "headers"), func(_, h *yaml.Node) {
+		if source.Get(h, "schema") == nil {
 			put(h, "schema", schemaOf(h), "")
 		}
 	})
@@ -207,7 +208,7 @@ func (c *converter) response30(r *yaml.Node, produces []string) {
 	content := newMap()
 	for _, ct := range orDefault(produces) {
 		mt := newMap().set("schema", schema)
-		mt.set("example", extensions.Get(examples, ct))
+		mt.set("example", source.Get(examples, ct))
 		content.set(ct, mt.node())
 	}
 	put(r, "content", content.node(), "headers")
@@ -226,12 +227,12 @@ func flow3(old string) string {
 }
 
 func (c *converter) scheme30(s *yaml.Node) {
-	switch extensions.Scalar(extensions.Get(s, "type")) {
+	switch source.Scalar(source.Get(s, "type")) {
 	case "basic":
 		put(s, "type", strScalar("http"), "")
 		put(s, "scheme", strScalar("basic"), "type")
 	case "oauth2":
-		flow := extensions.Scalar(del(s, "flow"))
+		flow := source.Scalar(del(s, "flow"))
 		f := newMap().set("authorizationUrl", del(s, "authorizationUrl")).set("tokenUrl", del(s, "tokenUrl")).set("scopes", orEmpty(del(s, "scopes")))
 		put(s, "flows", newMap().set(flow3(flow), f.node()).node(), "type")
 	}
@@ -247,7 +248,7 @@ func orEmpty(n *yaml.Node) *yaml.Node {
 // toSwagger rewrites an OpenAPI 3 root as Swagger 2.0.
 func (c *converter) toSwagger(root *yaml.Node) *yaml.Node {
 	out := newMap().node()
-	reusable := extensions.Get(extensions.Get(root, "components"), extensions.ExtIntegrations)
+	reusable := source.Get(source.Get(root, "components"), extensions.ExtIntegrations)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -261,8 +262,8 @@ func (c *converter) toSwagger(root *yaml.Node) *yaml.Node {
 			c.components2(out, v)
 		case "paths":
 			out.Content = append(out.Content, k, v)
-			extensions.Entries(v, func(p, item *yaml.Node) {
-				for _, prm := range extensions.Items(extensions.Get(item, "parameters")) {
+			source.Entries(v, func(p, item *yaml.Node) {
+				for _, prm := range source.Items(source.Get(item, "parameters")) {
 					c.parameter2(prm)
 				}
 			})
@@ -277,7 +278,7 @@ func (c *converter) toSwagger(root *yaml.Node) *yaml.Node {
 }
 
 func (c *converter) swaggerServers(out, servers *yaml.Node) {
-	list := extensions.Items(servers)
+	list := source.Items(servers)
 	if len(list) == 0 {
 		return
 	}
@@ -285,12 +286,12 @@ func (c *converter) swaggerServers(out, servers *yaml.Node) {
 		c.loss(servers, "/servers", "Swagger 2.0 has one host and base path; only the first of %d servers is kept", len(list))
 	}
 	s := list[0]
-	raw := serverVar.ReplaceAllStringFunc(extensions.Scalar(extensions.Get(s, "url")), func(m string) string {
-		return extensions.Scalar(extensions.Get(extensions.Get(extensions.Get(s, "variables"), m[1:len(m)-1]), "default"))
+	raw := serverVar.ReplaceAllStringFunc(source.Scalar(source.Get(s, "url")), func(m string) string {
+		return source.Scalar(source.Get(source.Get(source.Get(s, "variables"), m[1:len(m)-1]), "default"))
 	})
 	u, err := url.Parse(raw)
 	if err != nil {
-		c.loss(extensions.Get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; no host or basePath is written", raw)
+		c.loss(source.Get(s, "url"), "/servers/0/url", "server URL %q cannot be parsed; no host or basePath is written", raw)
 		return
 	}
 	if u.Host != "" {
@@ -302,7 +303,7 @@ func (c *converter) swaggerServers(out, servers *yaml.Node) {
 	if u.Scheme != "" {
 		out.Content = append(out.Content, strScalar("schemes"), strSeq([]string{u.Scheme}))
 	}
-	extensions.Entries(s, func(k, v *yaml.Node) {
+	source.Entries(s, func(k, v *yaml.Node) {
 		if k.Value == extensions.ExtEndpointConfiguration {
 			out.Content = append(out.Content, strScalar(k.Value), v)
 			c.Add(diag.ConvertMoved, k, "/servers/0/"+k.Value, "%s moves from the server to the root, where Swagger 2.0 documents carry it", k.Value)
@@ -311,19 +312,19 @@ func (c *converter) swaggerServers(out, servers *yaml.Node) {
 }
 
 func (c *converter) components2(out, comps *yaml.Node) {
-	extensions.Entries(comps, func(k, v *yaml.Node) {
-		rel := "/components/" + escapePointer(k.Value)
+	source.Entries(comps, func(k, v *yaml.Node) {
+		rel := "/components/" + source.EscapeToken(k.Value)
 		switch k.Value {
 		case "schemas":
 			out.Content = append(out.Content, strScalar("definitions"), v)
 		case "parameters":
-			extensions.Entries(v, func(_, p *yaml.Node) { c.parameter2(p) })
+			source.Entries(v, func(_, p *yaml.Node) { c.parameter2(p) })
 			out.Content = append(out.Content, strScalar("parameters"), v)
 		case "responses":
-			extensions.Entries(v, func(_, r *yaml.Node) { c.response2(r, nil, rel) })
+			source.Entries(v, func(_, r *yaml.Node) { c.response2(r, nil, rel) })
 			out.Content = append(out.Content, strScalar("responses"), v)
 		case "securitySchemes":
-			extensions.Entries(v, func(n, s *yaml.Node) { c.scheme2(s, rel+"/"+escapePointer(n.Value)) })
+			source.Entries(v, func(n, s *yaml.Node) { c.scheme2(s, rel+"/"+source.EscapeToken(n.Value)) })
 			out.Content = append(out.Content, strScalar("securityDefinitions"), v)
 		case extensions.ExtIntegrations:
 			c.Add(diag.ConvertMoved, k, rel, "Swagger 2.0 has no components: each reusable integration is written into the operations that refer to it")
@@ -338,54 +339,54 @@ func (c *converter) parameter2(p *yaml.Node) {
 	if s == nil {
 		return
 	}
-	s = extensions.Resolve(s)
-	if ref := extensions.Get(s, "$ref"); ref != nil {
+	s = source.Resolve(s)
+	if ref := source.Get(s, "$ref"); ref != nil {
 		put(p, "type", strScalar("string"), "")
 		return
 	}
-	extensions.Entries(s, func(k, v *yaml.Node) {
+	source.Entries(s, func(k, v *yaml.Node) {
 		if slices.Contains(schemaKeys, k.Value) {
 			put(p, k.Value, v, "")
 		}
 	})
 	for _, k := range []string{"style", "explode", "allowReserved", "example", "examples", "content", "deprecated"} {
-		if n := del(p, k); n != nil && k == "explode" && extensions.IsTrue(n) && extensions.Scalar(extensions.Get(p, "type")) == "array" {
+		if n := del(p, k); n != nil && k == "explode" && source.IsTrue(n) && source.Scalar(source.Get(p, "type")) == "array" {
 			put(p, "collectionFormat", strScalar("multi"), "")
 		}
 	}
 }
 
 func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
-	for _, p := range extensions.Items(extensions.Get(op, "parameters")) {
+	for _, p := range source.Items(source.Get(op, "parameters")) {
 		c.parameter2(p)
 	}
-	if body, _, _ := extensions.Follow(c.doc.Root, del(op, "requestBody"), ""); body != nil {
+	if body, _, _ := source.Follow(c.doc.Root, del(op, "requestBody"), ""); body != nil {
 		var cts []string
 		var schema *yaml.Node
-		extensions.Entries(extensions.Get(body, "content"), func(ct, mt *yaml.Node) {
+		source.Entries(source.Get(body, "content"), func(ct, mt *yaml.Node) {
 			cts = append(cts, ct.Value)
 			if schema == nil {
-				schema = extensions.Get(mt, "schema")
+				schema = source.Get(mt, "schema")
 			}
 		})
 		if len(cts) > 0 {
 			putBefore(op, "consumes", strSeq(cts), "responses")
 		}
-		p := newMap().set("in", strScalar("body")).set("name", strScalar("body")).set("description", extensions.Get(body, "description"))
-		if extensions.IsTrue(extensions.Get(body, "required")) {
+		p := newMap().set("in", strScalar("body")).set("name", strScalar("body")).set("description", source.Get(body, "description"))
+		if source.IsTrue(source.Get(body, "required")) {
 			p.set("required", boolScalar(true))
 		}
 		p.set("schema", orEmpty(schema))
-		params := extensions.Get(op, "parameters")
+		params := source.Get(op, "parameters")
 		if params == nil {
-			params = &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq}
+			params = &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq}
 			putBefore(op, "parameters", params, "responses")
 		}
 		params.Content = append(params.Content, p.node())
 	}
 	var produces []string
-	extensions.Entries(extensions.Get(op, "responses"), func(k, r *yaml.Node) {
-		produces = union(produces, c.response2(r, nil, rel+"/responses/"+escapePointer(k.Value)))
+	source.Entries(source.Get(op, "responses"), func(k, r *yaml.Node) {
+		produces = union(produces, c.response2(r, nil, rel+"/responses/"+source.EscapeToken(k.Value)))
 	})
 	if len(produces) > 0 {
 		putBefore(op, "produces", strSeq(produces), "responses")
@@ -395,11 +396,11 @@ func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
 			c.loss(n, rel+"/"+k, "Swagger 2.0 operations have no %s; they are dropped", k)
 		}
 	}
-	if integ := extensions.Get(op, extensions.ExtIntegration); integ != nil {
-		if ref := extensions.Scalar(extensions.Get(integ, "$ref")); strings.HasPrefix(ref, extensions.IntegrationsRefPrefix) {
+	if integ := source.Get(op, extensions.ExtIntegration); integ != nil {
+		if ref := source.Scalar(source.Get(integ, "$ref")); strings.HasPrefix(ref, extensions.IntegrationsRefPrefix) {
 			name := strings.NewReplacer("~1", "/", "~0", "~").Replace(strings.TrimPrefix(ref, extensions.IntegrationsRefPrefix))
-			if target := extensions.Get(reusable, name); target != nil {
-				put(op, extensions.ExtIntegration, cloneTree(target), "")
+			if target := source.Get(reusable, name); target != nil {
+				put(op, extensions.ExtIntegration, source.Clone(target), "")
 			} else {
 				c.loss(integ, rel+"/"+extensions.ExtIntegration, "reusable integration %q is not defined; the $ref is kept, which Swagger 2.0 cannot resolve", name)
 			}
@@ -409,18 +410,18 @@ func (c *converter) operation2(op *yaml.Node, rel string, reusable *yaml.Node) {
 
 // response2 rewrites an OpenAPI 3 response as Swagger 2.0 and returns its media types.
 func (c *converter) response2(r *yaml.Node, _ []string, rel string) []string {
-	if extensions.Get(r, "$ref") != nil {
+	if source.Get(r, "$ref") != nil {
 		return nil
 	}
-	extensions.Entries(extensions.Get(r, "headers"), func(_, h *yaml.Node) { c.parameter2(h) })
+	source.Entries(source.Get(r, "headers"), func(_, h *yaml.Node) { c.parameter2(h) })
 	content := del(r, "content")
 	var cts []string
 	var schema *yaml.Node
-	extensions.Entries(content, func(ct, mt *yaml.Node) {
+	source.Entries(content, func(ct, mt *yaml.Node) {
 		cts = append(cts, ct.Value)
-		if s := extensions.Get(mt, "schema"); s != nil {
+		if s := source.Get(mt, "schema"); s != nil {
 			if schema != nil && compactJSON(schema, nil) != compactJSON(s, nil) {
-				c.loss(ct, rel+"/content/"+escapePointer(ct.Value), "Swagger 2.0 responses have one schema; the one for %s differs and is dropped", ct.Value)
+				c.loss(ct, rel+"/content/"+source.EscapeToken(ct.Value), "Swagger 2.0 responses have one schema; the one for %s differs and is dropped", ct.Value)
 				return
 			}
 			schema = s
@@ -432,21 +433,21 @@ func (c *converter) response2(r *yaml.Node, _ []string, rel string) []string {
 	if n := del(r, "links"); n != nil {
 		c.loss(n, rel+"/links", "Swagger 2.0 has no response links; they are dropped")
 	}
-	if extensions.Get(r, "description") == nil {
+	if source.Get(r, "description") == nil {
 		put(r, "description", strScalar(""), "")
 	}
 	return cts
 }
 
 func (c *converter) scheme2(s *yaml.Node, rel string) {
-	switch extensions.Scalar(extensions.Get(s, "type")) {
+	switch source.Scalar(source.Get(s, "type")) {
 	case "http":
-		if strings.EqualFold(extensions.Scalar(extensions.Get(s, "scheme")), "basic") {
+		if strings.EqualFold(source.Scalar(source.Get(s, "scheme")), "basic") {
 			del(s, "scheme")
 			put(s, "type", strScalar("basic"), "")
 			return
 		}
-		c.loss(s, rel, "Swagger 2.0 has no http %s security scheme; it is written as an apiKey in the Authorization header", extensions.Scalar(extensions.Get(s, "scheme")))
+		c.loss(s, rel, "Swagger 2.0 has no http %s security scheme; it is written as an apiKey in the Authorization header", source.Scalar(source.Get(s, "scheme")))
 		put(s, "type", strScalar("apiKey"), "")
 		del(s, "scheme")
 		del(s, "bearerFormat")
@@ -455,26 +456,26 @@ func (c *converter) scheme2(s *yaml.Node, rel string) {
 	case "oauth2":
 		flows := del(s, "flows")
 		var names []string
-		extensions.Entries(flows, func(k, _ *yaml.Node) { names = append(names, k.Value) })
+		source.Entries(flows, func(k, _ *yaml.Node) { names = append(names, k.Value) })
 		if len(names) == 0 {
 			return
 		}
 		if len(names) > 1 {
 			c.loss(flows, rel+"/flows", "Swagger 2.0 has one OAuth2 flow per scheme; only %s is kept", names[0])
 		}
-		f := extensions.Get(flows, names[0])
+		f := source.Get(flows, names[0])
 		for _, fl := range oauthFlows {
 			if fl[1] == names[0] {
 				put(s, "flow", strScalar(fl[0]), "type")
 			}
 		}
 		for _, k := range []string{"authorizationUrl", "tokenUrl", "scopes"} {
-			if v := extensions.Get(f, k); v != nil {
+			if v := source.Get(f, k); v != nil {
 				put(s, k, v, "")
 			}
 		}
 	case "openIdConnect", "mutualTLS":
-		c.loss(s, rel, "Swagger 2.0 has no %s security scheme; it is kept as written, which Swagger tools reject", extensions.Scalar(extensions.Get(s, "type")))
+		c.loss(s, rel, "Swagger 2.0 has no %s security scheme; it is kept as written, which Swagger tools reject", source.Scalar(source.Get(s, "type")))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 func convertString(t *testing.T, src string, to Kind) (string, []string) {
@@ -21,7 +22,7 @@ func convertString(t *testing.T, src string, to Kind) (string, []string) {
 		}
 		return "", codes
 	}
-	out, err := WriteJSON(root)
+	out, err := source.WriteJSON(root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,38 +2,17 @@ package openapi
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
-	"github.com/apigw/apigw/internal/golden"
+	"github.com/apigw/apigw/extensions/source"
+	"github.com/apigw/apigw/internal/shared"
 )
 
-// sharedDir returns <repo root>/../shared, skipping the test when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(golden.Root(t), "..", "shared")
-	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
-		t.Skip("shared corpus not present")
-	}
-	return dir
-}
+func sharedDir(t *testing.T) string { return shared.Dir(t) }
 
-// corpusFiles lists the files of the named corpus folders.
-func corpusFiles(t *testing.T, folders ...string) []string {
-	t.Helper()
-	root := sharedDir(t)
-	var out []string
-	for _, f := range folders {
-		files, err := filepath.Glob(filepath.Join(root, "corpus", f, "*"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, files...)
-	}
-	return out
-}
+func corpusFiles(t *testing.T, folders ...string) []string { return shared.CorpusFiles(t, folders...) }
 
 // TestCorpusLoads loads every corpus file: each must give documents, or be
 // refused with an error diagnostic or an info that says why nothing was read.
@@ -47,7 +26,7 @@ func TestCorpusLoads(t *testing.T) {
 		name := filepath.Base(f)
 		docs, diags, err := LoadFile(f, LoadOptions{})
 		if err != nil {
-			var le *LimitError
+			var le *source.LimitError
 			if !errors.As(err, &le) {
 				t.Errorf("%s: %v", name, err)
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -42,8 +43,8 @@ func (d *Document) discover() []diag.Diagnostic {
 	d.exts, d.ops = nil, nil
 	root := d.Root
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], extensions.Resolve(root.Content[i+1])
-		ptr := extensions.Pointer(d.Pointer, k.Value)
+		k, v := root.Content[i], source.Resolve(root.Content[i+1])
+		ptr := source.Pointer(d.Pointer, k.Value)
 		switch {
 		case isExtKey(k.Value):
 			w.ext(extensions.AtRoot, k, v, ptr, Extension{})
@@ -57,8 +58,8 @@ func (d *Document) discover() []diag.Diagnostic {
 			w.list(v, ptr, extensions.AtServer, func(item *yaml.Node, i int) string { return strconv.Itoa(i) })
 		case k.Value == "tags":
 			w.list(v, ptr, extensions.AtTag, func(item *yaml.Node, _ int) string {
-				_, n := extensions.Entry(item, "name")
-				return extensions.Scalar(n)
+				_, n := source.Entry(item, "name")
+				return source.Scalar(n)
 			})
 		default:
 			w.elsewhere(v, ptr)
@@ -73,8 +74,8 @@ func (w *discovery) paths(paths *yaml.Node, ptr string) {
 		return
 	}
 	for i := 0; i+1 < len(paths.Content); i += 2 {
-		path, item := paths.Content[i].Value, extensions.Resolve(paths.Content[i+1])
-		itemPtr := extensions.Pointer(ptr, path)
+		path, item := paths.Content[i].Value, source.Resolve(paths.Content[i+1])
+		itemPtr := source.Pointer(ptr, path)
 		if isExtKey(path) {
 			w.stray(paths.Content[i], item, itemPtr, "in the paths object")
 			continue
@@ -83,8 +84,8 @@ func (w *discovery) paths(paths *yaml.Node, ptr string) {
 			continue
 		}
 		for j := 0; j+1 < len(item.Content); j += 2 {
-			k, v := item.Content[j], extensions.Resolve(item.Content[j+1])
-			kp := extensions.Pointer(itemPtr, k.Value)
+			k, v := item.Content[j], source.Resolve(item.Content[j+1])
+			kp := source.Pointer(itemPtr, k.Value)
 			if method, ok := operationKeys[k.Value]; ok {
 				w.operation(path, method, k.Value, v, kp)
 				continue
@@ -102,8 +103,8 @@ func (w *discovery) operation(path, method, key string, op *yaml.Node, ptr strin
 	o := &Operation{Path: path, Method: method, Key: key, Pointer: ptr, Node: op, doc: w.d, first: len(w.d.exts)}
 	if op != nil && op.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(op.Content); i += 2 {
-			k, v := op.Content[i], extensions.Resolve(op.Content[i+1])
-			kp := extensions.Pointer(ptr, k.Value)
+			k, v := op.Content[i], source.Resolve(op.Content[i+1])
+			kp := source.Pointer(ptr, k.Value)
 			if isExtKey(k.Value) {
 				w.ext(extensions.AtOperation, k, v, kp, Extension{Path: path, Method: method})
 				continue
@@ -120,8 +121,8 @@ func (w *discovery) components(c *yaml.Node, ptr string) {
 		return
 	}
 	for i := 0; i+1 < len(c.Content); i += 2 {
-		k, v := c.Content[i], extensions.Resolve(c.Content[i+1])
-		kp := extensions.Pointer(ptr, k.Value)
+		k, v := c.Content[i], source.Resolve(c.Content[i+1])
+		kp := source.Pointer(ptr, k.Value)
 		switch {
 		case isExtKey(k.Value):
 			w.ext(extensions.AtComponents, k, v, kp, Extension{})
@@ -139,7 +140,7 @@ func (w *discovery) schemes(s *yaml.Node, ptr string) {
 	}
 	for i := 0; i+1 < len(s.Content); i += 2 {
 		name := s.Content[i].Value
-		w.object(extensions.Resolve(s.Content[i+1]), extensions.Pointer(ptr, name), extensions.AtSecurityScheme, name)
+		w.object(source.Resolve(s.Content[i+1]), source.Pointer(ptr, name), extensions.AtSecurityScheme, name)
 	}
 }
 
@@ -150,7 +151,7 @@ func (w *discovery) list(l *yaml.Node, ptr string, place extensions.Place, owner
 		return
 	}
 	for i, item := range l.Content {
-		item = extensions.Resolve(item)
+		item = source.Resolve(item)
 		w.object(item, ptr+"/"+strconv.Itoa(i), place, owner(item, i))
 	}
 }
@@ -161,8 +162,8 @@ func (w *discovery) object(n *yaml.Node, ptr string, place extensions.Place, own
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], extensions.Resolve(n.Content[i+1])
-		kp := extensions.Pointer(ptr, k.Value)
+		k, v := n.Content[i], source.Resolve(n.Content[i+1])
+		kp := source.Pointer(ptr, k.Value)
 		if isExtKey(k.Value) {
 			w.ext(place, k, v, kp, Extension{Owner: owner})
 			continue
@@ -237,9 +238,9 @@ func (w *discovery) elsewhere(n *yaml.Node, ptr string) {
 				case isExtKey(k.Value):
 					p := ptr
 					for _, s := range path {
-						p = extensions.Pointer(p, s)
+						p = source.Pointer(p, s)
 					}
-					w.stray(k, v, extensions.Pointer(p, k.Value), "here")
+					w.stray(k, v, source.Pointer(p, k.Value), "here")
 				case strings.HasPrefix(k.Value, "x-") || skipKeys[k.Value]:
 				case v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode:
 					path = append(path, k.Value)

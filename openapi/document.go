@@ -8,6 +8,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -18,7 +19,7 @@ type Document struct {
 	// File is the path the document was read from, as given to Load.
 	File string
 	// Format is the file's syntax.
-	Format Format
+	Format source.Format
 	// Kind and Version say which specification the document follows; Version
 	// is as written ("3.0.1", "2.0").
 	Kind    Kind
@@ -74,7 +75,7 @@ func (d *Document) PointerTo(rel string) string { return d.Pointer + rel }
 // LoadOptions configure Load.
 type LoadOptions struct {
 	// Limits bound the input; zero fields take the defaults.
-	Limits Limits
+	Limits source.Limits
 	// AllowRefs is a folder below which external $refs may be read. Empty
 	// refuses every external $ref; URLs are always refused.
 	AllowRefs string
@@ -82,7 +83,7 @@ type LoadOptions struct {
 
 // LoadFile reads the file at path and loads it; see Load.
 func LoadFile(path string, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
-	data, err := readLimited(path, opts.Limits.withDefaults().MaxBytes)
+	data, err := readLimited(path, opts.Limits.WithDefaults().MaxBytes)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -102,7 +103,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, &LimitError{Limit: LimitSize, Code: diag.LimitSize, File: path,
+		return nil, &source.LimitError{Limit: source.LimitSize, Code: diag.LimitSize, File: path,
 			Message: fmt.Sprintf("the input is larger than the limit of %d bytes; the input is refused (raise the size limit if the file is genuine)", limit)}
 	}
 	return data, nil
@@ -118,9 +119,9 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // set, sorted. A file that cannot be read as a definition yields no
 // documents and at least one error diagnostic.
 func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
-	tree, format, err := Parse(path, data, opts.Limits)
+	tree, format, err := source.Parse(path, data, opts.Limits)
 	if err != nil {
-		var se *SyntaxError
+		var se *source.SyntaxError
 		if errors.As(err, &se) {
 			return nil, []diag.Diagnostic{{Severity: diag.Error, Code: se.Code, File: path,
 				Line: se.Line, Column: se.Column, Message: se.Message}}, nil
@@ -128,8 +129,8 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 		return nil, nil, err
 	}
 	l := &loader{Collector: extensions.Collector{File: path}, opts: opts}
-	l.Append(DuplicateKeys(tree, "")...)
-	root := extensions.Resolve(tree.Content[0])
+	l.Append(source.DuplicateKeys(tree, "")...)
+	root := source.Resolve(tree.Content[0])
 	kind, version, found := DetectKind(root, "")
 	var docs []*Document
 	switch {

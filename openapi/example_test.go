@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -58,16 +59,16 @@ func ExampleLoadFile() {
 }
 
 func ExampleParse() {
-	tree, format, err := openapi.Parse("a.json", []byte(`{"openapi": "3.0.1",
-  "paths": {}}`), openapi.Limits{})
+	tree, format, err := source.Parse("a.json", []byte(`{"openapi": "3.0.1",
+  "paths": {}}`), source.Limits{})
 	if err != nil {
 		panic(err)
 	}
 	paths := tree.Content[0].Content[2]
 	fmt.Println(format, paths.Value, "at", paths.Line, paths.Column)
 
-	_, _, err = openapi.Parse("b.yaml", []byte("a: &a [x, x]\nb: [*a, *a, *a]\n"), openapi.Limits{MaxAliasNodes: 5})
-	var le *openapi.LimitError
+	_, _, err = source.Parse("b.yaml", []byte("a: &a [x, x]\nb: [*a, *a, *a]\n"), source.Limits{MaxAliasNodes: 5})
+	var le *source.LimitError
 	fmt.Println(errors.As(err, &le), le.Limit, le.Line, le.Column)
 	// Output:
 	// json paths at 2 3
@@ -75,8 +76,8 @@ func ExampleParse() {
 }
 
 func ExampleDuplicateKeys() {
-	tree, _, _ := openapi.Parse("d.json", []byte(`{"a": 1, "a": 2}`), openapi.Limits{})
-	for _, d := range openapi.DuplicateKeys(tree, "") {
+	tree, _, _ := source.Parse("d.json", []byte(`{"a": 1, "a": 2}`), source.Limits{})
+	for _, d := range source.DuplicateKeys(tree, "") {
 		fmt.Println(d.Pointer, d.Message)
 	}
 	// Output:
@@ -84,7 +85,7 @@ func ExampleDuplicateKeys() {
 }
 
 func ExampleDetectKind() {
-	tree, _, _ := openapi.Parse("k.yaml", []byte("swagger: '2.0'\n"), openapi.Limits{})
+	tree, _, _ := source.Parse("k.yaml", []byte("swagger: '2.0'\n"), source.Limits{})
 	kind, version, diag := openapi.DetectKind(tree.Content[0], "")
 	fmt.Println(kind, version, diag == nil)
 	// Output:
@@ -92,13 +93,13 @@ func ExampleDetectKind() {
 }
 
 func ExampleDetectFormat() {
-	fmt.Println(openapi.DetectFormat([]byte("  {\"openapi\": \"3.0.1\"}")), openapi.DetectFormat([]byte("openapi: 3.0.1")))
+	fmt.Println(source.DetectFormat([]byte("  {\"openapi\": \"3.0.1\"}")), source.DetectFormat([]byte("openapi: 3.0.1")))
 	// Output:
 	// json yaml
 }
 
 func ExampleIsHTTPAPI() {
-	tree, _, _ := openapi.Parse("h.yaml", []byte("openapi: 3.0.1\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\n"), openapi.Limits{})
+	tree, _, _ := source.Parse("h.yaml", []byte("openapi: 3.0.1\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\n"), source.Limits{})
 	fmt.Println(openapi.IsHTTPAPI(tree.Content[0]))
 	// Output:
 	// true

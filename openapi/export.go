@@ -9,6 +9,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -128,7 +129,7 @@ func (e *exporter) rest() *yaml.Node {
 		if e.all && api.EndpointConfiguration != nil && len(api.EndpointConfiguration.VpcEndpointIDs) > 0 {
 			server.set(extensions.ExtEndpointConfiguration, e.endpointConfig(api))
 		}
-		root.set("servers", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{server.node()}})
+		root.set("servers", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{server.node()}})
 	}
 	root.set("paths", e.paths())
 	schemes := e.securitySchemes()
@@ -220,7 +221,7 @@ func (e *exporter) operation(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 	}
 	// path parameters first, as API Gateway lists them
 	slices.SortStableFunc(params, func(a, b *yaml.Node) int {
-		return boolRank(extensions.Scalar(extensions.Get(a, "in")) != "path") - boolRank(extensions.Scalar(extensions.Get(b, "in")) != "path")
+		return boolRank(source.Scalar(source.Get(a, "in")) != "path") - boolRank(source.Scalar(source.Get(b, "in")) != "path")
 	})
 	cts := apimodel.SortedKeys(m.RequestModels)
 	if e.swag {
@@ -241,7 +242,7 @@ func (e *exporter) operation(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 		}
 	}
 	if len(params) > 0 {
-		op.set("parameters", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: params})
+		op.set("parameters", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: params})
 	}
 	if !e.swag && len(cts) > 0 {
 		content := newMap()
@@ -306,7 +307,7 @@ func union(a, b []string) []string {
 }
 
 func (e *exporter) ref(model string) *yaml.Node {
-	return newMap().set("$ref", strScalar(e.schemaRef+escapePointer(model))).node()
+	return newMap().set("$ref", strScalar(e.schemaRef+source.EscapeToken(model))).node()
 }
 
 func (e *exporter) responses(r *apimodel.Resource, m *apimodel.Method) *yaml.Node {
@@ -354,7 +355,9 @@ func (e *exporter) responses(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 
 func (e *exporter) security(m *apimodel.Method) *yaml.Node {
 	var reqs []*yaml.Node
-	empty := func() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Style: yaml.FlowStyle} }
+	empty := func() *yaml.Node {
+		return &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Style: yaml.FlowStyle}
+	}
 	switch m.AuthorizationType {
 	case "CUSTOM", "COGNITO_USER_POOLS":
 		for _, a := range e.d.Authorizers {
@@ -375,7 +378,7 @@ func (e *exporter) security(m *apimodel.Method) *yaml.Node {
 	if len(reqs) == 0 {
 		return nil
 	}
-	return &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: reqs}
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: reqs}
 }
 
 // integrationOrder is GetExport's key order for x-amazon-apigateway-integration.

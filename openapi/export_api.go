@@ -7,6 +7,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -101,12 +102,12 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 		}
 	}
 	if e.swag {
-		if ec := e.endpointConfig(api); len(ec.Content) > 0 && extensions.Get(root.node(), extensions.ExtEndpointConfiguration) == nil {
+		if ec := e.endpointConfig(api); len(ec.Content) > 0 && source.Get(root.node(), extensions.ExtEndpointConfiguration) == nil {
 			root.set(extensions.ExtEndpointConfiguration, ec)
 		}
 	} else if ec := e.endpointConfig(api); len(ec.Content) > 0 {
-		servers := extensions.Items(extensions.Get(root.node(), "servers"))
-		if len(servers) > 0 && extensions.Get(servers[0], extensions.ExtEndpointConfiguration) == nil {
+		servers := source.Items(source.Get(root.node(), "servers"))
+		if len(servers) > 0 && source.Get(servers[0], extensions.ExtEndpointConfiguration) == nil {
 			(&obj{servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
 		}
 	}
@@ -195,15 +196,15 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 		op.set("operationId", textOrNil(r.OperationName))
 		op.set("responses", newMap().set("default", newMap().set("description", strScalar("Default response for "+r.RouteKey)).node()).node())
 		if r.AuthorizationType == "AWS_IAM" {
-			op.set("security", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{
-				newMap().set("sigv4", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Style: yaml.FlowStyle}).node()}})
+			op.set("security", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{
+				newMap().set("sigv4", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Style: yaml.FlowStyle}).node()}})
 		}
 		if a := auth[r.AuthorizerID]; a != nil {
-			scopes := &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Style: yaml.FlowStyle}
+			scopes := &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Style: yaml.FlowStyle}
 			if len(r.AuthorizationScopes) > 0 {
 				scopes = strSeq(r.AuthorizationScopes)
 			}
-			op.set("security", &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq, Content: []*yaml.Node{newMap().set(a.Name, scopes).node()}})
+			op.set("security", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{newMap().set(a.Name, scopes).node()}})
 		}
 		if i := integ[r.Target]; i != nil && e.integ {
 			x := &extensions.Integration{Type: extensions.IntegrationType(strings.ToLower(i.IntegrationType)), URI: extensions.S(i.IntegrationURI),
@@ -227,7 +228,7 @@ func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
 				op.set(extensions.ExtIntegration, x.Encode())
 			}
 		}
-		item := extensions.Get(paths.node(), path)
+		item := source.Get(paths.node(), path)
 		if item == nil {
 			item = newMap().node()
 			paths.set(path, item)

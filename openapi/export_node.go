@@ -4,13 +4,14 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
 // obj builds a mapping node; nil values are left out.
 type obj struct{ n *yaml.Node }
 
-func newMap() *obj { return &obj{&yaml.Node{Kind: yaml.MappingNode, Tag: tagMap}} }
+func newMap() *obj { return &obj{&yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap}} }
 
 func (o *obj) set(key string, v *yaml.Node) *obj {
 	if v == nil {
@@ -31,18 +32,20 @@ func (o *obj) node() *yaml.Node { return o.n }
 // empty tells whether the mapping has no keys.
 func (o *obj) empty() bool { return len(o.n.Content) == 0 }
 
-func strScalar(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tagStr, Value: s} }
+func strScalar(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: source.TagStr, Value: s}
+}
 
 func boolScalar(b bool) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tagBool, Value: strconv.FormatBool(b)}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: source.TagBool, Value: strconv.FormatBool(b)}
 }
 
 func intScalar(i int) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tagInt, Value: strconv.Itoa(i)}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: source.TagInt, Value: strconv.Itoa(i)}
 }
 
 func strSeq(ss []string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: tagSeq}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq}
 	for _, s := range ss {
 		n.Content = append(n.Content, strScalar(s))
 	}

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // exportKnownDifferences are recorded GetExport values this export cannot
@@ -59,7 +61,7 @@ func TestExportMatchesRecordedAWS(t *testing.T) {
 				opts.Extensions = []string{"apigateway"}
 			}
 			root, _ := Export(dump, opts)
-			out, err := WriteJSON(root)
+			out, err := source.WriteJSON(root)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -23,25 +24,25 @@ var httpIntegrationMarkers = []string{"payloadFormatVersion", "integrationSubtyp
 // these extensions are. Embedded definitions are classified by their
 // resource type instead (AWS::ApiGatewayV2::Api and AWS::Serverless::HttpApi are HTTP APIs).
 func IsHTTPAPI(root *yaml.Node) bool {
-	root = extensions.Resolve(root)
+	root = source.Resolve(root)
 	for _, m := range httpRootMarkers {
-		if k, _ := extensions.Entry(root, m); k != nil {
+		if k, _ := source.Entry(root, m); k != nil {
 			return true
 		}
 	}
 	if hasHTTPOnly(root) {
 		return true
 	}
-	_, comps := extensions.Entry(root, "components")
-	if k, _ := extensions.Entry(comps, "x-amazon-apigateway-integrations"); k != nil {
+	_, comps := source.Entry(root, "components")
+	if k, _ := source.Entry(comps, "x-amazon-apigateway-integrations"); k != nil {
 		return true
 	}
-	_, paths := extensions.Entry(root, "paths")
+	_, paths := source.Entry(root, "paths")
 	if paths == nil || paths.Kind != yaml.MappingNode {
 		return false
 	}
 	for i := 1; i < len(paths.Content); i += 2 {
-		item := extensions.Resolve(paths.Content[i])
+		item := source.Resolve(paths.Content[i])
 		if item == nil || item.Kind != yaml.MappingNode {
 			continue
 		}
@@ -53,9 +54,9 @@ func IsHTTPAPI(root *yaml.Node) bool {
 			if hasHTTPOnly(op) {
 				return true
 			}
-			_, integ := extensions.Entry(op, "x-amazon-apigateway-integration")
+			_, integ := source.Entry(op, "x-amazon-apigateway-integration")
 			for _, m := range httpIntegrationMarkers {
-				if k, _ := extensions.Entry(integ, m); k != nil {
+				if k, _ := source.Entry(integ, m); k != nil {
 					return true
 				}
 			}
@@ -66,7 +67,7 @@ func IsHTTPAPI(root *yaml.Node) bool {
 
 // hasHTTPOnly tells whether the mapping n has an extension only HTTP APIs read.
 func hasHTTPOnly(n *yaml.Node) bool {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return false
 	}

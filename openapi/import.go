@@ -6,6 +6,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -88,7 +89,7 @@ func (im *importer) basePath() string {
 	p, ok := im.doc.BasePath()
 	if !ok {
 		s := im.doc.Servers[0]
-		im.Add(diag.ImportBasePath, extensions.Get(s.Node, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", s.Expand())
+		im.Add(diag.ImportBasePath, source.Get(s.Node, "url"), "/servers/0/url", "server URL %q cannot be parsed; the base path is taken as empty", s.Expand())
 	}
 	return p
 }
@@ -126,8 +127,8 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 	}
 	out := make(map[string]string, len(m))
 	for _, p := range m {
-		if v := extensions.Resolve(extensions.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && scalarTag(v) != tagStr {
-			im.Add(diag.ImportParamType, v, rel+"/"+escapePointer(p.Key),
+		if v := source.Resolve(source.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && source.ScalarTag(v) != source.TagStr {
+			im.Add(diag.ImportParamType, v, rel+"/"+source.EscapeToken(p.Key),
 				"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
 				what, p.Key, where, v.Value, v.Value)
 			continue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -51,7 +52,7 @@ func ExampleExport() {
 	docs, _, _ := openapi.Load("pets.yaml", []byte(exampleDoc), openapi.LoadOptions{})
 	dump, _ := openapi.Import(docs[0], openapi.ImportOptions{})
 	root, _ := openapi.Export(dump, openapi.ExportOptions{To: openapi.Swagger2, Extensions: []string{"integrations"}, Stage: "prod"})
-	out, _ := openapi.WriteYAML(root)
+	out, _ := source.WriteYAML(root)
 	fmt.Print(string(out))
 	// Output:
 	// swagger: '2.0'
@@ -89,7 +90,7 @@ func ExampleExport() {
 func ExampleConvert() {
 	docs, _, _ := openapi.Load("pets.yaml", []byte(exampleDoc), openapi.LoadOptions{})
 	root, diags := openapi.Convert(docs[0], openapi.Swagger2)
-	out, _ := openapi.WriteYAML(root)
+	out, _ := source.WriteYAML(root)
 	head, _, _ := strings.Cut(string(out), "paths:")
 	fmt.Print(head)
 	fmt.Println(len(diags), "diagnostics")

@@ -8,6 +8,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -36,7 +37,7 @@ func (im *importer) rest() *apimodel.RestDump {
 func (im *importer) definitions() {
 	for _, s := range im.doc.Schemas {
 		im.modelNames[s.Name] = true
-		im.models[extensions.Resolve(s.Node)] = s.Name
+		im.models[source.Resolve(s.Node)] = s.Name
 	}
 	for _, s := range im.doc.Schemas {
 		im.addModel(s.Name, s.Node, im.relPointer(s.Pointer))
@@ -48,7 +49,7 @@ func (im *importer) addModel(name string, schema *yaml.Node, rel string) {
 	m := &apimodel.Model{
 		ID:          apimodel.StableID("model", im.apiID+"/"+name),
 		Name:        name,
-		Description: extensions.Scalar(extensions.Get(schema, "description")),
+		Description: source.Scalar(source.Get(schema, "description")),
 		ContentType: "application/json",
 		Schema:      apimodel.JSONText(im.schemaJSON(schema, rel)),
 	}
@@ -253,8 +254,8 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 	src := v.Node()
 	in := &apimodel.Integration{
 		Type:                 upper(string(v.Type)),
-		HTTPMethod:           upper(im.str(v.HTTPMethod, extensions.Lookup(src, "httpMethod"), rel+"/httpMethod")),
-		URI:                  im.str(v.URI, extensions.Lookup(src, "uri"), rel+"/uri"),
+		HTTPMethod:           upper(im.str(v.HTTPMethod, source.Lookup(src, "httpMethod"), rel+"/httpMethod")),
+		URI:                  im.str(v.URI, source.Lookup(src, "uri"), rel+"/uri"),
 		ConnectionType:       upper(string(v.ConnectionType)),
 		ConnectionID:         v.ConnectionID.String(),
 		Credentials:          v.Credentials.String(),
@@ -268,7 +269,7 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 		in.ConnectionType = "INTERNET"
 	}
 	where := " of resource '" + res.Path + "' and method '" + op.Method + "'"
-	in.RequestParameters = im.strMap(v.RequestParameters, extensions.Lookup(src, "requestParameters"), rel+"/requestParameters", "requestParameters", where)
+	in.RequestParameters = im.strMap(v.RequestParameters, source.Lookup(src, "requestParameters"), rel+"/requestParameters", "requestParameters", where)
 	if len(v.RequestTemplates) > 0 {
 		in.RequestTemplates = map[string]string{}
 		for _, p := range v.RequestTemplates {
@@ -286,8 +287,8 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 			continue
 		}
 		r := p.Value.ToREST(p.Key)
-		rrel := rel + "/responses/" + escapePointer(p.Key)
-		r.ResponseParameters = im.strMap(p.Value.ResponseParameters, extensions.Lookup(p.Value.Node(), "responseParameters"), rrel+"/responseParameters", "responseParameters", where)
+		rrel := rel + "/responses/" + source.EscapeToken(p.Key)
+		r.ResponseParameters = im.strMap(p.Value.ResponseParameters, source.Lookup(p.Value.Node(), "responseParameters"), rrel+"/responseParameters", "responseParameters", where)
 		r.ContentHandling = upper(r.ContentHandling)
 		if in.IntegrationResponses == nil {
 			in.IntegrationResponses = map[string]*apimodel.IntegrationResponse{}

@@ -6,6 +6,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -105,7 +106,7 @@ func (im *importer) security(op *Operation, m *apimodel.Method) {
 	reqs, _ := op.EffectiveSecurity()
 	for _, req := range reqs {
 		for _, use := range req.Schemes {
-			ptr := strings.TrimPrefix(extensions.Pointer(req.Pointer, use.Name), im.doc.Pointer)
+			ptr := strings.TrimPrefix(source.Pointer(req.Pointer, use.Name), im.doc.Pointer)
 			s := im.doc.SecurityScheme(use.Name)
 			switch {
 			case s == nil:
@@ -202,7 +203,7 @@ func (im *importer) documentation() {
 		l := p.Location
 		loc := apimodel.DocumentationPartLocation{Type: l.Type, Path: l.Path.String(), Method: l.Method.String(), StatusCode: l.StatusCode.String(), Name: l.Name.String()}
 		props := ""
-		if r := extensions.Resolve(p.Properties); r != nil {
+		if r := source.Resolve(p.Properties); r != nil {
 			if r.Kind == yaml.ScalarNode {
 				props = r.Value
 			} else {

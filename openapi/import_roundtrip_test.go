@@ -9,6 +9,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -51,7 +52,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			out, _ := Export(first, ExportOptions{Extensions: []string{"apigateway"}, Documentation: true})
-			data, err := WriteJSON(out)
+			data, err := source.WriteJSON(out)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -85,7 +86,7 @@ func intrinsicIn(n *yaml.Node) string {
 	if n == nil {
 		return ""
 	}
-	if fn := extensions.IntrinsicName(n); fn != "" {
+	if fn := source.IntrinsicName(n); fn != "" {
 		return fn
 	}
 	for _, c := range n.Content {

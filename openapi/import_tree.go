@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -18,7 +18,7 @@ func compactJSON(n *yaml.Node, rewrite func(string) string) string {
 }
 
 func writeCompact(buf *bytes.Buffer, n *yaml.Node, rewrite func(string) string, isRef bool) {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	switch {
 	case n == nil:
 		buf.WriteString("null")
@@ -45,12 +45,12 @@ func writeCompact(buf *bytes.Buffer, n *yaml.Node, rewrite func(string) string, 
 		}
 		buf.WriteByte(']')
 	default:
-		switch scalarTag(n) {
-		case tagNull:
+		switch source.ScalarTag(n) {
+		case source.TagNull:
 			buf.WriteString("null")
-		case tagBool:
+		case source.TagBool:
 			buf.WriteString(strings.ToLower(n.Value))
-		case tagInt, tagFloat:
+		case source.TagInt, source.TagFloat:
 			if json.Valid([]byte(n.Value)) {
 				buf.WriteString(n.Value)
 				return

@@ -6,6 +6,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // v2 imports an HTTP API as apigatewayv2 ImportApi does: one route per
@@ -65,7 +66,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 		rel := im.relPointer(op.Pointer)
 		key := op.Method + " " + op.Path
 		if op.Method == "ANY" {
-			if extensions.IsTrue(extensions.Get(op.Node, "isDefaultRoute")) {
+			if source.IsTrue(source.Get(op.Node, "isDefaultRoute")) {
 				key = "$default"
 			}
 		}

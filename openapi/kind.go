@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -56,27 +56,27 @@ func DetectKind(root *yaml.Node, ptr string) (Kind, string, *diag.Diagnostic) {
 		}
 		return KindUnknown, "", d
 	}
-	if k, v := extensions.Entry(root, "openapi"); k != nil {
-		ver := extensions.Scalar(v)
+	if k, v := source.Entry(root, "openapi"); k != nil {
+		ver := source.Scalar(v)
 		switch {
 		case strings.HasPrefix(ver, "3.0"):
 			return OpenAPI30, ver, nil
 		case strings.HasPrefix(ver, "3.1"):
 			return OpenAPI31, ver, nil
 		}
-		return KindUnknown, ver, versionDiag(v, extensions.Pointer(ptr, "openapi"),
+		return KindUnknown, ver, versionDiag(v, source.Pointer(ptr, "openapi"),
 			fmt.Sprintf("openapi version %q is not supported: API Gateway imports OpenAPI 3.0 (write \"3.0.1\") and Swagger 2.0; this tool also reads 3.1", ver))
 	}
-	if k, v := extensions.Entry(root, "swagger"); k != nil {
-		ver := extensions.Scalar(v)
+	if k, v := source.Entry(root, "swagger"); k != nil {
+		ver := source.Scalar(v)
 		if ver == "2.0" {
 			return Swagger2, ver, nil
 		}
-		return KindUnknown, ver, versionDiag(v, extensions.Pointer(ptr, "swagger"),
+		return KindUnknown, ver, versionDiag(v, source.Pointer(ptr, "swagger"),
 			fmt.Sprintf("swagger version %q is not supported: write swagger: \"2.0\", or use OpenAPI 3.0", ver))
 	}
 	for _, key := range []string{"AWSTemplateFormatVersion", "Resources", "Transform"} {
-		if k, _ := extensions.Entry(root, key); k != nil {
+		if k, _ := source.Entry(root, key); k != nil {
 			return CloudFormation, "", nil
 		}
 	}
@@ -92,7 +92,7 @@ func versionDiag(v *yaml.Node, ptr, msg string) *diag.Diagnostic {
 
 // describeNode names a node's kind for messages.
 func describeNode(n *yaml.Node) string {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	switch {
 	case n == nil:
 		return "nothing"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 )
 
@@ -100,7 +101,7 @@ func TestDetectKind(t *testing.T) {
 		{"just text\n", KindUnknown, "", diag.NotObject},
 	}
 	for _, c := range cases {
-		tree, _, err := Parse("k", []byte(c.src), Limits{})
+		tree, _, err := source.Parse("k", []byte(c.src), source.Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +176,7 @@ func TestTemplateJSON(t *testing.T) {
 	if len(docs) != 2 {
 		t.Fatalf("got %d documents: %v", len(docs), diags)
 	}
-	if d := docs[0]; d.Kind != Swagger2 || d.HTTPAPI || d.Format != JSON || d.Pointer != "/Resources/Rest/Properties/Body" || d.Root.Line != 6 {
+	if d := docs[0]; d.Kind != Swagger2 || d.HTTPAPI || d.Format != source.JSON || d.Pointer != "/Resources/Rest/Properties/Body" || d.Root.Line != 6 {
 		t.Errorf("REST document: %+v", d)
 	}
 	if d := docs[1]; d.Kind != OpenAPI30 || !d.HTTPAPI || d.ResourceType != "AWS::ApiGatewayV2::Api" {
@@ -283,8 +284,8 @@ func TestLoadFileRefusesLargeFiles(t *testing.T) {
 	if err := os.WriteFile(path, []byte("openapi: 3.0.1\n"+strings.Repeat("# padding\n", 100)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := LoadFile(path, LoadOptions{Limits: Limits{MaxBytes: 100}})
-	if le, ok := err.(*LimitError); !ok || le.Limit != LimitSize || le.File != path {
+	_, _, err := LoadFile(path, LoadOptions{Limits: source.Limits{MaxBytes: 100}})
+	if le, ok := err.(*source.LimitError); !ok || le.Limit != source.LimitSize || le.File != path {
 		t.Errorf("got %v", err)
 	}
 	if _, _, err := LoadFile(filepath.Join(t.TempDir(), "missing.yaml"), LoadOptions{}); !os.IsNotExist(err) {

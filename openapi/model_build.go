@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -11,14 +12,14 @@ import (
 func (d *Document) resolve() {
 	root := d.Root
 	d.SecuritySchemes, d.Schemas = nil, nil
-	schemes, schemesPtr := extensions.Get(extensions.Get(root, "components"), "securitySchemes"), d.Pointer+"/components/securitySchemes"
-	schemas, schemasPtr := extensions.Get(extensions.Get(root, "components"), "schemas"), d.Pointer+"/components/schemas"
+	schemes, schemesPtr := source.Get(source.Get(root, "components"), "securitySchemes"), d.Pointer+"/components/securitySchemes"
+	schemas, schemasPtr := source.Get(source.Get(root, "components"), "schemas"), d.Pointer+"/components/schemas"
 	if d.Kind == Swagger2 {
-		schemes, schemesPtr = extensions.Get(root, "securityDefinitions"), d.Pointer+"/securityDefinitions"
-		schemas, schemasPtr = extensions.Get(root, "definitions"), d.Pointer+"/definitions"
+		schemes, schemesPtr = source.Get(root, "securityDefinitions"), d.Pointer+"/securityDefinitions"
+		schemas, schemasPtr = source.Get(root, "definitions"), d.Pointer+"/definitions"
 	}
-	extensions.Pairs(schemes, func(name string, v *yaml.Node) {
-		ptr := extensions.Pointer(schemesPtr, name)
+	source.Pairs(schemes, func(name string, v *yaml.Node) {
+		ptr := source.Pointer(schemesPtr, name)
 		t, _ := d.Follow(v, ptr)
 		s := &SecurityScheme{Name: name, Node: t.Node, Pointer: t.Pointer,
 			Type: scalarAt(t.Node, "type"), In: scalarAt(t.Node, "in"), Scheme: scalarAt(t.Node, "scheme"), ParamName: scalarAt(t.Node, "name")}
@@ -26,29 +27,29 @@ func (d *Document) resolve() {
 		s.AuthType, _ = d.SecuritySchemeExtension(name, extensions.ExtAuthType).(*extensions.AuthType)
 		d.SecuritySchemes = append(d.SecuritySchemes, s)
 	})
-	extensions.Pairs(schemas, func(name string, v *yaml.Node) {
-		d.Schemas = append(d.Schemas, &NamedSchema{Name: name, Node: v, Pointer: extensions.Pointer(schemasPtr, name)})
+	source.Pairs(schemas, func(name string, v *yaml.Node) {
+		d.Schemas = append(d.Schemas, &NamedSchema{Name: name, Node: v, Pointer: source.Pointer(schemasPtr, name)})
 	})
 	d.Security, d.HasSecurity = d.security(root, d.Pointer)
 	d.resolveServers()
-	paths := extensions.Get(root, "paths")
+	paths := source.Get(root, "paths")
 	for _, o := range d.ops {
-		o.PathItem = extensions.Get(paths, o.Path)
-		o.PathItemPointer = extensions.Pointer(d.Pointer+"/paths", o.Path)
+		o.PathItem = source.Get(paths, o.Path)
+		o.PathItemPointer = source.Pointer(d.Pointer+"/paths", o.Path)
 		d.resolveOperation(o)
 	}
 }
 
-func scalarAt(n *yaml.Node, key string) string { return extensions.Scalar(extensions.Get(n, key)) }
+func scalarAt(n *yaml.Node, key string) string { return source.Scalar(source.Get(n, key)) }
 
 // resolveOperation fills an operation's model.
 func (d *Document) resolveOperation(o *Operation) {
 	n := o.Node
 	o.ID, o.Summary, o.Description = scalarAt(n, "operationId"), scalarAt(n, "summary"), scalarAt(n, "description")
-	o.Tags = scalarList(extensions.Get(n, "tags"))
+	o.Tags = scalarList(source.Get(n, "tags"))
 	o.Parameters = nil
-	d.addParameters(o, extensions.Get(o.PathItem, "parameters"), o.PathItemPointer+"/parameters")
-	d.addParameters(o, extensions.Get(n, "parameters"), o.Pointer+"/parameters")
+	d.addParameters(o, source.Get(o.PathItem, "parameters"), o.PathItemPointer+"/parameters")
+	d.addParameters(o, source.Get(n, "parameters"), o.Pointer+"/parameters")
 	o.Security, o.HasSecurity = d.security(n, o.Pointer)
 	if d.Kind == Swagger2 {
 		o.Consumes = mediaTypes(n, d.Root, "consumes")
@@ -58,18 +59,18 @@ func (d *Document) resolveOperation(o *Operation) {
 		o.Body = d.requestBody(o)
 	}
 	o.Responses = nil
-	extensions.Pairs(extensions.Get(n, "responses"), func(status string, v *yaml.Node) {
+	source.Pairs(source.Get(n, "responses"), func(status string, v *yaml.Node) {
 		if strings.HasPrefix(status, "x-") {
 			return
 		}
-		o.Responses = append(o.Responses, d.response(o, status, v, extensions.Pointer(o.Pointer+"/responses", status)))
+		o.Responses = append(o.Responses, d.response(o, status, v, source.Pointer(o.Pointer+"/responses", status)))
 	})
 }
 
 // scalarList returns the scalar items of sequence n.
 func scalarList(n *yaml.Node) []string {
 	var out []string
-	for _, e := range extensions.Items(n) {
+	for _, e := range source.Items(n) {
 		if e.Kind == yaml.ScalarNode {
 			out = append(out, e.Value)
 		}
@@ -80,10 +81,10 @@ func scalarList(n *yaml.Node) []string {
 // mediaTypes returns Swagger's consumes or produces for an operation: its
 // own list when it has the key, else the document's, else application/json.
 func mediaTypes(op, root *yaml.Node, key string) []string {
-	if v := extensions.Get(op, key); v != nil {
+	if v := source.Get(op, key); v != nil {
 		return scalarList(v)
 	}
-	if v := extensions.Get(root, key); v != nil {
+	if v := source.Get(root, key); v != nil {
 		return scalarList(v)
 	}
 	return []string{"application/json"}
@@ -91,19 +92,19 @@ func mediaTypes(op, root *yaml.Node, key string) []string {
 
 // addParameters merges the parameter list at ptr into o.Parameters.
 func (d *Document) addParameters(o *Operation, list *yaml.Node, ptr string) {
-	for i, item := range extensions.Items(list) {
-		at := extensions.PointerIndex(ptr, i)
+	for i, item := range source.Items(list) {
+		at := source.PointerIndex(ptr, i)
 		t, _ := d.Follow(item, at)
 		p := &Parameter{Name: scalarAt(t.Node, "name"), In: scalarAt(t.Node, "in"), Description: scalarAt(t.Node, "description"),
 			Node: t.Node, Pointer: t.Pointer, At: at}
-		p.Required = p.In == "path" || extensions.IsTrue(extensions.Get(t.Node, "required"))
+		p.Required = p.In == "path" || source.IsTrue(source.Get(t.Node, "required"))
 		switch {
 		case d.Kind != Swagger2:
-			if s := extensions.Get(t.Node, "schema"); s != nil {
+			if s := source.Get(t.Node, "schema"); s != nil {
 				p.Schema = d.schemaAt(s, p.Pointer+"/schema")
 			}
 		case p.In == "body":
-			if s := extensions.Get(t.Node, "schema"); s != nil {
+			if s := source.Get(t.Node, "schema"); s != nil {
 				p.Schema = d.schemaAt(s, p.Pointer+"/schema")
 			}
 		default:
@@ -123,14 +124,14 @@ func (d *Document) addParameters(o *Operation, list *yaml.Node, ptr string) {
 
 // requestBody reads an OpenAPI 3 requestBody.
 func (d *Document) requestBody(o *Operation) *RequestBody {
-	rb := extensions.Get(o.Node, "requestBody")
+	rb := source.Get(o.Node, "requestBody")
 	if rb == nil {
 		return nil
 	}
 	t, _ := d.Follow(rb, o.Pointer+"/requestBody")
-	b := &RequestBody{Required: extensions.IsTrue(extensions.Get(t.Node, "required")), Description: scalarAt(t.Node, "description"),
+	b := &RequestBody{Required: source.IsTrue(source.Get(t.Node, "required")), Description: scalarAt(t.Node, "description"),
 		Node: t.Node, Pointer: t.Pointer}
-	b.Content = d.content(extensions.Get(t.Node, "content"), t.Pointer+"/content")
+	b.Content = d.content(source.Get(t.Node, "content"), t.Pointer+"/content")
 	return b
 }
 
@@ -164,10 +165,10 @@ func (d *Document) swaggerBody(o *Operation) *RequestBody {
 // content reads an OpenAPI 3 content map.
 func (d *Document) content(n *yaml.Node, ptr string) []*MediaType {
 	var out []*MediaType
-	extensions.Pairs(n, func(ct string, v *yaml.Node) {
-		mptr := extensions.Pointer(ptr, ct)
+	source.Pairs(n, func(ct string, v *yaml.Node) {
+		mptr := source.Pointer(ptr, ct)
 		m := &MediaType{Type: ct, Node: v, Pointer: mptr}
-		if s := extensions.Get(v, "schema"); s != nil {
+		if s := source.Get(v, "schema"); s != nil {
 			m.Schema = d.schemaAt(s, mptr+"/schema")
 		}
 		out = append(out, m)
@@ -179,27 +180,27 @@ func (d *Document) content(n *yaml.Node, ptr string) []*MediaType {
 func (d *Document) response(o *Operation, status string, v *yaml.Node, ptr string) *Response {
 	t, _ := d.Follow(v, ptr)
 	r := &Response{Status: status, Description: scalarAt(t.Node, "description"), Node: t.Node, Pointer: t.Pointer}
-	extensions.Pairs(extensions.Get(t.Node, "headers"), func(name string, h *yaml.Node) {
-		hptr := extensions.Pointer(t.Pointer+"/headers", name)
+	source.Pairs(source.Get(t.Node, "headers"), func(name string, h *yaml.Node) {
+		hptr := source.Pointer(t.Pointer+"/headers", name)
 		ht, _ := d.Follow(h, hptr)
-		hd := &Header{Name: name, Required: extensions.IsTrue(extensions.Get(ht.Node, "required")), Description: scalarAt(ht.Node, "description"),
+		hd := &Header{Name: name, Required: source.IsTrue(source.Get(ht.Node, "required")), Description: scalarAt(ht.Node, "description"),
 			Node: ht.Node, Pointer: ht.Pointer}
 		if d.Kind == Swagger2 {
 			hd.Schema = &Schema{Node: ht.Node, Pointer: ht.Pointer, Target: ht.Node, TargetPointer: ht.Pointer, File: ht.File, Resolved: true}
-		} else if s := extensions.Get(ht.Node, "schema"); s != nil {
+		} else if s := source.Get(ht.Node, "schema"); s != nil {
 			hd.Schema = d.schemaAt(s, ht.Pointer+"/schema")
 		}
 		r.Headers = append(r.Headers, hd)
 	})
 	if d.Kind == Swagger2 {
-		if s := extensions.Get(t.Node, "schema"); s != nil {
+		if s := source.Get(t.Node, "schema"); s != nil {
 			schema := d.schemaAt(s, t.Pointer+"/schema")
 			for _, ct := range o.Produces {
 				r.Content = append(r.Content, &MediaType{Type: ct, Schema: schema})
 			}
 		}
 	} else {
-		r.Content = d.content(extensions.Get(t.Node, "content"), t.Pointer+"/content")
+		r.Content = d.content(source.Get(t.Node, "content"), t.Pointer+"/content")
 	}
 	return r
 }
@@ -207,13 +208,13 @@ func (d *Document) response(o *Operation, status string, v *yaml.Node, ptr strin
 // security reads the security list of the object n (the document root or
 // an operation) at ptr.
 func (d *Document) security(n *yaml.Node, ptr string) ([]SecurityRequirement, bool) {
-	list := extensions.Get(n, "security")
+	list := source.Get(n, "security")
 	if list == nil {
 		return nil, false
 	}
 	reqs := []SecurityRequirement{}
-	for i, item := range extensions.Items(list) {
-		r := SecurityRequirement{Node: item, Pointer: extensions.PointerIndex(ptr+"/security", i)}
+	for i, item := range source.Items(list) {
+		r := SecurityRequirement{Node: item, Pointer: source.PointerIndex(ptr+"/security", i)}
 		if item.Kind == yaml.MappingNode {
 			for j := 0; j+1 < len(item.Content); j += 2 {
 				r.Schemes = append(r.Schemes, SecurityUse{Name: item.Content[j].Value, Key: item.Content[j], Scopes: scalarList(item.Content[j+1])})

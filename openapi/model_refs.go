@@ -3,7 +3,7 @@ package openapi
 import (
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -25,9 +25,9 @@ type Target struct {
 // AllowRefs) are followed into them. ok is false when a reference names
 // nothing that can be reached; the last value reached is returned then.
 func (d *Document) Follow(n *yaml.Node, ptr string) (t Target, ok bool) {
-	t = Target{Node: extensions.Resolve(n), Pointer: ptr, File: d.fileOf(n)}
-	for range extensions.MaxRefHops {
-		ref := extensions.Get(t.Node, "$ref")
+	t = Target{Node: source.Resolve(n), Pointer: ptr, File: d.fileOf(n)}
+	for range source.MaxRefHops {
+		ref := source.Get(t.Node, "$ref")
 		if ref == nil || ref.Kind != yaml.ScalarNode {
 			return t, true
 		}
@@ -46,14 +46,14 @@ func (d *Document) refTarget(from Target, ref string) (Target, bool) {
 		ref = d.bareRefBase() + ref
 	}
 	if strings.HasPrefix(ref, "#") {
-		ptr, _ := extensions.RefPointer(ref)
+		ptr, _ := source.RefPointer(ref)
 		if from.File == "" {
-			n := extensions.NodeAt(d.Root, ptr)
+			n := source.NodeAt(d.Root, ptr)
 			return Target{Node: n, Pointer: d.Pointer + ptr}, n != nil
 		}
 		for _, r := range d.Refs {
 			if r.Target == from.File && r.Tree != nil {
-				n := extensions.NodeAt(r.Tree, ptr)
+				n := source.NodeAt(r.Tree, ptr)
 				return Target{Node: n, Pointer: ptr, File: r.Target}, n != nil
 			}
 		}
@@ -61,8 +61,8 @@ func (d *Document) refTarget(from Target, ref string) (Target, bool) {
 	}
 	for _, r := range d.Refs {
 		if r.Ref == ref && r.Tree != nil {
-			ptr, _ := extensions.RefPointer("#" + r.Fragment)
-			n := extensions.NodeAt(r.Tree, ptr)
+			ptr, _ := source.RefPointer("#" + r.Fragment)
+			n := source.NodeAt(r.Tree, ptr)
 			return Target{Node: n, Pointer: ptr, File: r.Target}, n != nil
 		}
 	}
@@ -106,11 +106,11 @@ func markFile(m map[*yaml.Node]string, n *yaml.Node, file string) {
 
 // schemaAt describes the schema n written at ptr, its $refs followed.
 func (d *Document) schemaAt(n *yaml.Node, ptr string) *Schema {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil {
 		return nil
 	}
-	s := &Schema{Node: n, Pointer: ptr, Ref: extensions.Scalar(extensions.Get(n, "$ref"))}
+	s := &Schema{Node: n, Pointer: ptr, Ref: source.Scalar(source.Get(n, "$ref"))}
 	t, ok := d.Follow(n, ptr)
 	s.Target, s.TargetPointer, s.File, s.Resolved = t.Node, t.Pointer, t.File, ok
 	if s.Ref != "" {
@@ -118,10 +118,10 @@ func (d *Document) schemaAt(n *yaml.Node, ptr string) *Schema {
 		if isBareName(ref) {
 			ref = d.bareRefBase() + ref
 		}
-		if p, local := extensions.RefPointer(ref); local {
+		if p, local := source.RefPointer(ref); local {
 			for _, base := range []string{"/definitions/", "/components/schemas/"} {
 				if name, ok := strings.CutPrefix(p, base); ok && !strings.Contains(name, "/") {
-					s.Name = extensions.UnescapeToken(name)
+					s.Name = source.UnescapeToken(name)
 				}
 			}
 		}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -55,17 +55,17 @@ func (s *Server) Variable(name string) string {
 // resolveServers reads info, servers (OpenAPI 3) or host, basePath and
 // schemes (Swagger 2.0).
 func (d *Document) resolveServers() {
-	info := extensions.Get(d.Root, "info")
+	info := source.Get(d.Root, "info")
 	d.Info = Info{Title: scalarAt(info, "title"), Description: scalarAt(info, "description"), Version: scalarAt(info, "version"), Node: info}
 	d.Servers = nil
 	if d.Kind == Swagger2 {
 		d.Host, d.BasePathAsWritten = scalarAt(d.Root, "host"), scalarAt(d.Root, "basePath")
-		d.Schemes = scalarList(extensions.Get(d.Root, "schemes"))
+		d.Schemes = scalarList(source.Get(d.Root, "schemes"))
 		return
 	}
-	for i, s := range extensions.Items(extensions.Get(d.Root, "servers")) {
-		srv := &Server{URL: scalarAt(s, "url"), Node: s, Pointer: extensions.PointerIndex(d.Pointer+"/servers", i)}
-		extensions.Pairs(extensions.Get(s, "variables"), func(name string, v *yaml.Node) {
+	for i, s := range source.Items(source.Get(d.Root, "servers")) {
+		srv := &Server{URL: scalarAt(s, "url"), Node: s, Pointer: source.PointerIndex(d.Pointer+"/servers", i)}
+		source.Pairs(source.Get(s, "variables"), func(name string, v *yaml.Node) {
 			srv.Variables = append(srv.Variables, ServerVariable{Name: name, Default: scalarAt(v, "default")})
 		})
 		d.Servers = append(d.Servers, srv)

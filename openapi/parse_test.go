@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // aliasBomb writes a YAML "billion laughs": each level refers nine times to the one before.
@@ -32,36 +33,36 @@ func TestLimits(t *testing.T) {
 	cases := []struct {
 		name      string
 		src       string
-		lim       Limits
+		lim       source.Limits
 		limit     string
 		line, col int
 		msg       string
 	}{
-		{"size", `{"openapi": "3.0.1"}`, Limits{MaxBytes: 10}, LimitSize, 0, 0, "more than the limit of 10 bytes"},
-		{"depth json", `{"a": [[[{"b": 1}]]]}`, Limits{MaxDepth: 4}, LimitDepth, 1, 10, "deeper than 4 levels"},
-		{"depth json ok", `{"a": [[[1]]]}`, Limits{MaxDepth: 4}, "", 0, 0, ""},
-		{"depth yaml", "a:\n  b:\n    c:\n      - d: 1\n", Limits{MaxDepth: 3}, LimitDepth, 4, 7, "deeper than 3 levels"},
-		{"depth yaml flow", "a: [[[[1]]]]\n", Limits{MaxDepth: 3}, LimitDepth, 1, 6, "deeper than 3 levels"},
-		{"depth through alias", "x: &x [[[1]]]\ny:\n  z: *x\n", Limits{MaxDepth: 4}, LimitDepth, 3, 6, "deeper than 4 levels"},
-		{"alias bomb", aliasBomb(8), Limits{}, LimitAlias, 8, 12, "expand to more than 1000000 nodes"},
-		{"alias small", aliasBomb(2), Limits{}, "", 0, 0, ""},
-		{"alias limit configurable", aliasBomb(2), Limits{MaxAliasNodes: 50}, LimitAlias, 3, 37, "more than 50 nodes"},
-		{"alias cycle", "a: &x [1, *x]\n", Limits{}, LimitAlias, 1, 11, "refers to a node that contains it"},
-		{"utf8 yaml", "openapi: 3.0.1\ninfo:\n  title: caf\xe9 au lait\n", Limits{}, LimitUTF8, 3, 13, "byte 0xe9"},
-		{"utf8 json after non-ascii", "{\"é\": \"\xff\"}", Limits{}, LimitUTF8, 1, 8, "byte 0xff"},
-		{"multi document", "openapi: 3.0.1\n---\nswagger: \"2.0\"\n", Limits{}, LimitDocuments, 2, 1, "second YAML document"},
-		{"one document with markers", "---\nopenapi: 3.0.1\n...\n", Limits{}, "", 0, 0, ""},
+		{"size", `{"openapi": "3.0.1"}`, source.Limits{MaxBytes: 10}, source.LimitSize, 0, 0, "more than the limit of 10 bytes"},
+		{"depth json", `{"a": [[[{"b": 1}]]]}`, source.Limits{MaxDepth: 4}, source.LimitDepth, 1, 10, "deeper than 4 levels"},
+		{"depth json ok", `{"a": [[[1]]]}`, source.Limits{MaxDepth: 4}, "", 0, 0, ""},
+		{"depth yaml", "a:\n  b:\n    c:\n      - d: 1\n", source.Limits{MaxDepth: 3}, source.LimitDepth, 4, 7, "deeper than 3 levels"},
+		{"depth yaml flow", "a: [[[[1]]]]\n", source.Limits{MaxDepth: 3}, source.LimitDepth, 1, 6, "deeper than 3 levels"},
+		{"depth through alias", "x: &x [[[1]]]\ny:\n  z: *x\n", source.Limits{MaxDepth: 4}, source.LimitDepth, 3, 6, "deeper than 4 levels"},
+		{"alias bomb", aliasBomb(8), source.Limits{}, source.LimitAlias, 8, 12, "expand to more than 1000000 nodes"},
+		{"alias small", aliasBomb(2), source.Limits{}, "", 0, 0, ""},
+		{"alias limit configurable", aliasBomb(2), source.Limits{MaxAliasNodes: 50}, source.LimitAlias, 3, 37, "more than 50 nodes"},
+		{"alias cycle", "a: &x [1, *x]\n", source.Limits{}, source.LimitAlias, 1, 11, "refers to a node that contains it"},
+		{"utf8 yaml", "openapi: 3.0.1\ninfo:\n  title: caf\xe9 au lait\n", source.Limits{}, source.LimitUTF8, 3, 13, "byte 0xe9"},
+		{"utf8 json after non-ascii", "{\"é\": \"\xff\"}", source.Limits{}, source.LimitUTF8, 1, 8, "byte 0xff"},
+		{"multi document", "openapi: 3.0.1\n---\nswagger: \"2.0\"\n", source.Limits{}, source.LimitDocuments, 2, 1, "second YAML document"},
+		{"one document with markers", "---\nopenapi: 3.0.1\n...\n", source.Limits{}, "", 0, 0, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := Parse("in.yaml", []byte(c.src), c.lim)
+			_, _, err := source.Parse("in.yaml", []byte(c.src), c.lim)
 			if c.limit == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
 				}
 				return
 			}
-			var le *LimitError
+			var le *source.LimitError
 			if !errors.As(err, &le) {
 				t.Fatalf("error %v (%T), want *LimitError", err, err)
 			}
@@ -77,8 +78,8 @@ func TestLimits(t *testing.T) {
 
 // TestLoadReturnsLimitErrors checks that Load hands refusals back as errors, not diagnostics.
 func TestLoadReturnsLimitErrors(t *testing.T) {
-	docs, diags, err := Load("big.json", []byte(`{"openapi": "3.0.1"}`), LoadOptions{Limits: Limits{MaxBytes: 5}})
-	var le *LimitError
+	docs, diags, err := Load("big.json", []byte(`{"openapi": "3.0.1"}`), LoadOptions{Limits: source.Limits{MaxBytes: 5}})
+	var le *source.LimitError
 	if !errors.As(err, &le) || docs != nil || diags != nil {
 		t.Errorf("got %v, %v, %v; want only a *LimitError", docs, diags, err)
 	}
@@ -117,12 +118,12 @@ func TestEmptyFile(t *testing.T) {
 }
 
 func TestDetectFormat(t *testing.T) {
-	cases := map[string]Format{
-		`{"a":1}`: JSON, "  \n\t[1]": JSON, "\xef\xbb\xbf{}": JSON,
-		"a: 1": YAML, "# {x}\n": YAML, "---\n{}": YAML, "": YAML,
+	cases := map[string]source.Format{
+		`{"a":1}`: source.JSON, "  \n\t[1]": source.JSON, "\xef\xbb\xbf{}": source.JSON,
+		"a: 1": source.YAML, "# {x}\n": source.YAML, "---\n{}": source.YAML, "": source.YAML,
 	}
 	for src, want := range cases {
-		if got := DetectFormat([]byte(src)); got != want {
+		if got := source.DetectFormat([]byte(src)); got != want {
 			t.Errorf("DetectFormat(%q) = %v, want %v", src, got, want)
 		}
 	}
@@ -133,8 +134,8 @@ func TestYAMLSyntaxErrorsSayWhatToFix(t *testing.T) {
 		{"a:\n  b: 1\n   c: 2\n", "indented differently"},
 		{"a:\n\tb: 1\n", "tab used for indentation"},
 	} {
-		_, _, err := Parse("x.yaml", []byte(tc.in), Limits{})
-		var se *SyntaxError
+		_, _, err := source.Parse("x.yaml", []byte(tc.in), source.Limits{})
+		var se *source.SyntaxError
 		if !errors.As(err, &se) || !strings.Contains(se.Message, tc.want) {
 			t.Errorf("%q: %v, want a message containing %q", tc.in, err, tc.want)
 		}

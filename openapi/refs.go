@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -63,7 +63,7 @@ func findRefs(n *yaml.Node, base string) []refSite {
 					path = append(path, k.Value)
 					for j := 0; j+1 < len(v.Content); j += 2 {
 						// An Example object may be a $ref; its value is data.
-						if r := extensions.Lookup(v.Content[j+1], "$ref"); r != nil {
+						if r := source.Lookup(v.Content[j+1], "$ref"); r != nil {
 							path = append(path, v.Content[j].Value)
 							walk(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "$ref"}, r}})
 							path = path[:len(path)-1]
@@ -75,9 +75,9 @@ func findRefs(n *yaml.Node, base string) []refSite {
 				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && !strings.HasPrefix(v.Value, "#") && !isBareName(v.Value) {
 					ptr := base
 					for _, p := range path {
-						ptr = extensions.Pointer(ptr, p)
+						ptr = source.Pointer(ptr, p)
 					}
-					out = append(out, refSite{v, extensions.Pointer(ptr, "$ref")})
+					out = append(out, refSite{v, source.Pointer(ptr, "$ref")})
 					continue
 				}
 				if v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode {
@@ -164,9 +164,9 @@ func (l *loader) refs(d *Document) error {
 				continue
 			}
 			// os.Root refuses paths that leave the folder, so rel is passed as is.
-			data, err := readInRoot(root, rel, l.opts.Limits.withDefaults().MaxBytes)
+			data, err := readInRoot(root, rel, l.opts.Limits.WithDefaults().MaxBytes)
 			if err != nil {
-				var le *LimitError
+				var le *source.LimitError
 				if errors.As(err, &le) {
 					le.File = filepath.Join(l.opts.AllowRefs, rel)
 					return le
@@ -175,9 +175,9 @@ func (l *loader) refs(d *Document) error {
 				continue
 			}
 			name := filepath.Join(l.opts.AllowRefs, rel)
-			tree, _, err := Parse(name, data, l.opts.Limits)
+			tree, _, err := source.Parse(name, data, l.opts.Limits)
 			if err != nil {
-				var se *SyntaxError
+				var se *source.SyntaxError
 				if errors.As(err, &se) {
 					refDiag(diag.RefUnreadable, "$ref %q: %s", ref, se.Error())
 					continue
@@ -205,7 +205,7 @@ func readInRoot(root *os.Root, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &LimitError{Limit: LimitSize, Code: diag.LimitSize,
+		return nil, &source.LimitError{Limit: source.LimitSize, Code: diag.LimitSize,
 			Message: fmt.Sprintf("the referenced file is larger than the limit of %d bytes; the input is refused", limit)}
 	}
 	return data, nil

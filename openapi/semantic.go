@@ -11,6 +11,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -75,7 +76,7 @@ type Semantic struct {
 // warnings. root may be nil when opts.Data holds the document.
 func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Semantic {
 	s := &Semantic{}
-	r := &reporter{Collector: extensions.Collector{File: opts.File, Base: opts.Pointer}, root: extensions.Resolve(root), opts: opts}
+	r := &reporter{Collector: extensions.Collector{File: opts.File, Base: opts.Pointer}, root: source.Resolve(root), opts: opts}
 	defer func() {
 		diag.Sort(r.Diags)
 		s.Diagnostics = r.Diags
@@ -86,7 +87,7 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 			r.add(diag.Error, diag.SemanticDecode, "", "the document is neither JSON nor YAML: %v", err)
 			return s
 		}
-		r.root = extensions.Resolve(&doc)
+		r.root = source.Resolve(&doc)
 		if r.root == nil {
 			r.add(diag.Error, diag.SemanticDecode, "", "the document is empty: write an OpenAPI document")
 			return s
@@ -144,7 +145,7 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 			return s
 		}
 		for _, pe := range perrs {
-			r.decodeError(joinPointer("", "paths", pe.path), pe.err)
+			r.decodeError(source.JoinPointer("", "paths", pe.path), pe.err)
 		}
 		s.V3 = doc
 		if !refsOK {
@@ -212,7 +213,7 @@ type reporter struct {
 // names, or at its nearest ancestor that exists (and then says so).
 func (r *reporter) add(sev diag.Severity, code diag.Code, ptr, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	n, rest := nearestNode(r.root, ptr)
+	n, rest := source.NearestNode(r.root, ptr, nil)
 	if rest != "" {
 		found := strings.TrimSuffix(ptr, rest)
 		where := found
@@ -256,16 +257,16 @@ func (r *reporter) checkRefs(refs []semRefSite) bool {
 				frag = u
 			}
 		}
-		if NodeAt(r.root, frag) == nil {
-			near, rest := nearestNode(r.root, frag)
+		if source.NodeAt(r.root, frag) == nil {
+			near, rest := source.NearestNode(r.root, frag, nil)
 			hint := ""
 			if near != nil && near.Kind == yaml.MappingNode && strings.Count(rest, "/") == 1 {
 				var keys []string
 				for i := 0; i < len(near.Content); i += 2 {
 					keys = append(keys, near.Content[i].Value)
 				}
-				if s := extensions.Suggest(unescapePointerToken(rest[1:]), keys); s != "" {
-					hint = fmt.Sprintf("; did you mean %q?", "#"+strings.TrimSuffix(frag, rest)+"/"+escapePointerToken(s))
+				if s := extensions.Suggest(source.UnescapeToken(rest[1:]), keys); s != "" {
+					hint = fmt.Sprintf("; did you mean %q?", "#"+strings.TrimSuffix(frag, rest)+"/"+source.EscapeToken(s))
 				}
 			}
 			r.addAt(diag.Error, diag.RefUnresolved, ref.node, ptr,
@@ -386,5 +387,5 @@ func pointerAtPosition(root *yaml.Node, line, col int) (string, *yaml.Node) {
 	if n == nil {
 		return "", nil
 	}
-	return joinPointer("", tokens...), n
+	return source.JoinPointer("", tokens...), n
 }

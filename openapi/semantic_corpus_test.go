@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -31,19 +31,19 @@ type embeddedDoc struct {
 // embeddedDocs returns the OpenAPI documents in a parsed file: the file
 // itself, or the Body/DefinitionBody of CloudFormation resources, in file order.
 func embeddedDocs(root *yaml.Node) []embeddedDoc {
-	root = extensions.Resolve(root)
+	root = source.Resolve(root)
 	if sw, oas := documentVersion(root); sw != "" || oas != "" {
 		return []embeddedDoc{{"", root}}
 	}
-	res := childNode(root, "Resources")
+	res := source.Child(root, "Resources")
 	if res == nil || res.Kind != yaml.MappingNode {
 		return nil
 	}
 	var docs []embeddedDoc
 	for i := 0; i+1 < len(res.Content); i += 2 {
 		for _, key := range []string{"Body", "DefinitionBody"} {
-			ptr := joinPointer("", "Resources", res.Content[i].Value, "Properties", key)
-			if n := NodeAt(root, ptr); n != nil {
+			ptr := source.JoinPointer("", "Resources", res.Content[i].Value, "Properties", key)
+			if n := source.NodeAt(root, ptr); n != nil {
 				if sw, oas := documentVersion(n); sw != "" || oas != "" {
 					docs = append(docs, embeddedDoc{ptr, n})
 				}
@@ -125,7 +125,7 @@ func TestSemanticBench(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, _, err := Parse(f, data, Limits{})
+		doc, _, err := source.Parse(f, data, source.Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
 )
@@ -20,14 +20,14 @@ import (
 // documentVersion reads the top-level swagger or openapi field: it returns
 // ("2.0", "") for Swagger, ("", "3.x.y") for OpenAPI, or empty strings.
 func documentVersion(root *yaml.Node) (swagger, openapi string) {
-	root = extensions.Resolve(root)
+	root = source.Resolve(root)
 	if root == nil || root.Kind != yaml.MappingNode {
 		return "", ""
 	}
-	if v := childNode(root, "swagger"); v != nil && v.Kind == yaml.ScalarNode {
+	if v := source.Child(root, "swagger"); v != nil && v.Kind == yaml.ScalarNode {
 		swagger = v.Value
 	}
-	if v := childNode(root, "openapi"); v != nil && v.Kind == yaml.ScalarNode {
+	if v := source.Child(root, "openapi"); v != nil && v.Kind == yaml.ScalarNode {
 		openapi = v.Value
 	}
 	return swagger, openapi
@@ -121,7 +121,7 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			nk := k
-			if k.Kind == yaml.ScalarNode && k.Tag != "!!str" && !isMergeKey(k) && k.Tag != "!!null" {
+			if k.Kind == yaml.ScalarNode && k.Tag != "!!str" && !source.IsMergeKey(k) && k.Tag != "!!null" {
 				cp := *k
 				cp.Tag = "!!str"
 				nk = &cp
@@ -129,7 +129,7 @@ func (s *sanitizer) sanitize(n *yaml.Node, parentKey string) *yaml.Node {
 			var nv *yaml.Node
 			switch {
 			case k.Value == "$ref" && v.Kind == yaml.ScalarNode && parentKey != "properties":
-				site := semRefSite{node: v, owner: joinPointer("", s.tokens...), target: v.Value}
+				site := semRefSite{node: v, owner: source.JoinPointer("", s.tokens...), target: v.Value}
 				nv = v
 				if isBareName(v.Value) && s.bareRefBase != "" {
 					// `$ref: Pet` is read by API Gateway's importer as a
@@ -235,7 +235,7 @@ func intrinsicName(n *yaml.Node) string {
 	if len(n.Content) != 2 {
 		return ""
 	}
-	k, v := n.Content[0].Value, extensions.Resolve(n.Content[1])
+	k, v := n.Content[0].Value, source.Resolve(n.Content[1])
 	switch {
 	case k == "Ref" && v != nil && v.Kind == yaml.ScalarNode:
 		return k
@@ -255,13 +255,13 @@ func ifBranch(n *yaml.Node) *yaml.Node {
 	case n.Tag == "!If" && n.Kind == yaml.SequenceNode:
 		args = n
 	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "Fn::If":
-		args = extensions.Resolve(n.Content[1])
+		args = source.Resolve(n.Content[1])
 	}
 	if args == nil || args.Kind != yaml.SequenceNode || len(args.Content) != 3 {
 		return nil
 	}
-	yes := extensions.Resolve(args.Content[1])
-	if yes != nil && yes.Kind == yaml.MappingNode && intrinsicName(yes) == "Ref" && extensions.Resolve(yes.Content[1]).Value == "AWS::NoValue" ||
+	yes := source.Resolve(args.Content[1])
+	if yes != nil && yes.Kind == yaml.MappingNode && intrinsicName(yes) == "Ref" && source.Resolve(yes.Content[1]).Value == "AWS::NoValue" ||
 		yes != nil && yes.Tag == "!Ref" && yes.Value == "AWS::NoValue" {
 		return args.Content[2]
 	}
@@ -274,12 +274,12 @@ func intrinsicString(n *yaml.Node) *yaml.Node {
 	name := strings.TrimPrefix(n.Tag, "!")
 	arg := n
 	if n.Kind == yaml.MappingNode {
-		name, arg = strings.TrimPrefix(n.Content[0].Value, "Fn::"), extensions.Resolve(n.Content[1])
+		name, arg = strings.TrimPrefix(n.Content[0].Value, "Fn::"), source.Resolve(n.Content[1])
 	}
 	text := "${" + name + "}"
 	if name == "Sub" {
 		if arg.Kind == yaml.SequenceNode && len(arg.Content) > 0 {
-			arg = extensions.Resolve(arg.Content[0])
+			arg = source.Resolve(arg.Content[0])
 		}
 		if arg != nil && arg.Kind == yaml.ScalarNode {
 			text = arg.Value
@@ -291,9 +291,9 @@ func intrinsicString(n *yaml.Node) *yaml.Node {
 // decodeV3 decodes an OpenAPI 3 document from its (sanitized) node. Path
 // items are decoded in parallel: each is independent of the others.
 func decodeV3(root *yaml.Node) (*openapi3.T, []pathDecodeError, error) {
-	root = extensions.Resolve(root)
+	root = source.Resolve(root)
 	doc := &openapi3.T{}
-	paths := childNode(root, "paths")
+	paths := source.Child(root, "paths")
 	if root.Kind != yaml.MappingNode || paths == nil || paths.Kind != yaml.MappingNode {
 		return doc, nil, root.Decode(doc)
 	}

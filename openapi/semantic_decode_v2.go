@@ -5,8 +5,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/apigw/apigw/extensions"
-
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi2"
 	"go.yaml.in/yaml/v4"
 )
@@ -18,9 +17,9 @@ import (
 // path item and each definition on its own, in parallel. The parts are the
 // same values a whole decode gives.
 func decodeV2(root *yaml.Node) (*openapi2.T, []pathDecodeError, error) {
-	root = extensions.Resolve(root)
+	root = source.Resolve(root)
 	doc := &openapi2.T{}
-	paths, defs := childNode(root, "paths"), childNode(root, "definitions")
+	paths, defs := source.Child(root, "paths"), source.Child(root, "definitions")
 	if root.Kind != yaml.MappingNode || paths != nil && paths.Kind != yaml.MappingNode || defs != nil && defs.Kind != yaml.MappingNode {
 		data, err := nodeJSON(root)
 		if err == nil {
@@ -105,7 +104,7 @@ func decodeV2(root *yaml.Node) (*openapi2.T, []pathDecodeError, error) {
 	for _, p := range parts {
 		switch {
 		case p.err != nil:
-			perrs = append(perrs, pathDecodeError{path: joinPointer("", p.section, p.key.Value), err: p.err})
+			perrs = append(perrs, pathDecodeError{path: source.JoinPointer("", p.section, p.key.Value), err: p.err})
 		case p.item != nil:
 			if doc.Paths == nil {
 				doc.Paths = make(map[string]*openapi2.PathItem)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"go.yaml.in/yaml/v4"
 )
@@ -34,7 +35,7 @@ paths:
 func ExampleNodeAt() {
 	var doc yaml.Node
 	_ = yaml.Unmarshal([]byte("paths:\n  /pets/{id}:\n    get: {operationId: getPet}\n"), &doc)
-	n := openapi.NodeAt(&doc, "/paths/~1pets~1{id}/get/operationId")
+	n := source.NodeAt(&doc, "/paths/~1pets~1{id}/get/operationId")
 	fmt.Println(n.Value, n.Line, n.Column)
 	// Output:
 	// getPet 3 24

@@ -8,8 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
-
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -29,7 +28,7 @@ func nodeJSON(n *yaml.Node) ([]byte, error) {
 const maxJSONDepth = 1000
 
 func writeJSON(b *bytes.Buffer, n *yaml.Node, depth int) error {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if depth > maxJSONDepth {
 		return fmt.Errorf("nesting deeper than %d levels (or an alias cycle)", maxJSONDepth)
 	}
@@ -66,16 +65,16 @@ func writeJSON(b *bytes.Buffer, n *yaml.Node, depth int) error {
 // mapping's own keys win.
 func writeMembers(b *bytes.Buffer, n *yaml.Node, depth int, first *bool) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if !isMergeKey(n.Content[i]) {
+		if !source.IsMergeKey(n.Content[i]) {
 			continue
 		}
-		src := extensions.Resolve(n.Content[i+1])
+		src := source.Resolve(n.Content[i+1])
 		srcs := []*yaml.Node{src}
 		if src != nil && src.Kind == yaml.SequenceNode {
 			srcs = src.Content
 		}
 		for _, m := range srcs {
-			if m = extensions.Resolve(m); m != nil && m.Kind == yaml.MappingNode {
+			if m = source.Resolve(m); m != nil && m.Kind == yaml.MappingNode {
 				if err := writeMembers(b, m, depth+1, first); err != nil {
 					return err
 				}
@@ -83,8 +82,8 @@ func writeMembers(b *bytes.Buffer, n *yaml.Node, depth int, first *bool) error {
 		}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := extensions.Resolve(n.Content[i])
-		if isMergeKey(n.Content[i]) || k == nil {
+		k := source.Resolve(n.Content[i])
+		if source.IsMergeKey(n.Content[i]) || k == nil {
 			continue
 		}
 		if !*first {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/specgen"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -54,19 +55,19 @@ alias: *b
 		{"/missing", ""},
 		{"/paths/~1a~1{b}/post", ""},
 	} {
-		n := NodeAt(root, tc.ptr)
+		n := source.NodeAt(root, tc.ptr)
 		got := ""
 		if n != nil {
 			got = n.Value
 		}
 		if got != tc.want {
-			t.Errorf("NodeAt(%q) = %q, want %q", tc.ptr, got, tc.want)
+			t.Errorf("source.NodeAt(%q) = %q, want %q", tc.ptr, got, tc.want)
 		}
 	}
-	if NodeAt(root, "") != root {
-		t.Error(`NodeAt("") is not root`)
+	if source.NodeAt(root, "") != root {
+		t.Error(`source.NodeAt("") is not root`)
 	}
-	if n, rest := nearestNode(root, "/paths/~1a~1{b}/post/responses"); n == nil || n.Kind != yaml.MappingNode || rest != "/post/responses" {
+	if n, rest := source.NearestNode(root, "/paths/~1a~1{b}/post/responses", nil); n == nil || n.Kind != yaml.MappingNode || rest != "/post/responses" {
 		t.Errorf("nearestNode: %v %q", n, rest)
 	}
 }
@@ -170,10 +171,10 @@ func TestSemanticDoesNotModifyTree(t *testing.T) {
 	text := "openapi: 3.0.1\ninfo: {title: !Sub '${A}', version: 1.0}\npaths: {}\n"
 	root := semParseYAML(t, text)
 	NewSemantic(context.Background(), root, SemanticOptions{})
-	if got := NodeAt(root, "/info/title").Tag; got != "!Sub" {
+	if got := source.NodeAt(root, "/info/title").Tag; got != "!Sub" {
 		t.Errorf("title tag became %q", got)
 	}
-	if got := NodeAt(root, "/info/version").Tag; got != "!!float" {
+	if got := source.NodeAt(root, "/info/version").Tag; got != "!!float" {
 		t.Errorf("version tag became %q", got)
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
 )
@@ -107,41 +107,41 @@ func errorPointer(err error, root *yaml.Node) string {
 		switch x := e.(type) {
 		case *openapi3.SectionValidationError:
 			if ptr == "" {
-				ptr = joinPointer("", sectionKey(x.Section))
+				ptr = source.JoinPointer("", sectionKey(x.Section))
 			}
 		case *openapi3.ComponentValidationError:
-			ptr = joinPointer("/components", componentKey(x.Section), x.Name)
+			ptr = source.JoinPointer("/components", componentKey(x.Section), x.Name)
 		case *openapi3.PathValidationError:
-			ptr = joinPointer("/paths", x.Path)
+			ptr = source.JoinPointer("/paths", x.Path)
 		case *openapi3.WebhookValidationError:
-			ptr = joinPointer("/webhooks", x.Name)
+			ptr = source.JoinPointer("/webhooks", x.Name)
 		case *openapi3.OperationValidationError:
-			ptr = joinPointer(ptr, strings.ToLower(x.Method))
+			ptr = source.JoinPointer(ptr, strings.ToLower(x.Method))
 		case *openapi3.PathParametersError:
-			ptr = joinPointer("/paths", x.Path, strings.ToLower(x.Method))
-			if NodeAt(root, ptr+"/parameters") != nil {
+			ptr = source.JoinPointer("/paths", x.Path, strings.ToLower(x.Method))
+			if source.NodeAt(root, ptr+"/parameters") != nil {
 				ptr += "/parameters"
 			}
 		case *openapi3.DuplicateOperationIDError:
 			if method, path, ok := strings.Cut(x.Endpoint2, " "); ok {
-				ptr = joinPointer("/paths", path, strings.ToLower(method), "operationId")
+				ptr = source.JoinPointer("/paths", path, strings.ToLower(method), "operationId")
 			}
 		case *openapi3.PathMustStartWithSlashError:
-			ptr = joinPointer("/paths", x.Path)
+			ptr = source.JoinPointer("/paths", x.Path)
 		case *openapi3.ConflictingPathsError:
-			ptr = laterInDocument(root, joinPointer("/paths", x.Path1), joinPointer("/paths", x.Path2))
+			ptr = laterInDocument(root, source.JoinPointer("/paths", x.Path1), source.JoinPointer("/paths", x.Path2))
 		case *openapi3.ParameterFieldValidationError:
-			ptr = joinPointer(parameterPointer(root, ptr, x.ParameterName), x.Field)
+			ptr = source.JoinPointer(parameterPointer(root, ptr, x.ParameterName), x.Field)
 		case *openapi3.HeaderFieldValidationError:
-			ptr = joinPointer(ptr, x.Field)
+			ptr = source.JoinPointer(ptr, x.Field)
 		case *openapi3.TagValidationError:
 			ptr = namedElement(root, "/tags", x.Name)
 		case *openapi3.SchemaCombinatorElementValidationError:
-			ptr = joinPointer(ptr, x.Combinator)
+			ptr = source.JoinPointer(ptr, x.Combinator)
 		case *openapi3.OAuthFlowValidationError:
-			ptr = joinPointer(ptr, "flows", x.FlowKind)
+			ptr = source.JoinPointer(ptr, "flows", x.FlowKind)
 		case *openapi3.OAuthFlowFieldValidationError:
-			ptr = joinPointer(ptr, x.Field)
+			ptr = source.JoinPointer(ptr, x.Field)
 		case *openapi3.ExtraSiblingFieldsError:
 			if len(x.Fields) > 0 {
 				ptr = findKey(root, ptr, x.Fields[0], "")
@@ -158,7 +158,7 @@ func errorPointer(err error, root *yaml.Node) string {
 // laterInDocument returns whichever of two pointers names the node written
 // later: the one to change.
 func laterInDocument(root *yaml.Node, a, b string) string {
-	na, nb := NodeAt(root, a), NodeAt(root, b)
+	na, nb := source.NodeAt(root, a), source.NodeAt(root, b)
 	if na == nil || nb != nil && (nb.Line > na.Line || nb.Line == na.Line && nb.Column > na.Column) {
 		return b
 	}
@@ -217,13 +217,13 @@ func parameterPointer(root *yaml.Node, ptr, name string) string {
 // namedElement returns the pointer of the element of the list at ptr whose
 // name is name, or ptr when there is none.
 func namedElement(root *yaml.Node, ptr, name string) string {
-	list := NodeAt(root, ptr)
+	list := source.NodeAt(root, ptr)
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return ptr
 	}
 	for i, e := range list.Content {
-		if v := childNode(extensions.Resolve(e), "name"); v != nil && v.Value == name {
-			return joinPointer(ptr, semItoa(i))
+		if v := source.Child(source.Resolve(e), "name"); v != nil && v.Value == name {
+			return source.JoinPointer(ptr, semItoa(i))
 		}
 	}
 	return ptr
@@ -233,7 +233,7 @@ func namedElement(root *yaml.Node, ptr, name string) string {
 // first, not inside extensions, a bounded number of nodes), or ptr. When
 // value is not empty, the key's value must be the scalar value.
 func findKey(root *yaml.Node, ptr, key, value string) string {
-	start := NodeAt(root, ptr)
+	start := source.NodeAt(root, ptr)
 	type item struct {
 		n   *yaml.Node
 		ptr string
@@ -242,25 +242,25 @@ func findKey(root *yaml.Node, ptr, key, value string) string {
 	for seen := 0; len(queue) > 0 && seen < 10000; seen++ {
 		it := queue[0]
 		queue = queue[1:]
-		n := extensions.Resolve(it.n)
+		n := source.Resolve(it.n)
 		if n == nil {
 			continue
 		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == key && (value == "" || extensions.Resolve(n.Content[i+1]).Value == value) {
-					return joinPointer(it.ptr, key)
+				if n.Content[i].Value == key && (value == "" || source.Resolve(n.Content[i+1]).Value == value) {
+					return source.JoinPointer(it.ptr, key)
 				}
 			}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if k := n.Content[i].Value; !strings.HasPrefix(k, "x-") {
-					queue = append(queue, item{n.Content[i+1], joinPointer(it.ptr, k)})
+					queue = append(queue, item{n.Content[i+1], source.JoinPointer(it.ptr, k)})
 				}
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
-				queue = append(queue, item{e, joinPointer(it.ptr, semItoa(i))})
+				queue = append(queue, item{e, source.JoinPointer(it.ptr, semItoa(i))})
 			}
 		}
 	}

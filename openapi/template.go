@@ -1,8 +1,8 @@
 package openapi
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -32,35 +32,35 @@ func lookupAPIResource(typ string) *apiResource {
 }
 
 // template yields each inline definition of a CloudFormation/SAM template.
-func (l *loader) template(tree, root *yaml.Node, format Format) []*Document {
+func (l *loader) template(tree, root *yaml.Node, format source.Format) []*Document {
 	var docs []*Document
 	noted := false
-	_, resources := extensions.Entry(root, "Resources")
+	_, resources := source.Entry(root, "Resources")
 	if resources == nil || resources.Kind != yaml.MappingNode {
 		l.Add(diag.TemplateNoAPI, root, "", "the template has no Resources object, so no API definition to check")
 		return nil
 	}
 	for i := 0; i+1 < len(resources.Content); i += 2 {
-		id, res := resources.Content[i].Value, extensions.Resolve(resources.Content[i+1])
-		_, typ := extensions.Entry(res, "Type")
-		spec := lookupAPIResource(extensions.Scalar(typ))
+		id, res := resources.Content[i].Value, source.Resolve(resources.Content[i+1])
+		_, typ := source.Entry(res, "Type")
+		spec := lookupAPIResource(source.Scalar(typ))
 		if spec == nil {
 			continue
 		}
-		resPtr := extensions.Pointer("/Resources", id)
-		_, props := extensions.Entry(res, "Properties")
+		resPtr := source.Pointer("/Resources", id)
+		_, props := source.Entry(res, "Properties")
 		propsPtr := resPtr + "/Properties"
-		if k, _ := extensions.Entry(props, spec.location); k != nil {
+		if k, _ := source.Entry(props, spec.location); k != nil {
 			noted = true
 			l.Add(diag.TemplateNotFollowed, k, propsPtr+"/"+spec.location,
 				"%s keeps its definition in %s, which is not read; check that file on its own", id, spec.location)
 		}
-		k, body := extensions.Entry(props, spec.body)
+		k, body := source.Entry(props, spec.body)
 		if k == nil {
 			continue
 		}
 		ptr := propsPtr + "/" + spec.body
-		if fn := extensions.IntrinsicName(body); fn != "" {
+		if fn := source.IntrinsicName(body); fn != "" {
 			noted = true
 			if fn == "Fn::Transform" {
 				l.Add(diag.TemplateNotFollowed, body, ptr,

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // Canonical returns the canonical form of a file (read from path) in the
@@ -14,29 +15,29 @@ import (
 // Syntax errors and duplicate keys are error diagnostics, and then there is
 // no output: a file whose meaning is unclear is not rewritten. The error is
 // a *LimitError when a safety limit refuses the input, or a writer's error.
-func Canonical(path string, data []byte, to Format, lim Limits) ([]byte, []diag.Diagnostic, error) {
-	tree, from, err := Parse(path, data, lim)
+func Canonical(path string, data []byte, to source.Format, lim source.Limits) ([]byte, []diag.Diagnostic, error) {
+	tree, from, err := source.Parse(path, data, lim)
 	if err != nil {
-		var se *SyntaxError
+		var se *source.SyntaxError
 		if errors.As(err, &se) {
 			return nil, []diag.Diagnostic{{Severity: diag.Error, Code: se.Code, File: path,
 				Line: se.Line, Column: se.Column, Message: se.Message}}, nil
 		}
 		return nil, nil, err
 	}
-	if dups := DuplicateKeys(tree, ""); len(dups) > 0 {
+	if dups := source.DuplicateKeys(tree, ""); len(dups) > 0 {
 		for i := range dups {
 			dups[i].File = path
 		}
 		return nil, dups, nil
 	}
-	if to == JSON {
-		out, err := WriteJSON(tree)
+	if to == source.JSON {
+		out, err := source.WriteJSON(tree)
 		return out, nil, err
 	}
-	if from == JSON {
-		tree = Restyle(tree)
+	if from == source.JSON {
+		tree = source.Restyle(tree)
 	}
-	out, err := WriteYAML(tree)
+	out, err := source.WriteYAML(tree)
 	return out, nil, err
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/tree"
 )
 
@@ -20,9 +21,9 @@ func TestCanonicalCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		format := DetectFormat(data)
-		out, diags, err := Canonical(f, data, format, Limits{})
-		var le *LimitError
+		format := source.DetectFormat(data)
+		out, diags, err := Canonical(f, data, format, source.Limits{})
+		var le *source.LimitError
 		switch {
 		case errors.As(err, &le):
 			t.Logf("REFUSED %s: %v", name, err)
@@ -34,16 +35,16 @@ func TestCanonicalCorpus(t *testing.T) {
 			t.Logf("NOT FORMATTED %s: %s", name, diags[0])
 			continue
 		}
-		in, _, _ := Parse(f, data, Limits{})
-		back, _, err := Parse(f, out, Limits{})
+		in, _, _ := source.Parse(f, data, source.Limits{})
+		back, _, err := source.Parse(f, out, source.Limits{})
 		if err != nil {
 			t.Errorf("%s: output does not parse: %v", name, err)
 			continue
 		}
-		if ok, why := tree.Equal(in, back, tree.Options{IgnoreStyle: format == JSON}); !ok {
+		if ok, why := tree.Equal(in, back, tree.Options{IgnoreStyle: format == source.JSON}); !ok {
 			t.Errorf("%s: output parses to another tree: %s", name, why)
 		}
-		again, _, err := Canonical(f, out, format, Limits{})
+		again, _, err := Canonical(f, out, format, source.Limits{})
 		if err != nil || string(again) != string(out) {
 			t.Errorf("%s: fmt is not idempotent (%v)", name, err)
 		}

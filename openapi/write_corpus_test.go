@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/internal/tree"
 	"go.yaml.in/yaml/v4"
@@ -51,49 +52,49 @@ func TestWriteCorpus(t *testing.T) {
 }
 
 func checkYAMLRoundTrip(t *testing.T, in *yaml.Node) {
-	out, err := WriteYAML(in)
+	out, err := source.WriteYAML(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertYAMLRoundTrip(t, in, out)
+	tree.AssertYAMLRoundTrip(t, in, out, source.WriteYAML)
 	// JSON output of a YAML document must load to the same values.
-	js, err := WriteJSON(in)
+	js, err := source.WriteJSON(in)
 	if err != nil {
 		t.Logf("no JSON form: %v", err)
 		return
 	}
-	back := loadNode(t, string(js))
-	want, _ := WriteJSON(back)
+	back := tree.Load(t, string(js))
+	want, _ := source.WriteJSON(back)
 	if !bytes.Equal(js, want) {
 		t.Error("WriteJSON is not idempotent")
 	}
 }
 
 func checkJSONRoundTrip(t *testing.T, in *yaml.Node) {
-	out, err := WriteJSON(in)
+	out, err := source.WriteJSON(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := loadNode(t, string(out))
+	back := tree.Load(t, string(out))
 	if ok, why := tree.Equal(in, back, tree.Options{}); !ok {
 		t.Errorf("JSON output does not load to the input tree: %s", why)
 	}
-	again, err := WriteJSON(back)
+	again, err := source.WriteJSON(back)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(out, again) {
 		t.Error("WriteJSON is not idempotent")
 	}
-	y, err := WriteYAML(Restyle(in))
+	y, err := source.WriteYAML(source.Restyle(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromYAML := loadNode(t, string(y))
+	fromYAML := tree.Load(t, string(y))
 	if ok, why := tree.Equal(in, fromYAML, tree.Options{IgnoreStyle: true}); !ok {
 		t.Errorf("JSON→YAML changed the tree: %s", why)
 	}
-	if js, err := WriteJSON(fromYAML); err != nil || !bytes.Equal(js, out) {
+	if js, err := source.WriteJSON(fromYAML); err != nil || !bytes.Equal(js, out) {
 		t.Errorf("JSON→YAML→JSON differs from JSON output (%v)", err)
 	}
 }

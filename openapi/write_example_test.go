@@ -3,7 +3,7 @@ package openapi_test
 import (
 	"fmt"
 
-	"github.com/apigw/apigw/openapi"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -15,7 +15,7 @@ paths:
         get:
             x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: !Sub "arn:${AWS::Partition}:apigateway"}
 `), &doc)
-	out, _ := openapi.WriteYAML(&doc)
+	out, _ := source.WriteYAML(&doc)
 	fmt.Print(string(out))
 	// Output:
 	// openapi: 3.0.1 # version
@@ -34,7 +34,7 @@ func ExampleWriteJSON() {
 weight: 1.0
 uri: !GetAtt Fn.Arn
 `), &doc)
-	out, _ := openapi.WriteJSON(&doc)
+	out, _ := source.WriteJSON(&doc)
 	fmt.Print(string(out))
 	// Output:
 	// {
@@ -52,7 +52,7 @@ uri: !GetAtt Fn.Arn
 func ExampleRestyle() {
 	var doc yaml.Node
 	_ = yaml.Load([]byte(`{"statusCode": "200", "type": "mock", "template": "{\n  \"a\": 1\n}"}`), &doc)
-	out, _ := openapi.WriteYAML(openapi.Restyle(&doc))
+	out, _ := source.WriteYAML(source.Restyle(&doc))
 	fmt.Print(string(out))
 	// Output:
 	// statusCode: '200'

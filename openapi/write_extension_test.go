@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 )
 
 const roundTripSrc = `# Pets API
@@ -28,7 +29,7 @@ paths:
 // TestSetExtensionRoundTrip changes one typed value, writes the document
 // back, and checks that only that value changed.
 func TestSetExtensionRoundTrip(t *testing.T) {
-	for _, format := range []Format{YAML, JSON} {
+	for _, format := range []source.Format{source.YAML, source.JSON} {
 		docs, diags, err := Load("pets.yaml", []byte(roundTripSrc), LoadOptions{})
 		if err != nil || len(docs) != 1 {
 			t.Fatal(err, diags)
@@ -43,27 +44,27 @@ func TestSetExtensionRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out []byte
-		if format == JSON {
-			out, err = WriteJSON(doc.Tree)
+		if format == source.JSON {
+			out, err = source.WriteJSON(doc.Tree)
 		} else {
-			out, err = WriteYAML(doc.Tree)
+			out, err = source.WriteYAML(doc.Tree)
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := roundTripSrc
-		if format == JSON {
+		if format == source.JSON {
 			orig, _, _ := Load("pets.yaml", []byte(roundTripSrc), LoadOptions{})
-			w, _ := WriteJSON(orig[0].Tree)
+			w, _ := source.WriteJSON(orig[0].Tree)
 			want = strings.Replace(string(w), `"timeoutInMillis": 29000`, `"timeoutInMillis": 10000`, 1)
 		} else {
-			canon, _, _ := Canonical("pets.yaml", []byte(roundTripSrc), YAML, Limits{})
+			canon, _, _ := Canonical("pets.yaml", []byte(roundTripSrc), source.YAML, source.Limits{})
 			want = strings.Replace(string(canon), "timeoutInMillis: 29000", "timeoutInMillis: 10000", 1)
 		}
 		if string(out) != want {
 			t.Errorf("%s: got\n%s\nwant\n%s", format, out, want)
 		}
-		if format == YAML && (!strings.Contains(string(out), "# the backend") || !strings.Contains(string(out), "# the only answer")) {
+		if format == source.YAML && (!strings.Contains(string(out), "# the backend") || !strings.Contains(string(out), "# the only answer")) {
 			t.Errorf("comments lost:\n%s", out)
 		}
 		again, _, _ := Load("pets.yaml", out, LoadOptions{})

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/internal/tree"
 )
@@ -27,34 +28,34 @@ func TestWriteGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := loadNode(t, string(data))
+			in := tree.Load(t, string(data))
 			src := in
 			if filepath.Ext(name) == ".json" {
-				src = Restyle(in)
+				src = source.Restyle(in)
 			}
-			y, err := WriteYAML(src)
+			y, err := source.WriteYAML(src)
 			if err != nil {
 				t.Fatal(err)
 			}
 			golden.Assert(t, "fmt/"+c+"/out.yaml", y)
 			if src == in {
-				assertYAMLRoundTrip(t, in, y)
+				tree.AssertYAMLRoundTrip(t, in, y, source.WriteYAML)
 			} else {
-				back := loadNode(t, string(y))
+				back := tree.Load(t, string(y))
 				if ok, why := tree.Equal(in, back, tree.Options{IgnoreStyle: true}); !ok {
 					t.Errorf("YAML output loads to another tree: %s", why)
 				}
-				if again, err := WriteYAML(back); err != nil || string(again) != string(y) {
+				if again, err := source.WriteYAML(back); err != nil || string(again) != string(y) {
 					t.Errorf("YAML output is not a fixed point (%v)", err)
 				}
 			}
 
-			j, err := WriteJSON(in)
+			j, err := source.WriteJSON(in)
 			if err != nil {
 				t.Fatal(err)
 			}
 			golden.Assert(t, "fmt/"+c+"/out.json", j)
-			again, err := WriteJSON(loadNode(t, string(j)))
+			again, err := source.WriteJSON(tree.Load(t, string(j)))
 			if err != nil || string(again) != string(j) {
 				t.Errorf("JSON output is not a fixed point (%v)", err)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/atomicfile"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
@@ -20,7 +21,7 @@ import (
 func loadOne(path, resource string) (*openapi.Document, []diag.Diagnostic, error) {
 	docs, diags, err := openapi.LoadFile(path, openapi.LoadOptions{})
 	if err != nil {
-		var le *openapi.LimitError
+		var le *source.LimitError
 		if errors.As(err, &le) {
 			return nil, diags, withCode(exitLimit, err)
 		}
@@ -86,9 +87,9 @@ func checkFormat(f string) error {
 // render writes a document tree as JSON or YAML.
 func render(root *yaml.Node, format string) ([]byte, error) {
 	if format == "yaml" {
-		return openapi.WriteYAML(root)
+		return source.WriteYAML(root)
 	}
-	return openapi.WriteJSON(root)
+	return source.WriteJSON(root)
 }
 
 // renderDump writes a dump as JSON, or as YAML with the same key order.
@@ -101,7 +102,7 @@ func renderDump(d *apimodel.Dump, format string) ([]byte, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err
 	}
-	return openapi.WriteYAML(openapi.Restyle(doc.Content[0]))
+	return source.WriteYAML(source.Restyle(doc.Content[0]))
 }
 
 // emit writes data to out (atomically) or to stdout when out is empty.
@@ -119,7 +120,7 @@ func emit(stdout io.Writer, out string, data []byte) error {
 // isDump tells whether data is an API Gateway dump rather than an OpenAPI
 // document or template: it parses and is none of the document kinds.
 func isDump(path string, data []byte) bool {
-	tree, _, err := openapi.Parse(path, data, openapi.Limits{})
+	tree, _, err := source.Parse(path, data, source.Limits{})
 	if err != nil || tree == nil || len(tree.Content) == 0 {
 		return false
 	}

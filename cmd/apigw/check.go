@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
@@ -119,7 +120,7 @@ func checkFiles(files []string, opts openapi.LoadOptions) ([]diag.Diagnostic, []
 	var diags []diag.Diagnostic
 	var limits []error
 	for i, r := range results {
-		var le *openapi.LimitError
+		var le *source.LimitError
 		switch {
 		case errors.As(r.err, &le):
 			limits = append(limits, r.err)

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/atomicfile"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
@@ -57,13 +58,13 @@ Exit codes:
 			if !check && !write && len(args) > 1 {
 				return withCode(exitUsage, errors.New("formatting several files to standard output would run them together: pass one FILE, or use -w or --check"))
 			}
-			var target *openapi.Format
+			var target *source.Format
 			switch to {
 			case "":
 			case "json", "yaml":
-				f := openapi.YAML
+				f := source.YAML
 				if to == "json" {
-					f = openapi.JSON
+					f = source.JSON
 				}
 				target = &f
 			default:
@@ -77,12 +78,12 @@ Exit codes:
 				if err != nil {
 					return withCode(exitUsage, err)
 				}
-				format := openapi.DetectFormat(data)
+				format := source.DetectFormat(data)
 				if target != nil {
 					format = *target
 				}
-				out, ds, err := openapi.Canonical(path, data, format, openapi.Limits{})
-				var le *openapi.LimitError
+				out, ds, err := openapi.Canonical(path, data, format, source.Limits{})
+				var le *source.LimitError
 				switch {
 				case errors.As(err, &le):
 					return withCode(exitLimit, err)

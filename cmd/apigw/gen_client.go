@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/codegen/goclient"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
 )
@@ -70,7 +71,7 @@ error nothing is written. The package name defaults to the output folder's name.
 			}
 			docs, diags, err := openapi.LoadFile(args[0], openapi.LoadOptions{AllowRefs: allowRefs})
 			if err != nil {
-				var le *openapi.LimitError
+				var le *source.LimitError
 				if errors.As(err, &le) {
 					return withCode(exitLimit, err)
 				}

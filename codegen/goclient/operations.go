@@ -2,11 +2,11 @@ package goclient
 
 import (
 	"cmp"
-	"github.com/apigw/apigw/extensions"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/dave/jennifer/jen"
 	"go.yaml.in/yaml/v4"
@@ -16,7 +16,7 @@ import (
 // error types, in document order.
 func (g *gen) operations() {
 	for _, op := range g.doc.Operations() {
-		label := extensions.Scalar(extensions.Get(op.Node, "operationId"))
+		label := source.Scalar(source.Get(op.Node, "operationId"))
 		if label == "" {
 			label = op.Method + " " + op.Path
 		}
@@ -40,17 +40,17 @@ func (g *gen) requestBody(op *openapi.Operation, name string) *body {
 	if g.v2 {
 		for _, p := range g.parameters(op) {
 			if p.in == "body" {
-				t, _ := g.goType(extensions.Get(p.node, "schema"), p.ptr+"/schema", name+"Body", nil)
-				return &body{typ: t, json: true, required: isTrue(extensions.Get(p.node, "required")), contentType: "application/json",
-					desc: extensions.Scalar(extensions.Get(p.node, "description"))}
+				t, _ := g.goType(source.Get(p.node, "schema"), p.ptr+"/schema", name+"Body", nil)
+				return &body{typ: t, json: true, required: isTrue(source.Get(p.node, "required")), contentType: "application/json",
+					desc: source.Scalar(source.Get(p.node, "description"))}
 			}
 		}
 		for _, p := range g.parameters(op) {
 			if p.in == "formData" {
 				ct := "application/x-www-form-urlencoded"
-				cons := strs(extensions.Get(op.Node, "consumes"))
+				cons := strs(source.Get(op.Node, "consumes"))
 				if cons == nil {
-					cons = strs(extensions.Get(g.root, "consumes"))
+					cons = strs(source.Get(g.root, "consumes"))
 				}
 				if len(cons) > 0 {
 					ct = cons[0]
@@ -60,18 +60,18 @@ func (g *gen) requestBody(op *openapi.Operation, name string) *body {
 		}
 		return nil
 	}
-	rb, ptr := g.follow(extensions.Get(op.Node, "requestBody"), op.Pointer+"/requestBody")
+	rb, ptr := g.follow(source.Get(op.Node, "requestBody"), op.Pointer+"/requestBody")
 	if rb == nil {
 		return nil
 	}
 	var b *body
 	first := ""
-	extensions.Pairs(extensions.Get(rb, "content"), func(ct string, v *yaml.Node) {
+	source.Pairs(source.Get(rb, "content"), func(ct string, v *yaml.Node) {
 		if first == "" {
 			first = ct
 		}
 		if b == nil && isJSON(ct) && ct != "*/*" {
-			t, _ := g.goType(extensions.Get(v, "schema"), ptr+"/content/"+escape(ct)+"/schema", name+"Body", nil)
+			t, _ := g.goType(source.Get(v, "schema"), ptr+"/content/"+escape(ct)+"/schema", name+"Body", nil)
 			b = &body{typ: t, json: true, contentType: ct}
 		}
 	})
@@ -81,18 +81,18 @@ func (g *gen) requestBody(op *openapi.Operation, name string) *body {
 		}
 		b = &body{typ: jen.Qual(pkgIO, "Reader"), contentType: first}
 	}
-	b.required = isTrue(extensions.Get(rb, "required")) || !b.json
-	b.desc = extensions.Scalar(extensions.Get(rb, "description"))
+	b.required = isTrue(source.Get(rb, "required")) || !b.json
+	b.desc = source.Scalar(source.Get(rb, "description"))
 	return b
 }
 
 // operation emits one operation.
 func (g *gen) operation(op *openapi.Operation, label string) {
-	seed := extensions.Scalar(extensions.Get(op.Node, "operationId"))
+	seed := source.Scalar(source.Get(op.Node, "operationId"))
 	if seed == "" {
 		seed = strings.ToLower(op.Method) + " " + op.Path
 	}
-	name, err := g.pkg.name(seed, op.Pointer, extensions.Scalar(extensions.Get(op.Node, "x-go-name")))
+	name, err := g.pkg.name(seed, op.Pointer, source.Scalar(source.Get(op.Node, "x-go-name")))
 	if err != nil {
 		g.fail(op.Pointer, "%v", err)
 		return
@@ -110,7 +110,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		default:
 			continue
 		}
-		p.field, err = fields.name(p.name, p.ptr, extensions.Scalar(extensions.Get(p.node, "x-go-name")))
+		p.field, err = fields.name(p.name, p.ptr, source.Scalar(source.Get(p.node, "x-go-name")))
 		if err != nil {
 			g.fail(p.ptr, "%v", err)
 			continue
@@ -126,7 +126,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 			st.Op("*").Add(p.typ)
 		}
 		where := map[string]string{"path": "path parameter", "query": "query parameter", "header": "header"}[p.in]
-		fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", extensions.Scalar(extensions.Get(p.node, "description")))...)
+		fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", source.Scalar(source.Get(p.node, "description")))...)
 		fieldCode = append(fieldCode, st)
 		switch p.in {
 		case "path":
@@ -277,7 +277,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 
 	doc := []string{name + " calls " + op.Method + " " + op.Path + "."}
 	var texts []string
-	texts = append(texts, extensions.Scalar(extensions.Get(op.Node, "summary")), extensions.Scalar(extensions.Get(op.Node, "description")))
+	texts = append(texts, source.Scalar(source.Get(op.Node, "summary")), source.Scalar(source.Get(op.Node, "description")))
 	var notes []string
 	if m != nil {
 		switch m.AuthorizationType {
@@ -302,7 +302,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		}
 	}
 	texts = append(texts, strings.Join(notes, " "))
-	if isTrue(extensions.Get(op.Node, "deprecated")) {
+	if isTrue(source.Get(op.Node, "deprecated")) {
 		texts = append(texts, "Deprecated: the document marks this operation as deprecated.")
 	}
 	g.add([]string{name}, append(comment(doc[0], texts...),
@@ -339,7 +339,7 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 		if h.source != "" {
 			d += " (mapped from " + h.source + ")"
 		}
-		code = append(code, comment(d+".", extensions.Scalar(extensions.Get(h.schema, "description")))...)
+		code = append(code, comment(d+".", source.Scalar(source.Get(h.schema, "description")))...)
 		code = append(code, jen.Id(f).Add(typ))
 		out = append(out, headerField{field: f, h: h})
 	}

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/dave/jennifer/jen"
 	"go.yaml.in/yaml/v4"
@@ -28,14 +28,14 @@ type param struct {
 func (g *gen) parameters(op *openapi.Operation) []param {
 	var out []param
 	add := func(list *yaml.Node, base string) {
-		for i, p := range extensions.Items(list) {
+		for i, p := range source.Items(list) {
 			ptr := base + "/" + strconv.Itoa(i)
 			p, _ = g.follow(p, ptr)
-			name, in := extensions.Scalar(extensions.Get(p, "name")), extensions.Scalar(extensions.Get(p, "in"))
+			name, in := source.Scalar(source.Get(p, "name")), source.Scalar(source.Get(p, "in"))
 			if p == nil || name == "" {
 				continue
 			}
-			np := param{name: name, in: in, node: p, ptr: ptr, required: in == "path" || isTrue(extensions.Get(p, "required"))}
+			np := param{name: name, in: in, node: p, ptr: ptr, required: in == "path" || isTrue(source.Get(p, "required"))}
 			replaced := false
 			for j := range out {
 				if out[j].name == name && out[j].in == in {
@@ -48,8 +48,8 @@ func (g *gen) parameters(op *openapi.Operation) []param {
 		}
 	}
 	pathItemPtr := strings.TrimSuffix(op.Pointer, "/"+escape(op.Key))
-	add(extensions.Get(extensions.Get(extensions.Get(g.root, "paths"), op.Path), "parameters"), pathItemPtr+"/parameters")
-	add(extensions.Get(op.Node, "parameters"), op.Pointer+"/parameters")
+	add(source.Get(source.Get(source.Get(g.root, "paths"), op.Path), "parameters"), pathItemPtr+"/parameters")
+	add(source.Get(op.Node, "parameters"), op.Pointer+"/parameters")
 	return out
 }
 
@@ -58,13 +58,13 @@ func (g *gen) parameters(op *openapi.Operation) []param {
 func (g *gen) paramType(p *yaml.Node) (jen.Code, bool) {
 	s := p
 	if !g.v2 {
-		s, _ = g.follow(extensions.Get(p, "schema"), "")
+		s, _ = g.follow(source.Get(p, "schema"), "")
 	}
 	switch classify(s) {
 	case kPrim, kEnum:
 		return primType(s), false
 	case kArray:
-		it, _ := g.follow(extensions.Get(s, "items"), "")
+		it, _ := g.follow(source.Get(s, "items"), "")
 		if k := classify(it); k == kPrim || k == kEnum {
 			return primType(it), true
 		}

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"go.yaml.in/yaml/v4"
 )
@@ -68,13 +68,13 @@ func isJSON(ct string) bool {
 // the response declares a body at all.
 func (g *gen) responseSchema(resp *yaml.Node, ptr string, op *openapi.Operation) (*yaml.Node, bool) {
 	if g.v2 {
-		s := extensions.Get(resp, "schema")
+		s := source.Get(resp, "schema")
 		if s == nil {
 			return nil, false
 		}
-		prod := strs(extensions.Get(op.Node, "produces"))
+		prod := strs(source.Get(op.Node, "produces"))
 		if prod == nil {
-			prod = strs(extensions.Get(g.root, "produces"))
+			prod = strs(source.Get(g.root, "produces"))
 		}
 		if len(prod) == 0 || slices.ContainsFunc(prod, isJSON) {
 			return s, true
@@ -83,10 +83,10 @@ func (g *gen) responseSchema(resp *yaml.Node, ptr string, op *openapi.Operation)
 	}
 	var schema *yaml.Node
 	any := false
-	extensions.Pairs(extensions.Get(resp, "content"), func(ct string, v *yaml.Node) {
+	source.Pairs(source.Get(resp, "content"), func(ct string, v *yaml.Node) {
 		any = true
 		if schema == nil && isJSON(ct) {
-			schema = extensions.Get(v, "schema")
+			schema = source.Get(v, "schema")
 		}
 	})
 	return schema, any
@@ -95,11 +95,11 @@ func (g *gen) responseSchema(resp *yaml.Node, ptr string, op *openapi.Operation)
 // declaredHeaders returns the headers a declared response documents.
 func (g *gen) declaredHeaders(resp *yaml.Node) []header {
 	var out []header
-	extensions.Pairs(extensions.Get(resp, "headers"), func(name string, h *yaml.Node) {
+	source.Pairs(source.Get(resp, "headers"), func(name string, h *yaml.Node) {
 		h, _ = g.follow(h, "")
 		s := h
 		if !g.v2 {
-			s, _ = g.follow(extensions.Get(h, "schema"), "")
+			s, _ = g.follow(source.Get(h, "schema"), "")
 		}
 		out = append(out, header{name: name, schema: s})
 	})
@@ -110,10 +110,10 @@ func (g *gen) declaredHeaders(resp *yaml.Node) []header {
 // REST integration the statuses its integration responses select (with
 // their mapped headers and templates), otherwise the declared responses.
 func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
-	responses := extensions.Get(op.Node, "responses")
+	responses := source.Get(op.Node, "responses")
 	declared := func(code string) (*yaml.Node, string) {
 		ptr := op.Pointer + "/responses/" + escape(code)
-		return g.follow(extensions.Get(responses, code), ptr)
+		return g.follow(source.Get(responses, code), ptr)
 	}
 	var out []status
 	if !isProxy(m) {
@@ -130,7 +130,7 @@ func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
 			}
 			ir := irs[c]
 			resp, ptr := declared(c)
-			st := status{code: code, ptr: ptr, desc: extensions.Scalar(extensions.Get(resp, "description")), isError: code >= 400}
+			st := status{code: code, ptr: ptr, desc: source.Scalar(source.Get(resp, "description")), isError: code >= 400}
 			st.patterns = append(st.patterns, ir.SelectionPattern)
 			for ct := range ir.ResponseTemplates {
 				st.types = append(st.types, ct)
@@ -164,7 +164,7 @@ func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
 		}
 		return out
 	}
-	extensions.Pairs(responses, func(c string, _ *yaml.Node) {
+	source.Pairs(responses, func(c string, _ *yaml.Node) {
 		code, err := strconv.Atoi(c)
 		if err != nil || code < 100 || code > 599 || len(c) != 3 {
 			return
@@ -176,7 +176,7 @@ func (g *gen) statuses(op *openapi.Operation, m *apimodel.Method) []status {
 		}
 		resp, ptr := declared(c)
 		schema, _ := g.responseSchema(resp, ptr, op)
-		out = append(out, status{code: code, ptr: ptr, desc: extensions.Scalar(extensions.Get(resp, "description")), schema: schema,
+		out = append(out, status{code: code, ptr: ptr, desc: source.Scalar(source.Get(resp, "description")), schema: schema,
 			headers: g.declaredHeaders(resp), isError: code >= 400})
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].code < out[j].code })

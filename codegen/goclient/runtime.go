@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/dave/jennifer/jen"
 )
 
@@ -37,23 +37,23 @@ var serverVar = regexp.MustCompile(`\{([^{}]*)\}`)
 func (g *gen) baseURL() string {
 	var raw string
 	if g.v2 {
-		host := extensions.Scalar(extensions.Get(g.root, "host"))
+		host := source.Scalar(source.Get(g.root, "host"))
 		if host == "" {
 			return ""
 		}
 		scheme := "https"
-		if ss := strs(extensions.Get(g.root, "schemes")); len(ss) > 0 && !contains(ss, "https") {
+		if ss := strs(source.Get(g.root, "schemes")); len(ss) > 0 && !contains(ss, "https") {
 			scheme = ss[0]
 		}
-		raw = scheme + "://" + host + extensions.Scalar(extensions.Get(g.root, "basePath"))
+		raw = scheme + "://" + host + source.Scalar(source.Get(g.root, "basePath"))
 	} else {
-		servers := extensions.Items(extensions.Get(g.root, "servers"))
+		servers := source.Items(source.Get(g.root, "servers"))
 		if len(servers) == 0 {
 			return ""
 		}
 		s := servers[0]
-		raw = serverVar.ReplaceAllStringFunc(extensions.Scalar(extensions.Get(s, "url")), func(m string) string {
-			return extensions.Scalar(extensions.Get(extensions.Get(extensions.Get(s, "variables"), m[1:len(m)-1]), "default"))
+		raw = serverVar.ReplaceAllStringFunc(source.Scalar(source.Get(s, "url")), func(m string) string {
+			return source.Scalar(source.Get(source.Get(source.Get(s, "variables"), m[1:len(m)-1]), "default"))
 		})
 	}
 	u, err := url.Parse(raw)

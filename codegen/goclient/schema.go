@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -27,7 +27,7 @@ const (
 // schemaTypes returns the non-null types a schema allows and whether null is
 // allowed (OpenAPI 3.0 nullable, Swagger x-nullable, 3.1 type lists).
 func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
-	t := extensions.Get(n, "type")
+	t := source.Get(n, "type")
 	if t != nil && t.Kind == yaml.SequenceNode {
 		for _, s := range strs(t) {
 			if s == "null" {
@@ -36,10 +36,10 @@ func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
 				types = append(types, s)
 			}
 		}
-	} else if s := extensions.Scalar(t); s != "" {
+	} else if s := source.Scalar(t); s != "" {
 		types = []string{s}
 	}
-	if isTrue(extensions.Get(n, "nullable")) || isTrue(extensions.Get(n, "x-nullable")) {
+	if isTrue(source.Get(n, "nullable")) || isTrue(source.Get(n, "x-nullable")) {
 		nullable = true
 	}
 	return types, nullable
@@ -49,8 +49,8 @@ func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
 func variants(n *yaml.Node) []*yaml.Node {
 	var out []*yaml.Node
 	for _, key := range []string{"oneOf", "anyOf"} {
-		for _, v := range extensions.Items(extensions.Get(n, key)) {
-			if ts, null := schemaTypes(v); null && len(ts) == 0 && extensions.Get(v, "$ref") == nil {
+		for _, v := range source.Items(source.Get(n, key)) {
+			if ts, null := schemaTypes(v); null && len(ts) == 0 && source.Get(v, "$ref") == nil {
 				continue
 			}
 			out = append(out, v)
@@ -63,7 +63,7 @@ func variants(n *yaml.Node) []*yaml.Node {
 // written as other scalars are read as their text), or no type and every
 // value a string.
 func stringEnum(n *yaml.Node) bool {
-	vals := extensions.Items(extensions.Get(n, "enum"))
+	vals := source.Items(source.Get(n, "enum"))
 	if len(vals) == 0 {
 		return false
 	}
@@ -82,7 +82,7 @@ func stringEnum(n *yaml.Node) bool {
 // numericEnum reports whether n is an enum of type integer or number whose
 // values are all numbers Go can hold (int64 or finite float64).
 func numericEnum(n *yaml.Node) bool {
-	vals := extensions.Items(extensions.Get(n, "enum"))
+	vals := source.Items(source.Get(n, "enum"))
 	ts, _ := schemaTypes(n)
 	if len(vals) == 0 || len(ts) != 1 || ts[0] != "integer" && ts[0] != "number" {
 		return false
@@ -114,14 +114,14 @@ func numLiteral(v *yaml.Node, integer bool) (string, bool) {
 
 // classify says which Go shape schema n takes.
 func classify(n *yaml.Node) kind {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil {
 		return kAny
 	}
-	if extensions.Get(n, "$ref") != nil {
+	if source.Get(n, "$ref") != nil {
 		return kAlias
 	}
-	if len(extensions.Items(extensions.Get(n, "allOf"))) > 0 {
+	if len(source.Items(source.Get(n, "allOf"))) > 0 {
 		return kStruct
 	}
 	if len(variants(n)) > 0 {
@@ -138,7 +138,7 @@ func classify(n *yaml.Node) kind {
 	if len(ts) == 1 {
 		t = ts[0]
 	}
-	hasProps := extensions.Get(n, "properties") != nil && len(extensions.Get(n, "properties").Content) > 0
+	hasProps := source.Get(n, "properties") != nil && len(source.Get(n, "properties").Content) > 0
 	switch t {
 	case "object":
 		if hasProps {
@@ -153,9 +153,9 @@ func classify(n *yaml.Node) kind {
 		switch {
 		case hasProps:
 			return kStruct
-		case extensions.Get(n, "items") != nil:
+		case source.Get(n, "items") != nil:
 			return kArray
-		case extensions.Get(n, "additionalProperties") != nil:
+		case source.Get(n, "additionalProperties") != nil:
 			return kMap
 		}
 	}

@@ -3,7 +3,7 @@ package goclient
 import (
 	"strconv"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/dave/jennifer/jen"
 	"go.yaml.in/yaml/v4"
 )
@@ -36,7 +36,7 @@ func (g *gen) flatten(n *yaml.Node, ptr string, seen map[*yaml.Node]bool) (props
 		index[p.name] = len(props)
 		props = append(props, p)
 	}
-	for i, part := range extensions.Items(extensions.Get(n, "allOf")) {
+	for i, part := range source.Items(source.Get(n, "allOf")) {
 		pn, _ := g.follow(part, "")
 		switch classify(pn) {
 		case kStruct, kMap, kAny:
@@ -51,10 +51,10 @@ func (g *gen) flatten(n *yaml.Node, ptr string, seen map[*yaml.Node]bool) (props
 			add(p)
 		}
 	}
-	extensions.Pairs(extensions.Get(n, "properties"), func(k string, v *yaml.Node) {
+	source.Pairs(source.Get(n, "properties"), func(k string, v *yaml.Node) {
 		add(prop{name: k, node: v, ptr: ptr + "/properties/" + escape(k)})
 	})
-	for _, r := range strs(extensions.Get(n, "required")) {
+	for _, r := range strs(source.Get(n, "required")) {
 		if i, ok := index[r]; ok {
 			props[i].required = true
 		}
@@ -91,7 +91,7 @@ func (g *gen) structDecl(nt *namedType) []jen.Code {
 	var fields []field
 	var lines []jen.Code
 	for _, p := range props {
-		name, err := fs.name(p.name, p.ptr, extensions.Scalar(extensions.Get(p.node, "x-go-name")))
+		name, err := fs.name(p.name, p.ptr, source.Scalar(source.Get(p.node, "x-go-name")))
 		if err != nil {
 			g.fail(p.ptr, "%v", err)
 			continue
@@ -119,7 +119,7 @@ func (g *gen) structDecl(nt *namedType) []jen.Code {
 		}
 		f.typ = typ
 		fields = append(fields, f)
-		lines = append(lines, comment("", extensions.Scalar(extensions.Get(p.node, "description")))...)
+		lines = append(lines, comment("", source.Scalar(source.Get(p.node, "description")))...)
 		lines = append(lines, st)
 	}
 	var extra jen.Code
@@ -144,7 +144,7 @@ const extraField = "AdditionalProperties"
 // extraProps is the additionalProperties schema of an object schema, nil
 // when there is none or it is false.
 func extraProps(n *yaml.Node) *yaml.Node {
-	ap := extensions.Resolve(extensions.Get(n, "additionalProperties"))
+	ap := source.Resolve(source.Get(n, "additionalProperties"))
 	if ap == nil || ap.Kind == yaml.ScalarNode && ap.Value != "true" {
 		return nil
 	}
@@ -239,7 +239,7 @@ func (g *gen) enumDecl(nt *namedType) []jen.Code {
 	}
 	ts, _ := schemaTypes(nt.node)
 	var consts []jen.Code
-	for i, v := range extensions.Items(extensions.Get(nt.node, "enum")) {
+	for i, v := range source.Items(source.Get(nt.node, "enum")) {
 		src := nt.ptr + "/enum/" + strconv.Itoa(i)
 		if numeric {
 			lit, _ := numLiteral(v, ts[0] == "integer")
@@ -311,8 +311,8 @@ func (g *gen) unionDecl(nt *namedType) []jen.Code {
 // variantKey is the pointer suffix of the i-th variant ("oneOf/0", "anyOf/1").
 func variantKey(n *yaml.Node, i int) string {
 	one := 0
-	for _, v := range extensions.Items(extensions.Get(n, "oneOf")) {
-		if ts, null := schemaTypes(v); null && len(ts) == 0 && extensions.Get(v, "$ref") == nil {
+	for _, v := range source.Items(source.Get(n, "oneOf")) {
+		if ts, null := schemaTypes(v); null && len(ts) == 0 && source.Get(v, "$ref") == nil {
 			continue
 		}
 		one++
@@ -325,12 +325,12 @@ func variantKey(n *yaml.Node, i int) string {
 
 // variantLabel names a variant: its component name, x-go-name, title or type.
 func variantLabel(g *gen, v *yaml.Node, i int) string {
-	if ref := extensions.Scalar(extensions.Get(v, "$ref")); ref != "" {
+	if ref := source.Scalar(source.Get(v, "$ref")); ref != "" {
 		if t, _ := g.ref(v, ref); t != nil && g.named[t] != nil {
 			return g.named[t].name
 		}
 	}
-	for _, s := range []string{extensions.Scalar(extensions.Get(v, "x-go-name")), extensions.Scalar(extensions.Get(v, "title"))} {
+	for _, s := range []string{source.Scalar(source.Get(v, "x-go-name")), source.Scalar(source.Get(v, "title"))} {
 		if s != "" {
 			return goName(s)
 		}

@@ -3,17 +3,17 @@ package goclient
 import (
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
 // isTrue reports whether n is the boolean true.
-func isTrue(n *yaml.Node) bool { return extensions.Scalar(n) == "true" }
+func isTrue(n *yaml.Node) bool { return source.Scalar(n) == "true" }
 
 // strs returns the scalar elements of sequence n.
 func strs(n *yaml.Node) []string {
 	var out []string
-	for _, c := range extensions.Items(n) {
+	for _, c := range source.Items(n) {
 		if c.Kind == yaml.ScalarNode {
 			out = append(out, c.Value)
 		}
@@ -39,7 +39,7 @@ func unescape(s string) string {
 
 // at follows a JSON pointer fragment ("/components/schemas/Pet") from root.
 func at(root *yaml.Node, frag string) *yaml.Node {
-	n := extensions.Resolve(root)
+	n := source.Resolve(root)
 	if frag == "" {
 		return n
 	}
@@ -48,12 +48,12 @@ func at(root *yaml.Node, frag string) *yaml.Node {
 	}
 	for _, tok := range strings.Split(frag[1:], "/") {
 		tok = unescape(tok)
-		n = extensions.Resolve(n)
+		n = source.Resolve(n)
 		switch {
 		case n == nil:
 			return nil
 		case n.Kind == yaml.MappingNode:
-			n = extensions.Get(n, tok)
+			n = source.Get(n, tok)
 		case n.Kind == yaml.SequenceNode:
 			i := 0
 			for _, c := range tok {
@@ -68,7 +68,7 @@ func at(root *yaml.Node, frag string) *yaml.Node {
 			if tok == "" || i >= len(n.Content) {
 				return nil
 			}
-			n = extensions.Resolve(n.Content[i])
+			n = source.Resolve(n.Content[i])
 		default:
 			return nil
 		}

@@ -3,7 +3,7 @@ package goclient
 import (
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/dave/jennifer/jen"
 	"go.yaml.in/yaml/v4"
 )
@@ -31,20 +31,20 @@ type tinfo struct {
 // schemaBase is where the document keeps its reusable schemas.
 func (g *gen) schemaBase() (*yaml.Node, string) {
 	if g.v2 {
-		return extensions.Get(g.root, "definitions"), "/definitions"
+		return source.Get(g.root, "definitions"), "/definitions"
 	}
-	return extensions.Get(extensions.Get(g.root, "components"), "schemas"), "/components/schemas"
+	return source.Get(source.Get(g.root, "components"), "schemas"), "/components/schemas"
 }
 
 // registerComponents names every component schema before any is used.
 func (g *gen) registerComponents() {
 	defs, base := g.schemaBase()
-	extensions.Pairs(defs, func(k string, v *yaml.Node) {
+	source.Pairs(defs, func(k string, v *yaml.Node) {
 		if v == nil || g.named[v] != nil {
 			return
 		}
 		ptr := base + "/" + escape(k)
-		name, err := g.pkg.name(k, ptr, extensions.Scalar(extensions.Get(v, "x-go-name")))
+		name, err := g.pkg.name(k, ptr, source.Scalar(source.Get(v, "x-go-name")))
 		if err != nil {
 			g.fail(ptr, "%v", err)
 			return
@@ -104,20 +104,20 @@ func (g *gen) markExternal(root, n *yaml.Node) {
 	}
 	g.extRoot[n] = root
 	for _, c := range n.Content {
-		g.markExternal(root, extensions.Resolve(c))
+		g.markExternal(root, source.Resolve(c))
 	}
 }
 
 // follow resolves a chain of $refs (parameters, responses, headers).
 func (g *gen) follow(n *yaml.Node, ptr string) (*yaml.Node, string) {
 	for i := 0; i < 32 && n != nil; i++ {
-		ref := extensions.Scalar(extensions.Get(n, "$ref"))
+		ref := source.Scalar(source.Get(n, "$ref"))
 		if ref == "" {
 			return n, ptr
 		}
 		n, ptr = g.ref(n, ref)
 	}
-	return extensions.Resolve(n), ptr
+	return source.Resolve(n), ptr
 }
 
 var rawMessage = jen.Qual("encoding/json", "RawMessage")
@@ -125,14 +125,14 @@ var rawMessage = jen.Qual("encoding/json", "RawMessage")
 // goType returns the Go type of schema n at ptr. hint names an inline type
 // that needs a declaration; owner is the component it belongs to.
 func (g *gen) goType(n *yaml.Node, ptr, hint string, owner *yaml.Node) (jen.Code, tinfo) {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil {
 		return rawMessage, tinfo{nilable: true}
 	}
 	if nt := g.named[n]; nt != nil {
 		return jen.Id(nt.name), g.info(nt)
 	}
-	if ref := extensions.Scalar(extensions.Get(n, "$ref")); ref != "" {
+	if ref := source.Scalar(source.Get(n, "$ref")); ref != "" {
 		target, tptr := g.ref(n, ref)
 		if target == nil || g.inShape[target] {
 			return rawMessage, tinfo{nilable: true}
@@ -157,10 +157,10 @@ func (g *gen) goType(n *yaml.Node, ptr, hint string, owner *yaml.Node) (jen.Code
 		g.declare(nt)
 		return jen.Id(nt.name), g.info(nt)
 	case kArray:
-		it, _ := g.goType(extensions.Get(n, "items"), ptr+"/items", hint+"Item", owner)
+		it, _ := g.goType(source.Get(n, "items"), ptr+"/items", hint+"Item", owner)
 		return jen.Index().Add(it), tinfo{nilable: true}
 	case kMap:
-		ap := extensions.Get(n, "additionalProperties")
+		ap := source.Get(n, "additionalProperties")
 		if ap == nil || ap.Kind != yaml.MappingNode {
 			return jen.Map(jen.String()).Add(rawMessage), tinfo{nilable: true}
 		}
@@ -181,7 +181,7 @@ func primType(n *yaml.Node) *jen.Statement {
 	}
 	switch t {
 	case "integer":
-		if extensions.Scalar(extensions.Get(n, "format")) == "int32" {
+		if source.Scalar(source.Get(n, "format")) == "int32" {
 			return jen.Int32()
 		}
 		return jen.Int64()
@@ -198,7 +198,7 @@ func (g *gen) info(nt *namedType) tinfo {
 	k := nt.kind
 	n := nt.node
 	for i := 0; k == kAlias && i < 32; i++ {
-		t, _ := g.ref(n, extensions.Scalar(extensions.Get(n, "$ref")))
+		t, _ := g.ref(n, source.Scalar(source.Get(n, "$ref")))
 		if t == nil {
 			return tinfo{nilable: true, named: nt}
 		}
@@ -210,7 +210,7 @@ func (g *gen) info(nt *namedType) tinfo {
 // newNamed names an inline schema that needs a type of its own.
 func (g *gen) newNamed(n *yaml.Node, ptr, hint string, k kind, owner *yaml.Node) *namedType {
 	name := ""
-	if x := extensions.Scalar(extensions.Get(n, "x-go-name")); x != "" {
+	if x := source.Scalar(source.Get(n, "x-go-name")); x != "" {
 		var err error
 		if name, err = g.pkg.name("", ptr, x); err != nil {
 			g.fail(ptr, "%v", err)
@@ -234,7 +234,7 @@ func (g *gen) declare(nt *namedType) {
 	idx := len(g.types)
 	g.types = append(g.types, decl{})
 	var code []jen.Code
-	desc := comment(nt.name+" is "+what(nt), extensions.Scalar(extensions.Get(nt.node, "title")), extensions.Scalar(extensions.Get(nt.node, "description")))
+	desc := comment(nt.name+" is "+what(nt), source.Scalar(source.Get(nt.node, "title")), source.Scalar(source.Get(nt.node, "description")))
 	code = append(code, desc...)
 	switch nt.kind {
 	case kAlias:
@@ -260,10 +260,10 @@ func (g *gen) shape(nt *namedType) (jen.Code, tinfo) {
 	n := nt.node
 	switch nt.kind {
 	case kArray:
-		it, _ := g.goType(extensions.Get(n, "items"), nt.ptr+"/items", nt.name+"Item", nt.owner)
+		it, _ := g.goType(source.Get(n, "items"), nt.ptr+"/items", nt.name+"Item", nt.owner)
 		return jen.Index().Add(it), tinfo{nilable: true}
 	case kMap:
-		ap := extensions.Get(n, "additionalProperties")
+		ap := source.Get(n, "additionalProperties")
 		if ap == nil || ap.Kind != yaml.MappingNode {
 			return jen.Map(jen.String()).Add(rawMessage), tinfo{nilable: true}
 		}
@@ -292,11 +292,11 @@ func (g *gen) aliasDecl(nt *namedType) []jen.Code {
 	n := nt.node
 	seen := map[*yaml.Node]bool{n: true}
 	for {
-		t, _ := g.ref(n, extensions.Scalar(extensions.Get(n, "$ref")))
+		t, _ := g.ref(n, source.Scalar(source.Get(n, "$ref")))
 		if t == nil || seen[t] {
 			return []jen.Code{jen.Type().Id(nt.name).Op("=").Add(rawMessage)}
 		}
-		if extensions.Get(t, "$ref") == nil {
+		if source.Get(t, "$ref") == nil {
 			typ, _ := g.goType(t, nt.ptr, nt.name+"Target", nt.owner)
 			return []jen.Code{jen.Type().Id(nt.name).Op("=").Add(typ)}
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
@@ -92,7 +93,7 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	}
 	g := &apiGen{doc: doc, root: root, diags: diags, base: baseID(opts.ID, doc.Root), names: map[string]bool{}}
 	var files []File
-	index := Index{ID: g.base + IndexFile, Title: extensions.Scalar(extensions.Get(extensions.Get(doc.Root, "info"), "title"))}
+	index := Index{ID: g.base + IndexFile, Title: source.Scalar(source.Get(source.Get(doc.Root, "info"), "title"))}
 	for _, op := range doc.Operations() {
 		s, entry := g.operation(op)
 		if s == nil {
@@ -134,7 +135,7 @@ type apiGen struct {
 // baseID returns the base URL of the files' $ids, ending in "/".
 func baseID(id string, root *yaml.Node) string {
 	if id == "" {
-		slug := slugify(extensions.Scalar(extensions.Get(extensions.Get(root, "info"), "title")))
+		slug := slugify(source.Scalar(source.Get(source.Get(root, "info"), "title")))
 		if slug == "" {
 			slug = "api"
 		}

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
 )
@@ -47,12 +47,12 @@ func newBodyConv(root *yaml.Node, legacy bool, diags *diagSet) *bodyConv {
 // finish converts every reusable schema referred to so far (and those they
 // refer to) and returns the $defs.
 func (c *bodyConv) finish() jsonschema.Definitions {
-	schemas := extensions.Get(extensions.Get(c.root, "components"), "schemas")
+	schemas := source.Get(source.Get(c.root, "components"), "schemas")
 	for len(c.queue) > 0 {
 		name := c.queue[0]
 		c.queue = c.queue[1:]
-		rel := "/components/schemas/" + escapePointer(name)
-		n := extensions.Get(schemas, name)
+		rel := "/components/schemas/" + source.EscapeToken(name)
+		n := source.Get(schemas, name)
 		if n == nil {
 			c.diags.Add(diag.ResponseSchemaRef, nil, rel, "no schema %q in components.schemas; responses that refer to it accept any value there: define it", name)
 			c.defs[name] = &jsonschema.Schema{Comments: "undefined in the document"}
@@ -77,7 +77,7 @@ func (c *bodyConv) use(name string) {
 
 // schema converts the schema at n (rel is its pointer in the document).
 func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schema {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil {
 		return &jsonschema.Schema{}
 	}
@@ -96,7 +96,7 @@ func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schem
 		return &jsonschema.Schema{}
 	}
 	s := &jsonschema.Schema{}
-	if ref, ok := str(extensions.Get(n, "$ref")); ok {
+	if ref, ok := str(source.Get(n, "$ref")); ok {
 		c.ref(s, ref, n, rel, depth)
 		if c.legacy {
 			c.keywords(s, n, rel, depth, annotationKeywords)
@@ -117,9 +117,9 @@ func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel strin
 	if rest, ok := strings.CutPrefix(ref, componentsRef); ok {
 		name, sub, _ := strings.Cut(rest, "/")
 		name = unescapePointer(name)
-		if extensions.Get(extensions.Get(extensions.Get(c.root, "components"), "schemas"), name) != nil || sub == "" {
+		if source.Get(source.Get(source.Get(c.root, "components"), "schemas"), name) != nil || sub == "" {
 			c.use(name)
-			s.Ref = "#/$defs/" + fragmentEscape(escapePointer(name))
+			s.Ref = "#/$defs/" + fragmentEscape(source.EscapeToken(name))
 			if sub != "" {
 				s.Ref += "/" + fragmentEscape(sub)
 			}
@@ -144,11 +144,11 @@ func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel strin
 // keep when keep is not nil.
 func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, depth int, keep []string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i].Value, extensions.Resolve(n.Content[i+1])
+		k, v := n.Content[i].Value, source.Resolve(n.Content[i+1])
 		if k == "$ref" || keep != nil && !slices.Contains(keep, k) {
 			continue
 		}
-		krel := rel + "/" + escapePointer(k)
+		krel := rel + "/" + source.EscapeToken(k)
 		bad := func(want string) {
 			c.diags.Add(diag.ResponseSchemaKeyword, v, krel, "%s must be %s; it is left out of the generated schema", k, want)
 		}
@@ -192,7 +192,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			*map[string]*json.Number{"multipleOf": &s.MultipleOf, "maximum": &s.Maximum, "minimum": &s.Minimum,
 				"exclusiveMaximum": &s.ExclusiveMaximum, "exclusiveMinimum": &s.ExclusiveMinimum}[k] = num
 		case "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties", "maxContains", "minContains":
-			u, err := strconv.ParseUint(extensions.Scalar(v), 10, 64)
+			u, err := strconv.ParseUint(source.Scalar(v), 10, 64)
 			if err != nil || v.ShortTag() != "!!int" {
 				bad("a non-negative integer")
 				continue
@@ -240,19 +240,19 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 				continue
 			}
 			s.Properties = jsonschema.NewProperties()
-			extensions.Pairs(v, func(pk string, pv *yaml.Node) { s.Properties.Set(pk, sub(pv, krel+"/"+escapePointer(pk))) })
+			source.Pairs(v, func(pk string, pv *yaml.Node) { s.Properties.Set(pk, sub(pv, krel+"/"+source.EscapeToken(pk))) })
 		case "patternProperties", "dependentSchemas":
 			if v.Kind != yaml.MappingNode {
 				bad("an object of schemas")
 				continue
 			}
 			m := map[string]*jsonschema.Schema{}
-			extensions.Pairs(v, func(pk string, pv *yaml.Node) {
+			source.Pairs(v, func(pk string, pv *yaml.Node) {
 				if _, err := regexp.Compile(pk); k == "patternProperties" && err != nil {
-					c.diags.Add(diag.ResponseSchemaPattern, pv, krel+"/"+escapePointer(pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
+					c.diags.Add(diag.ResponseSchemaPattern, pv, krel+"/"+source.EscapeToken(pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
 					return
 				}
-				m[pk] = sub(pv, krel+"/"+escapePointer(pk))
+				m[pk] = sub(pv, krel+"/"+source.EscapeToken(pk))
 			})
 			if k == "patternProperties" {
 				s.PatternProperties = m
@@ -262,7 +262,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 		case "dependentRequired":
 			m := map[string][]string{}
 			ok := v.Kind == yaml.MappingNode
-			extensions.Pairs(v, func(pk string, pv *yaml.Node) {
+			source.Pairs(v, func(pk string, pv *yaml.Node) {
 				names, good := nameList(pv)
 				ok = ok && good
 				m[pk] = names
@@ -274,7 +274,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			s.DependentRequired = m
 		case "items":
 			if v.Kind == yaml.SequenceNode { // the tuple form of older drafts
-				for j, e := range extensions.Items(v) {
+				for j, e := range source.Items(v) {
 					s.PrefixItems = append(s.PrefixItems, sub(e, krel+"/"+strconv.Itoa(j)))
 				}
 				continue
@@ -299,7 +299,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 		case "unevaluatedProperties", "unevaluatedItems":
 			setExtra(s, k, sub(v, krel))
 		case "prefixItems", "allOf", "anyOf", "oneOf":
-			list := extensions.Items(v)
+			list := source.Items(v)
 			if len(list) == 0 {
 				bad("a non-empty list of schemas")
 				continue
@@ -321,7 +321,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			}
 		}
 	}
-	if x := extensions.Get(n, "x-nullable"); x != nil && x.Value == "true" && s.Type != "" && keep == nil {
+	if x := source.Get(n, "x-nullable"); x != nil && x.Value == "true" && s.Type != "" && keep == nil {
 		setExtra(s, "type", []string{s.Type, "null"}) // Swagger 2.0 has no nullable; x-nullable is the common spelling
 		s.Type = ""
 	}
@@ -423,7 +423,7 @@ func nameList(v *yaml.Node) ([]string, bool) {
 		return nil, false
 	}
 	out := []string{}
-	for _, e := range extensions.Items(v) {
+	for _, e := range source.Items(v) {
 		t, ok := str(e)
 		if !ok {
 			return nil, false
@@ -449,7 +449,7 @@ func localRef(root *yaml.Node, ref string) *yaml.Node {
 	if !ok {
 		return nil
 	}
-	n := extensions.Resolve(root)
+	n := source.Resolve(root)
 	if p == "" {
 		return n
 	}
@@ -459,13 +459,13 @@ func localRef(root *yaml.Node, ref string) *yaml.Node {
 		case n == nil:
 			return nil
 		case n.Kind == yaml.MappingNode:
-			n = extensions.Get(n, part)
+			n = source.Get(n, part)
 		case n.Kind == yaml.SequenceNode:
 			i, err := strconv.Atoi(part)
 			if err != nil || i < 0 || i >= len(n.Content) {
 				return nil
 			}
-			n = extensions.Resolve(n.Content[i])
+			n = source.Resolve(n.Content[i])
 		default:
 			return nil
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/mapping"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
@@ -26,15 +27,15 @@ type opContext struct {
 // operation returns the schema of op's responses and its index entry, or
 // nil when op cannot be described (a diagnostic says why).
 func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntry) {
-	rel := "/paths/" + escapePointer(op.Path) + "/" + escapePointer(op.Key)
-	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: extensions.Scalar(extensions.Get(op.Node, "operationId"))}
+	rel := "/paths/" + source.EscapeToken(op.Path) + "/" + source.EscapeToken(op.Key)
+	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: source.Scalar(source.Get(op.Node, "operationId"))}
 	integ, _ := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
 	if integ == nil {
 		g.diags.Add(diag.ResponseSchemaOperation, op.Node, rel, "%s %s has no %s, so API Gateway gives it no responses; it is left out", op.Method, op.Path, extensions.ExtIntegration)
 		return nil, entry
 	}
 	entry.IntegrationType = string(integ.Type.Canonical())
-	c := &opContext{g: g, op: op, node: extensions.Get(extensions.Get(extensions.Get(g.root, "paths"), op.Path), op.Key), rel: rel,
+	c := &opContext{g: g, op: op, node: source.Get(source.Get(source.Get(g.root, "paths"), op.Path), op.Key), rel: rel,
 		conv: newBodyConv(g.root, g.doc.Kind != openapi.OpenAPI31, g.diags)}
 	proxy := g.doc.HTTPAPI || integ.Type.Is(extensions.TypeAWSProxy) || integ.Type.Is(extensions.TypeHTTPProxy) || integ.Ref != ""
 	var branches []*jsonschema.Schema
@@ -66,7 +67,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 
 // describeOperation says what the schema's branches come from.
 func describeOperation(op *openapi.Operation, integ *extensions.Integration, proxy bool) string {
-	summary := strings.TrimSpace(extensions.Scalar(extensions.Get(op.Node, "summary")))
+	summary := strings.TrimSpace(source.Scalar(source.Get(op.Node, "summary")))
 	var what string
 	switch {
 	case proxy:
@@ -84,9 +85,9 @@ func describeOperation(op *openapi.Operation, integ *extensions.Integration, pro
 
 // response returns the declared response for key ("200", "4XX", "default"), $refs followed.
 func (c *opContext) response(key string) *yaml.Node {
-	r := extensions.Get(extensions.Get(c.node, "responses"), key)
+	r := source.Get(source.Get(c.node, "responses"), key)
 	for range 8 {
-		ref, ok := str(extensions.Get(r, "$ref"))
+		ref, ok := str(source.Get(r, "$ref"))
 		if !ok {
 			break
 		}
@@ -99,7 +100,7 @@ func (c *opContext) response(key string) *yaml.Node {
 // or MOCK integration, one branch per status code. Like import, a later
 // response for the same status code replaces an earlier one.
 func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonschema.Schema {
-	irel := c.rel + "/" + escapePointer(extensions.ExtIntegration) + "/responses"
+	irel := c.rel + "/" + source.EscapeToken(extensions.ExtIntegration) + "/responses"
 	byStatus := map[string]int{}
 	type picked struct {
 		key string
@@ -112,7 +113,7 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 		}
 		code := p.Value.StatusCode
 		if !isStatusCode(code) {
-			c.g.diags.Add(diag.ResponseSchemaOperation, p.Value.Node(), irel+"/"+escapePointer(p.Key), "integration response %q has no three-digit statusCode; it is left out", p.Key)
+			c.g.diags.Add(diag.ResponseSchemaOperation, p.Value.Node(), irel+"/"+source.EscapeToken(p.Key), "integration response %q has no three-digit statusCode; it is left out", p.Key)
 			continue
 		}
 		if i, ok := byStatus[code]; ok {
@@ -129,7 +130,7 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 	slices.SortStableFunc(list, func(a, b picked) int { return strings.Compare(a.v.StatusCode, b.v.StatusCode) })
 	out := make([]*jsonschema.Schema, 0, len(list))
 	for _, p := range list {
-		if b := c.integrationBranch(p.key, p.v, irel+"/"+escapePointer(p.key)); b != nil {
+		if b := c.integrationBranch(p.key, p.v, irel+"/"+source.EscapeToken(p.key)); b != nil {
 			out = append(out, b)
 		}
 	}
@@ -177,7 +178,7 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	}
 	fromTemplates := len(cts) > 0
 	if !fromTemplates {
-		extensions.Pairs(extensions.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
+		source.Pairs(source.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
 	}
 	b.content(c, resp, rrel, cts, fromTemplates)
 	s := b.schema()
@@ -207,32 +208,32 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 func (c *opContext) header(resp *yaml.Node, name, rrel string, fallback *jsonschema.Schema) *jsonschema.Schema {
 	var decl *yaml.Node
 	var dname string
-	extensions.Pairs(extensions.Get(resp, "headers"), func(k string, v *yaml.Node) {
+	source.Pairs(source.Get(resp, "headers"), func(k string, v *yaml.Node) {
 		if decl == nil && strings.EqualFold(k, name) {
 			decl, dname = v, k
 		}
 	})
 	for range 8 {
-		ref, ok := str(extensions.Get(decl, "$ref"))
+		ref, ok := str(source.Get(decl, "$ref"))
 		if !ok {
 			break
 		}
 		decl = localRef(c.g.root, ref)
 	}
-	sch := extensions.Get(decl, "schema")
+	sch := source.Get(decl, "schema")
 	if sch == nil {
 		return fallback
 	}
-	t := extensions.Scalar(extensions.Get(sch, "type"))
-	if t != "" && t != "string" || extensions.Get(sch, "$ref") != nil {
-		fallback.Description = strings.TrimSpace(fallback.Description + " Declared as " + strings.TrimSpace(t+" "+extensions.Scalar(extensions.Get(sch, "$ref"))) + "; header values are text.")
+	t := source.Scalar(source.Get(sch, "type"))
+	if t != "" && t != "string" || source.Get(sch, "$ref") != nil {
+		fallback.Description = strings.TrimSpace(fallback.Description + " Declared as " + strings.TrimSpace(t+" "+source.Scalar(source.Get(sch, "$ref"))) + "; header values are text.")
 		return fallback
 	}
-	hs := c.conv.schema(sch, rrel+"/headers/"+escapePointer(dname)+"/schema", 0)
+	hs := c.conv.schema(sch, rrel+"/headers/"+source.EscapeToken(dname)+"/schema", 0)
 	if hs.Type == "" && hs.Extras["type"] == nil {
 		hs.Type = "string"
 	}
-	if d, ok := str(extensions.Get(decl, "description")); ok && hs.Description == "" {
+	if d, ok := str(source.Get(decl, "description")); ok && hs.Description == "" {
 		hs.Description = d
 	}
 	if fallback.Description != "" {
@@ -246,7 +247,7 @@ func (c *opContext) header(resp *yaml.Node, name, rrel string, fallback *jsonsch
 func (c *opContext) proxyBranches() []*jsonschema.Schema {
 	var exact, ranges []string
 	hasDefault := false
-	extensions.Pairs(extensions.Get(c.node, "responses"), func(k string, _ *yaml.Node) {
+	source.Pairs(source.Get(c.node, "responses"), func(k string, _ *yaml.Node) {
 		switch {
 		case isStatusCode(k):
 			if !slices.Contains(exact, k) {
@@ -305,26 +306,26 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 
 // proxyBranch describes one declared response of a proxy integration.
 func (c *opContext) proxyBranch(key string, resp *yaml.Node, b *shape) *jsonschema.Schema {
-	rrel := c.rel + "/responses/" + escapePointer(key)
-	extensions.Pairs(extensions.Get(resp, "headers"), func(name string, decl *yaml.Node) {
+	rrel := c.rel + "/responses/" + source.EscapeToken(key)
+	source.Pairs(source.Get(resp, "headers"), func(name string, decl *yaml.Node) {
 		required := false
 		for range 8 {
-			ref, ok := str(extensions.Get(decl, "$ref"))
+			ref, ok := str(source.Get(decl, "$ref"))
 			if !ok {
 				break
 			}
 			decl = localRef(c.g.root, ref)
 		}
-		if r := extensions.Get(decl, "required"); r != nil && r.Value == "true" {
+		if r := source.Get(decl, "required"); r != nil && r.Value == "true" {
 			required = true
 		}
 		b.header(name, c.header(resp, name, rrel, &jsonschema.Schema{Type: "string"}), required)
 	})
 	var cts []string
-	extensions.Pairs(extensions.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
+	source.Pairs(source.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
 	b.content(c, resp, rrel, cts, false)
 	s := b.schema()
-	if d, ok := str(extensions.Get(resp, "description")); ok {
+	if d, ok := str(source.Get(resp, "description")); ok {
 		s.Description = d
 	}
 	return s

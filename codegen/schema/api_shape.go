@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
 )
@@ -58,11 +58,11 @@ func (b *shape) content(c *opContext, resp *yaml.Node, rrel string, cts []string
 	bodies := make([]*jsonschema.Schema, len(cts))
 	texts := make([]string, len(cts))
 	for i, ct := range cts {
-		switch sch := extensions.Get(extensions.Get(extensions.Get(resp, "content"), ct), "schema"); {
+		switch sch := source.Get(source.Get(source.Get(resp, "content"), ct), "schema"); {
 		case !isJSONMedia(ct):
 			bodies[i] = &jsonschema.Schema{Type: "string", Description: "The body as text (" + ct + " is not JSON)."}
 		case sch != nil:
-			bodies[i] = c.conv.schema(sch, rrel+"/content/"+escapePointer(ct)+"/schema", 0)
+			bodies[i] = c.conv.schema(sch, rrel+"/content/"+source.EscapeToken(ct)+"/schema", 0)
 		default:
 			bodies[i] = &jsonschema.Schema{}
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/openapi"
 	sj "github.com/santhosh-tekuri/jsonschema/v6"
@@ -193,7 +194,7 @@ func exampleAt(t testing.TB, fixture, pointer string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := openapi.NodeAt(docs[0].Root, pointer)
+	n := source.NodeAt(docs[0].Root, pointer)
 	if n == nil {
 		t.Fatalf("nothing at %s", pointer)
 	}

@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"go.yaml.in/yaml/v4"
 )
 
 // str returns the text of a string scalar, and false for anything else.
 func str(n *yaml.Node) (string, bool) {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
 		return "", false
 	}
@@ -21,7 +22,7 @@ func str(n *yaml.Node) (string, bool) {
 
 // rawJSON renders a node as compact JSON, key order kept.
 func rawJSON(n *yaml.Node) (json.RawMessage, error) {
-	b, err := openapi.WriteJSON(n)
+	b, err := source.WriteJSON(n)
 	if err != nil {
 		return nil, err
 	}
@@ -55,9 +56,4 @@ func orderedStrings(m extensions.Map[extensions.Str]) json.RawMessage {
 type diagSet struct {
 	extensions.Collector
 	doc *openapi.Document
-}
-
-// escapePointer escapes one JSON pointer token.
-func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }

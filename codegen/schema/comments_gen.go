@@ -30,7 +30,6 @@ var extensionComments = map[string]string{
 	"github.com/apigw/apigw/extensions.CORS":                                            "CORS is x-amazon-apigateway-cors: the CORS configuration of an HTTP API, answered by API Gateway itself for preflight requests.",
 	"github.com/apigw/apigw/extensions.CORS.MaxAge":                                     "MaxAge is how long browsers cache preflight results, -1 to 86400 seconds.",
 	"github.com/apigw/apigw/extensions.CORS.Unknown":                                    "Unknown holds keys API Gateway does not read, kept for writing back.",
-	"github.com/apigw/apigw/extensions.ChildFunc":                                       "ChildFunc finds the value under key in mapping m; NearestNode's default is an exact match, merge keys included.",
 	"github.com/apigw/apigw/extensions.Collector":                                       "Collector gathers diagnostics positioned at source-tree nodes. Every layer that reports on a source tree records through one.",
 	"github.com/apigw/apigw/extensions.Collector.Base":                                  "Base is put in front of each pointer added: the location of an embedded definition in its template, so that callers pass pointers relative to the definition.",
 	"github.com/apigw/apigw/extensions.Collector.Diags":                                 "Diags are the diagnostics added so far, in order.",

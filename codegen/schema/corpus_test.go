@@ -9,6 +9,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -28,7 +29,7 @@ func findExtensions(n *yaml.Node, ptr string, out []site) []site {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i].Value, n.Content[i+1]
-			p := extensions.Pointer(ptr, k)
+			p := source.Pointer(ptr, k)
 			if strings.HasPrefix(k, "x-amazon-apigateway-") {
 				out = append(out, site{k, p, v})
 			}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/apigw/apigw/openapi"
+	"github.com/apigw/apigw/extensions/source"
 	js "github.com/invopop/jsonschema"
 	sj "github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v4"
@@ -52,7 +52,7 @@ var (
 // CloudFormation short forms (!Sub x) in their long form ({"Fn::Sub": x}).
 func instance(t testing.TB, n *yaml.Node) any {
 	t.Helper()
-	js, err := openapi.WriteJSON(n)
+	js, err := source.WriteJSON(n)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -14,9 +14,9 @@ var builtinModels = map[string]bool{"Empty": true, "Error": true}
 
 // ptr returns the JSON pointer of item i of collection name, then of keys below it.
 func (d *decoder) ptr(name string, i int, keys ...string) string {
-	p := extensions.Pointer(d.collPtr(name), strconv.Itoa(i))
+	p := source.Pointer(d.collPtr(name), strconv.Itoa(i))
 	for _, k := range keys {
-		p = extensions.Pointer(p, k)
+		p = source.Pointer(p, k)
 	}
 	return p
 }
@@ -37,11 +37,11 @@ func (d *decoder) at(sev diag.Severity, code diag.Code, p, format string, args .
 // nodeAt finds the node under an RFC 6901 pointer, nil when there is none.
 func nodeAt(n *yaml.Node, p string) *yaml.Node {
 	if p == "" {
-		return extensions.Resolve(n)
+		return source.Resolve(n)
 	}
 	for _, tok := range strings.Split(p[1:], "/") {
 		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		r := extensions.Resolve(n)
+		r := source.Resolve(n)
 		switch {
 		case r == nil:
 			return nil
@@ -192,12 +192,12 @@ func (d *decoder) checkV2(v *V2Dump) {
 	}
 	for _, id := range sortedKeys(v.IntegrationResponses) {
 		if len(v.Integrations) > 0 && !integs[id] {
-			d.at(diag.Error, diag.DumpUnknownRef, extensions.Pointer("/integrationResponses", id), "integration responses are listed under %q, which is not the IntegrationId of an integration in this dump", id)
+			d.at(diag.Error, diag.DumpUnknownRef, source.Pointer("/integrationResponses", id), "integration responses are listed under %q, which is not the IntegrationId of an integration in this dump", id)
 		}
 	}
 	for _, id := range sortedKeys(v.RouteResponses) {
 		if len(v.Routes) > 0 && !routes[id] {
-			d.at(diag.Error, diag.DumpUnknownRef, extensions.Pointer("/routeResponses", id), "route responses are listed under %q, which is not the RouteId of a route in this dump", id)
+			d.at(diag.Error, diag.DumpUnknownRef, source.Pointer("/routeResponses", id), "route responses are listed under %q, which is not the RouteId of a route in this dump", id)
 		}
 	}
 }

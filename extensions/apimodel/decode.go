@@ -10,6 +10,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -28,13 +29,13 @@ type decoder struct {
 var ignoredKeys = map[string]bool{"ResponseMetadata": true}
 
 func isNull(n *yaml.Node) bool {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	return n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
 // kindName describes a node for messages.
 func kindName(n *yaml.Node) string {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	switch {
 	case n == nil:
 		return "nothing"
@@ -59,7 +60,7 @@ var (
 
 // value decodes n into v (settable), describing it as what in messages.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
-	r := extensions.Resolve(n)
+	r := source.Resolve(n)
 	switch {
 	case v.Type() == timestampType:
 		if r == nil || r.Kind != yaml.ScalarNode {
@@ -120,7 +121,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(r.Content), len(r.Content))
 		for i, e := range r.Content {
-			d.value(e, s.Index(i), extensions.Pointer(ptr, strconv.Itoa(i)), what+" item", enum)
+			d.value(e, s.Index(i), source.Pointer(ptr, strconv.Itoa(i)), what+" item", enum)
 		}
 		v.Set(s)
 	case reflect.Map:
@@ -132,7 +133,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		for i := 0; i+1 < len(r.Content); i += 2 {
 			k := r.Content[i].Value
 			e := reflect.New(v.Type().Elem()).Elem()
-			d.value(r.Content[i+1], e, extensions.Pointer(ptr, k), fmt.Sprintf("%s[%q]", what, k), "")
+			d.value(r.Content[i+1], e, source.Pointer(ptr, k), fmt.Sprintf("%s[%q]", what, k), "")
 			m.SetMapIndex(reflect.ValueOf(k), e)
 		}
 		v.Set(m)
@@ -167,7 +168,7 @@ func (d *decoder) checkEnum(n *yaml.Node, s, ptr, what, enum string) {
 
 // jsonText accepts a string, or an object or list that is kept as compact JSON text.
 func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
-	r := extensions.Resolve(n)
+	r := source.Resolve(n)
 	if r != nil && r.Kind == yaml.ScalarNode && r.Tag == "!!str" {
 		v.SetString(r.Value)
 		return
@@ -183,7 +184,7 @@ func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
 
 // writeJSON writes a node tree as compact JSON, keeping key order.
 func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	switch {
 	case n == nil:
 		buf.WriteString("null")
@@ -222,7 +223,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
 // a key that matches a name only case-insensitively is accepted, so the
 // wire spelling (camelCase) of apigatewayv2 members loads too.
 func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
-	r := extensions.Resolve(n)
+	r := source.Resolve(n)
 	if r == nil || r.Kind != yaml.MappingNode {
 		d.Add(diag.WrongType, n, ptr, "%s must be an object, not %s", what, kindName(n))
 		return
@@ -235,7 +236,7 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 			if ignoredKeys[k.Value] {
 				continue
 			}
-			d.unknownKey(k, extensions.Pointer(ptr, k.Value), what, fields)
+			d.unknownKey(k, source.Pointer(ptr, k.Value), what, fields)
 			continue
 		}
 		if isNull(val) {
@@ -245,7 +246,7 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 		if enum == "" {
 			enum = sharedEnums[f.name]
 		}
-		d.value(val, v.Field(f.index), extensions.Pointer(ptr, k.Value), f.name, enum)
+		d.value(val, v.Field(f.index), source.Pointer(ptr, k.Value), f.name, enum)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -50,7 +51,7 @@ func hasKey(n *yaml.Node, key string) bool {
 
 // lookup returns the value under key (case-insensitive) in mapping n.
 func lookup(n *yaml.Node, key string) *yaml.Node {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -104,7 +105,7 @@ var (
 )
 
 func (d *decoder) load(doc *yaml.Node, at string) *Dump {
-	root := extensions.Resolve(doc)
+	root := source.Resolve(doc)
 	if root == nil || root.Kind != yaml.MappingNode {
 		d.Add(diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
 		return nil
@@ -153,7 +154,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 
 // v2Items tells whether the first item of list n is spelled the apigatewayv2 way.
 func v2Items(n *yaml.Node) bool {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil || n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		return false
 	}
@@ -166,7 +167,7 @@ func v2Items(n *yaml.Node) bool {
 }
 
 func exactLookup(n *yaml.Node, key string) *yaml.Node {
-	n = extensions.Resolve(n)
+	n = source.Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -192,7 +193,7 @@ func (d *decoder) v2(root *yaml.Node) *Dump {
 
 // items loads a bare list output ({"items": […]}) of the CLI.
 func (d *decoder) items(root, items *yaml.Node) *Dump {
-	list := extensions.Resolve(items)
+	list := source.Resolve(items)
 	ptr := "/" + keyOf(root, "items")
 	if list == nil || list.Kind != yaml.SequenceNode {
 		d.Add(diag.WrongType, items, ptr, "items must be a list, not %s", kindName(items))
@@ -204,7 +205,7 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if k := root.Content[i].Value; !strings.EqualFold(k, "items") && !strings.EqualFold(k, "nextToken") && !strings.EqualFold(k, "position") && !ignoredKeys[k] {
-			d.unknownKey(root.Content[i], extensions.Pointer("", k), "list output", []fieldInfo{{name: keyOf(root, "items")}})
+			d.unknownKey(root.Content[i], source.Pointer("", k), "list output", []fieldInfo{{name: keyOf(root, "items")}})
 		}
 	}
 	first := list.Content[0]

@@ -1,4 +1,4 @@
-package extensions
+package source
 
 import (
 	"net/url"
@@ -14,6 +14,17 @@ import (
 // Pointer appends key to the JSON pointer ptr, escaping "~" and "/".
 func Pointer(ptr string, key string) string {
 	return ptr + "/" + EscapeToken(key)
+}
+
+// JoinPointer appends tokens, each escaped, to the pointer ptr.
+func JoinPointer(ptr string, tokens ...string) string {
+	var b strings.Builder
+	b.WriteString(ptr)
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(EscapeToken(t))
+	}
+	return b.String()
 }
 
 // PointerIndex appends the index i to the JSON pointer ptr.
@@ -128,6 +139,23 @@ func NearestNode(root *yaml.Node, pointer string, child ChildFunc) (*yaml.Node, 
 	return n, ""
 }
 
+// Child returns the value under key in a mapping (keys merged with "<<"
+// included) or the element at the index key in a sequence, aliases
+// followed; nil when there is none.
+func Child(n *yaml.Node, key string) *yaml.Node {
+	n = Resolve(n)
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return Resolve(mappingChild(n, key))
+	case yaml.SequenceNode:
+		return sequenceChild(n, key)
+	}
+	return nil
+}
+
 // sequenceChild returns the element at the index key, which RFC 6901 writes
 // without leading zeros.
 func sequenceChild(n *yaml.Node, key string) *yaml.Node {
@@ -143,12 +171,12 @@ func sequenceChild(n *yaml.Node, key string) *yaml.Node {
 func mappingChild(n *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := Resolve(n.Content[i])
-		if k != nil && k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
+		if k != nil && k.Kind == yaml.ScalarNode && k.Value == key && !IsMergeKey(k) {
 			return n.Content[i+1]
 		}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if isMergeKey(n.Content[i]) {
+		if IsMergeKey(n.Content[i]) {
 			if v := mergedChild(Resolve(n.Content[i+1]), key); v != nil {
 				return v
 			}
@@ -172,11 +200,6 @@ func mergedChild(m *yaml.Node, key string) *yaml.Node {
 		return mappingChild(m, key)
 	}
 	return nil
-}
-
-// isMergeKey tells whether k is YAML's merge key "<<".
-func isMergeKey(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "" && k.Style == 0)
 }
 
 // LocalRef returns the node a local reference names below root, and its

@@ -1,10 +1,9 @@
-package openapi
+package source
 
 import (
 	"fmt"
 	"strconv"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
@@ -57,10 +56,10 @@ func (w *dupWalker) walk(n *yaml.Node) {
 func (w *dupWalker) report(first, again *yaml.Node) {
 	ptr := w.base
 	for _, k := range w.path {
-		ptr = extensions.Pointer(ptr, k)
+		ptr = Pointer(ptr, k)
 	}
 	w.out = append(w.out, diag.Diagnostic{Severity: diag.Error, Code: diag.DuplicateKey,
-		Pointer: extensions.Pointer(ptr, again.Value), Line: again.Line, Column: again.Column,
+		Pointer: Pointer(ptr, again.Value), Line: again.Line, Column: again.Column,
 		Message: fmt.Sprintf("duplicate key %q: first at %d:%d, again at %d:%d; readers disagree on which value wins, so keep one and remove or rename the other",
 			again.Value, first.Line, first.Column, again.Line, again.Column)})
 }
@@ -71,7 +70,7 @@ func (w *dupWalker) check(n *yaml.Node) {
 	keys := n.Content
 	if len(keys) <= 32 {
 		for i := 2; i+1 < len(keys); i += 2 {
-			if keys[i].Kind != yaml.ScalarNode || isMergeKey(keys[i]) {
+			if keys[i].Kind != yaml.ScalarNode || IsMergeKey(keys[i]) {
 				continue
 			}
 			for j := 0; j < i; j += 2 {
@@ -86,7 +85,7 @@ func (w *dupWalker) check(n *yaml.Node) {
 	seen := make(map[string]*yaml.Node, len(keys)/2)
 	for i := 0; i+1 < len(keys); i += 2 {
 		k := keys[i]
-		if k.Kind != yaml.ScalarNode || isMergeKey(k) {
+		if k.Kind != yaml.ScalarNode || IsMergeKey(k) {
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {

@@ -1,9 +1,8 @@
-package openapi
+package source
 
 import (
 	"strings"
 
-	"github.com/apigw/apigw/extensions"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -13,7 +12,7 @@ func intrinsicLongName(n *yaml.Node) (string, bool) {
 	if !isCustomTag(n.Tag) {
 		return "", false
 	}
-	long := extensions.IntrinsicName(&yaml.Node{Tag: n.Tag})
+	long := IntrinsicName(&yaml.Node{Tag: n.Tag})
 	return long, long != ""
 }
 
@@ -24,7 +23,7 @@ func (w *jsonWriter) intrinsic(n *yaml.Node, long, ptr string, depth int) error 
 	arg := *n
 	arg.Tag = ""
 	if n.Kind == yaml.ScalarNode {
-		arg.Tag = tagStr
+		arg.Tag = TagStr
 	}
 	inner := ptr + "/" + escapePointer(long)
 	w.buf.WriteByte('{')
@@ -34,8 +33,8 @@ func (w *jsonWriter) intrinsic(n *yaml.Node, long, ptr string, depth int) error 
 	var err error
 	if resource, attr, ok := strings.Cut(n.Value, "."); ok && long == "Fn::GetAtt" && n.Kind == yaml.ScalarNode {
 		err = w.sequence([]*yaml.Node{
-			{Kind: yaml.ScalarNode, Tag: tagStr, Value: resource, Line: n.Line, Column: n.Column},
-			{Kind: yaml.ScalarNode, Tag: tagStr, Value: attr, Line: n.Line, Column: n.Column},
+			{Kind: yaml.ScalarNode, Tag: TagStr, Value: resource, Line: n.Line, Column: n.Column},
+			{Kind: yaml.ScalarNode, Tag: TagStr, Value: attr, Line: n.Line, Column: n.Column},
 		}, inner, depth+1)
 	} else {
 		err = w.value(&arg, inner, depth+1)

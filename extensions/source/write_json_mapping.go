@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"go.yaml.in/yaml/v4"
@@ -16,7 +16,7 @@ type jsonPair struct {
 func (w *jsonWriter) pairs(n *yaml.Node, ptr string) ([]jsonPair, error) {
 	explicit := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := deref(n.Content[i]); !isMergeKey(k) {
+		if k := deref(n.Content[i]); !IsMergeKey(k) {
 			key, err := jsonKey(k, ptr)
 			if err != nil {
 				return nil, err
@@ -31,7 +31,7 @@ func (w *jsonWriter) pairs(n *yaml.Node, ptr string) ([]jsonPair, error) {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), n.Content[i+1]
-		if !isMergeKey(k) {
+		if !IsMergeKey(k) {
 			key, _ := jsonKey(k, ptr)
 			seen[key] = true
 			out = append(out, jsonPair{key, v})
@@ -89,9 +89,9 @@ func (w *jsonWriter) mergeSources(v *yaml.Node, ptr string) ([]jsonPair, error) 
 	return out, nil
 }
 
-// isMergeKey tells whether a key is YAML's merge key (<< written plain).
-func isMergeKey(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && scalarTag(k) == tagMerge
+// IsMergeKey tells whether a key is YAML's merge key (<< written plain).
+func IsMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && ScalarTag(k) == TagMerge
 }
 
 // deref follows aliases to the node they name.
@@ -111,20 +111,20 @@ func jsonKey(k *yaml.Node, ptr string) (string, error) {
 	if isCustomTag(k.Tag) {
 		return "", pathError(ptr, k, "tag %s on a mapping key has no JSON form; write the key without it", k.Tag)
 	}
-	switch scalarTag(k) {
-	case tagInt:
+	switch ScalarTag(k) {
+	case TagInt:
 		if s, err := jsonInt(k.Value); err == nil {
 			return s, nil
 		}
-	case tagFloat:
+	case TagFloat:
 		if s, err := jsonFloat(k.Value); err == nil {
 			return s, nil
 		}
-	case tagBool:
+	case TagBool:
 		if b, ok := yamlBool(k.Value); ok {
 			return b, nil
 		}
-	case tagNull:
+	case TagNull:
 		return "null", nil
 	}
 	return k.Value, nil

@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/internal/shared"
 	"github.com/apigw/apigw/internal/specgen"
 	"go.yaml.in/yaml/v4"
 )
@@ -156,9 +157,9 @@ func genValue(r *rand.Rand, b *strings.Builder, depth int) {
 // of the shared corpus and benchmark folder, and on a generated document.
 func TestJSONMatchesYAMLOnCorpus(t *testing.T) {
 	compareWithYAML(t, "specgen", specgen.JSON(50))
-	files := corpusFiles(t, "specs", "bad")
+	files := shared.CorpusFiles(t, "specs", "bad")
 	if !testing.Short() {
-		bench, _ := filepath.Glob(filepath.Join(sharedDir(t), "bench", "*.json"))
+		bench, _ := filepath.Glob(filepath.Join(shared.Dir(t), "bench", "*.json"))
 		files = append(files, bench...)
 	}
 	compared := 0

@@ -1,11 +1,11 @@
-package openapi
+package source
 
 import "go.yaml.in/yaml/v4"
 
-// cloneTree deep-copies a node tree, keeping aliases pointing at the copies
+// Clone deep-copies a node tree, keeping aliases pointing at the copies
 // of their anchors. The writers work on a copy because yaml v4's encoder
 // rewrites the tags of the tree it is given.
-func cloneTree(root *yaml.Node) *yaml.Node {
+func Clone(root *yaml.Node) *yaml.Node {
 	seen := map[*yaml.Node]*yaml.Node{}
 	var clone func(n *yaml.Node) *yaml.Node
 	clone = func(n *yaml.Node) *yaml.Node {

@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"regexp"
@@ -11,27 +11,27 @@ import (
 
 // Short names of the YAML 1.2 core-schema tags that the writers convert.
 const (
-	tagStr       = "!!str"
-	tagInt       = "!!int"
-	tagFloat     = "!!float"
-	tagBool      = "!!bool"
-	tagNull      = "!!null"
-	tagTimestamp = "!!timestamp"
-	tagBinary    = "!!binary"
-	tagMerge     = "!!merge"
-	tagMap       = "!!map"
-	tagSeq       = "!!seq"
+	TagStr       = "!!str"
+	TagInt       = "!!int"
+	TagFloat     = "!!float"
+	TagBool      = "!!bool"
+	TagNull      = "!!null"
+	TagTimestamp = "!!timestamp"
+	TagBinary    = "!!binary"
+	TagMerge     = "!!merge"
+	TagMap       = "!!map"
+	TagSeq       = "!!seq"
 )
 
-// scalarTag returns the short tag of a scalar node. Nodes loaded by yaml v4
+// ScalarTag returns the short tag of a scalar node. Nodes loaded by yaml v4
 // carry their resolved tag; nodes built by hand may leave Tag empty, and
 // then a plain scalar resolves the way yaml v4's loader would resolve it.
-func scalarTag(n *yaml.Node) string {
+func ScalarTag(n *yaml.Node) string {
 	if n.Tag != "" && n.Tag != "!" {
 		return n.ShortTag()
 	}
 	if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		return tagStr
+		return TagStr
 	}
 	return resolvePlain(n.Value)
 }
@@ -44,40 +44,40 @@ var yamlFloat = regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE
 func resolvePlain(v string) string {
 	switch v {
 	case "true", "True", "TRUE", "false", "False", "FALSE":
-		return tagBool
+		return TagBool
 	case "", "~", "null", "Null", "NULL":
-		return tagNull
+		return TagNull
 	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
 		"-.inf", "-.Inf", "-.INF", "-0", "-0.0":
-		return tagFloat
+		return TagFloat
 	case "<<":
-		return tagMerge
+		return TagMerge
 	}
 	if v[0] == '.' {
 		if _, err := strconv.ParseFloat(v, 64); err == nil {
-			return tagFloat
+			return TagFloat
 		}
-		return tagStr
+		return TagStr
 	}
 	if v[0] != '+' && v[0] != '-' && (v[0] < '0' || v[0] > '9') {
-		return tagStr
+		return TagStr
 	}
 	if isTimestamp(v) {
-		return tagTimestamp
+		return TagTimestamp
 	}
 	plain := strings.ReplaceAll(v, "_", "")
 	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
-		return tagInt
+		return TagInt
 	}
 	if _, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
-		return tagInt
+		return TagInt
 	}
 	if yamlFloat.MatchString(plain) {
 		if _, err := strconv.ParseFloat(plain, 64); err == nil {
-			return tagFloat
+			return TagFloat
 		}
 	}
-	return tagStr
+	return TagStr
 }
 
 // timestampLayouts are the layouts yaml v4 accepts as !!timestamp.

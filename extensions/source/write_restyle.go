@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 // the result loads to the same ordered tree. The tree passed in is not
 // modified.
 func Restyle(root *yaml.Node) *yaml.Node {
-	c := cloneTree(root)
+	c := Clone(root)
 	restyle(c, map[*yaml.Node]bool{})
 	return c
 }
@@ -29,9 +29,9 @@ func restyle(n *yaml.Node, done map[*yaml.Node]bool) {
 	case yaml.ScalarNode:
 		// Line and paragraph separators and NEL stay escaped in double
 		// quotes: YAML 1.1 readers take them for line breaks.
-		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 && scalarTag(n) == tagStr &&
+		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 && ScalarTag(n) == TagStr &&
 			!strings.ContainsAny(n.Value, "\u2028\u2029\u0085") {
-			n.Tag = tagStr
+			n.Tag = TagStr
 			n.Style &^= yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle
 			if strings.Contains(strings.TrimRight(n.Value, "\n"), "\n") {
 				n.Style |= yaml.LiteralStyle

@@ -1,4 +1,4 @@
-package extensions
+package source
 
 import "go.yaml.in/yaml/v4"
 

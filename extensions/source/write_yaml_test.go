@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"strings"
@@ -36,7 +36,7 @@ func TestWriteYAML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := loadNode(t, tt.in)
+			in := tree.Load(t, tt.in)
 			got, err := WriteYAML(in)
 			if err != nil {
 				t.Fatal(err)
@@ -44,30 +44,13 @@ func TestWriteYAML(t *testing.T) {
 			if string(got) != tt.want {
 				t.Errorf("WriteYAML:\n%s\nwant:\n%s", got, tt.want)
 			}
-			assertYAMLRoundTrip(t, in, got)
+			tree.AssertYAMLRoundTrip(t, in, got, WriteYAML)
 		})
 	}
 }
 
-// assertYAMLRoundTrip checks that out loads back to in's tree, with scalar
-// styles, and that writing it again gives the same bytes.
-func assertYAMLRoundTrip(t *testing.T, in *yaml.Node, out []byte) {
-	t.Helper()
-	back := loadNode(t, string(out))
-	if ok, why := tree.Equal(in, back, tree.Options{}); !ok {
-		t.Errorf("output does not load to the input tree: %s\n%s", why, out)
-	}
-	again, err := WriteYAML(back)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(again) != string(out) {
-		t.Errorf("not idempotent:\n%s\nthen:\n%s", out, again)
-	}
-}
-
 func TestWriteYAMLDoesNotModifyTheTree(t *testing.T) {
-	in := loadNode(t, "a: {b: 1}\nc: true\n")
+	in := tree.Load(t, "a: {b: 1}\nc: true\n")
 	if _, err := WriteYAML(in); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +82,7 @@ func TestWriteYAMLKeepsTagsOfHandBuiltScalars(t *testing.T) {
 	if want := "f: !!float 1\ns: 'true'\ni: 2\n"; string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	back := loadNode(t, string(got))
+	back := tree.Load(t, string(got))
 	if ok, why := tree.Equal(doc, back, tree.Options{IgnoreStyle: true}); !ok {
 		t.Errorf("output does not load to the input tree: %s", why)
 	}
@@ -112,7 +95,7 @@ func TestWriteYAMLNil(t *testing.T) {
 }
 
 func TestRestyle(t *testing.T) {
-	in := loadNode(t, `{"a": "true", "b": "200", "c": "text", "d": "l1\nl2", "e": "x: y", "f": "", "g": [1, {"h": null}]}`)
+	in := tree.Load(t, `{"a": "true", "b": "200", "c": "text", "d": "l1\nl2", "e": "x: y", "f": "", "g": [1, {"h": null}]}`)
 	out, err := WriteYAML(Restyle(in))
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +104,7 @@ func TestRestyle(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
-	back := loadNode(t, string(out))
+	back := tree.Load(t, string(out))
 	if ok, why := tree.Equal(in, back, tree.Options{IgnoreStyle: true}); !ok {
 		t.Errorf("restyled output is another tree: %s", why)
 	}
@@ -142,7 +125,7 @@ func TestOpensBlockScalar(t *testing.T) {
 }
 
 func TestRestyleKeepsSeparatorsEscaped(t *testing.T) {
-	out, err := WriteYAML(Restyle(loadNode(t, `{"a": "x\u2028y", "b": "x\u0085y"}`)))
+	out, err := WriteYAML(Restyle(tree.Load(t, `{"a": "x\u2028y", "b": "x\u0085y"}`)))
 	if err != nil {
 		t.Fatal(err)
 	}

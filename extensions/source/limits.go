@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"fmt"
@@ -30,8 +30,8 @@ type Limits struct {
 	MaxAliasNodes int
 }
 
-// withDefaults fills zero fields with the defaults.
-func (l Limits) withDefaults() Limits {
+// WithDefaults fills zero fields with the defaults.
+func (l Limits) WithDefaults() Limits {
 	if l.MaxBytes <= 0 {
 		l.MaxBytes = DefaultMaxBytes
 	}

@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"bytes"
@@ -56,7 +56,7 @@ func DetectFormat(data []byte) Format {
 // *SyntaxError when the text is not well-formed or holds no document.
 // Duplicate keys are not errors here: see DuplicateKeys.
 func Parse(file string, data []byte, lim Limits) (*yaml.Node, Format, error) {
-	lim = lim.withDefaults()
+	lim = lim.WithDefaults()
 	format := DetectFormat(data)
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, format, &LimitError{Limit: LimitSize, Code: diag.LimitSize, File: file,

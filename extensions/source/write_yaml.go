@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"errors"
@@ -25,7 +25,7 @@ func WriteYAML(root *yaml.Node) ([]byte, error) {
 	if root == nil {
 		return nil, errors.New("write yaml: no document")
 	}
-	n := cloneTree(root)
+	n := Clone(root)
 	canonicalYAML(n, map[*yaml.Node]bool{})
 	out, err := yaml.Dump(n,
 		yaml.WithIndent(2),
@@ -107,13 +107,13 @@ func keepScalarTag(n *yaml.Node) {
 		return
 	}
 	if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		if t := n.ShortTag(); t != tagStr && strings.HasPrefix(t, "!!") {
+		if t := n.ShortTag(); t != TagStr && strings.HasPrefix(t, "!!") {
 			n.Style |= yaml.TaggedStyle
 		}
 		return
 	}
 	switch t := n.ShortTag(); t {
-	case tagInt, tagFloat, tagBool, tagNull, tagTimestamp:
+	case TagInt, TagFloat, TagBool, TagNull, TagTimestamp:
 		if resolvePlain(n.Value) != t {
 			n.Style |= yaml.TaggedStyle
 		}

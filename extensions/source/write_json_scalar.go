@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"bytes"
@@ -15,24 +15,24 @@ import (
 
 // scalar writes a scalar by its tag.
 func (w *jsonWriter) scalar(n *yaml.Node, ptr string) error {
-	switch t := scalarTag(n); t {
-	case tagStr, tagTimestamp, tagBinary:
+	switch t := ScalarTag(n); t {
+	case TagStr, TagTimestamp, TagBinary:
 		writeJSONString(&w.buf, n.Value)
-	case tagNull:
+	case TagNull:
 		w.buf.WriteString("null")
-	case tagBool:
+	case TagBool:
 		b, ok := yamlBool(n.Value)
 		if !ok {
 			return pathError(ptr, n, "%q is not a boolean; write true or false", n.Value)
 		}
 		w.buf.WriteString(b)
-	case tagInt:
+	case TagInt:
 		s, err := jsonInt(n.Value)
 		if err != nil {
 			return pathError(ptr, n, "%v", err)
 		}
 		w.buf.WriteString(s)
-	case tagFloat:
+	case TagFloat:
 		s, err := jsonFloat(n.Value)
 		if err != nil {
 			return pathError(ptr, n, "%v", err)
@@ -129,7 +129,7 @@ func jsonFloat(v string) (string, error) {
 // that it still loads as a float; decimal text that YAML already resolves
 // as a float (too big for 64 bits, or -0) stays as written.
 func keepFloat(s string) string {
-	if strings.ContainsAny(s, ".eE") || resolvePlain(s) == tagFloat {
+	if strings.ContainsAny(s, ".eE") || resolvePlain(s) == TagFloat {
 		return s
 	}
 	return s + ".0"

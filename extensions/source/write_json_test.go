@@ -1,4 +1,4 @@
-package openapi
+package source
 
 import (
 	"strings"
@@ -53,7 +53,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := WriteJSON(loadNode(t, tt.in))
+			got, err := WriteJSON(tree.Load(t, tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -78,7 +78,7 @@ func TestWriteJSONEmptyDocument(t *testing.T) {
 }
 
 func TestWriteJSONLayout(t *testing.T) {
-	got, err := WriteJSON(loadNode(t, "a:\n  - 1\n  - {b: []}\nc: {}\n"))
+	got, err := WriteJSON(tree.Load(t, "a:\n  - 1\n  - {b: []}\nc: {}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestResolvePlainMatchesYAML(t *testing.T) {
 		"2001-12-14", "2001-12-14T21:59:43.10Z", "2001-12-14 21:59:43.10", "2001-13-14", "1_2.5",
 		"123456789012345678901234567890", "0b101", "text", "+", ".", "1.2.3",
 	} {
-		n := loadNode(t, "a: "+v)
+		n := tree.Load(t, "a: "+v)
 		want := n.Content[0].Content[1].ShortTag()
 		if got := resolvePlain(v); got != want {
 			t.Errorf("resolvePlain(%q) = %s, yaml v4 says %s", v, got, want)
@@ -160,12 +160,12 @@ func TestResolvePlainMatchesYAML(t *testing.T) {
 
 func TestYAMLToJSONToYAML(t *testing.T) {
 	src := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n        timeoutInMillis: 29000\n        passthroughBehavior: when_no_match\n        multiline: |\n          a\n          b\n"
-	in := loadNode(t, src)
+	in := tree.Load(t, src)
 	js, err := WriteJSON(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromJSON := loadNode(t, string(js))
+	fromJSON := tree.Load(t, string(js))
 	if ok, why := tree.Equal(in, fromJSON, tree.Options{IgnoreStyle: true}); !ok {
 		t.Fatalf("YAML→JSON changed the tree: %s", why)
 	}
@@ -173,7 +173,7 @@ func TestYAMLToJSONToYAML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ok, why := tree.Equal(in, loadNode(t, string(y)), tree.Options{IgnoreStyle: true}); !ok {
+	if ok, why := tree.Equal(in, tree.Load(t, string(y)), tree.Options{IgnoreStyle: true}); !ok {
 		t.Fatalf("YAML→JSON→YAML changed the tree: %s\n%s", why, y)
 	}
 }
