@@ -10,3 +10,6 @@ func mapGet(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) { return source.E
 
 // deref is source.Resolve, for the document checks.
 func deref(n *yaml.Node) *yaml.Node { return source.Resolve(n) }
+
+// get is source.Get, for the document checks.
+func get(n *yaml.Node, key string) *yaml.Node { return source.Get(n, key) }

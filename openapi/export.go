@@ -90,7 +90,7 @@ func Export(d *apimodel.Dump, opts ExportOptions) (*yaml.Node, []diag.Diagnostic
 		e.schemaRef = "#/definitions/"
 	}
 	if d.V2 != nil {
-		root := e.v2(d.V2)
+		root := e.apigwv2(d.V2)
 		return root, e.diags
 	}
 	e.d = d.REST

@@ -156,8 +156,8 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 	}
 }
 
-// v2 exports an HTTP API (apigatewayv2 ExportApi, OpenAPI 3.0).
-func (e *exporter) v2(v *apimodel.V2Dump) *yaml.Node {
+// apigwv2 exports an HTTP API (apigatewayv2 ExportApi, OpenAPI 3.0).
+func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 	api := v.API
 	if api == nil {
 		api = &apimodel.API{}

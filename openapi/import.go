@@ -57,7 +57,7 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 	}
 	var d *apimodel.Dump
 	if doc.HTTPAPI {
-		d = &apimodel.Dump{V2: im.v2()}
+		d = &apimodel.Dump{V2: im.apigwv2()}
 	} else {
 		d = &apimodel.Dump{REST: im.rest()}
 	}

@@ -50,8 +50,8 @@ type SemanticOptions struct {
 type Semantic struct {
 	// Version is the document's swagger or openapi field ("2.0", "3.0.1", "3.1.0").
 	Version string
-	// V2 is the Swagger 2.0 model, for Swagger 2.0 documents.
-	V2 *openapi2.T
+	// Swagger2 is the Swagger 2.0 model, for Swagger 2.0 documents.
+	Swagger2 *openapi2.T
 	// V3 is the OpenAPI 3 model: the document itself, or the conversion of a
 	// Swagger 2.0 document. Nil when the document could not be decoded.
 	V3 *openapi3.T
@@ -137,7 +137,7 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	}
 
 	if swagger != "" {
-		s.V2, s.V3 = r.convertV2(clean, loader, refsOK)
+		s.Swagger2, s.V3 = r.convertSwagger2(clean, loader, refsOK)
 	} else {
 		doc, perrs, err := decodeV3(clean)
 		if err != nil {
@@ -170,9 +170,9 @@ func refuseExternal(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
 	return nil, &openapi3.DisallowedExternalRefError{Ref: u.String()}
 }
 
-// convertV2 decodes a Swagger 2.0 document and converts it to OpenAPI 3.
-func (r *reporter) convertV2(clean *yaml.Node, loader *openapi3.Loader, refsOK bool) (doc2 *openapi2.T, doc3 *openapi3.T) {
-	doc2, perrs, err := decodeV2(clean)
+// convertSwagger2 decodes a Swagger 2.0 document and converts it to OpenAPI 3.
+func (r *reporter) convertSwagger2(clean *yaml.Node, loader *openapi3.Loader, refsOK bool) (doc2 *openapi2.T, doc3 *openapi3.T) {
+	doc2, perrs, err := decodeSwagger2(clean)
 	if err != nil {
 		r.jsonError("", err)
 		return nil, nil

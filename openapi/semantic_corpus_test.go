@@ -98,7 +98,7 @@ func TestSemanticCorpus(t *testing.T) {
 				opts.Data = data
 			}
 			s := NewSemantic(context.Background(), n, opts)
-			if s.V3 == nil && s.V2 == nil {
+			if s.V3 == nil && s.Swagger2 == nil {
 				t.Logf("%s%s: no model", name, ptr)
 			}
 			for _, d := range s.Diagnostics {

@@ -156,8 +156,8 @@ paths:
 definitions:
   Pets: {type: array, items: {type: string}}
 `), SemanticOptions{Pointer: "/Resources/Api/Properties/Body"})
-	if s.V2 == nil || s.V3 == nil {
-		t.Fatalf("views: v2 %v v3 %v", s.V2 != nil, s.V3 != nil)
+	if s.Swagger2 == nil || s.V3 == nil {
+		t.Fatalf("views: v2 %v v3 %v", s.Swagger2 != nil, s.V3 != nil)
 	}
 	if len(s.Diagnostics) != 1 || s.Diagnostics[0].Pointer != "/Resources/Api/Properties/Body/paths/~1pets/get/responses/200/schema/$ref" {
 		t.Errorf("diagnostics %v", s.Diagnostics)

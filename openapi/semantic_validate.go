@@ -32,10 +32,10 @@ var rejectedByImport = map[string]string{
 	"schema-type-unsupported":    "use one of array, boolean, integer, number, object, string (API Gateway rejects the model)",
 }
 
-// validate runs kin-openapi's validation and reports each finding. fromV2
+// validate runs kin-openapi's validation and reports each finding. fromSwagger2
 // says the model is the conversion of a Swagger 2.0 document, whose pointers
 // are mapped back to the Swagger 2.0 layout.
-func (r *reporter) validate(ctx context.Context, doc *openapi3.T, fromV2 bool) {
+func (r *reporter) validate(ctx context.Context, doc *openapi3.T, fromSwagger2 bool) {
 	swap := detachSchemaRefs(doc)
 	err := func() error {
 		defer swap.restore()
@@ -51,12 +51,12 @@ func (r *reporter) validate(ctx context.Context, doc *openapi3.T, fromV2 bool) {
 		errs = []error{err}
 	}
 	for _, e := range errs {
-		r.validationError(e, fromV2)
+		r.validationError(e, fromSwagger2)
 	}
 }
 
 // validationError reports one validation finding.
-func (r *reporter) validationError(err error, fromV2 bool) {
+func (r *reporter) validationError(err error, fromSwagger2 bool) {
 	// API Gateway's import neither warns about nor rejects most of what the
 	// OpenAPI specification requires (a response per operation, info.version…):
 	// those findings are info, so --fail-on warning keeps meaning failonwarnings.
@@ -67,7 +67,7 @@ func (r *reporter) validationError(err error, fromV2 bool) {
 			sev, code, hint = diag.Error, diag.OpenAPIInvalid, h
 		}
 	}
-	if fromV2 && coded != nil && coded.Code() == "paths-required" {
+	if fromSwagger2 && coded != nil && coded.Code() == "paths-required" {
 		return // the conversion leaves out an empty paths object
 	}
 	if coded != nil && coded.Code() == "security-requirement-scheme-undefined" {
@@ -83,8 +83,8 @@ func (r *reporter) validationError(err error, fromV2 bool) {
 		return // HTTP APIs' catch-all route
 	}
 	ptr := errorPointer(err, r.root)
-	if fromV2 {
-		ptr = v2Pointer(ptr)
+	if fromSwagger2 {
+		ptr = swagger2Pointer(ptr)
 	}
 	msg := err.Error()
 	if hint != "" {
@@ -267,10 +267,10 @@ func findKey(root *yaml.Node, ptr, key, value string) string {
 	return ptr
 }
 
-// v2Pointer maps a pointer into the OpenAPI 3 conversion of a Swagger 2.0
+// swagger2Pointer maps a pointer into the OpenAPI 3 conversion of a Swagger 2.0
 // document back to where the value is in the Swagger 2.0 document (as near
 // as the layouts allow).
-func v2Pointer(ptr string) string {
+func swagger2Pointer(ptr string) string {
 	switch {
 	case strings.HasPrefix(ptr, "/components/schemas/"):
 		return "/definitions/" + strings.TrimPrefix(ptr, "/components/schemas/")

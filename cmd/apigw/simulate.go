@@ -134,16 +134,16 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 			return withCode(exitFindings, err)
 		}
 		return printOutcome(out, f.format, op, o)
-	case op.v2 == nil:
+	case op.apigwv2 == nil:
 		return withCode(exitFindings, fmt.Errorf("route %q has no integration", op.name))
 	case op.kind == "WebSocket":
-		o, err := simulate.WebSocket(op.v2, op.ws, res, req)
+		o, err := simulate.WebSocket(op.apigwv2, op.ws, res, req)
 		if err != nil {
 			return withCode(exitFindings, err)
 		}
 		return printOutcome(out, f.format, op, o)
 	default:
-		return printHTTP(out, f.format, op, simulate.HTTP(op.v2.ResponseParameters, res, req))
+		return printHTTP(out, f.format, op, simulate.HTTP(op.apigwv2.ResponseParameters, res, req))
 	}
 }
 

@@ -16,11 +16,11 @@ import (
 
 // simOperation is one operation that can be simulated.
 type simOperation struct {
-	name   string // "GET /pets/{id}", or a WebSocket route key
-	method *apimodel.Method
-	v2     *apimodel.V2Integration
-	ws     []*apimodel.V2IntegrationResponse
-	kind   string // "REST", "HTTP" or "WebSocket"
+	name    string // "GET /pets/{id}", or a WebSocket route key
+	method  *apimodel.Method
+	apigwv2 *apimodel.V2Integration
+	ws      []*apimodel.V2IntegrationResponse
+	kind    string // "REST", "HTTP" or "WebSocket"
 }
 
 // simSource is a loaded file.
@@ -107,7 +107,7 @@ func sourceFromDump(d *apimodel.Dump) *simSource {
 			id := strings.TrimPrefix(r.Target, "integrations/")
 			for _, in := range v.Integrations {
 				if in.IntegrationID == id {
-					op.v2 = in
+					op.apigwv2 = in
 				}
 			}
 			op.ws = v.IntegrationResponses[id]

@@ -9,11 +9,11 @@ import (
 	"github.com/apigw/apigw/extensions/source"
 )
 
-// v2 imports an HTTP API as apigatewayv2 ImportApi does: one route per
+// apigwv2 imports an HTTP API as apigatewayv2 ImportApi does: one route per
 // operation, one integration per operation (or per reusable integration it
 // refers to), authorizers from the security schemes, CORS from
 // x-amazon-apigateway-cors.
-func (im *importer) v2() *apimodel.V2Dump {
+func (im *importer) apigwv2() *apimodel.V2Dump {
 	api := &apimodel.API{
 		Name:                      im.doc.Info.Title,
 		Description:               im.doc.Info.Description,
@@ -77,7 +77,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 				im.Add(diag.ImportDuplicate, op.Node, rel, "route %q is defined twice; the later one is kept", key)
 			}
 		}
-		im.v2Security(op, r, authByName)
+		im.apigwv2Security(op, r, authByName)
 		integ, ok := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
 		switch {
 		case !ok:
@@ -88,7 +88,7 @@ func (im *importer) v2() *apimodel.V2Dump {
 			if vi == nil {
 				if all, ok := im.doc.ComponentsExtension(extensions.ExtIntegrations).(*extensions.Integrations); ok {
 					if target, ok := all.Integrations.Get(name); ok && target != nil {
-						vi = im.v2Integration(target, "integration "+name, rel)
+						vi = im.apigwv2Integration(target, "integration "+name, rel)
 						out.Integrations = append(out.Integrations, vi)
 						reusable[name] = vi
 					}
@@ -100,20 +100,20 @@ func (im *importer) v2() *apimodel.V2Dump {
 			}
 			r.Target = "integrations/" + vi.IntegrationID
 		default:
-			vi := im.v2Integration(integ, key, rel)
+			vi := im.apigwv2Integration(integ, key, rel)
 			out.Integrations = append(out.Integrations, vi)
 			r.Target = "integrations/" + vi.IntegrationID
 		}
 		out.Routes = append(out.Routes, r)
 	}
-	im.v2IntegrationIDs(out)
+	im.apigwv2IntegrationIDs(out)
 	return out
 }
 
-// v2IntegrationIDs names each integration after the smallest route key that
+// apigwv2IntegrationIDs names each integration after the smallest route key that
 // targets it, so that an integration keeps its id whether it was written
 // inline or as a reusable integration.
-func (im *importer) v2IntegrationIDs(out *apimodel.V2Dump) {
+func (im *importer) apigwv2IntegrationIDs(out *apimodel.V2Dump) {
 	for _, in := range out.Integrations {
 		target := "integrations/" + in.IntegrationID
 		key := ""
@@ -142,7 +142,7 @@ func strs(ss []extensions.Str) []string {
 	return out
 }
 
-func (im *importer) v2Integration(v *extensions.Integration, owner, rel string) *apimodel.V2Integration {
+func (im *importer) apigwv2Integration(v *extensions.Integration, owner, rel string) *apimodel.V2Integration {
 	vi := &apimodel.V2Integration{
 		IntegrationID:           apimodel.StableID("integration", im.apiID+"/"+owner),
 		IntegrationType:         upper(string(v.Type)),
@@ -186,7 +186,7 @@ func orText(a, b string) string {
 	return b
 }
 
-func (im *importer) v2Security(op *Operation, r *apimodel.Route, auth map[string]*apimodel.V2Authorizer) {
+func (im *importer) apigwv2Security(op *Operation, r *apimodel.Route, auth map[string]*apimodel.V2Authorizer) {
 	reqs, _ := op.EffectiveSecurity()
 	for _, req := range reqs {
 		for _, use := range req.Schemes {

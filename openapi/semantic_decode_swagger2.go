@@ -10,13 +10,13 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// decodeV2 decodes a Swagger 2.0 document from its (sanitized) node. The
+// decodeSwagger2 decodes a Swagger 2.0 document from its (sanitized) node. The
 // openapi2 types decode only JSON, and each object's UnmarshalJSON decodes
 // its whole subtree a second time (for its extensions), so the document is
 // decoded in parts: the top level without paths and definitions, then each
 // path item and each definition on its own, in parallel. The parts are the
 // same values a whole decode gives.
-func decodeV2(root *yaml.Node) (*openapi2.T, []pathDecodeError, error) {
+func decodeSwagger2(root *yaml.Node) (*openapi2.T, []pathDecodeError, error) {
 	root = source.Resolve(root)
 	doc := &openapi2.T{}
 	paths, defs := source.Child(root, "paths"), source.Child(root, "definitions")
