@@ -55,7 +55,7 @@ type checker struct {
 }
 
 // rest tells whether the document is a REST API.
-func (c *checker) rest() bool { return !c.doc.HTTPAPI }
+func (c *checker) rest() bool { return !c.doc.HTTPAPI() }
 
 // integration returns an operation's decoded integration, or nil.
 func integrationOf(o *Operation) (*extensions.Integration, *Extension) {

@@ -31,7 +31,7 @@ func TestCorpusConvertKeepsModel(t *testing.T) {
 			}
 			m1, _ := want.Marshal()
 			for _, to := range []Kind{Swagger2, OpenAPI30, OpenAPI31} {
-				if to == doc.Kind || doc.HTTPAPI && to == Swagger2 {
+				if to == doc.Kind || doc.HTTPAPI() && to == Swagger2 {
 					continue
 				}
 				root, _ := Convert(doc, to)
@@ -47,7 +47,7 @@ func TestCorpusConvertKeepsModel(t *testing.T) {
 				if again[0].Kind != to {
 					t.Errorf("%s → %s: loads as %s", name, to, again[0].Kind)
 				}
-				again[0].HTTPAPI = doc.HTTPAPI
+				again[0].API = doc.API
 				got, _ := Import(again[0], ImportOptions{})
 				m2, _ := got.Marshal()
 				if !bytes.Equal(m1, m2) {

@@ -136,8 +136,8 @@ func TestIsHTTPAPI(t *testing.T) {
 		if err != nil || len(docs) != 1 {
 			t.Fatal(err)
 		}
-		if docs[0].HTTPAPI != c.http {
-			t.Errorf("%q: HTTPAPI = %v, want %v", c.src, docs[0].HTTPAPI, c.http)
+		if docs[0].HTTPAPI() != c.http {
+			t.Errorf("%q: HTTPAPI = %v, want %v", c.src, docs[0].HTTPAPI(), c.http)
 		}
 	}
 }

@@ -34,9 +34,14 @@ type Document struct {
 	// Resource and ResourceType name the template resource that holds an
 	// embedded definition ("MyApi", "AWS::Serverless::Api"); empty otherwise.
 	Resource, ResourceType string
-	// HTTPAPI is true for an HTTP API (API Gateway v2) and false for a REST
-	// API. See IsHTTPAPI for how a plain document is classified.
-	HTTPAPI bool
+	// API is the kind of API the document defines: extensions.KindREST
+	// (ImportRestApi) or extensions.KindHTTP (apigatewayv2 ImportApi). The
+	// --api option decides it; in a template, the resource type; otherwise
+	// the evidence rule (see Classify and Evidence.Kind).
+	API extensions.APIKind
+	// Evidence is what the document itself says about its kind (plain
+	// documents only).
+	Evidence Evidence
 	// Raw is the file's bytes when the document is the whole file; nil when embedded.
 	Raw []byte
 	// Refs are the files that external $refs named, loaded when allowed.
@@ -79,7 +84,15 @@ type LoadOptions struct {
 	// AllowRefs is a folder below which external $refs may be read. Empty
 	// refuses every external $ref; URLs are always refused.
 	AllowRefs string
+	// API, when not extensions.KindUnknown, is the kind of API a plain
+	// document defines, as the user knows it (ImportRestApi or ImportApi);
+	// otherwise the evidence rule decides. In a template the resource type
+	// decides.
+	API extensions.APIKind
 }
+
+// HTTPAPI tells whether the document defines an HTTP API.
+func (d *Document) HTTPAPI() bool { return d.API == extensions.KindHTTP }
 
 // LoadFile reads the file at path and loads it; see Load.
 func LoadFile(path string, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
@@ -143,7 +156,7 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 	}
 	for _, d := range docs {
 		if !d.Embedded() {
-			d.HTTPAPI = IsHTTPAPI(d.Root)
+			l.classify(d)
 		}
 		if err := l.refs(d); err != nil {
 			return nil, nil, err

@@ -29,7 +29,7 @@ paths:
 		fmt.Println(d)
 	}
 	doc := docs[0]
-	fmt.Println(doc.Kind, doc.Format, "HTTP API:", doc.HTTPAPI)
+	fmt.Println(doc.Kind, doc.Format, "HTTP API:", doc.HTTPAPI())
 	for _, op := range doc.Operations() {
 		v, _ := op.Effective(extensions.ExtRequestValidator).(*extensions.RequestValidatorName)
 		if v != nil {
@@ -51,7 +51,7 @@ func ExampleLoadFile() {
 		panic(err)
 	}
 	for _, d := range docs {
-		fmt.Println(d.Resource, d.ResourceType, d.Kind, "HTTP API:", d.HTTPAPI, "at", d.Pointer)
+		fmt.Println(d.Resource, d.ResourceType, d.Kind, "HTTP API:", d.HTTPAPI(), "at", d.Pointer)
 	}
 	// Output:
 	// Rest AWS::ApiGateway::RestApi Swagger 2.0 HTTP API: false at /Resources/Rest/Properties/Body
@@ -98,11 +98,18 @@ func ExampleDetectFormat() {
 	// json yaml
 }
 
-func ExampleIsHTTPAPI() {
-	tree, _, _ := source.Parse("h.yaml", []byte("openapi: 3.0.1\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\n"), source.Limits{})
-	fmt.Println(openapi.IsHTTPAPI(tree.Content[0]))
+// The evidence rule: REST-only features outweigh HTTP-only ones.
+func ExampleClassify() {
+	src := `openapi: 3.0.1
+x-amazon-apigateway-cors: {allowOrigins: ['*']}
+x-amazon-apigateway-gateway-responses: {DEFAULT_4XX: {statusCode: "400"}}
+`
+	tree, _, _ := source.Parse("h.yaml", []byte(src), source.Limits{})
+	ev := openapi.Classify(tree.Content[0], openapi.OpenAPI30)
+	kind, guessed := ev.Kind()
+	fmt.Println(ev.REST, ev.HTTP, kind, guessed)
 	// Output:
-	// true
+	// [x-amazon-apigateway-gateway-responses] [x-amazon-apigateway-cors] REST API true
 }
 
 func ExampleDocument_Operation() {

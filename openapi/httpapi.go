@@ -1,80 +1,181 @@
 package openapi
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
-// httpRootMarkers are root extensions that only HTTP APIs read.
-var httpRootMarkers = []string{"x-amazon-apigateway-importexport-version", "x-amazon-apigateway-cors"}
-
-// httpIntegrationMarkers are integration fields that only HTTP APIs read.
-var httpIntegrationMarkers = []string{"payloadFormatVersion", "integrationSubtype"}
-
-// IsHTTPAPI guesses whether a plain document (root is the OpenAPI object)
-// defines an HTTP API rather than a REST API. A document does not say so
-// itself; it is an HTTP API when it uses something only HTTP APIs read:
-//   - x-amazon-apigateway-importexport-version or x-amazon-apigateway-cors at the root;
-//   - x-amazon-apigateway-integrations in components;
-//   - payloadFormatVersion or integrationSubtype in an operation's x-amazon-apigateway-integration;
-//   - any extension the registry marks HTTPOnly, at the root or in an operation.
-//
-// Everything else is taken as a REST API, which is what most documents with
-// these extensions are. Embedded definitions are classified by their
-// resource type instead (AWS::ApiGatewayV2::Api and AWS::Serverless::HttpApi are HTTP APIs).
-func IsHTTPAPI(root *yaml.Node) bool {
-	root = source.Resolve(root)
-	for _, m := range httpRootMarkers {
-		if k, _ := source.Entry(root, m); k != nil {
-			return true
-		}
+// ParseAPIKind reads an --api value: "rest", "http", or "" for the
+// evidence rule (see Classify).
+func ParseAPIKind(s string) (extensions.APIKind, error) {
+	switch strings.ToLower(s) {
+	case "":
+		return extensions.KindUnknown, nil
+	case "rest":
+		return extensions.KindREST, nil
+	case "http":
+		return extensions.KindHTTP, nil
 	}
-	if hasHTTPOnly(root) {
-		return true
-	}
-	_, comps := source.Entry(root, "components")
-	if k, _ := source.Entry(comps, "x-amazon-apigateway-integrations"); k != nil {
-		return true
-	}
-	_, paths := source.Entry(root, "paths")
-	if paths == nil || paths.Kind != yaml.MappingNode {
-		return false
-	}
-	for i := 1; i < len(paths.Content); i += 2 {
-		item := source.Resolve(paths.Content[i])
-		if item == nil || item.Kind != yaml.MappingNode {
-			continue
-		}
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			if _, ok := operationKeys[item.Content[j].Value]; !ok {
-				continue
-			}
-			op := item.Content[j+1]
-			if hasHTTPOnly(op) {
-				return true
-			}
-			_, integ := source.Entry(op, "x-amazon-apigateway-integration")
-			for _, m := range httpIntegrationMarkers {
-				if k, _ := source.Entry(integ, m); k != nil {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return extensions.KindUnknown, fmt.Errorf("unknown API kind %q: write rest (ImportRestApi) or http (ImportApi)", s)
 }
 
-// hasHTTPOnly tells whether the mapping n has an extension only HTTP APIs read.
-func hasHTTPOnly(n *yaml.Node) bool {
-	n = source.Resolve(n)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return false
+// Evidence is what a plain document says about the kind of API it defines:
+// the things in it that only one kind reads.
+type Evidence struct {
+	// REST and HTTP name what only REST APIs, or only HTTP APIs, read,
+	// in document order ("x-amazon-apigateway-gateway-responses",
+	// "GET /pets: integration type mock").
+	REST, HTTP []string
+}
+
+// Kind applies the evidence rule: a document is a REST API when anything
+// in it only REST APIs read (ImportRestApi accepts every document with
+// these extensions, and REST-only features are lost on an HTTP API), an
+// HTTP API when only HTTP-only evidence is there, and a REST API otherwise.
+// guessed is true when the evidence did not settle it (none, or both kinds).
+func (e Evidence) Kind() (kind extensions.APIKind, guessed bool) {
+	switch {
+	case len(e.REST) > 0:
+		return extensions.KindREST, len(e.HTTP) > 0
+	case len(e.HTTP) > 0:
+		return extensions.KindHTTP, false
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if s := extensions.LookupSpec(n.Content[i].Value); s != nil && s.HTTPOnly {
-			return true
+	return extensions.KindREST, true
+}
+
+// Classify gathers the evidence of a plain document (root is the OpenAPI
+// object): extensions the registry marks as read by one kind only,
+// Swagger 2.0 (HTTP APIs import OpenAPI 3 only), integration types and
+// fields one kind reads (responses, requestTemplates, cacheKeyParameters,
+// contentHandling vs payloadFormatVersion, integrationSubtype, $ref), and
+// authorizer types (cognito_user_pools, token vs jwt).
+func Classify(root *yaml.Node, kind Kind) Evidence {
+	var ev Evidence
+	root = source.Resolve(root)
+	if kind == Swagger2 {
+		ev.REST = append(ev.REST, "swagger: \"2.0\"")
+	}
+	markers(&ev, root, "")
+	markers(&ev, source.Get(root, "components"), "components: ")
+	for _, schemes := range []*yaml.Node{source.Get(source.Get(root, "components"), "securitySchemes"), source.Get(root, "securityDefinitions")} {
+		source.Pairs(schemes, func(name string, s *yaml.Node) {
+			switch t := strings.ToLower(source.Scalar(source.Get(source.Get(s, extensions.ExtAuthorizer), "type"))); t {
+			case extensions.AuthorizerToken, extensions.AuthorizerCognitoUserPools:
+				ev.REST = append(ev.REST, "security scheme "+name+": "+t+" authorizer")
+			case extensions.AuthorizerJWT:
+				ev.HTTP = append(ev.HTTP, "security scheme "+name+": jwt authorizer")
+			}
+		})
+	}
+	source.Pairs(source.Get(root, "paths"), func(path string, item *yaml.Node) {
+		source.Pairs(item, func(key string, op *yaml.Node) {
+			method, ok := operationKeys[key]
+			if !ok {
+				return
+			}
+			where := method + " " + path + ": "
+			markers(&ev, op, where)
+			integrationEvidence(&ev, source.Get(op, extensions.ExtIntegration), where)
+		})
+	})
+	return ev
+}
+
+// markers adds the extensions of mapping n that only one kind reads.
+func markers(ev *Evidence, n *yaml.Node, where string) {
+	source.Pairs(n, func(key string, _ *yaml.Node) {
+		if s := extensions.LookupSpec(key); s != nil {
+			switch {
+			case s.RESTOnly:
+				ev.REST = append(ev.REST, where+key)
+			case s.HTTPOnly:
+				ev.HTTP = append(ev.HTTP, where+key)
+			}
+		}
+	})
+}
+
+// restIntegrationFields and httpIntegrationFields are integration fields
+// only one kind reads.
+var (
+	restIntegrationFields = []string{"responses", "requestTemplates", "cacheKeyParameters", "cacheNamespace", "contentHandling", "integrationTarget"}
+	httpIntegrationFields = []string{"payloadFormatVersion", "integrationSubtype", "responseParameters", "$ref"}
+)
+
+// integrationEvidence adds what an operation's integration says.
+func integrationEvidence(ev *Evidence, integ *yaml.Node, where string) {
+	if integ == nil {
+		return
+	}
+	switch t := strings.ToLower(source.Scalar(source.Get(integ, "type"))); t {
+	case "http", "mock":
+		ev.REST = append(ev.REST, where+"integration type "+t)
+	}
+	for _, f := range restIntegrationFields {
+		if source.Get(integ, f) != nil {
+			ev.REST = append(ev.REST, where+"integration "+f)
 		}
 	}
-	return false
+	for _, f := range httpIntegrationFields {
+		if source.Get(integ, f) != nil {
+			ev.HTTP = append(ev.HTTP, where+"integration "+f)
+		}
+	}
+}
+
+// kindNote says how a plain document's kind was chosen, when the evidence
+// did not settle it; "" otherwise.
+func kindNote(ev Evidence) string {
+	kind, guessed := ev.Kind()
+	if !guessed {
+		return ""
+	}
+	if len(ev.HTTP) == 0 {
+		return "read as a REST API: nothing in the document is read by only one kind of API; pass --api http to read it as an HTTP API (ImportApi)"
+	}
+	return fmt.Sprintf("read as a %s because of %s, which only REST APIs read, although %s is read only by HTTP APIs; pass --api http to read it as an HTTP API (ImportApi)",
+		kindName(kind), quoteFirst(ev.REST), quoteFirst(ev.HTTP))
+}
+
+func kindName(k extensions.APIKind) string {
+	if k == extensions.KindHTTP {
+		return "HTTP API"
+	}
+	return "REST API"
+}
+
+// quoteFirst names the first item, and how many more there are.
+func quoteFirst(items []string) string {
+	s := items[0]
+	if len(items) > 1 {
+		s += fmt.Sprintf(" (and %d more)", len(items)-1)
+	}
+	return s
+}
+
+// classify sets a plain document's kind: the one asked for, else the
+// evidence rule's, with an info when the evidence did not settle it.
+func (l *loader) classify(d *Document) {
+	d.Evidence = Classify(d.Root, d.Kind)
+	if l.opts.API != extensions.KindUnknown {
+		d.API = l.opts.API
+		return
+	}
+	d.API, _ = d.Evidence.Kind()
+	if note := kindNote(d.Evidence); note != "" {
+		l.Add(diag.APIKindGuess, d.Root, d.Pointer, "%s", note)
+	}
+}
+
+// templateKind is the kind a template resource type decides.
+func templateKind(httpAPI bool) extensions.APIKind {
+	if httpAPI {
+		return extensions.KindHTTP
+	}
+	return extensions.KindREST
 }

@@ -39,7 +39,7 @@ const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
 
 // Import builds the API that API Gateway's import would create from doc: a
 // REST API (ImportRestApi) for a REST document, an HTTP API (apigatewayv2
-// ImportApi) when doc.HTTPAPI is set. Ids are derived from names and paths
+// ImportApi) when doc.HTTPAPI(). Ids are derived from names and paths
 // (apimodel.StableID), so the same document always gives the same dump.
 // What import would warn about or reject is returned as diagnostics; the
 // dump holds what could be imported.
@@ -56,7 +56,7 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 		return nil, im.Diags
 	}
 	var d *apimodel.Dump
-	if doc.HTTPAPI {
+	if doc.HTTPAPI() {
 		d = &apimodel.Dump{V2: im.apigwv2()}
 	} else {
 		d = &apimodel.Dump{REST: im.rest()}

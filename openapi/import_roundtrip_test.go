@@ -61,17 +61,17 @@ func TestCorpusRoundTrip(t *testing.T) {
 				t.Errorf("%s %s: the export does not load cleanly: %v %v", name, doc.Pointer, err, firstError(ldiags))
 				continue
 			}
-			again[0].HTTPAPI = doc.HTTPAPI
+			again[0].API = doc.API
 			second, _ := Import(again[0], ImportOptions{})
 			m2, _ := second.Marshal()
 			if !bytes.Equal(m1, m2) {
 				t.Errorf("%s %s: import → export → import changes the model:\n%s", name, doc.Pointer, firstLineDiff(m1, m2))
 			}
 			for _, x := range doc.Extensions() {
-				if a, ok := x.Value.(*extensions.Authorizer); ok && doc.HTTPAPI && !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
+				if a, ok := x.Value.(*extensions.Authorizer); ok && doc.HTTPAPI() && !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
 					continue // an HTTP API has no such authorizer; import says so
 				}
-				if slices.Contains(carried[doc.HTTPAPI], x.Name) && len(again[0].ExtensionsNamed(x.Name)) == 0 && x.Value != nil {
+				if slices.Contains(carried[doc.HTTPAPI()], x.Name) && len(again[0].ExtensionsNamed(x.Name)) == 0 && x.Value != nil {
 					t.Errorf("%s %s: %s is lost by import → export", name, doc.Pointer, x.Name)
 				}
 			}

@@ -18,8 +18,12 @@ import (
 
 // loadOne loads the API definition in path: the document itself, or the one
 // API of a template (resource names one when the template holds several).
-func loadOne(path, resource string) (*openapi.Document, []diag.Diagnostic, error) {
-	docs, diags, err := openapi.LoadFile(path, openapi.LoadOptions{})
+func loadOne(path, resource string, api *apiFlag) (*openapi.Document, []diag.Diagnostic, error) {
+	opts, err := api.options("")
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, diags, err := openapi.LoadFile(path, opts)
 	if err != nil {
 		var le *source.LimitError
 		if errors.As(err, &le) {

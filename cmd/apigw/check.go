@@ -21,6 +21,7 @@ func init() { subcommands = append(subcommands, newCheckCmd) }
 
 func newCheckCmd() *cobra.Command {
 	var format, failOn, allowRefs string
+	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "check [flags] PATH...",
 		Short: "Check OpenAPI documents and templates for API Gateway problems",
@@ -70,7 +71,11 @@ Exit codes:
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			diags, limitErrs := checkFiles(files, openapi.LoadOptions{AllowRefs: allowRefs})
+			opts, err := api.options(allowRefs)
+			if err != nil {
+				return err
+			}
+			diags, limitErrs := checkFiles(files, opts)
 			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), Files: len(files) - len(limitErrs), Refused: len(limitErrs)})
 			if err != nil {
 				return err
@@ -93,6 +98,7 @@ Exit codes:
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or sarif")
 	cmd.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error or warning")
 	cmd.Flags().StringVar(&allowRefs, "allow-refs", "", "folder below which external $refs may be read (none when empty)")
+	api.add(cmd)
 	return cmd
 }
 

@@ -18,6 +18,7 @@ func init() { subcommands = append(subcommands, newConfigCmd) }
 
 func newConfigCmd() *cobra.Command {
 	var target, out, resource, basePath string
+	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "config FILE --target calls|cloudformation|terraform|pulumi",
 		Short: "Turn an API into deployment config: SDK calls, CloudFormation, Terraform or Pulumi",
@@ -33,7 +34,7 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 			if !slices.Contains(config.Targets, target) {
 				return withCode(exitUsage, errorf("--target %q: write one of %s", target, strings.Join(config.Targets, ", ")))
 			}
-			dump, diags, err := configInput(args[0], resource, openapi.BasePathMode(basePath))
+			dump, diags, err := configInput(args[0], resource, openapi.BasePathMode(basePath), &api)
 			printDiags(cmd.ErrOrStderr(), diags)
 			if err != nil {
 				return err
@@ -79,6 +80,7 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 	cmd.Flags().StringVar(&target, "target", "", "calls, cloudformation, terraform or pulumi")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "folder to write the files into (default: print to stdout)")
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to use when a template holds several")
+	api.add(cmd)
 	cmd.Flags().StringVar(&basePath, "basepath", "ignore", "for documents: what import does with the base path (ignore, prepend, split)")
 	_ = cmd.MarkFlagRequired("target")
 	return cmd
@@ -86,7 +88,7 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 
 // configInput reads FILE as a dump or, when it is an OpenAPI document or
 // template, imports it.
-func configInput(path, resource string, mode openapi.BasePathMode) (*apimodel.Dump, []diag.Diagnostic, error) {
+func configInput(path, resource string, mode openapi.BasePathMode, api *apiFlag) (*apimodel.Dump, []diag.Diagnostic, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, withCode(exitFindings, err)
@@ -94,7 +96,7 @@ func configInput(path, resource string, mode openapi.BasePathMode) (*apimodel.Du
 	if isDump(path, data) {
 		return loadDump(path)
 	}
-	doc, diags, err := loadOne(path, resource)
+	doc, diags, err := loadOne(path, resource, api)
 	if err != nil || doc == nil {
 		return nil, diags, err
 	}

@@ -9,6 +9,7 @@ func init() { subcommands = append(subcommands, newConvertCmd) }
 
 func newConvertCmd() *cobra.Command {
 	var to, format, out, resource string
+	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "convert FILE --to swagger|oas30|oas31",
 		Short: "Convert a document between Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1",
@@ -29,7 +30,7 @@ What the target cannot express is reported on stderr.`,
 			if !ok {
 				return withCode(exitUsage, errorf("--to %q: write swagger, oas30 or oas31", to))
 			}
-			doc, diags, err := loadOne(args[0], resource)
+			doc, diags, err := loadOne(args[0], resource, &api)
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {
@@ -54,6 +55,7 @@ What the target cannot express is reported on stderr.`,
 	cmd.Flags().StringVar(&format, "format", "yaml", "output format: json or yaml")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to convert when a template holds several")
+	api.add(cmd)
 	_ = cmd.MarkFlagRequired("to")
 	return cmd
 }

@@ -17,6 +17,7 @@ func init() { genSubcommands = append(genSubcommands, newGenClientCmd) }
 
 func newGenClientCmd() *cobra.Command {
 	var pkg, out, allowRefs, resource string
+	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "client [-package NAME] [-o FILE] [--allow-refs DIR] FILE",
 		Short: "Write a Go client that knows what API Gateway sends back",
@@ -69,7 +70,11 @@ error nothing is written. The package name defaults to the output folder's name.
 			if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) {
 				return withCode(exitUsage, fmt.Errorf("gen client: -package %q is not a Go package name: write one such as petstore", pkg))
 			}
-			docs, diags, err := openapi.LoadFile(args[0], openapi.LoadOptions{AllowRefs: allowRefs})
+			opts, err := api.options(allowRefs)
+			if err != nil {
+				return err
+			}
+			docs, diags, err := openapi.LoadFile(args[0], opts)
 			if err != nil {
 				var le *source.LimitError
 				if errors.As(err, &le) {
@@ -110,10 +115,11 @@ error nothing is written. The package name defaults to the output folder's name.
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
 	f.StringVar(&allowRefs, "allow-refs", "", "allow external $refs to files below `DIR`")
 	f.StringVar(&resource, "resource", "", "the API resource of a template that holds several")
+	api.add(cmd)
 	return cmd
 }
 
-// goStyleFlags rewrites -package, -output, -allow-refs and -resource (one
+// goStyleFlags rewrites -package, -output, -allow-refs, -resource and -api (one
 // dash, as Go tools spell flags) to their two-dash form.
 func goStyleFlags(args []string) []string {
 	out := make([]string, len(args))
@@ -126,7 +132,7 @@ func goStyleFlags(args []string) []string {
 		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
 		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && len(name) > 1 {
 			switch name {
-			case "package", "output", "allow-refs", "resource":
+			case "package", "output", "allow-refs", "resource", "api":
 				out[i] = "-" + a
 			}
 		}

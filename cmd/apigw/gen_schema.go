@@ -16,6 +16,7 @@ func newGenSchemaCmd() *cobra.Command {
 	var (
 		exts, doc         bool
 		out, id, resource string
+		api               apiFlag
 	)
 	cmd := &cobra.Command{
 		Use:   "schema (--extensions [--document] [-o FILE] | FILE -o DIR) [--id URL]",
@@ -72,7 +73,7 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 				if exts || doc {
 					return withCode(exitUsage, errors.New("gen schema: give either FILE (response schemas of one API) or --extensions/--document, not both"))
 				}
-				return genAPISchemas(cmd, args[0], resource, out, id)
+				return genAPISchemas(cmd, args[0], resource, out, id, &api)
 			}
 			if resource != "" {
 				return withCode(exitUsage, errors.New("gen schema: --resource chooses the API of a template FILE; give the FILE"))
@@ -107,5 +108,6 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` (atomically) instead of stdout; with a document FILE, the folder to write into")
 	f.StringVar(&resource, "resource", "", "the API resource of a template FILE that holds several")
 	f.StringVar(&id, "id", "", "the schema's $id, the `URL` it is published at")
+	api.add(cmd)
 	return cmd
 }

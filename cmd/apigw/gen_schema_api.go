@@ -12,14 +12,14 @@ import (
 )
 
 // genAPISchemas writes the response schemas of the API in file into the folder out.
-func genAPISchemas(cmd *cobra.Command, file, resource, out, id string) error {
+func genAPISchemas(cmd *cobra.Command, file, resource, out, id string, api *apiFlag) error {
 	if out == "" || out == "-" {
 		return withCode(exitUsage, errors.New("gen schema: FILE writes one schema per operation: give the folder to write them into with -o DIR"))
 	}
 	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
 		return withCode(exitUsage, fmt.Errorf("gen schema: -o %s is a file; with a document FILE, -o names a folder", out))
 	}
-	doc, diags, err := loadOne(file, resource)
+	doc, diags, err := loadOne(file, resource, api)
 	if err != nil || doc == nil {
 		printDiags(cmd.ErrOrStderr(), diags)
 		if err != nil {

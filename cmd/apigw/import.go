@@ -9,6 +9,7 @@ func init() { subcommands = append(subcommands, newImportCmd) }
 
 func newImportCmd() *cobra.Command {
 	var basePath, format, out, resource, endpoint string
+	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Build the API model that API Gateway's import would create from a document",
@@ -30,7 +31,7 @@ What import would warn about or reject is printed to stderr.`,
 			if mode != openapi.BasePathIgnore && mode != openapi.BasePathPrepend && mode != openapi.BasePathSplit {
 				return withCode(exitUsage, errorf("--basepath %q: write ignore, prepend or split", basePath))
 			}
-			doc, diags, err := loadOne(args[0], resource)
+			doc, diags, err := loadOne(args[0], resource, &api)
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {
@@ -56,5 +57,6 @@ What import would warn about or reject is printed to stderr.`,
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or yaml")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to import when a template holds several")
+	api.add(cmd)
 	return cmd
 }

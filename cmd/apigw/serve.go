@@ -23,6 +23,7 @@ const shutdownTimeout = 5 * time.Second
 
 func newServeCmd() *cobra.Command {
 	var addr string
+	var api apiFlag
 	var stageVars []string
 	cmd := &cobra.Command{
 		Use:   "serve FILE",
@@ -41,7 +42,7 @@ SIGTERM stops the server gracefully.`,
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			src, err := loadSimSource(args[0])
+			src, err := loadSimSource(args[0], &api)
 			if err != nil {
 				return withCode(exitFindings, err)
 			}
@@ -52,6 +53,7 @@ SIGTERM stops the server gracefully.`,
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	api.add(cmd)
 	cmd.Flags().StringArrayVar(&stageVars, "stage-var", nil, "a stage variable name=value (repeatable)")
 	return cmd
 }

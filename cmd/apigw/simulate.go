@@ -20,6 +20,7 @@ type simulateFlags struct {
 	operation, errorMessage, body, accept, format string
 	status                                        int
 	headers, stageVars, context                   []string
+	api                                           apiFlag
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -60,6 +61,7 @@ operation lists the available ones).`,
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "a stage variable name=value (repeatable)")
 	fl.StringArrayVar(&f.context, "context", nil, "a context variable name=value, e.g. requestId=abc (repeatable)")
 	fl.StringVar(&f.format, "format", "text", "output format: text or json")
+	f.api.add(cmd)
 	return cmd
 }
 
@@ -114,7 +116,7 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 	if req.Context, err = keyValues(f.context, "context"); err != nil {
 		return withCode(exitUsage, err)
 	}
-	src, err := loadSimSource(file)
+	src, err := loadSimSource(file, &f.api)
 	if err != nil {
 		return withCode(exitFindings, err)
 	}

@@ -32,7 +32,7 @@ type simSource struct {
 
 // loadSimSource reads path as a dump of a deployed API, or as an OpenAPI
 // document or template imported the way API Gateway would import it.
-func loadSimSource(path string) (*simSource, error) {
+func loadSimSource(path string, api *apiFlag) (*simSource, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func loadSimSource(path string) (*simSource, error) {
 		}
 		return sourceFromDump(d), nil
 	}
-	docs, diags, err := openapi.Load(path, data, openapi.LoadOptions{})
+	docs, diags, err := openapi.Load(path, data, openapi.LoadOptions{API: api.kind()})
 	if err != nil {
 		return nil, err
 	}

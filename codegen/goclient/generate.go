@@ -164,7 +164,7 @@ func (g *gen) nameErr(err error) {
 }
 
 func (g *gen) run() error {
-	if !g.doc.HTTPAPI && (g.doc.Kind == openapi.Swagger2 || g.doc.Kind == openapi.OpenAPI30 || g.doc.Kind == openapi.OpenAPI31) {
+	if !g.doc.HTTPAPI() && (g.doc.Kind == openapi.Swagger2 || g.doc.Kind == openapi.OpenAPI30 || g.doc.Kind == openapi.OpenAPI31) {
 		dump, _ := openapi.Import(g.doc, openapi.ImportOptions{})
 		if dump != nil {
 			g.rest = dump.REST

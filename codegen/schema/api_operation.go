@@ -37,7 +37,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 	entry.IntegrationType = string(integ.Type.Canonical())
 	c := &opContext{g: g, op: op, node: source.Get(source.Get(source.Get(g.root, "paths"), op.Path), op.Key), rel: rel,
 		conv: newBodyConv(g.root, g.doc.Kind != openapi.OpenAPI31, g.diags)}
-	proxy := g.doc.HTTPAPI || integ.Type.Is(extensions.TypeAWSProxy) || integ.Type.Is(extensions.TypeHTTPProxy) || integ.Ref != ""
+	proxy := g.doc.HTTPAPI() || integ.Type.Is(extensions.TypeAWSProxy) || integ.Type.Is(extensions.TypeHTTPProxy) || integ.Ref != ""
 	var branches []*jsonschema.Schema
 	if proxy {
 		branches = c.proxyBranches()

@@ -14,6 +14,8 @@ const (
 	UnsupportedVersion Code = "APIGW005"
 	// NotObject: Definition is not an object.
 	NotObject Code = "APIGW006"
+	// APIKindGuess: Kind of API chosen without evidence either way.
+	APIKindGuess Code = "APIGW007"
 	// LimitSize: Input larger than the size limit.
 	LimitSize Code = "APIGW010"
 	// LimitDepth: Input nests deeper than the depth limit.
@@ -55,6 +57,8 @@ const (
 )
 
 var loadEntries = []Entry{
+	{Code: APIKindGuess, Severity: Info, Title: "Kind of API chosen without deciding evidence",
+		Doc: "The document does not say whether it is a REST API or an HTTP API: nothing in it is read by only one kind, or it has features of both. It is read as a REST API (ImportRestApi accepts every such document, and REST-only features would be lost on an HTTP API). Pass --api http (or --api rest) to say which import you call."},
 	{Code: Syntax, Severity: Error, Title: "Syntax error in YAML or JSON",
 		Doc: "The file is not well-formed YAML or JSON."},
 	{Code: DuplicateKey, Severity: Error, Title: "Duplicate key in an object",

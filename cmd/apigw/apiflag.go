@@ -1,0 +1,33 @@
+package main
+
+import (
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/openapi"
+	"github.com/spf13/cobra"
+)
+
+// apiFlag is --api, on every command that reads an OpenAPI document: which
+// import the user calls (ImportRestApi or ImportApi), for documents that do
+// not say it themselves.
+type apiFlag struct{ value string }
+
+// add registers the flag on cmd.
+func (a *apiFlag) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&a.value, "api", "", "the kind of API a plain document defines: rest (ImportRestApi) or http (ImportApi); default: what the document uses decides, REST when it does not say")
+}
+
+// options returns load options with the kind asked for; a usage error for
+// an unknown value.
+func (a *apiFlag) options(allowRefs string) (openapi.LoadOptions, error) {
+	kind, err := openapi.ParseAPIKind(a.value)
+	if err != nil {
+		return openapi.LoadOptions{}, withCode(exitUsage, err)
+	}
+	return openapi.LoadOptions{AllowRefs: allowRefs, API: kind}, nil
+}
+
+// kind returns the kind asked for (extensions.KindUnknown when none).
+func (a *apiFlag) kind() extensions.APIKind {
+	k, _ := openapi.ParseAPIKind(a.value)
+	return k
+}
