@@ -16,7 +16,9 @@ Exit codes: 0 clean; 1 the input has errors (or warnings under --fail-on warning
 2 usage; 3 input refused by a safety limit; 4 output could not be written.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       Version(),
 	}
+	root.SetVersionTemplate("apigw {{.Version}}\n")
 	root.AddCommand(newVersionCmd())
 	for _, add := range subcommands {
 		root.AddCommand(add())
