@@ -61,12 +61,14 @@ func Handler(d *apimodel.Dump, opts HandlerOptions) http.Handler {
 			h.routes = append(h.routes, newRoute(method, path, r))
 		}
 	}
+	h.router = newRouter(h.routes)
 	return h
 }
 
 type handler struct {
 	opts   HandlerOptions
 	routes []*route
+	router *router
 	binary []string
 	n      atomic.Int64
 }
@@ -79,7 +81,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rt, params := find(h.routes, r.Method, r.URL.Path)
+	rt, params := h.router.find(r.Method, r.URL.Path)
 	if rt == nil {
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Missing Authentication Token"})
 		return

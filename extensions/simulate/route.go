@@ -11,6 +11,7 @@ type route struct {
 	segs   []string
 	name   string // "GET /pets/{id}"
 	op     any    // what the route serves
+	order  int    // position in the API, which breaks ties
 }
 
 func newRoute(method, path string, op any) *route {
@@ -25,61 +26,141 @@ func splitPath(p string) []string {
 	return strings.Split(p, "/")
 }
 
-// match reports whether the request path fits the template, returning the
-// path parameters and a score: literal segments count most, then single
-// parameters; a greedy {name+} counts least. API Gateway prefers the most
-// specific resource, so the highest score wins.
-func (r *route) match(path string) (params map[string]string, score int, ok bool) {
-	in := splitPath(path)
-	params = map[string]string{}
-	for i, s := range r.segs {
-		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "+}") {
-			if i >= len(in) || i != len(r.segs)-1 {
-				return nil, 0, false
-			}
-			params[s[1:len(s)-2]] = strings.Join(in[i:], "/")
-			return params, score, true
-		}
-		if i >= len(in) {
-			return nil, 0, false
-		}
-		switch {
-		case strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"):
-			params[s[1:len(s)-1]] = in[i]
-			score += 1
-		case s == in[i]:
-			score += 1000
-		default:
-			return nil, 0, false
-		}
-	}
-	if len(in) != len(r.segs) {
-		return nil, 0, false
-	}
-	return params, score + 1, true
+// router finds routes through a tree of path segments built once, so that
+// a lookup costs the depth of the path, not the number of routes.
+type router struct {
+	root node
 }
 
-// find picks the route for a method and path: the most specific path
-// first, then an exact method over ANY. It returns nil when no route fits.
-func find(routes []*route, method, path string) (*route, map[string]string) {
-	var best *route
-	var bestParams map[string]string
-	bestScore := -1
-	for _, r := range routes {
-		if r.method != "ANY" && r.method != strings.ToUpper(method) {
-			continue
+// node is one segment position: literal children by text, one child for
+// {param} segments, and the routes a greedy {name+} or the path ending
+// here serves.
+type node struct {
+	literal map[string]*node
+	param   *node
+	greedy  []*route // templates ending in {name+} at this position
+	end     []*route // templates ending exactly here
+}
+
+// newRouter indexes routes; their order in the slice breaks ties.
+func newRouter(routes []*route) *router {
+	r := &router{}
+	for i, rt := range routes {
+		rt.order = i
+		if greedyInside(rt.segs) {
+			continue // {name+} must be the last segment; such a template matches nothing
 		}
-		params, score, ok := r.match(path)
-		if !ok {
-			continue
+		n := &r.root
+		for j, s := range rt.segs {
+			if isGreedy(s) && j == len(rt.segs)-1 {
+				n.greedy = append(n.greedy, rt)
+				n = nil
+				break
+			}
+			if isParam(s) {
+				if n.param == nil {
+					n.param = &node{}
+				}
+				n = n.param
+				continue
+			}
+			if n.literal == nil {
+				n.literal = map[string]*node{}
+			}
+			c := n.literal[s]
+			if c == nil {
+				c = &node{}
+				n.literal[s] = c
+			}
+			n = c
 		}
-		score *= 2
-		if r.method != "ANY" {
-			score++
-		}
-		if score > bestScore {
-			best, bestParams, bestScore = r, params, score
+		if n != nil {
+			n.end = append(n.end, rt)
 		}
 	}
-	return best, bestParams
+	return r
+}
+
+// greedyInside tells whether a {name+} segment stands before the last one.
+func greedyInside(segs []string) bool {
+	for _, s := range segs[:max(len(segs)-1, 0)] {
+		if isGreedy(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isGreedy(s string) bool { return strings.HasPrefix(s, "{") && strings.HasSuffix(s, "+}") }
+
+func isParam(s string) bool { return strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") }
+
+// find picks the route for a method and path, as API Gateway prefers the
+// most specific resource: literal segments count most, then single
+// parameters; a greedy {name+} counts least and needs at least one
+// segment. Among equally specific paths an exact method beats ANY, then the
+// route that comes first. It returns nil when no route fits, else the route
+// and its path parameters.
+func (r *router) find(method, path string) (*route, map[string]string) {
+	in := splitPath(path)
+	s := search{method: strings.ToUpper(method), in: in, score: -1}
+	s.walk(&r.root, 0, 0)
+	if s.best == nil {
+		return nil, nil
+	}
+	return s.best, s.best.params(in)
+}
+
+// search is one lookup's state: the best route so far and its score.
+type search struct {
+	method string
+	in     []string
+	best   *route
+	score  int
+}
+
+// walk visits every node the request path can reach; points is the score
+// of the segments matched so far (1000 a literal, 1 a parameter).
+func (s *search) walk(n *node, i, points int) {
+	if i == len(s.in) {
+		s.offer(n.end, points+1)
+		return
+	}
+	s.offer(n.greedy, points)
+	if c := n.literal[s.in[i]]; c != nil {
+		s.walk(c, i+1, points+1000)
+	}
+	if n.param != nil {
+		s.walk(n.param, i+1, points+1)
+	}
+}
+
+// offer considers routes whose path fits with the given points.
+func (s *search) offer(routes []*route, points int) {
+	for _, rt := range routes {
+		if rt.method != "ANY" && rt.method != s.method {
+			continue
+		}
+		score := points * 2
+		if rt.method != "ANY" {
+			score++
+		}
+		if score > s.score || score == s.score && rt.order < s.best.order {
+			s.best, s.score = rt, score
+		}
+	}
+}
+
+// params reads the route's path parameters from the request's segments.
+func (rt *route) params(in []string) map[string]string {
+	params := map[string]string{}
+	for i, s := range rt.segs {
+		switch {
+		case isGreedy(s) && i == len(rt.segs)-1:
+			params[s[1:len(s)-2]] = strings.Join(in[i:], "/")
+		case isParam(s):
+			params[s[1:len(s)-1]] = in[i]
+		}
+	}
+	return params
 }

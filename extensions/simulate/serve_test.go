@@ -86,7 +86,8 @@ func TestHandlerNotImplementedBody(t *testing.T) {
 }
 
 func TestRouteMatch(t *testing.T) {
-	routes := []*route{newRoute("GET", "/a/{x}", 1), newRoute("ANY", "/a/b", 2), newRoute("GET", "/a/b", 3), newRoute("ANY", "/p/{rest+}", 4), newRoute("GET", "/", 5)}
+	routes := newRouter([]*route{newRoute("GET", "/a/{x}", 1), newRoute("ANY", "/a/b", 2), newRoute("GET", "/a/b", 3), newRoute("ANY", "/p/{rest+}", 4), newRoute("GET", "/", 5),
+		newRoute("GET", "/{x}/y", 6), newRoute("GET", "/q/{x}", 7), newRoute("GET", "/g/{a+}/z", 8)})
 	tests := []struct {
 		method, path string
 		want         int
@@ -99,9 +100,11 @@ func TestRouteMatch(t *testing.T) {
 		{"GET", "/p", 0, ""},
 		{"GET", "/", 5, ""},
 		{"GET", "/a/b/c", 0, ""},
+		{"GET", "/q/y", 6, "x=q"}, // equally specific: the route that comes first
+		{"GET", "/g/1/z", 0, ""},  // {a+} before the last segment matches nothing
 	}
 	for _, tt := range tests {
-		r, params := find(routes, tt.method, tt.path)
+		r, params := routes.find(tt.method, tt.path)
 		got := 0
 		if r != nil {
 			got = r.op.(int)
