@@ -52,7 +52,7 @@ operation lists the available ones).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.operation, "operation", "", "the operation: 'METHOD /path' as in the document, or a route key")
+	fl.StringVar(&f.operation, "operation", "", "the operation: 'METHOD /path' as in the document, a request such as 'GET /pets/7', an operationId, or a route key")
 	fl.IntVar(&f.status, "status", 200, "the backend's status code")
 	fl.StringVar(&f.errorMessage, "error-message", "", "the Lambda function's errorMessage (the function failed)")
 	fl.StringArrayVar(&f.headers, "header", nil, "a backend response header 'Name: value' (repeatable)")
@@ -120,7 +120,10 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 	if err != nil {
 		return withCode(exitFindings, err)
 	}
-	op := src.find(f.operation)
+	op, candidates := src.find(f.operation)
+	if len(candidates) > 0 {
+		return withCode(exitUsage, fmt.Errorf("operationId %q names %d operations (%s); name one as 'METHOD /path'", f.operation, len(candidates), strings.Join(candidates, ", ")))
+	}
 	if op == nil {
 		var names []string
 		for _, o := range src.operations {

@@ -11,12 +11,14 @@ import (
 
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/simulate"
 	"github.com/apigw/apigw/openapi"
 )
 
 // simOperation is one operation that can be simulated.
 type simOperation struct {
 	name    string // "GET /pets/{id}", or a WebSocket route key
+	id      string // the operationId, "" when there is none
 	method  *apimodel.Method
 	apigwv2 *apimodel.V2Integration
 	ws      []*apimodel.V2IntegrationResponse
@@ -93,7 +95,7 @@ func sourceFromDump(d *apimodel.Dump) *simSource {
 		}
 		for _, res := range r.Resources {
 			for _, m := range apimodel.SortedMethods(res) {
-				s.operations = append(s.operations, simOperation{name: m + " " + res.Path, method: res.ResourceMethods[m], kind: "REST"})
+				s.operations = append(s.operations, simOperation{name: m + " " + res.Path, id: res.ResourceMethods[m].OperationName, method: res.ResourceMethods[m], kind: "REST"})
 			}
 		}
 	}
@@ -103,7 +105,7 @@ func sourceFromDump(d *apimodel.Dump) *simSource {
 			kind = "WebSocket"
 		}
 		for _, r := range v.Routes {
-			op := simOperation{name: r.RouteKey, kind: kind}
+			op := simOperation{name: r.RouteKey, id: r.OperationName, kind: kind}
 			id := strings.TrimPrefix(r.Target, "integrations/")
 			for _, in := range v.Integrations {
 				if in.IntegrationID == id {
@@ -117,22 +119,53 @@ func sourceFromDump(d *apimodel.Dump) *simSource {
 	return s
 }
 
-// find returns the operation named name ("get /pets/{id}" is accepted for
-// "GET /pets/{id}").
-func (s *simSource) find(name string) *simOperation {
+// find returns the operation that name names: "GET /pets/{id}" as in the
+// document (any case of the method), a route key, an operationId, or a
+// request such as "GET /pets/7", routed as API Gateway routes it ({proxy+}
+// included). When an operationId names several operations it returns none
+// and the candidates.
+func (s *simSource) find(name string) (*simOperation, []string) {
+	name = strings.TrimSpace(name)
 	for i, o := range s.operations {
 		if o.name == name {
-			return &s.operations[i]
+			return &s.operations[i], nil
 		}
 	}
-	m, p, ok := strings.Cut(strings.TrimSpace(name), " ")
+	m, p, ok := strings.Cut(name, " ")
+	p = strings.TrimSpace(p)
 	if ok {
-		want := strings.ToUpper(m) + " " + strings.TrimSpace(p)
+		want := strings.ToUpper(m) + " " + p
 		for i, o := range s.operations {
 			if o.name == want {
-				return &s.operations[i]
+				return &s.operations[i], nil
 			}
 		}
 	}
-	return nil
+	var byID []int
+	for i, o := range s.operations {
+		if o.id != "" && o.id == name {
+			byID = append(byID, i)
+		}
+	}
+	switch {
+	case len(byID) == 1:
+		return &s.operations[byID[0]], nil
+	case len(byID) > 1:
+		var names []string
+		for _, i := range byID {
+			names = append(names, s.operations[i].name)
+		}
+		return nil, names
+	}
+	if !ok || !strings.HasPrefix(p, "/") {
+		return nil, nil
+	}
+	keys := make([]string, len(s.operations))
+	for i, o := range s.operations {
+		keys[i] = o.name
+	}
+	if i, _ := simulate.NewRouter(keys).Match(m, p); i >= 0 {
+		return &s.operations[i], nil
+	}
+	return nil, nil
 }

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -121,5 +123,41 @@ func TestServeStopsOnSIGINT(t *testing.T) {
 	}
 	if log := errb.String(); !strings.Contains(log, "GET /health 200 ") || !strings.Contains(log, "shutting down") {
 		t.Errorf("log: %s", log)
+	}
+}
+
+// TestSimulateOperationNames: the operation as written, a concrete request
+// routed as API Gateway routes it, and an operationId all name the same
+// operation; an operationId used twice lists the candidates.
+func TestSimulateOperationNames(t *testing.T) {
+	file := golden.Fixture(t, "petstore.yaml")
+	sim := func(op string) (string, int) {
+		var out, errb bytes.Buffer
+		code := run([]string{"simulate", file, "--operation", op, "--format", "json", "--error-message", "[NotFound] no pet 7"}, nil, &out, &errb)
+		return out.String() + errb.String(), code
+	}
+	want, code := sim("GET /pets/{petId}")
+	if code != exitOK || !strings.Contains(want, `"statusCode": "404"`) {
+		t.Fatalf("template name: exit %d\n%s", code, want)
+	}
+	for _, name := range []string{"get /pets/{petId}", "GET /pets/7", "getPet"} {
+		if got, code := sim(name); code != exitOK || got != want {
+			t.Errorf("%q: exit %d, output differs:\n%s", name, code, got)
+		}
+	}
+	if got, code := sim("GET /nothing/here"); code != exitUsage || !strings.Contains(got, "GET /pets/{petId}") {
+		t.Errorf("unknown request: exit %d, does not list the operations:\n%s", code, got)
+	}
+	dir := t.TempDir()
+	dup := filepath.Join(dir, "dup.yaml")
+	src := "openapi: 3.0.1\ninfo: {title: d, version: '1'}\npaths:\n" +
+		"  /a: {get: {operationId: same, responses: {'200': {description: ok}}, x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: '200'}}}}}\n" +
+		"  /b: {get: {operationId: same, responses: {'200': {description: ok}}, x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: '200'}}}}}\n"
+	if err := os.WriteFile(dup, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"simulate", dup, "--operation", "same"}, nil, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "GET /a, GET /b") {
+		t.Errorf("ambiguous operationId: exit %d, %s", code, errb.String())
 	}
 }

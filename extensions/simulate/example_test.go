@@ -112,3 +112,17 @@ func ExampleHeaders_Last() {
 	fmt.Println(v, h.Values("X-TRACE"))
 	// Output: b [a b]
 }
+
+// Route keys are matched as API Gateway routes requests: a literal segment
+// beats a parameter, {proxy+} takes the rest of the path.
+func ExampleRouter() {
+	r := simulate.NewRouter([]string{"GET /pets/{id}", "GET /pets/mine", "ANY /{proxy+}"})
+	for _, p := range []string{"/pets/7", "/pets/mine", "/owners/1/pets"} {
+		i, params := r.Match("GET", p)
+		fmt.Println(p, i, params)
+	}
+	// Output:
+	// /pets/7 0 map[id:7]
+	// /pets/mine 1 map[]
+	// /owners/1/pets 2 map[proxy:owners/1/pets]
+}

@@ -164,3 +164,31 @@ func (rt *route) params(in []string) map[string]string {
 	}
 	return params
 }
+
+// Router finds which of a list of route keys ("GET /pets/{id}", "ANY
+// /{proxy+}") a request fits, the way API Gateway routes it: the most
+// specific path, then an exact method over ANY, then the first key.
+type Router struct{ r *router }
+
+// NewRouter indexes keys; a key without a space is taken as "ANY /key".
+func NewRouter(keys []string) *Router {
+	routes := make([]*route, len(keys))
+	for i, k := range keys {
+		method, path, ok := strings.Cut(k, " ")
+		if !ok {
+			method, path = "ANY", "/"+k
+		}
+		routes[i] = newRoute(method, path, i)
+	}
+	return &Router{newRouter(routes)}
+}
+
+// Match returns the index of the key a request for method and path fits,
+// with its path parameters; -1 when none fits.
+func (r *Router) Match(method, path string) (int, map[string]string) {
+	rt, params := r.r.find(method, path)
+	if rt == nil {
+		return -1, nil
+	}
+	return rt.op.(int), params
+}
