@@ -65,21 +65,22 @@ func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
 		d.checkIntegrationRef(v, ptr, kind)
 		return
 	}
-	if v.Type == "" {
-		if source.Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
-			d.Add(diag.MissingField, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
-		}
-		return
+	if v.Type == "" && source.Lookup(v.src, "type") == nil && !v.Intrinsics.Has("type") {
+		d.Add(diag.MissingField, v.src, ptr, "integration has no type; write type: http, http_proxy, aws, aws_proxy or mock")
 	}
-	if !slices.ContainsFunc(IntegrationTypes, v.Type.Is) {
-		return // reported as CodeEnum
+	// typed is false when the type is missing, unknown (reported by the
+	// decoder) or an intrinsic: the checks that depend on the type are
+	// skipped, and every other check still runs, so that one problem does
+	// not hide the others until it is fixed.
+	typed := v.Type != "" && slices.ContainsFunc(IntegrationTypes, v.Type.Is)
+	d.checkHTTPMethod(v, ptr, kind, typed)
+	if typed {
+		d.checkURI(v, ptr, kind)
 	}
-	d.checkHTTPMethod(v, ptr, kind)
-	d.checkURI(v, ptr, kind)
-	d.checkConnection(v, ptr, kind)
+	d.checkConnection(v, ptr, typed)
 	d.checkTimeout(v, ptr, kind)
-	d.checkTypeOnlyFields(v, ptr, kind)
-	d.checkPayloadFormat(v, ptr, kind)
+	d.checkTypeOnlyFields(v, ptr, kind, typed)
+	d.checkPayloadFormat(v, ptr, kind, typed)
 	d.checkTemplateKeys(v.RequestTemplates, source.Lookup(v.src, "requestTemplates"), source.Pointer(ptr, "requestTemplates"))
 	if v.RequestParameters != nil {
 		checkRequestMapping(d, v.RequestParameters, source.Lookup(v.src, "requestParameters"), source.Pointer(ptr, "requestParameters"), kind)
@@ -103,9 +104,12 @@ func (d *decoder) checkIntegrationRef(v *Integration, ptr string, kind APIKind) 
 	}
 }
 
-func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind) {
+func (d *decoder) checkHTTPMethod(v *Integration, ptr string, kind APIKind, typed bool) {
 	p := source.Pointer(ptr, "httpMethod")
 	if v.HTTPMethod.IsZero() {
+		if !typed {
+			return // whether a method is needed depends on the type
+		}
 		need := !v.Type.Is(TypeMock)
 		switch kind {
 		case KindHTTP:
@@ -245,7 +249,7 @@ func isHTTPURL(s string) bool {
 	return ok && host != "" && !strings.ContainsAny(s, " \t\n")
 }
 
-func (d *decoder) checkConnection(v *Integration, ptr string, kind APIKind) {
+func (d *decoder) checkConnection(v *Integration, ptr string, typed bool) {
 	if v.Intrinsics.Has("connectionType") {
 		return
 	}
@@ -260,7 +264,7 @@ func (d *decoder) checkConnection(v *Integration, ptr string, kind APIKind) {
 		d.AddAs(diag.Warning, diag.Connection, source.Lookup(v.src, "connectionId"), source.Pointer(ptr, "connectionId"),
 			"connectionId without connectionType is ignored; add connectionType: VPC_LINK")
 	}
-	if v.ConnectionType.Is(ConnectionVPCLink) && !v.Type.IsHTTP() {
+	if typed && v.ConnectionType.Is(ConnectionVPCLink) && !v.Type.IsHTTP() {
 		d.Add(diag.FieldNotForType, source.Lookup(v.src, "connectionType"), source.Pointer(ptr, "connectionType"),
 			"connectionType VPC_LINK is only for http and http_proxy integrations, not %q", string(v.Type))
 	}
@@ -287,13 +291,15 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 	}
 }
 
-func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) {
+// checkTypeOnlyFields reports fields that the kind of API or the type does
+// not read; those that depend on the type only when it is known (typed).
+func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind, typed bool) {
 	only := func(key string, sev diag.Severity, format string, args ...any) {
 		d.AddAs(sev, diag.FieldNotForType, pos(v.src, key), source.Pointer(ptr, key), format, args...)
 	}
 	typ := strings.ToLower(string(v.Type))
 	if tls := v.TLSConfig; tls != nil {
-		if tls.InsecureSkipVerification != nil && !v.Type.IsHTTP() {
+		if typed && tls.InsecureSkipVerification != nil && !v.Type.IsHTTP() {
 			only("tlsConfig", diag.Warning, "tlsConfig.insecureSkipVerification is only read for http and http_proxy integrations, not %s; remove it", typ)
 		}
 		if tls.InsecureSkipVerification != nil && kind == KindHTTP {
@@ -310,7 +316,7 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) 
 		switch {
 		case kind == KindREST:
 			only("integrationSubtype", diag.Warning, "integrationSubtype is only read by HTTP APIs; for a REST API write type: aws with an action uri")
-		case !v.Type.Is(TypeAWSProxy):
+		case typed && !v.Type.Is(TypeAWSProxy):
 			only("integrationSubtype", diag.Error, "integrationSubtype needs type: aws_proxy, not %s", typ)
 		}
 		if s := v.IntegrationSubtype; s.Known() && !slices.Contains(IntegrationSubtypes, s.Value) {
@@ -325,7 +331,7 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) 
 	if v.ResponseTransferMode != "" {
 		if kind == KindHTTP {
 			only("responseTransferMode", diag.Warning, "responseTransferMode is only read by REST APIs; remove it")
-		} else if v.ResponseTransferMode.Is(TransferStream) && !v.Type.Is(TypeHTTPProxy) && !v.Type.Is(TypeAWSProxy) {
+		} else if typed && v.ResponseTransferMode.Is(TransferStream) && !v.Type.Is(TypeHTTPProxy) && !v.Type.Is(TypeAWSProxy) {
 			only("responseTransferMode", diag.Warning, "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
 		}
 	}
@@ -337,7 +343,7 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind) 
 	}
 }
 
-func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
+func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind, typed bool) {
 	if v.PayloadFormatVersion == "" {
 		return
 	}
@@ -349,7 +355,7 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind) {
 	switch v.PayloadFormatVersion {
 	case "1.0":
 	case "2.0":
-		if !v.Type.Is(TypeAWSProxy) || !v.IntegrationSubtype.IsZero() {
+		if typed && (!v.Type.Is(TypeAWSProxy) || !v.IntegrationSubtype.IsZero()) {
 			d.Add(diag.PayloadFormatVersion, n, p, "payloadFormatVersion 2.0 is only for Lambda proxy (aws_proxy) integrations; write \"1.0\"")
 		}
 	default:

@@ -1,6 +1,7 @@
 package extensions
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -224,5 +225,35 @@ func TestIntegrationsChecks(t *testing.T) {
 				t.Fatalf("codes = %q, want %q (%v)", got, tc.want, ds)
 			}
 		})
+	}
+}
+
+// TestIntegrationWithoutKnownType: an integration whose type is unknown,
+// missing or an intrinsic still gets every check that does not depend on
+// the type, so one problem does not hide the others until it is fixed.
+func TestIntegrationWithoutKnownType(t *testing.T) {
+	const rest = "contentHandling: CONVERT_TO_JSON, requestParameters: {integration.request.header.a: json}, " +
+		"requestTemplates: {json: '{}'}, responses: {'(': {statusCode: '200'}, default: {statusCode: '2000'}}, httpMethod: FETCH"
+	const want = "error:APIGW101,error:APIGW304,warning:APIGW114,error:APIGW350,error:APIGW111,error:APIGW119"
+	tests := []struct{ name, typ, first string }{
+		{"unknown type", "type: lambda, ", "error:APIGW101,"},
+		{"missing type", "", "error:APIGW103,"},
+		{"intrinsic type", "type: !Ref IntegrationType, ", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ds := decodeText(t, ExtIntegration, "{"+tc.typ+rest+"}")
+			got := strings.Split(codes(ds), ",")
+			slices.Sort(got)
+			exp := strings.Split(tc.first+want, ",")
+			slices.Sort(exp)
+			if !slices.Equal(got, exp) {
+				t.Fatalf("codes = %q, want %q (%v)", got, exp, ds)
+			}
+		})
+	}
+	// What needs the type is left alone: no uri or httpMethod is required.
+	if _, ds := decodeText(t, ExtIntegration, "{type: lambda}"); codes(ds) != "error:APIGW101" {
+		t.Fatalf("codes = %q, want only the unknown type (%v)", codes(ds), ds)
 	}
 }

@@ -33,6 +33,54 @@ paths:
 	// 12 35 warning APIGW400 /paths/~1pets/get/x-amazon-apigateway-integration/responses/5\d{2}/statusCode
 }
 
+func ExampleChecks() {
+	for _, c := range openapi.Checks() {
+		fmt.Println(c.Name, c.Codes)
+	}
+	// Output:
+	// method-responses [APIGW400]
+	// response-headers [APIGW401]
+	// request-parameters [APIGW402]
+	// uri-path-parameters [APIGW403]
+	// validator-names [APIGW404]
+	// security-names [APIGW405 APIGW406]
+	// integration-refs [APIGW407]
+	// api-kind [APIGW408]
+	// rest-paths [APIGW410]
+	// rest-models [APIGW411 APIGW412]
+	// rest-security [APIGW413 APIGW414]
+	// http-api-rules [APIGW420 APIGW421 APIGW422]
+	// missing-integrations [APIGW430]
+}
+
+func ExampleDocumentCheck_Run() {
+	src := []byte(`openapi: 3.0.1
+info: {title: Pets, version: "1"}
+paths:
+  /pets/{id}:
+    get:
+      responses:
+        "200": {description: OK}
+    delete:
+      responses:
+        "204": {description: Deleted}
+      x-amazon-apigateway-integration: {type: mock}
+`)
+	docs, _, err := openapi.Load("pets.yaml", src, openapi.LoadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range openapi.Checks() {
+		if c.Name != "missing-integrations" && c.Name != "rest-paths" {
+			continue
+		}
+		fmt.Println(c.Name, len(c.Run(docs[0])))
+	}
+	// Output:
+	// rest-paths 0
+	// missing-integrations 1
+}
+
 func ExampleCheckFile() {
 	diags, err := openapi.CheckFile("../fixtures/check/names.yaml", openapi.LoadOptions{})
 	if err != nil {
@@ -97,4 +145,19 @@ paths:
 	//         type: http_proxy
 	//         uri: https://example.com/a # the backend
 	//         timeoutInMillis: 5000
+}
+
+func ExampleDocument_Paths() {
+	src := []byte(`openapi: 3.0.1
+info: {title: Pets, version: "1"}
+paths:
+  /pets:
+    get: {responses: {"200": {description: OK}}}
+  /pets/{id}: {}
+  x-amazon-apigateway-any-method: {}
+`)
+	docs, _, _ := openapi.Load("pets.yaml", src, openapi.LoadOptions{})
+	fmt.Println(docs[0].Paths())
+	// Output:
+	// [/pets /pets/{id}]
 }

@@ -1,44 +1,32 @@
 package openapi
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
-	"go.yaml.in/yaml/v4"
 )
 
-// checkHTTPAPIRules: HTTP API import takes OpenAPI 3 only, supports only
-// proxy integrations (AWS_PROXY and HTTP_PROXY; anything else is a warning),
-// and allows one security requirement per operation (an error otherwise).
-func checkHTTPAPIRules(c *checker) {
-	if c.rest() {
-		return
+var httpAPIRulesCheck = &DocumentCheck{Name: "http-api-rules", HTTP: true, Codes: []diag.Code{diag.HTTPAPIVersion, diag.HTTPAPIIntegrationType, diag.HTTPAPISecurity}, run: checkHTTPAPIRules,
+	Doc: "HTTP APIs: import takes OpenAPI 3 only (an error otherwise), supports only proxy integrations (aws_proxy and http_proxy; import skips any other with a warning), and allows one security requirement with one scheme per operation (an error otherwise)."}
+
+func checkHTTPAPIRules(p *pass) {
+	if p.doc.Kind == Swagger2 {
+		p.Add(diag.HTTPAPIVersion, keyNode(p.doc.Root, "swagger"), p.doc.PointerTo("/swagger"),
+			"%s is an HTTP API, and HTTP APIs import OpenAPI 3.0 only, so import fails: convert the definition to openapi: 3.0.1", p.apiName())
 	}
-	if c.doc.Kind == Swagger2 {
-		k, _ := mapGet(c.doc.Root, "swagger")
-		c.Add(diag.HTTPAPIVersion, k, c.doc.PointerTo("/swagger"),
-			"%s is an HTTP API, and HTTP APIs import OpenAPI 3.0 only, so import fails: convert the definition to openapi: 3.0.1", c.apiName())
-	}
-	for _, op := range c.doc.Operations() {
-		if integ, ext := integrationOf(op); integ != nil && !integ.IsRef() && integ.Type != "" &&
-			!integ.Type.Is(extensions.TypeAWSProxy) && !integ.Type.Is(extensions.TypeHTTPProxy) {
-			_, t := mapGet(integ.Node(), "type")
-			c.Add(diag.HTTPAPIIntegrationType, t, source.Pointer(ext.Pointer, "type"),
+	for _, op := range p.ops {
+		if integ := op.integ; integ != nil && !integ.IsRef() && integ.Type != "" && !op.proxy {
+			p.Add(diag.HTTPAPIIntegrationType, source.Get(integ.Node(), "type"), source.Pointer(op.ext.Pointer, "type"),
 				"integration type %s: HTTP APIs support only proxy integrations, so import skips this integration: write type: aws_proxy (Lambda or AWS service with integrationSubtype) or http_proxy",
 				integ.Type)
 		}
-		k, sec := mapGet(op.Node, "security")
-		if sec == nil || sec.Kind != yaml.SequenceNode {
-			continue
-		}
 		schemes := 0
-		for _, req := range sec.Content {
-			pairs(req, func(_, _ *yaml.Node) { schemes++ })
+		for _, req := range op.Security {
+			schemes += len(req.Schemes)
 		}
-		if len(sec.Content) > 1 || schemes > 1 {
-			c.Add(diag.HTTPAPISecurity, k, op.Pointer+"/security",
+		if len(op.Security) > 1 || schemes > 1 {
+			p.Add(diag.HTTPAPISecurity, keyNode(op.Node, "security"), op.Pointer+"/security",
 				"%s %s has %d security requirements; an HTTP API route has exactly one authorization (IAM, a Lambda authorizer or a JWT authorizer), so import fails: keep one requirement with one scheme",
-				op.Method, op.Path, max(len(sec.Content), schemes))
+				op.Method, op.Path, max(len(op.Security), schemes))
 		}
 	}
 }

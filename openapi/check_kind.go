@@ -5,40 +5,32 @@ import (
 	"github.com/apigw/apigw/extensions/diag"
 )
 
-// checkAPIKind: an extension that only the other kind of API reads is
-// ignored by this one (x-amazon-apigateway-cors in a REST API,
-// x-amazon-apigateway-request-validators in an HTTP API, …).
-func checkAPIKind(c *checker) {
-	for _, e := range c.doc.Extensions() {
+var apiKindCheck = &DocumentCheck{Name: "api-kind", REST: true, HTTP: true, Codes: []diag.Code{diag.OtherAPIKind}, run: checkAPIKind,
+	Doc: "An extension that only the other kind of API reads is ignored by this one (x-amazon-apigateway-cors in a REST API, x-amazon-apigateway-request-validators in an HTTP API, …)."}
+
+func checkAPIKind(p *pass) {
+	for _, e := range p.doc.Extensions() {
 		spec := extensions.LookupSpec(e.Name)
 		switch {
 		case spec == nil:
-		case c.rest() && spec.HTTPOnly:
-			c.Add(diag.OtherAPIKind, e.Key, e.Pointer,
+		case p.rest() && spec.HTTPOnly:
+			p.Add(diag.OtherAPIKind, e.Key, e.Pointer,
 				"%s is read only by HTTP APIs, and %s is a REST API, so it is ignored: %s",
-				e.Name, c.apiName(), restAlternative(e.Name))
-		case !c.rest() && spec.RESTOnly:
-			c.Add(diag.OtherAPIKind, e.Key, e.Pointer,
+				e.Name, p.apiName(), restAlternative(e.Name))
+		case !p.rest() && spec.RESTOnly:
+			p.Add(diag.OtherAPIKind, e.Key, e.Pointer,
 				"%s is read only by REST APIs, and %s is an HTTP API, so it is ignored: remove it, or define the API as a REST API%s",
-				e.Name, c.apiName(), c.kindHint())
+				e.Name, p.apiName(), p.kindHint())
 		}
 	}
 }
 
-// apiName names the document for messages: the template resource, or "this document".
-func (c *checker) apiName() string {
-	if c.doc.Resource != "" {
-		return c.doc.Resource + " (" + c.doc.ResourceType + ")"
+// kindHint says how the kind was decided.
+func (p *pass) kindHint() string {
+	if p.doc.Embedded() || p.doc.APIFrom == "" {
+		return "" // the message names the resource type already
 	}
-	return "this document"
-}
-
-// kindHint says how the kind was decided, for plain documents.
-func (c *checker) kindHint() string {
-	if c.doc.Embedded() {
-		return ""
-	}
-	return " (it is taken as an HTTP API because it uses extensions only HTTP APIs read)"
+	return " (it is read as an HTTP API because of " + p.doc.APIFrom + ")"
 }
 
 // restAlternative says what a REST API uses instead of an HTTP-only extension.

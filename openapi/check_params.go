@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
@@ -10,29 +9,16 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// checkRequestParameters: every method.request.{path,querystring,header}.NAME
-// that a REST integration's requestParameters or cacheKeyParameters read
-// must be a method request parameter, which import creates from the
-// parameters of the operation and its path item. Otherwise PutIntegration
-// fails with "Invalid mapping expression specified": import warns and leaves
-// the method without its integration (with failonwarnings=true it fails).
-func checkRequestParameters(c *checker) {
-	if !c.rest() {
-		return
-	}
-	for _, op := range c.doc.Operations() {
-		integ, ext := integrationOf(op)
+var requestParametersCheck = &DocumentCheck{Name: "request-parameters", REST: true, Codes: []diag.Code{diag.UndeclaredRequestParameter}, run: checkRequestParameters,
+	Doc: "REST APIs: every method.request.{path,querystring,header}.NAME that an integration's requestParameters or cacheKeyParameters read must be a method request parameter, which import creates from the parameters of the operation and its path item; API Gateway compares the names exactly. Otherwise PutIntegration fails with \"Invalid mapping expression specified\": import warns and leaves the method without its integration (with failonwarnings=true it fails)."}
+
+func checkRequestParameters(p *pass) {
+	for _, op := range p.ops {
+		integ := op.integ
 		if integ == nil {
 			continue
 		}
-		var declared []declaredParam
-		params := func() []declaredParam {
-			if declared == nil {
-				declared = c.parameters(op)
-			}
-			return declared
-		}
-		_, reqNode := mapGet(integ.Node(), "requestParameters")
+		reqNode := source.Get(integ.Node(), "requestParameters")
 		for _, m := range integ.RequestParameters {
 			if !m.Value.Known() {
 				continue
@@ -41,26 +27,26 @@ func checkRequestParameters(c *checker) {
 			if mapping.HasError(ps) {
 				continue // reported when the integration was decoded
 			}
-			_, valueNode := mapGet(reqNode, m.Key)
-			ptr := source.Pointer(source.Pointer(ext.Pointer, "requestParameters"), m.Key)
-			for _, p := range parsed.MethodRequestParams() {
-				c.requireParam(op, params(), p, valueNode, ptr, "requestParameters."+m.Key+" reads")
+			valueNode := source.Get(reqNode, m.Key)
+			ptr := source.Pointer(source.Pointer(op.ext.Pointer, "requestParameters"), m.Key)
+			for _, mp := range parsed.MethodRequestParams() {
+				p.requireParam(op, mp, valueNode, ptr, "requestParameters."+m.Key+" reads")
 			}
 		}
-		_, keysNode := mapGet(integ.Node(), "cacheKeyParameters")
+		keys := source.Items(source.Get(integ.Node(), "cacheKeyParameters"))
 		for i, k := range integ.CacheKeyParameters {
 			if !k.Known() {
 				continue
 			}
-			p, ok := methodRequestParam(k.Value)
+			mp, ok := methodRequestParam(k.Value)
 			if !ok {
 				continue
 			}
 			var n *yaml.Node
-			if keysNode != nil && keysNode.Kind == yaml.SequenceNode && i < len(keysNode.Content) {
-				n = keysNode.Content[i]
+			if i < len(keys) {
+				n = keys[i]
 			}
-			c.requireParam(op, params(), p, n, ext.Pointer+"/cacheKeyParameters/"+strconv.Itoa(i), "cacheKeyParameters lists")
+			p.requireParam(op, mp, n, source.PointerIndex(op.ext.Pointer+"/cacheKeyParameters", i), "cacheKeyParameters lists")
 		}
 	}
 }
@@ -74,35 +60,35 @@ func methodRequestParam(s string) (mapping.Param, bool) {
 	return mapping.Param{Location: src.Location.Single(), Name: src.Name}, true
 }
 
-// requireParam reports p when the operation does not declare it.
-func (c *checker) requireParam(op *Operation, declared []declaredParam, p mapping.Param, n *yaml.Node, ptr, what string) {
-	in := p.In()
-	if in == "path" && pathHasParam(op.Path, p.Name) {
+// requireParam reports mp when the operation does not declare it.
+func (p *pass) requireParam(op *checkedOperation, mp mapping.Param, n *yaml.Node, ptr, what string) {
+	in := mp.In()
+	if in == "path" && pathHasParam(op.Path, mp.Name) {
 		// The path template makes the resource's path parameter; a missing
 		// parameter object is OpenAPI validation's finding.
 		return
 	}
 	caseOnly := ""
-	for _, d := range declared {
-		if d.in != in {
+	for _, d := range op.Parameters {
+		if d.In != in {
 			continue
 		}
-		if d.name == p.Name {
+		if d.Name == mp.Name {
 			return
 		}
-		if caseOnly == "" && strings.EqualFold(d.name, p.Name) {
-			caseOnly = d.name
+		if caseOnly == "" && strings.EqualFold(d.Name, mp.Name) {
+			caseOnly = d.Name
 		}
 	}
 	if caseOnly != "" {
-		c.Add(diag.UndeclaredRequestParameter, n, ptr,
+		p.Add(diag.UndeclaredRequestParameter, n, ptr,
 			"%s %s, but %s %s declares the %s parameter as %q; API Gateway compares parameter names exactly: write method.request.%s.%s",
-			what, p.Declaration(), op.Method, op.Path, in, caseOnly, p.Location, caseOnly)
+			what, mp.Declaration(), op.Method, op.Path, in, caseOnly, mp.Location, caseOnly)
 		return
 	}
-	c.Add(diag.UndeclaredRequestParameter, n, ptr,
+	p.Add(diag.UndeclaredRequestParameter, n, ptr,
 		"%s %s, which %s %s does not declare, so import leaves the method without its integration and warns (\"Invalid mapping expression specified\"): add parameters: [{name: %s, in: %s%s}] to the operation or its path item",
-		what, p.Declaration(), op.Method, op.Path, p.Name, in, paramHint(c.doc.Kind, in))
+		what, mp.Declaration(), op.Method, op.Path, mp.Name, in, paramHint(p.doc.Kind, in))
 }
 
 // paramHint completes a parameter declaration for messages.
@@ -115,31 +101,6 @@ func paramHint(k Kind, in string) string {
 		return req + ", type: string"
 	}
 	return req + ", schema: {type: string}"
-}
-
-// declaredParam is a parameter of an operation or its path item.
-type declaredParam struct{ in, name string }
-
-// parameters returns the parameters of op and of its path item, local $refs followed.
-func (c *checker) parameters(op *Operation) []declaredParam {
-	out := []declaredParam{}
-	_, paths := mapGet(c.doc.Root, "paths")
-	_, item := mapGet(paths, op.Path)
-	for _, owner := range []*yaml.Node{item, op.Node} {
-		_, list := mapGet(owner, "parameters")
-		if list == nil || list.Kind != yaml.SequenceNode {
-			continue
-		}
-		for _, p := range list.Content {
-			p, _ = c.resolveRef(p)
-			_, name := mapGet(p, "name")
-			_, in := mapGet(p, "in")
-			if name != nil && in != nil {
-				out = append(out, declaredParam{in: source.Scalar(in), name: source.Scalar(name)})
-			}
-		}
-	}
-	return out
 }
 
 // pathHasParam tells whether the path template has {name} or {name+}.

@@ -6,21 +6,17 @@ import (
 	"github.com/apigw/apigw/extensions/source"
 )
 
-// checkIntegrationRefs: in an HTTP API, an integration written as
-// $ref: '#/components/x-amazon-apigateway-integrations/NAME' must name a
-// reusable integration; import fails otherwise. (REST APIs do not read
-// reusable integrations at all; decoding the integration reports that.)
-func checkIntegrationRefs(c *checker) {
-	if c.rest() {
-		return
-	}
+var integrationRefsCheck = &DocumentCheck{Name: "integration-refs", HTTP: true, Codes: []diag.Code{diag.IntegrationRefTarget}, run: checkIntegrationRefs,
+	Doc: "HTTP APIs: an integration written as $ref: '#/components/x-amazon-apigateway-integrations/NAME' must name a reusable integration; import fails otherwise. (REST APIs do not read reusable integrations at all; decoding the integration reports that.)"}
+
+func checkIntegrationRefs(p *pass) {
 	var names []string
-	if v, ok := c.doc.ComponentsExtension(extensions.ExtIntegrations).(*extensions.Integrations); ok && v != nil {
+	if v, ok := p.doc.ComponentsExtension(extensions.ExtIntegrations).(*extensions.Integrations); ok && v != nil {
 		names = v.Integrations.Keys()
 	}
-	for _, op := range c.doc.Operations() {
-		integ, ext := integrationOf(op)
-		if integ == nil || !integ.IsRef() || integ.RefName() == "" || contains(names, integ.RefName()) {
+	for _, op := range p.ops {
+		integ := op.integ
+		if integ == nil || !integ.IsRef() || integ.RefName() == "" || op.Backend() != nil {
 			continue
 		}
 		name := integ.RefName()
@@ -28,8 +24,7 @@ func checkIntegrationRefs(c *checker) {
 		if s := extensions.Suggest(name, names); s != "" {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
-		_, refNode := mapGet(integ.Node(), "$ref")
-		c.Add(diag.IntegrationRefTarget, refNode, source.Pointer(ext.Pointer, "$ref"),
+		p.Add(diag.IntegrationRefTarget, source.Get(integ.Node(), "$ref"), source.Pointer(op.ext.Pointer, "$ref"),
 			"integration $ref %q names no reusable integration, so import fails: %s", integ.Ref, hint)
 	}
 }

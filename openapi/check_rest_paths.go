@@ -1,68 +1,66 @@
 package openapi
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
-	"go.yaml.in/yaml/v4"
 )
 
-// checkRESTPaths: a REST API resource's path part may hold only letters,
-// digits and . _ - , : (documented limits of import), and a path parameter
-// must be a whole segment ({id}, or {proxy+} as the last one). API Gateway
-// cannot create such resources, and import warns and skips them.
-func checkRESTPaths(c *checker) {
-	if !c.rest() {
-		return
-	}
-	k, paths := mapGet(c.doc.Root, "paths")
-	if k == nil {
-		return
-	}
-	pairs(paths, func(pk, _ *yaml.Node) {
-		path := pk.Value
-		if isExtKey(path) || path == "/" || !strings.HasPrefix(path, "/") {
-			return // not a path, or OpenAPI validation's finding
+var restPathsCheck = &DocumentCheck{Name: "rest-paths", REST: true, Codes: []diag.Code{diag.PathSegment}, run: checkRESTPaths,
+	Doc: "REST APIs: a resource's path part may hold only letters, digits and . _ - , : (documented limits of import), and a path parameter must be a whole segment ({id}, or {proxy+} as the last one). API Gateway cannot create such resources, and import warns and skips them. Each problem of a path is reported."}
+
+func checkRESTPaths(p *pass) {
+	for _, path := range p.doc.Paths() {
+		if path == "/" || !strings.HasPrefix(path, "/") {
+			continue // not a resource path, or OpenAPI validation's finding
 		}
-		if msg := pathProblem(path); msg != "" {
-			c.Add(diag.PathSegment, pk, c.doc.PointerTo(source.Pointer("/paths", path)),
-				"path %q: %s", path, msg)
+		ptr := p.doc.PointerTo(source.Pointer("/paths", path))
+		for _, msg := range pathProblems(path) {
+			p.Add(diag.PathSegment, p.keyAt(ptr), ptr, "path %q: %s", path, msg)
 		}
-	})
+	}
 }
 
-// pathProblem returns what is wrong with a REST resource path, or "".
-func pathProblem(path string) string {
+// pathProblems returns what is wrong with a REST resource path, each
+// problem once.
+func pathProblems(path string) []string {
+	var out []string
+	add := func(msg string) {
+		if !slices.Contains(out, msg) {
+			out = append(out, msg)
+		}
+	}
 	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
 	for i, seg := range segs {
 		last := i == len(segs)-1
 		switch {
 		case seg == "":
-			if last {
-				return "" // a trailing slash is ignored
+			if !last { // a trailing slash is ignored
+				add("an empty segment (//) cannot be a resource: remove the extra slash")
 			}
-			return "an empty segment (//) cannot be a resource: remove the extra slash"
 		case strings.ContainsAny(seg, "{}"):
 			if !strings.HasPrefix(seg, "{") || !strings.HasSuffix(seg, "}") || strings.Count(seg, "{") != 1 || strings.Count(seg, "}") != 1 {
-				return "segment " + seg + " mixes a path parameter with text; a path parameter must be a whole segment: write /" + wholeParamHint(seg)
+				add("segment " + seg + " mixes a path parameter with text; a path parameter must be a whole segment: write /" + wholeParamHint(seg))
+				continue
 			}
 			name := seg[1 : len(seg)-1]
 			greedy := strings.HasSuffix(name, "+")
 			name = strings.TrimSuffix(name, "+")
 			if greedy && !last {
-				return "the greedy parameter " + seg + " must be the last segment: move it to the end or write {" + name + "}"
+				add("the greedy parameter " + seg + " must be the last segment: move it to the end or write {" + name + "}")
 			}
 			if bad := badChars(name, "._-"); bad != "" {
-				return "the path parameter name " + name + " has " + bad + ", which REST APIs do not allow: use letters, digits, '.', '_' and '-'"
+				add("the path parameter name " + name + " has " + bad + ", which REST APIs do not allow: use letters, digits, '.', '_' and '-'")
 			}
 		default:
 			if bad := badChars(seg, "._-,:"); bad != "" {
-				return "segment " + seg + " has " + bad + ", which REST API resources do not allow: use letters, digits and . _ - , :"
+				add("segment " + seg + " has " + bad + ", which REST API resources do not allow: use letters, digits and . _ - , :")
 			}
 		}
 	}
-	return ""
+	return out
 }
 
 // wholeParamHint suggests a split of a segment such as "file{id}.json".
@@ -93,7 +91,7 @@ func badChars(s, extra string) string {
 		if r == ' ' {
 			q = "a space"
 		}
-		if !contains(bad, q) {
+		if !slices.Contains(bad, q) {
 			bad = append(bad, q)
 		}
 	}

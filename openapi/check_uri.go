@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -8,24 +9,19 @@ import (
 	"github.com/apigw/apigw/extensions/source"
 )
 
-// checkURIPathParameters: a {name} in a REST HTTP or HTTP_PROXY integration
-// uri is filled from the integration request path parameter of that name,
-// which requestParameters must map (integration.request.path.name); a proxy
-// integration may instead rely on a method path parameter of the same name.
-// Left unmapped, the backend receives the literal "{name}".
-func checkURIPathParameters(c *checker) {
-	if !c.rest() {
-		return
-	}
-	for _, op := range c.doc.Operations() {
-		integ, ext := integrationOf(op)
+var uriPathParametersCheck = &DocumentCheck{Name: "uri-path-parameters", REST: true, Codes: []diag.Code{diag.URIPathParameter}, run: checkURIPathParameters,
+	Doc: "REST APIs: a {name} in an http or http_proxy integration's uri is filled from the integration request path parameter of that name, which requestParameters must map (integration.request.path.name); an http_proxy integration may instead rely on a method path parameter of the same name. Left unmapped, the backend receives the literal \"{name}\"."}
+
+func checkURIPathParameters(p *pass) {
+	for _, op := range p.ops {
+		integ := op.integ
 		if integ == nil || !integ.Type.IsHTTP() || integ.URI.Value == "" {
 			continue
 		}
 		if !integ.URI.IsLiteral() && integ.URI.Fn != "Fn::Sub" {
 			continue
 		}
-		_, uriNode := mapGet(integ.Node(), "uri")
+		uriNode := source.Get(integ.Node(), "uri")
 		for _, name := range uriPathParams(integ.URI.Value) {
 			if integ.RequestParameters.Has("integration.request.path." + name) {
 				continue
@@ -33,7 +29,7 @@ func checkURIPathParameters(c *checker) {
 			if integ.Type.Is(extensions.TypeHTTPProxy) && pathHasParam(op.Path, name) {
 				continue
 			}
-			c.Add(diag.URIPathParameter, uriNode, source.Pointer(ext.Pointer, "uri"),
+			p.Add(diag.URIPathParameter, uriNode, source.Pointer(op.ext.Pointer, "uri"),
 				"the integration uri has {%s}, but requestParameters does not map integration.request.path.%s, so the backend receives the literal text {%s}: add requestParameters: {integration.request.path.%s: method.request.path.%s}",
 				name, name, name, name, name)
 		}
@@ -53,19 +49,10 @@ func uriPathParams(uri string) []string {
 			break
 		}
 		name := strings.TrimSuffix(uri[i+1:i+end], "+")
-		if name != "" && !strings.ContainsAny(name, "{$ /") && !contains(out, name) {
+		if name != "" && !strings.ContainsAny(name, "{$ /") && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 		i += end
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -40,8 +40,11 @@ type Document struct {
 	// the evidence rule (see Classify and Evidence.Kind).
 	API extensions.APIKind
 	// Evidence is what the document itself says about its kind (plain
-	// documents only).
+	// documents only); APIFrom says what decided the kind, for messages
+	// ("--api http", "the resource type AWS::Serverless::HttpApi",
+	// "the evidence rule").
 	Evidence Evidence
+	APIFrom  string
 	// Raw is the file's bytes when the document is the whole file; nil when embedded.
 	Raw []byte
 	// Refs are the files that external $refs named, loaded when allowed.

@@ -163,10 +163,11 @@ func quoteFirst(items []string) string {
 func (l *loader) classify(d *Document) {
 	d.Evidence = Classify(d.Root, d.Kind)
 	if l.opts.API != extensions.KindUnknown {
-		d.API = l.opts.API
+		d.API, d.APIFrom = l.opts.API, map[extensions.APIKind]string{extensions.KindREST: "--api rest", extensions.KindHTTP: "--api http"}[l.opts.API]
 		return
 	}
 	d.API, _ = d.Evidence.Kind()
+	d.APIFrom = "the evidence rule"
 	if note := kindNote(d.Evidence); note != "" {
 		l.Add(diag.APIKindGuess, d.Root, d.Pointer, "%s", note)
 	}

@@ -139,8 +139,8 @@ func TestTemplateYAMLWithShortTags(t *testing.T) {
 	if rest.Root.Line != 13 || rest.Root.Column != 9 {
 		t.Errorf("root at %d:%d, want 13:9", rest.Root.Line, rest.Root.Column)
 	}
-	_, info := mapGet(rest.Root, "info")
-	_, title := mapGet(info, "title")
+	_, info := source.Entry(rest.Root, "info")
+	_, title := source.Entry(info, "title")
 	if title.Tag != "!Sub" || title.Line != 15 {
 		t.Errorf("title: tag %q line %d, want !Sub on line 15", title.Tag, title.Line)
 	}

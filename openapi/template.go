@@ -87,7 +87,7 @@ func (l *loader) template(tree, root *yaml.Node, format source.Format) []*Docume
 			continue
 		}
 		docs = append(docs, &Document{File: l.File, Format: format, Kind: kind, Version: version, Root: body, Tree: tree,
-			Pointer: ptr, Resource: id, ResourceType: spec.typ, API: templateKind(spec.httpAPI)})
+			Pointer: ptr, Resource: id, ResourceType: spec.typ, API: templateKind(spec.httpAPI), APIFrom: "the resource type " + spec.typ})
 	}
 	if len(docs) == 0 && !noted {
 		l.Add(diag.TemplateNoAPI, resources, "/Resources",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -22,7 +23,7 @@ func (d *Document) SetExtension(e *Extension, v extensions.Value) error {
 		return fmt.Errorf("set extension: a %s value cannot be stored under %s", v.Extension(), e.Name)
 	}
 	parentPtr := e.Pointer[:strings.LastIndexByte(e.Pointer, '/')]
-	parent := lookupPointer(d.Tree.Content[0], parentPtr)
+	parent := source.NodeAt(d.Tree.Content[0], parentPtr)
 	if parent == nil || parent.Kind != yaml.MappingNode {
 		return fmt.Errorf("set extension: %s is no longer in the document", e.Pointer)
 	}
