@@ -41,6 +41,10 @@ type field struct {
 	dec func(v *yaml.Node, ptr string)
 }
 
+// AnnotationPrefix starts the keys apigw reads itself (x-apigw-ignore,
+// x-apigw-example); extension objects keep them without a finding.
+const AnnotationPrefix = "x-apigw-"
+
 // object decodes the mapping n: each known key goes to its field's decoder,
 // unknown keys are kept in unknown (when not nil) and warned about with the
 // nearest known key. It reports false when n is not a mapping.
@@ -59,6 +63,9 @@ func (d *decoder) object(n *yaml.Node, ptr, what string, fields []field, unknown
 		}
 		if unknown != nil {
 			unknown.Set(k.Value, v)
+		}
+		if strings.HasPrefix(k.Value, AnnotationPrefix) {
+			continue // apigw's own annotations (x-apigw-ignore) are kept, not reported
 		}
 		keys := make([]string, len(fields))
 		for j, f := range fields {

@@ -133,8 +133,13 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // The error is non-nil only when a safety limit refuses the input (a
 // *LimitError) or I/O fails; every other problem is a diagnostic with File
 // set, sorted. A file that cannot be read as a definition yields no
-// documents and at least one error diagnostic.
+// documents and at least one error diagnostic. A Terraform templatefile
+// input (a path ending in .tpl) may hold ${…} placeholders wherever a
+// string may stand.
 func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
+	if source.IsTemplateFile(path) {
+		data = source.QuotePlaceholders(data)
+	}
 	tree, format, err := source.Parse(path, data, opts.Limits)
 	if err != nil {
 		var se *source.SyntaxError

@@ -12,6 +12,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
+	"github.com/apigw/apigw/internal/lint"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
@@ -20,7 +21,8 @@ import (
 func init() { subcommands = append(subcommands, newCheckCmd) }
 
 func newCheckCmd() *cobra.Command {
-	var format, failOn, allowRefs string
+	var format, failOn, allowRefs, config string
+	var disable []string
 	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "check [flags] PATH...",
@@ -32,10 +34,22 @@ integration responses have method responses, mapped headers and parameters are
 declared, validator, authorizer and integration names resolve, and that the
 document stays within what API Gateway's REST or HTTP API import supports.
 
-A PATH that is a folder is searched for .json, .yaml and .yml files (hidden
-folders are skipped). Severities follow API Gateway's import: error where the
-import fails, warning where it warns (and fails with failonwarnings=true),
-info otherwise.
+A PATH that is a folder is searched for .json, .yaml, .yml, .json.tpl and
+.yaml.tpl files (hidden folders are skipped); files in it that are not API
+definitions or templates (package.json, CI workflows, CLI dumps) are skipped
+and counted. A Terraform templatefile input (.tpl) may hold ${var}
+placeholders wherever a string may stand. Severities follow API Gateway's
+import: error where the import fails, warning where it warns (and fails with
+failonwarnings=true), info otherwise.
+
+Adapting the rules: a .apigw.yaml file in the checked file's folder or a
+folder above (or --config FILE) sets per-code severities (error, warning,
+info, off) and per-path ignores; "# apigw:ignore APIGW401 reason" on the
+offending line or the line above, or an "x-apigw-ignore": ["APIGW401"] key
+in a JSON object, suppresses a finding; --disable APIGW401 turns a code off.
+Suppressed findings are counted in the summary and kept in SARIF output as
+suppressed results; an inline suppression that matches nothing is an info
+(APIGW008).
 
 Exit codes:
   0  no errors (and no warnings under --fail-on warning)
@@ -56,7 +70,10 @@ Exit codes:
   apigw check --format sarif ./apis > apigw.sarif || true
 
   # Allow $refs to other files below the repository's api folder
-  apigw check --allow-refs ./api ./api/main.yaml`,
+  apigw check --allow-refs ./api ./api/main.yaml
+
+  # Turn a code off for this run; say which import the document is for
+  apigw check --disable APIGW430 --api http openapi.yaml`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := report.ParseFormat(format)
@@ -75,8 +92,20 @@ Exit codes:
 			if err != nil {
 				return err
 			}
-			diags, limitErrs := checkFiles(files, opts)
-			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), Files: len(files) - len(limitErrs), Refused: len(limitErrs)})
+			lintOpts, err := lintOptions(config, disable)
+			if err != nil {
+				return err
+			}
+			diags, limitErrs, skipped := checkFiles(files, opts)
+			paths := make([]string, len(files))
+			for i, f := range files {
+				paths[i] = f.path
+			}
+			if diags, err = lint.Apply(diags, paths, lintOpts); err != nil {
+				return withCode(exitUsage, err)
+			}
+			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), Checked: true,
+				Files: len(files) - len(limitErrs) - skipped, Refused: len(limitErrs), Skipped: skipped})
 			if err != nil {
 				return err
 			}
@@ -98,14 +127,39 @@ Exit codes:
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or sarif")
 	cmd.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error or warning")
 	cmd.Flags().StringVar(&allowRefs, "allow-refs", "", "folder below which external $refs may be read (none when empty)")
+	cmd.Flags().StringVar(&config, "config", "", "the configuration file to use (default: .apigw.yaml in the file's folder or a folder above)")
+	cmd.Flags().StringArrayVar(&disable, "disable", nil, "turn a code off, e.g. APIGW430 (repeatable)")
 	api.add(cmd)
 	return cmd
 }
 
+// lintOptions reads --config and --disable.
+func lintOptions(config string, disable []string) (lint.Options, error) {
+	var o lint.Options
+	if config != "" {
+		c, err := lint.Load(config)
+		if err != nil {
+			return o, withCode(exitUsage, fmt.Errorf("--config: %w", err))
+		}
+		o.Config = c
+	}
+	for _, d := range disable {
+		for _, s := range strings.Split(d, ",") {
+			code, err := lint.ParseCode(s)
+			if err != nil {
+				return o, withCode(exitUsage, fmt.Errorf("--disable: %w", err))
+			}
+			o.Disable = append(o.Disable, code)
+		}
+	}
+	return o, nil
+}
+
 // checkFiles checks files two at a time; the result does not depend on the
 // order in which they finish. I/O errors become error diagnostics; safety
-// limits are returned apart, in file order.
-func checkFiles(files []string, opts openapi.LoadOptions) ([]diag.Diagnostic, []error) {
+// limits are returned apart, in file order. A file found in a folder that
+// turns out not to be an API definition or template is skipped and counted.
+func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnostic, []error, int) {
 	type result struct {
 		diags []diag.Diagnostic
 		err   error
@@ -118,13 +172,14 @@ func checkFiles(files []string, opts openapi.LoadOptions) ([]diag.Diagnostic, []
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			d, err := openapi.CheckFile(f, opts)
+			d, err := openapi.CheckFile(f.path, opts)
 			results[i] = result{d, err}
 		}()
 	}
 	wg.Wait()
 	var diags []diag.Diagnostic
 	var limits []error
+	skipped := 0
 	for i, r := range results {
 		var le *source.LimitError
 		switch {
@@ -132,25 +187,46 @@ func checkFiles(files []string, opts openapi.LoadOptions) ([]diag.Diagnostic, []
 			limits = append(limits, r.err)
 		case r.err != nil:
 			diags = append(diags, diag.Diagnostic{Severity: diag.Error, Code: diag.Syntax,
-				File: files[i], Message: "cannot read the file: " + r.err.Error()})
+				File: files[i].path, Message: "cannot read the file: " + r.err.Error()})
+		case files[i].found && notAPIDefinition(r.diags):
+			skipped++
+			continue
 		}
 		diags = append(diags, r.diags...)
 	}
 	diag.Sort(diags)
-	return diags, limits
+	return diags, limits, skipped
 }
 
+// notAPIDefinition tells whether a file's findings say it is neither an API
+// definition nor a template (a package.json, a CI workflow, a CLI dump).
+func notAPIDefinition(ds []diag.Diagnostic) bool {
+	return slices.ContainsFunc(ds, func(d diag.Diagnostic) bool {
+		return d.Code == diag.UnknownKind || d.Code == diag.EmptyFile || d.Code == diag.NotObject && d.Pointer == ""
+	})
+}
+
+// checkedFile is a file to check, and whether it was found in a folder
+// (rather than named).
+type checkedFile struct {
+	path  string
+	found bool
+}
+
+// checkedExtensions are the file endings a folder is searched for.
+var checkedExtensions = []string{".json", ".yaml", ".yml", ".json.tpl", ".yaml.tpl", ".yml.tpl"}
+
 // expandPaths turns the arguments into files: a file as given, a folder as
-// its .json, .yaml and .yml files, sorted, hidden folders skipped.
-func expandPaths(args []string) ([]string, error) {
-	var files []string
+// its API files (see checkedExtensions), sorted, hidden folders skipped.
+func expandPaths(args []string) ([]checkedFile, error) {
+	var files []checkedFile
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
 			return nil, fmt.Errorf("%s: no such file or folder", arg)
 		}
 		if !info.IsDir() {
-			files = append(files, arg)
+			files = append(files, checkedFile{path: arg})
 			continue
 		}
 		var found []string
@@ -164,8 +240,8 @@ func expandPaths(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".json", ".yaml", ".yml":
+			name := strings.ToLower(d.Name())
+			if slices.ContainsFunc(checkedExtensions, func(ext string) bool { return strings.HasSuffix(name, ext) }) {
 				found = append(found, p)
 			}
 			return nil
@@ -174,7 +250,9 @@ func expandPaths(args []string) ([]string, error) {
 			return nil, err
 		}
 		slices.Sort(found)
-		files = append(files, found...)
+		for _, p := range found {
+			files = append(files, checkedFile{path: p, found: true})
+		}
 	}
 	return files, nil
 }

@@ -16,6 +16,8 @@ const (
 	NotObject Code = "APIGW006"
 	// APIKindGuess: Kind of API chosen without evidence either way.
 	APIKindGuess Code = "APIGW007"
+	// UnusedSuppression: A suppression that matches no finding.
+	UnusedSuppression Code = "APIGW008"
 	// LimitSize: Input larger than the size limit.
 	LimitSize Code = "APIGW010"
 	// LimitDepth: Input nests deeper than the depth limit.
@@ -57,6 +59,9 @@ const (
 )
 
 var loadEntries = []Entry{
+	{Code: UnusedSuppression, Severity: Info, Title: "Suppression that matches no finding",
+		Doc: "An inline suppression (# apigw:ignore CODE on the offending line or the line above, or an x-apigw-ignore key in an object) names a code that no finding at that place has: the problem was fixed, or the suppression stands on the wrong line. Remove it, so that it does not hide a later problem.",
+		Evidence: "Tool contract: suppressions are apigw's own; API Gateway ignores # comments and x- keys it does not know."},
 	{Code: APIKindGuess, Severity: Info, Title: "Kind of API chosen without deciding evidence",
 		Doc: "The document does not say whether it is a REST API or an HTTP API: nothing in it is read by only one kind, or it has features of both. It is read as a REST API (ImportRestApi accepts every such document, and REST-only features would be lost on an HTTP API). Pass --api http (or --api rest) to say which import you call."},
 	{Code: Syntax, Severity: Error, Title: "Syntax error in YAML or JSON",

@@ -19,6 +19,18 @@ type Diagnostic struct {
 	Line, Column int
 	// Message says what is wrong and what to write instead.
 	Message string
+	// Suppressed, when not nil, says why the finding is not reported: it
+	// is counted, and kept in SARIF output as a suppressed result.
+	Suppressed *Suppression
+}
+
+// Suppression says why a finding is not reported.
+type Suppression struct {
+	// Kind is "inSource" for a comment or key in the document, "external"
+	// for the configuration file or the command line (SARIF's kinds).
+	Kind string
+	// Justification is the reason given, or where the suppression comes from.
+	Justification string
 }
 
 // New returns a diagnostic with code's default severity at line and column.

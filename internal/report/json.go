@@ -24,7 +24,8 @@ type jsonDiagnostic struct {
 // [] when there are none.
 func JSON(diags []diag.Diagnostic) ([]byte, error) {
 	out := make([]jsonDiagnostic, 0, len(diags))
-	for _, d := range sorted(diags) {
+	shown, _ := active(diags)
+	for _, d := range shown {
 		out = append(out, jsonDiagnostic{
 			File: d.File, Line: d.Line, Column: d.Column, Pointer: d.Pointer,
 			Severity: d.Severity.String(), Code: d.Code, Message: d.Message,

@@ -44,6 +44,12 @@ type Options struct {
 	Files int
 	// Refused is how many files a safety limit refused; the summary says so.
 	Refused int
+	// Skipped is how many files of checked folders were passed over because
+	// they are not API definitions or templates; the summary says so.
+	Skipped int
+	// Checked makes the text summary say how many files were checked even
+	// when none were ("checked 0 files").
+	Checked bool
 }
 
 // DefaultInformationURI is the tool's home page in SARIF output.
@@ -54,8 +60,8 @@ const DefaultInformationURI = "https://github.com/apigw/apigw"
 func Render(f Format, diags []diag.Diagnostic, o Options) ([]byte, error) {
 	switch f {
 	case FormatText:
-		if o.Files > 0 || o.Refused > 0 {
-			return textChecked(diags, o.Files, o.Refused), nil
+		if o.Checked || o.Files > 0 || o.Refused > 0 {
+			return textChecked(diags, o), nil
 		}
 		return Text(diags), nil
 	case FormatJSON:
@@ -66,11 +72,11 @@ func Render(f Format, diags []diag.Diagnostic, o Options) ([]byte, error) {
 	return nil, fmt.Errorf("unknown format %q: write text, json or sarif", f)
 }
 
-// ExitCode returns 1 when any diagnostic is at least as severe as failOn,
-// and 0 otherwise.
+// ExitCode returns 1 when any diagnostic that is not suppressed is at least
+// as severe as failOn, and 0 otherwise.
 func ExitCode(diags []diag.Diagnostic, failOn diag.Severity) int {
 	for _, d := range diags {
-		if d.Severity >= failOn {
+		if d.Suppressed == nil && d.Severity >= failOn {
 			return 1
 		}
 	}
@@ -84,6 +90,18 @@ func sorted(diags []diag.Diagnostic) []diag.Diagnostic {
 	return c
 }
 
+// active returns the diagnostics that are not suppressed, sorted, and how
+// many are.
+func active(diags []diag.Diagnostic) ([]diag.Diagnostic, int) {
+	out := make([]diag.Diagnostic, 0, len(diags))
+	for _, d := range sorted(diags) {
+		if d.Suppressed == nil {
+			out = append(out, d)
+		}
+	}
+	return out, len(diags) - len(out)
+}
+
 // Text renders one line per diagnostic, "file:line:col: severity: message
 // [CODE]", sorted, then a summary line such as
 // "3 errors, 1 warning, 0 infos in 2 files", or "no problems" when there are
@@ -92,14 +110,22 @@ func Text(diags []diag.Diagnostic) []byte {
 	return textWith(diags, Summary(diags))
 }
 
-// textChecked is Text with the number of files read in the summary.
-func textChecked(diags []diag.Diagnostic, files, refused int) []byte {
-	head := "checked " + plural(files, "file", "files")
-	if refused > 0 {
-		head += " (" + plural(refused, "file", "files") + " refused by a safety limit)"
-		if len(diags) == 0 {
-			return textWith(diags, head)
-		}
+// textChecked is Text with the number of files read, refused and skipped
+// in the summary.
+func textChecked(diags []diag.Diagnostic, o Options) []byte {
+	head := "checked " + plural(o.Files, "file", "files")
+	var notes []string
+	if o.Refused > 0 {
+		notes = append(notes, plural(o.Refused, "file", "files")+" refused by a safety limit")
+	}
+	if o.Skipped > 0 {
+		notes = append(notes, "skipped "+plural(o.Skipped, "file", "files")+" that are not API definitions")
+	}
+	if len(notes) > 0 {
+		head += " (" + strings.Join(notes, "; ") + ")"
+	}
+	if len(diags) == 0 && (o.Refused > 0 || o.Files == 0) {
+		return textWith(diags, head)
 	}
 	return textWith(diags, head+": "+Summary(diags))
 }
@@ -107,7 +133,8 @@ func textChecked(diags []diag.Diagnostic, files, refused int) []byte {
 // textWith writes one line per diagnostic, sorted, then the summary line.
 func textWith(diags []diag.Diagnostic, summary string) []byte {
 	var b strings.Builder
-	for _, d := range sorted(diags) {
+	shown, _ := active(diags)
+	for _, d := range shown {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 	}
@@ -119,22 +146,30 @@ func textWith(diags []diag.Diagnostic, summary string) []byte {
 // Summary counts diagnostics by severity and the files they are in:
 // "3 errors, 1 warning, 0 infos in 2 files", or "no problems".
 func Summary(diags []diag.Diagnostic) string {
-	if len(diags) == 0 {
+	shown, suppressed := active(diags)
+	if len(shown) == 0 {
+		if suppressed > 0 {
+			return "no problems, " + plural(suppressed, "suppressed", "suppressed")
+		}
 		return "no problems"
 	}
 	var counts [3]int
 	var files []string
-	for _, d := range diags {
+	for _, d := range shown {
 		counts[min(max(int(d.Severity), 0), 2)]++
 		if !slices.Contains(files, d.File) {
 			files = append(files, d.File)
 		}
 	}
-	return fmt.Sprintf("%s, %s, %s in %s",
+	s := fmt.Sprintf("%s, %s, %s in %s",
 		plural(counts[diag.Error], "error", "errors"),
 		plural(counts[diag.Warning], "warning", "warnings"),
 		plural(counts[diag.Info], "info", "infos"),
 		plural(len(files), "file", "files"))
+	if suppressed > 0 {
+		s += ", " + plural(suppressed, "suppressed", "suppressed")
+	}
+	return s
 }
 
 func plural(n int, one, many string) string {

@@ -52,12 +52,17 @@ type (
 		Level string `json:"level"`
 	}
 	sarifResult struct {
-		RuleID     diag.Code       `json:"ruleId"`
-		RuleIndex  int             `json:"ruleIndex"`
-		Level      string          `json:"level"`
-		Message    sarifMessage    `json:"message"`
-		Locations  []sarifLocation `json:"locations,omitempty"`
-		Properties *sarifProps     `json:"properties,omitempty"`
+		RuleID       diag.Code          `json:"ruleId"`
+		RuleIndex    int                `json:"ruleIndex"`
+		Level        string             `json:"level"`
+		Message      sarifMessage       `json:"message"`
+		Locations    []sarifLocation    `json:"locations,omitempty"`
+		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+		Properties   *sarifProps        `json:"properties,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -114,6 +119,9 @@ func SARIF(diags []diag.Diagnostic, o Options) ([]byte, error) {
 		}
 		if d.Pointer != "" {
 			r.Properties = &sarifProps{Pointer: d.Pointer}
+		}
+		if s := d.Suppressed; s != nil {
+			r.Suppressions = []sarifSuppression{{Kind: s.Kind, Justification: s.Justification}}
 		}
 		results = append(results, r)
 	}
