@@ -10,13 +10,13 @@ func TestAuthAndAuthType(t *testing.T) {
 		{"none lower case", ExtAuth, "{type: none}", "", ""},
 		{"bad type", ExtAuth, "{type: COGNITO}", "error:APIGW101", "NONE, AWS_IAM"},
 		{"no type", ExtAuth, "{}", "error:APIGW103", "NONE or AWS_IAM"},
-		{"not an object", ExtAuth, "AWS_IAM", "error:APIGW100", "must be an object"},
-		{"unknown key", ExtAuth, "{type: NONE, typ: x}", "warning:APIGW102", "did you mean"},
+		{"not an object", ExtAuth, "AWS_IAM", "warning:APIGW100", "must be an object"},
+		{"unknown key", ExtAuth, "{type: NONE, typ: x}", "info:APIGW102", "did you mean"},
 		{"sigv4", ExtAuthType, "awsSigv4", "", ""},
 		{"custom label", ExtAuthType, "custom", "", ""},
 		{"cognito label", ExtAuthType, "cognito_user_pools", "", ""},
 		{"reserved prefix", ExtAuthType, "awsIam", "info:APIGW203", "reserves"},
-		{"not a string", ExtAuthType, "[a]", "error:APIGW100", "must be a string"},
+		{"not a string", ExtAuthType, "[a]", "warning:APIGW100", "must be a string"},
 	})
 	v, _ := decodeText(t, ExtAuth, "{type: aws_iam}")
 	if !v.(*Auth).IsIAM() {
@@ -31,8 +31,8 @@ func TestAuthAndAuthType(t *testing.T) {
 func TestAnyMethod(t *testing.T) {
 	runExtCases(t, []extCase{
 		{"operation keys are not warned about", ExtAnyMethod, "{isDefaultRoute: true, parameters: [], responses: {}, security: [], x-amazon-apigateway-integration: {type: aws_proxy}}", "", ""},
-		{"bad isDefaultRoute", ExtAnyMethod, "{isDefaultRoute: sometimes}", "error:APIGW100", "true or false"},
-		{"not an object", ExtAnyMethod, "[get]", "error:APIGW100", "operation object"},
+		{"bad isDefaultRoute", ExtAnyMethod, "{isDefaultRoute: sometimes}", "warning:APIGW100", "true or false"},
+		{"not an object", ExtAnyMethod, "[get]", "warning:APIGW100", "operation object"},
 	})
 	v, _ := decodeText(t, ExtAnyMethod, "{isDefaultRoute: true}")
 	if a := v.(*AnyMethod); a.IsDefaultRoute == nil || !*a.IsDefaultRoute {
@@ -53,13 +53,13 @@ func TestAPISettings(t *testing.T) {
 		{"size as string", ExtMinimumCompressionSize, "'1024'", "", ""},
 		{"size too large", ExtMinimumCompressionSize, "10485761", "error:APIGW104", "0 to 10485760"},
 		{"size negative", ExtMinimumCompressionSize, "-1", "error:APIGW104", "0 to 10485760"},
-		{"size not a number", ExtMinimumCompressionSize, "1kb", "error:APIGW100", "integer"},
+		{"size not a number", ExtMinimumCompressionSize, "1kb", "warning:APIGW100", "integer"},
 		{"version", ExtImportExportVersion, "'1.0'", "", ""},
 		{"version float", ExtImportExportVersion, "1.0", "", ""},
 		{"version unknown", ExtImportExportVersion, "'2.0'", "error:APIGW101", "1.0"},
 		{"tag value", ExtTagValue, "SAM", "", ""},
 		{"tag value intrinsic", ExtTagValue, "!Ref Env", "", ""},
-		{"tag value not a string", ExtTagValue, "{a: b}", "error:APIGW100", "must be a string"},
+		{"tag value not a string", ExtTagValue, "{a: b}", "warning:APIGW100", "must be a string"},
 		{"tls 1.2", ExtSecurityPolicy, "TLS_1_2", "", ""},
 		{"enhanced", ExtSecurityPolicy, "SecurityPolicy_TLS13_1_3_2025_09", "", ""},
 		{"policy typo", ExtSecurityPolicy, "TLS_1_3", "warning:APIGW257", "did you mean"},
@@ -88,8 +88,8 @@ func TestBinaryMediaTypes(t *testing.T) {
 		{"no subtype", B, "[image]", "warning:APIGW114", "type/subtype"},
 		{"wildcard type only", B, "['*/png']", "warning:APIGW114", "type/subtype"},
 		{"space", B, "['image/ png']", "warning:APIGW114", "type/subtype"},
-		{"not a list", B, "image/png", "error:APIGW100", "list of strings"},
-		{"null item", B, "[null]", "error:APIGW100", "must be a string"},
+		{"not a list", B, "image/png", "warning:APIGW100", "list of strings"},
+		{"null item", B, "[null]", "warning:APIGW100", "must be a string"},
 	})
 	assertRoundTrip(t, B, "# binary\n- image/png # png\n- \"*/*\"\n- !Ref Other\n")
 	assertRoundTrip(t, B, "{'Fn::If': [c, [a/b], [c/d]]}")
@@ -102,10 +102,10 @@ func TestEndpointConfiguration(t *testing.T) {
 		{"ip upper case", E, "{ipAddressType: IPV4}", "", ""},
 		{"bad type", E, "{types: [PUBLIC]}", "error:APIGW101", "EDGE, REGIONAL, PRIVATE"},
 		{"bad ip type", E, "{ipAddressType: ipv6}", "error:APIGW101", "ipv4, dualstack"},
-		{"bad bool", E, "{disableExecuteApiEndpoint: 1}", "error:APIGW100", "true or false"},
+		{"bad bool", E, "{disableExecuteApiEndpoint: 1}", "warning:APIGW100", "true or false"},
 		{"vpc ids without private", E, "{types: [REGIONAL], vpcEndpointIds: [vpce-1]}", "warning:APIGW256", "PRIVATE"},
-		{"not an object", E, "[x]", "error:APIGW100", "must be an object"},
-		{"unknown key", E, "{vpcEndpointId: [x]}", "warning:APIGW102", `did you mean "vpcEndpointIds"`},
+		{"not an object", E, "[x]", "warning:APIGW100", "must be an object"},
+		{"unknown key", E, "{vpcEndpointId: [x]}", "info:APIGW102", `did you mean "vpcEndpointIds"`},
 	})
 	assertRoundTrip(t, E, "disableExecuteApiEndpoint: 'true' # off\nvpcEndpointIds: [b, a]\nother: x\n")
 	assertRoundTrip(t, E, "[this should be a dict]")
@@ -121,9 +121,9 @@ func TestCORS(t *testing.T) {
 		{"bad method", C, "{allowMethods: [GETS]}", "error:APIGW101", "did you mean GET"},
 		{"credentials with wildcard", C, "{allowOrigins: ['*'], allowCredentials: true}", "error:APIGW255", "list the allowed origins"},
 		{"wildcard without credentials", C, "{allowOrigins: ['*'], allowCredentials: false}", "", ""},
-		{"origins not a list", C, "{allowOrigins: '*'}", "error:APIGW100", "list of strings"},
+		{"origins not a list", C, "{allowOrigins: '*'}", "warning:APIGW100", "list of strings"},
 		{"whole value intrinsic", C, "{'Fn::If': [c, {allowOrigins: ['*']}, !Ref AWS::NoValue]}", "", ""},
-		{"unknown key", C, "{allowOrigin: [x]}", "warning:APIGW102", `did you mean "allowOrigins"`},
+		{"unknown key", C, "{allowOrigin: [x]}", "info:APIGW102", `did you mean "allowOrigins"`},
 	})
 	assertRoundTrip(t, C, "# cors\nmaxAge: '600'\nallowOrigins: ['*'] # all\nallowMethods: [GET]\nextra: 1\n")
 	assertRoundTrip(t, C, "{'Fn::If': [c, {allowOrigins: ['*']}, !Ref AWS::NoValue]}")

@@ -21,7 +21,7 @@ func TestIntegrationChecks(t *testing.T) {
 		{"type typo", "{type: http_prxy, httpMethod: GET, uri: 'https://a.example'}", "error:APIGW101", `did you mean "http_proxy"`},
 		{"no type", "{httpMethod: GET, uri: 'https://a.example'}", "error:APIGW103", "write type:"},
 		{"type intrinsic", "{type: !Ref T, httpMethod: GET, uri: 'https://a.example'}", "", ""},
-		{"not an object", "[a]", "error:APIGW100", "must be an object"},
+		{"not an object", "[a]", "warning:APIGW100", "must be an object"},
 		// httpMethod
 		{"http no method", "{type: http, uri: 'https://a.example'}", "error:APIGW103", "no httpMethod"},
 		{"REST aws_proxy no method", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', responses: {default: {statusCode: '200'}}}", "error:APIGW103", "POST"},
@@ -49,11 +49,11 @@ func TestIntegrationChecks(t *testing.T) {
 		{"subtype without uri", "{type: aws_proxy, integrationSubtype: SQS-SendMessage, payloadFormatVersion: '1.0', credentials: 'arn:aws:iam::1:role/r'}", "", ""},
 		// connection
 		{"vpc link", "{type: http_proxy, httpMethod: ANY, uri: 'http://nlb.example/', connectionType: VPC_LINK, connectionId: abc}", "", ""},
-		{"vpc link no id", "{type: http_proxy, httpMethod: ANY, uri: 'http://nlb.example/', connectionType: VPC_LINK}", "error:APIGW110", "needs connectionId"},
-		{"id with internet", "{type: http_proxy, httpMethod: ANY, uri: 'http://a.example/', connectionType: INTERNET, connectionId: abc}", "error:APIGW110", "only valid with connectionType VPC_LINK"},
+		{"vpc link no id", "{type: http_proxy, httpMethod: ANY, uri: 'http://nlb.example/', connectionType: VPC_LINK}", "warning:APIGW110", "needs connectionId"},
+		{"id with internet", "{type: http_proxy, httpMethod: ANY, uri: 'http://a.example/', connectionType: INTERNET, connectionId: abc}", "warning:APIGW110", "only valid with connectionType VPC_LINK"},
 		{"id without type", "{type: http_proxy, httpMethod: ANY, uri: 'http://a.example/', connectionId: abc}", "warning:APIGW110", "add connectionType: VPC_LINK"},
 		{"bad connection type", "{type: http_proxy, httpMethod: ANY, uri: 'http://a.example/', connectionType: VPC}", "error:APIGW101", "not one of INTERNET, VPC_LINK"},
-		{"vpc link on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', connectionType: VPC_LINK, connectionId: x}", "error:APIGW109", "only for http and http_proxy"},
+		{"vpc link on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', connectionType: VPC_LINK, connectionId: x}", "warning:APIGW109", "only for http and http_proxy"},
 		{"HTTP API listener ARN", "{type: http_proxy, httpMethod: ANY, payloadFormatVersion: '1.0', connectionType: VPC_LINK, connectionId: abc, uri: 'arn:aws:elasticloadbalancing:us-east-1:1:listener/app/a/b/c'}", "", ""},
 		{"HTTP API cloud map ARN", "{type: http_proxy, httpMethod: ANY, payloadFormatVersion: '1.0', connectionType: VPC_LINK, connectionId: abc, uri: 'arn:aws:servicediscovery:us-east-1:1:service/srv-1'}", "", ""},
 		{"REST listener ARN", "{type: http_proxy, httpMethod: ANY, responses: {}, connectionType: VPC_LINK, connectionId: abc, uri: 'arn:aws:elasticloadbalancing:us-east-1:1:listener/app/a/b/c'}", "error:APIGW106", "absolute http"},
@@ -61,7 +61,7 @@ func TestIntegrationChecks(t *testing.T) {
 		{"timeout ok", "{type: mock, timeoutInMillis: 29000}", "", ""},
 		{"timeout string", "{type: mock, timeoutInMillis: '1000'}", "", ""},
 		{"timeout too small", "{type: mock, timeoutInMillis: 10}", "error:APIGW108", "at least 50"},
-		{"timeout not a number", "{type: mock, timeoutInMillis: soon}", "error:APIGW100", "integer"},
+		{"timeout not a number", "{type: mock, timeoutInMillis: soon}", "warning:APIGW100", "integer"},
 		{"REST timeout over default", "{type: mock, timeoutInMillis: 60000, responses: {}}", "warning:APIGW108", "quota"},
 		{"REST timeout over raised max", "{type: mock, timeoutInMillis: 400000, responses: {}}", "error:APIGW108", "at most 300000"},
 		{"stream timeout", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', responseTransferMode: STREAM, timeoutInMillis: 900000}", "", ""},
@@ -71,7 +71,7 @@ func TestIntegrationChecks(t *testing.T) {
 		// fields only for some types
 		{"tls on http", "{type: http, httpMethod: GET, uri: 'https://a.example', tlsConfig: {insecureSkipVerification: true}}", "", ""},
 		{"tls on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', tlsConfig: {insecureSkipVerification: true}}", "warning:APIGW109", "only read for http and http_proxy"},
-		{"tls unknown key", "{type: http, httpMethod: GET, uri: 'https://a.example', tlsConfig: {insecureSkipVerify: true}}", "warning:APIGW102", "insecureSkipVerification"},
+		{"tls unknown key", "{type: http, httpMethod: GET, uri: 'https://a.example', tlsConfig: {insecureSkipVerify: true}}", "info:APIGW102", "insecureSkipVerification"},
 		{"server name without VPC link", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: '1.0', tlsConfig: {serverNameToVerify: a.example}}", "warning:APIGW109", "private integrations"},
 		{"skip verification in HTTP API", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: '1.0', integrationSubtype: x, tlsConfig: {insecureSkipVerification: true}}", "", "skip"},
 		{"subtype on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', integrationSubtype: SQS-SendMessage}", "error:APIGW109", "needs type: aws_proxy"},
@@ -93,19 +93,19 @@ func TestIntegrationChecks(t *testing.T) {
 		// templates
 		{"template null", "{type: mock, requestTemplates: {application/json: null}}", "", ""},
 		{"template key not a media type", "{type: mock, requestTemplates: {json: '{}'}}", "warning:APIGW114", "type/subtype"},
-		{"template value not a string", "{type: mock, requestTemplates: {application/json: [1]}}", "error:APIGW100", "must be a string"},
+		{"template value not a string", "{type: mock, requestTemplates: {application/json: [1]}}", "warning:APIGW100", "must be a string"},
 		{"request parameters", "{type: http, httpMethod: GET, uri: 'https://a.example/{id}', requestParameters: {integration.request.path.id: method.request.path.id}}", "", ""},
 		{"request parameter boolean", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: true}}", "warning:APIGW100", "drops this mapping"},
 		{"request parameter unquoted static", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: json}}", "error:APIGW304", "single quotes"},
 		{"request parameter bad key", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.heder.a: method.request.header.a}}", "error:APIGW300", "integration.request.header"},
-		{"request parameters not strings", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: [1]}}", "error:APIGW100", "must be a string"},
+		{"request parameters not strings", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: [1]}}", "warning:APIGW100", "must be a string"},
 		{"cache key parameters", "{type: http, httpMethod: GET, uri: 'https://a.example', cacheKeyParameters: [method.request.path.id]}", "", ""},
-		{"cache key parameters not a list", "{type: http, httpMethod: GET, uri: 'https://a.example', cacheKeyParameters: method.request.path.id}", "error:APIGW100", "list of strings"},
+		{"cache key parameters not a list", "{type: http, httpMethod: GET, uri: 'https://a.example', cacheKeyParameters: method.request.path.id}", "warning:APIGW100", "list of strings"},
 		// unknown keys
-		{"unknown key", "{type: mock, requestTemplate: {}}", "warning:APIGW102", `did you mean "requestTemplates"`},
+		{"unknown key", "{type: mock, requestTemplate: {}}", "info:APIGW102", `did you mean "requestTemplates"`},
 		// $ref
 		{"ref", "{$ref: '#/components/x-amazon-apigateway-integrations/one'}", "", ""},
-		{"ref elsewhere", "{$ref: '#/components/schemas/one'}", "error:APIGW115", "#/components/x-amazon-apigateway-integrations/NAME"},
+		{"ref elsewhere", "{$ref: '#/components/schemas/one'}", "warning:APIGW115", "#/components/x-amazon-apigateway-integrations/NAME"},
 		{"ref with siblings", "{$ref: '#/components/x-amazon-apigateway-integrations/one', type: mock}", "info:APIGW115", "ignored"},
 	}
 	for _, tc := range tests {
@@ -139,7 +139,7 @@ func TestIntegrationKindChecks(t *testing.T) {
 		{"responses in REST API", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "', responses: {default: {statusCode: '200'}}}", KindREST, ""},
 		{"REST timeout 29001", "{type: mock, timeoutInMillis: 29001}", KindREST, "warning:APIGW108"},
 		{"unknown-kind timeout 30000", "{type: mock, timeoutInMillis: 30000}", KindUnknown, ""},
-		{"ref in REST API", "{$ref: '#/components/x-amazon-apigateway-integrations/one'}", KindREST, "error:APIGW109"},
+		{"ref in REST API", "{$ref: '#/components/x-amazon-apigateway-integrations/one'}", KindREST, "warning:APIGW109"},
 		{"server name in REST", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', connectionType: VPC_LINK, connectionId: a, tlsConfig: {serverNameToVerify: a.example}}", KindREST, "warning:APIGW109"},
 		{"subtype in REST", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "', integrationSubtype: SQS-SendMessage}", KindREST, "warning:APIGW109"},
 		{"payload in REST", "{type: aws_proxy, httpMethod: POST, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '1.0'}", KindREST, "warning:APIGW109"},
@@ -166,17 +166,17 @@ func TestIntegrationResponseChecks(t *testing.T) {
 		{"status not a number", "{default: {statusCode: OK}}", "error:APIGW111", "number from 100 to 599"},
 		{"status out of range", "{default: {statusCode: '600'}}", "error:APIGW111", "number from 100 to 599"},
 		{"empty status", "{default: {statusCode: ''}}", "error:APIGW111", "empty statusCode"},
-		{"duplicate status", "{'4\\d{2}': {statusCode: '400'}, '400': {statusCode: 400}}", "warning:APIGW112,warning:APIGW353", "keeps only one"},
+		{"duplicate status", "{'4\\d{2}': {statusCode: '400'}, '400': {statusCode: 400}}", "warning:APIGW112,info:APIGW353", "keeps only one"},
 		{"two defaults", "{default: {statusCode: '200'}, '': {statusCode: '500'}}", "warning:APIGW113", "both the default"},
 		{"dash pattern", "{'-': {statusCode: '200'}}", "info:APIGW118", `write the key "default"`},
 		{"content handling", "{default: {statusCode: '200', contentHandling: CONVERT_TO_BINARY}}", "", ""},
 		{"bad content handling", "{default: {statusCode: '200', contentHandling: binary}}", "error:APIGW101", "CONVERT_TO_BINARY"},
 		{"template key", "{default: {statusCode: '200', responseTemplates: {'text': ''}}}", "warning:APIGW114", "media type"},
-		{"unknown key", "{default: {statusCode: '200', selectionPattern: '.*'}}", "warning:APIGW102", "known keys are"},
-		{"response not an object", "{default: '200'}", "error:APIGW100", "must be an object"},
-		{"responses not an object", "[]", "error:APIGW100", "selection patterns"},
+		{"unknown key", "{default: {statusCode: '200', selectionPattern: '.*'}}", "info:APIGW102", "known keys are"},
+		{"response not an object", "{default: '200'}", "warning:APIGW100", "must be an object"},
+		{"responses not an object", "[]", "warning:APIGW100", "selection patterns"},
 		{"response parameter unquoted static", "{default: {statusCode: '200', responseParameters: {method.response.header.a: origins}}}", "error:APIGW304", "single quotes"},
-		{"response parameters not strings", "{default: {statusCode: '200', responseParameters: {method.response.header.a: {b: c}}}}", "error:APIGW100", "must be a string"},
+		{"response parameters not strings", "{default: {statusCode: '200', responseParameters: {method.response.header.a: {b: c}}}}", "warning:APIGW100", "must be a string"},
 		{"status intrinsic", "{default: {statusCode: !Ref Code}}", "", ""},
 	}
 	for _, tc := range tests {
@@ -196,10 +196,10 @@ func TestHTTPResponseParametersChecks(t *testing.T) {
 	const base = "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', responseParameters: "
 	tests := []struct{ name, params, want string }{
 		{"good", "{'200': {'overwrite:header.x': 'y', 'overwrite:statuscode': '204'}, '500': {'remove:header.z': \"''\"}}", ""},
-		{"status 100", "{'100': {'overwrite:statuscode': '204'}}", "error:APIGW116"},
-		{"not a status", "{default: {'overwrite:statuscode': '204'}}", "error:APIGW116"},
-		{"not an object", "{'200': x}", "error:APIGW100"},
-		{"not a map", "[]", "error:APIGW100"},
+		{"status 100", "{'100': {'overwrite:statuscode': '204'}}", "warning:APIGW116"},
+		{"not a status", "{default: {'overwrite:statuscode': '204'}}", "warning:APIGW116"},
+		{"not an object", "{'200': x}", "warning:APIGW100"},
+		{"not a map", "[]", "warning:APIGW100"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -214,9 +214,9 @@ func TestHTTPResponseParametersChecks(t *testing.T) {
 func TestIntegrationsChecks(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"good", "one: {type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0'}", ""},
-		{"ref in components", "one: {$ref: '#/components/x-amazon-apigateway-integrations/two'}", "error:APIGW115"},
+		{"ref in components", "one: {$ref: '#/components/x-amazon-apigateway-integrations/two'}", "warning:APIGW115"},
 		{"HTTP API limits", "one: {type: aws_proxy, uri: '" + lambdaProxyURI + "', timeoutInMillis: 30001}", "error:APIGW108"},
-		{"not an object", "[]", "error:APIGW100"},
+		{"not an object", "[]", "warning:APIGW100"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

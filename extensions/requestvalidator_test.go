@@ -11,9 +11,9 @@ func TestRequestValidators(t *testing.T) {
 	}{
 		{"good", "all: {validateRequestBody: true, validateRequestParameters: true}\nparams-only: {validateRequestParameters: true}", "", ""},
 		{"string bool tolerated", "all: {validateRequestBody: 'true'}", "", ""},
-		{"not an object", "[a]", "error:APIGW100", "must be an object"},
-		{"bad bool", "all: {validateRequestBody: yes please}", "error:APIGW100", "true or false"},
-		{"unknown key", "all: {validateRequestBodies: true}", "warning:APIGW102", `did you mean "validateRequestBody"`},
+		{"not an object", "[a]", "warning:APIGW100", "must be an object"},
+		{"bad bool", "all: {validateRequestBody: yes please}", "warning:APIGW100", "true or false"},
+		{"unknown key", "all: {validateRequestBodies: true}", "info:APIGW102", `did you mean "validateRequestBody"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

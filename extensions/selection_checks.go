@@ -2,6 +2,7 @@ package extensions
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/apigw/apigw/extensions/diag"
@@ -76,13 +77,27 @@ func checkSelectionPattern(d *decoder, pattern string, key *yaml.Node, ptr strin
 			Message: "selection pattern " + strconv.Quote(pattern) + " is not a valid Java regular expression, so import fails: " + err.Error()})
 		return
 	}
+	approx, meaning := false, false
 	for _, c := range p.Constructs() {
-		if c.Approximate {
+		switch {
+		case c.Approximate && !approx:
+			approx = true
 			d.Add(diag.PatternApproximate, key, ptr,
 				"selection pattern %q uses %s, which Go's regexp cannot express; apigw evaluates it with a backtracking engine, so simulated results are approximate", pattern, c.Name)
-			return
+		case !c.Approximate && !meaning && meansMoreInJava(c):
+			meaning = true
+			d.Add(diag.PatternMeaning, key, ptr,
+				"selection pattern %q: %s; API Gateway reads the pattern with Java's meaning, so test it against that, not with Go, JavaScript or PCRE", pattern, c.Name)
 		}
 	}
+}
+
+// meansMoreInJava tells whether a construct that javaregex notes is worth a
+// remark. Every '.' excludes \r, \u0085, \u2028 and \u2029 in Java, which
+// matters only for values that hold those characters; reporting it would
+// flag nearly every pattern, so it is left out.
+func meansMoreInJava(c javaregex.Construct) bool {
+	return !strings.HasPrefix(c.Name, "'.'")
 }
 
 // checkSelectionOverlaps warns when two selection patterns of one integration

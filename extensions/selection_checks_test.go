@@ -14,7 +14,11 @@ func TestSelectionPatternChecks(t *testing.T) {
 		{"java rejects a bare brace", `{'{"a":1}': {statusCode: '400'}}`, "error:APIGW350", "escape", 0},
 		{"java rejects an open group", `{'(abc': {statusCode: '400'}}`, "error:APIGW350", "not a valid Java regular expression", 0},
 		{"lookahead is approximate", `{'(?=Bad).*': {statusCode: '400'}}`, "info:APIGW351", "approximate", 0},
-		{"overlap", `{'.*Not.*': {statusCode: '404'}, '.*found.*': {statusCode: '410'}}`, "warning:APIGW353", "both match", 0},
+		{"(?U) means something else in Java", `{'(?U)\w+ error': {statusCode: '400'}}`, "info:APIGW352", "UNICODE_CHARACTER_CLASS", 0},
+		{"POSIX class inside a class", `{'[[:alpha:]]+': {statusCode: '400'}}`, "info:APIGW352", "not a POSIX class", 0},
+		{"dot alone is not remarked", `{'Bad.*': {statusCode: '400'}}`, "", "", 0},
+		{"approximate and a meaning difference", `{'(?U)(?=Bad)\w+': {statusCode: '400'}}`, "info:APIGW352,info:APIGW351", "", 0},
+		{"overlap", `{'.*Not.*': {statusCode: '404'}, '.*found.*': {statusCode: '410'}}`, "info:APIGW353", "both match", 0},
 		{"disjoint", `{'4\d{2}': {statusCode: '400'}, '5\d{2}': {statusCode: '500'}}`, "", "", 0},
 	}
 	for _, tc := range tests {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
+	"go.yaml.in/yaml/v4"
 )
 
 func importString(t *testing.T, src string, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
@@ -193,5 +194,50 @@ definitions:
 	}
 	if got := m.MethodResponses["200"].ResponseModels["application/json"]; got != "Pet" {
 		t.Errorf("bare $ref: model %q, want Pet (diagnostics %v)", got, diags)
+	}
+}
+
+// TestImportNotes checks the diagnostics import gives for what it cannot
+// take over as written: a $ref to no schema, a CloudFormation intrinsic, two
+// operations on one resource and method, and a document of the wrong kind.
+func TestImportNotes(t *testing.T) {
+	src := `swagger: '2.0'
+info: {title: n, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: ok, schema: {$ref: '#/definitions/Missing'}}
+      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: !GetAtt Fn.Arn}
+  /a/:
+    get:
+      responses: {'200': {description: ok}}
+      x-amazon-apigateway-integration: {type: mock}
+`
+	_, diags := importString(t, src, ImportOptions{})
+	want := map[diag.Code]string{
+		diag.ImportRef:       `"#/definitions/Missing" does not name a schema`,
+		diag.ImportIntrinsic: "Fn::GetAtt is a CloudFormation intrinsic function",
+		diag.ImportDuplicate: "GET /a is defined twice",
+	}
+	for code, msg := range want {
+		found := false
+		for _, d := range diags {
+			if d.Code == code && strings.Contains(d.Message, msg) && d.Severity == code.Severity() {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no %s %s containing %q in %v", code.Severity(), code, msg, diags)
+		}
+	}
+
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte("Resources: {}\n"), &root); err != nil {
+		t.Fatal(err)
+	}
+	d, diags := Import(&Document{File: "template.yaml", Kind: CloudFormation, Root: root.Content[0]}, ImportOptions{})
+	if d != nil || len(diags) != 1 || diags[0].Code != diag.ImportKind || diags[0].Severity != diag.Error {
+		t.Errorf("template passed whole: %v, %v; want one error %s", d, diags, diag.ImportKind)
 	}
 }

@@ -153,7 +153,7 @@ func TestTemplateYAMLWithShortTags(t *testing.T) {
 	}
 	for _, want := range []string{
 		// A decoding diagnostic inside the embedded document: absolute pointer, template position.
-		"20:40 error APIGW100 /Resources/MyApi/Properties/DefinitionBody/x-amazon-apigateway-request-validators/all/validateRequestParameters",
+		"20:40 warning APIGW100 /Resources/MyApi/Properties/DefinitionBody/x-amazon-apigateway-request-validators/all/validateRequestParameters",
 		"41:9 info APIGW021 /Resources/Included/Properties/DefinitionBody",
 		"48:7 info APIGW021 /Resources/FromS3/Properties/BodyS3Location",
 	} {

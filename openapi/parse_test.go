@@ -37,21 +37,22 @@ func TestLimits(t *testing.T) {
 		limit     string
 		line, col int
 		msg       string
+		code      diag.Code
 	}{
-		{"size", `{"openapi": "3.0.1"}`, source.Limits{MaxBytes: 10}, source.LimitSize, 0, 0, "more than the limit of 10 bytes"},
-		{"depth json", `{"a": [[[{"b": 1}]]]}`, source.Limits{MaxDepth: 4}, source.LimitDepth, 1, 10, "deeper than 4 levels"},
-		{"depth json ok", `{"a": [[[1]]]}`, source.Limits{MaxDepth: 4}, "", 0, 0, ""},
-		{"depth yaml", "a:\n  b:\n    c:\n      - d: 1\n", source.Limits{MaxDepth: 3}, source.LimitDepth, 4, 7, "deeper than 3 levels"},
-		{"depth yaml flow", "a: [[[[1]]]]\n", source.Limits{MaxDepth: 3}, source.LimitDepth, 1, 6, "deeper than 3 levels"},
-		{"depth through alias", "x: &x [[[1]]]\ny:\n  z: *x\n", source.Limits{MaxDepth: 4}, source.LimitDepth, 3, 6, "deeper than 4 levels"},
-		{"alias bomb", aliasBomb(8), source.Limits{}, source.LimitAlias, 8, 12, "expand to more than 1000000 nodes"},
-		{"alias small", aliasBomb(2), source.Limits{}, "", 0, 0, ""},
-		{"alias limit configurable", aliasBomb(2), source.Limits{MaxAliasNodes: 50}, source.LimitAlias, 3, 37, "more than 50 nodes"},
-		{"alias cycle", "a: &x [1, *x]\n", source.Limits{}, source.LimitAlias, 1, 11, "refers to a node that contains it"},
-		{"utf8 yaml", "openapi: 3.0.1\ninfo:\n  title: caf\xe9 au lait\n", source.Limits{}, source.LimitUTF8, 3, 13, "byte 0xe9"},
-		{"utf8 json after non-ascii", "{\"é\": \"\xff\"}", source.Limits{}, source.LimitUTF8, 1, 8, "byte 0xff"},
-		{"multi document", "openapi: 3.0.1\n---\nswagger: \"2.0\"\n", source.Limits{}, source.LimitDocuments, 2, 1, "second YAML document"},
-		{"one document with markers", "---\nopenapi: 3.0.1\n...\n", source.Limits{}, "", 0, 0, ""},
+		{"size", `{"openapi": "3.0.1"}`, source.Limits{MaxBytes: 10}, source.LimitSize, 0, 0, "more than the limit of 10 bytes", diag.LimitSize},
+		{"depth json", `{"a": [[[{"b": 1}]]]}`, source.Limits{MaxDepth: 4}, source.LimitDepth, 1, 10, "deeper than 4 levels", diag.LimitDepth},
+		{"depth json ok", `{"a": [[[1]]]}`, source.Limits{MaxDepth: 4}, "", 0, 0, "", ""},
+		{"depth yaml", "a:\n  b:\n    c:\n      - d: 1\n", source.Limits{MaxDepth: 3}, source.LimitDepth, 4, 7, "deeper than 3 levels", diag.LimitDepth},
+		{"depth yaml flow", "a: [[[[1]]]]\n", source.Limits{MaxDepth: 3}, source.LimitDepth, 1, 6, "deeper than 3 levels", diag.LimitDepth},
+		{"depth through alias", "x: &x [[[1]]]\ny:\n  z: *x\n", source.Limits{MaxDepth: 4}, source.LimitDepth, 3, 6, "deeper than 4 levels", diag.LimitDepth},
+		{"alias bomb", aliasBomb(8), source.Limits{}, source.LimitAlias, 8, 12, "expand to more than 1000000 nodes", diag.LimitAlias},
+		{"alias small", aliasBomb(2), source.Limits{}, "", 0, 0, "", ""},
+		{"alias limit configurable", aliasBomb(2), source.Limits{MaxAliasNodes: 50}, source.LimitAlias, 3, 37, "more than 50 nodes", diag.LimitAlias},
+		{"alias cycle", "a: &x [1, *x]\n", source.Limits{}, source.LimitAlias, 1, 11, "refers to a node that contains it", diag.LimitAlias},
+		{"utf8 yaml", "openapi: 3.0.1\ninfo:\n  title: caf\xe9 au lait\n", source.Limits{}, source.LimitUTF8, 3, 13, "byte 0xe9", diag.InvalidUTF8},
+		{"utf8 json after non-ascii", "{\"é\": \"\xff\"}", source.Limits{}, source.LimitUTF8, 1, 8, "byte 0xff", diag.InvalidUTF8},
+		{"multi document", "openapi: 3.0.1\n---\nswagger: \"2.0\"\n", source.Limits{}, source.LimitDocuments, 2, 1, "second YAML document", diag.MultiDocument},
+		{"one document with markers", "---\nopenapi: 3.0.1\n...\n", source.Limits{}, "", 0, 0, "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -65,6 +66,9 @@ func TestLimits(t *testing.T) {
 			var le *source.LimitError
 			if !errors.As(err, &le) {
 				t.Fatalf("error %v (%T), want *LimitError", err, err)
+			}
+			if le.Code != c.code {
+				t.Errorf("code %s, want %s", le.Code, c.code)
 			}
 			if le.Limit != c.limit || le.Line != c.line || le.Column != c.col || le.File != "in.yaml" || !strings.Contains(le.Message, c.msg) {
 				t.Errorf("got %s %d:%d %q, want %s %d:%d containing %q", le.Limit, le.Line, le.Column, le.Message, c.limit, c.line, c.col, c.msg)

@@ -251,6 +251,21 @@ func TestSemanticOddInputs(t *testing.T) {
 	}
 }
 
+// TestSemanticSwagger2ConversionFails checks that a Swagger 2.0 document
+// kin-openapi cannot convert to OpenAPI 3 (a host with a scheme) gets a
+// warning saying which checks were skipped, not an error.
+func TestSemanticSwagger2ConversionFails(t *testing.T) {
+	text := "swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: https://api.example.com\npaths: {}\n"
+	s := NewSemantic(context.Background(), semParseYAML(t, text), SemanticOptions{})
+	if len(s.Diagnostics) != 1 || s.Diagnostics[0].Code != diag.SemanticConvert || s.Diagnostics[0].Severity != diag.Warning ||
+		!strings.Contains(s.Diagnostics[0].Message, "invalid host") {
+		t.Fatalf("diagnostics %v, want one warning %s about the host", s.Diagnostics, diag.SemanticConvert)
+	}
+	if s.Swagger2 == nil || s.V3 != nil {
+		t.Errorf("V2 %v, V3 %v: want the Swagger 2.0 view only", s.Swagger2 != nil, s.V3 != nil)
+	}
+}
+
 func TestSemanticConcurrent(t *testing.T) {
 	data := specgen.JSON(200) // enough path items for the parallel decode
 	var doc yaml.Node

@@ -62,14 +62,14 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"not object", `[1]`, diag.DumpShape, diag.Error, 1, "", "must be an object"},
 		{"unknown shape", `{"foo": 1}`, diag.DumpShape, diag.Error, 1, "", "not a dump"},
 		{"get-method alone", `{"httpMethod": "GET", "authorizationType": "NONE"}`, diag.DumpShape, diag.Error, 1, "", "resourceMethods"},
-		{"wrong type", "{\"restApi\": {\n \"name\": 5}}", diag.WrongType, diag.Error, 2, "/restApi/name", "must be a string"},
-		{"bool as string", "{\"restApi\": {\"disableExecuteApiEndpoint\": \"no\"}}", diag.WrongType, diag.Error, 1, "/restApi/disableExecuteApiEndpoint", "true or false"},
-		{"int as string", "{\"restApi\": {\"minimumCompressionSize\": \"10\"}}", diag.WrongType, diag.Error, 1, "/restApi/minimumCompressionSize", "integer"},
+		{"wrong type", "{\"restApi\": {\n \"name\": 5}}", diag.WrongType, diag.Warning, 2, "/restApi/name", "must be a string"},
+		{"bool as string", "{\"restApi\": {\"disableExecuteApiEndpoint\": \"no\"}}", diag.WrongType, diag.Warning, 1, "/restApi/disableExecuteApiEndpoint", "true or false"},
+		{"int as string", "{\"restApi\": {\"minimumCompressionSize\": \"10\"}}", diag.WrongType, diag.Warning, 1, "/restApi/minimumCompressionSize", "integer"},
 		{"enum", "{\"restApi\": {\"apiKeySource\": \"HEADERS\"}}", diag.UnknownValue, diag.Error, 1, "/restApi/apiKeySource", `did you mean "HEADER"`},
 		{"enum in list", "{\"restApi\": {\"endpointConfiguration\": {\"types\": [\"EDGE\", \"GLOBAL\"]}}}", diag.UnknownValue, diag.Error, 1, "/restApi/endpointConfiguration/types/1", "GLOBAL"},
 		{"enum in shared type", `{"resources": [{"id": "r", "path": "/", "resourceMethods": {"GET": {"methodIntegration": {"integrationResponses": {"200": {"statusCode": "200", "contentHandling": "TEXT"}}}}}}]}`,
 			diag.UnknownValue, diag.Error, 1, "/resources/0/resourceMethods/GET/methodIntegration/integrationResponses/200/contentHandling", "CONVERT_TO_TEXT"},
-		{"unknown key", "{\"restApi\": {\"nmae\": \"x\"}}", diag.UnknownKey, diag.Warning, 1, "/restApi/nmae", `did you mean "name"`},
+		{"unknown key", "{\"restApi\": {\"nmae\": \"x\"}}", diag.UnknownKey, diag.Info, 1, "/restApi/nmae", `did you mean "name"`},
 		{"duplicate resource id", `{"resources": [{"id": "a", "path": "/"}, {"id": "a", "parentId": "a", "pathPart": "x", "path": "/x"}]}`,
 			diag.DumpDuplicateID, diag.Error, 1, "/resources/1/id", "used twice"},
 		{"unknown parent", `{"resources": [{"id": "a", "path": "/"}, {"id": "b", "parentId": "zz", "pathPart": "x", "path": "/x"}]}`,
@@ -99,7 +99,7 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"two apis", `{"Items": [{"ApiId": "a", "ProtocolType": "HTTP"}, {"ApiId": "b", "ProtocolType": "HTTP"}]}`, diag.DumpShape, diag.Error, 1, "/Items", "2 APIs"},
 		{"empty items", `{"items": []}`, diag.DumpShape, diag.Error, 1, "/items", "empty"},
 		{"unknown items", `{"items": [{"foo": 1}]}`, diag.DumpShape, diag.Error, 1, "/items/0", "cannot tell"},
-		{"schema not text", `{"models": [{"name": "M", "schema": 5}]}`, diag.WrongType, diag.Error, 1, "/models/0/schema", "JSON text"},
+		{"schema not text", `{"models": [{"name": "M", "schema": 5}]}`, diag.WrongType, diag.Warning, 1, "/models/0/schema", "JSON text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

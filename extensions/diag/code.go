@@ -15,15 +15,19 @@ type Entry struct {
 	// Code is the id, "APIGW104".
 	Code Code
 	// Severity is the default: what API Gateway does with the problem
-	// (error where import fails, warning where it warns, info otherwise).
+	// (error where import fails, warning where it warns or the API fails
+	// later, info otherwise), as far as the evidence shows.
 	Severity Severity
 	// Title says in one line what the code reports.
 	Title string
 	// Doc says what API Gateway does and what to write instead.
 	Doc string
-	// Evidence names what the severity rests on: an AWS documentation page,
-	// a response recorded against real AWS, a public issue thread, or
-	// "Judgement:" and the reasoning where there is none.
+	// Evidence names what the severity rests on. It starts with its kind —
+	// "Recorded:" (a response recorded against real AWS), "Documented:" (an
+	// AWS documentation page), "Reported:" (a public issue thread showing
+	// what AWS answered), "Judgement:" (none of these; the default is then
+	// at most Warning) or "Tool contract:" (the code is about apigw itself)
+	// — and one sentence saying what it shows, followed by the sources.
 	Evidence string
 }
 
@@ -83,4 +87,20 @@ func (c Code) Severity() Severity {
 func (c Code) Title() string {
 	e, _ := Lookup(c)
 	return e.Title
+}
+
+// EvidenceSummary returns the first sentence of the entry's Evidence: the
+// kind of evidence and what it shows, without the list of sources. A period
+// inside a quotation does not end the sentence.
+func (e Entry) EvidenceSummary() string {
+	quoted := false
+	for i, r := range e.Evidence {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == '.' && !quoted && strings.HasPrefix(e.Evidence[i+1:], " "):
+			return e.Evidence[:i+1]
+		}
+	}
+	return e.Evidence
 }

@@ -7,11 +7,14 @@ type Severity int
 
 // Severities, from least to most serious.
 const (
-	// Info is a remark that API Gateway neither warns about nor rejects.
+	// Info is a remark: API Gateway accepts the document without comment.
 	Info Severity = iota
-	// Warning is something import warns about; with failonwarnings=true it fails.
+	// Warning is something import warns about (with failonwarnings=true it
+	// fails), or accepts although the API then fails when deployed or
+	// called; also the ceiling of a severity that rests on judgement alone.
 	Warning
-	// Error is something import rejects.
+	// Error is something import rejects, or the call it makes to create
+	// the entity does.
 	Error
 )
 

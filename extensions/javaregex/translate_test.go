@@ -197,6 +197,9 @@ func TestTimeout(t *testing.T) {
 	if !errors.Is(err, ErrTimeout) {
 		t.Errorf("err = %v, want ErrTimeout", err)
 	}
+	if err == nil || !strings.Contains(err.Error(), string(diag.PatternTimeout)) {
+		t.Errorf("err = %v, want it to name %s", err, diag.PatternTimeout)
+	}
 }
 
 func TestOverlap(t *testing.T) {

@@ -98,8 +98,8 @@ func choose(cs []candidate, value string) (attempts []Attempt, winner int, notes
 		attempts = append(attempts, a)
 	}
 	if len(also) > 0 {
-		notes = append(notes, Note{diag.SimAmbiguous, fmt.Sprintf("%q was tried first and wins, but %s also matched: make the patterns exclusive (apigw check warns about this as APIGW353)",
-			cs[winner].key, strings.Join(also, ", "))})
+		notes = append(notes, Note{diag.SimAmbiguous, fmt.Sprintf("%q was tried first and wins, but %s also matched: make the patterns exclusive (apigw check reports this as %s)",
+			cs[winner].key, strings.Join(also, ", "), diag.PatternOverlap)})
 	}
 	return attempts, winner, notes
 }
