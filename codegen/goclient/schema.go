@@ -29,17 +29,19 @@ const (
 func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
 	t := extensions.Get(n, "type")
 	if t != nil && t.Kind == yaml.SequenceNode {
-		for _, s := range strs(t) {
-			if s == "null" {
+		for _, c := range extensions.Items(t) {
+			switch s := extensions.Scalar(c); {
+			case c.Kind != yaml.ScalarNode:
+			case s == "null":
 				nullable = true
-			} else {
+			default:
 				types = append(types, s)
 			}
 		}
 	} else if s := extensions.Scalar(t); s != "" {
 		types = []string{s}
 	}
-	if isTrue(extensions.Get(n, "nullable")) || isTrue(extensions.Get(n, "x-nullable")) {
+	if extensions.IsTrue(extensions.Get(n, "nullable")) || extensions.IsTrue(extensions.Get(n, "x-nullable")) {
 		nullable = true
 	}
 	return types, nullable
