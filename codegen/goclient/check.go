@@ -74,12 +74,14 @@ func (lockedImporter) Import(path string) (*types.Package, error) {
 // typeCheck type-checks the parsed chunks as one package. An error names the operation or schema whose declaration is
 // wrong.
 func (g *gen) typeCheck(fset *token.FileSet, chunks []chunk) error {
-	files := make([]*ast.File, len(chunks))
-	for i, c := range chunks {
+	var files []*ast.File
+	for _, c := range chunks {
 		if c.err != nil {
 			return &Error{Message: "the generated code does not parse: " + c.err.Error()}
 		}
-		files[i] = c.file
+		if c.file != nil {
+			files = append(files, c.file)
+		}
 	}
 	var first error
 	conf := types.Config{Importer: lockedImporter{}, Error: func(err error) {

@@ -10,8 +10,8 @@ func (g *gen) components() {
 	for _, nt := range g.comps {
 		var out []*yaml.Node
 		seen := map[*yaml.Node]bool{}
-		walkRefs(nt.node, 0, func(ref string) {
-			t, _ := g.ref(nt.node, ref)
+		walkRefs(nt.node, 0, func(ref *yaml.Node) {
+			t, _ := g.ref(ref)
 			if t != nil && g.named[t] != nil && !seen[t] {
 				seen[t] = true
 				out = append(out, t)
@@ -68,15 +68,15 @@ func (g *gen) components() {
 	}
 }
 
-// walkRefs calls fn with every $ref value below n.
-func walkRefs(n *yaml.Node, depth int, fn func(string)) {
+// walkRefs calls fn with every object below n that is a $ref.
+func walkRefs(n *yaml.Node, depth int, fn func(*yaml.Node)) {
 	if n == nil || depth > 200 {
 		return
 	}
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == "$ref" && n.Content[i+1].Kind == yaml.ScalarNode {
-				fn(n.Content[i+1].Value)
+				fn(n)
 				continue
 			}
 			walkRefs(n.Content[i+1], depth+1, fn)

@@ -36,6 +36,14 @@
 // code as // comments, with control, bidi and zero-width characters removed,
 // and as string literals.
 //
+// What every client carries whatever the document (Client and its options,
+// the request helper, parameter encoding, response decoding, ErrorResponse)
+// is an ordinary Go file, internal/runtime/runtime.go, compiled and tested
+// in its own package. Generate embeds it and writes its declarations into
+// the client as they are written, in the client's package, around the parts
+// that depend on the document (DefaultBaseURL, NewClient, GatewayError, the
+// operations and types); its names are reserved in the naming function.
+//
 // Generate renders in memory, formats (gofmt) and type-checks the code with
 // go/types against the standard library before returning it; on failure it
 // returns no code and an *Error naming the operation and JSON pointer.

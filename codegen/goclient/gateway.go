@@ -1,9 +1,10 @@
 package goclient
 
 import (
-	"sort"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/dave/jennifer/jen"
 )
 
@@ -18,37 +19,26 @@ func (g *gen) gatewayError() {
 	}
 	type mapped struct{ name, source, rtype string }
 	var hs []mapped
-	if g.rest != nil {
-		grs := append(g.rest.GatewayResponses[:0:0], g.rest.GatewayResponses...)
-		sort.SliceStable(grs, func(i, j int) bool { return grs[i].ResponseType < grs[j].ResponseType })
-		for _, gr := range grs {
-			var keys []string
-			for k := range gr.ResponseParameters {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			var names []string
-			for _, k := range keys {
-				if name, ok := strings.CutPrefix(k, "gatewayresponse.header."); ok {
-					hs = append(hs, mapped{name, gr.ResponseParameters[k], gr.ResponseType})
-					names = append(names, name)
-				}
-			}
-			line := gr.ResponseType
-			if gr.StatusCode != "" {
-				line += " (status " + gr.StatusCode + ")"
-			}
-			if len(names) > 0 {
-				line += " sets " + strings.Join(names, ", ")
-			}
-			if len(gr.ResponseTemplates) > 0 {
-				line += "; its body comes from a template"
-			}
-			if len(doc) == 4 {
-				doc = append(doc, "", "The document customises these gateway responses:")
-			}
-			doc = append(doc, "  - "+line+".")
+	for _, gr := range g.gatewayResponses() {
+		var names []string
+		for _, h := range gr.headers {
+			hs = append(hs, mapped{h.name, h.source, gr.rtype})
+			names = append(names, h.name)
 		}
+		line := gr.rtype
+		if gr.status != "" {
+			line += " (status " + gr.status + ")"
+		}
+		if len(names) > 0 {
+			line += " sets " + strings.Join(names, ", ")
+		}
+		if gr.template {
+			line += "; its body comes from a template"
+		}
+		if len(doc) == 4 {
+			doc = append(doc, "", "The document customises these gateway responses:")
+		}
+		doc = append(doc, "  - "+line+".")
 	}
 	fs := newScope("ErrorResponse", "Operation", "StatusCode", "Header", "RawBody", "Message", "Error")
 	fields := []jen.Code{
@@ -64,7 +54,7 @@ func (g *gen) gatewayError() {
 			continue
 		}
 		seen[key] = true
-		f := fs.claim(goName(h.name), "/x-amazon-apigateway-gateway-responses/"+escape(h.rtype))
+		f := fs.claim(goName(h.name), source.Pointer("/"+extensions.ExtGatewayResponses, h.rtype))
 		fields = append(fields, comment(f+" is the "+h.name+" header, which "+h.rtype+" maps from "+h.source+".")...)
 		fields = append(fields, jen.Id(f).String())
 		fill = append(fill, jen.Id("e").Dot(f).Op("=").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(h.name)))

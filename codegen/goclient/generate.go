@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/dave/jennifer/jen"
@@ -109,11 +108,13 @@ func sanitizeLine(s string) string {
 	return strings.Join(commentLines(s), " ")
 }
 
-// decl is one top-level declaration of the output and where it comes from.
+// decl is one top-level declaration of the output and where it comes from:
+// generated code, or a declaration of the runtime as written.
 type decl struct {
 	names []string // the identifiers it declares (types, functions)
 	src   *Error   // the operation and pointer it was generated for
 	code  []jen.Code
+	text  string
 }
 
 // gen holds one generation's state.
@@ -131,8 +132,7 @@ type gen struct {
 	scc     map[*yaml.Node]int
 	cyclic  map[int]bool
 	inShape map[*yaml.Node]bool
-	extRoot map[*yaml.Node]*yaml.Node // nodes of files read through external $refs → their tree
-	rest    *apimodel.RestDump
+	methods map[string]*openapi.Operation // see served
 	errs    []error
 	cur     *Error // the operation or schema being generated, for errors
 }
@@ -140,10 +140,9 @@ type gen struct {
 func newGen(doc *openapi.Document, opts Options) *gen {
 	return &gen{
 		doc: doc, root: source.Resolve(doc.Root), opts: opts, v2: doc.Kind == openapi.Swagger2,
-		pkg:     newScope(runtimeNames...),
+		pkg:     newScope(reservedNames()...),
 		named:   map[*yaml.Node]*namedType{},
 		inShape: map[*yaml.Node]bool{},
-		extRoot: map[*yaml.Node]*yaml.Node{},
 	}
 }
 
@@ -164,12 +163,6 @@ func (g *gen) nameErr(err error) {
 }
 
 func (g *gen) run() error {
-	if !g.doc.HTTPAPI() && (g.doc.Kind == openapi.Swagger2 || g.doc.Kind == openapi.OpenAPI30 || g.doc.Kind == openapi.OpenAPI31) {
-		dump, _ := openapi.Import(g.doc, openapi.ImportOptions{})
-		if dump != nil {
-			g.rest = dump.REST
-		}
-	}
 	switch g.doc.Kind {
 	case openapi.Swagger2, openapi.OpenAPI30, openapi.OpenAPI31:
 	default:

@@ -2,6 +2,7 @@ package goclient_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +43,32 @@ func TestGolden(t *testing.T) {
 			}
 			golden.Assert(t, "client/"+name+"/client_gen.go", code)
 		})
+	}
+}
+
+// TestRequiredSpelling generates the client of two documents that differ
+// only in `required: true` against `required: True` on a query parameter,
+// from the same file name: YAML's booleans are one value, so the clients
+// are the same, and the parameter is required.
+func TestRequiredSpelling(t *testing.T) {
+	var clients [][]byte
+	for _, f := range []string{"lower", "upper"} {
+		data, err := os.ReadFile(golden.Fixture(t, "client/required/"+f+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "api.yaml")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		clients = append(clients, generateFile(t, path, "required"))
+	}
+	if !bytes.Equal(clients[0], clients[1]) {
+		t.Error("required: true and required: True give different clients")
+	}
+	for _, want := range []string{"\tLimit int64\n", "\tCursor *string\n", `q.Add("limit", paramString(params.Limit))`} {
+		if !bytes.Contains(clients[1], []byte(want)) {
+			t.Errorf("the client lacks %q", want)
+		}
 	}
 }

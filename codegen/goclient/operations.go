@@ -7,115 +7,38 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/source"
-	"github.com/apigw/apigw/openapi"
 	"github.com/dave/jennifer/jen"
-	"go.yaml.in/yaml/v4"
 )
 
 // operations emits one method per operation, with its Params, Response and
 // error types, in document order.
 func (g *gen) operations() {
 	for _, op := range g.doc.Operations() {
-		label := source.Scalar(source.Get(op.Node, "operationId"))
-		if label == "" {
-			label = op.Method + " " + op.Path
-		}
-		g.cur = &Error{Operation: label, Pointer: op.Pointer}
-		g.operation(op, label)
+		o := g.operation(op)
+		g.cur = &Error{Operation: o.label, Pointer: op.Pointer}
+		g.renderOperation(o)
 	}
 	g.cur = nil
 }
 
-// body is an operation's request body.
-type body struct {
-	typ         jen.Code
-	json        bool // encoded with encoding/json; otherwise an io.Reader
-	required    bool
-	contentType string
-	desc        string
-}
-
-// requestBody returns the operation's request body, or nil.
-func (g *gen) requestBody(op *openapi.Operation, name string) *body {
-	if g.v2 {
-		for _, p := range g.parameters(op) {
-			if p.in == "body" {
-				t, _ := g.goType(source.Get(p.node, "schema"), p.ptr+"/schema", name+"Body", nil)
-				return &body{typ: t, json: true, required: isTrue(source.Get(p.node, "required")), contentType: "application/json",
-					desc: source.Scalar(source.Get(p.node, "description"))}
-			}
-		}
-		for _, p := range g.parameters(op) {
-			if p.in == "formData" {
-				ct := "application/x-www-form-urlencoded"
-				cons := strs(source.Get(op.Node, "consumes"))
-				if cons == nil {
-					cons = strs(source.Get(g.root, "consumes"))
-				}
-				if len(cons) > 0 {
-					ct = cons[0]
-				}
-				return &body{typ: jen.Qual(pkgIO, "Reader"), contentType: ct, required: true}
-			}
-		}
-		return nil
-	}
-	rb, ptr := g.follow(source.Get(op.Node, "requestBody"), op.Pointer+"/requestBody")
-	if rb == nil {
-		return nil
-	}
-	var b *body
-	first := ""
-	source.Pairs(source.Get(rb, "content"), func(ct string, v *yaml.Node) {
-		if first == "" {
-			first = ct
-		}
-		if b == nil && isJSON(ct) && ct != "*/*" {
-			t, _ := g.goType(source.Get(v, "schema"), ptr+"/content/"+escape(ct)+"/schema", name+"Body", nil)
-			b = &body{typ: t, json: true, contentType: ct}
-		}
-	})
-	if b == nil {
-		if first == "" {
-			return nil
-		}
-		b = &body{typ: jen.Qual(pkgIO, "Reader"), contentType: first}
-	}
-	b.required = isTrue(source.Get(rb, "required")) || !b.json
-	b.desc = source.Scalar(source.Get(rb, "description"))
-	return b
-}
-
-// operation emits one operation.
-func (g *gen) operation(op *openapi.Operation, label string) {
-	seed := source.Scalar(source.Get(op.Node, "operationId"))
-	if seed == "" {
-		seed = strings.ToLower(op.Method) + " " + op.Path
-	}
-	name, err := g.pkg.name(seed, op.Pointer, source.Scalar(source.Get(op.Node, "x-go-name")))
+// renderOperation emits one operation.
+func (g *gen) renderOperation(o *operation) {
+	op, label := o.src, o.label
+	name, err := g.pkg.name(o.seed, op.Pointer, o.goName)
 	if err != nil {
 		g.fail(op.Pointer, "%v", err)
 		return
 	}
-	m := g.method(op)
-	params := g.parameters(op)
 	paramsType := ""
 	var pathParams, query, headers []*param
 	fields := newScope()
 	var fieldCode []jen.Code
-	for i := range params {
-		p := &params[i]
-		switch p.in {
-		case "path", "query", "header":
-		default:
-			continue
-		}
-		p.field, err = fields.name(p.name, p.ptr, source.Scalar(source.Get(p.node, "x-go-name")))
+	for _, p := range o.params {
+		p.field, err = fields.name(p.name, p.ptr, p.goName)
 		if err != nil {
 			g.fail(p.ptr, "%v", err)
 			continue
 		}
-		p.typ, p.array = g.paramType(p.node)
 		st := jen.Id(p.field)
 		switch {
 		case p.array:
@@ -125,8 +48,12 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		default:
 			st.Op("*").Add(p.typ)
 		}
-		where := map[string]string{"path": "path parameter", "query": "query parameter", "header": "header"}[p.in]
-		fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", source.Scalar(source.Get(p.node, "description")))...)
+		if p.implicit {
+			fieldCode = append(fieldCode, jen.Comment("// "+p.field+" is the path parameter "+strconv.Quote(sanitizeLine(p.name))+"."))
+		} else {
+			where := map[string]string{"path": "path parameter", "query": "query parameter", "header": "header"}[p.in]
+			fieldCode = append(fieldCode, comment(p.field+" is the "+where+" "+strconv.Quote(p.name)+".", p.desc)...)
+		}
 		fieldCode = append(fieldCode, st)
 		switch p.in {
 		case "path":
@@ -137,28 +64,21 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 			headers = append(headers, p)
 		}
 	}
-	// Path template variables with no declared parameter still need a value.
 	parts, vars := pathParts(op.Path)
-	for i, part := range parts {
-		if !vars[i] {
-			continue
-		}
-		pname := strings.TrimSuffix(part, "+")
-		if slices.ContainsFunc(pathParams, func(p *param) bool { return p.name == pname }) {
-			continue
-		}
-		p := &param{name: pname, in: "path", ptr: op.Pointer, required: true, typ: jen.String()}
-		p.field = fields.claim(goName(pname), op.Pointer)
-		fieldCode = append(fieldCode, jen.Comment("// "+p.field+" is the path parameter "+strconv.Quote(sanitizeLine(pname))+"."), jen.Id(p.field).String())
-		pathParams = append(pathParams, p)
-	}
 	if len(fieldCode) > 0 {
 		paramsType = g.pkg.claim(name+"Params", op.Pointer+"/parameters")
 		g.add([]string{paramsType}, append(comment(paramsType+" are the parameters of "+name+"."), jen.Type().Id(paramsType).Struct(fieldCode...))...)
 	}
-	b := g.requestBody(op, name)
+	b := o.body
+	var bodyType jen.Code
+	if b != nil {
+		bodyType = jen.Qual(pkgIO, "Reader")
+		if b.json {
+			bodyType, _ = g.goType(b.schema, b.ptr, name+"Body", nil)
+		}
+	}
 
-	statuses := g.statuses(op, m)
+	statuses := o.statuses
 	respType := g.pkg.claim(name+"Response", op.Pointer+"/responses")
 	respFields := newScope("RawResponse", "StatusCode", "Header", "Body")
 	var cases []jen.Code
@@ -183,7 +103,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		jen.If(jen.Id("resp").Dot("StatusCode").Op(">=").Lit(400)).Block(
 			jen.Return(jen.Id("out"), jen.Id("newGatewayError").Call(jen.Lit(label), jen.Id("resp"), jen.Id("raw"))))))
 	respDoc := respType + " is the response of " + name + " (the statuses its integration responses select)."
-	if isProxy(m) {
+	if o.proxy {
 		respDoc = respType + " is the response of " + name + " (a proxy: the statuses the document declares)."
 	}
 	g.add([]string{respType}, append(comment(respDoc), jen.Type().Id(respType).Struct(respCode...))...)
@@ -200,9 +120,9 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 	}
 	if b != nil {
 		if b.json && !b.required {
-			args = append(args, jen.Id("body").Op("*").Add(b.typ))
+			args = append(args, jen.Id("body").Op("*").Add(bodyType))
 		} else {
-			args = append(args, jen.Id("body").Add(b.typ))
+			args = append(args, jen.Id("body").Add(bodyType))
 		}
 	}
 	var stmts []jen.Code
@@ -264,10 +184,9 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 						jen.Return(jen.Nil(), jen.Err()))))
 		}
 	}
-	apiKey := m != nil && m.APIKeyRequired != nil && *m.APIKeyRequired
 	stmts = append(stmts,
 		jen.List(jen.Id("resp"), jen.Id("raw"), jen.Err()).Op(":=").Id("c").Dot("do").Call(
-			jen.Id("ctx"), httpMethod, pathExpr, queryArg, header, reader, contentType, jen.Lit(apiKey)),
+			jen.Id("ctx"), httpMethod, pathExpr, queryArg, header, reader, contentType, jen.Lit(o.apiKey)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("out").Op(":=").Op("&").Id(respType).Values(jen.Id("RawResponse").Op(":").Id("RawResponse").Values(
 			jen.Id("resp").Dot("StatusCode"), jen.Id("resp").Dot("Header"), jen.Id("raw"))),
@@ -277,18 +196,16 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 
 	doc := []string{name + " calls " + op.Method + " " + op.Path + "."}
 	var texts []string
-	texts = append(texts, source.Scalar(source.Get(op.Node, "summary")), source.Scalar(source.Get(op.Node, "description")))
+	texts = append(texts, op.Summary, op.Description)
 	var notes []string
-	if m != nil {
-		switch m.AuthorizationType {
-		case "AWS_IAM":
-			notes = append(notes, "The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor.")
-		case "CUSTOM", "COGNITO_USER_POOLS":
-			notes = append(notes, "The method uses a "+m.AuthorizationType+" authorizer: add its token in a WithRequestEditor.")
-		}
-		if apiKey {
-			notes = append(notes, "The method requires an API key (WithAPIKey).")
-		}
+	switch o.auth {
+	case "AWS_IAM":
+		notes = append(notes, "The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor.")
+	case "CUSTOM", "COGNITO_USER_POOLS":
+		notes = append(notes, "The method uses a "+o.auth+" authorizer: add its token in a WithRequestEditor.")
+	}
+	if o.apiKey {
+		notes = append(notes, "The method requires an API key (WithAPIKey).")
 	}
 	if len(statuses) > 0 {
 		var errs []string
@@ -302,7 +219,7 @@ func (g *gen) operation(op *openapi.Operation, label string) {
 		}
 	}
 	texts = append(texts, strings.Join(notes, " "))
-	if isTrue(source.Get(op.Node, "deprecated")) {
+	if o.deprecated {
 		texts = append(texts, "Deprecated: the document marks this operation as deprecated.")
 	}
 	g.add([]string{name}, append(comment(doc[0], texts...),
@@ -330,7 +247,7 @@ func (g *gen) headerFields(st status, fs *scope) ([]jen.Code, []headerField) {
 	var code []jen.Code
 	var out []headerField
 	for _, h := range st.headers {
-		f := fs.claim(goName(h.name), st.ptr+"/headers/"+escape(h.name))
+		f := fs.claim(goName(h.name), source.Pointer(st.ptr+"/headers", h.name))
 		typ := jen.String()
 		if k := classify(h.schema); h.schema != nil && (k == kPrim || k == kEnum) {
 			typ = primType(h.schema)

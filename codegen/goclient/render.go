@@ -20,9 +20,13 @@ import (
 // separated by blank lines independently.
 const chunkSize = 48
 
-// chunk is one rendered part of the file: a complete Go file (package
-// clause, imports, declarations) that is type-checked with the others and
-// whose declarations are joined into the output.
+// chunk is one part of the file. A rendered chunk is a complete Go file
+// (package clause, imports, declarations) that is type-checked with the
+// others and whose declarations are joined into the output. A written chunk
+// holds runtime declarations as the runtime file writes them (body only);
+// the runtime chunk is the runtime file itself, which is type-checked and
+// gives its imports, its declarations being written where the client places
+// them.
 type chunk struct {
 	src     []byte
 	file    *ast.File      // src parsed, for the type check and printing
@@ -30,17 +34,42 @@ type chunk struct {
 	err     error          // the parse error
 	imports []string       // import lines, as rendered
 	body    []byte         // the declarations
+	done    bool           // imports and body are final: not printed again
 }
 
-// render renders the declarations in chunks, in parallel.
+// render renders the declarations: runs of generated ones in chunks, in
+// parallel; runtime ones as written. The last chunk is the runtime file.
 func (g *gen) render() ([]chunk, error) {
-	n := (len(g.out) + chunkSize - 1) / chunkSize
-	chunks := make([]chunk, n)
-	errs := make([]error, n)
+	type span struct{ from, to int }
+	var spans []span
+	for i := 0; i < len(g.out); {
+		j := i + 1
+		if g.out[i].code == nil {
+			for j < len(g.out) && g.out[j].code == nil {
+				j++
+			}
+		} else {
+			for j < len(g.out) && j-i < chunkSize && g.out[j].code != nil {
+				j++
+			}
+		}
+		spans = append(spans, span{i, j})
+		i = j
+	}
+	chunks := make([]chunk, len(spans), len(spans)+1)
+	errs := make([]error, len(spans))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
-	for i := range n {
-		decls := g.out[i*chunkSize : min(len(g.out), (i+1)*chunkSize)]
+	for i, sp := range spans {
+		decls := g.out[sp.from:sp.to]
+		if decls[0].code == nil {
+			texts := make([]string, len(decls))
+			for j, d := range decls {
+				texts[j] = d.text
+			}
+			chunks[i] = chunk{body: []byte(strings.Join(texts, "\n\n")), done: true}
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -71,6 +100,7 @@ func (g *gen) render() ([]chunk, error) {
 			return nil, err
 		}
 	}
+	chunks = append(chunks, chunk{src: runtimeFile(g.opts.Package), imports: rt().imports, done: true})
 	return chunks, nil
 }
 
@@ -87,6 +117,9 @@ func parseChunks(chunks []chunk) *token.FileSet {
 	}
 	var wg sync.WaitGroup
 	for i := range chunks {
+		if chunks[i].src == nil {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -117,6 +150,9 @@ func formatChunks(chunks []chunk) error {
 	errs := make([]error, len(chunks))
 	var wg sync.WaitGroup
 	for i := range chunks {
+		if chunks[i].done {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

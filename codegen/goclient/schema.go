@@ -29,17 +29,19 @@ const (
 func schemaTypes(n *yaml.Node) (types []string, nullable bool) {
 	t := source.Get(n, "type")
 	if t != nil && t.Kind == yaml.SequenceNode {
-		for _, s := range strs(t) {
-			if s == "null" {
+		for _, c := range source.Items(t) {
+			switch s := source.Scalar(c); {
+			case c.Kind != yaml.ScalarNode:
+			case s == "null":
 				nullable = true
-			} else {
+			default:
 				types = append(types, s)
 			}
 		}
 	} else if s := source.Scalar(t); s != "" {
 		types = []string{s}
 	}
-	if isTrue(source.Get(n, "nullable")) || isTrue(source.Get(n, "x-nullable")) {
+	if source.IsTrue(source.Get(n, "nullable")) || source.IsTrue(source.Get(n, "x-nullable")) {
 		nullable = true
 	}
 	return types, nullable

@@ -52,10 +52,10 @@ func (g *gen) flatten(n *yaml.Node, ptr string, seen map[*yaml.Node]bool) (props
 		}
 	}
 	source.Pairs(source.Get(n, "properties"), func(k string, v *yaml.Node) {
-		add(prop{name: k, node: v, ptr: ptr + "/properties/" + escape(k)})
+		add(prop{name: k, node: v, ptr: source.Pointer(ptr+"/properties", k)})
 	})
-	for _, r := range strs(source.Get(n, "required")) {
-		if i, ok := index[r]; ok {
+	for _, r := range source.Items(source.Get(n, "required")) {
+		if i, ok := index[source.Scalar(r)]; ok && r.Kind == yaml.ScalarNode {
 			props[i].required = true
 		}
 	}
@@ -91,7 +91,7 @@ func (g *gen) structDecl(nt *namedType) []jen.Code {
 	var fields []field
 	var lines []jen.Code
 	for _, p := range props {
-		name, err := fs.name(p.name, p.ptr, source.Scalar(source.Get(p.node, "x-go-name")))
+		name, err := fs.name(p.name, p.ptr, xGoName(p.node))
 		if err != nil {
 			g.fail(p.ptr, "%v", err)
 			continue
@@ -145,7 +145,7 @@ const extraField = "AdditionalProperties"
 // when there is none or it is false.
 func extraProps(n *yaml.Node) *yaml.Node {
 	ap := source.Resolve(source.Get(n, "additionalProperties"))
-	if ap == nil || ap.Kind == yaml.ScalarNode && ap.Value != "true" {
+	if ap == nil || ap.Kind == yaml.ScalarNode && !source.IsTrue(ap) {
 		return nil
 	}
 	return ap
@@ -326,11 +326,11 @@ func variantKey(n *yaml.Node, i int) string {
 // variantLabel names a variant: its component name, x-go-name, title or type.
 func variantLabel(g *gen, v *yaml.Node, i int) string {
 	if ref := source.Scalar(source.Get(v, "$ref")); ref != "" {
-		if t, _ := g.ref(v, ref); t != nil && g.named[t] != nil {
+		if t, _ := g.ref(v); t != nil && g.named[t] != nil {
 			return g.named[t].name
 		}
 	}
-	for _, s := range []string{source.Scalar(source.Get(v, "x-go-name")), source.Scalar(source.Get(v, "title"))} {
+	for _, s := range []string{xGoName(v), source.Scalar(source.Get(v, "title"))} {
 		if s != "" {
 			return goName(s)
 		}

@@ -28,31 +28,23 @@ type tinfo struct {
 	named   *namedType // the named type, if any
 }
 
-// schemaBase is where the document keeps its reusable schemas.
-func (g *gen) schemaBase() (*yaml.Node, string) {
-	if g.v2 {
-		return source.Get(g.root, "definitions"), "/definitions"
-	}
-	return source.Get(source.Get(g.root, "components"), "schemas"), "/components/schemas"
-}
-
 // registerComponents names every component schema before any is used.
 func (g *gen) registerComponents() {
-	defs, base := g.schemaBase()
-	source.Pairs(defs, func(k string, v *yaml.Node) {
+	for _, s := range g.doc.Schemas {
+		v := s.Node
 		if v == nil || g.named[v] != nil {
-			return
+			continue
 		}
-		ptr := base + "/" + escape(k)
-		name, err := g.pkg.name(k, ptr, source.Scalar(source.Get(v, "x-go-name")))
+		ptr := strings.TrimPrefix(s.Pointer, g.doc.Pointer)
+		name, err := g.pkg.name(s.Name, ptr, xGoName(v))
 		if err != nil {
 			g.fail(ptr, "%v", err)
-			return
+			continue
 		}
 		nt := &namedType{name: name, node: v, ptr: ptr, kind: classify(v), owner: v}
 		g.named[v] = nt
 		g.comps = append(g.comps, nt)
-	})
+	}
 	g.components()
 }
 
@@ -65,57 +57,26 @@ func (g *gen) componentTypes() {
 	g.cur = nil
 }
 
-// ref returns the node a $ref found in node from names, and its pointer.
-// Local refs are read in the document that holds from (the document, or a
-// file an external $ref read); external ones in the files the loader was
-// allowed to read.
-func (g *gen) ref(from *yaml.Node, ref string) (*yaml.Node, string) {
-	if frag, ok := strings.CutPrefix(ref, "#"); ok {
-		root := g.root
-		if r := g.extRoot[from]; r != nil {
-			root = r
-		}
-		t := at(root, frag)
-		if root != g.root {
-			g.markExternal(root, t)
-			for _, r := range g.doc.Refs {
-				if r.Tree == root {
-					return t, r.Target + "#" + frag
-				}
-			}
-		}
-		return t, frag
+// ref follows the $ref written in schema n, one step, in the file n
+// belongs to; it returns the schema the $ref names (nil when none) and its
+// pointer.
+func (g *gen) ref(n *yaml.Node) (*yaml.Node, string) {
+	t, ok := g.doc.FollowOnce(n, "")
+	if !ok {
+		return nil, ""
 	}
-	for _, r := range g.doc.Refs {
-		if r.Ref == ref && r.Tree != nil {
-			t := at(r.Tree, r.Fragment)
-			g.markExternal(r.Tree, t)
-			return t, ref
-		}
-	}
-	return nil, ref
+	return t.Node, g.refPointer(t, source.Scalar(source.Get(n, "$ref")))
 }
 
-// markExternal records that the nodes below n belong to the file whose
-// tree is root, so that their local $refs resolve there.
-func (g *gen) markExternal(root, n *yaml.Node) {
-	if n == nil || g.extRoot[n] != nil {
-		return
-	}
-	g.extRoot[n] = root
-	for _, c := range n.Content {
-		g.markExternal(root, source.Resolve(c))
-	}
-}
-
-// follow resolves a chain of $refs (parameters, responses, headers).
+// follow resolves a chain of $refs from n, written at ptr, one step at a
+// time; it returns the value reached and its pointer, nil when a $ref names
+// nothing.
 func (g *gen) follow(n *yaml.Node, ptr string) (*yaml.Node, string) {
-	for i := 0; i < 32 && n != nil; i++ {
-		ref := source.Scalar(source.Get(n, "$ref"))
-		if ref == "" {
+	for range source.MaxRefHops {
+		if n == nil || source.Scalar(source.Get(n, "$ref")) == "" {
 			return n, ptr
 		}
-		n, ptr = g.ref(n, ref)
+		n, ptr = g.ref(n)
 	}
 	return source.Resolve(n), ptr
 }
@@ -133,11 +94,12 @@ func (g *gen) goType(n *yaml.Node, ptr, hint string, owner *yaml.Node) (jen.Code
 		return jen.Id(nt.name), g.info(nt)
 	}
 	if ref := source.Scalar(source.Get(n, "$ref")); ref != "" {
-		target, tptr := g.ref(n, ref)
-		if target == nil || g.inShape[target] {
+		t, ok := g.doc.FollowOnce(n, ptr)
+		target, tptr := t.Node, g.refPointer(t, ref)
+		if !ok || g.inShape[target] {
 			return rawMessage, tinfo{nilable: true}
 		}
-		if g.extRoot[target] != nil && g.named[target] == nil {
+		if t.File != "" && g.named[target] == nil {
 			// A schema of another file gets a type of its own, named
 			// after the last segment of its pointer.
 			if k := classify(target); k == kStruct || k == kUnion || k == kEnum {
@@ -198,7 +160,7 @@ func (g *gen) info(nt *namedType) tinfo {
 	k := nt.kind
 	n := nt.node
 	for i := 0; k == kAlias && i < 32; i++ {
-		t, _ := g.ref(n, source.Scalar(source.Get(n, "$ref")))
+		t, _ := g.ref(n)
 		if t == nil {
 			return tinfo{nilable: true, named: nt}
 		}
@@ -210,7 +172,7 @@ func (g *gen) info(nt *namedType) tinfo {
 // newNamed names an inline schema that needs a type of its own.
 func (g *gen) newNamed(n *yaml.Node, ptr, hint string, k kind, owner *yaml.Node) *namedType {
 	name := ""
-	if x := source.Scalar(source.Get(n, "x-go-name")); x != "" {
+	if x := xGoName(n); x != "" {
 		var err error
 		if name, err = g.pkg.name("", ptr, x); err != nil {
 			g.fail(ptr, "%v", err)
@@ -292,7 +254,7 @@ func (g *gen) aliasDecl(nt *namedType) []jen.Code {
 	n := nt.node
 	seen := map[*yaml.Node]bool{n: true}
 	for {
-		t, _ := g.ref(n, source.Scalar(source.Get(n, "$ref")))
+		t, _ := g.ref(n)
 		if t == nil || seen[t] {
 			return []jen.Code{jen.Type().Id(nt.name).Op("=").Add(rawMessage)}
 		}
