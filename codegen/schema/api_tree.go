@@ -49,15 +49,3 @@ func orderedStrings(m extensions.Map[extensions.Str]) json.RawMessage {
 	b.WriteByte('}')
 	return json.RawMessage(b.String())
 }
-
-// diagSet collects diagnostics once each: a component used by several
-// operations is converted for each of them but reported once.
-type diagSet struct {
-	extensions.Collector
-	doc *openapi.Document
-}
-
-// escapePointer escapes one JSON pointer token.
-func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
-}
