@@ -80,23 +80,15 @@ func forSource(t *testing.T, src string) ([]File, []diag.Diagnostic) {
 // converted first), the one rule for required, and the integration a $ref
 // names.
 func TestAPIReadsTheModel(t *testing.T) {
+	// ok is GET /a answering 200, with what follows indented under the response.
+	ok := func(version, response, operation string) string {
+		return version + "\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n" +
+			indent(response, "          ") + indent(operation, "      ")
+	}
 	t.Run("Swagger pointers", func(t *testing.T) {
-		_, diags := forSource(t, `swagger: "2.0"
-info: {title: T, version: "1"}
-paths:
-  /a:
-    get:
-      responses:
-        "200":
-          description: ok
-          schema: {type: object, properties: {n: {type: string, minLength: -1}, m: {$ref: "#/definitions/Nope"}}}
-          headers:
-            X-N: {type: string, maxLength: -2}
-      x-amazon-apigateway-integration:
-        type: mock
-        responses:
-          default: {statusCode: "200", responseParameters: {method.response.header.X-N: integration.response.header.n}}
-`)
+		_, diags := forSource(t, ok("swagger: '2.0'",
+			"schema: {type: object, properties: {n: {type: string, minLength: -1}, m: {$ref: '#/definitions/Nope'}}}\nheaders: {X-N: {type: string, maxLength: -2}}",
+			"x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: '200', responseParameters: {method.response.header.X-N: integration.response.header.n}}}}"))
 		var got []string
 		for _, d := range diags {
 			got = append(got, string(d.Code)+" "+d.Pointer)
@@ -107,20 +99,9 @@ paths:
 		}
 	})
 	t.Run("required True", func(t *testing.T) {
-		files, _ := forSource(t, `openapi: 3.0.3
-info: {title: T, version: "1"}
-paths:
-  /a:
-    get:
-      responses:
-        "200":
-          description: ok
-          headers:
-            X-A: {required: True, schema: {type: string}}
-            X-B: {required: true, schema: {type: string}}
-            X-C: {required: false, schema: {type: string}}
-      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "https://x.example.com"}
-`)
+		files, _ := forSource(t, ok("openapi: 3.0.3",
+			"headers:\n  X-A: {required: True, schema: {type: string}}\n  X-B: {required: true, schema: {type: string}}\n  X-C: {required: false, schema: {type: string}}",
+			"x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://x.example.com'}"))
 		if !bytes.Contains(files[0].Data, []byte(`"required": [
             "X-A",
             "X-B"
@@ -129,17 +110,9 @@ paths:
 		}
 	})
 	t.Run("reusable integration", func(t *testing.T) {
-		files, _ := forSource(t, `openapi: 3.0.1
-info: {title: T, version: "1"}
-paths:
-  /a:
-    get:
-      responses: {"200": {description: ok}}
-      x-amazon-apigateway-integration: {$ref: "#/components/x-amazon-apigateway-integrations/f"}
-components:
-  x-amazon-apigateway-integrations:
-    f: {type: aws_proxy, httpMethod: POST, uri: "arn:aws:lambda:us-east-1:123456789012:function:f", payloadFormatVersion: "2.0"}
-`)
+		files, _ := forSource(t, ok("openapi: 3.0.1", "",
+			"x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/f'}")+
+			"components:\n  x-amazon-apigateway-integrations:\n    f: {type: aws_proxy, httpMethod: POST, uri: 'arn:aws:lambda:us-east-1:123456789012:function:f', payloadFormatVersion: '2.0'}\n")
 		if !bytes.Contains(files[len(files)-1].Data, []byte(`"integrationType": "AWS_PROXY"`)) {
 			t.Errorf("index without the reusable integration's type:\n%s", files[len(files)-1].Data)
 		}
