@@ -12,5 +12,9 @@
 //   - pulumi: a Pulumi YAML program with aws:apigateway:* or
 //     aws:apigatewayv2:* resources (Pulumi.yaml).
 //
+// CloudFormation, Terraform and Pulumi render one graph of resources, built
+// once from the model, in which each argument of each resource is mapped
+// once with its name in each syntax.
+//
 // Output is deterministic: the same model gives the same bytes.
 package config

@@ -11,7 +11,7 @@ import (
 // cases are the fixtures under fixtures/apimodel/ that every target renders.
 var cases = []string{"rest", "http", "websocket"}
 
-func loadCase(t *testing.T, name string) *apimodel.Dump {
+func loadCase(t testing.TB, name string) *apimodel.Dump {
 	t.Helper()
 	data, err := os.ReadFile(golden.Fixture(t, "apimodel/"+name+".json"))
 	if err != nil {

@@ -1,19 +1,112 @@
 package config
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/apimodel"
 )
 
-// gres is one resource of a Terraform or Pulumi program: kind is the
-// Terraform type without "aws_" ("api_gateway_method"), props use
-// Terraform's argument names, which Pulumi spells in camelCase.
+// The graph is the API as deployable resources, built once from the model
+// and read by the CloudFormation, Terraform and Pulumi emitters. Each
+// argument of each resource is mapped here, once, with its name in each
+// syntax; an emitter only renders the graph in its own syntax (names,
+// references, the shape of a few values, and for CloudFormation the REST
+// resources it writes inside a method).
+
+// kind is one type of resource, named in each syntax.
+type kind struct {
+	// tf is Terraform's type without "aws_" ("api_gateway_method"); cfn
+	// and pulumi are the CloudFormation and Pulumi types.
+	tf, cfn, pulumi string
+	// in is, for a resource that CloudFormation writes inside its parent's
+	// properties (a REST method's responses and integration), the property
+	// that holds it; many when that property is a list of them.
+	in   string
+	many bool
+	// cfnOrder lists the CloudFormation properties in the order the
+	// template writes them, where that differs from the graph's order.
+	cfnOrder []string
+}
+
+var (
+	kRestAPI           = restKind("RestApi")
+	kModel             = restKind("Model")
+	kAuthorizer        = restKind("Authorizer")
+	kValidator         = restKind("RequestValidator")
+	kResource          = restKind("Resource")
+	kGatewayResponse   = &kind{tf: "api_gateway_gateway_response", cfn: "AWS::ApiGateway::GatewayResponse", pulumi: "aws:apigateway:Response"}
+	kDocumentationPart = restKind("DocumentationPart")
+	kDeployment        = restKind("Deployment")
+	kMethod            = restKind("Method").ordered("RestApiId", "ResourceId", "HttpMethod", "AuthorizationType", "AuthorizerId",
+		"ApiKeyRequired", "OperationName", "RequestParameters", "RequestModels", "RequestValidatorId", "AuthorizationScopes", "Integration",
+		"MethodResponses")
+	kMethodResponse = restKind("MethodResponse").inside("MethodResponses", true).ordered("StatusCode", "ResponseParameters", "ResponseModels")
+	kIntegration    = restKind("Integration").inside("Integration", false).ordered("Type", "IntegrationHttpMethod", "Uri",
+		"ConnectionType", "ConnectionId", "Credentials", "RequestParameters", "RequestTemplates", "PassthroughBehavior", "ContentHandling",
+		"TimeoutInMillis", "CacheNamespace", "CacheKeyParameters", "ResponseTransferMode", "IntegrationResponses")
+	kIntegrationResponse = restKind("IntegrationResponse").inside("IntegrationResponses", true)
+	kPermission          = &kind{tf: "lambda_permission", cfn: "AWS::Lambda::Permission", pulumi: "aws:lambda:Permission"}
+
+	kAPI                   = v2Kind("Api")
+	kV2Authorizer          = v2Kind("Authorizer")
+	kV2Model               = v2Kind("Model")
+	kV2Integration         = v2Kind("Integration")
+	kV2IntegrationResponse = v2Kind("IntegrationResponse")
+	kRouteResponse         = v2Kind("RouteResponse")
+	kV2Deployment          = v2Kind("Deployment")
+	kStage                 = v2Kind("Stage")
+	kRoute                 = v2Kind("Route").ordered("ApiId", "RouteKey", "ApiKeyRequired", "AuthorizationScopes",
+		"AuthorizationType", "AuthorizerId", "ModelSelectionExpression", "OperationName", "RequestModels", "RequestParameters",
+		"RouteResponseSelectionExpression", "Target")
+)
+
+// restKind is the REST API resource AWS::ApiGateway::<name>, which
+// Terraform calls aws_api_gateway_<name in snake case>.
+func restKind(name string) *kind {
+	return &kind{tf: "api_gateway_" + snake(name), cfn: "AWS::ApiGateway::" + name, pulumi: "aws:apigateway:" + name}
+}
+
+// v2Kind is the HTTP or WebSocket API resource AWS::ApiGatewayV2::<name>.
+func v2Kind(name string) *kind {
+	return &kind{tf: "apigatewayv2_" + snake(name), cfn: "AWS::ApiGatewayV2::" + name, pulumi: "aws:apigatewayv2:" + name}
+}
+
+// inside makes k a kind that CloudFormation writes inside its parent, in
+// the property in (a list of them with many).
+func (k *kind) inside(in string, many bool) *kind {
+	k.cfn, k.in, k.many = "", in, many
+	return k
+}
+
+// ordered sets the order of k's CloudFormation properties.
+func (k *kind) ordered(props ...string) *kind {
+	k.cfnOrder = props
+	return k
+}
+
+// snake writes a CamelCase name in snake case ("RestApi": "rest_api").
+func snake(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if 'A' <= r && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// gres is one resource of the graph.
 type gres struct {
-	kind, name string
-	props      *obj
-	dependsOn  []*gres
+	kind      *kind
+	name      string
+	props     *props
+	dependsOn []*gres
+	// parent is the resource CloudFormation writes this one inside (see kind.in).
+	parent *gres
 }
 
 // gref is a reference to an attribute (Terraform spelling) of a resource.
@@ -22,10 +115,82 @@ type gref struct {
 	attr string
 }
 
+func ref(r *gres, attr string) gref { return gref{r, attr} }
+
 // ginterp is a string made of literal parts and references.
 type ginterp []any
 
-// graph is the resources of a Terraform or Pulumi program, in creation order.
+// prop is one argument of a resource or of a block inside one: its name in
+// Terraform (Pulumi's is derived from it) and in CloudFormation, "" where
+// that syntax has no such argument, and its value.
+type prop struct {
+	tf, cfn string
+	v       any
+}
+
+// props are the arguments of a resource or block, in the graph's order.
+type props struct{ list []prop }
+
+func newProps() *props { return &props{list: make([]prop, 0, 8)} }
+
+// set adds an argument unless v is empty (see normalize).
+func (p *props) set(tf, cfn string, v any) *props {
+	if v, ok := normalize(v); ok {
+		p.list = append(p.list, prop{tf, cfn, v})
+	}
+	return p
+}
+
+// get returns the value of the argument named tf in Terraform, or nil.
+func (p *props) get(tf string) any {
+	for _, a := range p.list {
+		if a.tf == tf {
+			return a.v
+		}
+	}
+	return nil
+}
+
+// Values whose shape differs between the syntaxes; each emitter expands them.
+type (
+	// jsonDoc is JSON text (a model's schema, a policy): CloudFormation
+	// writes it as JSON when it parses, the others as text.
+	jsonDoc string
+	// intText is an integer that the Terraform provider declares as a string.
+	intText int
+	// tagList are tags that CloudFormation writes as a list of Key and Value.
+	tagList map[string]string
+	// statusMappings are an HTTP API integration's response parameters:
+	// per status code, the header and status mappings.
+	statusMappings map[string]map[string]string
+	// paramRequired are request or response parameters with whether each
+	// is required.
+	paramRequired map[string]*apimodel.ParameterConstraints
+)
+
+// textInt returns an optional integer as intText, or nil.
+func textInt(i *int) any {
+	if i == nil {
+		return nil
+	}
+	return intText(*i)
+}
+
+// required tells whether a parameter's constraints require it.
+func required(c *apimodel.ParameterConstraints) bool {
+	return c != nil && c.Required != nil && *c.Required
+}
+
+// perKey returns one block per key of m, in key order.
+func perKey[V any](m map[string]V, block func(k string, v V) *props) []any {
+	var out []any
+	for _, k := range apimodel.SortedKeys(m) {
+		out = append(out, block(k, m[k]))
+	}
+	return out
+}
+
+// graph is the resources of the API, in creation order.
 type graph struct {
 	names *namer
 	res   []*gres
@@ -33,18 +198,25 @@ type graph struct {
 	api   *gres
 }
 
-func (g *graph) add(kind, name string, props *obj, deps ...*gres) *gres {
-	r := &gres{kind: kind, name: name, props: props, dependsOn: deps}
+func (g *graph) add(k *kind, name string, p *props, deps ...*gres) *gres {
+	r := &gres{kind: k, name: name, props: p, dependsOn: deps}
 	g.res = append(g.res, r)
 	return r
 }
 
-func ref(r *gres, attr string) gref { return gref{r, attr} }
+// child adds a resource that CloudFormation writes inside parent.
+func (g *graph) child(parent *gres, k *kind, name string, p *props, deps ...*gres) *gres {
+	r := g.add(k, name, p, deps...)
+	r.parent = parent
+	return r
+}
 
-// buildGraph turns the dump into Terraform-shaped resources.
+// buildGraph turns the dump into the graph.
 func buildGraph(d *apimodel.Dump) (*graph, error) {
 	g := &graph{names: newNamer()}
 	switch {
+	case d == nil:
+		return nil, errEmpty
 	case d.REST != nil:
 		g.rest(d.REST)
 	case d.V2 != nil:
@@ -55,34 +227,28 @@ func buildGraph(d *apimodel.Dump) (*graph, error) {
 	return g, nil
 }
 
-// intString writes an optional integer as a string, for arguments that the
-// providers declare as strings (minimum_compression_size).
-func intString(i *int) any {
-	if i == nil {
-		return nil
-	}
-	return strconv.Itoa(*i)
-}
-
 func (g *graph) rest(r *apimodel.RestDump) {
 	api := r.RestAPI
 	if api == nil {
 		api = &apimodel.RestAPI{}
 	}
-	props := newObj().set("name", cmpOr(api.Name, defaultName)).set("description", api.Description).
-		set("binary_media_types", api.BinaryMediaTypes).set("minimum_compression_size", intString(api.MinimumCompressionSize)).
-		set("api_key_source", api.APIKeySource)
+	p := newProps().set("name", "Name", cmpOr(api.Name, defaultName)).set("description", "Description", api.Description).
+		set("binary_media_types", "BinaryMediaTypes", api.BinaryMediaTypes).
+		set("minimum_compression_size", "MinimumCompressionSize", textInt(api.MinimumCompressionSize)).
+		set("api_key_source", "ApiKeySourceType", api.APIKeySource)
 	if ec := api.EndpointConfiguration; ec != nil {
-		props.set("endpoint_configuration", newObj().set("types", ec.Types).set("vpc_endpoint_ids", ec.VpcEndpointIDs).set("ip_address_type", ec.IPAddressType))
+		p.set("endpoint_configuration", "EndpointConfiguration", newProps().set("types", "Types", ec.Types).
+			set("vpc_endpoint_ids", "VpcEndpointIds", ec.VpcEndpointIDs).set("ip_address_type", "IpAddressType", ec.IPAddressType))
 	}
-	props.set("policy", api.Policy).set("disable_execute_api_endpoint", api.DisableExecuteAPIEndpoint).set("tags", api.Tags)
-	g.api = g.add("api_gateway_rest_api", g.names.name("Api"), props)
+	p.set("policy", "Policy", jsonDoc(api.Policy)).set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
+		set("tags", "Tags", tagList(api.Tags))
+	g.api = g.add(kRestAPI, g.names.name("Api"), p)
 	g.desc = "REST API " + cmpOr(api.Name, defaultName)
-	withAPI := func() *obj { return newObj().set("rest_api_id", ref(g.api, "id")) }
+	withAPI := func() *props { return newProps().set("rest_api_id", "RestApiId", ref(g.api, "id")) }
 
 	models := map[string]*gres{}
 	for _, m := range sortedModels(r.Models) {
-		var schema any = m.Schema
+		var schema any = jsonDoc(m.Schema)
 		var deps []*gres
 		if parts := schemaParts(string(m.Schema)); len(parts) > 1 {
 			in := ginterp{parts[0]}
@@ -96,15 +262,18 @@ func (g *graph) rest(r *apimodel.RestDump) {
 				}
 			}
 		}
-		models[m.Name] = g.add("api_gateway_model", g.names.name("Model", m.Name), withAPI().set("name", m.Name).
-			set("description", m.Description).set("content_type", cmpOr(m.ContentType, "application/json")).set("schema", schema), deps...)
+		models[m.Name] = g.add(kModel, g.names.name("Model", m.Name), withAPI().set("name", "Name", m.Name).
+			set("description", "Description", m.Description).set("content_type", "ContentType", cmpOr(m.ContentType, "application/json")).
+			set("schema", "Schema", schema), deps...)
 	}
 	auths := map[string]any{}
 	for _, a := range sortedAuthorizers(r.Authorizers) {
-		res := g.add("api_gateway_authorizer", g.names.name("Authorizer", a.Name), withAPI().set("name", a.Name).set("type", a.Type).
-			set("provider_arns", a.ProviderARNs).set("authorizer_uri", a.AuthorizerURI).set("authorizer_credentials", a.AuthorizerCredentials).
-			set("identity_source", a.IdentitySource).set("identity_validation_expression", a.IdentityValidationExpression).
-			set("authorizer_result_ttl_in_seconds", a.AuthorizerResultTTLInSeconds))
+		res := g.add(kAuthorizer, g.names.name("Authorizer", a.Name), withAPI().set("name", "Name", a.Name).set("type", "Type", a.Type).
+			set("provider_arns", "ProviderARNs", a.ProviderARNs).set("", "AuthType", a.AuthType).
+			set("authorizer_uri", "AuthorizerUri", a.AuthorizerURI).set("authorizer_credentials", "AuthorizerCredentials", a.AuthorizerCredentials).
+			set("identity_source", "IdentitySource", a.IdentitySource).
+			set("identity_validation_expression", "IdentityValidationExpression", a.IdentityValidationExpression).
+			set("authorizer_result_ttl_in_seconds", "AuthorizerResultTtlInSeconds", a.AuthorizerResultTTLInSeconds))
 		auths[a.ID] = ref(res, "id")
 		if fn, ok := lambdaFunction(a.AuthorizerURI); ok && a.AuthorizerCredentials == "" {
 			g.permission(res.name, fn, ginterp{ref(g.api, "execution_arn"), "/authorizers/", ref(res, "id")})
@@ -112,8 +281,9 @@ func (g *graph) rest(r *apimodel.RestDump) {
 	}
 	vals := map[string]any{}
 	for _, v := range sortedValidators(r.RequestValidators) {
-		res := g.add("api_gateway_request_validator", g.names.name("Validator", v.Name), withAPI().set("name", v.Name).
-			set("validate_request_body", v.ValidateRequestBody).set("validate_request_parameters", v.ValidateRequestParameters))
+		res := g.add(kValidator, g.names.name("Validator", v.Name), withAPI().set("name", "Name", v.Name).
+			set("validate_request_body", "ValidateRequestBody", v.ValidateRequestBody).
+			set("validate_request_parameters", "ValidateRequestParameters", v.ValidateRequestParameters))
 		vals[v.ID] = ref(res, "id")
 	}
 	resIDs := map[string]any{}
@@ -122,108 +292,120 @@ func (g *graph) rest(r *apimodel.RestDump) {
 			resIDs[res.ID] = ref(g.api, "root_resource_id")
 			continue
 		}
-		n := g.add("api_gateway_resource", g.names.name("Resource", res.Path), withAPI().
-			set("parent_id", refOr(resIDs, res.ParentID)).set("path_part", res.PathPart))
+		n := g.add(kResource, g.names.name("Resource", res.Path), withAPI().
+			set("parent_id", "ParentId", refOr(resIDs, res.ParentID)).set("path_part", "PathPart", res.PathPart))
 		resIDs[res.ID] = ref(n, "id")
 	}
 	var deployDeps []*gres
 	for _, res := range r.TreeOrder() {
 		for _, verb := range apimodel.SortedMethods(res) {
-			m := res.ResourceMethods[verb]
-			if m == nil {
-				continue
-			}
-			pathWords := res.Path
-			if res.ParentID == "" {
-				pathWords = "Root"
-			}
-			base := g.names.name("Method", pathWords, verb)
-			var deps []*gres
-			for _, ct := range apimodel.SortedKeys(m.RequestModels) {
-				if dep, ok := models[m.RequestModels[ct]]; ok {
-					deps = append(deps, dep)
-				}
-			}
-			method := g.add("api_gateway_method", base, withAPI().set("resource_id", refOr(resIDs, res.ID)).set("http_method", verb).
-				set("authorization", cmpOr(m.AuthorizationType, "NONE")).set("authorizer_id", refOr(auths, m.AuthorizerID)).
-				set("authorization_scopes", m.AuthorizationScopes).set("api_key_required", m.APIKeyRequired).
-				set("operation_name", m.OperationName).set("request_models", m.RequestModels).
-				set("request_validator_id", refOr(vals, m.RequestValidatorID)).set("request_parameters", m.RequestParameters), deps...)
-			deployDeps = append(deployDeps, method)
-			at := func() *obj {
-				return withAPI().set("resource_id", refOr(resIDs, res.ID)).set("http_method", ref(method, "http_method"))
-			}
-			mrs := map[string]*gres{}
-			for _, sc := range apimodel.SortedKeys(m.MethodResponses) {
-				mr := m.MethodResponses[sc]
-				var deps []*gres
-				for _, ct := range apimodel.SortedKeys(mr.ResponseModels) {
-					if dep, ok := models[mr.ResponseModels[ct]]; ok {
-						deps = append(deps, dep)
-					}
-				}
-				mrs[sc] = g.add("api_gateway_method_response", g.names.name(base+"Response", sc), at().
-					set("status_code", cmpOr(mr.StatusCode, sc)).set("response_models", mr.ResponseModels).
-					set("response_parameters", mr.ResponseParameters), deps...)
-			}
-			in := m.MethodIntegration
-			if in == nil {
-				continue
-			}
-			p := at().set("type", in.Type).set("integration_http_method", in.HTTPMethod).set("uri", in.URI).
-				set("credentials", in.Credentials).set("connection_type", in.ConnectionType).set("connection_id", in.ConnectionID).
-				set("request_parameters", in.RequestParameters).set("request_templates", in.RequestTemplates).
-				set("passthrough_behavior", in.PassthroughBehavior).set("content_handling", in.ContentHandling).
-				set("timeout_milliseconds", in.TimeoutInMillis).set("cache_namespace", cacheNamespace(in.CacheNamespace, res.ID, resIDs)).
-				set("cache_key_parameters", in.CacheKeyParameters)
-			if in.TLSConfig != nil {
-				p.set("tls_config", newObj().set("insecure_skip_verification", in.TLSConfig.InsecureSkipVerification))
-			}
-			integ := g.add("api_gateway_integration", g.names.name(base+"Integration"), p)
-			deployDeps = append(deployDeps, integ)
-			for _, sc := range apimodel.SortedKeys(in.IntegrationResponses) {
-				ir := in.IntegrationResponses[sc]
-				code := cmpOr(ir.StatusCode, sc)
-				// Referring to the method response's status code orders the
-				// integration response after it; depends_on orders it after
-				// the integration, which it does not otherwise refer to.
-				var status any = code
-				if mr, ok := mrs[code]; ok {
-					status = ref(mr, "status_code")
-				}
-				g.add("api_gateway_integration_response", g.names.name(base+"IntegrationResponse", code), at().
-					set("status_code", status).set("selection_pattern", ir.SelectionPattern).
-					set("response_parameters", ir.ResponseParameters).set("response_templates", ir.ResponseTemplates).
-					set("content_handling", ir.ContentHandling), integ)
-			}
-			if (in.Type == "AWS" || in.Type == "AWS_PROXY") && in.Credentials == "" {
-				if fn, ok := lambdaFunction(in.URI); ok {
-					g.permission(base, fn, ginterp{ref(g.api, "execution_arn"), arnPath(verb, res.Path)})
-				}
+			if m := res.ResourceMethods[verb]; m != nil {
+				deployDeps = append(deployDeps, g.method(res, verb, m, withAPI, resIDs, models, auths, vals)...)
 			}
 		}
 	}
 	for _, gr := range sortedGatewayResponses(r.GatewayResponses) {
-		g.add("api_gateway_gateway_response", g.names.name("GatewayResponse", lowerWords(gr.ResponseType)), withAPI().
-			set("response_type", gr.ResponseType).set("status_code", gr.StatusCode).
-			set("response_parameters", gr.ResponseParameters).set("response_templates", gr.ResponseTemplates))
+		g.add(kGatewayResponse, g.names.name("GatewayResponse", lowerWords(gr.ResponseType)), withAPI().
+			set("response_type", "ResponseType", gr.ResponseType).set("status_code", "StatusCode", gr.StatusCode).
+			set("response_parameters", "ResponseParameters", gr.ResponseParameters).set("response_templates", "ResponseTemplates", gr.ResponseTemplates))
 	}
 	for _, p := range sortedDocParts(r.DocumentationParts) {
 		l := p.Location
-		g.add("api_gateway_documentation_part", g.names.name("Documentation", l.Type, l.Path, l.Method, l.StatusCode, l.Name), withAPI().
-			set("location", newObj().set("type", l.Type).set("path", l.Path).set("method", l.Method).set("status_code", l.StatusCode).set("name", l.Name)).
-			set("properties", p.Properties))
+		g.add(kDocumentationPart, g.names.name("Documentation", l.Type, l.Path, l.Method, l.StatusCode, l.Name), withAPI().
+			set("location", "Location", newProps().set("type", "Type", l.Type).set("path", "Path", l.Path).set("method", "Method", l.Method).
+				set("status_code", "StatusCode", l.StatusCode).set("name", "Name", l.Name)).
+			set("properties", "Properties", p.Properties))
 	}
 	if len(deployDeps) > 0 {
-		g.add("api_gateway_deployment", g.names.name("Deployment"), withAPI(), deployDeps...)
+		g.add(kDeployment, g.names.name("Deployment"), withAPI(), deployDeps...)
 	}
 }
 
-// permission adds the aws_lambda_permission letting API Gateway invoke fn.
+// method adds a REST method with its method responses, integration and
+// integration responses (which CloudFormation writes inside the method),
+// and the Lambda permission its integration needs; it returns what a
+// deployment depends on.
+func (g *graph) method(res *apimodel.Resource, verb string, m *apimodel.Method, withAPI func() *props, resIDs map[string]any,
+	models map[string]*gres, auths, vals map[string]any) []*gres {
+	pathWords := res.Path
+	if res.ParentID == "" {
+		pathWords = "Root"
+	}
+	base := g.names.name("Method", pathWords, verb)
+	var deps []*gres
+	for _, ct := range apimodel.SortedKeys(m.RequestModels) {
+		if dep, ok := models[m.RequestModels[ct]]; ok {
+			deps = append(deps, dep)
+		}
+	}
+	method := g.add(kMethod, base, withAPI().set("resource_id", "ResourceId", refOr(resIDs, res.ID)).set("http_method", "HttpMethod", verb).
+		set("authorization", "AuthorizationType", cmpOr(m.AuthorizationType, "NONE")).set("authorizer_id", "AuthorizerId", refOr(auths, m.AuthorizerID)).
+		set("authorization_scopes", "AuthorizationScopes", m.AuthorizationScopes).set("api_key_required", "ApiKeyRequired", m.APIKeyRequired).
+		set("operation_name", "OperationName", m.OperationName).set("request_models", "RequestModels", m.RequestModels).
+		set("request_validator_id", "RequestValidatorId", refOr(vals, m.RequestValidatorID)).
+		set("request_parameters", "RequestParameters", m.RequestParameters), deps...)
+	// The method's own resources name it; CloudFormation writes them inside it.
+	at := func() *props {
+		return newProps().set("rest_api_id", "", ref(g.api, "id")).set("resource_id", "", refOr(resIDs, res.ID)).
+			set("http_method", "", ref(method, "http_method"))
+	}
+	mrs := map[string]*gres{}
+	for _, sc := range apimodel.SortedKeys(m.MethodResponses) {
+		mr := m.MethodResponses[sc]
+		var deps []*gres
+		for _, ct := range apimodel.SortedKeys(mr.ResponseModels) {
+			if dep, ok := models[mr.ResponseModels[ct]]; ok {
+				deps = append(deps, dep)
+			}
+		}
+		mrs[sc] = g.child(method, kMethodResponse, g.names.name(base+"Response", sc), at().
+			set("status_code", "StatusCode", cmpOr(mr.StatusCode, sc)).set("response_models", "ResponseModels", mr.ResponseModels).
+			set("response_parameters", "ResponseParameters", mr.ResponseParameters), deps...)
+	}
+	in := m.MethodIntegration
+	if in == nil {
+		return []*gres{method}
+	}
+	p := at().set("type", "Type", in.Type).set("integration_http_method", "IntegrationHttpMethod", in.HTTPMethod).set("uri", "Uri", in.URI).
+		set("credentials", "Credentials", in.Credentials).set("connection_type", "ConnectionType", in.ConnectionType).
+		set("connection_id", "ConnectionId", in.ConnectionID).set("request_parameters", "RequestParameters", in.RequestParameters).
+		set("request_templates", "RequestTemplates", in.RequestTemplates).set("passthrough_behavior", "PassthroughBehavior", in.PassthroughBehavior).
+		set("content_handling", "ContentHandling", in.ContentHandling).set("timeout_milliseconds", "TimeoutInMillis", in.TimeoutInMillis).
+		set("cache_namespace", "CacheNamespace", cacheNamespace(in.CacheNamespace, res.ID, resIDs)).
+		set("cache_key_parameters", "CacheKeyParameters", in.CacheKeyParameters).set("", "ResponseTransferMode", in.ResponseTransferMode)
+	if in.TLSConfig != nil {
+		p.set("tls_config", "", newProps().set("insecure_skip_verification", "", in.TLSConfig.InsecureSkipVerification))
+	}
+	integ := g.child(method, kIntegration, g.names.name(base+"Integration"), p)
+	for _, sc := range apimodel.SortedKeys(in.IntegrationResponses) {
+		ir := in.IntegrationResponses[sc]
+		code := cmpOr(ir.StatusCode, sc)
+		// Referring to the method response's status code orders the
+		// integration response after it; depends_on orders it after the
+		// integration, which it does not otherwise refer to.
+		var status any = code
+		if mr, ok := mrs[code]; ok {
+			status = ref(mr, "status_code")
+		}
+		g.child(integ, kIntegrationResponse, g.names.name(base+"IntegrationResponse", code), at().
+			set("status_code", "StatusCode", status).set("selection_pattern", "SelectionPattern", ir.SelectionPattern).
+			set("response_parameters", "ResponseParameters", ir.ResponseParameters).set("response_templates", "ResponseTemplates", ir.ResponseTemplates).
+			set("content_handling", "ContentHandling", ir.ContentHandling), integ)
+	}
+	if (in.Type == "AWS" || in.Type == "AWS_PROXY") && in.Credentials == "" {
+		if fn, ok := lambdaFunction(in.URI); ok {
+			g.permission(base, fn, ginterp{ref(g.api, "execution_arn"), arnPath(verb, res.Path)})
+		}
+	}
+	return []*gres{method, integ}
+}
+
+// permission adds the Lambda permission letting API Gateway invoke fn for
+// the resource named source; arn is the execute-api ARN of what may invoke.
 func (g *graph) permission(source, fn string, arn ginterp) {
-	g.add("lambda_permission", g.names.name(source+"Permission"), newObj().set("statement_id", "AllowExecutionFromAPIGateway").
-		set("action", "lambda:InvokeFunction").set("function_name", fn).set("principal", "apigateway.amazonaws.com").
-		set("source_arn", arn))
+	g.add(kPermission, g.names.name(source+"Permission"), newProps().set("statement_id", "", "AllowExecutionFromAPIGateway").
+		set("action", "Action", "lambda:InvokeFunction").set("function_name", "FunctionName", fn).
+		set("principal", "Principal", "apigateway.amazonaws.com").set("source_arn", "SourceArn", arn))
 }
 
 func (g *graph) v2(v *apimodel.V2Dump) {
@@ -231,58 +413,63 @@ func (g *graph) v2(v *apimodel.V2Dump) {
 	if api == nil {
 		api = &apimodel.API{}
 	}
-	props := newObj().set("name", cmpOr(api.Name, defaultName)).set("protocol_type", cmpOr(api.ProtocolType, "HTTP")).
-		set("route_selection_expression", api.RouteSelectionExpression).set("api_key_selection_expression", api.APIKeySelectionExpression).
-		set("description", api.Description).set("version", api.Version).set("disable_execute_api_endpoint", api.DisableExecuteAPIEndpoint).
-		set("ip_address_type", api.IPAddressType)
+	p := newProps().set("name", "Name", cmpOr(api.Name, defaultName)).set("protocol_type", "ProtocolType", cmpOr(api.ProtocolType, "HTTP")).
+		set("route_selection_expression", "RouteSelectionExpression", api.RouteSelectionExpression).
+		set("api_key_selection_expression", "ApiKeySelectionExpression", api.APIKeySelectionExpression).
+		set("description", "Description", api.Description).set("version", "Version", api.Version).
+		set("", "DisableSchemaValidation", api.DisableSchemaValidation).
+		set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
+		set("ip_address_type", "IpAddressType", api.IPAddressType)
 	if cors := api.CorsConfiguration; cors != nil {
-		props.set("cors_configuration", newObj().set("allow_credentials", cors.AllowCredentials).set("allow_headers", cors.AllowHeaders).
-			set("allow_methods", cors.AllowMethods).set("allow_origins", cors.AllowOrigins).set("expose_headers", cors.ExposeHeaders).
-			set("max_age", cors.MaxAge))
+		p.set("cors_configuration", "CorsConfiguration", newProps().set("allow_credentials", "AllowCredentials", cors.AllowCredentials).
+			set("allow_headers", "AllowHeaders", cors.AllowHeaders).set("allow_methods", "AllowMethods", cors.AllowMethods).
+			set("allow_origins", "AllowOrigins", cors.AllowOrigins).set("expose_headers", "ExposeHeaders", cors.ExposeHeaders).
+			set("max_age", "MaxAge", cors.MaxAge))
 	}
-	props.set("tags", api.Tags)
-	g.api = g.add("apigatewayv2_api", g.names.name("Api"), props)
+	p.set("tags", "Tags", api.Tags)
+	g.api = g.add(kAPI, g.names.name("Api"), p)
 	g.desc = protocolName(api.ProtocolType) + " API " + cmpOr(api.Name, defaultName)
-	withAPI := func() *obj { return newObj().set("api_id", ref(g.api, "id")) }
+	withAPI := func() *props { return newProps().set("api_id", "ApiId", ref(g.api, "id")) }
 
 	auths := map[string]any{}
 	for _, a := range sortedV2Authorizers(v.Authorizers) {
-		p := withAPI().set("name", a.Name).set("authorizer_type", a.AuthorizerType).set("authorizer_uri", a.AuthorizerURI).
-			set("authorizer_credentials_arn", a.AuthorizerCredentialsArn).set("authorizer_payload_format_version", a.AuthorizerPayloadFormatVersion).
-			set("authorizer_result_ttl_in_seconds", a.AuthorizerResultTTLInSeconds).set("enable_simple_responses", a.EnableSimpleResponses).
-			set("identity_sources", a.IdentitySource)
+		p := withAPI().set("name", "Name", a.Name).set("authorizer_type", "AuthorizerType", a.AuthorizerType).
+			set("authorizer_uri", "AuthorizerUri", a.AuthorizerURI).set("authorizer_credentials_arn", "AuthorizerCredentialsArn", a.AuthorizerCredentialsArn).
+			set("authorizer_payload_format_version", "AuthorizerPayloadFormatVersion", a.AuthorizerPayloadFormatVersion).
+			set("authorizer_result_ttl_in_seconds", "AuthorizerResultTtlInSeconds", a.AuthorizerResultTTLInSeconds).
+			set("enable_simple_responses", "EnableSimpleResponses", a.EnableSimpleResponses).set("identity_sources", "IdentitySource", a.IdentitySource).
+			set("", "IdentityValidationExpression", a.IdentityValidationExpression)
 		if j := a.JwtConfiguration; j != nil {
-			p.set("jwt_configuration", newObj().set("audience", j.Audience).set("issuer", j.Issuer))
+			p.set("jwt_configuration", "JwtConfiguration", newProps().set("audience", "Audience", j.Audience).set("issuer", "Issuer", j.Issuer))
 		}
-		res := g.add("apigatewayv2_authorizer", g.names.name("Authorizer", a.Name), p)
+		res := g.add(kV2Authorizer, g.names.name("Authorizer", a.Name), p)
 		auths[a.AuthorizerID] = ref(res, "id")
 		if fn, ok := lambdaFunction(a.AuthorizerURI); ok && a.AuthorizerCredentialsArn == "" {
 			g.permission(res.name, fn, ginterp{ref(g.api, "execution_arn"), "/authorizers/", ref(res, "id")})
 		}
 	}
 	for _, m := range sortedV2Models(v.Models) {
-		g.add("apigatewayv2_model", g.names.name("Model", m.Name), withAPI().set("name", m.Name).
-			set("content_type", m.ContentType).set("description", m.Description).set("schema", m.Schema))
+		g.add(kV2Model, g.names.name("Model", m.Name), withAPI().set("name", "Name", m.Name).
+			set("content_type", "ContentType", m.ContentType).set("description", "Description", m.Description).set("schema", "Schema", jsonDoc(m.Schema)))
 	}
 	integNames := v2IntegrationNames(g.names, v)
 	integs := map[string]*gres{}
 	for _, in := range sortedIntegrations(v.Integrations) {
-		p := withAPI().set("integration_type", in.IntegrationType).set("integration_uri", in.IntegrationURI).
-			set("integration_method", in.IntegrationMethod).set("integration_subtype", in.IntegrationSubtype).
-			set("connection_type", in.ConnectionType).set("connection_id", in.ConnectionID).set("credentials_arn", in.CredentialsArn).
-			set("description", in.Description).set("payload_format_version", in.PayloadFormatVersion).
-			set("passthrough_behavior", in.PassthroughBehavior).set("content_handling_strategy", in.ContentHandlingStrategy).
-			set("request_parameters", in.RequestParameters).set("request_templates", in.RequestTemplates)
-		var rps []any
-		for _, sc := range apimodel.SortedKeys(in.ResponseParameters) {
-			rps = append(rps, newObj().set("status_code", sc).set("mappings", in.ResponseParameters[sc]))
-		}
-		p.set("response_parameters", rps).set("template_selection_expression", in.TemplateSelectionExpression).
-			set("timeout_milliseconds", in.TimeoutInMillis)
+		p := withAPI().set("integration_type", "IntegrationType", in.IntegrationType).set("integration_uri", "IntegrationUri", in.IntegrationURI).
+			set("integration_method", "IntegrationMethod", in.IntegrationMethod).set("integration_subtype", "IntegrationSubtype", in.IntegrationSubtype).
+			set("connection_type", "ConnectionType", in.ConnectionType).set("connection_id", "ConnectionId", in.ConnectionID).
+			set("credentials_arn", "CredentialsArn", in.CredentialsArn).set("description", "Description", in.Description).
+			set("payload_format_version", "PayloadFormatVersion", in.PayloadFormatVersion).
+			set("passthrough_behavior", "PassthroughBehavior", in.PassthroughBehavior).
+			set("content_handling_strategy", "ContentHandlingStrategy", in.ContentHandlingStrategy).
+			set("request_parameters", "RequestParameters", in.RequestParameters).set("request_templates", "RequestTemplates", in.RequestTemplates).
+			set("response_parameters", "ResponseParameters", statusMappings(in.ResponseParameters)).
+			set("template_selection_expression", "TemplateSelectionExpression", in.TemplateSelectionExpression).
+			set("timeout_milliseconds", "TimeoutInMillis", in.TimeoutInMillis)
 		if in.TLSConfig != nil {
-			p.set("tls_config", newObj().set("server_name_to_verify", in.TLSConfig.ServerNameToVerify))
+			p.set("tls_config", "TlsConfig", newProps().set("server_name_to_verify", "ServerNameToVerify", in.TLSConfig.ServerNameToVerify))
 		}
-		res := g.add("apigatewayv2_integration", integNames[in.IntegrationID], p)
+		res := g.add(kV2Integration, integNames[in.IntegrationID], p)
 		integs[in.IntegrationID] = res
 		if in.IntegrationType == "AWS_PROXY" || in.IntegrationType == "AWS" {
 			if fn, ok := lambdaFunction(in.IntegrationURI); ok && in.CredentialsArn == "" {
@@ -291,11 +478,12 @@ func (g *graph) v2(v *apimodel.V2Dump) {
 		}
 		for _, ir := range sortedIntegrationResponses(v.IntegrationResponses[in.IntegrationID]) {
 			// The providers have no argument for a WebSocket integration
-			// response's ResponseParameters; they are left out.
-			g.add("apigatewayv2_integration_response", g.names.name(res.name+"Response", ir.IntegrationResponseKey), withAPI().
-				set("integration_id", ref(res, "id")).set("integration_response_key", ir.IntegrationResponseKey).
-				set("content_handling_strategy", ir.ContentHandlingStrategy).set("response_templates", ir.ResponseTemplates).
-				set("template_selection_expression", ir.TemplateSelectionExpression))
+			// response's ResponseParameters; only CloudFormation writes them.
+			g.add(kV2IntegrationResponse, g.names.name(res.name+"Response", ir.IntegrationResponseKey), withAPI().
+				set("integration_id", "IntegrationId", ref(res, "id")).set("integration_response_key", "IntegrationResponseKey", ir.IntegrationResponseKey).
+				set("content_handling_strategy", "ContentHandlingStrategy", ir.ContentHandlingStrategy).
+				set("", "ResponseParameters", ir.ResponseParameters).set("response_templates", "ResponseTemplates", ir.ResponseTemplates).
+				set("template_selection_expression", "TemplateSelectionExpression", ir.TemplateSelectionExpression))
 		}
 	}
 	var routes []*gres
@@ -304,37 +492,47 @@ func (g *graph) v2(v *apimodel.V2Dump) {
 		if id, ok := strings.CutPrefix(r.Target, "integrations/"); ok && integs[id] != nil {
 			target = ginterp{"integrations/", ref(integs[id], "id")}
 		}
-		var params []any
-		for _, k := range apimodel.SortedKeys(r.RequestParameters) {
-			req := false
-			if c := r.RequestParameters[k]; c != nil && c.Required != nil {
-				req = *c.Required
-			}
-			params = append(params, newObj().set("request_parameter_key", k).set("required", req))
-		}
-		route := g.add("apigatewayv2_route", g.names.name("Route", r.RouteKey), withAPI().set("route_key", r.RouteKey).
-			set("target", target).set("authorization_type", r.AuthorizationType).set("authorizer_id", refOr(auths, r.AuthorizerID)).
-			set("authorization_scopes", r.AuthorizationScopes).set("api_key_required", r.APIKeyRequired).
-			set("operation_name", r.OperationName).set("model_selection_expression", r.ModelSelectionExpression).
-			set("request_models", r.RequestModels).set("request_parameter", params).
-			set("route_response_selection_expression", r.RouteResponseSelectionExpression))
+		route := g.add(kRoute, g.names.name("Route", r.RouteKey), withAPI().set("route_key", "RouteKey", r.RouteKey).
+			set("target", "Target", target).set("authorization_type", "AuthorizationType", r.AuthorizationType).
+			set("authorizer_id", "AuthorizerId", refOr(auths, r.AuthorizerID)).set("authorization_scopes", "AuthorizationScopes", r.AuthorizationScopes).
+			set("api_key_required", "ApiKeyRequired", r.APIKeyRequired).set("operation_name", "OperationName", r.OperationName).
+			set("model_selection_expression", "ModelSelectionExpression", r.ModelSelectionExpression).
+			set("request_models", "RequestModels", r.RequestModels).set("request_parameter", "RequestParameters", paramRequired(r.RequestParameters)).
+			set("route_response_selection_expression", "RouteResponseSelectionExpression", r.RouteResponseSelectionExpression))
 		routes = append(routes, route)
 		for _, rr := range sortedRouteResponses(v.RouteResponses[r.RouteID]) {
-			g.add("apigatewayv2_route_response", g.names.name(route.name+"Response", rr.RouteResponseKey), withAPI().
-				set("route_id", ref(route, "id")).set("route_response_key", rr.RouteResponseKey).
-				set("model_selection_expression", rr.ModelSelectionExpression).set("response_models", rr.ResponseModels))
+			g.add(kRouteResponse, g.names.name(route.name+"Response", rr.RouteResponseKey), withAPI().
+				set("route_id", "RouteId", ref(route, "id")).set("route_response_key", "RouteResponseKey", rr.RouteResponseKey).
+				set("model_selection_expression", "ModelSelectionExpression", rr.ModelSelectionExpression).
+				set("response_models", "ResponseModels", rr.ResponseModels).set("", "ResponseParameters", paramRequired(rr.ResponseParameters)))
 		}
 	}
 	var deployment *gres
 	for _, s := range sortedStages(v.Stages) {
-		p := withAPI().set("name", s.StageName).set("auto_deploy", s.AutoDeploy).set("description", s.Description).
-			set("stage_variables", s.StageVariables).set("tags", s.Tags)
+		p := withAPI().set("name", "StageName", s.StageName).set("auto_deploy", "AutoDeploy", s.AutoDeploy).set("description", "Description", s.Description).
+			set("stage_variables", "StageVariables", s.StageVariables).set("tags", "Tags", s.Tags)
 		if s.AutoDeploy == nil || !*s.AutoDeploy {
 			if deployment == nil {
-				deployment = g.add("apigatewayv2_deployment", g.names.name("Deployment"), withAPI(), routes...)
+				deployment = g.add(kV2Deployment, g.names.name("Deployment"), withAPI(), routes...)
 			}
-			p.set("deployment_id", ref(deployment, "id"))
+			p.set("deployment_id", "DeploymentId", ref(deployment, "id"))
 		}
-		g.add("apigatewayv2_stage", g.names.name("Stage", s.StageName), p)
+		g.add(kStage, g.names.name("Stage", s.StageName), p)
 	}
+}
+
+// v2IntegrationNames names each integration after the first route (by
+// route key) that targets it, or its id when no route does.
+func v2IntegrationNames(n *namer, v *apimodel.V2Dump) map[string]string {
+	first := map[string]string{}
+	for _, r := range sortedRoutes(v.Routes) {
+		if id, ok := strings.CutPrefix(r.Target, "integrations/"); ok && first[id] == "" {
+			first[id] = r.RouteKey
+		}
+	}
+	out := map[string]string{}
+	for _, in := range sortedIntegrations(v.Integrations) {
+		out[in.IntegrationID] = n.name("Integration", cmpOr(first[in.IntegrationID], in.IntegrationID))
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -21,39 +22,21 @@ func Terraform(d *apimodel.Dump) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	tfRef := func(r gref) string { return "${aws_" + r.r.kind + "." + r.r.name + "." + r.attr + "}" }
-	low := func(v any) (any, bool) {
-		switch x := v.(type) {
-		case string:
-			return tfEscape(x), true
-		case gref:
-			return tfRef(x), true
-		case ginterp:
-			var b strings.Builder
-			for _, p := range x {
-				if r, ok := p.(gref); ok {
-					b.WriteString(tfRef(r))
-				} else {
-					b.WriteString(tfEscape(p.(string)))
-				}
-			}
-			return b.String(), true
-		}
-		return nil, false
-	}
+	tfRef := func(r gref) string { return "${aws_" + r.r.kind.tf + "." + r.r.name + "." + r.attr + "}" }
+	s := syntax{name: func(_ *kind, p prop) string { return p.tf }, expand: tfExpand, leaf: interpolated(tfEscape, tfRef)}
 	byType := newObj()
 	for _, r := range g.res {
-		typ := "aws_" + r.kind
+		typ := "aws_" + r.kind.tf
 		group, _ := byType.get(typ).(*obj)
 		if group == nil {
 			group = newObj()
 			byType.keys, byType.vals = append(byType.keys, typ), append(byType.vals, group)
 		}
-		body := lower(r.props, low).(*obj)
+		body := s.render(r.kind, r.props).(*obj)
 		if len(r.dependsOn) > 0 {
 			var deps []any
 			for _, dep := range r.dependsOn {
-				deps = append(deps, "aws_"+dep.kind+"."+dep.name)
+				deps = append(deps, "aws_"+dep.kind.tf+"."+dep.name)
 			}
 			body = body.set("depends_on", deps)
 		}
@@ -62,4 +45,51 @@ func Terraform(d *apimodel.Dump) ([]File, error) {
 	doc := newObj().set("resource", byType).
 		set("output", newObj().set("api_id", newObj().set("description", g.desc).set("value", tfRef(ref(g.api, "id")))))
 	return []File{{Name: "main.tf.json", Data: renderJSON(doc)}}, nil
+}
+
+// interpolated writes strings and references for Terraform and Pulumi,
+// which both interpolate ${…} in strings: literal text through escape,
+// references through refText.
+func interpolated(escape func(string) string, refText func(gref) string) func(any) (any, bool) {
+	return func(v any) (any, bool) {
+		switch x := v.(type) {
+		case string:
+			return escape(x), true
+		case gref:
+			return refText(x), true
+		case ginterp:
+			var b strings.Builder
+			for _, p := range x {
+				if r, ok := p.(gref); ok {
+					b.WriteString(refText(r))
+				} else {
+					b.WriteString(escape(p.(string)))
+				}
+			}
+			return b.String(), true
+		}
+		return nil, false
+	}
+}
+
+// tfExpand writes the values whose shape is the providers' own, for
+// Terraform and Pulumi.
+func tfExpand(v any) (any, bool) {
+	switch x := v.(type) {
+	case jsonDoc:
+		return string(x), true
+	case intText:
+		return strconv.Itoa(int(x)), true
+	case tagList:
+		return sortedObj(x), true
+	case statusMappings:
+		return perKey(x, func(sc string, m map[string]string) *props {
+			return newProps().set("status_code", "", sc).set("mappings", "", m)
+		}), true
+	case paramRequired:
+		return perKey(x, func(k string, c *apimodel.ParameterConstraints) *props {
+			return newProps().set("request_parameter_key", "", k).set("required", "", required(c))
+		}), true
+	}
+	return nil, false
 }

@@ -19,74 +19,76 @@ type obj struct {
 
 func newObj() *obj { return &obj{} }
 
-// set adds key unless v is empty (nil, "", nil pointer, empty map or list),
-// so optional members that the model leaves out stay out of the output.
+// set adds key unless v is empty (see normalize).
 func (o *obj) set(key string, v any) *obj {
+	if v, ok := normalize(v); ok {
+		o.keys = append(o.keys, key)
+		o.vals = append(o.vals, v)
+	}
+	return o
+}
+
+// normalize returns v in the form trees hold (pointers dereferenced, lists
+// as []any, maps as objects in key order), and false when v is empty (nil,
+// "", a nil pointer, an empty list, map or object), so that optional
+// members the model leaves out stay out of the output.
+func normalize(v any) (any, bool) {
 	switch x := v.(type) {
 	case nil:
-		return o
+		return nil, false
 	case string:
-		if x == "" {
-			return o
-		}
+		return v, x != ""
 	case *bool:
 		if x == nil {
-			return o
+			return nil, false
 		}
-		v = *x
+		return *x, true
 	case *int:
 		if x == nil {
-			return o
+			return nil, false
 		}
-		v = *x
+		return *x, true
 	case *float64:
 		if x == nil {
-			return o
+			return nil, false
 		}
-		v = *x
+		return *x, true
 	case apimodel.JSONText:
-		if x == "" {
-			return o
-		}
-		v = string(x)
+		return string(x), x != ""
 	case []string:
-		if len(x) == 0 {
-			return o
-		}
 		l := make([]any, len(x))
 		for i, s := range x {
 			l[i] = s
 		}
-		v = l
+		return l, len(x) > 0
 	case []any:
-		if len(x) == 0 {
-			return o
-		}
+		return v, len(x) > 0
 	case map[string]string:
-		if len(x) == 0 {
-			return o
-		}
-		m := newObj()
-		for _, k := range apimodel.SortedKeys(x) {
-			m.keys, m.vals = append(m.keys, k), append(m.vals, x[k])
-		}
-		v = m
+		return sortedObj(x), len(x) > 0
 	case map[string]bool:
-		if len(x) == 0 {
-			return o
-		}
-		m := newObj()
-		for _, k := range apimodel.SortedKeys(x) {
-			m.keys, m.vals = append(m.keys, k), append(m.vals, x[k])
-		}
-		v = m
+		return sortedObj(x), len(x) > 0
 	case *obj:
-		if x == nil || len(x.keys) == 0 {
-			return o
-		}
+		return v, x != nil && len(x.keys) > 0
+	case *props:
+		return v, x != nil && len(x.list) > 0
+	case jsonDoc:
+		return v, x != ""
+	case tagList:
+		return v, len(x) > 0
+	case statusMappings:
+		return v, len(x) > 0
+	case paramRequired:
+		return v, len(x) > 0
 	}
-	o.keys = append(o.keys, key)
-	o.vals = append(o.vals, v)
+	return v, true
+}
+
+// sortedObj returns a map as an object with its keys in order.
+func sortedObj[V any](m map[string]V) *obj {
+	o := &obj{keys: make([]string, 0, len(m)), vals: make([]any, 0, len(m))}
+	for _, k := range apimodel.SortedKeys(m) {
+		o.keys, o.vals = append(o.keys, k), append(o.vals, m[k])
+	}
 	return o
 }
 

@@ -9,7 +9,6 @@ import (
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
-	"go.yaml.in/yaml/v4"
 )
 
 // DefaultAPIBase is the start of the default $id of the per-API schemas:
@@ -77,23 +76,14 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	if doc == nil {
 		return nil, nil, errors.New("schema: no document")
 	}
-	diags := &diagSet{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer, Once: true}, doc: doc}
+	g := newAPIGen(doc)
 	if doc.Kind != openapi.Swagger2 && doc.Kind != openapi.OpenAPI30 && doc.Kind != openapi.OpenAPI31 {
-		diags.Add(diag.ResponseSchemaNone, doc.Root, "", "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
-		return nil, diags.sorted(), nil
+		g.Add(diag.ResponseSchemaNone, doc.Root, doc.Pointer, "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
+		return nil, g.sorted(), nil
 	}
-	root, cdiags := openapi.Convert(doc, openapi.OpenAPI31)
-	for _, d := range cdiags {
-		if d.Severity == diag.Error {
-			diags.Diags = append(diags.Diags, d)
-		}
-	}
-	if root == nil {
-		return nil, diags.sorted(), nil
-	}
-	g := &apiGen{doc: doc, root: root, diags: diags, base: baseID(opts.ID, doc.Root), names: map[string]bool{}}
+	g.base = baseID(opts.ID, doc.Title())
 	var files []File
-	index := Index{ID: g.base + IndexFile, Title: source.Scalar(source.Get(source.Get(doc.Root, "info"), "title"))}
+	index := Index{ID: g.base + IndexFile, Title: doc.Title()}
 	for _, op := range doc.Operations() {
 		s, entry := g.operation(op)
 		if s == nil {
@@ -109,33 +99,83 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		files = append(files, File{Name: entry.File, Data: data})
 		index.Operations = append(index.Operations, entry)
 	}
-	if len(files) == 0 && !hasErrors(diags.Diags) {
-		diags.Add(diag.ResponseSchemaNone, doc.Root, "", "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
+	if len(files) == 0 && !hasErrors(g.Diags) {
+		g.Add(diag.ResponseSchemaNone, doc.Root, doc.Pointer, "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
 	}
-	if hasErrors(diags.Diags) {
-		return nil, diags.sorted(), nil
+	if hasErrors(g.Diags) {
+		return nil, g.sorted(), nil
 	}
 	data, err := marshalIndent(index)
 	if err != nil {
 		return nil, nil, err
 	}
 	files = append(files, File{Name: IndexFile, Data: data})
-	return files, diags.sorted(), nil
+	return files, g.sorted(), nil
 }
 
-// apiGen holds one ForAPI's state.
+// apiGen holds one ForAPI's state. Its diagnostics are recorded once each:
+// a reusable schema used by several operations is converted for each of
+// them but reported once.
 type apiGen struct {
-	doc   *openapi.Document
-	root  *yaml.Node // the document converted to OpenAPI 3.1
-	diags *diagSet
-	base  string
-	names map[string]bool // file names taken, lower-cased
+	extensions.Collector
+	doc  *openapi.Document
+	base string
+	// named are the reusable schemas by name (the first of a name), and
+	// reusable is where the document keeps them ("/definitions",
+	// "/components/schemas").
+	named    map[string]*openapi.NamedSchema
+	reusable string
+	names    map[string]bool // file names taken, lower-cased
+}
+
+func newAPIGen(doc *openapi.Document) *apiGen {
+	g := &apiGen{Collector: extensions.Collector{File: doc.File, Once: true}, doc: doc, names: map[string]bool{},
+		named: make(map[string]*openapi.NamedSchema, len(doc.Schemas)), reusable: "/components/schemas"}
+	if doc.Kind == openapi.Swagger2 {
+		g.reusable = "/definitions"
+	}
+	for _, ns := range doc.Schemas {
+		if g.named[ns.Name] == nil {
+			g.named[ns.Name] = ns
+		}
+	}
+	return g
+}
+
+// reusableName names where the document keeps its reusable schemas, for messages.
+func (g *apiGen) reusableName() string {
+	return strings.ReplaceAll(strings.TrimPrefix(g.reusable, "/"), "/", ".")
+}
+
+// reusableOf returns the reusable schema that the $ref of sch names, and
+// the pointer below it that the $ref leads to ("" for the schema itself);
+// ok is false when the $ref leads elsewhere.
+func (g *apiGen) reusableOf(sch *openapi.Schema) (name, sub string, ok bool) {
+	if sch.Name != "" {
+		return sch.Name, "", true
+	}
+	if !sch.Resolved || sch.File != "" {
+		return "", "", false
+	}
+	rest, ok := strings.CutPrefix(sch.TargetPointer, g.doc.Pointer+g.reusable+"/")
+	if !ok {
+		return "", "", false
+	}
+	token, below, deeper := strings.Cut(rest, "/")
+	name = source.UnescapeToken(token)
+	if g.named[name] == nil {
+		return "", "", false
+	}
+	if deeper {
+		sub = "/" + below
+	}
+	return name, sub, true
 }
 
 // baseID returns the base URL of the files' $ids, ending in "/".
-func baseID(id string, root *yaml.Node) string {
+func baseID(id, title string) string {
 	if id == "" {
-		slug := slugify(source.Scalar(source.Get(source.Get(root, "info"), "title")))
+		slug := slugify(title)
 		if slug == "" {
 			slug = "api"
 		}
@@ -156,7 +196,7 @@ func hasErrors(ds []diag.Diagnostic) bool {
 	return false
 }
 
-func (d *diagSet) sorted() []diag.Diagnostic {
-	diag.Sort(d.Diags)
-	return d.Diags
+func (g *apiGen) sorted() []diag.Diagnostic {
+	diag.Sort(g.Diags)
+	return g.Diags
 }

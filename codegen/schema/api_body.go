@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
+	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
 )
@@ -17,48 +17,42 @@ import (
 // maxSchemaDepth bounds the nesting of a converted schema.
 const maxSchemaDepth = 128
 
-// componentsRef is the prefix of a reference to a reusable schema in the
-// converted (OpenAPI 3.1) document.
-const componentsRef = "#/components/schemas/"
-
 // jsonTypes are the type names of JSON Schema.
 var jsonTypes = []string{"array", "boolean", "integer", "null", "number", "object", "string"}
 
-// bodyConv converts OpenAPI 3.1 schemas of one document (Swagger 2.0 and
-// OpenAPI 3.0 documents are converted to 3.1 first, which turns nullable
-// into a type union, example into examples and boolean exclusive bounds
-// into numbers) into invopop Schemas, collecting the reusable schemas they
-// refer to as $defs of one output file.
+// bodyConv converts the schemas of one document (Swagger 2.0, OpenAPI 3.0
+// or 3.1) into invopop Schemas of JSON Schema 2020-12, collecting the
+// reusable schemas they refer to as $defs of one output file. The older
+// versions' keywords are read as 2020-12 says them: nullable becomes a type
+// union, example becomes examples and a boolean exclusive bound a number.
 type bodyConv struct {
-	root *yaml.Node // the converted document
-	// legacy is true when the source was not OpenAPI 3.1: there, keywords
-	// beside a $ref are ignored, so only annotations are kept.
+	g *apiGen
+	// legacy is true when the source is not OpenAPI 3.1: there, keywords
+	// beside a $ref are ignored, so only annotations are kept, and the
+	// older keywords are converted.
 	legacy bool
-	diags  *diagSet
 	defs   jsonschema.Definitions
 	queue  []string
 	active map[*yaml.Node]bool
 }
 
-func newBodyConv(root *yaml.Node, legacy bool, diags *diagSet) *bodyConv {
-	return &bodyConv{root: root, legacy: legacy, diags: diags, defs: jsonschema.Definitions{}, active: map[*yaml.Node]bool{}}
+func newBodyConv(g *apiGen) *bodyConv {
+	return &bodyConv{g: g, legacy: g.doc.Kind != openapi.OpenAPI31, defs: jsonschema.Definitions{}, active: map[*yaml.Node]bool{}}
 }
 
 // finish converts every reusable schema referred to so far (and those they
 // refer to) and returns the $defs.
 func (c *bodyConv) finish() jsonschema.Definitions {
-	schemas := source.Get(source.Get(c.root, "components"), "schemas")
 	for len(c.queue) > 0 {
 		name := c.queue[0]
 		c.queue = c.queue[1:]
-		rel := "/components/schemas/" + source.EscapeToken(name)
-		n := source.Get(schemas, name)
-		if n == nil {
-			c.diags.Add(diag.ResponseSchemaRef, nil, rel, "no schema %q in components.schemas; responses that refer to it accept any value there: define it", name)
+		ns := c.g.named[name]
+		if ns == nil {
+			c.g.Add(diag.ResponseSchemaRef, nil, source.Pointer(c.g.doc.Pointer+c.g.reusable, name), "no schema %q in %s; responses that refer to it accept any value there: define it", name, c.g.reusableName())
 			c.defs[name] = &jsonschema.Schema{Comments: "undefined in the document"}
 			continue
 		}
-		c.defs[name] = c.schema(n, rel, 0)
+		c.defs[name] = c.schema(ns.Node, ns.Pointer, 0)
 	}
 	if len(c.defs) == 0 {
 		return nil
@@ -75,8 +69,14 @@ func (c *bodyConv) use(name string) {
 	c.queue = append(c.queue, name)
 }
 
-// schema converts the schema at n (rel is its pointer in the document).
-func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schema {
+// schema converts the schema at n (ptr is its absolute pointer).
+func (c *bodyConv) schema(n *yaml.Node, ptr string, depth int) *jsonschema.Schema {
+	return c.only(n, ptr, depth, nil)
+}
+
+// only converts the schema at n, its keywords limited to keep when keep is
+// not nil (a Swagger 2.0 header object is a schema and more).
+func (c *bodyConv) only(n *yaml.Node, ptr string, depth int, keep []string) *jsonschema.Schema {
 	n = source.Resolve(n)
 	if n == nil {
 		return &jsonschema.Schema{}
@@ -88,74 +88,91 @@ func (c *bodyConv) schema(n *yaml.Node, rel string, depth int) *jsonschema.Schem
 		return jsonschema.TrueSchema
 	}
 	if n.Kind != yaml.MappingNode {
-		c.diags.Add(diag.ResponseSchemaKeyword, n, rel, "a schema must be an object; this one accepts any value in the generated schema")
+		c.g.Add(diag.ResponseSchemaKeyword, n, ptr, "a schema must be an object; this one accepts any value in the generated schema")
 		return &jsonschema.Schema{}
 	}
 	if depth > maxSchemaDepth {
-		c.diags.Add(diag.ResponseSchemaKeyword, n, rel, "schema nested deeper than %d levels; below that, any value is accepted", maxSchemaDepth)
+		c.g.Add(diag.ResponseSchemaKeyword, n, ptr, "schema nested deeper than %d levels; below that, any value is accepted", maxSchemaDepth)
 		return &jsonschema.Schema{}
 	}
 	s := &jsonschema.Schema{}
-	if ref, ok := str(source.Get(n, "$ref")); ok {
-		c.ref(s, ref, n, rel, depth)
+	if ref, ok := str(source.Get(n, "$ref")); ok && keep == nil {
+		c.ref(s, ref, n, ptr, depth)
 		if c.legacy {
-			c.keywords(s, n, rel, depth, annotationKeywords)
+			c.keywords(s, n, ptr, depth, legacyAnnotations)
 			return s
 		}
 	}
-	c.keywords(s, n, rel, depth, nil)
+	c.keywords(s, n, ptr, depth, keep)
 	return s
 }
 
-// annotationKeywords are kept beside a $ref in OpenAPI 3.0 and Swagger 2.0.
-var annotationKeywords = []string{"title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly"}
+// annotationKeywords are kept beside a $ref in OpenAPI 3.0 and Swagger 2.0;
+// legacyAnnotations are the same with the older spelling of examples.
+var (
+	annotationKeywords = []string{"title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly"}
+	legacyAnnotations  = append(slices.Clone(annotationKeywords), "example")
+)
 
-// ref sets s to refer to what ref names: a reusable schema becomes a $ref
-// into $defs; another local target is converted in place; anything else
-// accepts any value.
-func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, rel string, depth int) {
-	if rest, ok := strings.CutPrefix(ref, componentsRef); ok {
-		name, sub, _ := strings.Cut(rest, "/")
-		name = unescapePointer(name)
-		if source.Get(source.Get(source.Get(c.root, "components"), "schemas"), name) != nil || sub == "" {
-			c.use(name)
-			s.Ref = "#/$defs/" + fragmentEscape(source.EscapeToken(name))
-			if sub != "" {
-				s.Ref += "/" + fragmentEscape(sub)
-			}
-			return
-		}
+// ref sets s to refer to what ref names: a reusable schema, or a place
+// inside one, becomes a $ref into $defs; another target is converted in
+// place; a reference that leads nowhere accepts any value.
+func (c *bodyConv) ref(s *jsonschema.Schema, ref string, n *yaml.Node, ptr string, depth int) {
+	sch := c.g.doc.SchemaAt(n, ptr)
+	if name, sub, ok := c.g.reusableOf(sch); ok {
+		c.use(name)
+		s.Ref = source.RefTo(source.Pointer("/$defs", name) + sub)
+		return
 	}
-	if target := localRef(c.root, ref); target != nil && strings.HasPrefix(ref, "#/") {
+	if sch.Resolved && ref != "#" {
+		target := sch.Target
 		if c.active[target] {
-			c.diags.Add(diag.ResponseSchemaRef, n, rel+"/$ref", "$ref %q is recursive outside components.schemas; from the second level on any value is accepted: move the schema to components.schemas", ref)
+			c.g.Add(diag.ResponseSchemaRef, n, ptr+"/$ref", "$ref %q is recursive outside %s; from the second level on any value is accepted: move the schema to %[2]s", ref, c.g.reusableName())
 			return
 		}
 		c.active[target] = true
-		*s = *c.schema(target, strings.TrimPrefix(ref, "#"), depth+1)
+		file := c.g.File
+		if sch.File != "" {
+			c.g.File = sch.File // diagnostics below stand in the file the $ref read
+		}
+		*s = *c.schema(target, sch.TargetPointer, depth+1)
+		c.g.File = file
 		delete(c.active, target)
 		return
 	}
-	c.diags.Add(diag.ResponseSchemaRef, n, rel+"/$ref", "$ref %q cannot be followed (external or naming nothing); the generated schema accepts any value there", ref)
+	c.g.Add(diag.ResponseSchemaRef, n, ptr+"/$ref", "$ref %q cannot be followed (external or naming nothing); the generated schema accepts any value there", ref)
 	s.Comments = "unresolved $ref " + ref
 }
 
 // keywords converts the keywords of the mapping n into s; only those in
 // keep when keep is not nil.
-func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, depth int, keep []string) {
+func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, ptr string, depth int, keep []string) {
+	var old legacyKeywords
+	if c.legacy {
+		old = readLegacy(n, keep)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i].Value, source.Resolve(n.Content[i+1])
 		if k == "$ref" || keep != nil && !slices.Contains(keep, k) {
 			continue
 		}
-		krel := rel + "/" + source.EscapeToken(k)
+		if b, ok := old.bounds[k]; ok {
+			if b == nil {
+				continue
+			}
+			v = b
+		}
+		if k == "examples" && old.example {
+			continue // example replaces it
+		}
+		krel := source.Pointer(ptr, k)
 		bad := func(want string) {
-			c.diags.Add(diag.ResponseSchemaKeyword, v, krel, "%s must be %s; it is left out of the generated schema", k, want)
+			c.g.Add(diag.ResponseSchemaKeyword, v, krel, "%s must be %s; it is left out of the generated schema", k, want)
 		}
 		sub := func(v *yaml.Node, r string) *jsonschema.Schema { return c.schema(v, r, depth+1) }
 		switch k {
 		case "type":
-			c.typ(s, v, krel, bad)
+			c.typ(s, v, krel, bad, old.nullable)
 		case "enum", "examples":
 			vals, ok := c.values(v, krel)
 			if !ok {
@@ -207,7 +224,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 				continue
 			}
 			if _, err := regexp.Compile(p); err != nil {
-				c.diags.Add(diag.ResponseSchemaPattern, v, krel, "pattern %q is not in the regex subset that RE2-based validators (Go, Rust) accept; it is kept as the annotation x-apigw-pattern and not checked", p)
+				c.g.Add(diag.ResponseSchemaPattern, v, krel, "pattern %q is not in the regex subset that RE2-based validators (Go, Rust) accept; it is kept as the annotation x-apigw-pattern and not checked", p)
 				setExtra(s, "x-apigw-pattern", p)
 				continue
 			}
@@ -240,7 +257,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 				continue
 			}
 			s.Properties = jsonschema.NewProperties()
-			source.Pairs(v, func(pk string, pv *yaml.Node) { s.Properties.Set(pk, sub(pv, krel+"/"+source.EscapeToken(pk))) })
+			source.Pairs(v, func(pk string, pv *yaml.Node) { s.Properties.Set(pk, sub(pv, source.Pointer(krel, pk))) })
 		case "patternProperties", "dependentSchemas":
 			if v.Kind != yaml.MappingNode {
 				bad("an object of schemas")
@@ -249,10 +266,10 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			m := map[string]*jsonschema.Schema{}
 			source.Pairs(v, func(pk string, pv *yaml.Node) {
 				if _, err := regexp.Compile(pk); k == "patternProperties" && err != nil {
-					c.diags.Add(diag.ResponseSchemaPattern, pv, krel+"/"+source.EscapeToken(pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
+					c.g.Add(diag.ResponseSchemaPattern, pv, source.Pointer(krel, pk), "pattern %q is not in the regex subset that RE2-based validators accept; the property pattern is left out", pk)
 					return
 				}
-				m[pk] = sub(pv, krel+"/"+source.EscapeToken(pk))
+				m[pk] = sub(pv, source.Pointer(krel, pk))
 			})
 			if k == "patternProperties" {
 				s.PatternProperties = m
@@ -275,7 +292,7 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 		case "items":
 			if v.Kind == yaml.SequenceNode { // the tuple form of older drafts
 				for j, e := range source.Items(v) {
-					s.PrefixItems = append(s.PrefixItems, sub(e, krel+"/"+strconv.Itoa(j)))
+					s.PrefixItems = append(s.PrefixItems, sub(e, source.PointerIndex(krel, j)))
 				}
 				continue
 			}
@@ -306,13 +323,13 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 			}
 			out := make([]*jsonschema.Schema, len(list))
 			for j, e := range list {
-				out[j] = sub(e, krel+"/"+strconv.Itoa(j))
+				out[j] = sub(e, source.PointerIndex(krel, j))
 			}
 			*map[string]*[]*jsonschema.Schema{"prefixItems": &s.PrefixItems, "allOf": &s.AllOf, "anyOf": &s.AnyOf, "oneOf": &s.OneOf}[k] = out
 		case "nullable", "$schema", "$id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$vocabulary", "$defs", "definitions", "additionalItems", "dependencies":
-			// nullable is turned into a type union by the conversion (alone it
-			// means nothing); identifiers and nested definitions would change
-			// how references in the output resolve.
+			// nullable is read with type (alone it means nothing);
+			// identifiers and nested definitions would change how
+			// references in the output resolve.
 		default:
 			// OpenAPI keywords (discriminator, xml, externalDocs) and
 			// extensions stay as annotations.
@@ -330,10 +347,51 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, rel string, dept
 	}
 }
 
+// legacyKeywords is how the OpenAPI 3.0 and Swagger 2.0 keywords of one
+// schema read in 2020-12.
+type legacyKeywords struct {
+	// nullable: a single type also allows null.
+	nullable bool
+	// bounds holds, for a boolean exclusiveMinimum or exclusiveMaximum, the
+	// value the keyword takes (its bound's), and nil for each keyword that
+	// is dropped (the bound made exclusive, or a boolean that is false or
+	// has no bound).
+	bounds map[string]*yaml.Node
+	// example is set when example is given: it is the one example, and
+	// examples (no 3.0 keyword) is ignored.
+	example bool
+}
+
+// readLegacy reads the older keywords of the schema n, limited to keep when
+// keep is not nil.
+func readLegacy(n *yaml.Node, keep []string) legacyKeywords {
+	l := legacyKeywords{
+		nullable: keep == nil && source.IsTrue(source.Get(n, "nullable")),
+		example:  (keep == nil || slices.Contains(keep, "example")) && source.Get(n, "example") != nil,
+	}
+	for _, b := range [][2]string{{"exclusiveMinimum", "minimum"}, {"exclusiveMaximum", "maximum"}} {
+		ex := source.Resolve(source.Get(n, b[0]))
+		if ex == nil || ex.Kind != yaml.ScalarNode || ex.ShortTag() != "!!bool" {
+			continue
+		}
+		if l.bounds == nil {
+			l.bounds = map[string]*yaml.Node{}
+		}
+		l.bounds[b[0]] = nil
+		if bound := source.Resolve(source.Get(n, b[1])); bound != nil && source.IsTrue(ex) {
+			l.bounds[b[0]], l.bounds[b[1]] = bound, nil
+		}
+	}
+	return l
+}
+
 // typ sets the type keyword from a name or a list of names.
-func (c *bodyConv) typ(s *jsonschema.Schema, v *yaml.Node, rel string, bad func(string)) {
+// With nullable (OpenAPI 3.0), a single type also allows null.
+func (c *bodyConv) typ(s *jsonschema.Schema, v *yaml.Node, rel string, bad func(string), nullable bool) {
 	var names []string
-	if t, ok := str(v); ok {
+	if nullable && v.Kind == yaml.ScalarNode {
+		names = []string{v.Value, "null"}
+	} else if t, ok := str(v); ok {
 		names = []string{t}
 	} else if list, ok := nameList(v); ok && len(list) > 0 {
 		names = list
@@ -347,7 +405,7 @@ func (c *bodyConv) typ(s *jsonschema.Schema, v *yaml.Node, rel string, bad func(
 			t = "string"
 		}
 		if !slices.Contains(jsonTypes, t) {
-			c.diags.Add(diag.ResponseSchemaKeyword, v, rel, "type %q is not a JSON Schema type (write one of %s); it is left out of the generated schema", t, strings.Join(jsonTypes, ", "))
+			c.g.Add(diag.ResponseSchemaKeyword, v, rel, "type %q is not a JSON Schema type (write one of %s); it is left out of the generated schema", t, strings.Join(jsonTypes, ", "))
 			continue
 		}
 		if !slices.Contains(out, t) {
@@ -376,7 +434,7 @@ func typeAllows(s *jsonschema.Schema, t string) bool {
 func (c *bodyConv) value(v *yaml.Node, rel string) (json.RawMessage, bool) {
 	raw, err := rawJSON(v)
 	if err != nil {
-		c.diags.Add(diag.ResponseSchemaKeyword, v, rel, "value cannot be written as JSON (%v); it is left out", err)
+		c.g.Add(diag.ResponseSchemaKeyword, v, rel, "value cannot be written as JSON (%v); it is left out", err)
 		return nil, false
 	}
 	return raw, true
@@ -390,7 +448,7 @@ func (c *bodyConv) values(v *yaml.Node, rel string) ([]any, bool) {
 	var out []any
 	seen := map[string]bool{}
 	for j, e := range v.Content {
-		raw, ok := c.value(e, rel+"/"+strconv.Itoa(j))
+		raw, ok := c.value(e, source.PointerIndex(rel, j))
 		if ok && !seen[string(raw)] {
 			seen[string(raw)] = true
 			out = append(out, raw)
@@ -441,56 +499,4 @@ func setExtra(s *jsonschema.Schema, k string, v any) {
 		s.Extras = map[string]any{}
 	}
 	s.Extras[k] = v
-}
-
-// localRef resolves a local "#/…" reference in root, or returns nil.
-func localRef(root *yaml.Node, ref string) *yaml.Node {
-	p, ok := strings.CutPrefix(ref, "#")
-	if !ok {
-		return nil
-	}
-	n := source.Resolve(root)
-	if p == "" {
-		return n
-	}
-	for _, part := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
-		part = unescapePointer(part)
-		switch {
-		case n == nil:
-			return nil
-		case n.Kind == yaml.MappingNode:
-			n = source.Get(n, part)
-		case n.Kind == yaml.SequenceNode:
-			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(n.Content) {
-				return nil
-			}
-			n = source.Resolve(n.Content[i])
-		default:
-			return nil
-		}
-	}
-	return n
-}
-
-func unescapePointer(s string) string {
-	if strings.Contains(s, "%") {
-		if u, err := url.PathUnescape(s); err == nil {
-			s = u
-		}
-	}
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
-}
-
-// fragmentEscape percent-encodes what may not stand in a URI fragment.
-func fragmentEscape(s string) string {
-	var b strings.Builder
-	for _, r := range []byte(s) {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@/", r) >= 0 {
-			b.WriteByte(r)
-			continue
-		}
-		b.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(r)>>4, 16)+strconv.FormatUint(uint64(r)&15, 16)))
-	}
-	return b.String()
 }

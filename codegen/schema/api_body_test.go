@@ -6,19 +6,25 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/openapi"
 )
 
-// convertOne converts the schema src (YAML) of an OpenAPI 3.1 document
-// whose components.schemas holds comps, and returns the JSON of the schema
-// and of its $defs, and the diagnostic codes.
+// convertOne converts the schema src (YAML) of an OpenAPI 3.1 document (3.0
+// with legacy) whose components.schemas holds comps, and returns the JSON of
+// the schema and of its $defs, and the diagnostic codes.
 func convertOne(t *testing.T, src, comps string, legacy bool) (string, string, []string) {
 	t.Helper()
-	doc := "openapi: 3.1.0\ncomponents:\n  x-other: {type: boolean}\n  schemas:\n" + indent(comps, "    ")
-	root := parseYAML(t, doc)
-	ds := &diagSet{Collector: extensions.Collector{Once: true}, doc: &openapi.Document{}}
-	c := newBodyConv(root, legacy, ds)
+	version := "3.1.0"
+	if legacy {
+		version = "3.0.3"
+	}
+	text := "openapi: " + version + "\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  x-other: {type: boolean}\n  x-alias: {$ref: '#/components/schemas/A'}\n  schemas:\n" + indent(comps, "    ")
+	docs, diags, err := openapi.Load("t.yaml", []byte(text), openapi.LoadOptions{})
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	g := newAPIGen(docs[0])
+	c := newBodyConv(g)
 	s := c.schema(parseYAML(t, src), "/x", 0)
 	defs := c.finish()
 	b, err := Marshal(s)
@@ -32,7 +38,7 @@ func convertOne(t *testing.T, src, comps string, legacy bool) (string, string, [
 		}
 	}
 	var codes []string
-	for _, dg := range ds.Diags {
+	for _, dg := range g.Diags {
 		codes = append(codes, string(dg.Code))
 	}
 	return compactString(t, b), string(d), codes
@@ -92,6 +98,20 @@ func TestConvertSchema(t *testing.T) {
 		{name: "3.1 keeps siblings of $ref", src: "{$ref: '#/components/schemas/A', maxLength: 3}", comps: "A: {type: string}", want: `{"$ref":"#/$defs/A","maxLength":3}`, defs: `{"A":{"type":"string"}}`},
 		{name: "3.0 keeps only annotations beside $ref", src: "{$ref: '#/components/schemas/A', maxLength: 3, description: d}", comps: "A: {type: string}", legacy: true,
 			want: `{"$ref":"#/$defs/A","description":"d"}`, defs: `{"A":{"type":"string"}}`},
+		{name: "bare name", src: "{$ref: A}", comps: "A: {type: string}", want: `{"$ref":"#/$defs/A"}`, defs: `{"A":{"type":"string"}}`},
+		{name: "ref to a ref leads to the component", src: "{$ref: '#/components/x-alias'}", comps: "A: {type: string}", want: `{"$ref":"#/$defs/A"}`, defs: `{"A":{"type":"string"}}`},
+		{name: "3.0 nullable adds null to the type", src: "{type: string, nullable: true}", legacy: true, want: `{"type":["string","null"]}`},
+		{name: "3.0 nullable with True", src: "{type: string, nullable: True, enum: [a]}", legacy: true, want: `{"enum":["a",null],"type":["string","null"]}`},
+		{name: "3.0 nullable alone means nothing", src: "{nullable: true}", legacy: true, want: `true`},
+		{name: "3.0 exclusive bound", src: "{minimum: 1, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: false}", legacy: true, want: `{"maximum":9,"exclusiveMinimum":1}`},
+		{name: "3.0 exclusive bound without a bound", src: "{exclusiveMaximum: true}", legacy: true, want: `true`},
+		{name: "3.1 boolean exclusive bound refused", src: "{minimum: 1, exclusiveMinimum: true}", want: `{"minimum":1}`, codes: "APIGW703"},
+		{name: "3.0 example replaces examples", src: "{example: 1, examples: [2, 3]}", legacy: true, want: `{"examples":[1]}`},
+		{name: "3.1 example joins examples", src: "{example: 1, examples: [2, 3]}", want: `{"examples":[1,2,3]}`},
+		{name: "3.0 keywords in every sub-schema", src: "{patternProperties: {'^x': {type: integer, nullable: true}}, prefixItems: [{type: string, nullable: true}], if: {minimum: 0, exclusiveMinimum: true}}", legacy: true,
+			want: `{"if":{"exclusiveMinimum":0},"prefixItems":[{"type":["string","null"]}],"patternProperties":{"^x":{"type":["integer","null"]}}}`},
+		{name: "3.0 example beside $ref kept", src: "{$ref: '#/components/schemas/A', example: x, nullable: true}", comps: "A: {type: string}", legacy: true,
+			want: `{"$ref":"#/$defs/A","examples":["x"]}`, defs: `{"A":{"type":"string"}}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, defs, codes := convertOne(t, tc.src, tc.comps, tc.legacy)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/openapi"
 )
 
@@ -58,4 +59,62 @@ func TestAPIDeterministic(t *testing.T) {
 			}
 		}
 	}
+}
+
+// forSource runs ForAPI on a document given as text.
+func forSource(t *testing.T, src string) ([]File, []diag.Diagnostic) {
+	t.Helper()
+	docs, diags, err := openapi.Load("t.yaml", []byte(src), openapi.LoadOptions{})
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	files, fdiags, err := ForAPI(docs[0], APIOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, fdiags
+}
+
+// TestAPIReadsTheModel holds what ForAPI takes from the resolved model:
+// pointers into the document as written (a Swagger 2.0 document is not
+// converted first), the one rule for required, and the integration a $ref
+// names.
+func TestAPIReadsTheModel(t *testing.T) {
+	// ok is GET /a answering 200, with what follows indented under the response.
+	ok := func(version, response, operation string) string {
+		return version + "\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n" +
+			indent(response, "          ") + indent(operation, "      ")
+	}
+	t.Run("Swagger pointers", func(t *testing.T) {
+		_, diags := forSource(t, ok("swagger: '2.0'",
+			"schema: {type: object, properties: {n: {type: string, minLength: -1}, m: {$ref: '#/definitions/Nope'}}}\nheaders: {X-N: {type: string, maxLength: -2}}",
+			"x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: '200', responseParameters: {method.response.header.X-N: integration.response.header.n}}}}"))
+		var got []string
+		for _, d := range diags {
+			got = append(got, string(d.Code)+" "+d.Pointer)
+		}
+		want := "APIGW704 /definitions/Nope,APIGW703 /paths/~1a/get/responses/200/schema/properties/n/minLength,APIGW703 /paths/~1a/get/responses/200/headers/X-N/maxLength"
+		if strings.Join(got, ",") != want {
+			t.Errorf("got  %s\nwant %s", strings.Join(got, ","), want)
+		}
+	})
+	t.Run("required True", func(t *testing.T) {
+		files, _ := forSource(t, ok("openapi: 3.0.3",
+			"headers:\n  X-A: {required: True, schema: {type: string}}\n  X-B: {required: true, schema: {type: string}}\n  X-C: {required: false, schema: {type: string}}",
+			"x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://x.example.com'}"))
+		if !bytes.Contains(files[0].Data, []byte(`"required": [
+            "X-A",
+            "X-B"
+          ]`)) {
+			t.Errorf("X-A and X-B are not both required:\n%s", files[0].Data)
+		}
+	})
+	t.Run("reusable integration", func(t *testing.T) {
+		files, _ := forSource(t, ok("openapi: 3.0.1", "",
+			"x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/f'}")+
+			"components:\n  x-amazon-apigateway-integrations:\n    f: {type: aws_proxy, httpMethod: POST, uri: 'arn:aws:lambda:us-east-1:123456789012:function:f', payloadFormatVersion: '2.0'}\n")
+		if !bytes.Contains(files[len(files)-1].Data, []byte(`"integrationType": "AWS_PROXY"`)) {
+			t.Errorf("index without the reusable integration's type:\n%s", files[len(files)-1].Data)
+		}
+	})
 }

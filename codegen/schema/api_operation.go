@@ -12,37 +12,37 @@ import (
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
-	"go.yaml.in/yaml/v4"
 )
 
 // opContext is what the branches of one operation need.
 type opContext struct {
 	g    *apiGen
 	op   *openapi.Operation
-	node *yaml.Node // the operation in the converted document
-	rel  string     // its pointer relative to the document root
 	conv *bodyConv
 }
 
 // operation returns the schema of op's responses and its index entry, or
 // nil when op cannot be described (a diagnostic says why).
 func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntry) {
-	rel := "/paths/" + source.EscapeToken(op.Path) + "/" + source.EscapeToken(op.Key)
-	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: source.Scalar(source.Get(op.Node, "operationId"))}
-	integ, _ := op.Extension(extensions.ExtIntegration).(*extensions.Integration)
+	entry := IndexEntry{Method: op.Method, Path: op.Path, OperationID: op.ID}
+	integ, ext := op.Integration()
 	if integ == nil {
-		g.diags.Add(diag.ResponseSchemaOperation, op.Node, rel, "%s %s has no %s, so API Gateway gives it no responses; it is left out", op.Method, op.Path, extensions.ExtIntegration)
+		g.Add(diag.ResponseSchemaOperation, op.Node, op.Pointer, "%s %s has no %s, so API Gateway gives it no responses; it is left out", op.Method, op.Path, extensions.ExtIntegration)
 		return nil, entry
 	}
-	entry.IntegrationType = string(integ.Type.Canonical())
-	c := &opContext{g: g, op: op, node: source.Get(source.Get(source.Get(g.root, "paths"), op.Path), op.Key), rel: rel,
-		conv: newBodyConv(g.root, g.doc.Kind != openapi.OpenAPI31, g.diags)}
-	proxy := g.doc.HTTPAPI() || integ.Type.Is(extensions.TypeAWSProxy) || integ.Type.Is(extensions.TypeHTTPProxy) || integ.Ref != ""
+	// A $ref to a reusable integration that names nothing is taken as a
+	// proxy: the backend it would name chooses the responses.
+	backend := op.Backend()
+	proxy := g.doc.HTTPAPI() || backend == nil || openapi.IsProxy(backend)
+	if backend != nil {
+		entry.IntegrationType = string(backend.Type.Canonical())
+	}
+	c := &opContext{g: g, op: op, conv: newBodyConv(g)}
 	var branches []*jsonschema.Schema
 	if proxy {
 		branches = c.proxyBranches()
 	} else {
-		branches = c.integrationBranches(integ)
+		branches = c.integrationBranches(backend, g.backendPointer(integ, ext))
 	}
 	if len(branches) == 0 {
 		return nil, entry
@@ -50,7 +50,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 	s := &jsonschema.Schema{
 		Version:     jsonschema.Version,
 		Title:       op.Method + " " + op.Path,
-		Description: describeOperation(op, integ, proxy),
+		Description: describeOperation(op, backend, proxy),
 		OneOf:       branches,
 	}
 	s.Definitions = c.conv.finish()
@@ -65,14 +65,24 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 	return s, entry
 }
 
+// backendPointer returns the pointer of the integration that serves an
+// operation whose own integration is integ, written at ext: integ itself,
+// or the reusable integration its $ref names.
+func (g *apiGen) backendPointer(integ *extensions.Integration, ext *openapi.Extension) string {
+	if all := g.doc.ExtensionsNamed(extensions.ExtIntegrations); integ.IsRef() && len(all) > 0 {
+		return source.Pointer(all[0].Pointer, integ.RefName())
+	}
+	return ext.Pointer
+}
+
 // describeOperation says what the schema's branches come from.
-func describeOperation(op *openapi.Operation, integ *extensions.Integration, proxy bool) string {
-	summary := strings.TrimSpace(source.Scalar(source.Get(op.Node, "summary")))
+func describeOperation(op *openapi.Operation, backend *extensions.Integration, proxy bool) string {
+	summary := strings.TrimSpace(op.Summary)
 	var what string
 	switch {
 	case proxy:
 		what = "The backend sets the status, headers and body (proxy integration); one branch per response the document declares."
-	case integ.Type.Is(extensions.TypeAWS) && strings.Contains(integ.URI.String(), ":lambda:path/"):
+	case backend.Type.Is(extensions.TypeAWS) && strings.Contains(backend.URI.String(), ":lambda:path/"):
 		what = "One branch per integration response; the selection patterns are matched against the Lambda function's errorMessage, and the default applies when the function succeeds or no pattern matches."
 	default:
 		what = "One branch per integration response; the selection patterns are matched against the backend's status code, and the default applies when no pattern matches."
@@ -83,24 +93,11 @@ func describeOperation(op *openapi.Operation, integ *extensions.Integration, pro
 	return what
 }
 
-// response returns the declared response for key ("200", "4XX", "default"), $refs followed.
-func (c *opContext) response(key string) *yaml.Node {
-	r := source.Get(source.Get(c.node, "responses"), key)
-	for range 8 {
-		ref, ok := str(source.Get(r, "$ref"))
-		if !ok {
-			break
-		}
-		r = localRef(c.g.root, ref)
-	}
-	return r
-}
-
 // integrationBranches describes the integration responses of an AWS, HTTP
-// or MOCK integration, one branch per status code. Like import, a later
-// response for the same status code replaces an earlier one.
-func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonschema.Schema {
-	irel := c.rel + "/" + source.EscapeToken(extensions.ExtIntegration) + "/responses"
+// or MOCK integration written at ptr, one branch per status code. Like
+// import, a later response for the same status code replaces an earlier one.
+func (c *opContext) integrationBranches(integ *extensions.Integration, ptr string) []*jsonschema.Schema {
+	irel := ptr + "/responses"
 	byStatus := map[string]int{}
 	type picked struct {
 		key string
@@ -113,7 +110,7 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 		}
 		code := p.Value.StatusCode
 		if !isStatusCode(code) {
-			c.g.diags.Add(diag.ResponseSchemaOperation, p.Value.Node(), irel+"/"+source.EscapeToken(p.Key), "integration response %q has no three-digit statusCode; it is left out", p.Key)
+			c.g.Add(diag.ResponseSchemaOperation, p.Value.Node(), source.Pointer(irel, p.Key), "integration response %q has no three-digit statusCode; it is left out", p.Key)
 			continue
 		}
 		if i, ok := byStatus[code]; ok {
@@ -124,13 +121,13 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 		list = append(list, picked{p.Key, p.Value})
 	}
 	if len(list) == 0 {
-		c.g.diags.Add(diag.ResponseSchemaOperation, integ.Node(), irel, "%s %s has no integration responses, so every call ends in 500 Internal server error; it is left out: add responses with a default", c.op.Method, c.op.Path)
+		c.g.Add(diag.ResponseSchemaOperation, integ.Node(), irel, "%s %s has no integration responses, so every call ends in 500 Internal server error; it is left out: add responses with a default", c.op.Method, c.op.Path)
 		return nil
 	}
 	slices.SortStableFunc(list, func(a, b picked) int { return strings.Compare(a.v.StatusCode, b.v.StatusCode) })
 	out := make([]*jsonschema.Schema, 0, len(list))
 	for _, p := range list {
-		if b := c.integrationBranch(p.key, p.v, irel+"/"+source.EscapeToken(p.key)); b != nil {
+		if b := c.integrationBranch(p.key, p.v, source.Pointer(irel, p.key)); b != nil {
 			out = append(out, b)
 		}
 	}
@@ -140,12 +137,11 @@ func (c *opContext) integrationBranches(integ *extensions.Integration) []*jsonsc
 // integrationBranch describes the responses of one integration response.
 func (c *opContext) integrationBranch(key string, v *extensions.IntegrationResponseEntry, rel string) *jsonschema.Schema {
 	code := v.StatusCode
-	resp := c.response(code)
-	rrel := c.rel + "/responses/" + code
+	resp := c.op.Response(code)
 	if resp == nil {
 		// Import skips such an integration response with a warning ("Invalid
 		// Response status code specified"), so no client ever gets it.
-		c.g.diags.Add(diag.ResponseSchemaMethodResponse, v.Node(), rel+"/statusCode", "integration response %q maps to status %s, which %s %s does not declare, so import skips it and it is left out: add responses.%s", key, code, c.op.Method, c.op.Path, code)
+		c.g.Add(diag.ResponseSchemaMethodResponse, v.Node(), rel+"/statusCode", "integration response %q maps to status %s, which %s %s does not declare, so import skips it and it is left out: add responses.%s", key, code, c.op.Method, c.op.Path, code)
 		return nil
 	}
 	b := newShape(code)
@@ -168,7 +164,7 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 			}
 		}
 		if hs.Const == nil {
-			hs = c.header(resp, name, rrel, hs)
+			hs = c.header(resp, name, hs)
 		}
 		b.header(name, hs, required)
 	}
@@ -178,9 +174,11 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	}
 	fromTemplates := len(cts) > 0
 	if !fromTemplates {
-		source.Pairs(source.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
+		for _, m := range resp.Content {
+			cts = append(cts, m.Type)
+		}
 	}
-	b.content(c, resp, rrel, cts, fromTemplates)
+	b.content(c, resp, cts, fromTemplates)
 	s := b.schema()
 	if extensions.IsDefaultKey(key) {
 		s.Title = code + " (default)"
@@ -203,38 +201,44 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	return s
 }
 
-// header returns the schema of a mapped header: its declared schema when
-// that describes a string, since header values are text.
-func (c *opContext) header(resp *yaml.Node, name, rrel string, fallback *jsonschema.Schema) *jsonschema.Schema {
-	var decl *yaml.Node
-	var dname string
-	source.Pairs(source.Get(resp, "headers"), func(k string, v *yaml.Node) {
-		if decl == nil && strings.EqualFold(k, name) {
-			decl, dname = v, k
+// swaggerHeaderKeys are the keys of a Swagger 2.0 header object that are
+// schema keywords.
+var swaggerHeaderKeys = []string{"type", "format", "items", "default", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+	"maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf"}
+
+// header returns the schema of a mapped header: its declared schema (the
+// first header of resp whose name matches, ignoring case) when that
+// describes a string, since header values are text.
+func (c *opContext) header(resp *openapi.Response, name string, fallback *jsonschema.Schema) *jsonschema.Schema {
+	var decl *openapi.Header
+	if resp != nil {
+		for _, h := range resp.Headers {
+			if strings.EqualFold(h.Name, name) {
+				decl = h
+				break
+			}
 		}
-	})
-	for range 8 {
-		ref, ok := str(source.Get(decl, "$ref"))
-		if !ok {
-			break
-		}
-		decl = localRef(c.g.root, ref)
 	}
-	sch := source.Get(decl, "schema")
-	if sch == nil {
+	if decl == nil || decl.Schema == nil {
 		return fallback
 	}
+	sch := decl.Schema.Node
 	t := source.Scalar(source.Get(sch, "type"))
 	if t != "" && t != "string" || source.Get(sch, "$ref") != nil {
 		fallback.Description = strings.TrimSpace(fallback.Description + " Declared as " + strings.TrimSpace(t+" "+source.Scalar(source.Get(sch, "$ref"))) + "; header values are text.")
 		return fallback
 	}
-	hs := c.conv.schema(sch, rrel+"/headers/"+source.EscapeToken(dname)+"/schema", 0)
+	var hs *jsonschema.Schema
+	if c.g.doc.Kind == openapi.Swagger2 {
+		hs = c.conv.only(sch, decl.Schema.Pointer, 0, swaggerHeaderKeys)
+	} else {
+		hs = c.conv.schema(sch, decl.Schema.Pointer, 0)
+	}
 	if hs.Type == "" && hs.Extras["type"] == nil {
 		hs.Type = "string"
 	}
-	if d, ok := str(source.Get(decl, "description")); ok && hs.Description == "" {
-		hs.Description = d
+	if hs.Description == "" {
+		hs.Description = decl.Description
 	}
 	if fallback.Description != "" {
 		hs.Description = strings.TrimSpace(hs.Description + " " + fallback.Description)
@@ -247,8 +251,8 @@ func (c *opContext) header(resp *yaml.Node, name, rrel string, fallback *jsonsch
 func (c *opContext) proxyBranches() []*jsonschema.Schema {
 	var exact, ranges []string
 	hasDefault := false
-	source.Pairs(source.Get(c.node, "responses"), func(k string, _ *yaml.Node) {
-		switch {
+	for _, r := range c.op.Responses {
+		switch k := r.Status; {
 		case isStatusCode(k):
 			if !slices.Contains(exact, k) {
 				exact = append(exact, k)
@@ -258,12 +262,12 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 		case k == "default":
 			hasDefault = true
 		}
-	})
+	}
 	slices.Sort(exact)
 	slices.Sort(ranges)
 	var out []*jsonschema.Schema
 	for _, k := range exact {
-		out = append(out, c.proxyBranch(k, c.response(k), newShape(k)))
+		out = append(out, c.proxyBranch(c.op.Response(k), newShape(k)))
 	}
 	excluded := func(lo, hi int) []any {
 		var e []any
@@ -279,7 +283,7 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 		lo := int(k[0]-'0') * 100
 		code := statusRange(lo, lo+99, excluded(lo, lo+99))
 		rangeSchemas = append(rangeSchemas, statusRange(lo, lo+99, nil))
-		out = append(out, c.proxyBranch(k, c.response(k), &shape{status: code, title: k}))
+		out = append(out, c.proxyBranch(c.op.Response(k), &shape{status: code, title: k}))
 	}
 	if hasDefault || len(out) == 0 {
 		code := statusRange(100, 599, excluded(100, 599))
@@ -293,9 +297,9 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 		b := &shape{status: code, title: "default"}
 		if !hasDefault {
 			b.title = "undeclared"
-			c.g.diags.AddAs(diag.Info, diag.ResponseSchemaOperation, c.op.Node, c.rel+"/responses", "%s %s declares no responses; its schema accepts any status: declare the responses the backend returns", c.op.Method, c.op.Path)
+			c.g.AddAs(diag.Info, diag.ResponseSchemaOperation, c.op.Node, c.op.Pointer+"/responses", "%s %s declares no responses; its schema accepts any status: declare the responses the backend returns", c.op.Method, c.op.Path)
 		}
-		s := c.proxyBranch("default", c.response("default"), b)
+		s := c.proxyBranch(c.op.Response("default"), b)
 		if hasDefault {
 			setExtra(s, "x-apigw-default", true)
 		}
@@ -304,30 +308,22 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 	return out
 }
 
-// proxyBranch describes one declared response of a proxy integration.
-func (c *opContext) proxyBranch(key string, resp *yaml.Node, b *shape) *jsonschema.Schema {
-	rrel := c.rel + "/responses/" + source.EscapeToken(key)
-	source.Pairs(source.Get(resp, "headers"), func(name string, decl *yaml.Node) {
-		required := false
-		for range 8 {
-			ref, ok := str(source.Get(decl, "$ref"))
-			if !ok {
-				break
-			}
-			decl = localRef(c.g.root, ref)
-		}
-		if r := source.Get(decl, "required"); r != nil && r.Value == "true" {
-			required = true
-		}
-		b.header(name, c.header(resp, name, rrel, &jsonschema.Schema{Type: "string"}), required)
-	})
-	var cts []string
-	source.Pairs(source.Get(resp, "content"), func(ct string, _ *yaml.Node) { cts = append(cts, ct) })
-	b.content(c, resp, rrel, cts, false)
-	s := b.schema()
-	if d, ok := str(source.Get(resp, "description")); ok {
-		s.Description = d
+// proxyBranch describes one declared response of a proxy integration; resp
+// is nil when there is none.
+func (c *opContext) proxyBranch(resp *openapi.Response, b *shape) *jsonschema.Schema {
+	if resp == nil {
+		return b.schema()
 	}
+	for _, h := range resp.Headers {
+		b.header(h.Name, c.header(resp, h.Name, &jsonschema.Schema{Type: "string"}), h.Required)
+	}
+	cts := make([]string, len(resp.Content))
+	for i, m := range resp.Content {
+		cts[i] = m.Type
+	}
+	b.content(c, resp, cts, false)
+	s := b.schema()
+	s.Description = resp.Description
 	return s
 }
 

@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/apigw/apigw/extensions/source"
+	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
-	"go.yaml.in/yaml/v4"
 )
 
 // shape builds one branch: the object {statusCode, headers, contentType, body}.
@@ -42,7 +41,7 @@ func (b *shape) header(name string, s *jsonschema.Schema, required bool) {
 // content sets the media types the response may have and the body of
 // each, from the declared content of resp; with require, contentType must
 // be given (API Gateway always sets it from the template chosen).
-func (b *shape) content(c *opContext, resp *yaml.Node, rrel string, cts []string, require bool) {
+func (b *shape) content(c *opContext, resp *openapi.Response, cts []string, require bool) {
 	cts = slices.Compact(slices.Clone(cts))
 	if len(cts) == 0 {
 		return
@@ -58,11 +57,11 @@ func (b *shape) content(c *opContext, resp *yaml.Node, rrel string, cts []string
 	bodies := make([]*jsonschema.Schema, len(cts))
 	texts := make([]string, len(cts))
 	for i, ct := range cts {
-		switch sch := source.Get(source.Get(source.Get(resp, "content"), ct), "schema"); {
+		switch sch := declaredSchema(resp, ct); {
 		case !isJSONMedia(ct):
 			bodies[i] = &jsonschema.Schema{Type: "string", Description: "The body as text (" + ct + " is not JSON)."}
 		case sch != nil:
-			bodies[i] = c.conv.schema(sch, rrel+"/content/"+source.EscapeToken(ct)+"/schema", 0)
+			bodies[i] = c.conv.schema(sch.Node, sch.Pointer, 0)
 		default:
 			bodies[i] = &jsonschema.Schema{}
 		}
@@ -85,6 +84,17 @@ func (b *shape) content(c *opContext, resp *yaml.Node, rrel string, cts []string
 		then.Properties.Set("body", bodies[i])
 		b.allOf = append(b.allOf, &jsonschema.Schema{If: when, Then: then})
 	}
+}
+
+// declaredSchema returns the schema resp declares for the media type ct
+// (the first of that type), or nil.
+func declaredSchema(resp *openapi.Response, ct string) *openapi.Schema {
+	for _, m := range resp.Content {
+		if m.Type == ct {
+			return m.Schema
+		}
+	}
+	return nil
 }
 
 // schema returns the branch.

@@ -7,7 +7,6 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/source"
-	"github.com/apigw/apigw/openapi"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -49,11 +48,4 @@ func orderedStrings(m extensions.Map[extensions.Str]) json.RawMessage {
 	}
 	b.WriteByte('}')
 	return json.RawMessage(b.String())
-}
-
-// diagSet collects diagnostics once each: a component used by several
-// operations is converted for each of them but reported once.
-type diagSet struct {
-	extensions.Collector
-	doc *openapi.Document
 }

@@ -63,11 +63,13 @@
 // ForAPI describes a response as {statusCode, headers, contentType, body}
 // and each operation as a oneOf with one branch per status code: per
 // integration response for AWS, HTTP and MOCK integrations, per declared
-// response for proxies and HTTP APIs. The document is first converted to
-// OpenAPI 3.1 on the source tree (package openapi), so that nullable,
-// example and boolean exclusive bounds already have their 2020-12 form;
-// bodies then become invopop Schemas keyword by keyword, reusable schemas
-// are copied into each file's $defs, and keyword values that JSON Schema
-// does not allow are left out with a diagnostic, so that every file is a
-// valid schema that compiles on its own.
+// response for proxies and HTTP APIs. It reads the resolved document model
+// (package openapi): operations, their integration, declared responses
+// with headers and media types, and schemas with their $refs followed.
+// Bodies become invopop Schemas keyword by keyword, the older versions'
+// nullable, example and boolean exclusive bounds taking their 2020-12 form
+// on the way; reusable schemas are copied into each file's $defs, and
+// keyword values that JSON Schema does not allow are left out with a
+// diagnostic, so that every file is a valid schema that compiles on its
+// own. Diagnostics point into the document as written.
 package schema

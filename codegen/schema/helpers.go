@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/invopop/jsonschema"
@@ -113,7 +114,7 @@ func setProp(s *jsonschema.Schema, key string, n *jsonschema.Schema) {
 // intrinsic function, as the typed model keeps them in Intrinsics.
 func deferrable(s *jsonschema.Schema, skip ...string) {
 	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		if contains(skip, p.Key) || allowsIntrinsic(p.Value) {
+		if slices.Contains(skip, p.Key) || allowsIntrinsic(p.Value) {
 			continue
 		}
 		w := orIntrinsic(p.Value)
@@ -141,15 +142,6 @@ func whole(s *jsonschema.Schema) *jsonschema.Schema {
 }
 
 func num(i int64) json.Number { return json.Number(strconv.FormatInt(i, 10)) }
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
-}
 
 func join(values []string) string {
 	out := ""

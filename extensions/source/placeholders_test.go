@@ -6,10 +6,10 @@ func TestQuotePlaceholders(t *testing.T) {
 	for in, want := range map[string]string{
 		`{"timeoutInMillis": ${timeout}, "uri": "${lambda_arn}"}`: `{"timeoutInMillis": "${timeout}", "uri": "${lambda_arn}"}`,
 		"uri: ${lambda_arn} # ${not this}\n":                      "uri: \"${lambda_arn}\" # ${not this}\n",
-		"a: {b: ${x}, c: '${y}'}\n":                                "a: {b: \"${x}\", c: '${y}'}\n",
-		`x: ${jsonencode({"a": 1})}`:                               `x: "${jsonencode({\"a\": 1})}"`,
-		"no placeholders\n":                                        "no placeholders\n",
-		"broken: ${x\n":                                            "broken: ${x\n",
+		"a: {b: ${x}, c: '${y}'}\n":                               "a: {b: \"${x}\", c: '${y}'}\n",
+		`x: ${jsonencode({"a": 1})}`:                              `x: "${jsonencode({\"a\": 1})}"`,
+		"no placeholders\n":                                       "no placeholders\n",
+		"broken: ${x\n":                                           "broken: ${x\n",
 	} {
 		if got := string(QuotePlaceholders([]byte(in))); got != want {
 			t.Errorf("%q:\n got %q\nwant %q", in, got, want)

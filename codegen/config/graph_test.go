@@ -1,0 +1,142 @@
+package config
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apigw/apigw/extensions/apimodel"
+)
+
+// fill sets every field reachable from v to a value that is not empty:
+// strings to their field's name, numbers to 1, booleans to true, and maps,
+// lists and pointers to one element each.
+func fill(v reflect.Value, name string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(name)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Float64:
+		v.SetFloat(1)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), name)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				fill(v.Field(i), f.Name)
+			}
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fill(v.Index(0), name)
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		e := reflect.New(v.Type().Elem()).Elem()
+		fill(e, name)
+		v.SetMapIndex(reflect.ValueOf(name), e)
+	}
+}
+
+// fullDump returns a REST and an HTTP API dump with every field set; the
+// ids that tie items together are made to agree.
+func fullDumps() []*apimodel.Dump {
+	const fn = "arn:aws:lambda:us-east-1:123456789012:function:f"
+	var rest apimodel.RestDump
+	fill(reflect.ValueOf(&rest).Elem(), "x")
+	root := rest.Resources[0]
+	root.ParentID, root.Path = "", "/"
+	child := *root
+	child.ID, child.ParentID, child.Path = "c", root.ID, "/c"
+	rest.Resources = append(rest.Resources, &child)
+	rest.Authorizers[0].AuthorizerURI, rest.Authorizers[0].AuthorizerCredentials = fn, ""
+	for _, m := range root.ResourceMethods {
+		m.MethodIntegration.Type, m.MethodIntegration.URI, m.MethodIntegration.Credentials = "AWS", fn, ""
+	}
+	var v2 apimodel.V2Dump
+	fill(reflect.ValueOf(&v2).Elem(), "x")
+	in, route := v2.Integrations[0], v2.Routes[0]
+	in.IntegrationType, in.IntegrationURI, in.CredentialsArn = "AWS_PROXY", fn, ""
+	v2.Authorizers[0].AuthorizerURI, v2.Authorizers[0].AuthorizerCredentialsArn = fn, ""
+	route.Target = "integrations/" + in.IntegrationID
+	v2.IntegrationResponses = map[string][]*apimodel.V2IntegrationResponse{in.IntegrationID: v2.IntegrationResponses["IntegrationResponses"]}
+	v2.RouteResponses = map[string][]*apimodel.RouteResponse{route.RouteID: v2.RouteResponses["RouteResponses"]}
+	v2.Stages[0].AutoDeploy = new(bool)
+	return []*apimodel.Dump{{REST: &rest}, {V2: &v2}}
+}
+
+// TestGraphArgumentsNamed checks, on dumps with every field set, that
+// every resource kind has its type in each syntax, that every argument has
+// a name in at least one syntax, and that where CloudFormation orders a
+// resource's properties itself, it lists every property.
+func TestGraphArgumentsNamed(t *testing.T) {
+	kinds := map[*kind]bool{}
+	for _, d := range fullDumps() {
+		g, err := buildGraph(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newCFN(g)
+		for _, r := range g.res {
+			kinds[r.kind] = true
+			if r.kind.tf == "" || r.kind.pulumi == "" || (r.kind.cfn == "") == (r.kind.in == "") {
+				t.Errorf("%s: types %q %q %q in %q", r.name, r.kind.tf, r.kind.cfn, r.kind.pulumi, r.kind.in)
+			}
+			for _, p := range r.props.list {
+				if p.tf == "" && p.cfn == "" {
+					t.Errorf("%s: an argument without a name", r.name)
+				}
+			}
+			if r.kind.cfnOrder == nil {
+				continue
+			}
+			for _, k := range c.render(r.kind, r.props).(*obj).keys {
+				if !slices.Contains(r.kind.cfnOrder, k) {
+					t.Errorf("%s: CloudFormation property %s is not in its kind's order", r.name, k)
+				}
+			}
+		}
+	}
+	if len(kinds) != 22 {
+		t.Errorf("%d resource kinds in the graphs of the full dumps, want 22", len(kinds))
+	}
+	for _, d := range fullDumps() {
+		for _, target := range Targets {
+			if files, err := Emit(target, d); err != nil || len(files) != 1 || strings.Contains(string(files[0].Data), "null") {
+				t.Errorf("%s: %v\n%s", target, err, files[0].Data)
+			}
+		}
+	}
+}
+
+// TestModelCycleDependsOneWay: models that refer to each other depend only
+// on the one created first, in every syntax, so that no template holds a
+// circular dependency.
+func TestModelCycleDependsOneWay(t *testing.T) {
+	schema := func(other string) apimodel.JSONText {
+		return apimodel.JSONText(`{"items": {"$ref": "https://apigateway.amazonaws.com/restapis/x/models/` + other + `"}}`)
+	}
+	d := &apimodel.Dump{REST: &apimodel.RestDump{Models: []*apimodel.Model{{Name: "A", Schema: schema("B")}, {Name: "B", Schema: schema("A")}}}}
+	files, err := CloudFormation(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tmpl struct {
+		Resources map[string]struct{ DependsOn []string }
+	}
+	if err := json.Unmarshal(files[0].Data, &tmpl); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := tmpl.Resources["ModelA"].DependsOn, tmpl.Resources["ModelB"].DependsOn; len(a)+len(b) != 1 {
+		t.Errorf("CloudFormation: ModelA depends on %v, ModelB on %v; want one dependency", a, b)
+	}
+	tf, _ := Terraform(d)
+	if n := strings.Count(string(tf[0].Data), `"depends_on"`); n != 1 {
+		t.Errorf("Terraform: %d depends_on, want 1", n)
+	}
+}
