@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -11,8 +10,3 @@ import (
 // model does not list itself, such as a property of a response body. Nil
 // when n is nil.
 func (d *Document) SchemaAt(n *yaml.Node, ptr string) *Schema { return d.schemaAt(n, ptr) }
-
-// Title returns the API's title (info.title), "" when there is none.
-func (d *Document) Title() string {
-	return source.Scalar(source.Get(source.Get(d.Root, "info"), "title"))
-}

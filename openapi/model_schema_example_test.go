@@ -17,7 +17,7 @@ func ExampleDocument_SchemaAt() {
 	d := docs[0]
 	const ptr = "/definitions/Pet/properties/owner"
 	s := d.SchemaAt(source.NodeAt(d.Root, ptr), ptr)
-	fmt.Println(d.Title(), s.Name, s.TargetPointer, s.Resolved)
+	fmt.Println(d.Info.Title, s.Name, s.TargetPointer, s.Resolved)
 	// Output:
 	// Pets Owner /definitions/Owner true
 }

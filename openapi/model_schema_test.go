@@ -28,8 +28,8 @@ components:
 		t.Fatalf("load: %v %v", err, diags)
 	}
 	d := docs[0]
-	if d.Title() != "Pets" {
-		t.Errorf("title %q", d.Title())
+	if d.Info.Title != "Pets" {
+		t.Errorf("title %q", d.Info.Title)
 	}
 	props := source.NodeAt(d.Root, "/components/schemas/Pet/properties")
 	at := func(name string) *Schema {
@@ -52,8 +52,5 @@ components:
 	}
 	if d.SchemaAt(nil, "/x") != nil {
 		t.Error("a missing schema is described")
-	}
-	if (&Document{}).Title() != "" {
-		t.Error("title of an empty document")
 	}
 }

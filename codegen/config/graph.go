@@ -220,7 +220,7 @@ func buildGraph(d *apimodel.Dump) (*graph, error) {
 	case d.REST != nil:
 		g.rest(d.REST)
 	case d.V2 != nil:
-		g.v2(d.V2)
+		g.apigwv2(d.V2)
 	default:
 		return nil, errEmpty
 	}
@@ -408,7 +408,8 @@ func (g *graph) permission(source, fn string, arn ginterp) {
 		set("principal", "Principal", "apigateway.amazonaws.com").set("source_arn", "SourceArn", arn))
 }
 
-func (g *graph) v2(v *apimodel.V2Dump) {
+// apigwv2 adds the resources of an HTTP or WebSocket API (apigatewayv2).
+func (g *graph) apigwv2(v *apimodel.V2Dump) {
 	api := v.API
 	if api == nil {
 		api = &apimodel.API{}

@@ -58,16 +58,16 @@ func fullDumps() []*apimodel.Dump {
 	for _, m := range root.ResourceMethods {
 		m.MethodIntegration.Type, m.MethodIntegration.URI, m.MethodIntegration.Credentials = "AWS", fn, ""
 	}
-	var v2 apimodel.V2Dump
-	fill(reflect.ValueOf(&v2).Elem(), "x")
-	in, route := v2.Integrations[0], v2.Routes[0]
+	var apigwv2 apimodel.V2Dump
+	fill(reflect.ValueOf(&apigwv2).Elem(), "x")
+	in, route := apigwv2.Integrations[0], apigwv2.Routes[0]
 	in.IntegrationType, in.IntegrationURI, in.CredentialsArn = "AWS_PROXY", fn, ""
-	v2.Authorizers[0].AuthorizerURI, v2.Authorizers[0].AuthorizerCredentialsArn = fn, ""
+	apigwv2.Authorizers[0].AuthorizerURI, apigwv2.Authorizers[0].AuthorizerCredentialsArn = fn, ""
 	route.Target = "integrations/" + in.IntegrationID
-	v2.IntegrationResponses = map[string][]*apimodel.V2IntegrationResponse{in.IntegrationID: v2.IntegrationResponses["IntegrationResponses"]}
-	v2.RouteResponses = map[string][]*apimodel.RouteResponse{route.RouteID: v2.RouteResponses["RouteResponses"]}
-	v2.Stages[0].AutoDeploy = new(bool)
-	return []*apimodel.Dump{{REST: &rest}, {V2: &v2}}
+	apigwv2.IntegrationResponses = map[string][]*apimodel.V2IntegrationResponse{in.IntegrationID: apigwv2.IntegrationResponses["IntegrationResponses"]}
+	apigwv2.RouteResponses = map[string][]*apimodel.RouteResponse{route.RouteID: apigwv2.RouteResponses["RouteResponses"]}
+	apigwv2.Stages[0].AutoDeploy = new(bool)
+	return []*apimodel.Dump{{REST: &rest}, {V2: &apigwv2}}
 }
 
 // TestGraphArgumentsNamed checks, on dumps with every field set, that

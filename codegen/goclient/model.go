@@ -167,7 +167,7 @@ func (g *gen) requestBody(op *openapi.Operation) *body {
 			ct = rb.Content[i].Type
 		}
 		return &body{contentType: ct, required: true}
-	case g.v2:
+	case g.swagger2:
 		// A body parameter is JSON, whatever the operation consumes.
 		i := slices.IndexFunc(op.Parameters, func(p *openapi.Parameter) bool { return p.In == "body" })
 		b := &body{json: true, required: rb.Required, contentType: "application/json", desc: rb.Description, ptr: op.Parameters[i].At + "/schema"}

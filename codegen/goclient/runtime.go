@@ -6,14 +6,11 @@ import (
 	"go/parser"
 	"go/token"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
-	"github.com/apigw/apigw/extensions/source"
 	"github.com/dave/jennifer/jen"
-	"go.yaml.in/yaml/v4"
 )
 
 // runtimeSource is the fixed part of every client: an ordinary Go file,
@@ -101,32 +98,9 @@ func (g *gen) add(names []string, code ...jen.Code) {
 	g.out = append(g.out, decl{names: names, src: &Error{}, code: code})
 }
 
-var serverVar = regexp.MustCompile(`\{([^{}]*)\}`)
-
 // baseURL is the document's absolute base URL, or "".
 func (g *gen) baseURL() string {
-	var raw string
-	if g.v2 {
-		host := source.Scalar(source.Get(g.root, "host"))
-		if host == "" {
-			return ""
-		}
-		scheme := "https"
-		https := func(s *yaml.Node) bool { return source.Scalar(s) == "https" }
-		if ss := source.Items(source.Get(g.root, "schemes")); len(ss) > 0 && !slices.ContainsFunc(ss, https) {
-			scheme = source.Scalar(ss[0])
-		}
-		raw = scheme + "://" + host + source.Scalar(source.Get(g.root, "basePath"))
-	} else {
-		servers := source.Items(source.Get(g.root, "servers"))
-		if len(servers) == 0 {
-			return ""
-		}
-		s := servers[0]
-		raw = serverVar.ReplaceAllStringFunc(source.Scalar(source.Get(s, "url")), func(m string) string {
-			return source.Scalar(source.Get(source.Get(source.Get(s, "variables"), m[1:len(m)-1]), "default"))
-		})
-	}
+	raw := g.doc.ServerURL()
 	u, err := url.Parse(raw)
 	if err != nil || !u.IsAbs() || u.Host == "" || strings.ContainsAny(raw, "{}") {
 		return ""

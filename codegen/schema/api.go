@@ -81,9 +81,9 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		g.Add(diag.ResponseSchemaNone, doc.Root, doc.Pointer, "response schemas are made from Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, g.sorted(), nil
 	}
-	g.base = baseID(opts.ID, doc.Title())
+	g.base = baseID(opts.ID, doc.Info.Title)
 	var files []File
-	index := Index{ID: g.base + IndexFile, Title: doc.Title()}
+	index := Index{ID: g.base + IndexFile, Title: doc.Info.Title}
 	for _, op := range doc.Operations() {
 		s, entry := g.operation(op)
 		if s == nil {

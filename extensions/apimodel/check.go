@@ -34,32 +34,20 @@ func (d *decoder) at(sev diag.Severity, code diag.Code, p, format string, args .
 	d.AddAs(sev, code, nodeAt(d.root, p), p, format, args...)
 }
 
-// nodeAt finds the node under an RFC 6901 pointer, nil when there is none.
+// nodeAt finds the node under an RFC 6901 pointer, nil when there is none;
+// keys match exactly, else without regard to case (dumps spell members
+// both ways).
 func nodeAt(n *yaml.Node, p string) *yaml.Node {
-	if p == "" {
-		return source.Resolve(n)
-	}
-	for _, tok := range strings.Split(p[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		r := source.Resolve(n)
-		switch {
-		case r == nil:
-			return nil
-		case r.Kind == yaml.SequenceNode:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(r.Content) {
-				return nil
-			}
-			n = r.Content[i]
-		case r.Kind == yaml.MappingNode:
-			if n = exactLookup(r, tok); n == nil {
-				n = lookup(r, tok)
-			}
-		default:
-			return nil
+	found, rest := source.NearestNode(n, p, func(m *yaml.Node, key string) *yaml.Node {
+		if v := exactLookup(m, key); v != nil {
+			return v
 		}
+		return lookup(m, key)
+	})
+	if rest != "" {
+		return nil
 	}
-	return n
+	return found
 }
 
 func (dump *Dump) check(d *decoder) {

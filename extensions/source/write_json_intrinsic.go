@@ -25,7 +25,7 @@ func (w *jsonWriter) intrinsic(n *yaml.Node, long, ptr string, depth int) error 
 	if n.Kind == yaml.ScalarNode {
 		arg.Tag = TagStr
 	}
-	inner := ptr + "/" + escapePointer(long)
+	inner := ptr + "/" + EscapeToken(long)
 	w.buf.WriteByte('{')
 	w.newline(depth + 1)
 	writeJSONString(&w.buf, long)

@@ -174,8 +174,3 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	}
 	b.WriteByte('"')
 }
-
-// escapePointer escapes a key for use in a JSON pointer (RFC 6901).
-func escapePointer(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
