@@ -303,9 +303,10 @@ const (
 
 // jList is a Java list, array or collection view (a snapshot).
 type jList struct {
-	kind  listKind
-	elems []any
-	owner mapKind // for views: the kind of map they came from
+	kind    listKind
+	elems   []any
+	owner   mapKind // for views: the kind of map they came from
+	objects bool    // for arrays: Object[] rather than String[]
 }
 
 func newList(kind listKind, elems []any) *jList { return &jList{kind: kind, elems: elems} }

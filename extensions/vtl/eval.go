@@ -300,6 +300,9 @@ func (r *renderer) invoke(n *node, m *jmethod, o any, args []any) (res any) {
 			r.fail(n, "calling %s on %s threw %s", name, className(o), je.msg)
 		}
 	}()
+	if len(m.params) == 0 && len(args) > 0 {
+		throw("java.lang.IllegalArgumentException", "wrong number of arguments")
+	}
 	return m.fn(r, o, packArgs(m, args))
 }
 

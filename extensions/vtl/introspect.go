@@ -206,7 +206,9 @@ func applicable(m *jmethod, args []any) bool {
 		}
 		return true
 	}
-	return len(args) == 0
+	// Velocity 1.7 counts a method without parameters as applicable to
+	// any arguments; invoking it then fails.
+	return true
 }
 
 // bestMatch is MethodMap.getBestMatch; an ambiguous call finds nothing.

@@ -204,7 +204,7 @@ func (p *jsonParser) str() string {
 		switch {
 		case c == '"':
 			p.i++
-			return string(utf16.Decode(b))
+			return fromUTF16(b)
 		case c == '\\':
 			p.i++
 			if p.i >= len(p.s) {

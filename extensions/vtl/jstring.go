@@ -23,7 +23,34 @@ func isASCII(s string) bool {
 
 func toUTF16(s string) []uint16 { return utf16.Encode([]rune(s)) }
 
-func fromUTF16(u []uint16) string { return string(utf16.Decode(u)) }
+// fromUTF16 decodes UTF-16 units; a lone surrogate becomes "?", as Java's
+// UTF-8 encoder writes it.
+func fromUTF16(u []uint16) string {
+	rs := utf16.Decode(u)
+	for i, r := range rs {
+		if r == utf8.RuneError {
+			if j := utf16Index(u, i); j >= 0 && utf16.IsSurrogate(rune(u[j])) {
+				rs[i] = '?'
+			}
+		}
+	}
+	return string(rs)
+}
+
+// utf16Index is the index in u of the unit that decoded to rune i.
+func utf16Index(u []uint16, i int) int {
+	k := 0
+	for j := 0; j < len(u); j++ {
+		if k == i {
+			return j
+		}
+		if utf16.IsSurrogate(rune(u[j])) && j+1 < len(u) && utf16.DecodeRune(rune(u[j]), rune(u[j+1])) != utf8.RuneError {
+			j++
+		}
+		k++
+	}
+	return -1
+}
 
 // jlen is String.length().
 func jlen(s string) int {
@@ -150,7 +177,7 @@ type jChar uint16
 
 func (c jChar) String() string {
 	if utf16.IsSurrogate(rune(c)) {
-		return "\uFFFD"
+		return "?"
 	}
 	return string(rune(c))
 }

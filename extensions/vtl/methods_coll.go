@@ -47,6 +47,9 @@ func addCollectionReads(t methodTable) {
 	t.add("iterator", nil, func(r *renderer, v any, a []any) any {
 		return &iterVal{elems: slices.Clone(l(v).elems)}
 	})
+	t.add("toArray", nil, func(r *renderer, v any, a []any) any {
+		return &jList{kind: lArray, elems: slices.Clone(l(v).elems), objects: true}
+	})
 }
 
 func init() {

@@ -214,7 +214,7 @@ func init() {
 	for _, p := range []string{"Object", "int", "long", "float", "double", "boolean", "char"} {
 		t.add("valueOf", []string{p}, valueOf)
 	}
-	t.add("join", []string{"CharSequence", "CharSequence[]"}, func(r *renderer, v any, a []any) any {
+	join := func(r *renderer, v any, a []any) any {
 		sep := needStr(a[0])
 		l, _ := a[1].(*jList)
 		if l == nil {
@@ -222,22 +222,19 @@ func init() {
 		}
 		parts := make([]string, len(l.elems))
 		for i, e := range l.elems {
-			parts[i] = toString(e)
+			switch x := e.(type) {
+			case nil:
+				parts[i] = "null"
+			case string:
+				parts[i] = x
+			default:
+				throw("java.lang.ClassCastException", className(e)+" cannot be cast to java.lang.CharSequence")
+			}
 		}
 		return r.grow(strings.Join(parts, sep))
-	})
-	t.add("join", []string{"CharSequence", "Iterable"}, func(r *renderer, v any, a []any) any {
-		sep := needStr(a[0])
-		l, _ := a[1].(*jList)
-		if l == nil {
-			throw("java.lang.NullPointerException", "elements")
-		}
-		parts := make([]string, len(l.elems))
-		for i, e := range l.elems {
-			parts[i] = toString(e)
-		}
-		return r.grow(strings.Join(parts, sep))
-	})
+	}
+	t.add("join", []string{"CharSequence", "CharSequence[]"}, join)
+	t.add("join", []string{"CharSequence", "Iterable"}, join)
 }
 
 // compareUTF16 is String.compareTo: by UTF-16 units.

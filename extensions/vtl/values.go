@@ -60,6 +60,9 @@ func className(v any) string {
 		case lJSON:
 			return "VtlOracle$JsonArray"
 		case lArray:
+			if x.objects {
+				return "[Ljava.lang.Object;"
+			}
 			return "[Ljava.lang.String;"
 		case lKeySet:
 			if x.owner == mLinked {
@@ -143,7 +146,7 @@ func isA(v any, t string) bool {
 	case *jList:
 		switch x.kind {
 		case lArray:
-			return t == "Object[]" || t == "String[]"
+			return t == "Object[]" || (t == "String[]" || t == "CharSequence[]") && !x.objects
 		case lKeySet, lEntrySet:
 			return t == "Set" || t == "Collection" || t == "Iterable"
 		case lValues:
@@ -215,7 +218,7 @@ func toString(v any) string {
 		case lJSON:
 			return jsonWrite(x, true)
 		case lArray:
-			return "[Ljava.lang.String;@" + strconv.FormatInt(int64(identityHash(x)), 16)
+			return className(x) + "@" + strconv.FormatInt(int64(identityHash(x)), 16)
 		}
 		return collectionString(x)
 	case *jMap:
