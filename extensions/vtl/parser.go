@@ -494,11 +494,11 @@ func (p *parser) reference() *node {
 func (p *parser) ifStatement() *node {
 	n := p.openNode(nIf)
 	t := p.consume(tIf, "")
-	p.open = append(p.open, t)
 	p.optional(tWhitespace)
 	p.consume(tLParen, "openIf")
 	n.kids = append(n.kids, p.expression())
 	p.consume(tRParen, "closeDirective")
+	p.open = append(p.open, t)
 	n.kids = append(n.kids, p.block())
 	for p.ntk() == tElseIf {
 		e := p.openNode(nElseIf)
