@@ -328,7 +328,7 @@ func corpusCases(t *testing.T) []oracleCase {
 // corpusTemplates returns the distinct requestTemplates and
 // responseTemplates values (OpenAPI extensions and CloudFormation
 // properties alike), sorted.
-func corpusTemplates(t *testing.T, dir string) []string {
+func corpusTemplates(t testing.TB, dir string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Logf("corpus absent: %v", err)

@@ -15,7 +15,8 @@ type Error struct {
 	Name string
 	// Line and Column are 1-based; Column counts characters.
 	Line, Column int
-	// Offset is the byte offset in the template.
+	// Offset is the byte offset in the template (as read: bytes that are
+	// not UTF-8 count as U+FFFD, as Java's reader turns them).
 	Offset int
 	// Message describes the problem.
 	Message string

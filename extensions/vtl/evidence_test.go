@@ -121,7 +121,8 @@ func orderedContext(raw json.RawMessage) *jMap {
 			_ = json.Unmarshal(v, &s)
 			m.put(k, s)
 		default:
-			m.put(k, integerLiteral(string(t)))
+			v, _ := integerLiteral(string(t))
+			m.put(k, v)
 		}
 	})
 	return m

@@ -86,10 +86,16 @@ func (in *initializer) init(n *node) error {
 		in.initRef(n)
 	case nString:
 		return in.initString(n)
-	case nInteger:
-		n.value = integerLiteral(n.first.image)
-	case nFloat:
-		n.value = floatLiteral(n.first.image)
+	case nInteger, nFloat:
+		conv := integerLiteral
+		if n.kind == nFloat {
+			conv = floatLiteral
+		}
+		v, ok := conv(n.first.image)
+		if !ok {
+			return in.parseErr(n, "%s is not a number", quoteText(n.first.image))
+		}
+		n.value = v
 	case nSet:
 		left := n.kids[0]
 		n.set = &setInfo{left: left, right: n.kids[1], name: left.first.image[1:]}

@@ -559,27 +559,37 @@ func mathCompare(a, b any) int {
 	return toBigDec(a).cmp(toBigDec(b))
 }
 
-// integerLiteral is ASTIntegerLiteral: Integer, else Long, else BigInteger.
-func integerLiteral(s string) any {
+// integerLiteral is ASTIntegerLiteral: Integer, else Long, else
+// BigInteger; ok is false where Java throws NumberFormatException (the
+// lexer can put a "#" before the digits).
+func integerLiteral(s string) (any, bool) {
 	if v, err := strconv.ParseInt(s, 10, 32); err == nil {
-		return jInt(v)
+		return jInt(v), true
 	}
 	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return jLong(v)
+		return jLong(v), true
 	}
-	b, _ := new(big.Int).SetString(s, 10)
-	return b
+	b, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		return nil, false
+	}
+	return b, true
 }
 
-// floatLiteral is ASTFloatingPointLiteral: new Double(str).
-func floatLiteral(s string) any {
+// floatLiteral is ASTFloatingPointLiteral: new Double(str), else new
+// BigDecimal(str).
+func floatLiteral(s string) (any, bool) {
+	if s == "" || s[0] == '#' {
+		return nil, false
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil && !isRangeErr(err) {
 		if d, ok := parseBigDec(s); ok {
-			return d
+			return d, true
 		}
+		return nil, false
 	}
-	return f
+	return f, true
 }
 
 func isRangeErr(err error) bool {
