@@ -14,6 +14,7 @@ type inputObj struct {
 	parsed bool
 	root   any   // notFound when the payload is empty or not JSON
 	err    error // a JSON nesting limit
+	paths  map[string]*jsonPath
 }
 
 // body is $input.body: the raw payload; an empty payload reads as "{}".
@@ -42,9 +43,16 @@ func (in *inputObj) document() (any, error) {
 }
 
 func (in *inputObj) eval(path string) (any, error) {
-	jp, err := compileJSONPath(path)
-	if err != nil {
-		return nil, err
+	jp, ok := in.paths[path]
+	if !ok {
+		var err error
+		if jp, err = compileJSONPath(path); err != nil {
+			return nil, err
+		}
+		if in.paths == nil {
+			in.paths = map[string]*jsonPath{}
+		}
+		in.paths[path] = jp
 	}
 	root, err := in.document()
 	if err != nil {

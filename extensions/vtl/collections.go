@@ -37,9 +37,6 @@ func newMap(kind mapKind) *jMap { return newMapCap(kind, 0) }
 // size a copy constructor (new HashMap(m)) would choose.
 func newMapCap(kind mapKind, initialCap int) *jMap {
 	m := &jMap{kind: kind}
-	if kind != mTreeCI {
-		m.index = map[any]*mapEntry{}
-	}
 	if kind == mHash || kind == mContext {
 		m.sim = &hashSim{threshold: initialCap}
 	}
@@ -78,7 +75,36 @@ func (m *jMap) find(k any) *mapEntry {
 		}
 		return nil
 	}
+	if m.index == nil {
+		// Small maps are searched in order; they get an index when they grow.
+		mk := mapKey(k)
+		for _, e := range m.entries {
+			if e.key == k || mapKey(e.key) == mk {
+				return e
+			}
+		}
+		return nil
+	}
 	return m.index[mapKey(k)]
+}
+
+const indexAt = 8
+
+func (m *jMap) addIndex(e *mapEntry) {
+	if m.kind == mTreeCI {
+		return
+	}
+	if m.index == nil {
+		if len(m.entries) <= indexAt {
+			return
+		}
+		m.index = make(map[any]*mapEntry, len(m.entries))
+		for _, x := range m.entries {
+			m.index[mapKey(x.key)] = x
+		}
+		return
+	}
+	m.index[mapKey(e.key)] = e
 }
 
 func (m *jMap) get(k any) any {
@@ -109,7 +135,7 @@ func (m *jMap) put(k, v any) (prev any, ok bool) {
 	}
 	e := &mapEntry{k, v}
 	m.entries = append(m.entries, e)
-	m.index[mapKey(k)] = e
+	m.addIndex(e)
 	if m.sim != nil {
 		m.sim.add(e, javaHashCode(k))
 	}
@@ -134,9 +160,7 @@ func (m *jMap) remove(k any) (any, bool) {
 
 func (m *jMap) clear() {
 	m.entries = nil
-	if m.index != nil {
-		m.index = map[any]*mapEntry{}
-	}
+	m.index = nil
 	if m.sim != nil {
 		m.sim.clear()
 	}

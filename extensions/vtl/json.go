@@ -22,6 +22,7 @@ type jsonParser struct {
 	s     string
 	i     int
 	depth int
+	stack []mapEntry
 }
 
 var errJSONDepth = errors.New("JSON nested too deeply")
@@ -112,14 +113,16 @@ func (p *jsonParser) enter() {
 
 func (p *jsonParser) object() any {
 	p.enter()
-	m := newMap(mLinked)
 	p.i++
 	p.ws()
 	if p.i < len(p.s) && p.s[p.i] == '}' {
 		p.i++
 		p.depth--
-		return m
+		return newMap(mLinked)
 	}
+	// Members are gathered on a shared stack, then the map is built with
+	// one allocation for its entries.
+	base := len(p.stack)
 	for {
 		p.ws()
 		if p.i >= len(p.s) || p.s[p.i] != '"' {
@@ -132,7 +135,8 @@ func (p *jsonParser) object() any {
 		}
 		p.i++
 		p.ws()
-		m.put(k, p.value())
+		v := p.value()
+		p.stack = append(p.stack, mapEntry{k, v})
 		p.ws()
 		if p.i >= len(p.s) {
 			p.fail("unexpected end in object")
@@ -141,12 +145,35 @@ func (p *jsonParser) object() any {
 		p.i++
 		if c == '}' {
 			p.depth--
+			m := linkedMapOf(p.stack[base:])
+			p.stack = p.stack[:base]
 			return m
 		}
 		if c != ',' {
 			p.fail("expected ',' or '}'")
 		}
 	}
+}
+
+// linkedMapOf builds a LinkedHashMap from members in order; a repeated
+// key keeps its first place and its last value, as put does.
+func linkedMapOf(members []mapEntry) *jMap {
+	m := &jMap{kind: mLinked}
+	es := make([]mapEntry, len(members))
+	ptrs := make([]*mapEntry, 0, len(members))
+	m.entries = ptrs
+	for i, e := range members {
+		if len(m.entries) > 0 {
+			if f := m.find(e.key); f != nil {
+				f.val = e.val
+				continue
+			}
+		}
+		es[i] = e
+		m.entries = append(m.entries, &es[i])
+		m.addIndex(&es[i])
+	}
+	return m
 }
 
 func (p *jsonParser) array() any {
@@ -194,8 +221,15 @@ func (p *jsonParser) str() string {
 		}
 		p.i++
 	}
-	var b []uint16
-	b = append(b, utf16.Encode([]rune(p.s[start:p.i]))...)
+	var b strings.Builder
+	b.WriteString(p.s[start:p.i])
+	var pending uint16 // a high surrogate waiting for its low half
+	flush := func() {
+		if pending != 0 {
+			b.WriteByte('?')
+			pending = 0
+		}
+	}
 	for {
 		if p.i >= len(p.s) {
 			p.fail("unterminated string")
@@ -204,7 +238,8 @@ func (p *jsonParser) str() string {
 		switch {
 		case c == '"':
 			p.i++
-			return fromUTF16(b)
+			flush()
+			return b.String()
 		case c == '\\':
 			p.i++
 			if p.i >= len(p.s) {
@@ -212,20 +247,7 @@ func (p *jsonParser) str() string {
 			}
 			e := p.s[p.i]
 			p.i++
-			switch e {
-			case '"', '\\', '/':
-				b = append(b, uint16(e))
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
+			if e == 'u' {
 				if p.i+4 > len(p.s) {
 					p.fail(`bad \u escape`)
 				}
@@ -234,17 +256,52 @@ func (p *jsonParser) str() string {
 					// Integer.parseInt throws NumberFormatException, an IllegalArgumentException.
 					p.fail(`bad \u escape`)
 				}
-				b = append(b, uint16(v))
 				p.i += 4
+				u := uint16(v)
+				switch {
+				case utf16.IsSurrogate(rune(u)) && u < 0xDC00:
+					flush()
+					pending = u
+				case utf16.IsSurrogate(rune(u)):
+					if pending != 0 {
+						b.WriteRune(utf16.DecodeRune(rune(pending), rune(u)))
+						pending = 0
+					} else {
+						b.WriteByte('?')
+					}
+				default:
+					flush()
+					b.WriteRune(rune(u))
+				}
+				continue
+			}
+			flush()
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
 			default:
 				p.fail(`bad escape \` + string(e))
 			}
 		case c < 0x20:
 			p.fail("control character in string")
 		default:
-			r, n := utf8.DecodeRuneInString(p.s[p.i:])
-			b = utf16.AppendRune(b, r)
-			p.i += n
+			flush()
+			j := p.i + 1
+			for j < len(p.s) && p.s[j] != '"' && p.s[j] != '\\' && p.s[j] >= 0x20 {
+				j++
+			}
+			b.WriteString(p.s[p.i:j])
+			p.i = j
 		}
 	}
 }
