@@ -12,7 +12,6 @@ type renderer struct {
 	t       *Template
 	opts    Options
 	steps   int64
-	out     int // bytes written to the output so far
 	macros  map[string]*macroDef
 	vmStack []string // macro call stack (Velocity's macroNameStack)
 	depth   int

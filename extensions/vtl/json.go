@@ -374,9 +374,8 @@ func jsonWrite(v any, web bool) string {
 }
 
 func jsonWriteTo(b *strings.Builder, v any, web bool, depth int) {
-	if depth > maxJSONDepth {
-		b.WriteString("null")
-		return
+	if depth > maxValueDepth {
+		tooDeep()
 	}
 	switch x := v.(type) {
 	case nil:

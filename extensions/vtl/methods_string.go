@@ -5,8 +5,7 @@ import (
 	"unicode/utf16"
 )
 
-func argInt(a any) int            { return int(intValue(a)) }
-func argStr(a any) (string, bool) { s, ok := a.(string); return s, ok }
+func argInt(a any) int { return int(intValue(a)) }
 
 // needStr returns a String argument, throwing NullPointerException for null.
 func needStr(a any) string {

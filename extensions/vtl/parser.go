@@ -10,6 +10,17 @@ type parser struct {
 	macroNames map[string]bool
 	isMacro    func(string) bool // macros already defined in the engine
 	open       []*token          // block directives not yet closed, for messages
+	depth      int
+}
+
+// nest guards the parser's recursion: a template nesting past
+// maxNesting is refused instead of exhausting the stack.
+func (p *parser) nest() func() {
+	p.depth++
+	if p.depth > maxNesting {
+		panic(p.errorAt(p.peek().begin, "the template nests directives, references or expressions more than %d deep", maxNesting))
+	}
+	return func() { p.depth-- }
 }
 
 // directiveTypes lists Velocity 1.7's built-in directives: true for block
@@ -93,6 +104,7 @@ func isStatementStart(k tokKind) bool {
 }
 
 func (p *parser) statement() *node {
+	defer p.nest()()
 	if p.ntk() == tIf {
 		return p.ifStatement()
 	}
@@ -396,6 +408,7 @@ func (p *parser) indexParameter() *node {
 }
 
 func (p *parser) parameter() *node {
+	defer p.nest()()
 	p.optional(tWhitespace)
 	var n *node
 	switch p.ntk() {
@@ -459,6 +472,7 @@ func (p *parser) index() *node {
 }
 
 func (p *parser) reference() *node {
+	defer p.nest()()
 	n := p.openNode(nReference)
 	formal := false
 	switch p.ntk() {
@@ -644,6 +658,7 @@ func (p *parser) mulExpr() *node {
 }
 
 func (p *parser) unary() *node {
+	defer p.nest()()
 	if p.lookahead(2, (*scanner).notExpr) {
 		p.optional(tWhitespace)
 		p.consume(tNot, "")
@@ -659,6 +674,7 @@ func (p *parser) unary() *node {
 }
 
 func (p *parser) primary() *node {
+	defer p.nest()()
 	p.optional(tWhitespace)
 	var n *node
 	switch p.ntk() {

@@ -102,7 +102,9 @@ func (t *Template) Render(in Input, opts Options) (out Output, err error) {
 				err = t.renderErr(e)
 			case *stopCmd:
 				if e.isFor(topLevel{}) {
-					out, err = t.output(b.String(), ctx), nil
+					body := b.String()
+					b.Reset()
+					out, err = t.output(body, ctx), nil
 					return
 				}
 				panic(x)
@@ -112,7 +114,9 @@ func (t *Template) Render(in Input, opts Options) (out Output, err error) {
 		}
 	}()
 	r.render(t.root, base, &b)
-	return t.output(b.String(), ctx), nil
+	body := b.String()
+	b.Reset()
+	return t.output(body, ctx), nil
 }
 
 func (t *Template) renderErr(e *renderError) *Error {
@@ -127,8 +131,16 @@ func (t *Template) renderErr(e *renderError) *Error {
 	return er
 }
 
-func (t *Template) output(body string, ctx *Context) Output {
-	out := Output{Body: body}
+func (t *Template) output(body string, ctx *Context) (out Output) {
+	out.Body = body
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(*renderError); !ok {
+				panic(x)
+			}
+			out = Output{Body: body}
+		}
+	}()
 	if m, ok := ctx.m.get("responseOverride").(*jMap); ok {
 		if s := m.get("status"); s != nil {
 			out.Status = toString(s)

@@ -188,7 +188,20 @@ func subclassOf(sub, sup string) bool {
 }
 
 // toString is String.valueOf(v).
-func toString(v any) string {
+func toString(v any) string { return toStr(v, 0) }
+
+// maxValueDepth bounds the nesting toString, equals and hashCode follow;
+// Java overflows its stack on structures that contain themselves.
+const maxValueDepth = 1000
+
+func tooDeep() {
+	panic(&renderError{msg: "a value nests too deeply (or contains itself) to print or compare", limit: true})
+}
+
+func toStr(v any, depth int) string {
+	if depth > maxValueDepth {
+		tooDeep()
+	}
 	switch x := v.(type) {
 	case nil:
 		return "null"
@@ -220,16 +233,16 @@ func toString(v any) string {
 		case lArray:
 			return className(x) + "@" + strconv.FormatInt(int64(identityHash(x)), 16)
 		}
-		return collectionString(x)
+		return collectionString(x, depth)
 	case *jMap:
 		if x.kind == mContext {
 			return ""
 		}
-		return mapString(x)
+		return mapString(x, depth)
 	case *entryVal:
-		return entryString(x.e.key, x.e.val)
+		return toStr(x.e.key, depth+1) + "=" + toStr(x.e.val, depth+1)
 	case *scopeVal:
-		return mapString(x.storageMap())
+		return mapString(x.storageMap(), depth)
 	case *classVal:
 		return "class " + x.name
 	case *inputObj, *utilObj, *iterVal, *blockRef:
@@ -242,9 +255,7 @@ func toString(v any) string {
 // fixed number, since Java's varies from run to run.
 func identityHash(any) int32 { return 0x1b6d3586 }
 
-func entryString(k, v any) string { return toString(k) + "=" + toString(v) }
-
-func collectionString(l *jList) string {
+func collectionString(l *jList, depth int) string {
 	if len(l.elems) == 0 {
 		return "[]"
 	}
@@ -257,14 +268,14 @@ func collectionString(l *jList) string {
 		if e == any(l) {
 			b.WriteString("(this Collection)")
 		} else {
-			b.WriteString(toString(e))
+			b.WriteString(toStr(e, depth+1))
 		}
 	}
 	b.WriteByte(']')
 	return b.String()
 }
 
-func mapString(m *jMap) string {
+func mapString(m *jMap, depth int) string {
 	es := m.ordered()
 	if len(es) == 0 {
 		return "{}"
@@ -278,13 +289,13 @@ func mapString(m *jMap) string {
 		if e.key == any(m) {
 			b.WriteString("(this Map)")
 		} else {
-			b.WriteString(toString(e.key))
+			b.WriteString(toStr(e.key, depth+1))
 		}
 		b.WriteByte('=')
 		if e.val == any(m) {
 			b.WriteString("(this Map)")
 		} else {
-			b.WriteString(toString(e.val))
+			b.WriteString(toStr(e.val, depth+1))
 		}
 	}
 	b.WriteByte('}')
@@ -292,7 +303,12 @@ func mapString(m *jMap) string {
 }
 
 // javaEquals is a.equals(b) for non-null a.
-func javaEquals(a, b any) bool {
+func javaEquals(a, b any) bool { return eqDepth(a, b, 0) }
+
+func eqDepth(a, b any, depth int) bool {
+	if depth > maxValueDepth {
+		tooDeep()
+	}
 	switch x := a.(type) {
 	case nil:
 		return b == nil
@@ -326,7 +342,7 @@ func javaEquals(a, b any) bool {
 				return false
 			}
 			for i := range x.elems {
-				if !nullSafeEquals(x.elems[i], y.elems[i]) {
+				if !nullEq(x.elems[i], y.elems[i], depth+1) {
 					return false
 				}
 			}
@@ -336,7 +352,14 @@ func javaEquals(a, b any) bool {
 				return false
 			}
 			for _, e := range y.elems {
-				if !containsValue(x.elems, e) {
+				found := false
+				for _, f := range x.elems {
+					if nullEq(e, f, depth+1) {
+						found = true
+						break
+					}
+				}
+				if !found {
 					return false
 				}
 			}
@@ -353,18 +376,18 @@ func javaEquals(a, b any) bool {
 		default:
 			return false
 		}
-		return mapsEqual(x, y)
+		return mapsEqual(x, y, depth)
 	case *scopeVal:
 		switch z := b.(type) {
 		case *jMap:
-			return mapsEqual(x.storageMap(), z)
+			return mapsEqual(x.storageMap(), z, depth)
 		case *scopeVal:
-			return x == z || mapsEqual(x.storageMap(), z.storageMap())
+			return x == z || mapsEqual(x.storageMap(), z.storageMap(), depth)
 		}
 		return false
 	case *entryVal:
 		y, ok := b.(*entryVal)
-		return ok && nullSafeEquals(x.e.key, y.e.key) && nullSafeEquals(x.e.val, y.e.val)
+		return ok && nullEq(x.e.key, y.e.key, depth+1) && nullEq(x.e.val, y.e.val, depth+1)
 	case *classVal:
 		y, ok := b.(*classVal)
 		return ok && x.name == y.name
@@ -372,7 +395,7 @@ func javaEquals(a, b any) bool {
 	return a == b
 }
 
-func mapsEqual(x, y *jMap) bool {
+func mapsEqual(x, y *jMap, depth int) bool {
 	if x == y {
 		return true
 	}
@@ -381,18 +404,20 @@ func mapsEqual(x, y *jMap) bool {
 	}
 	for _, e := range x.entries {
 		f := y.find(e.key)
-		if f == nil || !nullSafeEquals(e.val, f.val) {
+		if f == nil || !nullEq(e.val, f.val, depth+1) {
 			return false
 		}
 	}
 	return true
 }
 
-func nullSafeEquals(a, b any) bool {
+func nullSafeEquals(a, b any) bool { return nullEq(a, b, 0) }
+
+func nullEq(a, b any, depth int) bool {
 	if a == nil {
 		return b == nil
 	}
-	return javaEquals(a, b)
+	return eqDepth(a, b, depth)
 }
 
 func containsValue(elems []any, v any) bool {
@@ -412,7 +437,12 @@ func doubleBits(f float64) uint64 {
 }
 
 // javaHashCode is v.hashCode() (0 for null).
-func javaHashCode(v any) int32 {
+func javaHashCode(v any) int32 { return hashDepth(v, 0) }
+
+func hashDepth(v any, depth int) int32 {
+	if depth > maxValueDepth {
+		tooDeep()
+	}
 	switch x := v.(type) {
 	case nil:
 		return 0
@@ -442,23 +472,23 @@ func javaHashCode(v any) int32 {
 		if isA(x, "Set") {
 			var h int32
 			for _, e := range x.elems {
-				h += javaHashCode(e)
+				h += hashDepth(e, depth+1)
 			}
 			return h
 		}
 		h := int32(1)
 		for _, e := range x.elems {
-			h = 31*h + javaHashCode(e)
+			h = 31*h + hashDepth(e, depth+1)
 		}
 		return h
 	case *jMap:
 		var h int32
 		for _, e := range x.entries {
-			h += javaHashCode(e.key) ^ javaHashCode(e.val)
+			h += hashDepth(e.key, depth+1) ^ hashDepth(e.val, depth+1)
 		}
 		return h
 	case *entryVal:
-		return javaHashCode(x.e.key) ^ javaHashCode(x.e.val)
+		return hashDepth(x.e.key, depth+1) ^ hashDepth(x.e.val, depth+1)
 	}
 	return identityHash(v)
 }

@@ -200,16 +200,22 @@ func TestParseErrors(t *testing.T) {
 		{"#define($a $b)x#end", 1, 1, "#define takes one reference"},
 		{`#set($s = "\uZZ")`, 1, 11, `a \u escape in a string needs four hexadecimal digits`},
 		{"é#if(", 1, 6, "write a value"},
+		{strings.Repeat("#if(true)", 600), 1, 4487, "more than 500 deep"},
+		{"#set($x = " + strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000) + ")", 1, 260, "more than 500 deep"},
 	}
 	for _, c := range cases {
 		_, err := Parse("bad.vm", c.src)
 		var e *Error
+		short := c.src
+		if len(short) > 60 {
+			short = short[:60] + "…"
+		}
 		if !errors.As(err, &e) {
-			t.Errorf("Parse(%q) = %v, want a *vtl.Error", c.src, err)
+			t.Errorf("Parse(%q) = %v, want a *vtl.Error", short, err)
 			continue
 		}
 		if e.Line != c.line || e.Column != c.col || !strings.Contains(e.Message, c.msg) {
-			t.Errorf("Parse(%q) = %d:%d %q, want %d:%d containing %q", c.src, e.Line, e.Column, e.Message, c.line, c.col, c.msg)
+			t.Errorf("Parse(%q) = %d:%d %q, want %d:%d containing %q", short, e.Line, e.Column, e.Message, c.line, c.col, c.msg)
 		}
 		if want := "bad.vm:"; !strings.HasPrefix(e.Error(), want) {
 			t.Errorf("Error() = %q, want the name first", e.Error())
@@ -246,6 +252,8 @@ func TestLimits(t *testing.T) {
 		{"repeat", "#set($s = 'x')$s.repeat(2000000000)", Options{}},
 		{"macro nesting", "#macro(r $n)#if($n > 0)#set($m = $n - 1)#r($m)#end#end#r(15)", Options{MaxDepth: 10}},
 		{"evaluate recursion", "#set($s = '#evaluate($s)')#evaluate($s)", Options{}},
+		{"a list inside itself, printed", "#set($a = [])#set($b = [$a])#set($x = $a.add($b))$a", Options{}},
+		{"a map inside itself, hashed", "#set($a = {})#set($b = {'a': $a})#set($x = $a.put('a', $b))$a.hashCode()", Options{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
