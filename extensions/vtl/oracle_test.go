@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -210,34 +209,4 @@ func cloneContext(m *jMap) *jMap {
 		c.put(e.key, v)
 	}
 	return c
-}
-
-// TestProbe compares templates given in VTL_PROBE (a JSON list of
-// strings) with the reference renderer; a tool for investigating.
-func TestProbe(t *testing.T) {
-	file := os.Getenv("VTL_PROBE")
-	if file == "" {
-		t.Skip("set VTL_PROBE to a JSON file of templates")
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tpls []string
-	if err := json.Unmarshal(data, &tpls); err != nil {
-		t.Fatal(err)
-	}
-	var cases []oracleCase
-	for i, s := range tpls {
-		cases = append(cases, oracleCase{ID: strconv.Itoa(i), Template: s, In: Input{Body: os.Getenv("VTL_PROBE_BODY")}})
-	}
-	want := runOracle(t, cases)
-	for _, c := range cases {
-		got, w := renderCase(c), want[c.ID]
-		status := "ok  "
-		if got.OK != w.OK || got.Output != w.Output {
-			status = "DIFF"
-		}
-		t.Logf("%s %q\n   java: ok=%v %q %s\n   go:   ok=%v %q %s", status, c.Template, w.OK, w.Output, w.Error, got.OK, got.Output, got.Error)
-	}
 }
