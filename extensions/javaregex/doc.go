@@ -8,7 +8,7 @@
 // *, + and ?, a bare { as in {"a":1}, a{,3}, unknown escapes and \p{…}
 // names, unbounded lookbehind, …) and reports the byte offset, Java's
 // index, Java's message and what to write instead, as an *Error with Code
-// CodeSyntax.
+// diag.PatternSyntax.
 //
 // Character classes, predefined classes and case-insensitive literals are
 // reduced to explicit code-point sets computed from the JVM's own tables
@@ -42,7 +42,7 @@
 // lists what a pattern uses, for diagnostics.
 //
 // \N{name} (character names) is valid Java but not supported; Compile
-// reports it with CodeUnsupported.
+// reports it with diag.PatternUnsupported.
 //
 // Overlap searches for a string that two patterns both match; it is a
 // search over generated candidates, not a proof that no such string exists.

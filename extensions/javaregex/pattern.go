@@ -39,6 +39,9 @@ type Pattern struct {
 	approx     bool
 	constructs []Construct
 	timeout    time.Duration
+	groups     int            // capturing groups, group 0 included
+	names      map[string]int // named groups
+	finder     *finder        // the unanchored engine for Find, built on first use
 }
 
 // ErrTimeout is wrapped by Match's error when evaluation took too long.
@@ -58,7 +61,8 @@ func Compile(pattern string) (pat *Pattern, err error) {
 		}
 	}()
 	root := p.parse()
-	pat = &Pattern{src: pattern, root: root, constructs: p.found, timeout: DefaultTimeout}
+	pat = &Pattern{src: pattern, root: root, constructs: p.found, timeout: DefaultTimeout,
+		groups: p.groups, names: p.names, finder: &finder{}}
 	for _, c := range p.found {
 		if c.Approximate {
 			pat.approx = true

@@ -65,3 +65,30 @@ func TestLayers(t *testing.T) {
 		}
 	}
 }
+
+// allowedOnly lists packages that may import, of this module, only the
+// packages named: they are meant to be used on their own.
+var allowedOnly = map[string][]string{
+	module + "/extensions/vtl": {module + "/extensions/javaregex", module + "/extensions/diag"},
+}
+
+func TestStandalonePackages(t *testing.T) {
+	for pkg, allowed := range allowedOnly {
+		out, err := exec.Command("go", "list", "-deps", pkg).Output()
+		if err != nil {
+			t.Skipf("go list unavailable: %v", err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if dep == pkg || !strings.HasPrefix(dep, module+"/") {
+				continue
+			}
+			ok := false
+			for _, a := range allowed {
+				ok = ok || dep == a || strings.HasPrefix(dep, a+"/")
+			}
+			if !ok {
+				t.Errorf("%s depends on %s; it may use only %v of this module", pkg, dep, allowed)
+			}
+		}
+	}
+}
