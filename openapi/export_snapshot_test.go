@@ -10,10 +10,12 @@ import (
 	"github.com/apigw/apigw/extensions/source"
 )
 
-// Strict-comparison figures for export: matched may only go up, misses only down.
+// Strict-comparison figures for export: matched may only go up, misses only
+// down. When the comparison became strict, export matched 428 of 448
+// recorded fields (95.5%). Run: go test ./openapi -run TestExportMatchesRecordedAWS -v
 const (
-	exportMatchedFloor = 428
-	exportMissCeiling  = 20
+	exportMatchedFloor = 448
+	exportMissCeiling  = 0
 )
 
 // TestExportMatchesRecordedAWS imports what LocalStack's export tests
@@ -80,8 +82,11 @@ func sortedKeysOf[V any](m map[string]V) []string {
 	return out
 }
 
-// deployed returns the dump as exported from a stage.
+// deployed returns the dump with a deployment on the stage, as the
+// recorded tests deployed the API before exporting it.
 func deployed(d *apimodel.RestDump, stage string) *apimodel.Dump {
-	_ = stage
-	return &apimodel.Dump{REST: d}
+	c := *d
+	c.Deployments = []*apimodel.Deployment{{ID: "d3pl0y4bcd", CreatedDate: "2024-05-01T10:00:00+00:00"}}
+	c.Stages = []*apimodel.RestStage{{StageName: stage, DeploymentID: "d3pl0y4bcd", CreatedDate: "2024-05-01T10:00:00+00:00"}}
+	return &apimodel.Dump{REST: &c}
 }

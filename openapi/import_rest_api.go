@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -65,6 +66,9 @@ func (im *importer) apiSettings(api *apimodel.RestAPI) {
 	api.EndpointConfiguration = ec
 }
 
+// defaultAuthorizerTTL is authorizerResultTtlInSeconds when none is written.
+const defaultAuthorizerTTL = 300
+
 // authorizers imports every security scheme with x-amazon-apigateway-authorizer.
 func (im *importer) authorizers() {
 	for _, s := range im.doc.SecuritySchemes {
@@ -93,8 +97,19 @@ func (im *importer) authorizers() {
 		for _, arn := range a.ProviderARNs {
 			out.ProviderARNs = append(out.ProviderARNs, arn.String())
 		}
-		if out.Type == "COGNITO_USER_POOLS" && out.AuthType == "" {
+		switch {
+		case out.AuthType != "":
+		case out.Type == "COGNITO_USER_POOLS":
 			out.AuthType = "cognito_user_pools"
+		default:
+			// API Gateway's word for a Lambda (TOKEN or REQUEST) authorizer.
+			out.AuthType = "custom"
+		}
+		if out.Type == "COGNITO_USER_POOLS" && out.AuthorizerResultTTLInSeconds == nil {
+			// The documented default, which API Gateway returns for a user
+			// pool authorizer; a Lambda authorizer imported without a TTL
+			// has none (the recorded get-authorizers shows none).
+			out.AuthorizerResultTTLInSeconds = intPtr(defaultAuthorizerTTL)
 		}
 		im.out.Authorizers = append(im.out.Authorizers, out)
 	}
@@ -202,6 +217,7 @@ func (im *importer) documentation() {
 		}
 		l := p.Location
 		loc := apimodel.DocumentationPartLocation{Type: l.Type, Path: l.Path.String(), Method: l.Method.String(), StatusCode: l.StatusCode.String(), Name: l.Name.String()}
+		locationDefaults(&loc)
 		props := ""
 		if r := source.Resolve(p.Properties); r != nil {
 			if r.Kind == yaml.ScalarNode {
@@ -213,5 +229,24 @@ func (im *importer) documentation() {
 		key := strings.Join([]string{loc.Type, loc.Path, loc.Method, loc.StatusCode, loc.Name}, "\x00")
 		im.out.DocumentationParts = append(im.out.DocumentationParts, &apimodel.DocumentationPart{
 			ID: apimodel.StableID("documentationpart", im.apiID+"/"+key), Location: loc, Properties: apimodel.JSONText(props)})
+	}
+}
+
+// locationDefaults fills what a documentation part's location leaves out as
+// API Gateway does: path "/" (the root resource), method "*" and statusCode
+// "*" (any), for the types that have them.
+func locationDefaults(l *apimodel.DocumentationPartLocation) {
+	switch l.Type {
+	case "API", "AUTHORIZER", "MODEL":
+		return
+	}
+	l.Path = cmp.Or(l.Path, "/")
+	if l.Type == "RESOURCE" {
+		return
+	}
+	l.Method = cmp.Or(l.Method, "*")
+	switch l.Type {
+	case "RESPONSE", "RESPONSE_HEADER", "RESPONSE_BODY":
+		l.StatusCode = cmp.Or(l.StatusCode, "*")
 	}
 }

@@ -22,7 +22,7 @@ type snapImport struct {
 	apiKey, resourcesKey string
 	// put is the PutRestApi mode when the document was put into an existing
 	// API (the previous import's, or a new empty one); "" for ImportRestApi.
-	put string
+	put ImportMode
 	// existing is the API the first put went into, as get-rest-api printed it.
 	existing func() *apimodel.RestDump
 }
@@ -62,22 +62,22 @@ var snapCases = []snapCase{
 	{suite: "import", test: "test_import_swagger_api", imports: []snapImport{{file: "petstore-authorizer.swagger.json", replace: petstoreURI, apiKey: "import-swagger", resourcesKey: "resources"}}},
 	{suite: "import", test: "test_import_and_validate_rest_api[openapi.spec.tf.json]", imports: []snapImport{{file: "openapi.spec.tf.json", apiKey: "import_tf_rest_api", resourcesKey: "resources"}}},
 	{suite: "import", test: "test_import_rest_apis_with_base_path_swagger[ignore]", basePath: BasePathIgnore, imports: []snapImport{
-		{file: "swagger.json", apiKey: "put-rest-api-swagger-json", resourcesKey: "get-resources-swagger-json", put: "overwrite", existing: createdAPI()},
+		{file: "swagger.json", apiKey: "put-rest-api-swagger-json", resourcesKey: "get-resources-swagger-json", put: ModeOverwrite, existing: createdAPI()},
 		{file: "pets.json", resourcesKey: "get-resources-no-base-path-swagger"}}},
 	{suite: "import", test: "test_import_rest_apis_with_base_path_swagger[prepend]", basePath: BasePathPrepend, imports: []snapImport{
-		{file: "swagger.json", apiKey: "put-rest-api-swagger-json", resourcesKey: "get-resources-swagger-json", put: "overwrite", existing: createdAPI()},
+		{file: "swagger.json", apiKey: "put-rest-api-swagger-json", resourcesKey: "get-resources-swagger-json", put: ModeOverwrite, existing: createdAPI()},
 		{file: "pets.json", resourcesKey: "get-resources-no-base-path-swagger"}}},
 	{suite: "import", test: "test_import_rest_api_with_base_path_oas30[split]", basePath: BasePathSplit, imports: []snapImport{
-		{file: "openapi-basepath-server-variable.yaml", prefix: "srv-var-", apiKey: "put-rest-api-oas30-srv-var", resourcesKey: "get-resources-oas30-srv-var", put: "overwrite", existing: createdAPI()},
-		{file: "openapi-basepath-url.yaml", prefix: "srv-url-", apiKey: "put-rest-api-oas30-srv-url", resourcesKey: "get-resources-oas30-srv-url", put: "overwrite"}}},
+		{file: "openapi-basepath-server-variable.yaml", prefix: "srv-var-", apiKey: "put-rest-api-oas30-srv-var", resourcesKey: "get-resources-oas30-srv-var", put: ModeOverwrite, existing: createdAPI()},
+		{file: "openapi-basepath-url.yaml", prefix: "srv-url-", apiKey: "put-rest-api-oas30-srv-url", resourcesKey: "get-resources-oas30-srv-url", put: ModeOverwrite}}},
 	{suite: "import", test: "test_import_rest_api_with_base_path_oas30[ignore]", basePath: BasePathIgnore, imports: []snapImport{
-		{file: "openapi-basepath-server-variable.yaml", prefix: "srv-var-", apiKey: "put-rest-api-oas30-srv-var", resourcesKey: "get-resources-oas30-srv-var", put: "overwrite", existing: createdAPI()},
-		{file: "openapi-basepath-url.yaml", prefix: "srv-url-", apiKey: "put-rest-api-oas30-srv-url", resourcesKey: "get-resources-oas30-srv-url", put: "overwrite"}}},
+		{file: "openapi-basepath-server-variable.yaml", prefix: "srv-var-", apiKey: "put-rest-api-oas30-srv-var", resourcesKey: "get-resources-oas30-srv-var", put: ModeOverwrite, existing: createdAPI()},
+		{file: "openapi-basepath-url.yaml", prefix: "srv-url-", apiKey: "put-rest-api-oas30-srv-url", resourcesKey: "get-resources-oas30-srv-url", put: ModeOverwrite}}},
 	{suite: "import", test: "test_import_with_circular_models", sortRequired: true, imports: []snapImport{{file: "openapi.spec.circular-ref.json", apiKey: "import-api", resourcesKey: "resources"}}},
 	{suite: "import", test: "test_put_rest_api_mode_binary_media_types[merge]", only: []string{"put-api"}, imports: []snapImport{
-		{file: "pets.json", apiKey: "put-api", put: "merge", existing: createdAPI("image/heif")}}},
+		{file: "pets.json", apiKey: "put-api", put: ModeMerge, existing: createdAPI("image/heif")}}},
 	{suite: "import", test: "test_put_rest_api_mode_binary_media_types[overwrite]", only: []string{"put-api"}, imports: []snapImport{
-		{file: "pets.json", apiKey: "put-api", put: "overwrite", existing: createdAPI("image/heif")}}},
+		{file: "pets.json", apiKey: "put-api", put: ModeOverwrite, existing: createdAPI("image/heif")}}},
 	{suite: "extended", test: "test_export_swagger_openapi[TEST_IMPORT_PETSTORE_SWAGGER]", only: []string{"import-api"}, imports: []snapImport{{file: "petstore-swagger.json", replace: petstoreURI, apiKey: "import-api"}}},
 	{suite: "extended", test: "test_export_swagger_openapi[TEST_IMPORT_PETS]", only: []string{"import-api"}, imports: []snapImport{{file: "pets.json", apiKey: "import-api"}}},
 	{suite: "extended", test: "test_export_oas30_openapi[TEST_IMPORT_PETSTORE_SWAGGER]", only: []string{"import-api"}, imports: []snapImport{{file: "petstore-swagger.json", replace: petstoreURI, apiKey: "import-api"}}},
@@ -93,9 +93,11 @@ var notCompared = map[string]string{
 }
 
 // Strict-comparison figures: matched may only go up, misses only down.
+// When the comparison became strict, import matched 1095 of 1180 recorded
+// fields (92.8%). Run: go test ./openapi -run TestImportMatchesRecordedAWS -v
 const (
-	importMatchedFloor = 1095
-	importMissCeiling  = 85
+	importMatchedFloor = 1180
+	importMissCeiling  = 0
 )
 
 // importFile loads and imports one recorded input, putting it into prev
@@ -115,7 +117,17 @@ func importFile(t *testing.T, c snapCase, imp snapImport, prev *apimodel.RestDum
 		t.Fatalf("%s: %v", imp.file, err)
 	}
 	opts := ImportOptions{BasePath: c.basePath}
-	d, _ := Import(docs[0], opts)
+	if imp.put != "" {
+		opts.Mode = imp.put
+		opts.Existing = &apimodel.Dump{REST: prev}
+		if imp.existing != nil {
+			opts.Existing = &apimodel.Dump{REST: imp.existing()}
+		}
+	}
+	d, diags := Import(docs[0], opts)
+	if hasErrors(diags) {
+		t.Fatalf("%s: %v", imp.file, firstError(diags))
+	}
 	if d == nil || d.REST == nil {
 		t.Fatalf("%s: no REST API imported", imp.file)
 	}

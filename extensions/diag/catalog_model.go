@@ -46,6 +46,12 @@ const (
 	ConvertTarget Code = "APIGW572"
 )
 
+// Import into an existing API (APIGW561).
+const (
+	// ImportMode: Mode or existing API import cannot use.
+	ImportMode Code = "APIGW561"
+)
+
 var modelEntries = []Entry{
 	{Code: DumpSyntax, Severity: Error, Title: "Dump is not JSON or YAML",
 		Doc: "The file is not JSON or YAML."},
@@ -89,4 +95,7 @@ var modelEntries = []Entry{
 		Doc: "An extension was moved to where the target version wants it."},
 	{Code: ConvertTarget, Severity: Error, Title: "Unsupported conversion target",
 		Doc: "The conversion target is not one Convert supports."},
+	{Code: ImportMode, Severity: Error, Title: "Mode or existing API import cannot use",
+		Doc:      "A document is put into an existing API with a mode other than merge or overwrite, with a mode but no existing API, or into an API of the other kind (a REST API document into an HTTP API, or the reverse). Give PutRestApi's merge or overwrite with the dump of a REST API, or overwrite with the dump of an HTTP API.",
+		Evidence: "PutRestApi's mode takes merge or overwrite and puts into a REST API (API Gateway API reference, PutRestApi); ReimportApi puts into an HTTP API and has no mode (apigatewayv2 API reference, ReimportApi). The request fails otherwise, so this is an error."},
 }
