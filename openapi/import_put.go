@@ -17,23 +17,23 @@ func (im *importer) checkExisting() bool {
 	switch mode {
 	case "", ModeMerge, ModeOverwrite:
 	default:
-		im.AddAs(diag.Error, diag.ImportMode, nil, "", "mode %q is not one of merge, overwrite", mode)
+		im.AddAs(diag.Error, diag.ImportMode, im.doc.Root, "", "mode %q is not one of merge, overwrite", mode)
 		return false
 	}
 	switch {
 	case ex == nil && mode != "":
-		im.AddAs(diag.Error, diag.ImportMode, nil, "", "mode %s puts the document into an existing API: give the existing API's dump", mode)
+		im.AddAs(diag.Error, diag.ImportMode, im.doc.Root, "", "mode %s puts the document into an existing API: give the existing API's dump", mode)
 		return false
 	case ex == nil:
 		return true
 	case im.doc.HTTPAPI() && ex.V2 == nil:
-		im.Add(diag.ImportMode, nil, "", "the document defines an HTTP API, but the existing API is a REST API; an HTTP API goes into an HTTP API (ReimportApi)")
+		im.Add(diag.ImportMode, im.doc.Root, "", "the document defines an HTTP API, but the existing API is a REST API; an HTTP API goes into an HTTP API (ReimportApi)")
 		return false
 	case im.doc.HTTPAPI() && mode == ModeMerge:
-		im.Add(diag.ImportMode, nil, "", "an HTTP API is reimported whole (ReimportApi has no merge); write mode overwrite")
+		im.Add(diag.ImportMode, im.doc.Root, "", "an HTTP API is reimported whole (ReimportApi has no merge); write mode overwrite")
 		return false
 	case !im.doc.HTTPAPI() && ex.REST == nil:
-		im.Add(diag.ImportMode, nil, "", "the document defines a REST API, but the existing API is an HTTP or WebSocket API; PutRestApi puts into a REST API")
+		im.Add(diag.ImportMode, im.doc.Root, "", "the document defines a REST API, but the existing API is an HTTP or WebSocket API; PutRestApi puts into a REST API")
 		return false
 	}
 	return true
