@@ -114,9 +114,15 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 			(&obj{servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
 		}
 	}
-	if len(e.d.GatewayResponses) > 0 {
+	// get-gateway-responses lists every type, the ones the API did not
+	// customise with defaultResponse true; GetExport writes only the others
+	// (the recorded exports of an API without custom gateway responses have
+	// no x-amazon-apigateway-gateway-responses).
+	grs := slices.DeleteFunc(slices.Clone(e.d.GatewayResponses), func(r *apimodel.GatewayResponse) bool {
+		return r.DefaultResponse != nil && *r.DefaultResponse
+	})
+	if len(grs) > 0 {
 		g := &extensions.GatewayResponses{}
-		grs := slices.Clone(e.d.GatewayResponses)
 		slices.SortStableFunc(grs, func(a, b *apimodel.GatewayResponse) int { return strings.Compare(a.ResponseType, b.ResponseType) })
 		for _, r := range grs {
 			g.Responses = append(g.Responses, extensions.Pair[*extensions.GatewayResponse]{Key: r.ResponseType, Value: &extensions.GatewayResponse{

@@ -187,11 +187,33 @@ func (im *importer) gatewayResponses() {
 		if p.Value == nil {
 			continue
 		}
-		gr := &apimodel.GatewayResponse{ResponseType: p.Key, StatusCode: p.Value.StatusCode.String(), DefaultResponse: boolPtr(false)}
+		// What the document leaves out is API Gateway's default for the
+		// type, as get-gateway-responses returns a response put without it.
+		gr := &apimodel.GatewayResponse{ResponseType: p.Key, DefaultResponse: boolPtr(false),
+			StatusCode: cmp.Or(p.Value.StatusCode.String(), gatewayStatus[p.Key])}
 		gr.ResponseParameters = plainStrMap(p.Value.ResponseParameters)
+		if gr.ResponseParameters == nil {
+			gr.ResponseParameters = map[string]string{}
+		}
+		// API Gateway also returns its own body template,
+		// {"message":$context.error.messageString}, for a response put
+		// without one; the dump leaves it out, so that clients generated from
+		// it do not take API Gateway's body for the API's.
 		gr.ResponseTemplates = plainStrMap(p.Value.ResponseTemplates)
 		im.out.GatewayResponses = append(im.out.GatewayResponses, gr)
 	}
+}
+
+// gatewayStatus is the status code of each gateway response type when none
+// is set, as get-gateway-responses returns them (DEFAULT_4XX and
+// DEFAULT_5XX have none).
+var gatewayStatus = map[string]string{
+	"ACCESS_DENIED": "403", "API_CONFIGURATION_ERROR": "500", "AUTHORIZER_CONFIGURATION_ERROR": "500",
+	"AUTHORIZER_FAILURE": "500", "BAD_REQUEST_BODY": "400", "BAD_REQUEST_PARAMETERS": "400",
+	"EXPIRED_TOKEN": "403", "INTEGRATION_FAILURE": "504", "INTEGRATION_TIMEOUT": "504",
+	"INVALID_API_KEY": "403", "INVALID_SIGNATURE": "403", "MISSING_AUTHENTICATION_TOKEN": "403",
+	"QUOTA_EXCEEDED": "429", "REQUEST_TOO_LARGE": "413", "RESOURCE_NOT_FOUND": "404",
+	"THROTTLED": "429", "UNAUTHORIZED": "401", "UNSUPPORTED_MEDIA_TYPE": "415", "WAF_FILTERED": "403",
 }
 
 func plainStrMap(m extensions.Map[extensions.Str]) map[string]string {

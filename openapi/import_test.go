@@ -270,3 +270,33 @@ x-amazon-apigateway-documentation:
 		t.Errorf("createdDate %q", d.REST.RestAPI.CreatedDate)
 	}
 }
+
+// TestImportGatewayResponseDefaults: a gateway response without a status
+// code gets its type's, and responseParameters is {} when none are set, as
+// get-gateway-responses returns them.
+func TestImportGatewayResponseDefaults(t *testing.T) {
+	src := `swagger: "2.0"
+info: {title: t, version: "1"}
+paths: {}
+x-amazon-apigateway-gateway-responses:
+  ACCESS_DENIED: {responseTemplates: {application/json: '{"m": 1}'}}
+  DEFAULT_4XX: {responseParameters: {gatewayresponse.header.A: "'b'"}}
+`
+	d, _ := importString(t, src, ImportOptions{})
+	got := map[string]*apimodel.GatewayResponse{}
+	for _, g := range d.REST.GatewayResponses {
+		got[g.ResponseType] = g
+	}
+	if g := got["ACCESS_DENIED"]; g.StatusCode != "403" || g.ResponseParameters == nil || len(g.ResponseParameters) != 0 {
+		t.Errorf("ACCESS_DENIED %+v", g)
+	}
+	if g := got["DEFAULT_4XX"]; g.StatusCode != "" || g.ResponseParameters["gatewayresponse.header.A"] != "'b'" {
+		t.Errorf("DEFAULT_4XX %+v", g)
+	}
+	dump := *d.REST
+	dump.GatewayResponses = append(dump.GatewayResponses, &apimodel.GatewayResponse{ResponseType: "THROTTLED", StatusCode: "429", DefaultResponse: boolPtr(true)})
+	out := exportJSON(t, &apimodel.Dump{REST: &dump}, ExportOptions{Extensions: []string{"apigateway"}})
+	if grs, _ := out["x-amazon-apigateway-gateway-responses"].(map[string]any); len(grs) != 2 || grs["THROTTLED"] != nil {
+		t.Errorf("export writes the gateway responses the API customised, not API Gateway's defaults: %v", grs)
+	}
+}

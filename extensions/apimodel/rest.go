@@ -177,11 +177,15 @@ type RequestValidator struct {
 
 // GatewayResponse is an item of get-gateway-responses.
 type GatewayResponse struct {
-	ResponseType       string            `json:"responseType,omitempty" enum:"DEFAULT_4XX,DEFAULT_5XX,RESOURCE_NOT_FOUND,UNAUTHORIZED,INVALID_API_KEY,ACCESS_DENIED,AUTHORIZER_FAILURE,AUTHORIZER_CONFIGURATION_ERROR,INVALID_SIGNATURE,EXPIRED_TOKEN,MISSING_AUTHENTICATION_TOKEN,INTEGRATION_FAILURE,INTEGRATION_TIMEOUT,API_CONFIGURATION_ERROR,UNSUPPORTED_MEDIA_TYPE,BAD_REQUEST_PARAMETERS,BAD_REQUEST_BODY,REQUEST_TOO_LARGE,THROTTLED,QUOTA_EXCEEDED,WAF_FILTERED"`
-	StatusCode         string            `json:"statusCode,omitempty"`
-	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
-	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
-	DefaultResponse    *bool             `json:"defaultResponse,omitempty"`
+	ResponseType string `json:"responseType,omitempty" enum:"DEFAULT_4XX,DEFAULT_5XX,RESOURCE_NOT_FOUND,UNAUTHORIZED,INVALID_API_KEY,ACCESS_DENIED,AUTHORIZER_FAILURE,AUTHORIZER_CONFIGURATION_ERROR,INVALID_SIGNATURE,EXPIRED_TOKEN,MISSING_AUTHENTICATION_TOKEN,INTEGRATION_FAILURE,INTEGRATION_TIMEOUT,API_CONFIGURATION_ERROR,UNSUPPORTED_MEDIA_TYPE,BAD_REQUEST_PARAMETERS,BAD_REQUEST_BODY,REQUEST_TOO_LARGE,THROTTLED,QUOTA_EXCEEDED,WAF_FILTERED"`
+	StatusCode   string `json:"statusCode,omitempty"`
+	// ResponseParameters and ResponseTemplates are omitted when nil and
+	// written as {} when empty, as get-gateway-responses returns them.
+	ResponseParameters map[string]string `json:"responseParameters,omitzero"`
+	ResponseTemplates  map[string]string `json:"responseTemplates,omitzero"`
+	// DefaultResponse is true for a type the API has not customised;
+	// export leaves those out, as GetExport does.
+	DefaultResponse *bool `json:"defaultResponse,omitempty"`
 }
 
 // DocumentationPart is an item of get-documentation-parts.
