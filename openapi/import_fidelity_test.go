@@ -126,12 +126,7 @@ func (t *tally) compare(path string, got, want any) {
 			return
 		}
 		if len(w) == 0 {
-			t.compared++
-			if len(g) == 0 {
-				t.matched++
-			} else {
-				t.misses = append(t.misses, path+": got "+brief(got)+", recorded {}")
-			}
+			t.empty(path, len(g) == 0, got, "{}")
 		}
 		for _, k := range sortedKeysOf(w) {
 			if transportKeys[k] {
@@ -160,12 +155,7 @@ func (t *tally) compare(path string, got, want any) {
 			sort.Slice(g, func(a, b int) bool { return fmt.Sprint(g[a]) < fmt.Sprint(g[b]) })
 		}
 		if len(w) == 0 {
-			t.compared++
-			if len(g) == 0 {
-				t.matched++
-			} else {
-				t.misses = append(t.misses, path+": got "+brief(got)+", recorded []")
-			}
+			t.empty(path, len(g) == 0, got, "[]")
 		}
 		for i := range w {
 			if i >= len(g) {
@@ -193,6 +183,16 @@ func (t *tally) compare(path string, got, want any) {
 		}
 		t.misses = append(t.misses, fmt.Sprintf("%s: got %s, recorded %v", path, brief(got), want))
 	}
+}
+
+// empty counts a recorded empty object or list (recorded), matched when got is empty too.
+func (t *tally) empty(path string, isEmpty bool, got any, recorded string) {
+	t.compared++
+	if isEmpty {
+		t.matched++
+		return
+	}
+	t.misses = append(t.misses, path+": got "+brief(got)+", recorded "+recorded)
 }
 
 // brief renders v for a message.

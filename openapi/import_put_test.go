@@ -69,15 +69,21 @@ func modelNames(d *apimodel.RestDump) []string {
 	return out
 }
 
+// putInto puts putDoc into existingAPI in the given mode.
+func putInto(t *testing.T, mode ImportMode) *apimodel.RestDump {
+	t.Helper()
+	d, diags := importString(t, putDoc, ImportOptions{Existing: existingAPI(t), Mode: mode})
+	if hasErrors(diags) {
+		t.Fatal(diags)
+	}
+	return d.REST
+}
+
 // TestImportMerge follows the merge example of API Gateway's developer
 // guide: the document's GET /a replaces the existing one, POST /a and
 // everything else the document does not define stay.
 func TestImportMerge(t *testing.T) {
-	d, diags := importString(t, putDoc, ImportOptions{Existing: existingAPI(t), Mode: ModeMerge})
-	if hasErrors(diags) {
-		t.Fatal(diags)
-	}
-	r := d.REST
+	r := putInto(t, ModeMerge)
 	api := r.RestAPI
 	if api.ID != "ex1st1ng00" || api.Name != "new" || api.Description != "kept in merge" || api.Version != "2" ||
 		api.CreatedDate != "2024-01-02T03:04:05+00:00" || api.RootResourceID != "r00t000000" || api.Tags["team"] != "a" ||
@@ -106,11 +112,7 @@ func TestImportMerge(t *testing.T) {
 // TestImportOverwrite: the API becomes what the document defines, under its
 // id, with its creation date, tags, endpoint configuration and stages.
 func TestImportOverwrite(t *testing.T) {
-	d, diags := importString(t, putDoc, ImportOptions{Existing: existingAPI(t), Mode: ModeOverwrite})
-	if hasErrors(diags) {
-		t.Fatal(diags)
-	}
-	r := d.REST
+	r := putInto(t, ModeOverwrite)
 	api := r.RestAPI
 	if api.ID != "ex1st1ng00" || api.Name != "new" || api.Description != "" || api.Tags["team"] != "a" ||
 		!slices.Equal(api.BinaryMediaTypes, []string{"image/png"}) || api.EndpointConfiguration.Types[0] != "REGIONAL" {
@@ -124,7 +126,7 @@ func TestImportOverwrite(t *testing.T) {
 		t.Errorf("models %v, stages %d", modelNames(r), len(r.Stages))
 	}
 	empty := &apimodel.Dump{REST: &apimodel.RestDump{RestAPI: &apimodel.RestAPI{ID: "ex1st1ng00"}, Resources: []*apimodel.Resource{{ID: "r00t000000", Path: "/"}}}}
-	d, _ = importString(t, putDoc, ImportOptions{Existing: empty, Mode: ModeOverwrite})
+	d, _ := importString(t, putDoc, ImportOptions{Existing: empty, Mode: ModeOverwrite})
 	if tags := d.REST.RestAPI.Tags; tags == nil || len(tags) != 0 {
 		t.Errorf("PutRestApi returns tags {} when there are none, got %#v", tags)
 	}
