@@ -176,6 +176,13 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 	}
 	root := newMap().set("openapi", strScalar("3.0.1"))
 	root.set("info", newMap().set("title", strScalar(api.Name)).set("description", textOrNil(api.Description)).set("version", strScalar(api.Version)).node())
+	if e.all && api.DisableExecuteAPIEndpoint != nil && *api.DisableExecuteAPIEndpoint {
+		// ExportApi writes the endpoint configuration on the server, as import reads it.
+		server := newMap().set("url", strScalar("https://"+orText(api.APIID, "api")+".execute-api."+e.region()+".amazonaws.com/{basePath}")).
+			set("variables", newMap().set("basePath", newMap().set("default", strScalar("")).node()).node()).
+			set(extensions.ExtEndpointConfiguration, (&extensions.EndpointConfiguration{DisableExecuteAPIEndpoint: api.DisableExecuteAPIEndpoint}).Encode())
+		root.set("servers", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{server.node()}})
+	}
 	paths := newMap()
 	integ := map[string]*apimodel.V2Integration{}
 	for _, i := range v.Integrations {

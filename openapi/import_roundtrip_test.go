@@ -42,16 +42,15 @@ func TestCorpusRoundTrip(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		docs, diags, err := LoadFile(f, LoadOptions{})
-		if err != nil || len(docs) == 0 || hasErrors(diags) {
-			skip("does not load without errors", name, "")
+		switch {
+		case err != nil || len(docs) == 0:
+			skip("holds no API definition (a snapshot, a template without an inline API)", name, "")
+			continue
+		case hasErrors(diags):
+			skip("has errors that import refuses", name, "")
 			continue
 		}
 		for _, doc := range docs {
-			if n := intrinsicIn(doc.Root); n != "" {
-				// the model holds an intrinsic as text ("<Fn::Join>"), which loads back as a different literal
-				skip("uses a CloudFormation intrinsic, which only CloudFormation resolves", name, doc.Pointer)
-				continue
-			}
 			first, idiags := Import(doc, ImportOptions{})
 			if first == nil || hasErrors(idiags) {
 				skip("import reports errors", name, doc.Pointer)
@@ -61,7 +60,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 			if doc.Kind != Swagger2 {
 				same = OpenAPI30
 			}
-			again, ok := roundTrip(t, name, doc, first, same)
+			again, ok := roundTrip(t, name, doc, first, same, skip)
 			if !ok {
 				continue
 			}
@@ -82,7 +81,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 			if same == OpenAPI30 {
 				other = Swagger2
 			}
-			if _, ok := roundTrip(t, name, doc, first, other); ok {
+			if _, ok := roundTrip(t, name, doc, first, other, skip); ok {
 				crossed++
 			}
 		}
@@ -94,9 +93,21 @@ func TestCorpusRoundTrip(t *testing.T) {
 }
 
 // roundTrip exports first to the given version and imports the export
-// again, reporting where the two dumps differ; it returns the export.
-func roundTrip(t *testing.T, name string, doc *Document, first *apimodel.Dump, to Kind) (*Document, bool) {
+// again, reporting where the two dumps differ; it returns the export. A
+// document with a CloudFormation intrinsic that does not come back the same
+// is skipped, not failed: import keeps an intrinsic as text ("<Fn::If>"),
+// which is no value API Gateway accepts where one is checked, and which
+// only CloudFormation can resolve.
+func roundTrip(t *testing.T, name string, doc *Document, first *apimodel.Dump, to Kind, skip func(reason, name, ptr string)) (*Document, bool) {
 	t.Helper()
+	fail := func(format string, args ...any) {
+		if fn := intrinsicIn(doc.Root); fn != "" {
+			skip("uses a CloudFormation intrinsic, kept as text, which does not come back the same", name, doc.Pointer)
+			t.Logf("    %s (%s): "+format, append([]any{fn, to}, args...)...)
+			return
+		}
+		t.Errorf("%s %s (%s): "+format, append([]any{name, doc.Pointer, to}, args...)...)
+	}
 	out, _ := Export(first, ExportOptions{To: to, Extensions: []string{"apigateway"}, Documentation: true})
 	data, err := source.WriteJSON(out)
 	if err != nil {
@@ -104,13 +115,13 @@ func roundTrip(t *testing.T, name string, doc *Document, first *apimodel.Dump, t
 	}
 	again, ldiags, err := Load(name+".export.json", data, LoadOptions{API: doc.API})
 	if err != nil || len(again) != 1 || hasErrors(ldiags) {
-		t.Errorf("%s %s: the %s export does not load cleanly: %v %v", name, doc.Pointer, to, err, firstError(ldiags))
+		fail("the export does not load cleanly: %v %v", err, firstError(ldiags))
 		return nil, false
 	}
 	second, _ := Import(again[0], ImportOptions{})
 	m1, m2 := comparable(t, first), comparable(t, second)
 	if !bytes.Equal(m1, m2) {
-		t.Errorf("%s %s: import → export (%s) → import changes the model:\n%s", name, doc.Pointer, to, firstLineDiff(m1, m2))
+		fail("import → export → import changes the model:\n%s", firstLineDiff(m1, m2))
 		return again[0], false
 	}
 	return again[0], true
