@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -30,7 +29,7 @@ func TestExportMatchesRecordedAWS(t *testing.T) {
 		"TEST_IMPORT_PETS":             {file: "pets.json"},
 	}
 	total := newTally()
-	for _, test := range sortedKeysOf(snap) {
+	for _, test := range apimodel.SortedKeys(snap) {
 		var to Kind
 		switch {
 		case strings.HasPrefix(test, "test_export_swagger_openapi["):
@@ -75,15 +74,6 @@ func TestExportMatchesRecordedAWS(t *testing.T) {
 	}
 }
 
-func sortedKeysOf[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // deployed returns the dump with a deployment on the stage, as the
 // recorded tests deployed the API before exporting it.
 func deployed(d *apimodel.RestDump, stage string) *apimodel.Dump {
@@ -103,7 +93,7 @@ func TestExportReadsAWSDumps(t *testing.T) {
 	rec := loadSnapshot(t, c.suite)[c.test]
 	ours := importFile(t, c, c.imports[0], nil)
 	tl := newTally()
-	for _, key := range sortedKeysOf(rec) {
+	for _, key := range apimodel.SortedKeys(rec) {
 		got, _ := recordedView(c, []*apimodel.RestDump{ours}, key)
 		tl.compare(key, plain(got), rec[key])
 	}
@@ -186,48 +176,44 @@ func fillPlaceholders(v any, bound map[string]string) any {
 // templatesAsText undoes the recording's parsing of JSON text: API Gateway
 // returns mapping templates as strings.
 func templatesAsText(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			if t, ok := e.(map[string]any); ok && (k == "requestTemplates" || k == "responseTemplates") {
-				for ct, body := range t {
-					if _, isText := body.(string); !isText {
-						b, _ := json.Marshal(body)
-						t[ct] = string(b)
-					}
-				}
-				continue
-			}
-			templatesAsText(e)
+	return mapTemplates(v, func(body any) any {
+		if _, isText := body.(string); isText {
+			return body
 		}
-	case []any:
-		for _, e := range x {
-			templatesAsText(e)
-		}
-	}
-	return v
+		b, _ := json.Marshal(body)
+		return string(b)
+	})
 }
 
 // templatesAsJSON parses the mapping templates that hold JSON, so that two
 // spellings of the same JSON compare equal.
 func templatesAsJSON(v any) any {
+	return mapTemplates(v, func(body any) any {
+		var parsed any
+		if s, isText := body.(string); isText && json.Unmarshal([]byte(s), &parsed) == nil {
+			return parsed
+		}
+		return body
+	})
+}
+
+// mapTemplates replaces each mapping template in v (the values of
+// requestTemplates and responseTemplates objects) by what f makes of it.
+func mapTemplates(v any, f func(any) any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, e := range x {
 			if t, ok := e.(map[string]any); ok && (k == "requestTemplates" || k == "responseTemplates") {
 				for ct, body := range t {
-					var parsed any
-					if s, isText := body.(string); isText && json.Unmarshal([]byte(s), &parsed) == nil {
-						t[ct] = parsed
-					}
+					t[ct] = f(body)
 				}
 				continue
 			}
-			templatesAsJSON(e)
+			mapTemplates(e, f)
 		}
 	case []any:
 		for _, e := range x {
-			templatesAsJSON(e)
+			mapTemplates(e, f)
 		}
 	}
 	return v

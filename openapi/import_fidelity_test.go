@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/apigw/apigw/extensions/apimodel"
 )
 
 // The strict comparison of apigw's import and export with outputs recorded
@@ -128,7 +130,7 @@ func (t *tally) compare(path string, got, want any) {
 		if len(w) == 0 {
 			t.empty(path, len(g) == 0, got, "{}")
 		}
-		for _, k := range sortedKeysOf(w) {
+		for _, k := range apimodel.SortedKeys(w) {
 			if transportKeys[k] {
 				continue
 			}
@@ -139,7 +141,7 @@ func (t *tally) compare(path string, got, want any) {
 			}
 			t.compare(path+"/"+k, gv, w[k])
 		}
-		for _, k := range sortedKeysOf(g) {
+		for _, k := range apimodel.SortedKeys(g) {
 			if _, has := w[k]; !has && !transportKeys[k] {
 				t.miss(path+"/"+k, leaves(g[k]), "got %s, not recorded", brief(g[k]))
 			}

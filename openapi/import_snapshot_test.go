@@ -154,7 +154,7 @@ func TestImportMatchesRecordedAWS(t *testing.T) {
 			prev = importFile(t, c, imp, prev)
 			dumps = append(dumps, prev)
 		}
-		for _, key := range sortedKeysOf(rec) {
+		for _, key := range apimodel.SortedKeys(rec) {
 			if len(c.only) > 0 && !slices.Contains(c.only, key) {
 				continue
 			}
