@@ -115,14 +115,14 @@ func (e *exporter) rest() *yaml.Node {
 	info := newMap()
 	if e.swag {
 		root.set("swagger", strScalar("2.0"))
-		info.set("description", textOrNil(api.Description)).set("version", strScalar(api.Version)).set("title", strScalar(api.Name))
+		info.set("description", textOrNil(api.Description)).set("version", strScalar(e.version(api))).set("title", strScalar(api.Name))
 		root.set("info", info.node())
 		root.set("host", strScalar(orText(api.ID, "api")+".execute-api."+e.region()+".amazonaws.com"))
 		root.set("basePath", strScalar("/"+e.stage()))
 		root.set("schemes", strSeq([]string{"https"}))
 	} else {
 		root.set("openapi", strScalar("3.0.1"))
-		info.set("title", strScalar(api.Name)).set("description", textOrNil(api.Description)).set("version", strScalar(api.Version))
+		info.set("title", strScalar(api.Name)).set("description", textOrNil(api.Description)).set("version", strScalar(e.version(api)))
 		root.set("info", info.node())
 		server := newMap().set("url", strScalar("https://"+orText(api.ID, "api")+".execute-api."+e.region()+".amazonaws.com/{basePath}")).
 			set("variables", newMap().set("basePath", newMap().set("default", strScalar(e.stage())).node()).node())
@@ -141,10 +141,8 @@ func (e *exporter) rest() *yaml.Node {
 			root.set(extensions.ExtEndpointConfiguration, e.endpointConfig(api))
 		}
 	} else {
-		comps := newMap().set("schemas", models).set("securitySchemes", schemes)
-		if !comps.empty() {
-			root.set("components", comps.node())
-		}
+		// GetExport writes "components": {} when the API has neither models nor authorizers.
+		root.set("components", newMap().set("schemas", models).set("securitySchemes", schemes).node())
 	}
 	if e.all {
 		e.rootExtensions(root, api)
@@ -198,7 +196,8 @@ func (e *exporter) operation(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 	op := newMap()
 	op.set("operationId", textOrNil(m.OperationName))
 	var params []*yaml.Node
-	for _, k := range apimodel.SortedKeys(m.RequestParameters) {
+	// In the order API Gateway keeps them (the imported document's), as GetExport lists them.
+	for _, k := range m.Parameters() {
 		rest, ok := strings.CutPrefix(k, "method.request.")
 		loc, name, ok2 := strings.Cut(rest, ".")
 		if !ok || !ok2 || paramIn[loc] == "" {
@@ -219,10 +218,6 @@ func (e *exporter) operation(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 		}
 		params = append(params, p.node())
 	}
-	// path parameters first, as API Gateway lists them
-	slices.SortStableFunc(params, func(a, b *yaml.Node) int {
-		return boolRank(source.Scalar(source.Get(a, "in")) != "path") - boolRank(source.Scalar(source.Get(b, "in")) != "path")
-	})
 	cts := apimodel.SortedKeys(m.RequestModels)
 	if e.swag {
 		if consumes := consumes(m); len(consumes) > 0 {
@@ -266,33 +261,36 @@ func (e *exporter) operation(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 	return op.node()
 }
 
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // consumes returns the media types a Swagger operation consumes: those of
-// its request models and request templates, as GetExport lists them.
+// its request models; without any, those of its request templates (as
+// GetExport lists a mock's application/json). Template media types are not
+// added beside models: Swagger's body schema applies to every type the
+// operation consumes, so importing the export again would give those types
+// models the API does not have.
 func consumes(m *apimodel.Method) []string {
-	out := apimodel.SortedKeys(m.RequestModels)
-	if m.MethodIntegration != nil {
-		out = union(out, apimodel.SortedKeys(m.MethodIntegration.RequestTemplates))
+	if out := apimodel.SortedKeys(m.RequestModels); len(out) > 0 {
+		return out
 	}
-	return out
+	if m.MethodIntegration != nil {
+		return apimodel.SortedKeys(m.MethodIntegration.RequestTemplates)
+	}
+	return nil
 }
 
-// produces returns the media types of the response models and integration response templates.
+// produces returns the media types a Swagger operation produces: those of
+// its response models; without any, those of its integration response
+// templates (GetExport lists text/html for the PetStore's mock root page).
+// As for consumes, template types are not added beside models.
 func produces(m *apimodel.Method) []string {
 	var out []string
 	for _, s := range apimodel.SortedKeys(m.MethodResponses) {
 		out = union(out, apimodel.SortedKeys(m.MethodResponses[s].ResponseModels))
 	}
-	if m.MethodIntegration != nil {
-		for _, s := range apimodel.SortedKeys(m.MethodIntegration.IntegrationResponses) {
-			out = union(out, apimodel.SortedKeys(m.MethodIntegration.IntegrationResponses[s].ResponseTemplates))
-		}
+	if len(out) > 0 || m.MethodIntegration == nil {
+		return out
+	}
+	for _, s := range apimodel.SortedKeys(m.MethodIntegration.IntegrationResponses) {
+		out = union(out, apimodel.SortedKeys(m.MethodIntegration.IntegrationResponses[s].ResponseTemplates))
 	}
 	return out
 }
@@ -322,7 +320,7 @@ func (e *exporter) responses(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 			}
 		}
 		headers := newMap()
-		for _, p := range apimodel.SortedKeys(mr.ResponseParameters) {
+		for _, p := range mr.Parameters() {
 			name, ok := strings.CutPrefix(p, "method.response.header.")
 			if !ok {
 				e.loss("%s %s %s: response parameter %q is not a header and is left out", m.HTTPMethod, r.Path, s, p)
@@ -337,7 +335,8 @@ func (e *exporter) responses(r *apimodel.Resource, m *apimodel.Method) *yaml.Nod
 		if !headers.empty() {
 			resp.set("headers", headers.node())
 		}
-		if !e.swag && len(mr.ResponseModels) > 0 {
+		if !e.swag {
+			// GetExport writes "content": {} for a response without a model.
 			content := newMap()
 			for _, ct := range apimodel.SortedKeys(mr.ResponseModels) {
 				content.set(ct, newMap().set("schema", e.ref(mr.ResponseModels[ct])).node())

@@ -1,8 +1,11 @@
 package openapi
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -111,9 +114,15 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 			(&obj{servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
 		}
 	}
-	if len(e.d.GatewayResponses) > 0 {
+	// get-gateway-responses lists every type, the ones the API did not
+	// customise with defaultResponse true; GetExport writes only the others
+	// (the recorded exports of an API without custom gateway responses have
+	// no x-amazon-apigateway-gateway-responses).
+	grs := slices.DeleteFunc(slices.Clone(e.d.GatewayResponses), func(r *apimodel.GatewayResponse) bool {
+		return r.DefaultResponse != nil && *r.DefaultResponse
+	})
+	if len(grs) > 0 {
 		g := &extensions.GatewayResponses{}
-		grs := slices.Clone(e.d.GatewayResponses)
 		slices.SortStableFunc(grs, func(a, b *apimodel.GatewayResponse) int { return strings.Compare(a.ResponseType, b.ResponseType) })
 		for _, r := range grs {
 			g.Responses = append(g.Responses, extensions.Pair[*extensions.GatewayResponse]{Key: r.ResponseType, Value: &extensions.GatewayResponse{
@@ -167,6 +176,13 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 	}
 	root := newMap().set("openapi", strScalar("3.0.1"))
 	root.set("info", newMap().set("title", strScalar(api.Name)).set("description", textOrNil(api.Description)).set("version", strScalar(api.Version)).node())
+	if e.all && api.DisableExecuteAPIEndpoint != nil && *api.DisableExecuteAPIEndpoint {
+		// ExportApi writes the endpoint configuration on the server, as import reads it.
+		server := newMap().set("url", strScalar("https://"+orText(api.APIID, "api")+".execute-api."+e.region()+".amazonaws.com/{basePath}")).
+			set("variables", newMap().set("basePath", newMap().set("default", strScalar("")).node()).node()).
+			set(extensions.ExtEndpointConfiguration, (&extensions.EndpointConfiguration{DisableExecuteAPIEndpoint: api.DisableExecuteAPIEndpoint}).Encode())
+		root.set("servers", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{server.node()}})
+	}
 	paths := newMap()
 	integ := map[string]*apimodel.V2Integration{}
 	for _, i := range v.Integrations {
@@ -281,4 +297,53 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 		root.set(extensions.ExtImportExportVersion, strScalar("1.0"))
 	}
 	return root.node()
+}
+
+// version returns info.version as GetExport writes it: the API's version;
+// without one, the date of the deployment of the exported stage (or of the
+// latest deployment when the dump has no such stage); "" when the dump has
+// neither.
+func (e *exporter) version(api *apimodel.RestAPI) string {
+	if api.Version != "" {
+		return api.Version
+	}
+	var dep *apimodel.Deployment
+	for _, st := range e.d.Stages {
+		if st.StageName == e.stage() {
+			for _, d := range e.d.Deployments {
+				if d.ID == st.DeploymentID {
+					dep = d
+				}
+			}
+		}
+	}
+	if dep == nil {
+		var latest time.Time
+		for _, d := range e.d.Deployments {
+			if t, ok := parseTimestamp(d.CreatedDate); ok && !t.Before(latest) {
+				dep, latest = d, t
+			}
+		}
+	}
+	if dep == nil {
+		return ""
+	}
+	if t, ok := parseTimestamp(dep.CreatedDate); ok {
+		// GetExport writes the date in UTC, to the second ("2016-06-07T15:48:21Z").
+		return t.UTC().Format(time.RFC3339)
+	}
+	return string(dep.CreatedDate)
+}
+
+// parseTimestamp reads a date as the CLI prints it (ISO 8601) or as epoch seconds.
+func parseTimestamp(ts apimodel.Timestamp) (time.Time, bool) {
+	s := string(ts)
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 {
+		sec, frac := math.Modf(f)
+		return time.Unix(int64(sec), int64(frac*1e9)), true
+	}
+	return time.Time{}, false
 }

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -32,7 +33,40 @@ type ImportOptions struct {
 	// EndpointType is the endpoint type when the document does not set one
 	// (EDGE, REGIONAL or PRIVATE); empty means EDGE, as for ImportRestApi.
 	EndpointType string
+	// Existing is the API the document is put into, as PutRestApi puts a
+	// definition into an existing REST API (for an HTTP API, as ReimportApi
+	// does); nil imports a new API, as ImportRestApi and ImportApi do.
+	Existing *apimodel.Dump
+	// Mode is PutRestApi's mode when Existing is set: ModeMerge (the
+	// default, as for PutRestApi) or ModeOverwrite.
+	Mode ImportMode
+	// CreatedDate is the API's createdDate for a new API; empty means
+	// DefaultCreatedDate, so the same document always gives the same dump.
+	CreatedDate apimodel.Timestamp
+	// Region is the region written into an HTTP API's ApiEndpoint; empty
+	// means us-east-1.
+	Region string
 }
+
+// DefaultCreatedDate is the createdDate Import writes when ImportOptions
+// gives none: API Gateway writes the time of the import, which an offline
+// import cannot know without making its output differ on every run.
+const DefaultCreatedDate apimodel.Timestamp = "1970-01-01T00:00:00+00:00"
+
+// ImportMode is PutRestApi's mode: how a document goes into an existing API.
+type ImportMode string
+
+// Import modes, as PutRestApi's mode parameter.
+const (
+	// ModeMerge keeps what the existing API has and the document does not
+	// define; a method the document defines replaces the existing one, and
+	// lists such as binary media types are joined.
+	ModeMerge ImportMode = "merge"
+	// ModeOverwrite makes the API what the document defines; the API keeps
+	// its id, creation date, tags, endpoint configuration, stages and
+	// deployments, and resources whose path stays keep their ids.
+	ModeOverwrite ImportMode = "overwrite"
+)
 
 // ModelURL is how an imported model schema refers to another model of the API.
 const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
@@ -53,6 +87,9 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 	case "", BasePathIgnore, BasePathPrepend, BasePathSplit:
 	default:
 		im.AddAs(diag.Error, diag.ImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", opts.BasePath)
+		return nil, im.Diags
+	}
+	if !im.checkExisting() {
 		return nil, im.Diags
 	}
 	var d *apimodel.Dump
@@ -77,6 +114,16 @@ type importer struct {
 	// modelNames are the names taken, for generated names.
 	modelNames map[string]bool
 	out        *apimodel.RestDump
+	// warnings are what API Gateway returns in the RestApi's warnings, in its words.
+	warnings []string
+	// idSalt makes the ids of resources built for a put differ from those
+	// of the API they go into, as new resources' ids do.
+	idSalt string
+}
+
+// warn records a warning of the import result, in API Gateway's words.
+func (im *importer) warn(format string, args ...any) {
+	im.warnings = append(im.warnings, fmt.Sprintf(format, args...))
 }
 
 // relPointer returns the pointer of an absolute file pointer relative to Root.
@@ -128,9 +175,15 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 	out := make(map[string]string, len(m))
 	for _, p := range m {
 		if v := source.Resolve(source.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && source.ScalarTag(v) != source.TagStr {
-			im.Add(diag.ImportParamType, v, rel+"/"+source.EscapeToken(p.Key),
-				"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
-				what, p.Key, where, v.Value, v.Value)
+			im.warn("Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'", what, p.Key, where, v.Value)
+			switch source.ScalarTag(v) {
+			case source.TagBool, source.TagInt, source.TagFloat, source.TagNull:
+				// Load already reports this value, with its position and the fix.
+			default:
+				im.Add(diag.ImportParamType, v, rel+"/"+source.EscapeToken(p.Key),
+					"Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'; write the value in quotes (\"'%s'\" for a static value)",
+					what, p.Key, where, v.Value, v.Value)
+			}
 			continue
 		}
 		out[p.Key] = p.Value.String()

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -22,9 +23,17 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 		RouteSelectionExpression:  "$request.method $request.path",
 		APIKeySelectionExpression: "$request.header.x-api-key",
 		DisableExecuteAPIEndpoint: boolPtr(false),
+		CreatedDate:               cmp.Or(im.opts.CreatedDate, DefaultCreatedDate),
+		// New APIs take IPv4 addresses unless asked otherwise, as new REST
+		// APIs do (their recorded ipAddressType is ipv4).
+		IPAddressType: "ipv4",
 	}
 	im.apiID = apimodel.StableID("api", api.Name)
+	if ex := im.opts.Existing; ex != nil && ex.V2 != nil && ex.V2.API != nil {
+		im.apiID = cmp.Or(ex.V2.API.APIID, im.apiID)
+	}
 	api.APIID = im.apiID
+	api.APIEndpoint = "https://" + im.apiID + ".execute-api." + cmp.Or(im.opts.Region, "us-east-1") + ".amazonaws.com"
 	out := &apimodel.V2Dump{API: api}
 	if c, ok := im.doc.Extension(extensions.ExtCORS).(*extensions.CORS); ok {
 		api.CorsConfiguration = &apimodel.Cors{AllowCredentials: c.AllowCredentials, MaxAge: c.MaxAge,
@@ -107,6 +116,9 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 		out.Routes = append(out.Routes, r)
 	}
 	im.apigwv2IntegrationIDs(out)
+	if ex := im.opts.Existing; ex != nil && ex.V2 != nil {
+		return reimport(ex.V2, out)
+	}
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 )
@@ -104,4 +105,26 @@ func ExampleConvert() {
 	// schemes:
 	//   - https
 	// 0 diagnostics
+}
+
+// A document put into an existing API, as PutRestApi does in merge mode:
+// the existing API keeps its id and what the document does not define.
+func ExampleImport_merge() {
+	existing, _ := apimodel.Load("existing.json", []byte(`{
+  "restApi": {"id": "a1b2c3d4e5", "name": "Pets", "binaryMediaTypes": ["image/heif"], "rootResourceId": "r0r0r0r0r0"},
+  "resources": [{"id": "r0r0r0r0r0", "path": "/"},
+    {"id": "h1h1h1h1h1", "parentId": "r0r0r0r0r0", "pathPart": "health", "path": "/health",
+     "resourceMethods": {"GET": {"httpMethod": "GET", "authorizationType": "NONE"}}}]}`))
+	docs, _, _ := openapi.Load("pets.yaml", []byte(exampleDoc), openapi.LoadOptions{})
+	dump, _ := openapi.Import(docs[0], openapi.ImportOptions{Existing: existing, Mode: openapi.ModeMerge})
+	fmt.Println(dump.REST.RestAPI.ID, dump.REST.RestAPI.BinaryMediaTypes)
+	for _, r := range dump.REST.TreeOrder() {
+		fmt.Println(r.Path, r.ID, apimodel.SortedMethods(r))
+	}
+	// Output:
+	// a1b2c3d4e5 [image/heif]
+	// / r0r0r0r0r0 []
+	// /health h1h1h1h1h1 [GET]
+	// /pets ij71vriczp []
+	// /pets/{id} 7vuwz66zak [GET]
 }

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,8 +17,14 @@ import (
 const defaultTimeout = 29000
 
 func (im *importer) rest() *apimodel.RestDump {
-	api := &apimodel.RestAPI{Name: im.doc.Info.Title, Description: im.doc.Info.Description, Version: im.doc.Info.Version}
+	api := &apimodel.RestAPI{Name: im.doc.Info.Title, Description: im.doc.Info.Description, Version: im.doc.Info.Version,
+		CreatedDate: cmp.Or(im.opts.CreatedDate, DefaultCreatedDate)}
 	im.apiID = apimodel.StableID("restapi", api.Name)
+	existing := im.existingREST()
+	if existing != nil {
+		im.apiID = cmp.Or(existing.RestAPI.ID, im.apiID)
+		im.idSalt = "\x00" + apimodel.StableID("put", strings.Join(collectIDs(existing.Resources), ","))
+	}
 	api.ID = im.apiID
 	im.out = &apimodel.RestDump{RestAPI: api}
 	im.models = map[*yaml.Node]string{}
@@ -29,7 +36,11 @@ func (im *importer) rest() *apimodel.RestDump {
 	im.resources()
 	im.gatewayResponses()
 	im.documentation()
+	api.Warnings = im.warnings
 	im.out.AssignIDs()
+	if existing != nil {
+		return im.put(existing, im.out)
+	}
 	return im.out
 }
 
@@ -141,7 +152,7 @@ func (im *importer) resources() {
 		if r, ok := byPath[path]; ok {
 			return r
 		}
-		r := &apimodel.Resource{ID: apimodel.StableID("resource", im.apiID+path), Path: path}
+		r := &apimodel.Resource{ID: apimodel.StableID("resource", im.apiID+path+im.idSalt), Path: path}
 		if path != "/" {
 			parentPath := path[:strings.LastIndex(path, "/")]
 			parent := ensure(cmp.Or(parentPath, "/"))
@@ -175,10 +186,14 @@ func (im *importer) method(op *Operation, res *apimodel.Resource) *apimodel.Meth
 	opName := cmp.Or(modelWord(m.OperationName), modelWord(strings.ToLower(op.Method)+" "+op.Path))
 	for _, p := range op.Parameters {
 		if loc, ok := paramLocations[p.In]; ok {
-			if m.RequestParameters == nil {
-				m.RequestParameters = map[string]bool{}
-			}
-			m.RequestParameters["method.request."+loc+"."+p.Name] = p.Required
+			setParam(m, "method.request."+loc+"."+p.Name, p.Required)
+		}
+	}
+	// API Gateway adds every path parameter of the resource path that the
+	// operation does not declare, as required.
+	for _, name := range pathParams(res.Path) {
+		if key := "method.request.path." + name; !slices.Contains(m.ParameterOrder, key) {
+			setParam(m, key, true)
 		}
 	}
 	if op.Body != nil && !op.Body.Form {
@@ -209,6 +224,29 @@ func (im *importer) method(op *Operation, res *apimodel.Resource) *apimodel.Meth
 	return m
 }
 
+// setParam sets a method request parameter, keeping the order parameters come in.
+func setParam(m *apimodel.Method, key string, required bool) {
+	if m.RequestParameters == nil {
+		m.RequestParameters = map[string]bool{}
+	}
+	if _, ok := m.RequestParameters[key]; !ok {
+		m.ParameterOrder = append(m.ParameterOrder, key)
+	}
+	m.RequestParameters[key] = required
+}
+
+// pathParams returns the names of the path parameters of a resource path
+// ("/a/{id}/{proxy+}" gives id and proxy).
+func pathParams(path string) []string {
+	var out []string
+	for _, part := range strings.Split(path, "/") {
+		if name, ok := strings.CutPrefix(part, "{"); ok && strings.HasSuffix(name, "}") {
+			out = append(out, strings.TrimSuffix(strings.TrimSuffix(name, "}"), "+"))
+		}
+	}
+	return out
+}
+
 func setStr(m map[string]string, k, v string) map[string]string {
 	if m == nil {
 		m = map[string]string{}
@@ -227,7 +265,11 @@ func (im *importer) methodResponses(op *Operation, m *apimodel.Method, opName st
 			if mr.ResponseParameters == nil {
 				mr.ResponseParameters = map[string]bool{}
 			}
-			mr.ResponseParameters["method.response.header."+h.Name] = false
+			key := "method.response.header." + h.Name
+			if _, ok := mr.ResponseParameters[key]; !ok {
+				mr.ParameterOrder = append(mr.ParameterOrder, key)
+			}
+			mr.ResponseParameters[key] = false
 		}
 		for _, mt := range r.Content {
 			if name := im.modelFor(mt.Schema, opName+r.Status+"Response"); name != "" {
@@ -263,10 +305,15 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 		ContentHandling:      upper(string(v.ContentHandling)),
 		TimeoutInMillis:      cmp.Or(v.TimeoutInMillis, intPtr(defaultTimeout)),
 		CacheNamespace:       cmp.Or(v.CacheNamespace.String(), res.ID),
+		CacheKeyParameters:   []string{},
 		ResponseTransferMode: upper(string(v.ResponseTransferMode)),
 	}
 	if in.ConnectionType == "" && (in.Type == "HTTP" || in.Type == "HTTP_PROXY") {
 		in.ConnectionType = "INTERNET"
+	}
+	if in.Type == "MOCK" {
+		// A mock integration calls nothing; API Gateway returns no httpMethod for it.
+		in.HTTPMethod = ""
 	}
 	where := " of resource '" + res.Path + "' and method '" + op.Method + "'"
 	in.RequestParameters = im.strMap(v.RequestParameters, source.Lookup(src, "requestParameters"), rel+"/requestParameters", "requestParameters", where)

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -65,6 +66,9 @@ func (im *importer) apiSettings(api *apimodel.RestAPI) {
 	api.EndpointConfiguration = ec
 }
 
+// defaultAuthorizerTTL is authorizerResultTtlInSeconds when none is written.
+const defaultAuthorizerTTL = 300
+
 // authorizers imports every security scheme with x-amazon-apigateway-authorizer.
 func (im *importer) authorizers() {
 	for _, s := range im.doc.SecuritySchemes {
@@ -93,8 +97,19 @@ func (im *importer) authorizers() {
 		for _, arn := range a.ProviderARNs {
 			out.ProviderARNs = append(out.ProviderARNs, arn.String())
 		}
-		if out.Type == "COGNITO_USER_POOLS" && out.AuthType == "" {
+		switch {
+		case out.AuthType != "":
+		case out.Type == "COGNITO_USER_POOLS":
 			out.AuthType = "cognito_user_pools"
+		default:
+			// API Gateway's word for a Lambda (TOKEN or REQUEST) authorizer.
+			out.AuthType = "custom"
+		}
+		if out.Type == "COGNITO_USER_POOLS" && out.AuthorizerResultTTLInSeconds == nil {
+			// The documented default, which API Gateway returns for a user
+			// pool authorizer; a Lambda authorizer imported without a TTL
+			// has none (the recorded get-authorizers shows none).
+			out.AuthorizerResultTTLInSeconds = intPtr(defaultAuthorizerTTL)
 		}
 		im.out.Authorizers = append(im.out.Authorizers, out)
 	}
@@ -172,11 +187,33 @@ func (im *importer) gatewayResponses() {
 		if p.Value == nil {
 			continue
 		}
-		gr := &apimodel.GatewayResponse{ResponseType: p.Key, StatusCode: p.Value.StatusCode.String(), DefaultResponse: boolPtr(false)}
+		// What the document leaves out is API Gateway's default for the
+		// type, as get-gateway-responses returns a response put without it.
+		gr := &apimodel.GatewayResponse{ResponseType: p.Key, DefaultResponse: boolPtr(false),
+			StatusCode: cmp.Or(p.Value.StatusCode.String(), gatewayStatus[p.Key])}
 		gr.ResponseParameters = plainStrMap(p.Value.ResponseParameters)
+		if gr.ResponseParameters == nil {
+			gr.ResponseParameters = map[string]string{}
+		}
+		// API Gateway also returns its own body template,
+		// {"message":$context.error.messageString}, for a response put
+		// without one; the dump leaves it out, so that clients generated from
+		// it do not take API Gateway's body for the API's.
 		gr.ResponseTemplates = plainStrMap(p.Value.ResponseTemplates)
 		im.out.GatewayResponses = append(im.out.GatewayResponses, gr)
 	}
+}
+
+// gatewayStatus is the status code of each gateway response type when none
+// is set, as get-gateway-responses returns them (DEFAULT_4XX and
+// DEFAULT_5XX have none).
+var gatewayStatus = map[string]string{
+	"ACCESS_DENIED": "403", "API_CONFIGURATION_ERROR": "500", "AUTHORIZER_CONFIGURATION_ERROR": "500",
+	"AUTHORIZER_FAILURE": "500", "BAD_REQUEST_BODY": "400", "BAD_REQUEST_PARAMETERS": "400",
+	"EXPIRED_TOKEN": "403", "INTEGRATION_FAILURE": "504", "INTEGRATION_TIMEOUT": "504",
+	"INVALID_API_KEY": "403", "INVALID_SIGNATURE": "403", "MISSING_AUTHENTICATION_TOKEN": "403",
+	"QUOTA_EXCEEDED": "429", "REQUEST_TOO_LARGE": "413", "RESOURCE_NOT_FOUND": "404",
+	"THROTTLED": "429", "UNAUTHORIZED": "401", "UNSUPPORTED_MEDIA_TYPE": "415", "WAF_FILTERED": "403",
 }
 
 func plainStrMap(m extensions.Map[extensions.Str]) map[string]string {
@@ -202,6 +239,7 @@ func (im *importer) documentation() {
 		}
 		l := p.Location
 		loc := apimodel.DocumentationPartLocation{Type: l.Type, Path: l.Path.String(), Method: l.Method.String(), StatusCode: l.StatusCode.String(), Name: l.Name.String()}
+		locationDefaults(&loc)
 		props := ""
 		if r := source.Resolve(p.Properties); r != nil {
 			if r.Kind == yaml.ScalarNode {
@@ -213,5 +251,24 @@ func (im *importer) documentation() {
 		key := strings.Join([]string{loc.Type, loc.Path, loc.Method, loc.StatusCode, loc.Name}, "\x00")
 		im.out.DocumentationParts = append(im.out.DocumentationParts, &apimodel.DocumentationPart{
 			ID: apimodel.StableID("documentationpart", im.apiID+"/"+key), Location: loc, Properties: apimodel.JSONText(props)})
+	}
+}
+
+// locationDefaults fills what a documentation part's location leaves out as
+// API Gateway does: path "/" (the root resource), method "*" and statusCode
+// "*" (any), for the types that have them.
+func locationDefaults(l *apimodel.DocumentationPartLocation) {
+	switch l.Type {
+	case "API", "AUTHORIZER", "MODEL":
+		return
+	}
+	l.Path = cmp.Or(l.Path, "/")
+	if l.Type == "RESOURCE" {
+		return
+	}
+	l.Method = cmp.Or(l.Method, "*")
+	switch l.Type {
+	case "RESPONSE", "RESPONSE_HEADER", "RESPONSE_BODY":
+		l.StatusCode = cmp.Or(l.StatusCode, "*")
 	}
 }

@@ -39,7 +39,7 @@ type Parameter struct {
 	// Name and In are as written; In is "path", "query", "header",
 	// "cookie", or in Swagger 2.0 also "body" and "formData".
 	Name, In string
-	// Required is read by one rule (extensions.IsTrue); path parameters are
+	// Required is read by one rule (source.IsTrue); path parameters are
 	// always required.
 	Required bool
 	// Description is as written.

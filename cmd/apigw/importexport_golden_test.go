@@ -30,6 +30,11 @@ var cliCases = []cliCase{
 	{"import/oas30", []string{"import", fx + "oas30.yaml", "--endpoint-type", "REGIONAL"}, exitOK},
 	{"import/bad-basepath", []string{"import", fx + "oas30.yaml", "--basepath", "nope"}, exitUsage},
 	{"import/bad-integration", []string{"import", "../../fixtures/import/bad-integration.json"}, exitFindings},
+	{"import/put-merge", []string{"import", fx + "oas30.yaml", "--api", "rest", "--existing", "{dump}", "--mode", "merge"}, exitOK},
+	{"import/put-overwrite", []string{"import", fx + "oas30.yaml", "--api", "rest", "--existing", "{dump}", "--mode", "overwrite"}, exitOK},
+	{"import/put-http-into-rest", []string{"import", fx + "oas30.yaml", "--existing", "{dump}"}, exitFindings},
+	{"import/bad-mode", []string{"import", fx + "oas30.yaml", "--mode", "replace", "--existing", "{dump}"}, exitUsage},
+	{"import/mode-without-existing", []string{"import", fx + "oas30.yaml", "--mode", "merge"}, exitUsage},
 	{"export/rest-oas30-all", []string{"export", "{dump}", "--extensions", "apigateway", "--stage", "prod"}, exitOK},
 	{"export/rest-oas30-plain", []string{"export", "{dump}"}, exitOK},
 	{"export/rest-swagger-yaml", []string{"export", "{dump}", "--to", "swagger", "--extensions", "integrations,authorizers", "--format", "yaml"}, exitOK},
@@ -55,6 +60,7 @@ func runCLI(args []string) (int, []byte, []byte) {
 }
 
 func TestImportExportCommandsGolden(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "") // the goldens hold the default createdDate
 	tmp := t.TempDir()
 	dumps := map[string]string{"{dump}": fx + "rest-swagger.yaml", "{httpdump}": fx + "http-api.yaml"}
 	for _, k := range []string{"{dump}", "{httpdump}"} {
@@ -124,5 +130,23 @@ func TestExportWriteFailure(t *testing.T) {
 	code, _, _ := runCLI([]string{"import", fx + "oas30.yaml", "-o", filepath.Join(blocker(t, t.TempDir()), "x.json")})
 	if code != exitWrite {
 		t.Fatalf("exit %d, want %d", code, exitWrite)
+	}
+}
+
+// TestImportCreatedDate: createdDate is fixed unless SOURCE_DATE_EPOCH gives a time.
+func TestImportCreatedDate(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	_, out, _ := runCLI([]string{"import", fx + "rest-swagger.yaml"})
+	if !bytes.Contains(out, []byte(`"createdDate": "1970-01-01T00:00:00+00:00"`)) {
+		t.Errorf("default createdDate missing:\n%s", out[:min(len(out), 300)])
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1714557600")
+	_, out, _ = runCLI([]string{"import", fx + "rest-swagger.yaml"})
+	if !bytes.Contains(out, []byte(`"createdDate": "2024-05-01T10:00:00+00:00"`)) {
+		t.Errorf("SOURCE_DATE_EPOCH not used:\n%s", out[:min(len(out), 300)])
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if code, _, stderr := runCLI([]string{"import", fx + "rest-swagger.yaml"}); code != exitUsage {
+		t.Errorf("exit %d for a bad SOURCE_DATE_EPOCH: %s", code, stderr)
 	}
 }

@@ -88,6 +88,13 @@ func (d *decoder) checkRest(r *RestDump) {
 	d.names("authorizers", "name", collect(r.Authorizers, func(a *Authorizer) string { return a.Name }))
 	vals := d.names("requestValidators", "id", collect(r.RequestValidators, func(v *RequestValidator) string { return v.ID }))
 	d.names("gatewayResponses", "responseType", collect(r.GatewayResponses, func(g *GatewayResponse) string { return g.ResponseType }))
+	deps := d.names("deployments", "id", collect(r.Deployments, func(x *Deployment) string { return x.ID }))
+	d.names("stages", "stageName", collect(r.Stages, func(x *RestStage) string { return x.StageName }))
+	for i, st := range r.Stages {
+		if st != nil && st.DeploymentID != "" && len(r.Deployments) > 0 && !deps[st.DeploymentID] {
+			d.at(diag.Error, diag.DumpUnknownRef, d.ptr("stages", i, "deploymentId"), "deploymentId %q is not the id of a deployment in this dump", st.DeploymentID)
+		}
+	}
 	for i, res := range r.Resources {
 		for _, verb := range sortedKeys(res.ResourceMethods) {
 			m := res.ResourceMethods[verb]

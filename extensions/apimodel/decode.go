@@ -248,6 +248,27 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 		}
 		d.value(val, v.Field(f.index), source.Pointer(ptr, k.Value), f.name, enum)
 	}
+	keepOrder(r, v)
+}
+
+// keepOrder fills each field tagged order:"name" of the struct v with the
+// keys of the object under name in r, as written.
+func keepOrder(r *yaml.Node, v reflect.Value) {
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Tag.Get("order")
+		if name == "" {
+			continue
+		}
+		m := source.Resolve(lookup(r, name))
+		if m == nil || m.Kind != yaml.MappingNode {
+			continue
+		}
+		keys := make([]string, 0, len(m.Content)/2)
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			keys = append(keys, m.Content[j].Value)
+		}
+		v.Field(i).Set(reflect.ValueOf(keys))
+	}
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, ptr, what string, fields []fieldInfo) {

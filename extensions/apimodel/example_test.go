@@ -50,3 +50,10 @@ func ExampleStableID() {
 	fmt.Println(apimodel.StableID("resource", "/pets") == apimodel.StableID("resource", "/pets"))
 	// Output: true
 }
+
+func ExampleMethod_Parameters() {
+	dump, _ := apimodel.Load("resources.json", []byte(`{"items": [{"id": "abc123", "path": "/", "resourceMethods": {"GET": {
+	  "requestParameters": {"method.request.querystring.type": false, "method.request.querystring.page": false}}}}]}`))
+	fmt.Println(dump.REST.Resources[0].ResourceMethods["GET"].Parameters())
+	// Output: [method.request.querystring.type method.request.querystring.page]
+}

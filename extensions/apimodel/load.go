@@ -3,6 +3,7 @@ package apimodel
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,12 +81,17 @@ var listKinds = []listKind{
 	{[]string{"validateRequestBody", "validateRequestParameters"}, "requestValidators", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.RequestValidators }},
 	{[]string{"responseType"}, "gatewayResponses", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.GatewayResponses }},
 	{[]string{"location"}, "documentationParts", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.DocumentationParts }},
+	{[]string{"apiSummary"}, "deployments", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.Deployments }},
 	{[]string{"RouteKey", "routeKey"}, "routes", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Routes }},
 	{[]string{"IntegrationType", "integrationType"}, "integrations", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Integrations }},
 	{[]string{"AuthorizerType", "authorizerType"}, "authorizers", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Authorizers }},
 	{[]string{"ModelId", "modelId"}, "models", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Models }},
 	{[]string{"StageName", "stageName"}, "stages", func(d *Dump) any { d.V2 = &V2Dump{}; return &d.V2.Stages }},
 }
+
+// restStages is the kind of the items of a REST API's get-stages, which
+// lists them under "item".
+var restStages = listKind{[]string{"stageName"}, "stages", func(d *Dump) any { d.REST = &RestDump{}; return &d.REST.Stages }}
 
 // kindOf returns the list kind of item, or nil.
 func kindOf(item *yaml.Node) *listKind {
@@ -96,11 +102,31 @@ func kindOf(item *yaml.Node) *listKind {
 			}
 		}
 	}
+	if isDeployment(item) {
+		return &listKinds[slices.IndexFunc(listKinds, func(k listKind) bool { return k.name == "deployments" })]
+	}
 	return nil
 }
 
+// isDeployment tells whether item holds only what get-deployments prints
+// for a deployment (an id and a date, perhaps a description).
+func isDeployment(item *yaml.Node) bool {
+	r := source.Resolve(item)
+	if r == nil || r.Kind != yaml.MappingNode || exactLookup(r, "createdDate") == nil {
+		return false
+	}
+	for i := 0; i+1 < len(r.Content); i += 2 {
+		switch r.Content[i].Value {
+		case "id", "description", "createdDate", "apiSummary":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 var (
-	restKeys = []string{"restApi", "resources", "requestValidators", "gatewayResponses", "documentationParts"}
+	restKeys = []string{"restApi", "resources", "requestValidators", "gatewayResponses", "documentationParts", "deployments"}
 	v2Keys   = []string{"api", "routes", "integrations", "integrationResponses", "routeResponses", "stages"}
 )
 
@@ -136,7 +162,10 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 		return d.rest(root)
 	}
 	if items := lookup(root, "items"); items != nil {
-		return d.items(root, items)
+		return d.items(root, items, "items")
+	}
+	if items := exactLookup(root, "item"); items != nil {
+		return d.items(root, items, "item")
 	}
 	switch {
 	case hasKey(root, "rootResourceId"):
@@ -191,10 +220,11 @@ func (d *decoder) v2(root *yaml.Node) *Dump {
 	return dump
 }
 
-// items loads a bare list output ({"items": […]}) of the CLI.
-func (d *decoder) items(root, items *yaml.Node) *Dump {
+// items loads a bare list output of the CLI: {"items": […]}, or {"item":
+// […]} for the stages of a REST API (key says which).
+func (d *decoder) items(root, items *yaml.Node, key string) *Dump {
 	list := source.Resolve(items)
-	ptr := "/" + keyOf(root, "items")
+	ptr := "/" + keyOf(root, key)
 	if list == nil || list.Kind != yaml.SequenceNode {
 		d.Add(diag.WrongType, items, ptr, "items must be a list, not %s", kindName(items))
 		return nil
@@ -204,8 +234,8 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 		return nil
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k := root.Content[i].Value; !strings.EqualFold(k, "items") && !strings.EqualFold(k, "nextToken") && !strings.EqualFold(k, "position") && !ignoredKeys[k] {
-			d.unknownKey(root.Content[i], source.Pointer("", k), "list output", []fieldInfo{{name: keyOf(root, "items")}})
+		if k := root.Content[i].Value; !strings.EqualFold(k, key) && !strings.EqualFold(k, "nextToken") && !strings.EqualFold(k, "position") && !ignoredKeys[k] {
+			d.unknownKey(root.Content[i], source.Pointer("", k), "list output", []fieldInfo{{name: keyOf(root, key)}})
 		}
 	}
 	first := list.Content[0]
@@ -224,6 +254,9 @@ func (d *decoder) items(root, items *yaml.Node) *Dump {
 		return nil
 	}
 	k := kindOf(first)
+	if key == "item" {
+		k = &restStages
+	}
 	if k == nil {
 		d.Add(diag.DumpShape, first, ptr+"/0", "cannot tell what these items are; expected the output of get-resources, get-models, get-authorizers, get-request-validators, get-gateway-responses, get-documentation-parts, get-rest-apis, or apigatewayv2 get-apis, get-routes, get-integrations, get-authorizers, get-models or get-stages")
 		return nil

@@ -99,6 +99,8 @@ func TestLoadDiagnostics(t *testing.T) {
 		{"two apis", `{"Items": [{"ApiId": "a", "ProtocolType": "HTTP"}, {"ApiId": "b", "ProtocolType": "HTTP"}]}`, diag.DumpShape, diag.Error, 1, "/Items", "2 APIs"},
 		{"empty items", `{"items": []}`, diag.DumpShape, diag.Error, 1, "/items", "empty"},
 		{"unknown items", `{"items": [{"foo": 1}]}`, diag.DumpShape, diag.Error, 1, "/items/0", "cannot tell"},
+		{"stage of unknown deployment", `{"deployments": [{"id": "d1"}], "stages": [{"stageName": "dev", "deploymentId": "d2"}], "restApi": {"name": "n"}}`,
+			diag.DumpUnknownRef, diag.Error, 1, "/stages/0/deploymentId", `"d2"`},
 		{"schema not text", `{"models": [{"name": "M", "schema": 5}]}`, diag.WrongType, diag.Warning, 1, "/models/0/schema", "JSON text"},
 	}
 	for _, tt := range tests {
@@ -132,6 +134,11 @@ func TestLoadBareOutputs(t *testing.T) {
 		{"v2 authorizers", `{"authorizers": [{"AuthorizerId": "a", "AuthorizerType": "JWT", "Name": "j"}]}`, func(d *Dump) bool { return d.V2 != nil && len(d.V2.Authorizers) == 1 }},
 		{"rest authorizers", `{"authorizers": [{"id": "a", "type": "TOKEN", "name": "t"}]}`, func(d *Dump) bool { return d.REST != nil && len(d.REST.Authorizers) == 1 }},
 		{"yaml", "restApi:\n  name: n\nresources:\n  - id: a\n    path: /\n", func(d *Dump) bool { return d.REST.Resources[0].Path == "/" }},
+		{"get-stages of a REST API", `{"item": [{"cacheClusterEnabled": false, "deploymentId": "d1", "methodSettings": {}, "stageName": "dev", "createdDate": "2024-01-02T03:04:05+00:00"}]}`,
+			func(d *Dump) bool {
+				return d.REST.Stages[0].StageName == "dev" && d.REST.Stages[0].DeploymentID == "d1"
+			}},
+		{"get-deployments", `{"items": [{"id": "d1", "createdDate": 1704164645}]}`, func(d *Dump) bool { return d.REST.Deployments[0].CreatedDate == "1704164645" }},
 		{"sdk metadata ignored", `{"items": [{"id": "a", "path": "/"}], "ResponseMetadata": {"HTTPStatusCode": 200}}`, func(d *Dump) bool { return d.REST != nil }},
 	}
 	for _, tt := range tests {
@@ -162,5 +169,40 @@ func TestAssignIDs(t *testing.T) {
 	order := r.TreeOrder()
 	if order[0].Path != "/" || order[2].Path != "/a/{b}" {
 		t.Errorf("TreeOrder: %v %v %v", order[0].Path, order[1].Path, order[2].Path)
+	}
+}
+
+// TestMarshalKeepsWhatAWSReturns: an empty cacheKeyParameters list and an
+// empty tags object stay, and parameters keep the order they were written in.
+func TestMarshalKeepsWhatAWSReturns(t *testing.T) {
+	in := `{"restApi": {"name": "n", "tags": {}}, "resources": [{"id": "r", "path": "/", "resourceMethods": {"GET": {
+  "requestParameters": {"method.request.querystring.b": false, "method.request.path.a": true},
+  "methodResponses": {"200": {"statusCode": "200", "responseParameters": {"method.response.header.Z": false, "method.response.header.A": false}}},
+  "methodIntegration": {"type": "MOCK", "cacheKeyParameters": []}}}}]}`
+	d, diags := Load("in.json", []byte(in))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	out, err := d.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	for _, want := range []string{`"cacheKeyParameters": []`, `"tags": {}`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("%s is lost:\n%s", want, s)
+		}
+	}
+	if strings.Index(s, "querystring.b") > strings.Index(s, "path.a") || strings.Index(s, "header.Z") > strings.Index(s, "header.A") {
+		t.Errorf("parameters were reordered:\n%s", s)
+	}
+	m := d.REST.Resources[0].ResourceMethods["GET"]
+	if got := m.Parameters(); len(got) != 2 || got[0] != "method.request.querystring.b" {
+		t.Errorf("Parameters() = %v", got)
+	}
+	again, _ := Load("again", out)
+	out2, _ := again.Marshal()
+	if !bytes.Equal(out, out2) {
+		t.Error("Marshal(Load(Marshal(d))) differs from Marshal(d)")
 	}
 }

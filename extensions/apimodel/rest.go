@@ -12,24 +12,31 @@ type RestDump struct {
 	RequestValidators  []*RequestValidator  `json:"requestValidators,omitempty"`
 	GatewayResponses   []*GatewayResponse   `json:"gatewayResponses,omitempty"`
 	DocumentationParts []*DocumentationPart `json:"documentationParts,omitempty"`
+	// Deployments and Stages are the outputs of get-deployments and
+	// get-stages; export takes info.version from the exported stage's
+	// deployment when the API has no version.
+	Deployments []*Deployment `json:"deployments,omitempty"`
+	Stages      []*RestStage  `json:"stages,omitempty"`
 }
 
 // RestAPI is the output of get-rest-api.
 type RestAPI struct {
-	ID                        string                 `json:"id,omitempty"`
-	Name                      string                 `json:"name,omitempty"`
-	Description               string                 `json:"description,omitempty"`
-	CreatedDate               Timestamp              `json:"createdDate,omitempty"`
-	Version                   string                 `json:"version,omitempty"`
-	Warnings                  []string               `json:"warnings,omitempty"`
-	BinaryMediaTypes          []string               `json:"binaryMediaTypes,omitempty"`
-	MinimumCompressionSize    *int                   `json:"minimumCompressionSize,omitempty"`
-	APIKeySource              string                 `json:"apiKeySource,omitempty" enum:"HEADER,AUTHORIZER"`
-	EndpointConfiguration     *EndpointConfiguration `json:"endpointConfiguration,omitempty"`
-	Policy                    JSONText               `json:"policy,omitempty"`
-	Tags                      map[string]string      `json:"tags,omitempty"`
-	DisableExecuteAPIEndpoint *bool                  `json:"disableExecuteApiEndpoint,omitempty"`
-	RootResourceID            string                 `json:"rootResourceId,omitempty"`
+	ID                     string                 `json:"id,omitempty"`
+	Name                   string                 `json:"name,omitempty"`
+	Description            string                 `json:"description,omitempty"`
+	CreatedDate            Timestamp              `json:"createdDate,omitempty"`
+	Version                string                 `json:"version,omitempty"`
+	Warnings               []string               `json:"warnings,omitempty"`
+	BinaryMediaTypes       []string               `json:"binaryMediaTypes,omitempty"`
+	MinimumCompressionSize *int                   `json:"minimumCompressionSize,omitempty"`
+	APIKeySource           string                 `json:"apiKeySource,omitempty" enum:"HEADER,AUTHORIZER"`
+	EndpointConfiguration  *EndpointConfiguration `json:"endpointConfiguration,omitempty"`
+	Policy                 JSONText               `json:"policy,omitempty"`
+	// Tags is omitted when nil and written as {} when empty, as PutRestApi
+	// returns it.
+	Tags                      map[string]string `json:"tags,omitzero"`
+	DisableExecuteAPIEndpoint *bool             `json:"disableExecuteApiEndpoint,omitempty"`
+	RootResourceID            string            `json:"rootResourceId,omitempty"`
 }
 
 // EndpointConfiguration says where a REST API is reachable.
@@ -66,13 +73,41 @@ type Method struct {
 	MethodResponses     map[string]*MethodResponse `json:"methodResponses,omitempty"`
 	MethodIntegration   *Integration               `json:"methodIntegration,omitempty"`
 	AuthorizationScopes []string                   `json:"authorizationScopes,omitempty"`
+	// ParameterOrder lists the keys of RequestParameters in the order API
+	// Gateway keeps them: the document's order on import, the dump's on
+	// Load. Keys it lacks follow, sorted. Marshal writes requestParameters
+	// in this order, and export lists the operation's parameters in it.
+	ParameterOrder []string `json:"-" order:"requestParameters"`
 }
+
+// MarshalJSON writes the method with requestParameters in ParameterOrder.
+func (m Method) MarshalJSON() ([]byte, error) {
+	type plain Method
+	return marshalOrdered(plain(m), "requestParameters", m.ParameterOrder)
+}
+
+// Parameters returns the keys of RequestParameters in ParameterOrder.
+func (m *Method) Parameters() []string { return orderedKeys(m.RequestParameters, m.ParameterOrder) }
 
 // MethodResponse is the output of get-method-response.
 type MethodResponse struct {
 	StatusCode         string            `json:"statusCode,omitempty"`
 	ResponseParameters map[string]bool   `json:"responseParameters,omitempty"`
 	ResponseModels     map[string]string `json:"responseModels,omitempty"`
+	// ParameterOrder lists the keys of ResponseParameters in the order API
+	// Gateway keeps them, as Method.ParameterOrder does for a method's.
+	ParameterOrder []string `json:"-" order:"responseParameters"`
+}
+
+// MarshalJSON writes the method response with responseParameters in ParameterOrder.
+func (r MethodResponse) MarshalJSON() ([]byte, error) {
+	type plain MethodResponse
+	return marshalOrdered(plain(r), "responseParameters", r.ParameterOrder)
+}
+
+// Parameters returns the keys of ResponseParameters in ParameterOrder.
+func (r *MethodResponse) Parameters() []string {
+	return orderedKeys(r.ResponseParameters, r.ParameterOrder)
 }
 
 // Integration is the output of get-integration.
@@ -89,7 +124,9 @@ type Integration struct {
 	ContentHandling     string            `json:"contentHandling,omitempty" enum:"CONVERT_TO_BINARY,CONVERT_TO_TEXT"`
 	TimeoutInMillis     *int              `json:"timeoutInMillis,omitempty"`
 	CacheNamespace      string            `json:"cacheNamespace,omitempty"`
-	CacheKeyParameters  []string          `json:"cacheKeyParameters,omitempty"`
+	// CacheKeyParameters is omitted when nil and written as [] when empty:
+	// API Gateway returns [] for every integration without cache keys.
+	CacheKeyParameters []string `json:"cacheKeyParameters,omitzero"`
 	// IntegrationResponses maps a status code to its integration response.
 	IntegrationResponses map[string]*IntegrationResponse `json:"integrationResponses,omitempty"`
 	TLSConfig            *TLSConfig                      `json:"tlsConfig,omitempty"`
@@ -140,11 +177,15 @@ type RequestValidator struct {
 
 // GatewayResponse is an item of get-gateway-responses.
 type GatewayResponse struct {
-	ResponseType       string            `json:"responseType,omitempty" enum:"DEFAULT_4XX,DEFAULT_5XX,RESOURCE_NOT_FOUND,UNAUTHORIZED,INVALID_API_KEY,ACCESS_DENIED,AUTHORIZER_FAILURE,AUTHORIZER_CONFIGURATION_ERROR,INVALID_SIGNATURE,EXPIRED_TOKEN,MISSING_AUTHENTICATION_TOKEN,INTEGRATION_FAILURE,INTEGRATION_TIMEOUT,API_CONFIGURATION_ERROR,UNSUPPORTED_MEDIA_TYPE,BAD_REQUEST_PARAMETERS,BAD_REQUEST_BODY,REQUEST_TOO_LARGE,THROTTLED,QUOTA_EXCEEDED,WAF_FILTERED"`
-	StatusCode         string            `json:"statusCode,omitempty"`
-	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
-	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
-	DefaultResponse    *bool             `json:"defaultResponse,omitempty"`
+	ResponseType string `json:"responseType,omitempty" enum:"DEFAULT_4XX,DEFAULT_5XX,RESOURCE_NOT_FOUND,UNAUTHORIZED,INVALID_API_KEY,ACCESS_DENIED,AUTHORIZER_FAILURE,AUTHORIZER_CONFIGURATION_ERROR,INVALID_SIGNATURE,EXPIRED_TOKEN,MISSING_AUTHENTICATION_TOKEN,INTEGRATION_FAILURE,INTEGRATION_TIMEOUT,API_CONFIGURATION_ERROR,UNSUPPORTED_MEDIA_TYPE,BAD_REQUEST_PARAMETERS,BAD_REQUEST_BODY,REQUEST_TOO_LARGE,THROTTLED,QUOTA_EXCEEDED,WAF_FILTERED"`
+	StatusCode   string `json:"statusCode,omitempty"`
+	// ResponseParameters and ResponseTemplates are omitted when nil and
+	// written as {} when empty, as get-gateway-responses returns them.
+	ResponseParameters map[string]string `json:"responseParameters,omitzero"`
+	ResponseTemplates  map[string]string `json:"responseTemplates,omitzero"`
+	// DefaultResponse is true for a type the API has not customised;
+	// export leaves those out, as GetExport does.
+	DefaultResponse *bool `json:"defaultResponse,omitempty"`
 }
 
 // DocumentationPart is an item of get-documentation-parts.
@@ -162,6 +203,70 @@ type DocumentationPartLocation struct {
 	Method     string `json:"method,omitempty"`
 	StatusCode string `json:"statusCode,omitempty"`
 	Name       string `json:"name,omitempty"`
+}
+
+// Deployment is an item of get-deployments.
+type Deployment struct {
+	ID          string    `json:"id,omitempty"`
+	Description string    `json:"description,omitempty"`
+	CreatedDate Timestamp `json:"createdDate,omitempty"`
+	// APISummary maps a resource path to its methods' authorization summary.
+	APISummary map[string]map[string]*MethodSnapshot `json:"apiSummary,omitempty"`
+}
+
+// MethodSnapshot is a method's authorization as a deployment recorded it.
+type MethodSnapshot struct {
+	AuthorizationType string `json:"authorizationType,omitempty"`
+	APIKeyRequired    *bool  `json:"apiKeyRequired,omitempty"`
+}
+
+// RestStage is an item of get-stages for a REST API.
+type RestStage struct {
+	DeploymentID         string                    `json:"deploymentId,omitempty"`
+	ClientCertificateID  string                    `json:"clientCertificateId,omitempty"`
+	StageName            string                    `json:"stageName,omitempty"`
+	Description          string                    `json:"description,omitempty"`
+	CacheClusterEnabled  *bool                     `json:"cacheClusterEnabled,omitempty"`
+	CacheClusterSize     string                    `json:"cacheClusterSize,omitempty"`
+	CacheClusterStatus   string                    `json:"cacheClusterStatus,omitempty"`
+	MethodSettings       map[string]*MethodSetting `json:"methodSettings,omitempty"`
+	Variables            map[string]string         `json:"variables,omitempty"`
+	DocumentationVersion string                    `json:"documentationVersion,omitempty"`
+	AccessLogSettings    *RestAccessLogSettings    `json:"accessLogSettings,omitempty"`
+	CanarySettings       *CanarySettings           `json:"canarySettings,omitempty"`
+	TracingEnabled       *bool                     `json:"tracingEnabled,omitempty"`
+	WebACLArn            string                    `json:"webAclArn,omitempty"`
+	Tags                 map[string]string         `json:"tags,omitempty"`
+	CreatedDate          Timestamp                 `json:"createdDate,omitempty"`
+	LastUpdatedDate      Timestamp                 `json:"lastUpdatedDate,omitempty"`
+}
+
+// MethodSetting is a stage's setting for one method ("*/*" for all).
+type MethodSetting struct {
+	MetricsEnabled                         *bool    `json:"metricsEnabled,omitempty"`
+	LoggingLevel                           string   `json:"loggingLevel,omitempty"`
+	DataTraceEnabled                       *bool    `json:"dataTraceEnabled,omitempty"`
+	ThrottlingBurstLimit                   *int     `json:"throttlingBurstLimit,omitempty"`
+	ThrottlingRateLimit                    *float64 `json:"throttlingRateLimit,omitempty"`
+	CachingEnabled                         *bool    `json:"cachingEnabled,omitempty"`
+	CacheTTLInSeconds                      *int     `json:"cacheTtlInSeconds,omitempty"`
+	CacheDataEncrypted                     *bool    `json:"cacheDataEncrypted,omitempty"`
+	RequireAuthorizationForCacheControl    *bool    `json:"requireAuthorizationForCacheControl,omitempty"`
+	UnauthorizedCacheControlHeaderStrategy string   `json:"unauthorizedCacheControlHeaderStrategy,omitempty" enum:"FAIL_WITH_403,SUCCEED_WITH_RESPONSE_HEADER,SUCCEED_WITHOUT_RESPONSE_HEADER"`
+}
+
+// RestAccessLogSettings says where a REST stage writes access logs.
+type RestAccessLogSettings struct {
+	Format         string `json:"format,omitempty"`
+	DestinationArn string `json:"destinationArn,omitempty"`
+}
+
+// CanarySettings are a stage's canary release settings.
+type CanarySettings struct {
+	PercentTraffic         *float64          `json:"percentTraffic,omitempty"`
+	DeploymentID           string            `json:"deploymentId,omitempty"`
+	StageVariableOverrides map[string]string `json:"stageVariableOverrides,omitempty"`
+	UseStageCache          *bool             `json:"useStageCache,omitempty"`
 }
 
 // Timestamp is a date as the CLI or an SDK prints it (ISO 8601 text or epoch seconds), kept as written.

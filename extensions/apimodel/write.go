@@ -11,8 +11,11 @@ import (
 
 // Marshal writes the dump as indented JSON in its canonical order: resources
 // by path, models, authorizers and validators by name, gateway responses by
-// type, routes by route key, integrations by id. Map keys are sorted. The
-// same dump always gives the same bytes.
+// type, deployments by date, stages by name, routes by route key,
+// integrations by id. Map keys are sorted, except the request parameters of
+// a method and the response parameters of a method response, which keep the
+// order API Gateway keeps them in (ParameterOrder). The same dump always
+// gives the same bytes.
 func (d *Dump) Marshal() ([]byte, error) {
 	var v any
 	switch {
@@ -51,6 +54,8 @@ func (r *RestDump) sorted() *RestDump {
 		l := x.Location
 		return []string{l.Type, l.Path, l.Method, l.StatusCode, l.Name, x.ID}
 	})
+	c.Deployments = sortBy(r.Deployments, func(x *Deployment) []string { return []string{string(x.CreatedDate), x.ID} })
+	c.Stages = sortBy(r.Stages, func(x *RestStage) []string { return []string{x.StageName} })
 	return &c
 }
 

@@ -46,6 +46,12 @@ const (
 	ConvertTarget Code = "APIGW572"
 )
 
+// Import into an existing API (APIGW561).
+const (
+	// ImportMode: Mode or existing API import cannot use.
+	ImportMode Code = "APIGW561"
+)
+
 var modelEntries = []Entry{
 	{Code: DumpSyntax, Severity: Error, Title: "Dump is not JSON or YAML",
 		Doc:      "A file given as a dump of a live API (the output of aws apigateway get-rest-api, get-resources --embed methods and friends) is not JSON or YAML. Save the CLI's JSON output unchanged.",
@@ -110,4 +116,7 @@ var modelEntries = []Entry{
 	{Code: ConvertTarget, Severity: Error, Title: "Unsupported conversion target",
 		Doc:      "The conversion or export target is not one apigw supports: convert writes Swagger 2.0, OpenAPI 3.0 or 3.1; export writes Swagger 2.0 or OpenAPI 3.0. Name a supported target.",
 		Evidence: "Tool contract: the targets apigw writes; not a claim about API Gateway."},
+	{Code: ImportMode, Severity: Error, Title: "Mode or existing API import cannot use",
+		Doc:      "A document is put into an existing API with a mode other than merge or overwrite, with a mode but no existing API, or into an API of the other kind (a REST API document into an HTTP API, or the reverse). Give PutRestApi's merge or overwrite with the dump of a REST API, or overwrite with the dump of an HTTP API.",
+		Evidence: "Documented: PutRestApi's mode takes merge or overwrite and puts into a REST API (API Gateway API reference, PutRestApi); ReimportApi puts into an HTTP API and has no mode (apigatewayv2 API reference, ReimportApi). The request fails otherwise, so this is an error."},
 }
