@@ -10,6 +10,7 @@ func init() { subcommands = append(subcommands, newImportCmd) }
 func newImportCmd() *cobra.Command {
 	var basePath, format, out, resource, endpoint string
 	var api apiFlag
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Build the API model that API Gateway's import would create from a document",
@@ -31,7 +32,7 @@ What import would warn about or reject is printed to stderr.`,
 			if mode != openapi.BasePathIgnore && mode != openapi.BasePathPrepend && mode != openapi.BasePathSplit {
 				return withCode(exitUsage, errorf("--basepath %q: write ignore, prepend or split", basePath))
 			}
-			doc, diags, err := loadOne(args[0], resource, &api)
+			doc, diags, err := loadOne(args[0], resource, &api, reads(importReads, strict))
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {
@@ -58,5 +59,6 @@ What import would warn about or reject is printed to stderr.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to import when a template holds several")
 	api.add(cmd)
+	addStrict(cmd, &strict)
 	return cmd
 }
