@@ -18,7 +18,9 @@ import (
 
 // loadOne loads the API definition in path: the document itself, or the one
 // API of a template (resource names one when the template holds several).
-func loadOne(path, resource string, api *apiFlag) (*openapi.Document, []diag.Diagnostic, error) {
+// Errors refuse it, except those that use says the command does not read
+// (nil: every error refuses), which become warnings.
+func loadOne(path, resource string, api *apiFlag, use *openapi.Usage) (*openapi.Document, []diag.Diagnostic, error) {
 	opts, err := api.options("")
 	if err != nil {
 		return nil, nil, err
@@ -31,15 +33,19 @@ func loadOne(path, resource string, api *apiFlag) (*openapi.Document, []diag.Dia
 		}
 		return nil, diags, withCode(exitFindings, err)
 	}
-	if hasError(diags) {
-		return nil, diags, nil
-	}
 	var names []string
 	for _, d := range docs {
 		if resource == "" || d.Resource == resource {
+			diags = judge(use, d, diags).Diagnostics
+			if hasError(diags) {
+				return nil, diags, nil
+			}
 			return d, diags, pickOnly(docs, resource)
 		}
 		names = append(names, d.Resource)
+	}
+	if hasError(diags) {
+		return nil, diags, nil
 	}
 	if len(docs) == 0 {
 		return nil, diags, withCode(exitFindings, fmt.Errorf("%s holds no API definition", path))

@@ -19,6 +19,7 @@ func init() { subcommands = append(subcommands, newConfigCmd) }
 func newConfigCmd() *cobra.Command {
 	var target, out, resource, basePath string
 	var api apiFlag
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "config FILE --target calls|cloudformation|terraform|pulumi",
 		Short: "Turn an API into deployment config: SDK calls, CloudFormation, Terraform or Pulumi",
@@ -34,7 +35,7 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 			if !slices.Contains(config.Targets, target) {
 				return withCode(exitUsage, errorf("--target %q: write one of %s", target, strings.Join(config.Targets, ", ")))
 			}
-			dump, diags, err := configInput(args[0], resource, openapi.BasePathMode(basePath), &api)
+			dump, diags, err := configInput(args[0], resource, openapi.BasePathMode(basePath), &api, reads(configReads, strict))
 			printDiags(cmd.ErrOrStderr(), diags)
 			if err != nil {
 				return err
@@ -82,13 +83,14 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to use when a template holds several")
 	api.add(cmd)
 	cmd.Flags().StringVar(&basePath, "basepath", "ignore", "for documents: what import does with the base path (ignore, prepend, split)")
+	addStrict(cmd, &strict)
 	_ = cmd.MarkFlagRequired("target")
 	return cmd
 }
 
 // configInput reads FILE as a dump or, when it is an OpenAPI document or
 // template, imports it.
-func configInput(path, resource string, mode openapi.BasePathMode, api *apiFlag) (*apimodel.Dump, []diag.Diagnostic, error) {
+func configInput(path, resource string, mode openapi.BasePathMode, api *apiFlag, use *openapi.Usage) (*apimodel.Dump, []diag.Diagnostic, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, withCode(exitFindings, err)
@@ -96,7 +98,7 @@ func configInput(path, resource string, mode openapi.BasePathMode, api *apiFlag)
 	if isDump(path, data) {
 		return loadDump(path)
 	}
-	doc, diags, err := loadOne(path, resource, api)
+	doc, diags, err := loadOne(path, resource, api, use)
 	if err != nil || doc == nil {
 		return nil, diags, err
 	}

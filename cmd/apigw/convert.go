@@ -9,6 +9,7 @@ func init() { subcommands = append(subcommands, newConvertCmd) }
 
 func newConvertCmd() *cobra.Command {
 	var to, format, out, resource string
+	var strict bool
 	var api apiFlag
 	cmd := &cobra.Command{
 		Use:   "convert FILE --to swagger|oas30|oas31",
@@ -16,7 +17,9 @@ func newConvertCmd() *cobra.Command {
 		Long: `convert rewrites an OpenAPI or Swagger document as another version, keeping
 key order and comments where the versions agree and moving the
 x-amazon-apigateway-* extensions to where the target version wants them.
-What the target cannot express is reported on stderr.`,
+What the target cannot express is reported on stderr. An error in an
+x-amazon-apigateway-* extension, which convert keeps as written, is reported
+as a warning (--strict refuses the document instead).`,
 		Example: `  apigw convert swagger.json --to oas30
   apigw convert api.yaml --to swagger --format json -o swagger.json
   apigw convert api30.yaml --to oas31 --format yaml`,
@@ -30,7 +33,7 @@ What the target cannot express is reported on stderr.`,
 			if !ok {
 				return withCode(exitUsage, errorf("--to %q: write swagger, oas30 or oas31", to))
 			}
-			doc, diags, err := loadOne(args[0], resource, &api)
+			doc, diags, err := loadOne(args[0], resource, &api, reads(convertReads, strict))
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {
@@ -56,6 +59,7 @@ What the target cannot express is reported on stderr.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to convert when a template holds several")
 	api.add(cmd)
+	addStrict(cmd, &strict)
 	_ = cmd.MarkFlagRequired("to")
 	return cmd
 }

@@ -18,6 +18,7 @@ func init() { genSubcommands = append(genSubcommands, newGenClientCmd) }
 func newGenClientCmd() *cobra.Command {
 	var pkg, out, allowRefs, resource string
 	var api apiFlag
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "client [-package NAME] [-o FILE] [--allow-refs DIR] FILE",
 		Short: "Write a Go client that knows what API Gateway sends back",
@@ -39,7 +40,14 @@ as API Gateway serves it:
     with the headers the gateway responses map.
 
 The code is gofmt-formatted and type-checked before it is written; on any
-error nothing is written. The package name defaults to the output folder's name.`,
+error nothing is written. The package name defaults to the output folder's name.
+
+An error in a part of the document a client does not read (integration URIs
+and requests, authorizers, request validators, API settings) is printed as a
+warning, and the client is written. An error confined to some operations
+leaves them out of the client, with a warning naming each; an error the
+whole client depends on refuses the document. --strict refuses the document
+on any error.`,
 		Example: `  # In your Go package, next to the code that calls the API:
   //go:generate go run github.com/apigw/apigw/cmd/apigw gen client -package petstore -o client_gen.go ../api/openapi.yaml
 
@@ -82,10 +90,6 @@ error nothing is written. The package name defaults to the output folder's name.
 				}
 				return withCode(exitFindings, err)
 			}
-			if hasError(diags) {
-				printDiags(cmd.ErrOrStderr(), diags)
-				return withCode(exitFindings, errors.New("gen client: the document has errors; fix them first"))
-			}
 			var doc *openapi.Document
 			var names []string
 			for _, d := range docs {
@@ -97,13 +101,22 @@ error nothing is written. The package name defaults to the output folder's name.
 					doc = d
 				}
 			}
+			v := judge(reads(clientReads, strict), doc, diags)
+			if v.Refused() {
+				printDiags(cmd.ErrOrStderr(), v.Diagnostics)
+				if v.NothingLeft {
+					return withCode(exitFindings, errors.New("gen client: every operation of the document has errors a client reads; fix them first"))
+				}
+				return withCode(exitFindings, errors.New("gen client: the document has errors; fix them first"))
+			}
 			if doc == nil && len(docs) > 0 {
 				return withCode(exitUsage, fmt.Errorf("gen client: %s has no API resource %q; it has %s", args[0], resource, strings.Join(names, ", ")))
 			}
 			if doc == nil {
 				return withCode(exitFindings, fmt.Errorf("gen client: %s holds no API definition (an OpenAPI or Swagger document, or a template with an inline Body or DefinitionBody)", args[0]))
 			}
-			code, err := goclient.Generate(doc, goclient.Options{Package: pkg, Version: Version(), Source: args[0]})
+			printNotes(cmd.ErrOrStderr(), v.Diagnostics)
+			code, err := goclient.Generate(doc, goclient.Options{Package: pkg, Version: Version(), Source: args[0], LeaveOut: v.LeftOut})
 			if err != nil {
 				return withCode(exitFindings, err)
 			}
@@ -116,11 +129,12 @@ error nothing is written. The package name defaults to the output folder's name.
 	f.StringVar(&allowRefs, "allow-refs", "", "allow external $refs to files below `DIR`")
 	f.StringVar(&resource, "resource", "", "the API resource of a template that holds several")
 	api.add(cmd)
+	addStrict(cmd, &strict)
 	return cmd
 }
 
-// goStyleFlags rewrites -package, -output, -allow-refs, -resource and -api (one
-// dash, as Go tools spell flags) to their two-dash form.
+// goStyleFlags rewrites -package, -output, -allow-refs, -resource, -api and
+// -strict (one dash, as Go tools spell flags) to their two-dash form.
 func goStyleFlags(args []string) []string {
 	out := make([]string, len(args))
 	for i, a := range args {
@@ -132,7 +146,7 @@ func goStyleFlags(args []string) []string {
 		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
 		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && len(name) > 1 {
 			switch name {
-			case "package", "output", "allow-refs", "resource", "api":
+			case "package", "output", "allow-refs", "resource", "api", "strict":
 				out[i] = "-" + a
 			}
 		}

@@ -17,6 +17,7 @@ func newGenSchemaCmd() *cobra.Command {
 		exts, doc         bool
 		out, id, resource string
 		api               apiFlag
+		strict            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "schema (--extensions [--document] [-o FILE] | FILE -o DIR) [--id URL]",
@@ -33,7 +34,9 @@ that responseParameters map, the media types of responseTemplates and the
 method response's schema as body. Use them in contract tests: validate each
 response your tests receive against its operation's schema. Files are named
 after method and path (get-pets-petId.json); their $id is --id followed by
-the name. Nothing is written when the document has errors.
+the name. Nothing is written when the document has errors in what the
+schemas read (responses, models, integration types and responses); errors
+elsewhere are reported as warnings (--strict refuses them too).
 
 --extensions writes a schema whose properties are the extension names, so that
 {"x-amazon-apigateway-integration": {...}} validates against it. With
@@ -73,7 +76,7 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 				if exts || doc {
 					return withCode(exitUsage, errors.New("gen schema: give either FILE (response schemas of one API) or --extensions/--document, not both"))
 				}
-				return genAPISchemas(cmd, args[0], resource, out, id, &api)
+				return genAPISchemas(cmd, args[0], resource, out, id, &api, reads(schemaReads, strict))
 			}
 			if resource != "" {
 				return withCode(exitUsage, errors.New("gen schema: --resource chooses the API of a template FILE; give the FILE"))
@@ -109,5 +112,6 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 	f.StringVar(&resource, "resource", "", "the API resource of a template FILE that holds several")
 	f.StringVar(&id, "id", "", "the schema's $id, the `URL` it is published at")
 	api.add(cmd)
+	addStrict(cmd, &strict)
 	return cmd
 }

@@ -8,18 +8,19 @@ import (
 
 	"github.com/apigw/apigw/codegen/schema"
 	"github.com/apigw/apigw/internal/atomicfile"
+	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
 )
 
 // genAPISchemas writes the response schemas of the API in file into the folder out.
-func genAPISchemas(cmd *cobra.Command, file, resource, out, id string, api *apiFlag) error {
+func genAPISchemas(cmd *cobra.Command, file, resource, out, id string, api *apiFlag, use *openapi.Usage) error {
 	if out == "" || out == "-" {
 		return withCode(exitUsage, errors.New("gen schema: FILE writes one schema per operation: give the folder to write them into with -o DIR"))
 	}
 	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
 		return withCode(exitUsage, fmt.Errorf("gen schema: -o %s is a file; with a document FILE, -o names a folder", out))
 	}
-	doc, diags, err := loadOne(file, resource, api)
+	doc, diags, err := loadOne(file, resource, api, use)
 	if err != nil || doc == nil {
 		printDiags(cmd.ErrOrStderr(), diags)
 		if err != nil {

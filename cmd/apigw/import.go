@@ -16,6 +16,7 @@ func init() { subcommands = append(subcommands, newImportCmd) }
 func newImportCmd() *cobra.Command {
 	var basePath, format, out, resource, endpoint, mode, existing, region string
 	var api apiFlag
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Build the API model that API Gateway's import would create from a document",
@@ -70,7 +71,7 @@ resource keeps its id when its path stays.`,
 				}
 				opts.Existing, exDiags = dump, diags
 			}
-			doc, diags, err := loadOne(args[0], resource, &api)
+			doc, diags, err := loadOne(args[0], resource, &api, reads(importReads, strict))
 			diags = append(exDiags, diags...)
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
@@ -101,6 +102,7 @@ resource keeps its id when its path stays.`,
 	cmd.Flags().StringVar(&mode, "mode", "", "with --existing: merge (default, as PutRestApi) or overwrite")
 	cmd.Flags().StringVar(&region, "region", "us-east-1", "region written into an HTTP API's ApiEndpoint")
 	api.add(cmd)
+	addStrict(cmd, &strict)
 	return cmd
 }
 

@@ -25,6 +25,7 @@ func newServeCmd() *cobra.Command {
 	var addr string
 	var api apiFlag
 	var stageVars []string
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "serve FILE",
 		Short: "Serve the MOCK integrations of an API locally",
@@ -33,7 +34,11 @@ would: the request template's statusCode selects the integration response,
 whose status, mapped headers and response template (returned as written,
 not rendered) make the response. Other integrations answer 501 naming the
 operation. One line per request is logged to standard error. SIGINT or
-SIGTERM stops the server gracefully.`,
+SIGTERM stops the server gracefully.
+
+An operation whose MOCK integration has errors is left out (it answers 501),
+with a warning naming it; errors in other operations and in parts serve does
+not read are printed as warnings. --strict refuses the document on any error.`,
 		Example: `  apigw serve api.yaml
   apigw serve api.yaml --addr 127.0.0.1:9000 --stage-var env=dev`,
 		Args: cobra.ExactArgs(1),
@@ -46,16 +51,42 @@ SIGTERM stops the server gracefully.`,
 			if err != nil {
 				return withCode(exitFindings, err)
 			}
+			h, err := serveHandler(cmd.ErrOrStderr(), src, vars, strict)
+			if err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			h := simulate.Handler(src.dump, simulate.HandlerOptions{StageVariables: vars})
 			return serve(ctx, addr, logRequests(h, cmd.ErrOrStderr()), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	api.add(cmd)
 	cmd.Flags().StringArrayVar(&stageVars, "stage-var", nil, "a stage variable name=value (repeatable)")
+	addStrict(cmd, &strict)
 	return cmd
+}
+
+// serveHandler returns the handler that serves src, leaving out the
+// operations whose MOCK integrations have errors (see serveReads); it
+// writes the warnings to w, and refuses a document whose errors serve
+// cannot leave out.
+func serveHandler(w io.Writer, src *simSource, vars map[string]string, strict bool) (http.Handler, error) {
+	var leftOut []string
+	if src.doc != nil {
+		v := judge(reads(serveReads, strict), src.doc, src.diags)
+		printNotes(w, v.Diagnostics)
+		switch {
+		case v.NothingLeft:
+			return nil, withCode(exitFindings, errors.New("serve: every MOCK integration of the document has errors; fix them first"))
+		case v.Refused():
+			return nil, withCode(exitFindings, errors.New("serve: the document has errors in what serve reads; fix them first"))
+		}
+		for _, o := range v.LeftOut {
+			leftOut = append(leftOut, o.Method+" "+o.ResourcePath())
+		}
+	}
+	return simulate.Handler(src.dump, simulate.HandlerOptions{StageVariables: vars, LeftOut: leftOut}), nil
 }
 
 // serve listens on addr until ctx ends, then shuts down gracefully.

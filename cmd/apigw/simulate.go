@@ -19,6 +19,7 @@ func init() { subcommands = append(subcommands, newSimulateCmd) }
 type simulateFlags struct {
 	operation, errorMessage, body, accept, format string
 	status                                        int
+	strict                                        bool
 	headers, stageVars, context                   []string
 	api                                           apiFlag
 }
@@ -40,9 +41,13 @@ For a Lambda integration the patterns match --error-message (without it,
 the function returned normally and the default response applies); for
 HTTP, MOCK and other AWS integrations they match --status.
 
+An error in the operation's integration (or in the document as a whole)
+refuses the simulation; errors elsewhere are printed as warnings (--strict
+refuses the document on any error).
+
 Exit codes: 0 simulated (even when the client would get a 500: see the
-notes); 1 the integration holds a pattern Java rejects; 2 usage (an unknown
-operation lists the available ones).`,
+notes); 1 the integration has errors (such as a pattern Java rejects); 2
+usage (an unknown operation lists the available ones).`,
 		Example: `  apigw simulate api.yaml --operation 'GET /pets/{id}' --error-message '[NotFound] no pet 7'
   apigw simulate api.yaml --operation 'GET /pets' --status 503 --header 'Retry-After: 30' --format json
   apigw simulate dump.json --operation sendMessage --status 200 --body reply.json`,
@@ -62,6 +67,7 @@ operation lists the available ones).`,
 	fl.StringArrayVar(&f.context, "context", nil, "a context variable name=value, e.g. requestId=abc (repeatable)")
 	fl.StringVar(&f.format, "format", "text", "output format: text or json")
 	f.api.add(cmd)
+	addStrict(cmd, &f.strict)
 	return cmd
 }
 
@@ -130,6 +136,13 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 			names = append(names, "  "+o.name)
 		}
 		return withCode(exitUsage, fmt.Errorf("no operation %q in %s; the operations are:\n%s", f.operation, file, strings.Join(names, "\n")))
+	}
+	if op.doc != nil {
+		v := judge(reads(simulateReads(op.docOperation()), f.strict), op.doc, src.diags)
+		printNotes(cmd.ErrOrStderr(), v.Diagnostics)
+		if v.Refused() {
+			return withCode(exitFindings, fmt.Errorf("simulate: the document has errors in what simulating %s reads; fix them first", op.name))
+		}
 	}
 	out := cmd.OutOrStdout()
 	switch {

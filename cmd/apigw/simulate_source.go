@@ -22,7 +22,8 @@ type simOperation struct {
 	method  *apimodel.Method
 	apigwv2 *apimodel.V2Integration
 	ws      []*apimodel.V2IntegrationResponse
-	kind    string // "REST", "HTTP" or "WebSocket"
+	kind    string            // "REST", "HTTP" or "WebSocket"
+	doc     *openapi.Document // the document it was imported from; nil for a dump
 }
 
 // simSource is a loaded file.
@@ -30,6 +31,10 @@ type simSource struct {
 	dump       *apimodel.Dump
 	binary     []string
 	operations []simOperation
+	// doc is the document dump was imported from (a template's first
+	// API); nil for a dump. diags are what loading the file found.
+	doc   *openapi.Document
+	diags []diag.Diagnostic
 }
 
 // loadSimSource reads path as a dump of a deployed API, or as an OpenAPI
@@ -53,8 +58,8 @@ func loadSimSource(path string, api *apiFlag) (*simSource, error) {
 	if len(docs) == 0 {
 		return nil, diagError(diags)
 	}
-	// Other problems (an invalid pattern in some operation, say) are the
-	// simulation's to report for the operation that has them.
+	// Errors are judged by what the command reads (see simulateReads and
+	// serveReads), once the operation is known.
 	var src *simSource
 	for _, doc := range docs {
 		d, idiags := openapi.Import(doc, openapi.ImportOptions{})
@@ -62,8 +67,12 @@ func loadSimSource(path string, api *apiFlag) (*simSource, error) {
 			return nil, diagError(idiags)
 		}
 		s := sourceFromDump(d)
+		for i := range s.operations {
+			s.operations[i].doc = doc
+		}
 		if src == nil {
 			src = s
+			src.doc, src.diags = doc, diags
 		} else {
 			// A template with several APIs: every operation can be simulated;
 			// serve answers for the first API.
@@ -117,6 +126,25 @@ func sourceFromDump(d *apimodel.Dump) *simSource {
 		}
 	}
 	return s
+}
+
+// docOperation returns the operation of the document that o was imported
+// from, nil when there is none (o comes from a dump).
+func (o *simOperation) docOperation() *openapi.Operation {
+	if o.doc == nil {
+		return nil
+	}
+	for _, op := range o.doc.Operations() {
+		if o.name == op.Method+" "+op.ResourcePath() && o.kind == "REST" || o.name == op.Method+" "+op.Path {
+			return op
+		}
+	}
+	for _, op := range o.doc.Operations() {
+		if o.id != "" && op.ID == o.id {
+			return op // an HTTP API's $default route
+		}
+	}
+	return nil
 }
 
 // find returns the operation that name names: "GET /pets/{id}" as in the

@@ -23,6 +23,10 @@ type Options struct {
 	// Source names the input in the header comment; only its base name is
 	// written, so the output does not depend on where it was generated.
 	Source string
+	// LeaveOut are operations of the document that get no method, such as
+	// those an openapi.Usage verdict leaves out because the document has
+	// errors in them; the package comment lists them.
+	LeaveOut []*openapi.Operation
 }
 
 // Error says why a client could not be generated and where: the operation
@@ -79,6 +83,7 @@ func Generate(doc *openapi.Document, opts Options) ([]byte, error) {
 	} else {
 		head += "// Package " + opts.Package + " is a client for an API served by API Gateway.\n"
 	}
+	head += g.leftOutComment()
 	chunks, err := g.render()
 	if err != nil {
 		return nil, err

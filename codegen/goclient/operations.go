@@ -14,11 +14,30 @@ import (
 // error types, in document order.
 func (g *gen) operations() {
 	for _, op := range g.doc.Operations() {
+		if slices.Contains(g.opts.LeaveOut, op) {
+			continue
+		}
 		o := g.operation(op)
 		g.cur = &Error{Operation: o.label, Pointer: op.Pointer}
 		g.renderOperation(o)
 	}
 	g.cur = nil
+}
+
+// leftOutComment is the package comment's list of the operations left
+// out (Options.LeaveOut), in document order; "" when there are none.
+func (g *gen) leftOutComment() string {
+	var b strings.Builder
+	for _, op := range g.doc.Operations() {
+		if !slices.Contains(g.opts.LeaveOut, op) {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString("//\n// It leaves out these operations, which the document has errors in:\n")
+		}
+		b.WriteString("//   - " + sanitizeLine(op.Name()) + "\n")
+	}
+	return b.String()
 }
 
 // renderOperation emits one operation.

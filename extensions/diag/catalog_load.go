@@ -56,6 +56,10 @@ const (
 	OpenAPIInvalid Code = "APIGW055"
 	// OpenAPIWarning: OpenAPI finding that import ignores.
 	OpenAPIWarning Code = "APIGW056"
+	// ErrorIgnored: Error in a part the command does not read.
+	ErrorIgnored Code = "APIGW060"
+	// OperationLeftOut: Operation left out because of its errors.
+	OperationLeftOut Code = "APIGW061"
 )
 
 var loadEntries = []Entry{
@@ -140,4 +144,10 @@ var loadEntries = []Entry{
 	{Code: OpenAPIWarning, Severity: Info, Title: "OpenAPI finding that import ignores",
 		Doc:      "OpenAPI validation found something the specification requires (a response per operation, every path parameter declared, a valid server variable) that API Gateway's import does not check: it imports the document without a warning. Fix it for other OpenAPI tools; API Gateway does not mind.",
 		Evidence: "Recorded: an import with failOnWarnings=true succeeds for a document with an operation without responses and undeclared path parameters. Source: " + snapImport + ", test_import_and_validate_rest_api[swagger-mock-cors.json]."},
+	{Code: ErrorIgnored, Severity: Warning, Title: "Error in a part the command does not read",
+		Doc:      "The document has an error (import would fail on it) in a part that this command does not read: a client does not read integration URIs or authorizers, a response schema does not read request parameters, convert keeps extensions as written, simulate reads one operation. The command goes on and says so, naming itself and the part; the original message and code follow. Fix the error before importing the document, or pass --strict to make the command refuse the document as check would.",
+		Evidence: "Tool contract: which parts of a document each command reads is apigw's own (README lists them); the error itself is what its own code says."},
+	{Code: OperationLeftOut, Severity: Warning, Title: "Operation left out because of its errors",
+		Doc:      "The document has an error confined to one operation (or to the shared components only some operations refer to) in a part the command reads, so gen client writes no method for the operation and serve answers it with 501 instead of refusing the whole document. The warning names the operation; the original message and code follow. Fix the error to get the operation back, or pass --strict to refuse the document.",
+		Evidence: "Tool contract: leaving an operation out is apigw's choice, so that one broken operation does not stop a client or a mock server for the others."},
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -19,6 +20,10 @@ type HandlerOptions struct {
 	Stage string
 	// StageVariables are the stage's variables.
 	StageVariables map[string]string
+	// LeftOut names operations left out, "GET /pets/{id}" (method and
+	// resource path): each answers 501 with a JSON body saying that it was
+	// left out because the document has errors in it.
+	LeftOut []string
 }
 
 // Handler serves an API offline: every MOCK integration of a REST API
@@ -84,6 +89,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt, params := h.router.find(r.Method, r.URL.Path)
 	if rt == nil {
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Missing Authentication Token"})
+		return
+	}
+	if slices.Contains(h.opts.LeftOut, rt.name) {
+		writeJSON(w, http.StatusNotImplemented, map[string]string{
+			"message":   "apigw serve left this operation out: the document has errors in it (serve printed them as warnings when it started)",
+			"operation": rt.name,
+		})
 		return
 	}
 	m, ok := rt.op.(*apimodel.Method)
