@@ -134,7 +134,11 @@ func isDump(path string, data []byte) bool {
 	if err != nil || tree == nil || len(tree.Content) == 0 {
 		return false
 	}
-	kind, _, _ := openapi.DetectKind(tree.Content[0], "")
+	root := tree.Content[0]
+	if source.Get(root, "openapi") != nil || source.Get(root, "swagger") != nil {
+		return false // a definition, even of a version apigw refuses: say so, not "not a dump"
+	}
+	kind, _, _ := openapi.DetectKind(root, "")
 	return kind == openapi.KindUnknown
 }
 

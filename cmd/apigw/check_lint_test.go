@@ -164,3 +164,17 @@ func TestCheckFolderWalking(t *testing.T) {
 		t.Errorf("named non-API file: exit %d\n%s", code, out)
 	}
 }
+
+// TestDefinitionOfRefusedVersionIsNotADump: a document that says openapi or
+// swagger is a definition, even of a version apigw refuses, and the commands
+// that also read dumps say why it is refused instead of "not a dump".
+func TestDefinitionOfRefusedVersionIsNotADump(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"api.yaml": "openapi: 2.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n"})
+	for _, args := range [][]string{{"config", "api.yaml", "--target", "calls"}, {"simulate", "api.yaml", "--operation", "GET /"}} {
+		out, errOut, code := runIn(t, dir, args...)
+		if code != exitFindings || !strings.Contains(out+errOut, "APIGW005") || strings.Contains(out+errOut, "APIGW501") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+	}
+}
