@@ -32,6 +32,7 @@ var badValues = []agreementCase{
 	{"VPC link without id", integ, `{type: http, httpMethod: GET, uri: "https://example.com", connectionType: VPC_LINK}`},
 	{"connectionId with INTERNET", integ, `{type: http, httpMethod: GET, uri: "https://example.com", connectionType: INTERNET, connectionId: abc}`},
 	{"timeout below minimum", integ, `{type: mock, timeoutInMillis: 10}`},
+	{"template key not a media type", integ, `{type: mock, requestTemplates: {json: "{}"}}`},
 	{"timeout above buffered maximum", integ, `{type: mock, timeoutInMillis: 400000}`},
 	{"timeout not a number", integ, `{type: mock, timeoutInMillis: soon}`},
 	{"bad passthroughBehavior", integ, `{type: mock, passthroughBehavior: always}`},
@@ -145,7 +146,6 @@ var goodValues = []agreementCase{
 // stricterValues only draw warnings from the typed checks, for settings
 // that never take effect; the schema refuses them on purpose.
 var stricterValues = []agreementCase{
-	{"template key not a media type", integ, `{type: mock, requestTemplates: {json: "{}"}}`},
 	{"escaped binary media type", extensions.ExtBinaryMediaTypes, `["image~1png"]`},
 	{"boolean mapping value", integ, `{type: mock, requestParameters: {integration.request.header.x: true}}`},
 }
