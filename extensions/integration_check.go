@@ -55,8 +55,8 @@ func pos(obj *yaml.Node, key string) *yaml.Node {
 }
 
 func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
-	if v == nil || source.Resolve(v.src) != nil && source.Resolve(v.src).Kind != yaml.MappingNode {
-		return
+	if v == nil || v.IsIntrinsic() || source.Resolve(v.src) != nil && source.Resolve(v.src).Kind != yaml.MappingNode {
+		return // an intrinsic is checked branch by branch where it is decoded
 	}
 	if kind == KindUnknown {
 		kind = v.InferKind()

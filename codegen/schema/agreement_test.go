@@ -111,7 +111,7 @@ var goodValues = []agreementCase{
 	{"mixed-case type and passthrough", integ, `{type: Mock, passthroughBehavior: WHEN_NO_MATCH}`},
 	{"uri as Fn::Sub", integ, `{type: aws_proxy, httpMethod: POST, uri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${F.Arn}/invocations"}`},
 	{"type as Fn::If", integ, `{type: !If [c, mock, http], uri: "https://example.com", httpMethod: GET}`},
-	{"whole integration as Fn::If", integ, `!If [c, {type: mock}, {type: http}]`},
+	{"whole integration as Fn::If", integ, `!If [c, {type: mock}, {type: http, httpMethod: GET, uri: "https://example.com"}]`},
 	{"numeric timeout string", integ, `{type: mock, timeoutInMillis: "29000"}`},
 	{"streamed long timeout", integ, `{type: http_proxy, httpMethod: ANY, uri: "https://example.com", responseTransferMode: STREAM, timeoutInMillis: 900000}`},
 	{"httpMethod with a stage variable", integ, `{type: http, httpMethod: "${stageVariables.m}", uri: "https://example.com"}`},
