@@ -235,7 +235,7 @@ func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec
 }
 
 func (w *discovery) misplaced(k *yaml.Node, ptr, where string, spec *extensions.Spec) {
-	w.diags = append(w.diags, diag.Diagnostic{Severity: diag.Warning, Code: diag.MisplacedExtension,
+	w.diags = append(w.diags, diag.Diagnostic{Severity: diag.MisplacedExtension.Severity(), Code: diag.MisplacedExtension,
 		Pointer: ptr, Line: k.Line, Column: k.Column,
 		Message: fmt.Sprintf("%s is not read %s and is ignored by API Gateway, which reads it %s: move it there", k.Value, where, placesText(spec.Places))})
 }
