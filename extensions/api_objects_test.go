@@ -47,6 +47,7 @@ func TestDocumentation(t *testing.T) {
 		{"missing name", D, "{documentationParts: [{location: {type: QUERY_PARAMETER, path: /, method: GET}}]}", "error:APIGW254", "needs name"},
 		{"field not applicable", D, "{documentationParts: [{location: {type: API, path: /pets}}]}", "warning:APIGW254", "path does not apply"},
 		{"status code on method", D, "{documentationParts: [{location: {type: METHOD, path: /, method: GET, statusCode: '200'}}]}", "warning:APIGW254", "statusCode does not apply"},
+		{"name where invalid", D, "{documentationParts: [{location: {type: RESOURCE, path: /pets, name: pets}}]}", "error:APIGW254", "invalid field for a location of type RESOURCE"},
 		{"bad status code", D, "{documentationParts: [{location: {type: RESPONSE, statusCode: '20'}}]}", "error:APIGW111", `or "*"`},
 		{"properties a list", D, "{documentationParts: [{location: {type: API}, properties: [a]}]}", "warning:APIGW100", "JSON object"},
 		{"unknown key", D, "{versoin: v1}", "info:APIGW102", `did you mean "version"`},

@@ -52,17 +52,27 @@ func ValidMediaType(s string) bool {
 	return ok && isToken(typ) && isToken(sub) && (typ != "*" || sub == "*")
 }
 
-// checkMediaType warns when a literal media type is not type/subtype; a JSON
-// pointer escape (image~1png, as PATCH operations write it) gets its fix.
-func (d *decoder) checkMediaType(n *yaml.Node, ptr, what, s string) {
+// mediaTypeHint returns what to write instead of s when s is a literal that
+// is not type/subtype, and "" when s is fine; a JSON pointer escape
+// (image~1png, as PATCH operations write it) gets its fix.
+func mediaTypeHint(s string) string {
 	if ValidMediaType(s) || HasVariables(s) {
-		return
+		return ""
 	}
-	hint := "write type/subtype, such as application/octet-stream, image/* or */*"
 	if strings.Contains(s, "~1") {
-		hint = "write " + strconv.Quote(strings.ReplaceAll(s, "~1", "/")) + ": ~1 is only the escape PATCH operations use for /"
+		return "write " + strconv.Quote(strings.ReplaceAll(s, "~1", "/")) + ": ~1 is only the escape PATCH operations use for /"
 	}
-	d.Add(diag.MediaType, n, ptr, "%s %q is not a media type and never matches a Content-Type; %s", what, s, hint)
+	return "write type/subtype, such as application/octet-stream, image/* or */*"
+}
+
+// checkLooseMediaType reports a binary media type or a gateway response
+// template key that is not a media type: it never matches a Content-Type.
+func (d *decoder) checkLooseMediaType(n *yaml.Node, ptr, what, s string) {
+	if hint := mediaTypeHint(s); hint != "" {
+		// A warning, not the code's error: only integration template keys
+		// are recorded as rejected; these are not.
+		d.AddAs(diag.Warning, diag.MediaType, n, ptr, "%s %q is not a media type and never matches a Content-Type; %s", what, s, hint)
+	}
 }
 
 // checkStatusCode reports a literal status code outside 100–599; with star,

@@ -39,7 +39,7 @@ func (d *decoder) binaryMediaTypes(n *yaml.Node, ptr string) *BinaryMediaTypes {
 	r := source.Resolve(n)
 	for i, t := range b.Types {
 		if t.IsLiteral() && t.Value != "" {
-			d.checkMediaType(r.Content[i], source.Pointer(ptr, strconv.Itoa(i)), "binary media type", t.Value)
+			d.checkLooseMediaType(r.Content[i], source.Pointer(ptr, strconv.Itoa(i)), "binary media type", t.Value)
 		}
 	}
 	return b

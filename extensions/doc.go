@@ -33,7 +33,9 @@
 // Where API Gateway needs a literal (an enum, a number, an object) and a
 // template writes an intrinsic instead, the node is kept in the value's
 // Intrinsics map, unchecked, and written back unchanged; a whole extension
-// written as Fn::If is kept as it is (Integration.IsIntrinsic).
+// written as Fn::If is kept as it is (Integration.IsIntrinsic), and each of
+// its branches is checked where it is written (IfBranches), as CloudFormation
+// chooses one of them before API Gateway reads the document.
 //
 // # Order
 //

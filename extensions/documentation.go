@@ -149,8 +149,16 @@ func (d *decoder) documentationLocation(n *yaml.Node, ptr string) *Documentation
 		key  string
 		used bool
 	}{{"path", uses.path}, {"method", uses.method}, {"statusCode", uses.status}, {"name", uses.name}} {
-		if k := lookupKey(n, f.key); k != nil && !f.used {
-			d.AddAs(diag.Warning, diag.DocumentationLocation, k, source.Pointer(ptr, f.key), "%s does not apply to a %s location and is ignored; remove it", f.key, loc.Type)
+		k := lookupKey(n, f.key)
+		switch {
+		case k == nil || f.used:
+		case f.key == "name":
+			d.Add(diag.DocumentationLocation, k, source.Pointer(ptr, f.key), "name is an invalid field for a location of type %s (the API reference allows it only for the types that require it): remove it", loc.Type)
+		default:
+			// A warning, not the code's error: the API reference lists the
+			// types path, method and statusCode are valid for, but calls
+			// only name invalid for the others.
+			d.AddAs(diag.Warning, diag.DocumentationLocation, k, source.Pointer(ptr, f.key), "%s does not apply to a location of type %s; remove it", f.key, loc.Type)
 		}
 	}
 	return loc

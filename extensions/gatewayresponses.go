@@ -104,7 +104,7 @@ func (d *decoder) gatewayResponse(n *yaml.Node, ptr string) *GatewayResponse {
 		{"responseTemplates", func(v *yaml.Node, p string) {
 			g.ResponseTemplates = d.strMap(v, p, "responseTemplates")
 			for _, pr := range g.ResponseTemplates {
-				d.checkMediaType(lookupKey(v, pr.Key), source.Pointer(p, pr.Key), "responseTemplates key", pr.Key)
+				d.checkLooseMediaType(lookupKey(v, pr.Key), source.Pointer(p, pr.Key), "responseTemplates key", pr.Key)
 			}
 		}},
 	}, &g.Unknown)

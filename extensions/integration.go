@@ -127,6 +127,7 @@ func DecodeIntegration(n *yaml.Node, ptr string, kind APIKind) (*Integration, []
 	var d decoder
 	v := d.integration(n, ptr)
 	d.checkIntegration(v, ptr, kind)
+	IfBranches(n, ptr, func(b *yaml.Node, bp string) { d.checkIntegration(d.integration(b, bp), bp, kind) })
 	return v, d.Diags
 }
 
@@ -178,6 +179,7 @@ func (d *decoder) integrations(n *yaml.Node, ptr string, kind APIKind) *Integrat
 		name := r.Content[i].Value
 		p := source.Pointer(ptr, name)
 		v := d.integration(r.Content[i+1], p)
+		IfBranches(r.Content[i+1], p, func(b *yaml.Node, bp string) { d.checkIntegration(d.integration(b, bp), bp, kind) })
 		if v.IsRef() {
 			d.Add(diag.IntegrationRef, r.Content[i+1], p, "reusable integration %q is itself a $ref; write the integration object here and refer to it from operations", name)
 		}

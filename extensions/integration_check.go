@@ -55,8 +55,8 @@ func pos(obj *yaml.Node, key string) *yaml.Node {
 }
 
 func (d *decoder) checkIntegration(v *Integration, ptr string, kind APIKind) {
-	if v == nil || source.Resolve(v.src) != nil && source.Resolve(v.src).Kind != yaml.MappingNode {
-		return
+	if v == nil || v.IsIntrinsic() || source.Resolve(v.src) != nil && source.Resolve(v.src).Kind != yaml.MappingNode {
+		return // an intrinsic is checked branch by branch where it is decoded
 	}
 	if kind == KindUnknown {
 		kind = v.InferKind()
@@ -100,6 +100,8 @@ func (d *decoder) checkIntegrationRef(v *Integration, ptr string, kind APIKind) 
 			"REST APIs do not read %s, so an integration $ref cannot be resolved; write the integration object here", ExtIntegrations)
 	}
 	if r := source.Resolve(v.src); r != nil && len(r.Content) > 2 {
+		// Info, not the code's warning: the $ref itself is fine, and API
+		// Gateway reads only the referenced integration.
 		d.AddAs(diag.Info, diag.IntegrationRef, v.src, ptr, "keys next to $ref are ignored; move them into the referenced integration")
 	}
 }
@@ -261,7 +263,7 @@ func (d *decoder) checkConnection(v *Integration, ptr string, typed bool) {
 		d.Add(diag.Connection, source.Lookup(v.src, "connectionId"), source.Pointer(ptr, "connectionId"),
 			"connectionId is only valid with connectionType VPC_LINK; write connectionType: VPC_LINK or remove connectionId")
 	case hasID && v.ConnectionType == "":
-		d.AddAs(diag.Warning, diag.Connection, source.Lookup(v.src, "connectionId"), source.Pointer(ptr, "connectionId"),
+		d.Add(diag.Connection, source.Lookup(v.src, "connectionId"), source.Pointer(ptr, "connectionId"),
 			"connectionId without connectionType is ignored; add connectionType: VPC_LINK")
 	}
 	if typed && v.ConnectionType.Is(ConnectionVPCLink) && !v.Type.IsHTTP() {
@@ -287,6 +289,8 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 	case !stream && t > RESTRaisedMaxTimeoutMillis:
 		d.Add(diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the maximum even with a raised quota; write at most %d, or use responseTransferMode: STREAM (up to %d)", t, RESTRaisedMaxTimeoutMillis, RESTStreamMaxTimeoutMillis)
 	case !stream && t > RESTDefaultMaxTimeoutMillis && (kind == KindREST || t > HTTPMaxTimeoutMillis):
+		// A warning, not the code's error: the limit can be raised for the
+		// account, which the document cannot show.
 		d.AddAs(diag.Warning, diag.IntegrationTimeout, n, p, "timeoutInMillis %d is above the default REST API limit of %d; import fails unless the account's integration timeout quota was raised (Regional and private APIs only)", t, RESTDefaultMaxTimeoutMillis)
 	}
 }
@@ -294,30 +298,30 @@ func (d *decoder) checkTimeout(v *Integration, ptr string, kind APIKind) {
 // checkTypeOnlyFields reports fields that the kind of API or the type does
 // not read; those that depend on the type only when it is known (typed).
 func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind, typed bool) {
-	only := func(key string, sev diag.Severity, format string, args ...any) {
-		d.AddAs(sev, diag.FieldNotForType, pos(v.src, key), source.Pointer(ptr, key), format, args...)
+	only := func(key string, format string, args ...any) {
+		d.Add(diag.FieldNotForType, pos(v.src, key), source.Pointer(ptr, key), format, args...)
 	}
 	typ := strings.ToLower(string(v.Type))
 	if tls := v.TLSConfig; tls != nil {
 		if typed && tls.InsecureSkipVerification != nil && !v.Type.IsHTTP() {
-			only("tlsConfig", diag.Warning, "tlsConfig.insecureSkipVerification is only read for http and http_proxy integrations, not %s; remove it", typ)
+			only("tlsConfig", "tlsConfig.insecureSkipVerification is only read for http and http_proxy integrations, not %s; remove it", typ)
 		}
 		if tls.InsecureSkipVerification != nil && kind == KindHTTP {
-			only("tlsConfig", diag.Warning, "tlsConfig.insecureSkipVerification is only read by REST APIs; HTTP APIs verify with serverNameToVerify")
+			only("tlsConfig", "tlsConfig.insecureSkipVerification is only read by REST APIs; HTTP APIs verify with serverNameToVerify")
 		}
 		if !tls.ServerNameToVerify.IsZero() && kind == KindREST {
-			only("tlsConfig", diag.Warning, "tlsConfig.serverNameToVerify is only read by HTTP API private integrations; remove it")
+			only("tlsConfig", "tlsConfig.serverNameToVerify is only read by HTTP API private integrations; remove it")
 		}
 		if !tls.ServerNameToVerify.IsZero() && !v.ConnectionType.Is(ConnectionVPCLink) {
-			only("tlsConfig", diag.Warning, "tlsConfig.serverNameToVerify is only read for private integrations; add connectionType: VPC_LINK or remove it")
+			only("tlsConfig", "tlsConfig.serverNameToVerify is only read for private integrations; add connectionType: VPC_LINK or remove it")
 		}
 	}
 	if !v.IntegrationSubtype.IsZero() {
 		switch {
 		case kind == KindREST:
-			only("integrationSubtype", diag.Warning, "integrationSubtype is only read by HTTP APIs; for a REST API write type: aws with an action uri")
+			only("integrationSubtype", "integrationSubtype is only read by HTTP APIs; for a REST API write type: aws with an action uri")
 		case typed && !v.Type.Is(TypeAWSProxy):
-			only("integrationSubtype", diag.Error, "integrationSubtype needs type: aws_proxy, not %s", typ)
+			only("integrationSubtype", "integrationSubtype is only read with type: aws_proxy, not %s; write type: aws_proxy", typ)
 		}
 		if s := v.IntegrationSubtype; s.Known() && !slices.Contains(IntegrationSubtypes, s.Value) {
 			hint := ""
@@ -330,16 +334,16 @@ func (d *decoder) checkTypeOnlyFields(v *Integration, ptr string, kind APIKind, 
 	}
 	if v.ResponseTransferMode != "" {
 		if kind == KindHTTP {
-			only("responseTransferMode", diag.Warning, "responseTransferMode is only read by REST APIs; remove it")
+			only("responseTransferMode", "responseTransferMode is only read by REST APIs; remove it")
 		} else if typed && v.ResponseTransferMode.Is(TransferStream) && !v.Type.Is(TypeHTTPProxy) && !v.Type.Is(TypeAWSProxy) {
-			only("responseTransferMode", diag.Warning, "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
+			only("responseTransferMode", "responseTransferMode STREAM needs an http_proxy or aws_proxy integration, not %s; write BUFFERED or change the type", typ)
 		}
 	}
 	if v.Responses != nil && kind == KindHTTP {
-		only("responses", diag.Warning, "HTTP APIs do not read responses; map the backend's response with responseParameters keyed by status code")
+		only("responses", "HTTP APIs do not read responses; map the backend's response with responseParameters keyed by status code")
 	}
 	if v.ResponseParameters != nil && kind == KindREST {
-		only("responseParameters", diag.Warning, "REST APIs do not read responseParameters on the integration; put them in responses.<pattern>.responseParameters")
+		only("responseParameters", "REST APIs do not read responseParameters on the integration; put them in responses.<pattern>.responseParameters")
 	}
 }
 
@@ -349,7 +353,7 @@ func (d *decoder) checkPayloadFormat(v *Integration, ptr string, kind APIKind, t
 	}
 	n, p := source.Lookup(v.src, "payloadFormatVersion"), source.Pointer(ptr, "payloadFormatVersion")
 	if kind == KindREST {
-		d.AddAs(diag.Warning, diag.FieldNotForType, n, p, "payloadFormatVersion is only read by HTTP APIs; remove it")
+		d.Add(diag.FieldNotForType, n, p, "payloadFormatVersion is only read by HTTP APIs; remove it")
 		return
 	}
 	switch v.PayloadFormatVersion {
@@ -433,6 +437,9 @@ func (d *decoder) checkHTTPResponseParameters(v *Integration, ptr string) {
 // checkTemplateKeys checks that template keys are media types (type/subtype).
 func (d *decoder) checkTemplateKeys(m Map[Str], n *yaml.Node, ptr string) {
 	for _, p := range m {
-		d.checkMediaType(lookupKey(n, p.Key), source.Pointer(ptr, p.Key), "template key", p.Key)
+		if hint := mediaTypeHint(p.Key); hint != "" {
+			d.Add(diag.MediaType, lookupKey(n, p.Key), source.Pointer(ptr, p.Key),
+				"template key %q is not a media type, which API Gateway rejects (\"Invalid content type specified: %s\"); %s", p.Key, p.Key, hint)
+		}
 	}
 }

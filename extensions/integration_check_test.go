@@ -74,7 +74,7 @@ func TestIntegrationChecks(t *testing.T) {
 		{"tls unknown key", "{type: http, httpMethod: GET, uri: 'https://a.example', tlsConfig: {insecureSkipVerify: true}}", "info:APIGW102", "insecureSkipVerification"},
 		{"server name without VPC link", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: '1.0', tlsConfig: {serverNameToVerify: a.example}}", "warning:APIGW109", "private integrations"},
 		{"skip verification in HTTP API", "{type: http_proxy, httpMethod: ANY, uri: 'https://a.example', payloadFormatVersion: '1.0', integrationSubtype: x, tlsConfig: {insecureSkipVerification: true}}", "", "skip"},
-		{"subtype on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', integrationSubtype: SQS-SendMessage}", "error:APIGW109", "needs type: aws_proxy"},
+		{"subtype on aws", "{type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:sqs:action/SendMessage', integrationSubtype: SQS-SendMessage}", "warning:APIGW109", "only read with type: aws_proxy"},
 		{"subtype unknown", "{type: aws_proxy, integrationSubtype: SQS-SendMesage, payloadFormatVersion: '1.0'}", "error:APIGW120", "did you mean SQS-SendMessage"},
 		{"transfer mode in HTTP API", "{type: aws_proxy, uri: '" + lambdaProxyURI + "', payloadFormatVersion: '2.0', integrationSubtype: 'EventBridge-PutEvents', responseTransferMode: BUFFERED}", "", "skip"},
 		{"stream on mock", "{type: mock, responseTransferMode: STREAM}", "warning:APIGW109", "http_proxy or aws_proxy"},
@@ -92,7 +92,7 @@ func TestIntegrationChecks(t *testing.T) {
 		{"bad content handling", "{type: mock, contentHandling: CONVERT_TO_JSON}", "error:APIGW101", "CONVERT_TO_BINARY"},
 		// templates
 		{"template null", "{type: mock, requestTemplates: {application/json: null}}", "", ""},
-		{"template key not a media type", "{type: mock, requestTemplates: {json: '{}'}}", "warning:APIGW114", "type/subtype"},
+		{"template key not a media type", "{type: mock, requestTemplates: {json: '{}'}}", "error:APIGW114", "type/subtype"},
 		{"template value not a string", "{type: mock, requestTemplates: {application/json: [1]}}", "warning:APIGW100", "must be a string"},
 		{"request parameters", "{type: http, httpMethod: GET, uri: 'https://a.example/{id}', requestParameters: {integration.request.path.id: method.request.path.id}}", "", ""},
 		{"request parameter boolean", "{type: http, httpMethod: GET, uri: 'https://a.example', requestParameters: {integration.request.header.a: true}}", "warning:APIGW100", "drops this mapping"},
@@ -171,7 +171,7 @@ func TestIntegrationResponseChecks(t *testing.T) {
 		{"dash pattern", "{'-': {statusCode: '200'}}", "info:APIGW118", `write the key "default"`},
 		{"content handling", "{default: {statusCode: '200', contentHandling: CONVERT_TO_BINARY}}", "", ""},
 		{"bad content handling", "{default: {statusCode: '200', contentHandling: binary}}", "error:APIGW101", "CONVERT_TO_BINARY"},
-		{"template key", "{default: {statusCode: '200', responseTemplates: {'text': ''}}}", "warning:APIGW114", "media type"},
+		{"template key", "{default: {statusCode: '200', responseTemplates: {'text': ''}}}", "error:APIGW114", "media type"},
 		{"unknown key", "{default: {statusCode: '200', selectionPattern: '.*'}}", "info:APIGW102", "known keys are"},
 		{"response not an object", "{default: '200'}", "warning:APIGW100", "must be an object"},
 		{"responses not an object", "[]", "warning:APIGW100", "selection patterns"},
@@ -234,7 +234,7 @@ func TestIntegrationsChecks(t *testing.T) {
 func TestIntegrationWithoutKnownType(t *testing.T) {
 	const rest = "contentHandling: CONVERT_TO_JSON, requestParameters: {integration.request.header.a: json}, " +
 		"requestTemplates: {json: '{}'}, responses: {'(': {statusCode: '200'}, default: {statusCode: '2000'}}, httpMethod: FETCH"
-	const want = "error:APIGW101,error:APIGW304,warning:APIGW114,error:APIGW350,error:APIGW111,error:APIGW119"
+	const want = "error:APIGW101,error:APIGW304,error:APIGW114,error:APIGW350,error:APIGW111,error:APIGW119"
 	tests := []struct{ name, typ, first string }{
 		{"unknown type", "type: lambda, ", "error:APIGW101,"},
 		{"missing type", "", "error:APIGW103,"},

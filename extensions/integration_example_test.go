@@ -92,3 +92,16 @@ func ExampleResponsesFromREST() {
 	fmt.Println(responses.Keys())
 	// Output: [default Invalid.*]
 }
+
+// A CloudFormation template may choose between two values with Fn::If;
+// CloudFormation resolves the condition before API Gateway reads the
+// document, so each branch is checked where it is written.
+func ExampleIfBranches() {
+	var doc yaml.Node
+	_ = yaml.Unmarshal([]byte("!If [UseMock, {type: mock}, !Ref AWS::NoValue]"), &doc)
+	extensions.IfBranches(doc.Content[0], "/paths/~1a/get/x-amazon-apigateway-integration", func(b *yaml.Node, ptr string) {
+		fmt.Println(ptr, b.Line, b.Column)
+	})
+	// Output:
+	// /paths/~1a/get/x-amazon-apigateway-integration/1 1 15
+}

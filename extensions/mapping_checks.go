@@ -97,7 +97,7 @@ func (d *decoder) mapping(ctx mapping.Context, n *yaml.Node, p Pair[Str], ptr st
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	case v.Kind == yaml.ScalarNode && (v.Tag == "!!bool" || v.Tag == "!!int" || v.Tag == "!!float" || v.Tag == "!!null"):
 		// Import warns "Expected type string for property … but got 'true'" and drops the mapping.
-		d.AddAs(diag.Warning, diag.WrongType, v, source.Pointer(ptr, p.Key), "mapping value %s is %s, not a string, so API Gateway's import drops this mapping with a warning; quote it: write \"'%s'\" for a static value, or name a source", v.Value, kindName(v), v.Value)
+		d.Add(diag.WrongType, v, source.Pointer(ptr, p.Key), "mapping value %s is %s, not a string, so API Gateway's import drops this mapping with a warning; quote it: write \"'%s'\" for a static value, or name a source", v.Value, kindName(v), v.Value)
 		_, ps = mapping.ParseTarget(ctx, p.Key)
 	case p.Value.Known() || p.Value.IsLiteral() && !strings.Contains(p.Value.Value, "${stageVariables") && !strings.Contains(p.Value.Value, "${AWS::"):
 		_, ps = mapping.Parse(ctx, p.Key, p.Value.Value)

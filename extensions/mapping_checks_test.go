@@ -16,7 +16,7 @@ func TestMappingChecksWired(t *testing.T) {
 		{"identity source http", ExtAuthorizer,
 			"{type: request, authorizerPayloadFormatVersion: '2.0', authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations', identitySource: ['$request.header.Auth']}", "", 0, 0},
 		{"http response mapping", ExtIntegration,
-			"{type: aws_proxy, httpMethod: POST, payloadFormatVersion: '2.0', uri: 'arn:aws:lambda:us-east-1:1:function:f', responseParameters: {'500': {'overwrite:statuscode': '99'}}}", "error:APIGW313", 1, 0},
+			"{type: aws_proxy, httpMethod: POST, payloadFormatVersion: '2.0', uri: 'arn:aws:lambda:us-east-1:1:function:f', responseParameters: {'500': {'overwrite:statuscode': '99'}}}", "warning:APIGW313", 1, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -82,6 +82,8 @@ func Specs() []*Spec {
 
 // Decode decodes the value n of the extension name, found at JSON pointer ptr.
 // It returns nil and a diagnostic when name is not an API Gateway extension.
+// A value written as a CloudFormation Fn::If is returned as written, with
+// the findings of each branch (see IfBranches).
 func Decode(name string, n *yaml.Node, ptr string) (Value, []diag.Diagnostic) {
 	var d decoder
 	s := specs[name]
@@ -96,6 +98,12 @@ func Decode(name string, n *yaml.Node, ptr string) (Value, []diag.Diagnostic) {
 		}
 		d.Add(diag.UnknownExtension, n, ptr, "%s is not an API Gateway extension and is ignored%s", name, hint)
 		return nil, d.Diags
+	}
+	// A value written as Fn::If is kept as written, and each branch
+	// CloudFormation may choose is decoded for its findings, at its own
+	// position.
+	if IfBranches(n, ptr, func(b *yaml.Node, p string) { s.decode(&d, b, p) }) {
+		return s.decode(&decoder{}, n, ptr), d.Diags
 	}
 	v := s.decode(&d, n, ptr)
 	return v, d.Diags

@@ -73,8 +73,11 @@ func checkSelectionPattern(d *decoder, pattern string, key *yaml.Node, ptr strin
 		if je, ok := err.(*javaregex.Error); ok {
 			code = je.Code
 		}
-		d.Diags = append(d.Diags, diag.Diagnostic{Severity: diag.Error, Code: code, Pointer: ptr, Line: line, Column: col,
-			Message: "selection pattern " + strconv.Quote(pattern) + " is not a valid Java regular expression, so import fails: " + err.Error()})
+		msg := "selection pattern " + strconv.Quote(pattern) + " is not a valid Java regular expression, so import fails: " + err.Error()
+		if code == diag.PatternUnsupported {
+			msg = "selection pattern " + strconv.Quote(pattern) + " is valid Java, but apigw cannot evaluate it, so it is neither checked further nor simulated: " + err.Error()
+		}
+		d.Diags = append(d.Diags, diag.Diagnostic{Severity: code.Severity(), Code: code, Pointer: ptr, Line: line, Column: col, Message: msg})
 		return
 	}
 	approx, meaning := false, false

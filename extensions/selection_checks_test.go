@@ -13,6 +13,7 @@ func TestSelectionPatternChecks(t *testing.T) {
 		{"valid patterns", `{default: {statusCode: '200'}, '\[NotFound\].*': {statusCode: '404'}, '\[BadRequest\].*': {statusCode: '400'}}`, "", "", 0},
 		{"java rejects a bare brace", `{'{"a":1}': {statusCode: '400'}}`, "error:APIGW350", "escape", 0},
 		{"java rejects an open group", `{'(abc': {statusCode: '400'}}`, "error:APIGW350", "not a valid Java regular expression", 0},
+		{"valid Java apigw cannot evaluate", `{'\N{LATIN SMALL LETTER A}': {statusCode: '400'}}`, "warning:APIGW355", "is valid Java, but apigw cannot evaluate it", 0},
 		{"lookahead is approximate", `{'(?=Bad).*': {statusCode: '400'}}`, "info:APIGW351", "approximate", 0},
 		{"(?U) means something else in Java", `{'(?U)\w+ error': {statusCode: '400'}}`, "info:APIGW352", "UNICODE_CHARACTER_CLASS", 0},
 		{"POSIX class inside a class", `{'[[:alpha:]]+': {statusCode: '400'}}`, "info:APIGW352", "not a POSIX class", 0},

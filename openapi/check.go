@@ -133,7 +133,9 @@ type integrationResponse struct {
 // newPass builds the shared view of doc's operations.
 func newPass(doc *Document) *pass {
 	p := &pass{Collector: extensions.Collector{File: doc.File}, doc: doc}
-	for _, o := range doc.Operations() {
+	// Every branch of an Fn::If is a document CloudFormation may hand to
+	// API Gateway, so the checks read the operations of each.
+	for _, o := range slices.Concat(doc.ops, doc.branchOps) {
 		op := &checkedOperation{Operation: o}
 		op.integ, op.ext = o.Integration()
 		op.proxy = IsProxy(op.integ)

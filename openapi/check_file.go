@@ -69,10 +69,10 @@ func checkDocument(d *Document, opts LoadOptions, validate bool) []diag.Diagnost
 	return diags
 }
 
-// semanticOptions gives kin-openapi the document's place and, when external
+// semanticOptions gives kin-openapi the document's place and kind of API and, when external
 // $refs are allowed, a reader confined to the allowed folder.
 func semanticOptions(d *Document, opts LoadOptions) SemanticOptions {
-	so := SemanticOptions{Pointer: d.Pointer, File: d.File}
+	so := SemanticOptions{Pointer: d.Pointer, File: d.File, HTTPAPI: d.HTTPAPI()}
 	if opts.AllowRefs == "" {
 		return so
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 var responseHeadersCheck = &DocumentCheck{Name: "response-headers", REST: true, Codes: []diag.Code{diag.UndeclaredResponseHeader}, run: checkResponseHeaders,
-	Doc: "REST APIs: an integration response may map only to headers its method response declares; import creates method.response.header.NAME from the response's headers, and API Gateway compares the names exactly. Otherwise PutIntegrationResponse fails with \"Invalid mapping expression specified\": import warns and skips the integration response (with failonwarnings=true the import fails)."}
+	Doc: "REST APIs: an integration response may map only to headers its method response declares; import creates method.response.header.NAME from the response's headers, and API Gateway compares the names exactly. Otherwise PutIntegrationResponse fails with \"Invalid mapping expression specified\", and so does the import."}
 
 func checkResponseHeaders(p *pass) {
 	for _, op := range p.ops {
@@ -34,7 +34,7 @@ func checkResponseHeaders(p *pass) {
 						m.Key, name, r.Status, op.Method, op.Path, declared, "method.response.header."+declared)
 				default:
 					p.Add(diag.UndeclaredResponseHeader, keyNode, ptr,
-						"%s maps to header %q, which the %s response of %s %s does not declare, so import skips this integration response with a warning (\"Invalid mapping expression specified\"): add headers: {%s: {%s}} to responses.%q",
+						"%s maps to header %q, which the %s response of %s %s does not declare, so import fails (\"Invalid mapping expression specified\"): add headers: {%s: {%s}} to responses.%q",
 						m.Key, name, r.Status, op.Method, op.Path, name, headerSchemaHint(p.doc.Kind), r.Status)
 				}
 			}

@@ -6,7 +6,7 @@ import (
 )
 
 var httpAPIRulesCheck = &DocumentCheck{Name: "http-api-rules", HTTP: true, Codes: []diag.Code{diag.HTTPAPIVersion, diag.HTTPAPIIntegrationType, diag.HTTPAPISecurity}, run: checkHTTPAPIRules,
-	Doc: "HTTP APIs: import takes OpenAPI 3 only (an error otherwise), supports only proxy integrations (aws_proxy and http_proxy; import skips any other with a warning), and allows one security requirement with one scheme per operation (an error otherwise)."}
+	Doc: "HTTP APIs: import takes OpenAPI 3 only (an error otherwise), supports only proxy integrations (aws_proxy and http_proxy; import warns about any other), and allows one security requirement with one scheme per operation (an error otherwise)."}
 
 func checkHTTPAPIRules(p *pass) {
 	if p.doc.Kind == Swagger2 {
@@ -16,7 +16,7 @@ func checkHTTPAPIRules(p *pass) {
 	for _, op := range p.ops {
 		if integ := op.integ; integ != nil && !integ.IsRef() && integ.Type != "" && !op.proxy {
 			p.Add(diag.HTTPAPIIntegrationType, source.Get(integ.Node(), "type"), source.Pointer(op.ext.Pointer, "type"),
-				"integration type %s: HTTP APIs support only proxy integrations, so import skips this integration: write type: aws_proxy (Lambda or AWS service with integrationSubtype) or http_proxy",
+				"integration type %s: HTTP APIs support only proxy integrations, and import warns about this one: write type: aws_proxy (Lambda or AWS service with integrationSubtype) or http_proxy",
 				integ.Type)
 		}
 		schemes := 0

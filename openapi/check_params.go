@@ -10,7 +10,7 @@ import (
 )
 
 var requestParametersCheck = &DocumentCheck{Name: "request-parameters", REST: true, Codes: []diag.Code{diag.UndeclaredRequestParameter}, run: checkRequestParameters,
-	Doc: "REST APIs: every method.request.{path,querystring,header}.NAME that an integration's requestParameters or cacheKeyParameters read must be a method request parameter, which import creates from the parameters of the operation and its path item; API Gateway compares the names exactly. Otherwise PutIntegration fails with \"Invalid mapping expression specified\": import warns and leaves the method without its integration (with failonwarnings=true it fails)."}
+	Doc: "REST APIs: every method.request.{path,querystring,header}.NAME that an integration's requestParameters or cacheKeyParameters read must be a method request parameter, which import creates from the parameters of the operation and its path item; API Gateway compares the names exactly. Otherwise PutIntegration fails with \"Invalid mapping expression specified\", and so does the import (\"Errors found during import\")."}
 
 func checkRequestParameters(p *pass) {
 	for _, op := range p.ops {
@@ -87,7 +87,7 @@ func (p *pass) requireParam(op *checkedOperation, mp mapping.Param, n *yaml.Node
 		return
 	}
 	p.Add(diag.UndeclaredRequestParameter, n, ptr,
-		"%s %s, which %s %s does not declare, so import leaves the method without its integration and warns (\"Invalid mapping expression specified\"): add parameters: [{name: %s, in: %s%s}] to the operation or its path item",
+		"%s %s, which %s %s does not declare, so import fails (\"Invalid mapping expression specified\"): add parameters: [{name: %s, in: %s%s}] to the operation or its path item",
 		what, mp.Declaration(), op.Method, op.Path, mp.Name, in, paramHint(p.doc.Kind, in))
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 var integrationRefsCheck = &DocumentCheck{Name: "integration-refs", HTTP: true, Codes: []diag.Code{diag.IntegrationRefTarget}, run: checkIntegrationRefs,
-	Doc: "HTTP APIs: an integration written as $ref: '#/components/x-amazon-apigateway-integrations/NAME' must name a reusable integration; import fails otherwise. (REST APIs do not read reusable integrations at all; decoding the integration reports that.)"}
+	Doc: "HTTP APIs: an integration written as $ref: '#/components/x-amazon-apigateway-integrations/NAME' must name a reusable integration; otherwise the route has no integration. (REST APIs do not read reusable integrations at all; decoding the integration reports that.)"}
 
 func checkIntegrationRefs(p *pass) {
 	var names []string
@@ -25,6 +25,6 @@ func checkIntegrationRefs(p *pass) {
 			hint = "did you mean \"" + s + "\"? Or " + hint
 		}
 		p.Add(diag.IntegrationRefTarget, source.Get(integ.Node(), "$ref"), source.Pointer(op.ext.Pointer, "$ref"),
-			"integration $ref %q names no reusable integration, so import fails: %s", integ.Ref, hint)
+			"integration $ref %q names no reusable integration, so the route gets no integration: %s", integ.Ref, hint)
 	}
 }

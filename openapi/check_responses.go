@@ -6,7 +6,7 @@ import (
 )
 
 var methodResponsesCheck = &DocumentCheck{Name: "method-responses", REST: true, Codes: []diag.Code{diag.NoMethodResponse}, run: checkMethodResponses,
-	Doc: "REST APIs: every integration response's statusCode needs a method response, which import creates from the operation's responses entry of that status code. Without one, PutIntegrationResponse fails (\"Invalid Response status code specified\"): import warns and skips the integration response (with failonwarnings=true the import fails). A default response does not count. Proxy integrations do not use integration responses and are skipped."}
+	Doc: "REST APIs: every integration response's statusCode needs a method response, which import creates from the operation's responses entry of that status code. Without one the integration response has no method response to map to (\"Invalid Response status code specified\"); whether import then warns or fails is not recorded. A default response does not count. Proxy integrations do not use integration responses and are skipped."}
 
 func checkMethodResponses(p *pass) {
 	for _, op := range p.ops {
@@ -23,7 +23,7 @@ func checkMethodResponses(p *pass) {
 				continue
 			}
 			p.Add(diag.NoMethodResponse, node, ptr,
-				"integration response %q sets statusCode %s, but %s %s has no %q response, so import skips this integration response with a warning (\"Invalid Response status code specified\"): add responses: %q: {description: ...} to the operation",
+				"integration response %q sets statusCode %s, but %s %s has no %q response, so import creates no method response for it to map to (\"Invalid Response status code specified\"): add responses: %q: {description: ...} to the operation",
 				r.Key, r.Status, op.Method, op.Path, r.Status, r.Status)
 		}
 	}

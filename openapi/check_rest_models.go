@@ -7,13 +7,13 @@ import (
 )
 
 var restModelsCheck = &DocumentCheck{Name: "rest-models", REST: true, Codes: []diag.Code{diag.ModelName, diag.SchemaKeyword}, run: checkRESTModels,
-	Doc: "REST APIs: import turns each schema of components.schemas (definitions in Swagger 2.0) into a model, whose name must be alphanumeric, and models are JSON Schema draft 4 without some OpenAPI keywords (discriminator, exclusiveMinimum, readOnly, format: decimal, type: number with an integer format). These are documented limits of import: the model or keyword is dropped."}
+	Doc: "REST APIs: import turns each schema of components.schemas (definitions in Swagger 2.0) into a model, whose name must be alphanumeric, and models are JSON Schema draft 4 without some OpenAPI keywords (discriminator, exclusiveMinimum, readOnly, format: decimal, type: number with an integer format). A name that is not alphanumeric fails the import; the keywords are documented as not supported and have no effect in the model."}
 
 func checkRESTModels(p *pass) {
 	for _, s := range p.doc.Schemas {
 		if bad := badChars(s.Name, ""); bad != "" {
 			p.Add(diag.ModelName, p.keyAt(s.Pointer), s.Pointer,
-				"schema name %q has %s; REST API model names must be alphanumeric, so import does not create this model: rename it (for example %q) and update its $refs",
+				"schema name %q has %s; REST API model names must be alphanumeric, and import fails (\"Model name must be alphanumeric\"): rename it (for example %q) and update its $refs",
 				s.Name, bad, alnumOnly(s.Name))
 		}
 	}
@@ -111,13 +111,13 @@ func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 			w.members(v, kp)
 		case k.Value == "discriminator":
 			w.p.Add(diag.SchemaKeyword, k, kp,
-				"REST API models do not support discriminator, and import drops it: describe the variants with allOf or in separate models")
+				"REST API models do not support discriminator, so it has no effect in the model: describe the variants with allOf or in separate models")
 		case k.Value == "exclusiveMinimum":
 			w.p.Add(diag.SchemaKeyword, k, kp,
-				"REST API models do not support exclusiveMinimum, and import drops it: use minimum with the next allowed value")
+				"REST API models do not support exclusiveMinimum, so it has no effect in the model: use minimum with the next allowed value")
 		case k.Value == "readOnly":
 			w.p.Add(diag.SchemaKeyword, k, kp,
-				"REST API models do not support readOnly, and import drops it: remove it, or describe requests and responses with separate models")
+				"REST API models do not support readOnly, so it has no effect in the model: remove it, or describe requests and responses with separate models")
 		case k.Value == "format":
 			switch f := source.Scalar(v); {
 			case f == "decimal":

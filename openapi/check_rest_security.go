@@ -8,7 +8,7 @@ import (
 )
 
 var restSecurityCheck = &DocumentCheck{Name: "rest-security", REST: true, Codes: []diag.Code{diag.SecuritySchemeType, diag.RootSecurity}, run: checkRESTSecurity,
-	Doc: "REST APIs: import reads only apiKey security schemes (API keys, Lambda and Cognito authorizers, awsSigv4); any other type needs an x-amazon-apigateway-authorizer to mean something. And REST APIs do not apply document-level security: each operation needs its own."}
+	Doc: "REST APIs: import reads only apiKey security schemes (API keys, Lambda and Cognito authorizers, awsSigv4); any other type needs an x-amazon-apigateway-authorizer to mean something. Document-level security applies to every operation without its own, as import does; an operation whose security is an empty list turns it off."}
 
 func checkRESTSecurity(p *pass) {
 	for _, s := range p.doc.SecuritySchemes {
@@ -22,14 +22,13 @@ func checkRESTSecurity(p *pass) {
 	if len(p.doc.Security) == 0 {
 		return
 	}
-	missing := 0
+	// Import applies document-level security to every method without its
+	// own (recorded), so only an operation that turns it off is reported.
 	for _, op := range p.ops {
-		if !op.HasSecurity {
-			missing++
+		if op.HasSecurity && len(op.Security) == 0 {
+			p.Add(diag.RootSecurity, keyNode(op.Node, "security"), op.Pointer+"/security",
+				"%s %s has security: [], which turns the document-level security off for it, so import creates the method without authorization: remove security: [] if the operation is to be protected like the others",
+				op.Method, op.Path)
 		}
-	}
-	if missing > 0 {
-		p.Add(diag.RootSecurity, keyNode(p.doc.Root, "security"), p.doc.PointerTo("/security"),
-			"REST APIs do not apply document-level security, so %d operation(s) without their own security are not protected by it: repeat the requirement as security in each operation", missing)
 	}
 }

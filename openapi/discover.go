@@ -40,7 +40,7 @@ type discovery struct {
 // document's operations. Pointers are absolute (they include d.Pointer).
 func (d *Document) discover() []diag.Diagnostic {
 	w := &discovery{d: d}
-	d.exts, d.ops = nil, nil
+	d.exts, d.ops, d.branchOps = nil, nil, nil
 	root := d.Root
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], source.Resolve(root.Content[i+1])
@@ -49,7 +49,9 @@ func (d *Document) discover() []diag.Diagnostic {
 		case isExtKey(k.Value):
 			w.ext(extensions.AtRoot, k, v, ptr, Extension{})
 		case k.Value == "paths":
-			w.paths(v, ptr)
+			for _, b := range branches(v, ptr) {
+				w.paths(source.Resolve(b.Node), b.Pointer, b.alt)
+			}
 		case k.Value == "components" && d.Kind != Swagger2:
 			w.components(v, ptr)
 		case k.Value == "securityDefinitions" && d.Kind == Swagger2:
@@ -69,51 +71,92 @@ func (d *Document) discover() []diag.Diagnostic {
 	return w.diags
 }
 
-func (w *discovery) paths(paths *yaml.Node, ptr string) {
+// paths walks the paths object at ptr; alt says it stands in a later
+// branch of an Fn::If (see Document.Operations).
+func (w *discovery) paths(paths *yaml.Node, ptr string, alt bool) {
 	if paths == nil || paths.Kind != yaml.MappingNode {
 		return
 	}
 	for i := 0; i+1 < len(paths.Content); i += 2 {
-		path, item := paths.Content[i].Value, source.Resolve(paths.Content[i+1])
+		path := paths.Content[i].Value
 		itemPtr := source.Pointer(ptr, path)
 		if isExtKey(path) {
-			w.stray(paths.Content[i], item, itemPtr, "in the paths object")
+			w.stray(paths.Content[i], source.Resolve(paths.Content[i+1]), itemPtr, "in the paths object")
 			continue
 		}
-		if item == nil || item.Kind != yaml.MappingNode {
-			continue
-		}
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			k, v := item.Content[j], source.Resolve(item.Content[j+1])
-			kp := source.Pointer(itemPtr, k.Value)
-			if method, ok := operationKeys[k.Value]; ok {
-				w.operation(path, method, k.Value, v, kp)
-				continue
-			}
-			if isExtKey(k.Value) {
-				w.ext(extensions.AtPathItem, k, v, kp, Extension{Path: path})
-				continue
-			}
-			w.elsewhere(v, kp)
+		for _, b := range branches(paths.Content[i+1], itemPtr) {
+			w.pathItem(path, source.Resolve(b.Node), b.Pointer, alt || b.alt)
 		}
 	}
 }
 
-func (w *discovery) operation(path, method, key string, op *yaml.Node, ptr string) {
-	o := &Operation{Path: path, Method: method, Key: key, Pointer: ptr, Node: op, doc: w.d, first: len(w.d.exts)}
-	if op != nil && op.Kind == yaml.MappingNode {
+// pathItem walks one path item (or one branch of a path item written as
+// an Fn::If) at ptr.
+func (w *discovery) pathItem(path string, item *yaml.Node, ptr string, alt bool) {
+	if item == nil || item.Kind != yaml.MappingNode {
+		return
+	}
+	for j := 0; j+1 < len(item.Content); j += 2 {
+		k, v := item.Content[j], item.Content[j+1]
+		kp := source.Pointer(ptr, k.Value)
+		if method, ok := operationKeys[k.Value]; ok {
+			for _, b := range branches(v, kp) {
+				o := &Operation{Path: path, Method: method, Key: k.Value, Pointer: b.Pointer, Node: source.Resolve(b.Node),
+					PathItem: item, PathItemPointer: ptr, doc: w.d}
+				w.operation(o, alt || b.alt)
+			}
+			continue
+		}
+		if isExtKey(k.Value) {
+			w.ext(extensions.AtPathItem, k, source.Resolve(v), kp, Extension{Path: path})
+			continue
+		}
+		w.elsewhere(source.Resolve(v), kp)
+	}
+}
+
+// operation decodes the extensions of o and records it; alt says it stands
+// in a later branch of an Fn::If.
+func (w *discovery) operation(o *Operation, alt bool) {
+	o.first = len(w.d.exts)
+	if op := o.Node; op != nil && op.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(op.Content); i += 2 {
 			k, v := op.Content[i], source.Resolve(op.Content[i+1])
-			kp := source.Pointer(ptr, k.Value)
+			kp := source.Pointer(o.Pointer, k.Value)
 			if isExtKey(k.Value) {
-				w.ext(extensions.AtOperation, k, v, kp, Extension{Path: path, Method: method})
+				w.ext(extensions.AtOperation, k, v, kp, Extension{Path: o.Path, Method: o.Method})
 				continue
 			}
 			w.elsewhere(v, kp)
 		}
 	}
 	o.last = len(w.d.exts)
+	if alt {
+		w.d.branchOps = append(w.d.branchOps, o)
+		return
+	}
 	w.d.ops = append(w.d.ops, o)
+}
+
+// branch is a value and its pointer; alt says it is not the branch read
+// when every Fn::If condition holds.
+type branch struct {
+	Node    *yaml.Node
+	Pointer string
+	alt     bool
+}
+
+// branches returns the values n stands for: n itself, or each branch of a
+// CloudFormation Fn::If (CloudFormation chooses one before API Gateway reads
+// the document, so every branch is walked; see extensions.IfBranches).
+func branches(n *yaml.Node, ptr string) []branch {
+	var out []branch
+	if !extensions.IfBranches(n, ptr, func(b *yaml.Node, p string) {
+		out = append(out, branch{Node: b, Pointer: p, alt: len(out) > 0})
+	}) {
+		return []branch{{Node: n, Pointer: ptr}}
+	}
+	return out
 }
 
 func (w *discovery) components(c *yaml.Node, ptr string) {
@@ -140,7 +183,9 @@ func (w *discovery) schemes(s *yaml.Node, ptr string) {
 	}
 	for i := 0; i+1 < len(s.Content); i += 2 {
 		name := s.Content[i].Value
-		w.object(source.Resolve(s.Content[i+1]), source.Pointer(ptr, name), extensions.AtSecurityScheme, name)
+		for _, b := range branches(s.Content[i+1], source.Pointer(ptr, name)) {
+			w.object(source.Resolve(b.Node), b.Pointer, extensions.AtSecurityScheme, name)
+		}
 	}
 }
 
@@ -190,7 +235,7 @@ func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec
 }
 
 func (w *discovery) misplaced(k *yaml.Node, ptr, where string, spec *extensions.Spec) {
-	w.diags = append(w.diags, diag.Diagnostic{Severity: diag.Warning, Code: diag.MisplacedExtension,
+	w.diags = append(w.diags, diag.Diagnostic{Severity: diag.MisplacedExtension.Severity(), Code: diag.MisplacedExtension,
 		Pointer: ptr, Line: k.Line, Column: k.Column,
 		Message: fmt.Sprintf("%s is not read %s and is ignored by API Gateway, which reads it %s: move it there", k.Value, where, placesText(spec.Places))})
 }

@@ -68,9 +68,12 @@ type Document struct {
 	BasePathAsWritten string
 	Schemes           []string
 
-	exts    []Extension
-	ops     []*Operation
-	extFile map[*yaml.Node]string
+	exts []Extension
+	ops  []*Operation
+	// branchOps are the operations that stand only in a later branch of a
+	// CloudFormation Fn::If: the checks read them, Operations does not.
+	branchOps []*Operation
+	extFile   map[*yaml.Node]string
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.

@@ -81,7 +81,7 @@ func ExampleDuplicateKeys() {
 		fmt.Println(d.Pointer, d.Message)
 	}
 	// Output:
-	// /a duplicate key "a": first at 1:2, again at 1:10; readers disagree on which value wins, so keep one and remove or rename the other
+	// /a duplicate key "a": first at 1:2, again at 1:10; API Gateway keeps the last value, so the one at 1:2 is lost: keep one and remove or rename the other
 }
 
 func ExampleDetectKind() {

@@ -39,13 +39,13 @@ func TestDuplicateKeys(t *testing.T) {
 		msg       string
 	}{
 		{"json", "{\"openapi\": \"3.0.1\", \"paths\": {\"/a\": {\"get\": {}, \"get\": {}}}}",
-			[]string{"1:50 error APIGW002 /paths/~1a/get"}, "first at 1:39, again at 1:50"},
+			[]string{"1:50 warning APIGW002 /paths/~1a/get"}, "first at 1:39, again at 1:50; API Gateway keeps the last value"},
 		{"yaml", "openapi: 3.0.1\npaths:\n  /a:\n    get: {}\n    post: {}\n    get: {}\n",
-			[]string{"6:5 error APIGW002 /paths/~1a/get"}, "first at 4:5, again at 6:5"},
+			[]string{"6:5 warning APIGW002 /paths/~1a/get"}, "first at 4:5, again at 6:5"},
 		{"in a list", "openapi: 3.0.1\ntags:\n- name: a\n  name: b\n",
-			[]string{"4:3 error APIGW002 /tags/0/name"}, "first at 3:3"},
+			[]string{"4:3 warning APIGW002 /tags/0/name"}, "first at 3:3"},
 		{"large object", "openapi: 3.0.1\nx:\n" + manyKeys(40) + "  k7: again\n",
-			[]string{"43:3 error APIGW002 /x/k7"}, "first at 10:3"},
+			[]string{"43:3 warning APIGW002 /x/k7"}, "first at 10:3"},
 		{"merge keys are not duplicates", "openapi: 3.0.1\nbase: &b {x: 1}\nm:\n  <<: *b\n  <<: *b\n", nil, ""},
 		{"same key in different objects", `{"openapi": "3.0.1", "a": {"k": 1}, "b": {"k": 1}}`, nil, ""},
 	}

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -32,10 +33,7 @@ func (d *Document) resolve() {
 	})
 	d.Security, d.HasSecurity = d.security(root, d.Pointer)
 	d.resolveServers()
-	paths := source.Get(root, "paths")
-	for _, o := range d.ops {
-		o.PathItem = source.Get(paths, o.Path)
-		o.PathItemPointer = source.Pointer(d.Pointer+"/paths", o.Path)
+	for _, o := range slices.Concat(d.ops, d.branchOps) {
 		d.resolveOperation(o)
 	}
 }

@@ -106,3 +106,29 @@ func TestModelSwagger(t *testing.T) {
 		t.Errorf("schemas: %+v", d.Schemas)
 	}
 }
+
+// A path item or operation written as Fn::If: Operations holds the branch
+// read when every condition holds, with its own path item; the checks also
+// see the other branch.
+func TestModelOperationsUnderIf(t *testing.T) {
+	d := loadModel(t, "../fixtures/checks/file/fn-if.yaml")
+	var got []string
+	for _, o := range d.Operations() {
+		got = append(got, o.Method+" "+o.Path+" "+o.Pointer+" item="+o.PathItemPointer)
+	}
+	const base = "/Resources/Api/Properties/DefinitionBody/paths/"
+	want := []string{
+		"POST /orders " + base + "~1orders/Fn::If/1/post item=" + base + "~1orders/Fn::If/1",
+		"GET /items " + base + "~1items/get/1 item=" + base + "~1items",
+		"PUT /items " + base + "~1items/put item=" + base + "~1items",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("operations:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(d.branchOps) != 1 || d.branchOps[0].Pointer != base+"~1orders/Fn::If/2/post" {
+		t.Errorf("other branches: %v", d.branchOps)
+	}
+	if integ, _ := d.branchOps[0].Integration(); integ == nil || !integ.Type.Is("http") {
+		t.Errorf("the other branch's integration: %+v", integ)
+	}
+}

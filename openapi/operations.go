@@ -70,7 +70,11 @@ type Operation struct {
 // Extensions returns every decoded extension of the document, in document order.
 func (d *Document) Extensions() []Extension { return d.exts }
 
-// Operations returns the document's operations in document order.
+// Operations returns the document's operations in document order. Where a
+// path item or an operation is written as a CloudFormation Fn::If, it holds
+// those of the branch read when every condition holds (the first that is
+// not AWS::NoValue), as kin-openapi's view and import do; Check reads every
+// branch.
 func (d *Document) Operations() []*Operation { return d.ops }
 
 // Operation returns the operation at path and method (any case; "ANY" for

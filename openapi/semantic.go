@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -43,6 +44,10 @@ type SemanticOptions struct {
 	// extensions are decoded from the source tree (package extensions), and
 	// decoding them twice is a third of the time on extension-heavy documents.
 	KeepExtensionValues bool
+	// HTTPAPI says the document is imported as an HTTP API, which ignores
+	// schemas: findings about them are infos. Otherwise it is a REST API,
+	// which has the Empty and Error models built in.
+	HTTPAPI bool
 }
 
 // Semantic is kin-openapi's view of one document and what kin-openapi found
@@ -70,10 +75,17 @@ type Semantic struct {
 //   - unknown formats are accepted;
 //   - OpenAPI 3.1 documents are validated as JSON Schema 2020-12.
 //
-// Findings that API Gateway's import also rejects (a $ref to nothing,
-// conflicting path templates, a path not starting with "/", an unsupported
-// schema type, a document that does not decode) are errors; the others are
-// warnings. root may be nil when opts.Data holds the document.
+// Severities follow what API Gateway's import does with the part of the
+// document a finding is about: an error where it rejects the document (a
+// version it does not read, two path templates that need one resource to
+// have two variable children), a warning where it reads the part leniently
+// (a $ref to nothing, a path without its leading "/", a field of the wrong
+// shape, a schema type JSON Schema draft 4 does not know), an info where it
+// ignores the part (tags, examples, external docs; schemas in an HTTP API)
+// or does not check what OpenAPI requires. A REST API's $ref to an
+// undefined Empty or Error schema names the model REST APIs have built in:
+// an info, and validation goes on. root may be nil when opts.Data holds the
+// document.
 func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Semantic {
 	s := &Semantic{}
 	r := &reporter{Collector: extensions.Collector{File: opts.File, Base: opts.Pointer}, root: source.Resolve(root), opts: opts}
@@ -83,20 +95,24 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	}()
 	if r.root == nil {
 		var doc yaml.Node
+		// Errors, not the code's warning: import refuses a body that does
+		// not parse or is empty ("Invalid OpenAPI input.", APIGW001's evidence).
 		if err := yaml.Unmarshal(opts.Data, &doc); err != nil {
-			r.add(diag.Error, diag.SemanticDecode, "", "the document is neither JSON nor YAML: %v", err)
+			r.addAs(diag.Error, diag.SemanticDecode, "", "the document is neither JSON nor YAML: %v", err)
 			return s
 		}
 		r.root = source.Resolve(&doc)
 		if r.root == nil {
-			r.add(diag.Error, diag.SemanticDecode, "", "the document is empty: write an OpenAPI document")
+			r.addAs(diag.Error, diag.SemanticDecode, "", "the document is empty: write an OpenAPI document")
 			return s
 		}
 	}
 
 	swagger, oas := documentVersion(r.root)
 	if swagger != "" && oas != "" {
-		r.add(diag.Warning, diag.SemanticVersion, "/swagger", "the document has both swagger and openapi; it is read as OpenAPI %s: remove swagger", oas)
+		// A warning, not the code's error: the document is readable, and
+		// which field import goes by is not recorded (a judgement).
+		r.addAs(diag.Warning, diag.SemanticVersion, "/swagger", "the document has both swagger and openapi; it is read as OpenAPI %s: remove swagger", oas)
 		swagger = ""
 	}
 	switch {
@@ -105,13 +121,13 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	case strings.HasPrefix(oas, "3.0.") || strings.HasPrefix(oas, "3.1.") || oas == "3.0" || oas == "3.1":
 		s.Version = oas
 	case swagger != "":
-		r.add(diag.Error, diag.SemanticVersion, "/swagger", "swagger is %q: write \"2.0\"", swagger)
+		r.add(diag.SemanticVersion, "/swagger", "swagger is %q: write \"2.0\"", swagger)
 		return s
 	case oas != "":
-		r.add(diag.Error, diag.SemanticVersion, "/openapi", "openapi is %q: API Gateway reads 3.0.x and 3.1.x; write for example \"3.0.1\"", oas)
+		r.add(diag.SemanticVersion, "/openapi", "openapi is %q: API Gateway reads 3.0.x and 3.1.x; write for example \"3.0.1\"", oas)
 		return s
 	default:
-		r.add(diag.Error, diag.SemanticVersion, "", "no swagger or openapi field: write openapi: \"3.0.1\" (or swagger: \"2.0\")")
+		r.add(diag.SemanticVersion, "", "no swagger or openapi field: write openapi: \"3.0.1\" (or swagger: \"2.0\")")
 		return s
 	}
 
@@ -122,10 +138,13 @@ func NewSemantic(ctx context.Context, root *yaml.Node, opts SemanticOptions) *Se
 	clean := san.sanitize(r.root, "")
 	if san.cycle != nil {
 		p, _ := pointerAtPosition(r.root, san.cycle.Line, san.cycle.Column)
-		r.addAt(diag.Error, diag.SemanticDecode, san.cycle, p, fmt.Sprintf("alias *%s is inside the value it names, so the value never ends: write the value out", san.cycle.Value))
+		// An error, not the code's warning: such a value has no end, and the
+		// loader refuses the file too (APIGW012).
+		r.AddAs(diag.Error, diag.SemanticDecode, san.cycle, p, "alias *%s is inside the value it names, so the value never ends: write the value out", san.cycle.Value)
 		return s
 	}
-	refsOK := r.checkRefs(san.refs)
+	refsOK, builtin := r.checkRefs(san.refs, swagger != "")
+	clean = withBuiltinModels(clean, builtin, swagger != "")
 
 	loader := openapi3.NewLoader()
 	loader.Context = ctx
@@ -185,7 +204,7 @@ func (r *reporter) convertSwagger2(clean *yaml.Node, loader *openapi3.Loader, re
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			r.add(diag.Warning, diag.SemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", p)
+			r.add(diag.SemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", p)
 			doc3 = nil
 		}
 	}()
@@ -195,7 +214,7 @@ func (r *reporter) convertSwagger2(clean *yaml.Node, loader *openapi3.Loader, re
 		if errors.As(err, &dis) {
 			r.refError(err)
 		} else {
-			r.add(diag.Warning, diag.SemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", err)
+			r.add(diag.SemanticConvert, "", "the Swagger 2.0 document could not be converted to OpenAPI 3 (%v); checks that need the OpenAPI 3 view were skipped", err)
 		}
 		return doc2, nil
 	}
@@ -209,9 +228,16 @@ type reporter struct {
 	extensions.Collector
 }
 
-// add records a diagnostic at the node the document-relative pointer ptr
-// names, or at its nearest ancestor that exists (and then says so).
-func (r *reporter) add(sev diag.Severity, code diag.Code, ptr, format string, args ...any) {
+// add records a diagnostic with the code's default severity at the node the
+// document-relative pointer ptr names, or at its nearest ancestor that
+// exists (and then says so).
+func (r *reporter) add(code diag.Code, ptr, format string, args ...any) {
+	r.addAs(code.Severity(), code, ptr, format, args...)
+}
+
+// addAs is add for a case whose severity differs from the code's default;
+// the caller says why.
+func (r *reporter) addAs(sev diag.Severity, code diag.Code, ptr, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	n, rest := source.NearestNode(r.root, ptr, nil)
 	if rest != "" {
@@ -223,30 +249,26 @@ func (r *reporter) add(sev diag.Severity, code diag.Code, ptr, format string, ar
 		msg += fmt.Sprintf(" (reported at %s, the nearest enclosing value found for %s)", where, ptr)
 		ptr = found
 	}
-	r.addAt(sev, code, n, ptr, msg)
-}
-
-// addAt records a diagnostic at node n, whose pointer is ptr.
-func (r *reporter) addAt(sev diag.Severity, code diag.Code, n *yaml.Node, ptr, msg string) {
 	r.AddAs(sev, code, n, ptr, "%s", msg)
 }
 
 // checkRefs checks every $ref of the document: a local one must name a value
-// in the document; an external one needs ReadFromURI. It reports whether all
-// of them can be resolved.
-func (r *reporter) checkRefs(refs []semRefSite) bool {
-	ok := true
+// in the document; an external one needs ReadFromURI. It reports whether
+// all of them can be resolved once the built-in models it returns (Empty,
+// Error: a REST API's $refs to them when the document does not define them)
+// are added.
+func (r *reporter) checkRefs(refs []semRefSite, swagger bool) (ok bool, builtin []string) {
+	ok = true
 	for _, ref := range refs {
 		v := ref.target
 		ptr := ref.owner + "/$ref"
 		if v != ref.node.Value {
-			r.addAt(diag.Warning, diag.RefUnresolved, ref.node, ptr,
-				fmt.Sprintf("$ref %q is a bare name, read as %q: write that instead", ref.node.Value, v))
+			r.Add(diag.RefUnresolved, ref.node, ptr, "$ref %q is a bare name, read as %q: write that instead", ref.node.Value, v)
 		}
 		if !strings.HasPrefix(v, "#") {
 			if r.opts.ReadFromURI == nil {
-				r.addAt(diag.Error, diag.RefNotAllowed, ref.node, ptr,
-					fmt.Sprintf("$ref %q names another file or a URL, which is not allowed here: define the value under components (or definitions) and refer to it as \"#/...\", or allow external references below a folder", v))
+				r.Add(diag.RefNotAllowed, ref.node, ptr,
+					"$ref %q names another file or a URL, which is not allowed here: define the value under components (or definitions) and refer to it as \"#/...\", or allow external references below a folder", v)
 				ok = false
 			}
 			continue
@@ -257,24 +279,118 @@ func (r *reporter) checkRefs(refs []semRefSite) bool {
 				frag = u
 			}
 		}
-		if source.NodeAt(r.root, frag) == nil {
-			near, rest := source.NearestNode(r.root, frag, nil)
-			hint := ""
-			if near != nil && near.Kind == yaml.MappingNode && strings.Count(rest, "/") == 1 {
-				var keys []string
-				for i := 0; i < len(near.Content); i += 2 {
-					keys = append(keys, near.Content[i].Value)
-				}
-				if s := extensions.Suggest(source.UnescapeToken(rest[1:]), keys); s != "" {
-					hint = fmt.Sprintf("; did you mean %q?", "#"+strings.TrimSuffix(frag, rest)+"/"+source.EscapeToken(s))
-				}
+		if source.NodeAt(r.root, frag) != nil {
+			continue
+		}
+		if name := builtinModelName(frag, swagger); name != "" && !r.opts.HTTPAPI {
+			// An info, not the code's warning: REST APIs have the Empty and
+			// Error models built in (documented), which the reference names.
+			r.AddAs(diag.Info, diag.RefUnresolved, ref.node, ptr,
+				"$ref %q names no schema of this document, but REST APIs have the %s model built in: define %s in the document too if other OpenAPI tools read it", v, name, frag)
+			if !slices.Contains(builtin, name) {
+				builtin = append(builtin, name)
 			}
-			r.addAt(diag.Error, diag.RefUnresolved, ref.node, ptr,
-				fmt.Sprintf("$ref %q points at nothing in the document: there is no %s%s", v, strings.TrimSuffix(frag, rest)+firstToken(rest), hint))
-			ok = false
+			continue
+		}
+		ok = false
+		near, rest := source.NearestNode(r.root, frag, nil)
+		hint := ""
+		if near != nil && near.Kind == yaml.MappingNode && strings.Count(rest, "/") == 1 {
+			var keys []string
+			for i := 0; i < len(near.Content); i += 2 {
+				keys = append(keys, near.Content[i].Value)
+			}
+			if s := extensions.Suggest(source.UnescapeToken(rest[1:]), keys); s != "" {
+				hint = fmt.Sprintf("; did you mean %q?", "#"+strings.TrimSuffix(frag, rest)+"/"+source.EscapeToken(s))
+			}
+		}
+		msg := fmt.Sprintf("$ref %q points at nothing in the document: there is no %s%s", v, strings.TrimSuffix(frag, rest)+firstToken(rest), hint)
+		if r.opts.HTTPAPI && inSchema(ref.owner) {
+			// An info, not the code's warning: HTTP APIs ignore schemas
+			// (documented: import reports them as info).
+			r.AddAs(diag.Info, diag.RefUnresolved, ref.node, ptr, "%s; HTTP APIs ignore schemas, so import does not mind: define the target for other tools", msg)
+			continue
+		}
+		r.Add(diag.RefUnresolved, ref.node, ptr, "%s; API Gateway's import warns about a missing reference and goes on: define the target, or correct the reference", msg)
+	}
+	return ok, builtin
+}
+
+// builtinModelName returns "Empty" or "Error" when frag is the pointer to a
+// schema of that name (components/schemas in OpenAPI 3, definitions in
+// Swagger 2.0): the models every REST API has; "" otherwise.
+func builtinModelName(frag string, swagger bool) string {
+	base := "/components/schemas/"
+	if swagger {
+		base = "/definitions/"
+	}
+	if name, ok := strings.CutPrefix(frag, base); ok && (name == "Empty" || name == "Error") {
+		return name
+	}
+	return ""
+}
+
+// builtinModels are the schemas of the models every REST API has, as the
+// documentation shows them (without $schema, which OpenAPI 3.0 does not have).
+var builtinModels = map[string]string{
+	"Empty": `{"title": "Empty Schema", "type": "object"}`,
+	"Error": `{"title": "Error Schema", "type": "object", "properties": {"message": {"type": "string"}}}`,
+}
+
+// withBuiltinModels returns root with the schemas of the built-in models
+// names added under components/schemas (definitions in Swagger 2.0), so
+// that kin-openapi resolves the $refs to them; root itself is not changed.
+func withBuiltinModels(root *yaml.Node, names []string, swagger bool) *yaml.Node {
+	if len(names) == 0 || root == nil || root.Kind != yaml.MappingNode {
+		return root
+	}
+	path := []string{"components", "schemas"}
+	if swagger {
+		path = []string{"definitions"}
+	}
+	schemas := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, name := range names {
+		var v yaml.Node
+		_ = yaml.Unmarshal([]byte(builtinModels[name]), &v)
+		schemas.Content = append(schemas.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, v.Content[0])
+	}
+	return mergeAt(root, path, schemas)
+}
+
+// mergeAt returns a copy of mapping m in which the mapping add is merged
+// into the mapping at path (created when missing); keys already there win.
+// Only the nodes on the path are copied.
+func mergeAt(m *yaml.Node, path []string, add *yaml.Node) *yaml.Node {
+	cp := *m
+	cp.Content = slices.Clone(m.Content)
+	if len(path) == 0 {
+		for i := 0; i+1 < len(add.Content); i += 2 {
+			if source.Child(m, add.Content[i].Value) == nil {
+				cp.Content = append(cp.Content, add.Content[i], add.Content[i+1])
+			}
+		}
+		return &cp
+	}
+	for i := 0; i+1 < len(cp.Content); i += 2 {
+		if cp.Content[i].Value == path[0] {
+			child := source.Resolve(cp.Content[i+1])
+			if child == nil || child.Kind != yaml.MappingNode {
+				return m // not a mapping: leave the finding to validation
+			}
+			cp.Content[i+1] = mergeAt(child, path[1:], add)
+			return &cp
 		}
 	}
-	return ok
+	empty := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	cp.Content = append(cp.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: path[0]}, mergeAt(empty, path[1:], add))
+	return &cp
+}
+
+// inSchema tells whether the document-relative pointer ptr is inside a
+// schema: a named one, or one under a "schema" key.
+func inSchema(ptr string) bool {
+	return strings.HasPrefix(ptr, "/components/schemas/") || strings.HasPrefix(ptr, "/definitions/") ||
+		strings.Contains(ptr+"/", "/schema/")
 }
 
 // firstToken returns the first token of a pointer, with its slash.
@@ -292,10 +408,10 @@ func firstToken(p string) string {
 func (r *reporter) refError(err error) {
 	var dis *openapi3.DisallowedExternalRefError
 	if errors.As(err, &dis) {
-		r.add(diag.Error, diag.RefNotAllowed, "", "$ref %q names another file or a URL, which is not allowed here: refer to a value in this document as \"#/...\"", dis.Ref)
+		r.add(diag.RefNotAllowed, "", "$ref %q names another file or a URL, which is not allowed here: refer to a value in this document as \"#/...\"", dis.Ref)
 		return
 	}
-	r.add(diag.Error, diag.RefUnresolved, "", "a $ref could not be resolved: %v", err)
+	r.add(diag.RefUnresolved, "", "a $ref could not be resolved: %v", err)
 }
 
 // decodeError reports a decode error of the value at ptr, at the position
@@ -305,14 +421,49 @@ func (r *reporter) decodeError(ptr string, err error) {
 	if errors.As(err, &le) && len(le.Errors) > 0 {
 		for _, e := range le.Errors {
 			if p, n := pointerAtPosition(r.root, e.Mark.Line, e.Mark.Column); n != nil {
-				r.addAt(diag.Error, diag.SemanticDecode, n, p, decodeMessage(e.Message))
+				r.AddAs(r.shapeSeverity(p), diag.SemanticDecode, n, p, "%s", decodeMessage(e.Message))
 				continue
 			}
-			r.add(diag.Error, diag.SemanticDecode, ptr, "%s", decodeMessage(e.Message))
+			r.addAs(r.shapeSeverity(ptr), diag.SemanticDecode, ptr, "%s", decodeMessage(e.Message))
 		}
 		return
 	}
-	r.add(diag.Error, diag.SemanticDecode, ptr, "%s", decodeMessage(err.Error()))
+	r.addAs(r.shapeSeverity(ptr), diag.SemanticDecode, ptr, "%s", decodeMessage(err.Error()))
+}
+
+// shapeSeverity is the severity of a value of the wrong shape at the
+// document-relative pointer ptr: the code's default (a warning: API Gateway
+// reads its part of OpenAPI leniently), or an info where API Gateway does
+// not read the value at all (see ignoredPart).
+func (r *reporter) shapeSeverity(ptr string) diag.Severity {
+	if ignoredPart(ptr, r.opts.HTTPAPI) {
+		return diag.Info
+	}
+	return diag.SemanticDecode.Severity()
+}
+
+// unreadKeys hold what API Gateway's import does not read: documentation
+// meant for people and other tools.
+var unreadKeys = map[string]bool{
+	"tags": true, "externalDocs": true, "example": true, "examples": true, "xml": true,
+	"contact": true, "license": true, "termsOfService": true,
+}
+
+// ignoredPart tells whether the document-relative pointer ptr is in a part
+// of the document API Gateway's import does not read: tags (an HTTP API
+// reads the document's tags, for x-amazon-apigateway-tag-value), external
+// docs, examples, contact and license; and, in an HTTP API, schemas, which
+// HTTP APIs ignore (documented). A judgement for the REST parts: import is
+// not recorded to read them.
+func ignoredPart(ptr string, httpAPI bool) bool {
+	tokens := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, t := range tokens {
+		t = source.UnescapeToken(t)
+		if unreadKeys[t] && !(httpAPI && i == 0 && t == "tags") {
+			return true
+		}
+	}
+	return httpAPI && inSchema(ptr)
 }
 
 // decodeMessage rewrites a decoder message in the document's terms.
@@ -330,7 +481,7 @@ func (r *reporter) jsonError(ptr string, err error) {
 		if te.Field != "" {
 			ptr += "/" + strings.ReplaceAll(te.Field, ".", "/")
 		}
-		r.add(diag.Error, diag.SemanticDecode, ptr, "the value has the wrong shape for Swagger 2.0: it is %s where %s belongs", te.Value, strings.TrimPrefix(te.Type.String(), "openapi2."))
+		r.addAs(r.shapeSeverity(ptr), diag.SemanticDecode, ptr, "the value has the wrong shape for Swagger 2.0: it is %s where %s belongs", te.Value, strings.TrimPrefix(te.Type.String(), "openapi2."))
 		return
 	}
 	msg := err.Error()
@@ -339,7 +490,7 @@ func (r *reporter) jsonError(ptr string, err error) {
 		parts := strings.Split(m[1], ".")
 		ptr = findKey(r.root, ptr, parts[len(parts)-1], "")
 	}
-	r.add(diag.Error, diag.SemanticDecode, ptr, "the value does not decode as Swagger 2.0: %v", strings.ReplaceAll(msg, "json: ", ""))
+	r.addAs(r.shapeSeverity(ptr), diag.SemanticDecode, ptr, "the value does not decode as Swagger 2.0: %v", strings.ReplaceAll(msg, "json: ", ""))
 }
 
 // jsonFieldPattern finds the field an encoding/json error names.

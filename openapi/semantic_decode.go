@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
@@ -246,26 +247,18 @@ func intrinsicName(n *yaml.Node) string {
 }
 
 // ifBranch returns the branch of a CloudFormation Fn::If (or !If) that
-// kin-openapi sees: the first one, unless it is AWS::NoValue. CloudFormation
-// resolves the condition before API Gateway reads the document, so either
-// branch is a document API Gateway may get.
+// kin-openapi sees: the first one that is not AWS::NoValue (see
+// extensions.IfBranches), or nil. CloudFormation resolves the condition
+// before API Gateway reads the document, so either branch is a document API
+// Gateway may get; the document checks read every branch.
 func ifBranch(n *yaml.Node) *yaml.Node {
-	var args *yaml.Node
-	switch {
-	case n.Tag == "!If" && n.Kind == yaml.SequenceNode:
-		args = n
-	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "Fn::If":
-		args = source.Resolve(n.Content[1])
-	}
-	if args == nil || args.Kind != yaml.SequenceNode || len(args.Content) != 3 {
-		return nil
-	}
-	yes := source.Resolve(args.Content[1])
-	if yes != nil && yes.Kind == yaml.MappingNode && intrinsicName(yes) == "Ref" && source.Resolve(yes.Content[1]).Value == "AWS::NoValue" ||
-		yes != nil && yes.Tag == "!Ref" && yes.Value == "AWS::NoValue" {
-		return args.Content[2]
-	}
-	return args.Content[1]
+	var first *yaml.Node
+	extensions.IfBranches(n, "", func(b *yaml.Node, _ string) {
+		if first == nil {
+			first = b
+		}
+	})
+	return first
 }
 
 // intrinsicString stands in for an intrinsic in kin-openapi's view: the text

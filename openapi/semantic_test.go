@@ -93,21 +93,26 @@ func TestSemanticErrorPointers(t *testing.T) {
 		{"conflicting paths", okHead + `paths:
   /a/{x}: {get: {responses: {'200': {description: ok}}}, parameters: [{name: x, in: path, required: true, schema: {type: string}}]}
   /a/{y}: {get: {responses: {'200': {description: ok}}}, parameters: [{name: y, in: path, required: true, schema: {type: string}}]}
-`, "error APIGW055 /paths/~1a~1{y} 5:11"},
-		{"path without slash", okHead + "paths:\n  a: {}\n", "error APIGW055 /paths/a 4:6"},
-		{"unsupported type", okHead + "paths: {}\ncomponents:\n  schemas:\n    E:\n      properties:\n        m: {type: Object}\n", "error APIGW055 /components/schemas/E/properties/m/type 8:19"},
+`, "error APIGW055 /paths/~1a~1{y} 5:3"},
+		{"path without slash", okHead + "paths:\n  a: {}\n", "warning APIGW057 /paths/a 4:3"},
+		{"unsupported type", okHead + "paths: {}\ncomponents:\n  schemas:\n    E:\n      properties:\n        m: {type: Object}\n", "warning APIGW057 /components/schemas/E/properties/m/type 8:19"},
 		{"missing responses", okHead + "paths:\n  /a:\n    get: {}\n", "info APIGW056 /paths/~1a/get 5:10"},
 		{"extra field", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      produces: [x]\n", "info APIGW056 /paths/~1a/get/produces 7:17"},
 		{"duplicate operationId", okHead + "paths:\n  /a: {get: {operationId: o, responses: {'200': {description: ok}}}}\n  /b: {get: {operationId: o, responses: {'200': {description: ok}}}}\n", "info APIGW056 /paths/~1b/get/operationId 5:27"},
 		{"path parameter", okHead + "paths:\n  /a/{id}:\n    get: {responses: {'200': {description: ok}}}\n", "info APIGW056 /paths/~1a~1{id}/get 5:10"},
 		{"info missing version", "openapi: 3.0.1\ninfo: {title: t}\npaths: {}\n", "info APIGW056 /info 2:7"},
-		{"unresolved ref", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Nope'}}\n", "error APIGW053 /paths/~1a/get/responses/200/$ref 6:33"},
+		{"unresolved ref", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Nope'}}\n", "warning APIGW053 /paths/~1a/get/responses/200/$ref 6:33"},
+		{"built-in model", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Empty'}}}}}\n", "info APIGW053 /paths/~1a/get/responses/200/content/application~1json/schema/$ref 6:88"},
+		{"built-in model, Swagger 2.0", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {description: ok, schema: {$ref: '#/definitions/Error'}}}}\n", "info APIGW053 /paths/~1a/get/responses/200/schema/$ref 5:63"},
+		{"not a built-in model", okHead + "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Other'}}}}}\n", "warning APIGW053 /paths/~1a/get/responses/200/content/application~1json/schema/$ref 6:88"},
+		{"tags of the wrong shape", okHead + "tags: pets\npaths: {}\n", "info APIGW050 /tags 3:7"},
+		{"servers of the wrong shape", okHead + "servers: {url: 'https://a.example'}\npaths: {}\n", "warning APIGW050 /servers 3:10"},
 		{"external ref", okHead + "paths:\n  /a: {$ref: 'other.yaml#/a'}\n", "error APIGW052 /paths/~1a/$ref 4:14"},
-		{"wrong shape", okHead + "paths:\n  /a:\n    get: [1]\n", "error APIGW050 /paths/~1a/get 5:10"},
+		{"wrong shape", okHead + "paths:\n  /a:\n    get: [1]\n", "warning APIGW050 /paths/~1a/get 5:10"},
 		{"no version", "info: {title: t}\n", "error APIGW051  1:1"},
 		{"version 2", "openapi: 2.0.0\n", "error APIGW051 /openapi 1:10"},
-		{"swagger wrong shape", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {description: [x]}}}\n", "error APIGW050 /paths/~1a/get/responses/200/description 5:44"},
-		{"swagger definition wrong shape", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  D: {type: object, required: yes}\n", "error APIGW050 /definitions/D/required 5:31"},
+		{"swagger wrong shape", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {responses: {'200': {description: [x]}}}\n", "warning APIGW050 /paths/~1a/get/responses/200/description 5:44"},
+		{"swagger definition wrong shape", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  D: {type: object, required: yes}\n", "warning APIGW050 /definitions/D/required 5:31"},
 		{"alias cycle", okHead + "paths: {}\ncomponents:\n  schemas:\n    A: &a {properties: {p: *a}}\n", "error APIGW050 /components/schemas/A/properties/p 6:28"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

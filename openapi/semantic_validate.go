@@ -23,13 +23,31 @@ func validationOptions() []openapi3.ValidationOption {
 	}
 }
 
-// rejectedByImport lists kin-openapi's validation codes for problems that
-// make API Gateway's import fail; every other finding is a warning.
-var rejectedByImport = map[string]string{
-	"conflicting-paths":          "API Gateway allows one variable path part per resource level: use the same parameter name in both paths",
-	"path-must-start-with-slash": "write the path with a leading \"/\"",
-	"unresolved-ref":             "make the $ref point at a defined value",
-	"schema-type-unsupported":    "use one of array, boolean, integer, number, object, string (API Gateway rejects the model)",
+// importVerdict says what API Gateway's import does with the part of a
+// document that one of kin-openapi's validation codes is about, when that
+// is not "ignores it" (an info, APIGW056): the severity and code to report
+// and what to write instead, for a REST API and for an HTTP API.
+type importVerdict struct {
+	rest, http diag.Code // OpenAPIInvalid (an error), OpenAPILenient (a warning), RefUnresolved or OpenAPIWarning (an info)
+	hint       string
+}
+
+// importVerdicts are kin-openapi's validation codes whose findings are not
+// infos. Two path templates that differ only in their variable names need
+// one resource with two variable children, which REST APIs refuse
+// (recorded); HTTP APIs have no resource tree, and their outcome is not
+// recorded. A path without its leading "/" is read leniently (a judgement:
+// no import is recorded to reject one). A schema type JSON Schema draft 4
+// does not know is in a REST API model (whether import rejects the model is
+// not recorded); HTTP APIs ignore schemas (documented).
+var importVerdicts = map[string]importVerdict{
+	"conflicting-paths": {diag.OpenAPIInvalid, diag.OpenAPILenient,
+		"API Gateway allows one variable path part per resource level: use the same parameter name in both paths"},
+	"path-must-start-with-slash": {diag.OpenAPILenient, diag.OpenAPILenient,
+		"import reads the path as if it started with \"/\"; write the \"/\" so that other tools read it the same way"},
+	"unresolved-ref": {diag.RefUnresolved, diag.RefUnresolved, "make the $ref point at a defined value"},
+	"schema-type-unsupported": {diag.OpenAPILenient, diag.OpenAPIWarning,
+		"use one of array, boolean, integer, number, object, string, in lower case: API Gateway models are JSON Schema draft 4"},
 }
 
 // validate runs kin-openapi's validation and reports each finding. fromSwagger2
@@ -60,11 +78,14 @@ func (r *reporter) validationError(err error, fromSwagger2 bool) {
 	// API Gateway's import neither warns about nor rejects most of what the
 	// OpenAPI specification requires (a response per operation, info.version…):
 	// those findings are info, so --fail-on warning keeps meaning failonwarnings.
-	sev, code, hint := diag.Info, diag.OpenAPIWarning, ""
+	code, hint := diag.OpenAPIWarning, ""
 	var coded openapi3.CodedError
 	if errors.As(err, &coded) {
-		if h, ok := rejectedByImport[coded.Code()]; ok {
-			sev, code, hint = diag.Error, diag.OpenAPIInvalid, h
+		if v, ok := importVerdicts[coded.Code()]; ok {
+			code, hint = v.rest, v.hint
+			if r.opts.HTTPAPI {
+				code = v.http
+			}
 		}
 	}
 	if fromSwagger2 && coded != nil && coded.Code() == "paths-required" {
@@ -93,7 +114,18 @@ func (r *reporter) validationError(err error, fromSwagger2 bool) {
 	if coded != nil {
 		msg += " (" + coded.Code() + ")"
 	}
-	r.add(sev, code, ptr, "%s", msg)
+	if code != diag.OpenAPIWarning && ignoredPart(ptr, r.opts.HTTPAPI) {
+		// About a part import does not read: an info whatever kin-openapi found.
+		code = diag.OpenAPIWarning
+	}
+	var conflict *openapi3.ConflictingPathsError
+	if name, ok := strings.CutPrefix(ptr, "/paths/"); ok && !strings.Contains(name, "/") && (errors.As(err, &slash) || errors.As(err, &conflict)) {
+		if k := keyNode(source.Get(r.root, "paths"), source.UnescapeToken(name)); k != nil {
+			r.Add(code, k, ptr, "%s", msg) // about the path itself: at its key
+			return
+		}
+	}
+	r.add(code, ptr, "%s", msg)
 }
 
 // errorPointer derives the JSON pointer of what a kin-openapi validation

@@ -32,6 +32,7 @@ var badValues = []agreementCase{
 	{"VPC link without id", integ, `{type: http, httpMethod: GET, uri: "https://example.com", connectionType: VPC_LINK}`},
 	{"connectionId with INTERNET", integ, `{type: http, httpMethod: GET, uri: "https://example.com", connectionType: INTERNET, connectionId: abc}`},
 	{"timeout below minimum", integ, `{type: mock, timeoutInMillis: 10}`},
+	{"template key not a media type", integ, `{type: mock, requestTemplates: {json: "{}"}}`},
 	{"timeout above buffered maximum", integ, `{type: mock, timeoutInMillis: 400000}`},
 	{"timeout not a number", integ, `{type: mock, timeoutInMillis: soon}`},
 	{"bad passthroughBehavior", integ, `{type: mock, passthroughBehavior: always}`},
@@ -110,7 +111,7 @@ var goodValues = []agreementCase{
 	{"mixed-case type and passthrough", integ, `{type: Mock, passthroughBehavior: WHEN_NO_MATCH}`},
 	{"uri as Fn::Sub", integ, `{type: aws_proxy, httpMethod: POST, uri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${F.Arn}/invocations"}`},
 	{"type as Fn::If", integ, `{type: !If [c, mock, http], uri: "https://example.com", httpMethod: GET}`},
-	{"whole integration as Fn::If", integ, `!If [c, {type: mock}, {type: http}]`},
+	{"whole integration as Fn::If", integ, `!If [c, {type: mock}, {type: http, httpMethod: GET, uri: "https://example.com"}]`},
 	{"numeric timeout string", integ, `{type: mock, timeoutInMillis: "29000"}`},
 	{"streamed long timeout", integ, `{type: http_proxy, httpMethod: ANY, uri: "https://example.com", responseTransferMode: STREAM, timeoutInMillis: 900000}`},
 	{"httpMethod with a stage variable", integ, `{type: http, httpMethod: "${stageVariables.m}", uri: "https://example.com"}`},
@@ -145,7 +146,6 @@ var goodValues = []agreementCase{
 // stricterValues only draw warnings from the typed checks, for settings
 // that never take effect; the schema refuses them on purpose.
 var stricterValues = []agreementCase{
-	{"template key not a media type", integ, `{type: mock, requestTemplates: {json: "{}"}}`},
 	{"escaped binary media type", extensions.ExtBinaryMediaTypes, `["image~1png"]`},
 	{"boolean mapping value", integ, `{type: mock, requestParameters: {integration.request.header.x: true}}`},
 }

@@ -28,7 +28,7 @@ const (
 	SchemaKeyword Code = "APIGW412"
 	// SecuritySchemeType: Security scheme REST APIs ignore.
 	SecuritySchemeType Code = "APIGW413"
-	// RootSecurity: Document-level security.
+	// RootSecurity: Operation turns off document-level security.
 	RootSecurity Code = "APIGW414"
 	// HTTPAPIVersion: HTTP API written in Swagger 2.0.
 	HTTPAPIVersion Code = "APIGW420"
@@ -80,9 +80,9 @@ var documentEntries = []Entry{
 	{Code: SecuritySchemeType, Severity: Warning, Title: "Security scheme REST APIs ignore",
 		Doc:      "A security scheme of a type REST APIs do not read (oauth2, http, openIdConnect) and without x-amazon-apigateway-authorizer, so it protects nothing. Use type: apiKey with an authorizer (Lambda or Cognito), or type: apiKey, name: Authorization, in: header with x-amazon-apigateway-authtype: awsSigv4 for IAM.",
 		Evidence: "Documented: \"The securitySchemes type, if used, must be apiKey\"; OAuth 2 and HTTP Basic are supported through Lambda authorizers (" + docKnownIssues + "). Judgement for the severity: whether import ignores or rejects other types is not recorded, so a warning."},
-	{Code: RootSecurity, Severity: Info, Title: "Document-level security",
-		Doc:      "The document has root-level security. API Gateway's import applies it to every method that has no security of its own, like OpenAPI says (the important-notes page says otherwise, but recorded imports show it applied). Nothing to change; an operation's own security takes its place.",
-		Evidence: "Recorded: importing openapi.spec.global-auth.json (root security, operations without their own) creates every method with authorizationType CUSTOM and the authorizer, with failOnWarnings=true (" + snapImport + ", test_import_with_global_api_key_authorizer); openapi.cognito-auth.json likewise applies root security to GET /pets (test_import_with_cognito_auth_identity_source)."},
+	{Code: RootSecurity, Severity: Info, Title: "Operation turns off document-level security",
+		Doc:      "The document has root-level security, and an operation sets security: [], which turns it off for that operation: import creates its method without authorization. API Gateway's import applies root-level security to every method without security of its own, like OpenAPI says (the important-notes page says otherwise, but recorded imports show it applied), so only an empty list makes a difference. Remove security: [] if the operation is to be protected like the others.",
+		Evidence: "Recorded: importing openapi.spec.global-auth.json (root security, operations without their own) creates every method with authorizationType CUSTOM and the authorizer, with failOnWarnings=true (" + snapImport + ", test_import_with_global_api_key_authorizer); openapi.cognito-auth.json likewise applies root security to GET /pets (test_import_with_cognito_auth_identity_source). Judgement: an empty list turns it off as OpenAPI specifies; that import is not recorded, and it is a remark, so an info."},
 	{Code: HTTPAPIVersion, Severity: Error, Title: "HTTP API written in Swagger 2.0",
 		Doc:      "An HTTP API definition written in Swagger 2.0. HTTP APIs import OpenAPI 3.0 only, and import reports an error. Convert the definition to openapi: 3.0.1 (apigw convert --to 3.0).",
 		Evidence: "Documented: a swagger: 2.0 definition \"produces errors on import because HTTP APIs support only the OpenAPI 3.0 specification\" (" + docImportHTTP + ")."},

@@ -56,6 +56,8 @@ const (
 	OpenAPIInvalid Code = "APIGW055"
 	// OpenAPIWarning: OpenAPI finding that import ignores.
 	OpenAPIWarning Code = "APIGW056"
+	// OpenAPILenient: OpenAPI structure that import reads leniently.
+	OpenAPILenient Code = "APIGW057"
 	// ErrorIgnored: Error in a part the command does not read.
 	ErrorIgnored Code = "APIGW060"
 	// OperationLeftOut: Operation left out because of its errors.
@@ -124,8 +126,8 @@ var loadEntries = []Entry{
 		Doc:      "An x-amazon-apigateway-* extension stands where API Gateway does not look for it (an integration on a path item instead of an operation, an authorizer outside a security scheme), so its configuration is silently lost. Move it to the place the message names.",
 		Evidence: "Judgement: API Gateway ignores extensions in places it does not read; no recorded import shows a warning for them, but the configuration is lost, so a warning at most."},
 	{Code: SemanticDecode, Severity: Warning, Title: "OpenAPI field has the wrong shape",
-		Doc:      "A field holds a value of the wrong shape for the OpenAPI model (a map where a list belongs, a string for a list of tags). API Gateway reads only part of OpenAPI and reads that part leniently, so such a field is usually ignored rather than rejected; fix it so that other tools read the document the same way.",
-		Evidence: "Judgement: no recorded import fails on a wrongly shaped field that API Gateway does not use; recorded imports accept documents that strict OpenAPI validation rejects (" + snapImport + ", test_import_and_validate_rest_api[swagger-mock-cors.json])."},
+		Doc:      "A field holds a value of the wrong shape for the OpenAPI model (a map where a list belongs, such as servers written as one object; a string for a list of tags). API Gateway reads only part of OpenAPI and reads that part leniently, so such a field is ignored rather than rejected: a warning where import reads the field (servers, paths, parameters), an info where it does not read it at all (tags, examples, external docs; schemas in an HTTP API). Fix it so that other tools read the document the same way.",
+		Evidence: "Judgement: no recorded import fails on a wrongly shaped field; recorded imports accept documents that strict OpenAPI validation rejects (" + snapImport + ", test_import_and_validate_rest_api[swagger-mock-cors.json]), and HTTP API import documents an invalid structure that does not block creating the API as a warning (" + docImportHTTP + ")."},
 	{Code: SemanticVersion, Severity: Error, Title: "Document version is not OpenAPI or Swagger",
 		Doc:      "The document says neither swagger: \"2.0\" nor openapi: \"3.0.x\" or \"3.1.x\" (or says both). Import reads only the versions it knows. Write swagger: \"2.0\" or openapi: \"3.0.1\", and only one of them.",
 		Evidence: "Documented: REST import reads OpenAPI v2.0 and v3.0 (" + docImportREST + "); HTTP API import rejects a document that is not OpenAPI 3.0 with an error (" + docImportHTTP + ")."},
@@ -133,17 +135,20 @@ var loadEntries = []Entry{
 		Doc:      "A $ref names another file or a URL where only references inside the document are allowed. Refer to a value in this document as \"#/...\", or pass --allow-refs DIR to read files below DIR.",
 		Evidence: "Tool contract: external references are refused unless allowed; API Gateway imports one self-contained document."},
 	{Code: RefUnresolved, Severity: Warning, Title: "$ref points at nothing",
-		Doc:      "A $ref points at nothing in the document. API Gateway's import treats a missing model reference as a minor issue: it warns and goes on (the import fails only with failonwarnings=true). REST APIs have the Empty and Error models built in. Define the target, or correct the reference.",
-		Evidence: "Documented: \"warnings can be generated for minor issues like a missing model reference\" (" + docImportErrors + ")."},
+		Doc:      "A $ref points at nothing in the document. API Gateway's import treats a missing model reference as a minor issue: it warns and goes on (the import fails only with failonwarnings=true). In a REST API, a reference to an undefined Empty or Error schema names the model every REST API has built in, which is an info; in an HTTP API, which ignores schemas, a reference inside a schema is an info too. Define the target, or correct the reference.",
+		Evidence: "Documented: \"warnings can be generated for minor issues like a missing model reference\" (" + docImportErrors + "); a REST API's Empty and Error models are \"available as part of the model collection by default\" (" + docModels + "); HTTP API import ignores schemas and reports them as info (" + docImportHTTP + ")."},
 	{Code: SemanticConvert, Severity: Warning, Title: "Swagger 2.0 could not be converted for validation",
 		Doc:      "apigw converts a Swagger 2.0 document to OpenAPI 3 to validate it, and the conversion failed; the checks that need the OpenAPI 3 view were skipped, the Swagger 2.0 checks still ran. Fix the construct the message names.",
 		Evidence: "Tool contract: this is about apigw's own validation, not about API Gateway."},
 	{Code: OpenAPIInvalid, Severity: Error, Title: "OpenAPI structure that import rejects",
-		Doc:      "OpenAPI validation found a structural problem that API Gateway's import also rejects, such as two paths that need different variable names at one resource level (/pets/{id} and /pets/{name}): a resource can have only one variable child. Do what the message says.",
+		Doc:      "OpenAPI validation found a structural problem that API Gateway's import also rejects: in a REST API, two paths that need different variable names at one resource level (/pets/{id} and /pets/{name}), since a resource can have only one variable child. Do what the message says.",
 		Evidence: "Recorded: creating a second variable path part under one resource fails with BadRequestException \"A sibling ({proxy+}) of this resource already has a variable path part -- only one is allowed\". Source: " + snapAPI + ", test_create_proxy_resource_validation."},
 	{Code: OpenAPIWarning, Severity: Info, Title: "OpenAPI finding that import ignores",
-		Doc:      "OpenAPI validation found something the specification requires (a response per operation, every path parameter declared, a valid server variable) that API Gateway's import does not check: it imports the document without a warning. Fix it for other OpenAPI tools; API Gateway does not mind.",
-		Evidence: "Recorded: an import with failOnWarnings=true succeeds for a document with an operation without responses and undeclared path parameters. Source: " + snapImport + ", test_import_and_validate_rest_api[swagger-mock-cors.json]."},
+		Doc:      "OpenAPI validation found something the specification requires (a response per operation, every path parameter declared, a valid server variable), or a problem in a part of the document API Gateway does not read (tags, examples, external docs; schemas in an HTTP API): API Gateway's import does not check it and imports the document without a warning. Fix it for other OpenAPI tools; API Gateway does not mind.",
+		Evidence: "Recorded: an import with failOnWarnings=true succeeds for a document with an operation without responses and undeclared path parameters. Source: " + snapImport + ", test_import_and_validate_rest_api[swagger-mock-cors.json]; HTTP API import reports properties it does not support as info and ignores them (" + docImportHTTP + ")."},
+	{Code: OpenAPILenient, Severity: Warning, Title: "OpenAPI structure that import reads leniently",
+		Doc:      "OpenAPI validation found a structural problem in a part of the document API Gateway's import reads, but reads leniently: a path without its leading \"/\" (getRecord/{id}, read as /getRecord/{id}), a schema type JSON Schema draft 4 does not know (type: Object) in a REST API model, or, in an HTTP API, two paths that differ only in their variable names. Import is not known to reject these; other OpenAPI tools do. Write what the message says.",
+		Evidence: "Documented: HTTP API import reports a property or structure that is invalid according to the OpenAPI specification but does not block creating the API as a warning (" + docImportHTTP + "). Judgement for REST APIs: no recorded import rejects these, and recorded imports accept documents that strict validation rejects (" + snapImport + ", test_import_and_validate_rest_api[swagger-mock-cors.json]), so a warning."},
 	{Code: ErrorIgnored, Severity: Warning, Title: "Error in a part the command does not read",
 		Doc:      "The document has an error (import would fail on it) in a part that this command does not read: a client does not read integration URIs or authorizers, a response schema does not read request parameters, convert keeps extensions as written, simulate reads one operation. The command goes on and says so, naming itself and the part; the original message and code follow. Fix the error before importing the document, or pass --strict to make the command refuse the document as check would.",
 		Evidence: "Tool contract: which parts of a document each command reads is apigw's own (README lists them); the error itself is what its own code says."},

@@ -26,6 +26,7 @@ const (
 	snapIntegrations = "localstack/localstack tests/aws/services/apigateway/test_apigateway_integrations.snapshot.json"
 
 	docImportErrors   = "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html"
+	docModels         = "https://docs.aws.amazon.com/cdk/api/v1/python/aws_cdk.aws_apigateway/EmptyModel.html"
 	docImportREST     = "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html"
 	docImportHTTP     = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html"
 	docKnownIssues    = "https://docs.amazonaws.cn/en_us/apigateway/latest/developerguide/api-gateway-known-issues.md"

@@ -25,7 +25,7 @@ func parseHTTPTarget(ctx Context, key string, ps *problems) Target {
 		if s := suggest(strings.Replace(key, ":", ".", 1), dotted(cands)); s != "" {
 			msg = "%q is not an %s mapping key: did you mean \"" + strings.Replace(s, ".", ":", 1) + "\"?"
 		}
-		ps.add(Key, 0, diag.MappingUnknownTarget, diag.Error, msg, key, ctx)
+		ps.add(Key, 0, diag.MappingUnknownTarget, msg, key, ctx)
 		return Target{}
 	}
 	opText, rest, ok := strings.Cut(key, ":")
@@ -55,7 +55,7 @@ func parseHTTPTarget(ctx Context, key string, ps *problems) Target {
 		return unknown()
 	}
 	if (t.Location == Path || t.Location == StatusCode) && t.Op != Overwrite {
-		ps.add(Key, 0, diag.MappingUnknownTarget, diag.Error, "the %s can only be overwritten: write overwrite:%s", t.Location, t.Location)
+		ps.add(Key, 0, diag.MappingUnknownTarget, "the %s can only be overwritten: write overwrite:%s", t.Location, t.Location)
 		return t
 	}
 	if t.Location == Path || t.Location == StatusCode {
@@ -65,7 +65,7 @@ func parseHTTPTarget(ctx Context, key string, ps *problems) Target {
 	off := len(opText) + 1 + len(locText) + 1
 	checkTargetName(ctx, t.Location, name, key, min(off, len(key)), ps)
 	if t.Location == Header && name != "" && ReservedHeader(name) {
-		ps.add(Key, off, diag.MappingReservedHeader, diag.Error, "%q is a reserved header: HTTP API mappings cannot %s it", name, t.Op)
+		ps.add(Key, off, diag.MappingReservedHeader, "%q is a reserved header: HTTP API mappings cannot %s it", name, t.Op)
 	}
 	return t
 }
@@ -82,12 +82,12 @@ func dotted(cands []string) []string {
 func parseHTTPSource(ctx Context, value string, t *Target, ps *problems) Source {
 	if t != nil && t.Op == Remove {
 		if value != "" && value != "''" {
-			ps.add(Value, 0, diag.MappingRemoveValue, diag.Warning, "remove: mappings take an empty value: write \"\"")
+			ps.add(Value, 0, diag.MappingRemoveValue, "remove: mappings take an empty value: write \"\"")
 		}
 		return Source{Kind: Empty, Text: value}
 	}
 	if value == "" {
-		ps.add(Value, 0, diag.MappingEmptyValue, diag.Error, "the value is empty: write a selection such as $request.header.NAME, or static text")
+		ps.add(Value, 0, diag.MappingEmptyValue, "the value is empty: write a selection such as $request.header.NAME, or static text")
 		return Source{}
 	}
 	var src Source
@@ -99,7 +99,7 @@ func parseHTTPSource(ctx Context, value string, t *Target, ps *problems) Source 
 	}
 	if t != nil && t.Location == StatusCode && src.Kind == Static {
 		if n, err := strconv.Atoi(src.Literal); err != nil || n < 100 || n > 599 || len(src.Literal) != 3 {
-			ps.add(Value, 0, diag.MappingStatusCode, diag.Error, "%q is not an HTTP status code: write a number from 100 to 599, e.g. 403", src.Literal)
+			ps.add(Value, 0, diag.MappingStatusCode, "%q is not an HTTP status code: write a number from 100 to 599, e.g. 403", src.Literal)
 		}
 	}
 	return src
@@ -122,13 +122,13 @@ func parseInterpolation(ctx Context, value string, ps *problems) Source {
 		start := i + j
 		end := strings.IndexByte(value[start:], '}')
 		if end < 0 {
-			ps.add(Value, start, diag.MappingInterpolation, diag.Error, "unterminated \"${\": close it with \"}\", e.g. ${request.header.NAME}")
+			ps.add(Value, start, diag.MappingInterpolation, "unterminated \"${\": close it with \"}\", e.g. ${request.header.NAME}")
 			parts = append(parts, Source{Kind: Static, Literal: value[start:], Offset: start, Text: value[start:]})
 			break
 		}
 		inner := value[start+2 : start+end]
 		if inner == "" {
-			ps.add(Value, start, diag.MappingInterpolation, diag.Error, "empty \"${}\": write a selection inside, e.g. ${context.requestId}")
+			ps.add(Value, start, diag.MappingInterpolation, "empty \"${}\": write a selection inside, e.g. ${context.requestId}")
 		} else {
 			p := parseHTTPExpr(ctx, inner, start+2, ps)
 			p.Offset, p.Text = start, value[start:start+end+1]
@@ -151,7 +151,7 @@ func staticPart(text string, off int, ps *problems) Source {
 			for end < len(text) && text[end] != ' ' && text[end] != ',' && text[end] != ';' {
 				end++
 			}
-			ps.add(Value, off+k, diag.MappingInterpolation, diag.Warning, "%s inside text is not evaluated as a selection: write ${%s}", text[k:end], text[k+1:end])
+			ps.add(Value, off+k, diag.MappingInterpolation, "%s inside text is not evaluated as a selection: write ${%s}", text[k:end], text[k+1:end])
 			break
 		}
 	}
@@ -205,15 +205,15 @@ func parseHTTPExpr(ctx Context, text string, off int, ps *problems) Source {
 		case src.Location == Path && !hasName:
 			// $request.path: the whole request path.
 		case name == "":
-			ps.add(Value, pos, diag.MappingEmptyName, diag.Error, "the %s name is missing: write $%s.%s.NAME", locText, root, locText)
+			ps.add(Value, pos, diag.MappingEmptyName, "the %s name is missing: write $%s.%s.NAME", locText, root, locText)
 		case src.Location == Header && !tokenOK(name):
-			ps.add(Value, pos+1, diag.MappingInvalidName, diag.Error, "%q is not a valid header name: use letters, digits and !#$%%&'*+-.^_`|~ only", name)
+			ps.add(Value, pos+1, diag.MappingInvalidName, "%q is not a valid header name: use letters, digits and !#$%%&'*+-.^_`|~ only", name)
 		case !printableName(name):
-			ps.add(Value, pos+1, diag.MappingInvalidName, diag.Error, "the %s name %q has spaces or control characters", locText, name)
+			ps.add(Value, pos+1, diag.MappingInvalidName, "the %s name %q has spaces or control characters", locText, name)
 		}
 		src.Name = name
 		if ctx == HTTPRequest && src.Kind == Response {
-			ps.add(Value, off, diag.MappingSourceNotAllowed, diag.Error, "request mappings run before there is a response: use $request, $context or $stageVariables")
+			ps.add(Value, off, diag.MappingSourceNotAllowed, "request mappings run before there is a response: use $request, $context or $stageVariables")
 		}
 		return src
 	}
@@ -226,5 +226,5 @@ func unknownHTTP(text string, off int, ps *problems) {
 	if s := suggest(text, httpSourceCandidates); s != "" {
 		msg = "$%s is not a selection expression: did you mean $" + s + "?"
 	}
-	ps.add(Value, off, diag.MappingUnknownSource, diag.Error, msg, text)
+	ps.add(Value, off, diag.MappingUnknownSource, msg, text)
 }

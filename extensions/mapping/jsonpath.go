@@ -13,11 +13,13 @@ import (
 // they are errors); for REST the same engine is assumed and they are warnings.
 func checkJSONPath(ps *problems, path string, off int, unsupported diag.Severity) {
 	if path == "" {
-		ps.add(Value, off, diag.MappingEmptyName, diag.Error, "the body JSONPath is empty: write body alone for the whole body, or body.field")
+		ps.add(Value, off, diag.MappingEmptyName, "the body JSONPath is empty: write body alone for the whole body, or body.field")
 		return
 	}
 	if strings.HasPrefix(path, "$") {
-		ps.add(Value, off, diag.MappingJSONPath, diag.Warning, "the JSONPath is written without its \"$.\" prefix: write body.%s", strings.TrimLeft(strings.TrimPrefix(path, "$"), "."))
+		// A warning, not the code's error: the documentation does not say
+		// how a path written with its "$." is read (a judgement).
+		ps.addAs(Value, off, diag.MappingJSONPath, diag.Warning, "the JSONPath is written without its \"$.\" prefix: write body.%s", strings.TrimLeft(strings.TrimPrefix(path, "$"), "."))
 		return
 	}
 	i := 0
@@ -32,38 +34,38 @@ func checkJSONPath(ps *problems, path string, off int, unsupported diag.Severity
 				if first {
 					at--
 				}
-				ps.add(Value, at, diag.MappingJSONPath, unsupported, "recursive descent (\"..\") is not supported in mapping JSONPaths: name each level, e.g. a.b.c")
+				ps.addAs(Value, at, diag.MappingJSONPath, unsupported, "recursive descent (\"..\") is not supported in mapping JSONPaths: name each level, e.g. a.b.c")
 				return
 			}
 			i++
 			if i == len(path) {
-				ps.add(Value, off+i-1, diag.MappingJSONPath, diag.Error, "the JSONPath ends with \".\": remove it or add a field name")
+				ps.add(Value, off+i-1, diag.MappingJSONPath, "the JSONPath ends with \".\": remove it or add a field name")
 				return
 			}
 			if path[i] == '[' {
-				ps.add(Value, off+i-1, diag.MappingJSONPath, diag.Error, "a \".\" before \"[\" is not valid JSONPath: write a[0] or a['b']")
+				ps.add(Value, off+i-1, diag.MappingJSONPath, "a \".\" before \"[\" is not valid JSONPath: write a[0] or a['b']")
 				return
 			}
 			i = scanName(path, i)
 		case c == '[':
 			end := strings.IndexByte(path[i:], ']')
 			if end < 0 {
-				ps.add(Value, off+i, diag.MappingJSONPath, diag.Error, "unterminated \"[\" in the JSONPath: close it with \"]\"")
+				ps.add(Value, off+i, diag.MappingJSONPath, "unterminated \"[\" in the JSONPath: close it with \"]\"")
 				return
 			}
 			inner := path[i+1 : i+end]
 			if strings.HasPrefix(inner, "?") {
-				ps.add(Value, off+i, diag.MappingJSONPath, unsupported, "filter expressions (\"[?(…)]\") are not supported in mapping JSONPaths: select by index or name, or use a mapping template")
+				ps.addAs(Value, off+i, diag.MappingJSONPath, unsupported, "filter expressions (\"[?(…)]\") are not supported in mapping JSONPaths: select by index or name, or use a mapping template")
 				return
 			}
 			if !bracketOK(inner) {
-				ps.add(Value, off+i, diag.MappingJSONPath, diag.Error, "%q is not a JSONPath subscript: write [0], [*] or ['name']", "["+inner+"]")
+				ps.add(Value, off+i, diag.MappingJSONPath, "%q is not a JSONPath subscript: write [0], [*] or ['name']", "["+inner+"]")
 				return
 			}
 			i += end + 1
 		default:
 			if !first {
-				ps.add(Value, off+i, diag.MappingJSONPath, diag.Error, "expected \".\" or \"[\" in the JSONPath at %q", path[i:])
+				ps.add(Value, off+i, diag.MappingJSONPath, "expected \".\" or \"[\" in the JSONPath at %q", path[i:])
 				return
 			}
 			i = scanName(path, i)

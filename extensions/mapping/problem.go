@@ -63,6 +63,13 @@ type problems struct {
 	list []Problem
 }
 
-func (ps *problems) add(f Field, off int, code diag.Code, sev diag.Severity, format string, args ...any) {
+// add records a problem with the code's default severity.
+func (ps *problems) add(f Field, off int, code diag.Code, format string, args ...any) {
+	ps.addAs(f, off, code, code.Severity(), format, args...)
+}
+
+// addAs records a problem whose severity differs from the code's default;
+// the caller says why.
+func (ps *problems) addAs(f Field, off int, code diag.Code, sev diag.Severity, format string, args ...any) {
 	ps.list = append(ps.list, Problem{Field: f, Offset: off, Code: code, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }

@@ -39,7 +39,7 @@ func parseDottedTarget(ctx Context, key string, ps *problems) Target {
 		if s := suggest(key, cands); s != "" {
 			msg = "%q is not a %s mapping key: did you mean " + quote(s) + "?"
 		}
-		ps.add(Key, 0, diag.MappingUnknownTarget, diag.Error, msg, key, ctx)
+		ps.add(Key, 0, diag.MappingUnknownTarget, msg, key, ctx)
 		return Target{}
 	}
 	off := len(form.prefix) + len(loc.String()) + 1
@@ -55,11 +55,11 @@ func parseDottedTarget(ctx Context, key string, ps *problems) Target {
 func checkTargetName(ctx Context, loc Location, name, key string, off int, ps *problems) {
 	switch {
 	case name == "":
-		ps.add(Key, off, diag.MappingEmptyName, diag.Error, "the %s name is missing: write %sNAME", loc, strings.TrimSuffix(key, ".")+".")
+		ps.add(Key, off, diag.MappingEmptyName, "the %s name is missing: write %sNAME", loc, strings.TrimSuffix(key, ".")+".")
 	case loc == Header && !tokenOK(name):
-		ps.add(Key, off, diag.MappingInvalidName, diag.Error, "%q is not a valid header name: use letters, digits and !#$%%&'*+-.^_`|~ only", name)
+		ps.add(Key, off, diag.MappingInvalidName, "%q is not a valid header name: use letters, digits and !#$%%&'*+-.^_`|~ only", name)
 	case !printableName(name):
-		ps.add(Key, off, diag.MappingInvalidName, diag.Error, "the %s name %q has spaces or control characters: remove them", loc, name)
+		ps.add(Key, off, diag.MappingInvalidName, "the %s name %q has spaces or control characters: remove them", loc, name)
 	}
 }
 
@@ -106,13 +106,13 @@ func sourceCandidates(ctx Context) []string {
 func parseDottedSource(ctx Context, value string, t *Target, ps *problems) Source {
 	v, off := value, 0
 	if v == "" {
-		ps.add(Value, 0, diag.MappingEmptyValue, diag.Error, "the value is empty: write a source such as %s, or a static value in single quotes such as 'text'", sourceCandidates(ctx)[0]+"NAME")
+		ps.add(Value, 0, diag.MappingEmptyValue, "the value is empty: write a source such as %s, or a static value in single quotes such as 'text'", sourceCandidates(ctx)[0]+"NAME")
 		return Source{}
 	}
 	if trimmed := strings.TrimSpace(v); trimmed != v {
 		off = strings.Index(v, trimmed)
 		v = trimmed
-		ps.add(Value, 0, diag.MappingWhitespace, diag.Error, "the value has spaces around it: write %q", v)
+		ps.add(Value, 0, diag.MappingWhitespace, "the value has spaces around it: write %q", v)
 		if v == "" {
 			return Source{}
 		}
@@ -121,23 +121,23 @@ func parseDottedSource(ctx Context, value string, t *Target, ps *problems) Sourc
 	switch {
 	case v[0] == '\'':
 		if len(v) < 2 || v[len(v)-1] != '\'' {
-			ps.add(Value, off+len(v), diag.MappingUnterminatedQuote, diag.Error, "the static value lacks its closing single quote: write %s", quote(strings.Trim(v, "'")))
+			ps.add(Value, off+len(v), diag.MappingUnterminatedQuote, "the static value lacks its closing single quote: write %s", quote(strings.Trim(v, "'")))
 			src.Kind, src.Literal = Static, strings.TrimPrefix(v, "'")
 			return src
 		}
 		src.Kind, src.Literal = Static, v[1:len(v)-1]
 		return src
 	case v[len(v)-1] == '\'':
-		ps.add(Value, off, diag.MappingUnterminatedQuote, diag.Error, "the static value lacks its opening single quote: write %s", quote(strings.Trim(v, "'")))
+		ps.add(Value, off, diag.MappingUnterminatedQuote, "the static value lacks its opening single quote: write %s", quote(strings.Trim(v, "'")))
 		src.Kind, src.Literal = Static, strings.TrimSuffix(v, "'")
 		return src
 	case len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"':
-		ps.add(Value, off, diag.MappingDoubleQuoted, diag.Error, "static values are written in single quotes: write %s", quote(v[1:len(v)-1]))
+		ps.add(Value, off, diag.MappingDoubleQuoted, "static values are written in single quotes: write %s", quote(v[1:len(v)-1]))
 		src.Kind, src.Literal = Static, v[1:len(v)-1]
 		return src
 	}
 	if rest, ok := strings.CutPrefix(v, "$"); ok && (strings.HasPrefix(rest, "context.") || strings.HasPrefix(rest, "stageVariables.")) {
-		ps.add(Value, off, diag.MappingDollarPrefix, diag.Warning, "%s mappings write %s without the \"$\": write %s", ctx, rest[:strings.IndexByte(rest, '.')]+".NAME", rest)
+		ps.add(Value, off, diag.MappingDollarPrefix, "%s mappings write %s without the \"$\": write %s", ctx, rest[:strings.IndexByte(rest, '.')]+".NAME", rest)
 		v, off = rest, off+1
 	}
 	switch {
@@ -189,7 +189,7 @@ func parseLocated(ctx Context, v string, off int, src *Source, ps *problems) boo
 				return true
 			}
 			if after == "" || after[0] != '.' {
-				ps.add(Value, pos, diag.MappingEmptyName, diag.Error, "the %s name is missing: write %s%s.NAME", l, f.prefix, l)
+				ps.add(Value, pos, diag.MappingEmptyName, "the %s name is missing: write %s%s.NAME", l, f.prefix, l)
 				return true
 			}
 			src.Name = after[1:]
@@ -206,17 +206,17 @@ func parseLocated(ctx Context, v string, off int, src *Source, ps *problems) boo
 func unknownDotted(ctx Context, v string, off int, ps *problems) {
 	if strings.Contains(v, ".") {
 		if s := suggest(v, sourceCandidates(ctx)); s != "" {
-			ps.add(Value, off, diag.MappingUnknownSource, diag.Error, "Invalid mapping expression specified: %q: did you mean %s?", v, quote(s))
+			ps.add(Value, off, diag.MappingUnknownSource, "Invalid mapping expression specified: %q: did you mean %s?", v, quote(s))
 			return
 		}
 		for _, f := range sourceForms {
 			if strings.HasPrefix(v, f.prefix) {
-				ps.add(Value, off+len(f.prefix), diag.MappingUnknownSource, diag.Error, "Invalid mapping expression specified: %q: after %s write %s", v, f.prefix, oneOf(locNames(f.locs), ""))
+				ps.add(Value, off+len(f.prefix), diag.MappingUnknownSource, "Invalid mapping expression specified: %q: after %s write %s", v, f.prefix, oneOf(locNames(f.locs), ""))
 				return
 			}
 		}
 	}
-	ps.add(Value, off, diag.MappingUnquotedStatic, diag.Error, "Invalid mapping expression specified: %q: a static value must be in single quotes: write %s", v, quote(v))
+	ps.add(Value, off, diag.MappingUnquotedStatic, "Invalid mapping expression specified: %q: a static value must be in single quotes: write %s", v, quote(v))
 }
 
 func locNames(ls []Location) []string {
@@ -229,31 +229,33 @@ func locNames(ls []Location) []string {
 
 func checkSourceName(kind SourceKind, loc Location, name string, off int, ps *problems) {
 	if name == "" {
-		ps.add(Value, off, diag.MappingEmptyName, diag.Error, "the %s name is missing after the \".\"", loc)
+		ps.add(Value, off, diag.MappingEmptyName, "the %s name is missing after the \".\"", loc)
 		return
 	}
 	if kind == IntegrationResponse {
 		if !tokenOK(name) {
-			ps.add(Value, off, diag.MappingInvalidName, diag.Error, "%q is not a valid header name: use letters, digits and !#$%%&'*+-.^_`|~ only", name)
+			ps.add(Value, off, diag.MappingInvalidName, "%q is not a valid header name: use letters, digits and !#$%%&'*+-.^_`|~ only", name)
 		}
 		return
 	}
 	if !paramNameOK(name) {
-		ps.add(Value, off, diag.MappingInvalidName, diag.Error, "the parameter name %q must match ^[a-zA-Z0-9._$-]+$: rename the parameter", name)
+		ps.add(Value, off, diag.MappingInvalidName, "the parameter name %q must match ^[a-zA-Z0-9._$-]+$: rename the parameter", name)
 	}
 }
 
 func checkContextName(ctx Context, name string, off int, ps *problems) {
 	if name == "" {
-		ps.add(Value, off, diag.MappingEmptyName, diag.Error, "the context variable name is missing: write context.requestId, for example")
+		ps.add(Value, off, diag.MappingEmptyName, "the context variable name is missing: write context.requestId, for example")
 		return
 	}
 	if !varNameOK(name, true) {
+		// The HTTP API documentation supports only "." and "_" as special
+		// characters (an error); REST documents no such rule, so a warning.
 		sev := diag.Warning
 		if ctx.http() {
-			sev = diag.Error // HTTP API docs: only "." and "_" are supported as special characters.
+			sev = diag.Error
 		}
-		ps.add(Value, off, diag.MappingInvalidName, sev, "the context variable %q has characters other than letters, digits, \".\" and \"_\"", name)
+		ps.addAs(Value, off, diag.MappingInvalidName, sev, "the context variable %q has characters other than letters, digits, \".\" and \"_\"", name)
 		return
 	}
 	if !KnownContextVariable(name) {
@@ -261,16 +263,18 @@ func checkContextName(ctx Context, name string, off int, ps *problems) {
 		if n := nearestContextVariable(name); n != "" {
 			msg += ": did you mean " + quote(n) + "?"
 		}
-		ps.add(Value, off, diag.MappingUnknownContext, diag.Warning, msg, name)
+		ps.add(Value, off, diag.MappingUnknownContext, msg, name)
 	}
 }
 
 func checkStageVariable(name string, off int, ps *problems) {
 	switch {
 	case name == "":
-		ps.add(Value, off, diag.MappingEmptyName, diag.Error, "the stage variable name is missing: write stageVariables.NAME")
+		ps.add(Value, off, diag.MappingEmptyName, "the stage variable name is missing: write stageVariables.NAME")
 	case !varNameOK(name, false):
-		ps.add(Value, off, diag.MappingInvalidName, diag.Warning, "stage variable names have only letters, digits and \"_\": %q cannot be defined", name)
+		// A warning, not the code's error: the mapping itself is accepted;
+		// it is the stage variable that can never be defined.
+		ps.addAs(Value, off, diag.MappingInvalidName, diag.Warning, "stage variable names have only letters, digits and \"_\": %q cannot be defined", name)
 	}
 }
 
@@ -281,16 +285,16 @@ func checkAllowed(ctx Context, t *Target, src *Source, ps *problems) {
 		for _, k := range allowedKinds[ctx] {
 			forms = append(forms, k.String())
 		}
-		ps.add(Value, src.Offset, diag.MappingSourceNotAllowed, diag.Error, "a %s mapping cannot read %s: use %s", ctx, src.Kind, strings.Join(forms, ", "))
+		ps.add(Value, src.Offset, diag.MappingSourceNotAllowed, "a %s mapping cannot read %s: use %s", ctx, src.Kind, strings.Join(forms, ", "))
 		return
 	}
 	switch {
 	case ctx == GatewayResponse && src.Location == Body:
-		ps.add(Value, src.Offset, diag.MappingSourceNotAllowed, diag.Error, "gateway responses cannot map the request body: map a path, querystring or header parameter, a context or stage variable, or a static value")
+		ps.add(Value, src.Offset, diag.MappingSourceNotAllowed, "gateway responses cannot map the request body: map a path, querystring or header parameter, a context or stage variable, or a static value")
 	case ctx == GatewayResponse && src.Location.MultiValue():
-		ps.add(Value, src.Offset, diag.MappingMultiValue, diag.Error, "gateway responses map single values: write method.request.%s.%s", src.Location.Single(), src.Name)
+		ps.add(Value, src.Offset, diag.MappingMultiValue, "gateway responses map single values: write method.request.%s.%s", src.Location.Single(), src.Name)
 	case t != nil && t.Location == Path && src.Location.MultiValue():
-		ps.add(Value, src.Offset, diag.MappingMultiValue, diag.Warning, "a path parameter holds one value: write %s.%s.%s", src.Kind.prefix(), src.Location.Single(), src.Name)
+		ps.add(Value, src.Offset, diag.MappingMultiValue, "a path parameter holds one value: write %s.%s.%s", src.Kind.prefix(), src.Location.Single(), src.Name)
 	}
 }
 

@@ -9,8 +9,9 @@ import (
 )
 
 // DuplicateKeys reports every key that appears twice in one object, naming
-// both positions. JSON readers keep the last value and YAML readers may keep
-// either or refuse, so the document does not mean the same thing everywhere.
+// both positions and saying that the last value is the one API Gateway
+// keeps (as JSON readers do); YAML readers may keep either or refuse, so the
+// document does not mean the same thing everywhere.
 // ptr is the JSON pointer of n; aliases are not followed (their target is
 // checked where it is written).
 func DuplicateKeys(n *yaml.Node, ptr string) []diag.Diagnostic {
@@ -58,10 +59,10 @@ func (w *dupWalker) report(first, again *yaml.Node) {
 	for _, k := range w.path {
 		ptr = Pointer(ptr, k)
 	}
-	w.out = append(w.out, diag.Diagnostic{Severity: diag.Error, Code: diag.DuplicateKey,
+	w.out = append(w.out, diag.Diagnostic{Severity: diag.DuplicateKey.Severity(), Code: diag.DuplicateKey,
 		Pointer: Pointer(ptr, again.Value), Line: again.Line, Column: again.Column,
-		Message: fmt.Sprintf("duplicate key %q: first at %d:%d, again at %d:%d; readers disagree on which value wins, so keep one and remove or rename the other",
-			again.Value, first.Line, first.Column, again.Line, again.Column)})
+		Message: fmt.Sprintf("duplicate key %q: first at %d:%d, again at %d:%d; API Gateway keeps the last value, so the one at %d:%d is lost: keep one and remove or rename the other",
+			again.Value, first.Line, first.Column, again.Line, again.Column, first.Line, first.Column)})
 }
 
 // check compares keys pairwise in small objects and through a map in large
