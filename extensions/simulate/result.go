@@ -89,6 +89,14 @@ type Request struct {
 	// StageVariables are the stage's variables (stageVariables.NAME).
 	StageVariables map[string]string
 	// Context holds $context variables by name without the prefix
-	// ("requestId", "identity.sourceIp").
+	// ("requestId", "identity.sourceIp"). DefaultContext gives the ones
+	// API Gateway sets for every request.
 	Context map[string]string
+	// Path, Query and Header are the client request's parameters, which
+	// the mapping templates read through $input.params; Header's
+	// Content-Type selects the request template.
+	Path, Query []Param
+	Header      Headers
+	// Body is the client request's body: $input.body of the request template.
+	Body []byte
 }
