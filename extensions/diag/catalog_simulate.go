@@ -40,7 +40,7 @@ const (
 	issueMockTemplate = "https://github.com/serverless/serverless/issues/5960"
 	pageTemplate500   = "https://www.volcengine.com/article/2927415"
 	docGatewayVTL     = "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.responseTemplates.html"
-	docOverrides      = "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html"
+	docModels         = "https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings-models.html"
 )
 
 var simulateEntries = []Entry{

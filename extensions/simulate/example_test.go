@@ -91,6 +91,12 @@ func ExampleMockStatusCode() {
 	// 0 unable to parse statusCode: it should be an integer that is defined in the request template
 }
 
+func ExampleTemplateContext() {
+	ctx := simulate.TemplateContext(map[string]string{"identity.sourceIp": "203.0.113.7"})
+	fmt.Println(ctx.Get("identity.sourceIp"), ctx.Get("identity.user") == "")
+	// Output: 203.0.113.7 true
+}
+
 func ExampleDefaultContext() {
 	c := simulate.DefaultContext("get", "/pets/{id}")
 	fmt.Println(c["httpMethod"], c["resourcePath"], c["stage"], c["path"])

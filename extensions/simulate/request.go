@@ -77,10 +77,11 @@ func DefaultContext(method, resourcePath string) map[string]string {
 	}
 }
 
-// vtlContext builds $context from the request's variables: each dotted
-// name set, and the identity keys it does not set null, as API Gateway
-// has them.
-func vtlContext(vars map[string]string) *vtl.Context {
+// TemplateContext builds the $context mapping templates read from
+// variables by dotted name (DefaultContext's, or a request's): each one
+// set, and the identity keys they do not set null, as API Gateway has
+// them for a caller not authenticated that way.
+func TemplateContext(vars map[string]string) *vtl.Context {
 	names := sortedStrings(vars)
 	ps := make([]vtl.Param, 0, len(names))
 	for _, k := range names {

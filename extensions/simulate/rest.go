@@ -85,7 +85,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 		return o, nil
 	}
 
-	ctx := vtlContext(req.Context)
+	ctx := TemplateContext(req.Context)
 	ir, last, err := integrationRequest(integ, req, ctx)
 	o.Request = ir
 	switch {
