@@ -69,9 +69,10 @@ func TestResponseShapes(t *testing.T) {
 GET /pets/{id} 404 application/json: matches
 GET /pets 200 application/json: mismatch
 GET /pets 400 application/json: matches
-GET /pets 400 text/plain: not rendered
+GET /pets 502 text/plain: not rendered
 POST /orders 201 application/json: mismatch
-GET /broken 200 application/json: render failed`
+GET /broken 200 application/json: render failed
+GET /heavy 200 application/json: not rendered`
 	if g := strings.Join(got, "\n"); g != want {
 		t.Errorf("got\n%s\nwant\n%s", g, want)
 	}
