@@ -70,8 +70,9 @@ func ParseHeader(s string) (Header, error) {
 // sees it.
 type Result struct {
 	// StatusCode is the backend's HTTP status (HTTP and AWS service
-	// integrations) or the status a MOCK integration's request template
-	// chose. For a Lambda integration it is 200.
+	// integrations; 200 when 0). For a MOCK integration, 0 lets the
+	// rendered request template decide, as API Gateway does; another value
+	// is taken as the status it chose. For a Lambda integration it is 200.
 	StatusCode int
 	// ErrorMessage is the errorMessage of a Lambda function that failed; nil
 	// when the function returned normally.
