@@ -256,6 +256,9 @@ func printOutcome(w io.Writer, format string, op *simOperation, o *simulate.Outc
 			}
 		} else {
 			b.WriteString("request template: none (the client body passes through)\n")
+			if ir.Body != "" {
+				writeBody(&b, "  integration request body", []byte(ir.Body))
+			}
 		}
 		for _, h := range ir.Overrides {
 			fmt.Fprintf(&b, "  requestOverride.%s: %s\n", h.Name, h.Value)

@@ -45,6 +45,7 @@ func TestSimulateGolden(t *testing.T) {
 			"--request-header", "X-Trace-Id: t-1", "--query", "dryRun=true", "--status", "201", "--body", "order-created.json"}, exitOK},
 		{"template-override", []string{"templates.yaml", "--operation", "POST /orders", "--status", "200", "--body", "order-rejected.json"}, exitOK},
 		{"template-error", []string{"templates.yaml", "--operation", "GET /broken"}, exitOK},
+		{"template-passthrough", []string{"templates.yaml", "--operation", "POST /orders", "--request-header", "Content-Type: text/plain", "--request-body", "order.json", "--status", "201", "--body", "order-created.json"}, exitOK},
 	}
 	for _, c := range cases {
 		for _, format := range []string{"text", "json"} {
