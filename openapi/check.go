@@ -56,6 +56,7 @@ var checks = []*DocumentCheck{
 	restSecurityCheck,
 	httpAPIRulesCheck,
 	missingIntegrationsCheck,
+	templatesCheck,
 }
 
 // Checks returns the document-level checks that Check runs, in order.

@@ -51,6 +51,7 @@ func ExampleChecks() {
 	// rest-security [APIGW413 APIGW414]
 	// http-api-rules [APIGW420 APIGW421 APIGW422]
 	// missing-integrations [APIGW430]
+	// mapping-templates [APIGW440 APIGW441 APIGW442 APIGW443 APIGW444]
 }
 
 func ExampleDocumentCheck_Run() {

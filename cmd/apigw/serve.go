@@ -30,9 +30,11 @@ func newServeCmd() *cobra.Command {
 		Use:   "serve FILE",
 		Short: "Serve the MOCK integrations of an API locally",
 		Long: `serve answers HTTP requests from FILE's MOCK integrations as API Gateway
-would: the request template's statusCode selects the integration response,
-whose status, mapped headers and response template (returned as written,
-not rendered) make the response. Other integrations answer 501 naming the
+would: the request template is rendered over the request, and the statusCode
+it outputs selects the integration response, whose status, mapped headers and
+rendered response template make the response ($context.responseOverride
+applied). A template that fails answers 500 {"message": "Internal server
+error"}, as API Gateway does. Other integrations answer 501 naming the
 operation. One line per request is logged to standard error. SIGINT or
 SIGTERM stops the server gracefully.
 

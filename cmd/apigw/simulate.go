@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +24,9 @@ type simulateFlags struct {
 	strict                                        bool
 	headers, stageVars, context                   []string
 	api                                           apiFlag
+	// The client request, which the mapping templates read.
+	requestBody                    string
+	paths, queries, requestHeaders []string
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -34,12 +39,26 @@ operation of FILE (an OpenAPI document, a CloudFormation/SAM template holding
 one, or a dump of a deployed REST, HTTP or WebSocket API) and one backend
 result: each selection pattern tried (Java regex semantics, whole string),
 the response selected, the status, the headers the response parameters
-produce with their sources, the response template chosen and the variables
-it reads.
+produce with their sources, and the mapping templates: the request template
+chosen for the client request and what it renders (the integration request
+body), and the response template chosen, the variables it reads and the body
+it renders, with any status or header it sets through
+$context.responseOverride applied.
 
 For a Lambda integration the patterns match --error-message (without it,
 the function returned normally and the default response applies); for
-HTTP, MOCK and other AWS integrations they match --status.
+HTTP and other AWS integrations they match --status; for a MOCK integration
+the statusCode its request template renders decides, unless --status is given.
+
+The client request: --request-body (a file, or - for standard input),
+--path, --query and --request-header, which the templates read through
+$input.body and $input.params; the request's Content-Type header selects the
+request template. --body, --header and --status describe the backend's
+response. $context holds the variables API Gateway sets for every request,
+with fixed values (stage test-invoke-stage, as the console's test calls);
+--context sets or replaces them. A template that fails makes the answer API
+Gateway's 500 {"message": "Internal server error"}; the notes say where it
+failed.
 
 An error in the operation's integration (or in the document as a whole)
 refuses the simulation; errors elsewhere are printed as warnings (--strict
@@ -50,7 +69,9 @@ notes); 1 the integration has errors (such as a pattern Java rejects); 2
 usage (an unknown operation lists the available ones).`,
 		Example: `  apigw simulate api.yaml --operation 'GET /pets/{id}' --error-message '[NotFound] no pet 7'
   apigw simulate api.yaml --operation 'GET /pets' --status 503 --header 'Retry-After: 30' --format json
-  apigw simulate dump.json --operation sendMessage --status 200 --body reply.json`,
+  apigw simulate dump.json --operation sendMessage --status 200 --body reply.json
+  apigw simulate api.yaml --operation 'POST /orders' --request-body order.json \
+      --request-header 'Content-Type: application/json' --query dryRun=true --body backend.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, args[0], &f)
@@ -66,6 +87,10 @@ usage (an unknown operation lists the available ones).`,
 	fl.StringArrayVar(&f.stageVars, "stage-var", nil, "a stage variable name=value (repeatable)")
 	fl.StringArrayVar(&f.context, "context", nil, "a context variable name=value, e.g. requestId=abc (repeatable)")
 	fl.StringVar(&f.format, "format", "text", "output format: text or json")
+	fl.StringVar(&f.requestBody, "request-body", "", "the client request's body: a file, or - for standard input")
+	fl.StringArrayVar(&f.paths, "path", nil, "a path parameter of the client request NAME=VALUE (repeatable)")
+	fl.StringArrayVar(&f.queries, "query", nil, "a query string parameter of the client request NAME=VALUE (repeatable)")
+	fl.StringArrayVar(&f.requestHeaders, "request-header", nil, "a client request header 'Name: value' (repeatable)")
 	f.api.add(cmd)
 	addStrict(cmd, &f.strict)
 	return cmd
@@ -89,6 +114,9 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 	}
 	if f.operation == "" {
 		return withCode(exitUsage, errors.New("--operation is required, e.g. --operation 'GET /pets/{id}'"))
+	}
+	if f.body == "-" && f.requestBody == "-" {
+		return withCode(exitUsage, errors.New("--body and --request-body cannot both be read from standard input"))
 	}
 	var res simulate.Result
 	res.StatusCode = f.status
@@ -119,14 +147,35 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 	if req.StageVariables, err = keyValues(f.stageVars, "stage-var"); err != nil {
 		return withCode(exitUsage, err)
 	}
-	if req.Context, err = keyValues(f.context, "context"); err != nil {
+	ctxVars, err := keyValues(f.context, "context")
+	if err != nil {
 		return withCode(exitUsage, err)
+	}
+	if req.Path, err = namedValues(f.paths, "path"); err != nil {
+		return withCode(exitUsage, err)
+	}
+	if req.Query, err = namedValues(f.queries, "query"); err != nil {
+		return withCode(exitUsage, err)
+	}
+	for _, h := range f.requestHeaders {
+		hd, err := simulate.ParseHeader(h)
+		if err != nil {
+			return withCode(exitUsage, fmt.Errorf("--request-header: %w", err))
+		}
+		req.Header = append(req.Header, hd)
+	}
+	if f.requestBody != "" {
+		body, err := readLimited(cmd, f.requestBody, "--request-body", maxRenderBody)
+		if err != nil {
+			return err
+		}
+		req.Body = []byte(body)
 	}
 	src, err := loadSimSource(file, &f.api)
 	if err != nil {
 		return withCode(exitFindings, err)
 	}
-	op, candidates := src.find(f.operation)
+	op, candidates, routed := src.findRequest(f.operation)
 	if len(candidates) > 0 {
 		return withCode(exitUsage, fmt.Errorf("operationId %q names %d operations (%s); name one as 'METHOD /path'", f.operation, len(candidates), strings.Join(candidates, ", ")))
 	}
@@ -144,9 +193,24 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 			return withCode(exitFindings, fmt.Errorf("simulate: the document has errors in what simulating %s reads; fix them first", op.name))
 		}
 	}
+	if len(req.Path) == 0 {
+		// A request such as 'GET /pets/7' gives its path parameters.
+		for _, k := range slices.Sorted(maps.Keys(routed)) {
+			req.Path = append(req.Path, simulate.Param{Name: k, Value: routed[k]})
+		}
+	}
+	method, path, _ := strings.Cut(op.name, " ")
+	req.Context = simulate.DefaultContext(method, path)
+	maps.Copy(req.Context, ctxVars)
+	if op.kind != "REST" {
+		req.Context = ctxVars
+	}
 	out := cmd.OutOrStdout()
 	switch {
 	case op.kind == "REST":
+		if op.method != nil && op.method.MethodIntegration != nil && strings.EqualFold(op.method.MethodIntegration.Type, "MOCK") && !cmd.Flags().Changed("status") {
+			res.StatusCode = 0 // the request template decides
+		}
 		o, err := simulate.REST(op.method, src.binary, res, req)
 		if err != nil {
 			return withCode(exitFindings, err)
@@ -185,14 +249,34 @@ func printOutcome(w io.Writer, format string, op *simOperation, o *simulate.Outc
 	var b strings.Builder
 	fmt.Fprintf(&b, "operation: %s (%s API)\n", op.name, op.kind)
 	what := "the backend status code"
-	if o.MatchedAgainst == "errorMessage" {
+	switch {
+	case o.MatchedAgainst == "errorMessage":
 		what = "the Lambda errorMessage"
+	case o.IntegrationType == "MOCK":
+		what = "the status code (the statusCode the request template gives)"
 	}
 	integ := o.IntegrationType
 	if o.Lambda {
 		integ += " (Lambda function)"
 	}
 	fmt.Fprintf(&b, "integration: %s; patterns match the whole of %s\n", integ, what)
+	if ir := o.Request; ir != nil {
+		if t := ir.Template; t != nil {
+			fmt.Fprintf(&b, "request template: %s (%s)\n", t.MediaType, t.Reason)
+			writeTemplate(&b, t)
+			if t.Error == "" {
+				writeBody(&b, "  integration request body", []byte(ir.Body))
+			}
+		} else {
+			b.WriteString("request template: none (the client body passes through)\n")
+			if ir.Body != "" {
+				writeBody(&b, "  integration request body", []byte(ir.Body))
+			}
+		}
+		for _, h := range ir.Overrides {
+			fmt.Fprintf(&b, "  requestOverride.%s: %s\n", h.Name, h.Value)
+		}
+	}
 	if o.Value != nil {
 		fmt.Fprintf(&b, "value: %s\n", strconv.Quote(*o.Value))
 	} else {
@@ -241,25 +325,56 @@ func printOutcome(w io.Writer, format string, op *simOperation, o *simulate.Outc
 	}
 	if t := o.Template; t != nil {
 		fmt.Fprintf(&b, "template: %s (%s)\n", t.MediaType, t.Reason)
-		for _, l := range strings.Split(t.Text, "\n") {
-			fmt.Fprintf(&b, "  | %s\n", l)
-		}
-		if len(t.Variables) > 0 {
-			fmt.Fprintf(&b, "  reads: %s\n", strings.Join(t.Variables, ", "))
-		}
+		writeTemplate(&b, t)
 	} else if !o.Failed {
 		fmt.Fprintf(&b, "template: none (the body passes through)\n")
+	}
+	if ov := o.Overrides; ov != nil {
+		if ov.Status != "" {
+			fmt.Fprintf(&b, "responseOverride.status: %s\n", ov.Status)
+		}
+		for _, h := range ov.Headers {
+			fmt.Fprintf(&b, "responseOverride.header.%s: %s\n", h.Name, h.Value)
+		}
 	}
 	if o.ContentHandling != "" || o.Conversion != simulate.ConvertNone {
 		fmt.Fprintf(&b, "contentHandling: %s; body conversion: %s\n", orNone(o.ContentHandling), o.Conversion)
 	}
-	if o.Template == nil && len(o.Body) > 0 {
-		fmt.Fprintf(&b, "body: %s\n", bodyText(o.Body))
+	if len(o.Body) > 0 {
+		writeBody(&b, "body", o.Body)
 	}
 	fmt.Fprintf(&b, "approximate: %t\n", o.Approximate)
 	writeNotes(&b, o.Notes)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTemplate writes a template's text, what it reads and its error.
+func writeTemplate(b *strings.Builder, t *simulate.Template) {
+	for _, l := range strings.Split(t.Text, "\n") {
+		fmt.Fprintf(b, "  | %s\n", l)
+	}
+	if len(t.Variables) > 0 {
+		fmt.Fprintf(b, "  reads: %s\n", strings.Join(t.Variables, ", "))
+	}
+	if t.Error != "" {
+		fmt.Fprintf(b, "  error: %s\n", t.Error)
+	}
+}
+
+// writeBody writes a body on the label's line when it is one line, else
+// below it with each line marked "> ".
+func writeBody(b *strings.Builder, label string, body []byte) {
+	text := bodyText(body)
+	if !strings.Contains(strings.TrimSuffix(text, "\n"), "\n") {
+		fmt.Fprintf(b, "%s: %s\n", label, strings.TrimSuffix(text, "\n"))
+		return
+	}
+	indent := strings.Repeat(" ", len(label)-len(strings.TrimLeft(label, " ")))
+	fmt.Fprintf(b, "%s:\n", label)
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		fmt.Fprintf(b, "%s  > %s\n", indent, l)
+	}
 }
 
 func orNone(s string) string {

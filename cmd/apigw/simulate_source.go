@@ -153,10 +153,17 @@ func (o *simOperation) docOperation() *openapi.Operation {
 // included). When an operationId names several operations it returns none
 // and the candidates.
 func (s *simSource) find(name string) (*simOperation, []string) {
+	op, candidates, _ := s.findRequest(name)
+	return op, candidates
+}
+
+// findRequest is find, and also returns the path parameters a request
+// such as "GET /pets/7" gives ({"id": "7"}); nil for the other names.
+func (s *simSource) findRequest(name string) (*simOperation, []string, map[string]string) {
 	name = strings.TrimSpace(name)
 	for i, o := range s.operations {
 		if o.name == name {
-			return &s.operations[i], nil
+			return &s.operations[i], nil, nil
 		}
 	}
 	m, p, ok := strings.Cut(name, " ")
@@ -165,7 +172,7 @@ func (s *simSource) find(name string) (*simOperation, []string) {
 		want := strings.ToUpper(m) + " " + p
 		for i, o := range s.operations {
 			if o.name == want {
-				return &s.operations[i], nil
+				return &s.operations[i], nil, nil
 			}
 		}
 	}
@@ -177,23 +184,23 @@ func (s *simSource) find(name string) (*simOperation, []string) {
 	}
 	switch {
 	case len(byID) == 1:
-		return &s.operations[byID[0]], nil
+		return &s.operations[byID[0]], nil, nil
 	case len(byID) > 1:
 		var names []string
 		for _, i := range byID {
 			names = append(names, s.operations[i].name)
 		}
-		return nil, names
+		return nil, names, nil
 	}
 	if !ok || !strings.HasPrefix(p, "/") {
-		return nil, nil
+		return nil, nil, nil
 	}
 	keys := make([]string, len(s.operations))
 	for i, o := range s.operations {
 		keys[i] = o.name
 	}
-	if i, _ := simulate.NewRouter(keys).Match(m, p); i >= 0 {
-		return &s.operations[i], nil
+	if i, params := simulate.NewRouter(keys).Match(m, p); i >= 0 {
+		return &s.operations[i], nil, params
 	}
-	return nil, nil
+	return nil, nil, nil
 }

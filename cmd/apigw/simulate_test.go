@@ -36,6 +36,16 @@ func TestSimulateGolden(t *testing.T) {
 		{"httpapi-404", []string{"httpapi.yaml", "--operation", "GET /users/{id}", "--status", "404", "--body", "body-404.json"}, exitOK},
 		{"websocket-http", []string{"websocket.json", "--operation", "sendMessage", "--status", "201"}, exitOK},
 		{"websocket-lambda", []string{"websocket.json", "--operation", "getHistory", "--error-message", "Rate exceeded: Throttled"}, exitOK},
+		// Mapping templates: the request template's statusCode selects the
+		// MOCK response; a request names its path parameters; the response
+		// template renders and overrides; a template that fails is a 500.
+		{"template-mock", []string{"templates.yaml", "--operation", "GET /orders/7", "--context", "identity.sourceIp=203.0.113.7"}, exitOK},
+		{"template-mock-fail", []string{"templates.yaml", "--operation", "GET /orders/{id}", "--query", "fail=yes"}, exitOK},
+		{"template-request", []string{"templates.yaml", "--operation", "POST /orders", "--request-body", "order.json", "--request-header", "Content-Type: application/json; charset=utf-8",
+			"--request-header", "X-Trace-Id: t-1", "--query", "dryRun=true", "--status", "201", "--body", "order-created.json"}, exitOK},
+		{"template-override", []string{"templates.yaml", "--operation", "POST /orders", "--status", "200", "--body", "order-rejected.json"}, exitOK},
+		{"template-error", []string{"templates.yaml", "--operation", "GET /broken"}, exitOK},
+		{"template-passthrough", []string{"templates.yaml", "--operation", "POST /orders", "--request-header", "Content-Type: text/plain", "--request-body", "order.json", "--status", "201", "--body", "order-created.json"}, exitOK},
 	}
 	for _, c := range cases {
 		for _, format := range []string{"text", "json"} {
@@ -128,12 +138,13 @@ func TestServeStopsOnSIGINT(t *testing.T) {
 
 // TestSimulateOperationNames: the operation as written, a concrete request
 // routed as API Gateway routes it, and an operationId all name the same
-// operation; an operationId used twice lists the candidates.
+// operation; an operationId used twice lists the candidates. A concrete
+// request gives the path parameters its path holds.
 func TestSimulateOperationNames(t *testing.T) {
 	file := golden.Fixture(t, "petstore.yaml")
 	sim := func(op string) (string, int) {
 		var out, errb bytes.Buffer
-		code := run([]string{"simulate", file, "--operation", op, "--format", "json", "--error-message", "[NotFound] no pet 7"}, nil, &out, &errb)
+		code := run([]string{"simulate", file, "--operation", op, "--format", "json", "--error-message", "[NotFound] no pet 7", "--path", "petId=7"}, nil, &out, &errb)
 		return out.String() + errb.String(), code
 	}
 	want, code := sim("GET /pets/{petId}")
@@ -144,6 +155,10 @@ func TestSimulateOperationNames(t *testing.T) {
 		if got, code := sim(name); code != exitOK || got != want {
 			t.Errorf("%q: exit %d, output differs:\n%s", name, code, got)
 		}
+	}
+	var out1, err1 bytes.Buffer
+	if code := run([]string{"simulate", file, "--operation", "GET /pets/9", "--format", "json", "--error-message", "[NotFound] no pet 7"}, nil, &out1, &err1); code != exitOK || !strings.Contains(out1.String(), `"body": "{\"petId\": \"9\"}"`) {
+		t.Errorf("GET /pets/9 does not give petId 9: exit %d\n%s%s", code, out1.String(), err1.String())
 	}
 	if got, code := sim("GET /nothing/here"); code != exitUsage || !strings.Contains(got, "GET /pets/{petId}") {
 		t.Errorf("unknown request: exit %d, does not list the operations:\n%s", code, got)

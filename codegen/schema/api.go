@@ -63,7 +63,10 @@ type IndexEntry struct {
 // and the schema is a oneOf with one branch per status code: one per
 // integration response for AWS, HTTP and MOCK integrations (headers from
 // its responseParameters, content types from its responseTemplates,
-// annotated with its selection pattern and mappings), one per declared
+// annotated with its selection pattern and mappings, and with
+// x-apigw-verified: true when its body shape was verified by rendering a
+// response template offline and validating the output against the method
+// response's model, see openapi.Operation.ResponseShapes), one per declared
 // OpenAPI response for proxy integrations and HTTP APIs. Bodies are the
 // method responses' schemas converted to JSON Schema 2020-12, reusable
 // schemas kept as $defs. Headers are strings under the names the document

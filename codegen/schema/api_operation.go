@@ -19,6 +19,9 @@ type opContext struct {
 	g    *apiGen
 	op   *openapi.Operation
 	conv *bodyConv
+	// shapes are the response templates rendered offline (see
+	// openapi.Operation.ResponseShapes).
+	shapes []openapi.ResponseShape
 }
 
 // operation returns the schema of op's responses and its index entry, or
@@ -42,6 +45,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 	if proxy {
 		branches = c.proxyBranches()
 	} else {
+		c.shapes = op.ResponseShapes()
 		branches = c.integrationBranches(backend, g.backendPointer(integ, ext))
 	}
 	if len(branches) == 0 {
@@ -198,7 +202,28 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	if v.ContentHandling != "" {
 		setExtra(s, "x-apigw-content-handling", strings.ToUpper(string(v.ContentHandling)))
 	}
+	setExtra(s, "x-apigw-verified", c.verified(key))
 	return s
+}
+
+// verified tells whether the body shape of the integration response key
+// was verified offline: one of its response templates rendered and matched
+// the method response's model, and none rendered a body the model rejects
+// or failed.
+func (c *opContext) verified(key string) bool {
+	ok := false
+	for _, sh := range c.shapes {
+		if sh.Key != key {
+			continue
+		}
+		switch sh.Verdict {
+		case openapi.ShapeMatches:
+			ok = true
+		case openapi.ShapeMismatch, openapi.ShapeRenderFailed:
+			return false
+		}
+	}
+	return ok
 }
 
 // swaggerHeaderKeys are the keys of a Swagger 2.0 header object that are

@@ -38,6 +38,16 @@ const (
 	HTTPAPISecurity Code = "APIGW422"
 	// NoIntegration: Operation without an integration.
 	NoIntegration Code = "APIGW430"
+	// TemplateSyntax: Mapping template does not parse.
+	TemplateSyntax Code = "APIGW440"
+	// TemplateRender: Mapping template fails when rendered.
+	TemplateRender Code = "APIGW441"
+	// TemplateShape: Rendered body does not match the method response model.
+	TemplateShape Code = "APIGW442"
+	// GatewayTemplateVTL: Gateway response template written as VTL.
+	GatewayTemplateVTL Code = "APIGW443"
+	// TemplateMockStatus: MOCK request template gives no statusCode.
+	TemplateMockStatus Code = "APIGW444"
 )
 
 var documentEntries = []Entry{
@@ -95,4 +105,19 @@ var documentEntries = []Entry{
 	{Code: NoIntegration, Severity: Warning, Title: "Operation without an integration",
 		Doc:      "A REST API operation without x-amazon-apigateway-integration. Import creates the method without an integration, and deploying the API then fails (\"No integration defined for method\"). Add an integration, or a mock integration for a placeholder.",
 		Evidence: "Reported: CreateDeployment fails with BadRequestException \"No integration defined for method\" after such an import (" + issueNoIntegration + "); the import itself succeeds, so a warning."},
+	{Code: TemplateSyntax, Severity: Warning, Title: "Mapping template does not parse",
+		Doc:      "A request or response mapping template that Apache Velocity 1.7, the engine API Gateway runs, cannot parse: an unclosed #if or #foreach, an extra #end, a quote or backslash where Velocity expects a value (in YAML, \\\" inside a block scalar or single quotes is a backslash and a quote, not an escaped quote). The finding points at the line and column inside the document and gives the template's own line and column. API Gateway stores the template and the method answers 500 {\"message\": \"Internal server error\"} whenever it applies. Fix the template; apigw render TEMPLATE shows the same error on the template alone.",
+		Evidence: "Reported: a response template with Velocity syntax errors was deployed and answered {\"message\": \"Internal server error\"} (" + pageTemplate500 + "). Judgement for the severity: PutIntegration and PutIntegrationResponse take templates as strings and no recorded import refuses one, so the failure comes at run time, a warning."},
+	{Code: TemplateRender, Severity: Warning, Title: "Mapping template fails when rendered",
+		Doc:      "A mapping template that parses but fails when apigw renders it offline (MOCK integrations, templates that read only $context, $stageVariables, $input.params or static text, and templates given a sample body through x-apigw-example or the method response's example): a Java exception in a method it calls (substring past the end, parseJson of text that is not JSON) or a render limit. API Gateway answers 500 {\"message\": \"Internal server error\"} when that happens. The message says which inputs were used.",
+		Evidence: "Reported: a template that fails when API Gateway evaluates it answers {\"message\": \"Internal server error\"} (" + pageTemplate500 + "). Tool contract: apigw renders with the engine of package vtl and sample inputs, so the failure may depend on them; a warning."},
+	{Code: TemplateShape, Severity: Warning, Title: "Rendered body does not match the method response model",
+		Doc:      "apigw rendered an integration response's template offline (see APIGW441 for when it can) and the body does not match the schema (model) of the method response for that status and content type, or is not JSON where the model is. API Gateway sends the body anyway: clients and generated SDKs that trust the documented shape get something else. Change the template, the model, or the x-apigw-example that fed the render.",
+		Evidence: "Documented: models validate method requests (request validators), not responses; a method response's model describes the body for documentation and SDK generation (" + docModelsGuide + "), so a mismatch reaches clients unchecked. Tool contract: the comparison uses JSON Schema draft 4 for Swagger 2.0 and OpenAPI 3.0, 2020-12 for OpenAPI 3.1; a warning."},
+	{Code: GatewayTemplateVTL, Severity: Warning, Title: "Gateway response template written as VTL",
+		Doc:      "A gateway response's responseTemplates value uses Velocity directives (#if, #set, #foreach, ...). Gateway response templates are not processed by the VTL engine: only simple variable substitution ($context.error.message, $stageVariables.x, method.request.*) happens, so the directives reach the client as written. Keep to substitutions, and move logic to integration responses.",
+		Evidence: "Documented: \"A GatewayResponse mapping template isn't processed by the Velocity Template Language (VTL) engine\"; it supports only simple variable substitutions (" + docGatewayVTL + "). The template is accepted and its text sent as written, a warning."},
+	{Code: TemplateMockStatus, Severity: Warning, Title: "MOCK request template gives no statusCode",
+		Doc:      "A MOCK integration takes its status from the statusCode its request template outputs, an integer as in {\"statusCode\": 200}. Rendered offline with sample parameters, this request template gives none, or gives it as a string, so API Gateway answers 500 and logs \"Unable to parse statusCode. It should be an integer that is defined in the request template.\" Write the status as a number.",
+		Evidence: "Reported: a string statusCode fails the call (" + issueMockStatus + "); a MOCK integration without a usable request template answers 500 (" + issueMockTemplate + "). API Gateway reads the output leniently ({statusCode: 200} works, recorded in LocalStack's test_integration_mock_with_path_param against AWS)."},
 }

@@ -26,6 +26,21 @@ const (
 	SimNoErrorMessage Code = "APIGW610"
 	// SimUndeclaredHeader: Simulation: mapped header not declared.
 	SimUndeclaredHeader Code = "APIGW611"
+	// SimTemplate: Simulation: mapping template fails.
+	SimTemplate Code = "APIGW612"
+	// SimMockStatus: Simulation: MOCK statusCode cannot be read.
+	SimMockStatus Code = "APIGW613"
+	// SimUnsupportedMediaType: Simulation: no request template for the media type.
+	SimUnsupportedMediaType Code = "APIGW614"
+)
+
+// Sources of the evidence for templates and MOCK integrations (see evidence.go).
+const (
+	issueMockStatus   = "https://github.com/aws/aws-cdk/issues/5997"
+	issueMockTemplate = "https://github.com/serverless/serverless/issues/5960"
+	pageTemplate500   = "https://www.volcengine.com/article/2927415"
+	docGatewayVTL     = "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.responseTemplates.html"
+	docModelsGuide    = "https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings-models.html"
 )
 
 var simulateEntries = []Entry{
@@ -65,4 +80,13 @@ var simulateEntries = []Entry{
 	{Code: SimUndeclaredHeader, Severity: Warning, Title: "Simulation: mapped header not declared",
 		Doc:      "A response parameter maps a header that the method response does not declare; API Gateway refuses such an integration response (apigw check reports it as APIGW401).",
 		Evidence: "Tool contract: a remark about the simulated integration response; what API Gateway does is APIGW401's evidence."},
+	{Code: SimTemplate, Severity: Warning, Title: "Simulation: mapping template fails",
+		Doc:      "The request or response mapping template does not parse, or fails while rendering (a Java exception in a method it calls, a render limit), so API Gateway answers 500 {\"message\": \"Internal server error\"} instead. The note gives the template's line and column and what to write instead; apigw render shows the same error on the template alone.",
+		Evidence: "Tool contract: a simulated outcome. API Gateway stores templates without evaluating them and answers 500 Internal server error when one fails at run time (reported: a response template with Velocity syntax errors, deployed, answering {\"message\": \"Internal server error\"}, " + pageTemplate500 + ")."},
+	{Code: SimMockStatus, Severity: Warning, Title: "Simulation: MOCK statusCode cannot be read",
+		Doc:      "A MOCK integration takes its status from the statusCode its request template writes ({\"statusCode\": 200}). The integration request body has none, or writes it as a string, so API Gateway answers 500 and logs \"Unable to parse statusCode. It should be an integer that is defined in the request template.\" Write the status as a number in the request template for the request's Content-Type.",
+		Evidence: "Tool contract: a simulated outcome. Reported: a string statusCode fails (" + issueMockStatus + "); a MOCK integration without a request template answers 500 (" + issueMockTemplate + ")."},
+	{Code: SimUnsupportedMediaType, Severity: Warning, Title: "Simulation: no request template for the media type",
+		Doc:      "No request template matches the request's Content-Type (application/json when absent) and passthroughBehavior is NEVER, or WHEN_NO_TEMPLATES with templates defined, so API Gateway refuses the request with 415 Unsupported Media Type. Add a template for that media type, or send a Content-Type that has one.",
+		Evidence: "Tool contract: a simulated outcome. Documented: passthroughBehavior decides what happens to a request whose content type has no template; NEVER and WHEN_NO_TEMPLATES (with templates) reject it with 415 (" + docIntegration + ")."},
 }

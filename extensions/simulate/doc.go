@@ -23,12 +23,22 @@
 //     (values joined with ","), integration.response.body (whole) and
 //     body.JSONPath (EvalJSONPath), 'static', context.NAME and
 //     stageVariables.NAME from the Request.
+//   - Integration request. The request template for the client request's
+//     Content-Type is rendered (package vtl: Velocity 1.7 with API
+//     Gateway's $input, $util, $context and $stageVariables) over the
+//     client request's body and parameters, or the body passes through as
+//     passthroughBehavior allows (else 415). A MOCK integration's status
+//     is the statusCode that output gives (MockStatusCode).
 //   - Template. SelectTemplate: the first media type of Accept
-//     (application/json when absent), else the first template.
+//     (application/json when absent), else the first template. It is
+//     rendered over the backend body with the request's $context
+//     (DefaultContext, shared with the request template), and its output
+//     is the body; status and headers set through
+//     $context.responseOverride are applied last. A template that fails
+//     gives API Gateway's 500.
 //   - Conversion. ResponseConversion: contentHandling against
 //     binaryMediaTypes, the backend's Content-Type and Accept.
-//   - Variables. TemplateVariables lists what the template reads; VTL is
-//     not rendered.
+//   - Variables. TemplateVariables lists what a template reads.
 //
 // A pattern Java rejects is a *PatternError naming the pattern and offset.
 // Outcome.Approximate is true when a pattern needed the backtracking engine
@@ -44,5 +54,6 @@
 // # Serving mocks
 //
 // Handler returns an http.Handler that answers every MOCK integration of a
-// REST API and 501 for the others, for local development and tests.
+// REST API, templates rendered, and 501 for the others, for local
+// development and tests.
 package simulate

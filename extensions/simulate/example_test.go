@@ -81,10 +81,26 @@ func ExampleHandler() {
 	// Output: 200 {"ok": true}
 }
 
-func ExampleMockStatus() {
-	status, why := simulate.MockStatus(&apimodel.Integration{RequestTemplates: map[string]string{"application/json": `{"statusCode": 503}`}}, "")
-	fmt.Println(status, why)
-	// Output: 503 request template application/json writes statusCode 503
+func ExampleMockStatusCode() {
+	for _, body := range []string{`{"statusCode": 503}`, `{statusCode: 200}`, `{"statusCode": "200"}`} {
+		fmt.Println(simulate.MockStatusCode(body))
+	}
+	// Output:
+	// 503 <nil>
+	// 200 <nil>
+	// 0 unable to parse statusCode: it should be an integer that is defined in the request template
+}
+
+func ExampleTemplateContext() {
+	ctx := simulate.TemplateContext(map[string]string{"identity.sourceIp": "203.0.113.7"})
+	fmt.Println(ctx.Get("identity.sourceIp"), ctx.Get("identity.user") == "")
+	// Output: 203.0.113.7 true
+}
+
+func ExampleDefaultContext() {
+	c := simulate.DefaultContext("get", "/pets/{id}")
+	fmt.Println(c["httpMethod"], c["resourcePath"], c["stage"], c["path"])
+	// Output: GET /pets/{id} test-invoke-stage /test-invoke-stage/pets/{id}
 }
 
 func ExampleIsLambda() {

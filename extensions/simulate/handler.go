@@ -2,14 +2,16 @@ package simulate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/apigw/apigw/extensions/apimodel"
 )
@@ -33,15 +35,22 @@ type HandlerOptions struct {
 // parameter, an exact method beats ANY); a request that fits no route gets
 // API Gateway's 403 {"message":"Missing Authentication Token"}.
 //
-// A MOCK integration's status comes from its request template (the one for
-// the request's Content-Type, application/json when absent): the
-// "statusCode" number it writes, as in {"statusCode": 200}; 200 when it
-// gives none. Then the integration response step of REST runs on that
-// status: the selected response's status, its mapped headers (static
-// values, $context and stage variables) and its response template, which is
-// returned as written (VTL is not rendered), with that template's media
-// type as Content-Type. HTTP and WebSocket APIs have no MOCK integrations:
-// each of their routes answers 501.
+// A MOCK integration runs as REST describes it, over the client request:
+// the request template for the request's Content-Type (application/json
+// when absent) is rendered, and the statusCode it outputs (see
+// MockStatusCode) selects the integration response; its mapped headers are
+// set and its response template, rendered with the same $context, is the
+// body, with that template's media type as Content-Type; status and
+// headers set through $context.responseOverride are applied last. $context
+// has API Gateway's variables for the request (requestId, stage,
+// httpMethod, resourcePath, path, requestTime, identity.sourceIp from the
+// connection and identity.userAgent from the User-Agent header, the other
+// identity keys null). As in API Gateway, a template that fails, or a
+// statusCode that cannot be read, answers 500 {"message": "Internal server
+// error"}, and a Content-Type that no request template accepts under
+// passthroughBehavior NEVER or WHEN_NO_TEMPLATES answers 415. HTTP and
+// WebSocket APIs have no MOCK integrations: each of their routes answers
+// 501.
 func Handler(d *apimodel.Dump, opts HandlerOptions) http.Handler {
 	if opts.Stage == "" {
 		opts.Stage = "serve"
@@ -113,13 +122,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	req := Request{Accept: r.Header.Get("Accept"), StageVariables: h.opts.StageVariables, Context: h.context(r, rt, params)}
-	status, _ := MockStatus(m.MethodIntegration, r.Header.Get("Content-Type"))
-	if status == 0 {
-		writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"message": "Unsupported Media Type"})
+	req, err := h.request(r, rt, params)
+	if err != nil {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"message": "Request Too Long"})
 		return
 	}
-	o, err := REST(m, h.binary, Result{StatusCode: status}, req)
+	o, err := REST(m, h.binary, Result{}, req)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": "Internal server error", "error": err.Error()})
 		return
@@ -133,12 +141,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if code < 100 || code > 599 {
 		code = http.StatusInternalServerError
 	}
-	body := o.Body
 	switch {
 	case o.Failed:
 		w.Header().Set("Content-Type", "application/json")
 	case o.Template != nil:
-		body = []byte(o.Template.Text)
 		if w.Header().Get("Content-Type") == "" {
 			w.Header().Set("Content-Type", o.Template.MediaType)
 		}
@@ -146,57 +152,77 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 	}
 	w.WriteHeader(code)
-	w.Write(body)
+	w.Write(o.Body)
 }
 
-// context gives the $context variables a mapping may read while serving.
-func (h *handler) context(r *http.Request, rt *route, params map[string]string) map[string]string {
+// maxServeBody bounds a request body, as API Gateway's 10 MB payload quota does.
+const maxServeBody = 10 << 20
+
+// request describes an HTTP request as the templates see it.
+func (h *handler) request(r *http.Request, rt *route, params map[string]string) (Request, error) {
+	req := Request{Accept: r.Header.Get("Accept"), StageVariables: h.opts.StageVariables, Context: h.context(r, rt)}
+	for _, k := range sortedStrings(params) {
+		req.Path = append(req.Path, Param{Name: k, Value: params[k]})
+	}
+	q := r.URL.Query()
+	for _, k := range sortedStrings(q) {
+		for _, v := range q[k] {
+			req.Query = append(req.Query, Param{Name: k, Value: v})
+		}
+	}
+	for _, k := range sortedStrings(r.Header) {
+		for _, v := range r.Header[k] {
+			req.Header.Add(k, v)
+		}
+	}
+	if r.Body != nil {
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxServeBody+1))
+		if err != nil || len(body) > maxServeBody {
+			return req, errors.New("request body too large")
+		}
+		req.Body = body
+	}
+	return req, nil
+}
+
+// context gives $context for a request: DefaultContext's variables with
+// this request's values.
+func (h *handler) context(r *http.Request, rt *route) map[string]string {
 	ip, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		ip = r.RemoteAddr
 	}
-	return map[string]string{
-		"requestId":         fmt.Sprintf("serve-%d", h.n.Add(1)),
-		"httpMethod":        r.Method,
-		"resourcePath":      rt.path,
-		"path":              r.URL.Path,
-		"stage":             h.opts.Stage,
-		"identity.sourceIp": ip,
-		"protocol":          r.Proto,
+	now := time.Now().UTC()
+	n := h.n.Add(1)
+	c := DefaultContext(r.Method, rt.path)
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
 	}
+	prefix, _, _ := strings.Cut(host, ".")
+	for k, v := range map[string]string{
+		"requestId":          requestID(now, n),
+		"extendedRequestId":  requestID(now, n),
+		"path":               "/" + h.opts.Stage + r.URL.Path,
+		"stage":              h.opts.Stage,
+		"protocol":           r.Proto,
+		"requestTime":        now.Format("02/Jan/2006:15:04:05 -0700"),
+		"requestTimeEpoch":   strconv.FormatInt(now.UnixMilli(), 10),
+		"identity.sourceIp":  ip,
+		"identity.userAgent": r.UserAgent(),
+		"domainName":         host,
+		"domainPrefix":       prefix,
+		"apiId":              "local",
+		"deploymentId":       "local",
+		"resourceId":         "local",
+	} {
+		c[k] = v
+	}
+	return c
 }
 
-var statusInTemplate = regexp.MustCompile(`"statusCode"\s*:\s*"?(\d{3})\b`)
-
-// MockStatus returns the status code a MOCK integration's request template
-// selects for a request with the given Content-Type, and which template
-// said so. The template for the Content-Type's media type applies
-// (application/json when absent); its "statusCode" member, written as a
-// number as in {"statusCode": 200}, is the status. Without a template, or
-// without a statusCode in it, the status is 200. It returns 0 when no
-// template fits and passthroughBehavior is NEVER (API Gateway answers 415).
-func MockStatus(integ *apimodel.Integration, contentType string) (int, string) {
-	mt := firstMediaType(contentType)
-	if mt == "" {
-		mt = "application/json"
-	}
-	var text string
-	found := false
-	for _, k := range sortedStrings(integ.RequestTemplates) {
-		if strings.EqualFold(k, mt) {
-			text, found = integ.RequestTemplates[k], true
-			break
-		}
-	}
-	if !found {
-		if len(integ.RequestTemplates) > 0 && strings.EqualFold(integ.PassthroughBehavior, "NEVER") {
-			return 0, "no request template for " + mt + " and passthroughBehavior NEVER"
-		}
-		return 200, "no request template for " + mt + ": 200"
-	}
-	if m := statusInTemplate.FindStringSubmatch(text); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, "request template " + mt + " writes statusCode " + m[1]
-	}
-	return 200, "request template " + mt + " gives no statusCode: 200"
+// requestID makes a request id in a UUID's shape from the time and a counter.
+func requestID(t time.Time, n int64) string {
+	x := fmt.Sprintf("%016x%016x", t.UnixNano(), n)
+	return x[:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:]
 }

@@ -26,20 +26,31 @@ type Outcome struct {
 	// Headers are the method response headers set by response parameters,
 	// each with its source, in key order.
 	Headers []MappedHeader `json:"headers"`
+	// Request is the integration request step: the request template
+	// chosen for the client request and what it rendered; nil for a proxy
+	// integration, where there is none.
+	Request *IntegrationRequest `json:"integrationRequest"`
 	// Template is the response template that applies, nil for passthrough.
 	Template *Template `json:"template"`
+	// Overrides are the status and headers the templates set through
+	// $context.responseOverride, already applied to StatusCode and Headers;
+	// nil when they set none.
+	Overrides *Overrides `json:"responseOverride,omitempty"`
 	// ContentHandling is the selected response's contentHandling ("" when undefined).
 	ContentHandling string `json:"contentHandling,omitempty"`
 	// Conversion says what happens to the body: "none", "base64-encode" or "base64-decode".
 	Conversion string `json:"conversion"`
-	// Body is the payload after conversion, as the client gets it when no
-	// template applies (or as $input.body sees it when one does).
+	// Body is what the client gets: the rendered response template, or
+	// the payload after conversion when no template applies.
 	Body []byte `json:"-"`
 	// Approximate is true when a pattern was evaluated by the backtracking
 	// engine, so the selection may differ from API Gateway's.
 	Approximate bool `json:"approximate"`
-	// Failed is true when API Gateway answers 500 instead (no match and no
-	// default, no method response, failed conversion).
+	// Failed is true when API Gateway answers with an error of its own
+	// instead: 500 for no match and no default, no method response, a
+	// failed conversion, a mapping template that fails or a MOCK
+	// statusCode it cannot read; 415 for a request body no request
+	// template accepts.
 	Failed bool `json:"failed"`
 	// Notes explain the outcome.
 	Notes []Note `json:"notes"`
@@ -70,6 +81,9 @@ type Template struct {
 	// Variables are the variables and functions the template reads, in
 	// order of first use ($input.path('$.x'), $context.requestId, $util.escapeJavaScript, …).
 	Variables []string `json:"variables"`
+	// Error is why the template failed to parse or render ("line 3,
+	// column 7: …"); API Gateway then answers 500. Empty when it did not.
+	Error string `json:"error,omitempty"`
 }
 
 func (o *Outcome) note(code diag.Code, msg string) { o.Notes = append(o.Notes, Note{code, msg}) }
@@ -80,6 +94,7 @@ func (o *Outcome) fail(code diag.Code, msg string) {
 	o.StatusCode = "500"
 	o.Headers = nil
 	o.Template = nil
-	o.Body = []byte(`{"message": "Internal server error"}`)
+	o.Overrides = nil
+	o.Body = []byte(InternalServerError)
 	o.note(code, msg)
 }

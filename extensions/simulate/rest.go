@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -47,6 +48,20 @@ func isProxy(typ string) bool {
 // The selected status must have a method response (else 500,
 // CodeNoMethodResponse) when m.MethodResponses is not nil.
 //
+// The integration request step runs first (for every integration but a
+// proxy): the request template for the client request's Content-Type is
+// rendered over req (Body, Path, Query, Header, Context, StageVariables)
+// and shown in Outcome.Request. For a MOCK integration given no status
+// (res.StatusCode 0) its output decides the status, read by
+// MockStatusCode, as API Gateway does. The response template that
+// applies is rendered over the backend body with the same $context, so
+// what the request template set there is seen by the response template,
+// and Outcome.Body is its output. The status and headers set through
+// $context.responseOverride, by either template, replace the selected
+// status and the mapped headers (Outcome.Overrides). A template that
+// fails to parse or render makes the client's answer API Gateway's 500
+// (diag.SimTemplate), with the template's Error saying where.
+//
 // binaryMediaTypes is the API's list; it decides, with contentHandling and
 // the Accept header, whether the body is base64-encoded or decoded (see
 // ResponseConversion). The error is a *PatternError when a pattern is not
@@ -59,15 +74,46 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 	o := &Outcome{IntegrationType: strings.ToUpper(integ.Type), Lambda: IsLambda(integ.Type, integ.URI),
 		Attempts: []Attempt{}, Headers: []MappedHeader{}, Notes: []Note{}, Conversion: ConvertNone}
 	status := res.StatusCode
-	if status == 0 {
-		status = 200
-	}
 	if isProxy(integ.Type) {
+		if status == 0 {
+			status = 200
+		}
 		o.MatchedAgainst = "statusCode"
 		o.StatusCode = strconv.Itoa(status)
 		o.Body = res.Body
 		o.note(diag.SimProxy, integ.Type+" is a proxy integration: the backend response is passed through and no integration response applies")
 		return o, nil
+	}
+
+	ctx := TemplateContext(req.Context)
+	ir, last, err := integrationRequest(integ, req, ctx)
+	o.Request = ir
+	switch {
+	case errors.Is(err, errUnsupportedMediaType):
+		o.fail(diag.SimUnsupportedMediaType, fmt.Sprintf("no request template for the request's media type and passthroughBehavior %s: API Gateway answers 415 {\"message\": \"Unsupported Media Type\"}; add a template for it, or send a Content-Type that has one", integ.PassthroughBehavior))
+		o.StatusCode = "415"
+		o.Body = []byte(`{"message": "Unsupported Media Type"}`)
+		return o, nil
+	case err != nil:
+		o.fail(diag.SimTemplate, fmt.Sprintf("the request template %s fails at %s: API Gateway answers 500 {\"message\": \"Internal server error\"} and logs \"Execution failed due to configuration error\"", ir.Template.MediaType, ir.Template.Error))
+		return o, nil
+	}
+	if status == 0 && strings.EqualFold(integ.Type, "MOCK") {
+		n, err := MockStatusCode(ir.Body)
+		if err != nil {
+			o.fail(diag.SimMockStatus, fmt.Sprintf("the integration request body %s gives no statusCode: API Gateway answers 500 {\"message\": \"Internal server error\"} and logs \"Execution failed due to configuration error: Unable to parse statusCode. It should be an integer that is defined in the request template.\"; write {\"statusCode\": 200} in the request template", strconv.Quote(ir.Body)))
+			return o, nil
+		}
+		status = n
+	}
+	if status == 0 {
+		status = 200
+	}
+	if o.Lambda && res.ErrorMessage != nil && len(res.Body) == 0 {
+		// What a failed function returns is an error object; its
+		// errorMessage is what the templates usually read.
+		res.Body, _ = json.Marshal(map[string]string{"errorMessage": *res.ErrorMessage})
+		o.note(diag.SimUnavailable, "the failed function's response body is taken as {\"errorMessage\": …}; pass the runtime's whole error object (errorType, stackTrace, …) as the body to see the templates read it")
 	}
 
 	codes := apimodel.SortedKeys(integ.IntegrationResponses)
@@ -158,6 +204,17 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 	}
 	o.Body = body
 	o.Template = SelectTemplate(r.ResponseTemplates, req.Accept)
+	if t := o.Template; t != nil {
+		out, err := renderTemplate(t, req.vtlInput(string(body), ctx))
+		if err != nil {
+			o.fail(diag.SimTemplate, fmt.Sprintf("the response template %s fails at %s: API Gateway answers 500 {\"message\": \"Internal server error\"} and logs \"Execution failed due to configuration error\"", t.MediaType, t.Error))
+			o.Template = t
+			return o, nil
+		}
+		o.Body = []byte(out.Body)
+		last = out
+	}
+	o.responseOverrides(last)
 	return o, nil
 }
 

@@ -70,8 +70,9 @@ func ParseHeader(s string) (Header, error) {
 // sees it.
 type Result struct {
 	// StatusCode is the backend's HTTP status (HTTP and AWS service
-	// integrations) or the status a MOCK integration's request template
-	// chose. For a Lambda integration it is 200.
+	// integrations; 200 when 0). For a MOCK integration, 0 lets the
+	// rendered request template decide, as API Gateway does; another value
+	// is taken as the status it chose. For a Lambda integration it is 200.
 	StatusCode int
 	// ErrorMessage is the errorMessage of a Lambda function that failed; nil
 	// when the function returned normally.
@@ -89,6 +90,14 @@ type Request struct {
 	// StageVariables are the stage's variables (stageVariables.NAME).
 	StageVariables map[string]string
 	// Context holds $context variables by name without the prefix
-	// ("requestId", "identity.sourceIp").
+	// ("requestId", "identity.sourceIp"). DefaultContext gives the ones
+	// API Gateway sets for every request.
 	Context map[string]string
+	// Path, Query and Header are the client request's parameters, which
+	// the mapping templates read through $input.params; Header's
+	// Content-Type selects the request template.
+	Path, Query []Param
+	Header      Headers
+	// Body is the client request's body: $input.body of the request template.
+	Body []byte
 }

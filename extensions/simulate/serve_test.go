@@ -47,7 +47,7 @@ func TestHandler(t *testing.T) {
 		body         string
 		headers      map[string]string
 	}{
-		{"GET", "/pets/7", 200, `{"id": "$input.params('id')"}`, map[string]string{"X-Path": "/pets/{id}", "X-Env": "test", "Content-Type": "application/json"}},
+		{"GET", "/pets/7", 200, `{"id": "7"}`, map[string]string{"X-Path": "/pets/{id}", "X-Env": "test", "Content-Type": "application/json"}},
 		// A literal segment beats {id}.
 		{"GET", "/pets/special", 404, `{"message": "no"}`, nil},
 		{"DELETE", "/pets/7", 501, `"operation":"DELETE /pets/{id}"`, nil},
@@ -119,19 +119,61 @@ func TestRouteMatch(t *testing.T) {
 	}
 }
 
-func TestMockStatus(t *testing.T) {
-	integ := &apimodel.Integration{RequestTemplates: map[string]string{"application/json": `{"statusCode": 201}`, "text/plain": "no status"}}
-	for ct, want := range map[string]int{"": 201, "application/json; charset=utf-8": 201, "text/plain": 200, "image/png": 200} {
-		if got, _ := MockStatus(integ, ct); got != want {
-			t.Errorf("%q: %d, want %d", ct, got, want)
+func TestMockStatusCode(t *testing.T) {
+	for body, want := range map[string]int{
+		`{"statusCode": 201}`: 201, `{statusCode: 200}`: 200, "{\n  statusCode: 404\n}": 404, `{'statusCode': 503, "x": 1}`: 503,
+		`{"statusCode": 0}`: 0, `{"statusCode": -1000}`: -1000, `{"a": {"b": 1}, "statusCode": 204}`: 204,
+	} {
+		if got, err := MockStatusCode(body); err != nil || got != want {
+			t.Errorf("%s: %d %v, want %d", body, got, err, want)
 		}
 	}
-	integ.PassthroughBehavior = "NEVER"
-	if got, _ := MockStatus(integ, "image/png"); got != 0 {
-		t.Errorf("NEVER without template: %d, want 0 (415)", got)
+	for _, body := range []string{``, `{"statusCode": "200"}`, `{"status": 200}`, `statusCode: 200`, `{"statusCode": 200`, `{statusCode: "200"}`, `[{"statusCode": 200}]`} {
+		if got, err := MockStatusCode(body); err == nil {
+			t.Errorf("%s: %d, want an error", body, got)
+		}
 	}
 }
 
+// TestMockRequestTemplate: the rendered request template decides the
+// status, and so which integration response applies; the request
+// template's passthrough rules refuse a media type it has no template for.
+func TestMockRequestTemplate(t *testing.T) {
+	integ := &apimodel.Integration{Type: "MOCK", PassthroughBehavior: "WHEN_NO_TEMPLATES",
+		RequestTemplates: map[string]string{"application/json": `#if($input.params('fail') == 'yes'){"statusCode": 500}#else{"statusCode": 200}#end`},
+		IntegrationResponses: map[string]*apimodel.IntegrationResponse{
+			"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": `{"ok": true, "id": "$input.params('id')"}`}},
+			"500": {StatusCode: "500", SelectionPattern: "5\\d{2}", ResponseTemplates: map[string]string{"application/json": `{"ok": false}`}},
+		}}
+	m := &apimodel.Method{MethodIntegration: integ}
+	for _, tt := range []struct {
+		req          Request
+		status, body string
+		code         diag.Code
+	}{
+		{Request{Query: []Param{{Name: "fail", Value: "no"}}, Path: []Param{{Name: "id", Value: "7"}}}, "200", `{"ok": true, "id": "7"}`, ""},
+		{Request{Query: []Param{{Name: "fail", Value: "yes"}}}, "500", `{"ok": false}`, ""},
+		{Request{Header: Headers{{"fail", "yes"}}}, "500", `{"ok": false}`, ""},
+		{Request{Header: Headers{{"Content-Type", "text/plain"}}}, "415", `{"message": "Unsupported Media Type"}`, diag.SimUnsupportedMediaType},
+	} {
+		o, err := REST(m, nil, Result{}, tt.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.StatusCode != tt.status || string(o.Body) != tt.body || tt.code != "" && !hasNote(o.Notes, tt.code) {
+			t.Errorf("%+v: %s %s %v, want %s %s", tt.req, o.StatusCode, o.Body, o.Notes, tt.status, tt.body)
+		}
+	}
+	integ.RequestTemplates["application/json"] = `{"statusCode": "$input.params('code')"}`
+	o, _ := REST(m, nil, Result{}, Request{Query: []Param{{Name: "code", Value: "200"}}})
+	if !o.Failed || o.StatusCode != "500" || !hasNote(o.Notes, diag.SimMockStatus) {
+		t.Errorf("statusCode written as a string: %+v", o)
+	}
+	integ.RequestTemplates["application/json"] = `#set($x = "abc".substring(5)){"statusCode": 200}`
+	if o, _ = REST(m, nil, Result{}, Request{}); !o.Failed || !hasNote(o.Notes, diag.SimTemplate) || o.Request.Template.Error == "" {
+		t.Errorf("request template that fails: %+v", o)
+	}
+}
 func TestWebSocket(t *testing.T) {
 	httpInteg := &apimodel.V2Integration{IntegrationType: "HTTP"}
 	rs := []*apimodel.V2IntegrationResponse{
@@ -173,5 +215,62 @@ func TestWebSocket(t *testing.T) {
 	}
 	if _, err := WebSocket(lambda, []*apimodel.V2IntegrationResponse{{IntegrationResponseKey: "/(/"}}, Result{}, Request{}); err == nil {
 		t.Error("invalid /regex/ key accepted")
+	}
+}
+
+// TestHandlerStatusFromRequestTemplate: the statusCode the rendered
+// request template outputs selects the integration response, as API
+// Gateway does, and the selected response template is rendered over the
+// request; a template that fails answers API Gateway's 500.
+func TestHandlerStatusFromRequestTemplate(t *testing.T) {
+	api := &apimodel.Dump{REST: &apimodel.RestDump{Resources: []*apimodel.Resource{
+		{Path: "/things/{id}", ResourceMethods: map[string]*apimodel.Method{"GET": {MethodIntegration: &apimodel.Integration{Type: "MOCK",
+			RequestTemplates: map[string]string{"application/json": `#if($input.params('fail') == 'yes'){"statusCode": 500}#else{"statusCode": 200}#end`},
+			IntegrationResponses: map[string]*apimodel.IntegrationResponse{
+				"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": `{"id": "$input.params('id')", "method": "$context.httpMethod", "ip": "$context.identity.sourceIp", "user": "$context.identity.user"}`}},
+				"500": {StatusCode: "500", SelectionPattern: `5\d{2}`, ResponseTemplates: map[string]string{"application/json": `{"failed": true, "stage": "$context.stage"}`}},
+			}}}}},
+		{Path: "/broken", ResourceMethods: map[string]*apimodel.Method{"GET": {MethodIntegration: &apimodel.Integration{Type: "MOCK",
+			RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`},
+			IntegrationResponses: map[string]*apimodel.IntegrationResponse{
+				"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": `#if($x`}}}}}}},
+		{Path: "/nostatus", ResourceMethods: map[string]*apimodel.Method{"GET": {MethodIntegration: &apimodel.Integration{Type: "MOCK",
+			RequestTemplates:     map[string]string{"application/json": `{"statusCode": "200"}`},
+			IntegrationResponses: map[string]*apimodel.IntegrationResponse{"200": {StatusCode: "200"}}}}}},
+	}}}
+	srv := httptest.NewServer(Handler(api, HandlerOptions{Stage: "dev"}))
+	defer srv.Close()
+	for _, tt := range []struct {
+		path   string
+		status int
+		body   string
+	}{
+		{"/things/7", 200, `{"id": "7", "method": "GET", "ip": "127.0.0.1", "user": ""}`},
+		{"/things/7?fail=no", 200, `{"id": "7", "method": "GET", "ip": "127.0.0.1", "user": ""}`},
+		{"/things/7?fail=yes", 500, `{"failed": true, "stage": "dev"}`},
+		{"/broken", 500, `{"message": "Internal server error"}`},
+		{"/nostatus", 500, `{"message": "Internal server error"}`},
+	} {
+		resp, err := http.Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || string(b) != tt.body {
+			t.Errorf("GET %s: %d %s; want %d %s", tt.path, resp.StatusCode, b, tt.status, tt.body)
+		}
+	}
+	// A header carries the parameter too ($input.params looks in path,
+	// query string, then headers).
+	req, _ := http.NewRequest("GET", srv.URL+"/things/8", nil)
+	req.Header.Set("fail", "yes")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 500 {
+		t.Errorf("fail: yes header: %d, want 500", resp.StatusCode)
 	}
 }

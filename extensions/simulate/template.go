@@ -3,9 +3,10 @@ package simulate
 import (
 	"fmt"
 	"mime"
-	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/apigw/apigw/extensions/vtl"
 )
 
 // firstMediaType returns the first media type of an Accept (or
@@ -63,26 +64,17 @@ func newTemplate(mediaType, text, reason string) *Template {
 	return &Template{MediaType: mediaType, Text: text, Reason: reason, Variables: TemplateVariables(text)}
 }
 
-// templateVar finds the variables a VTL mapping template reads.
-var templateVar = regexp.MustCompile(
-	`\$!?\{?input\.(?:path|json|params)\(\s*(?:'[^']*'|"[^"]*")?\s*\)` + // $input.path('$.a'), $input.params()
-		`|\$!?\{?input\.(?:body|params)\b` +
-		`|\$!?\{?context(?:\.[A-Za-z_][A-Za-z0-9_]*)+` +
-		`|\$!?\{?stageVariables(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:'[^']*'|"[^"]*")\s*\])` +
-		`|\$!?\{?util\.[A-Za-z_][A-Za-z0-9_]*`)
-
 // TemplateVariables lists the API Gateway variables and functions a mapping
 // template reads — $input.path(…), $input.json(…), $input.params(…),
 // $input.body, $context.*, $stageVariables.*, $util.* — in order of first
-// use, each once, written in the $name form (braces and the quiet "!"
-// dropped). The template is not rendered.
+// use, each once, as vtl's Template.Reads finds them in the parsed
+// template (references in strings, macros and #define blocks included;
+// quiet and formal forms written as $name). A template that does not parse
+// reads nothing.
 func TemplateVariables(text string) []string {
-	var out []string
-	for _, m := range templateVar.FindAllString(text, -1) {
-		v := "$" + strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(m, "$"), "!"), "{")
-		if !slices.Contains(out, v) {
-			out = append(out, v)
-		}
+	t, err := vtl.Parse("template", text)
+	if err != nil {
+		return nil
 	}
-	return out
+	return t.Reads()
 }

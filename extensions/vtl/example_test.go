@@ -83,3 +83,12 @@ func ExampleOptions() {
 	// true
 	// t.vm:1:16: the range [1..1000000] has 1000000 elements, more than Options.MaxIterations (1000)
 }
+
+func ExampleContext_SetNull() {
+	ctx := vtl.NewContext(vtl.Param{Name: "identity.sourceIp", Value: "203.0.113.7"})
+	ctx.SetNull("identity.user")
+	t, _ := vtl.Parse("t.vm", `$context.identity.keySet().size() [$context.identity.user]`)
+	out, _ := t.Render(vtl.Input{Context: ctx}, vtl.Options{})
+	fmt.Println(out.Body)
+	// Output: 2 []
+}

@@ -229,7 +229,17 @@ func ensureMap(m *jMap, name string, subs ...string) {
 	}
 }
 
-func setDotted(m *jMap, name, value string) {
+// SetNull sets $context variables, by dotted name, to null: present as
+// keys (so that they print in $context.identity and keySet()) but without
+// a value, as API Gateway leaves identity.user or identity.accountId for an
+// unauthenticated caller. A null renders as the empty string.
+func (c *Context) SetNull(names ...string) {
+	for _, n := range names {
+		setDotted(c.m, sanitize(n), nil)
+	}
+}
+
+func setDotted(m *jMap, name string, value any) {
 	parts := strings.Split(name, ".")
 	for _, p := range parts[:len(parts)-1] {
 		sub, ok := m.get(p).(*jMap)
