@@ -19,7 +19,7 @@ func lookupKey(m *yaml.Node, key string) *yaml.Node {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if m.Content[i].Value == key {
 			return m.Content[i]
 		}

@@ -104,6 +104,8 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 				}
 			}
 			if vi == nil {
+				// A route whose integration cannot be found is not created:
+				// unlike a model $ref, this fails the import.
 				im.AddAs(diag.Error, diag.ImportRef, integ.Node(), rel+"/"+extensions.ExtIntegration, "$ref %q names no reusable integration in components.%s", integ.Ref, extensions.ExtIntegrations)
 				break
 			}

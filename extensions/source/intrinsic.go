@@ -21,14 +21,15 @@ func Resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// Lookup returns the value node stored under key in mapping m, or nil.
+// Lookup returns the value node stored under key in mapping m, or nil; the
+// last one when the key is written twice, as API Gateway keeps the last value.
 // Aliases are followed for m but not for the value, so it can be reused as written.
 func Lookup(m *yaml.Node, key string) *yaml.Node {
 	m = Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
+	for i := len(m.Content) - 2; i >= 0; i -= 2 {
 		if m.Content[i].Value == key {
 			return m.Content[i+1]
 		}

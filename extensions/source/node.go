@@ -59,13 +59,13 @@ func IsTrue(n *yaml.Node) bool {
 }
 
 // Entry returns the key node and the value (aliases followed) stored under
-// key in mapping n, or nils.
+// key in mapping n, or nils; the last when the key is written twice.
 func Entry(n *yaml.Node, key string) (k, v *yaml.Node) {
 	n = Resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil, nil
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
 		if n.Content[i].Value == key {
 			return n.Content[i], Resolve(n.Content[i+1])
 		}

@@ -169,7 +169,7 @@ func sequenceChild(n *yaml.Node, key string) *yaml.Node {
 // mappingChild returns the value under key in mapping n, looking in keys
 // merged with "<<" when the mapping itself has none.
 func mappingChild(n *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
 		k := Resolve(n.Content[i])
 		if k != nil && k.Kind == yaml.ScalarNode && k.Value == key && !IsMergeKey(k) {
 			return n.Content[i+1]
