@@ -104,9 +104,7 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 				}
 			}
 			if vi == nil {
-				// A route whose integration cannot be found is not created:
-				// unlike a model $ref, this fails the import.
-				im.AddAs(diag.Error, diag.ImportRef, integ.Node(), rel+"/"+extensions.ExtIntegration, "$ref %q names no reusable integration in components.%s", integ.Ref, extensions.ExtIntegrations)
+				im.Add(diag.ImportRef, integ.Node(), rel+"/"+extensions.ExtIntegration, "$ref %q names no reusable integration in components.%s; the route is created without a target", integ.Ref, extensions.ExtIntegrations)
 				break
 			}
 			r.Target = "integrations/" + vi.IntegrationID
