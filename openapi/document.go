@@ -2,9 +2,6 @@ package openapi
 
 import (
 	"errors"
-	"fmt"
-	"io"
-	"os"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -94,32 +91,20 @@ type LoadOptions struct {
 // HTTPAPI tells whether the document defines an HTTP API.
 func (d *Document) HTTPAPI() bool { return d.API == extensions.KindHTTP }
 
-// LoadFile reads the file at path and loads it; see Load.
+// LoadFile reads the file at path and loads it; see Load. The file is read
+// by source.ReadFile: a regular file only, within the size limit.
 func LoadFile(path string, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
-	data, err := readLimited(path, opts.Limits.WithDefaults().MaxBytes)
+	data, err := source.ReadFile(path, opts.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
 	return Load(path, data, opts)
 }
 
-// readLimited reads at most max+1 bytes, so a huge file is refused without
-// being read whole.
+// readLimited reads the file at path as every input is read (see
+// source.ReadFile), within limit bytes.
 func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, &source.LimitError{Limit: source.LimitSize, Code: diag.LimitSize, File: path,
-			Message: fmt.Sprintf("the input is larger than the limit of %d bytes; the input is refused (raise the size limit if the file is genuine)", limit)}
-	}
-	return data, nil
+	return source.ReadFile(path, source.Limits{MaxBytes: limit})
 }
 
 // Load reads the API definitions in data (read from path): one for an

@@ -3,7 +3,6 @@ package openapi
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -164,11 +163,10 @@ func (l *loader) refs(d *Document) error {
 				continue
 			}
 			// os.Root refuses paths that leave the folder, so rel is passed as is.
-			data, err := readInRoot(root, rel, l.opts.Limits.WithDefaults().MaxBytes)
+			data, err := source.ReadFileIn(root, l.opts.AllowRefs, rel, l.opts.Limits)
 			if err != nil {
 				var le *source.LimitError
 				if errors.As(err, &le) {
-					le.File = filepath.Join(l.opts.AllowRefs, rel)
 					return le
 				}
 				refDiag(diag.RefUnreadable, "$ref %q cannot be read below the --allow-refs folder %s: %v", ref, l.opts.AllowRefs, err)
@@ -191,24 +189,6 @@ func (l *loader) refs(d *Document) error {
 		}
 	}
 	return nil
-}
-
-// readInRoot reads name below root, refusing files over the size limit.
-func readInRoot(root *os.Root, name string, limit int64) ([]byte, error) {
-	f, err := root.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, &source.LimitError{Limit: source.LimitSize, Code: diag.LimitSize,
-			Message: fmt.Sprintf("the referenced file is larger than the limit of %d bytes; the input is refused", limit)}
-	}
-	return data, nil
 }
 
 // isURL tells whether a $ref target names a network location.

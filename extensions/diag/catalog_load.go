@@ -110,3 +110,17 @@ var loadEntries = []Entry{
 	{Code: OpenAPIWarning, Severity: Info, Title: "OpenAPI finding that import ignores",
 		Doc: "OpenAPI validation found a problem that API Gateway's import ignores (reported as info)."},
 }
+
+// Codes added after the first release of the catalog.
+const (
+	// NotRegularFile: Input is not a regular file.
+	NotRegularFile Code = "APIGW015"
+)
+
+func init() {
+	loadEntries = append(loadEntries,
+		Entry{Code: NotRegularFile, Severity: Error, Title: "Input is not a regular file",
+			Doc:      "An input named on the command line, below a checked folder or by an allowed external $ref is a named pipe, a device or a socket. Only regular files are read: a pipe can block forever and a device such as /dev/zero never ends. Pass the data as a file, or on standard input where the command reads it.",
+			Evidence: "Tool contract: inputs are bounded; reading a file that never ends, or waiting for a writer that never comes, would hang the command."},
+	)
+}

@@ -51,11 +51,14 @@ const (
 	LimitAlias     = "alias"
 	LimitUTF8      = "utf8"
 	LimitDocuments = "documents"
+	// LimitFileType refuses an input that is not a regular file.
+	LimitFileType = "file type"
 )
 
 // LimitError is an input refused by a safety limit; the command exits with code 3.
 type LimitError struct {
-	// Limit names the limit: LimitSize, LimitDepth, LimitAlias, LimitUTF8 or LimitDocuments.
+	// Limit names the limit: LimitSize, LimitDepth, LimitAlias, LimitUTF8,
+	// LimitDocuments or LimitFileType.
 	Limit string
 	// Code is the diagnostic code (CodeLimitSize, …).
 	Code diag.Code
