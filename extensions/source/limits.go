@@ -28,6 +28,13 @@ type Limits struct {
 	// MaxAliasNodes bounds the nodes reachable through YAML aliases, counted
 	// over the whole tree as a reader that expands every alias would see them.
 	MaxAliasNodes int
+	// MaxAliasBytes bounds the bytes YAML aliases expand to, over the whole
+	// tree: the text of every scalar (keys and values) reached through an
+	// alias, plus a byte for each node. A small file can otherwise anchor a
+	// long string once and repeat it by alias until every reader that
+	// expands it runs out of memory. The default is MaxBytes: expanding the
+	// aliases may not produce more than a file may hold.
+	MaxAliasBytes int64
 }
 
 // WithDefaults fills zero fields with the defaults.
@@ -40,6 +47,9 @@ func (l Limits) WithDefaults() Limits {
 	}
 	if l.MaxAliasNodes <= 0 {
 		l.MaxAliasNodes = DefaultMaxAliasNodes
+	}
+	if l.MaxAliasBytes <= 0 {
+		l.MaxAliasBytes = l.MaxBytes
 	}
 	return l
 }
