@@ -1,9 +1,8 @@
 package apimodel
 
 import (
+	"errors"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -21,28 +20,44 @@ type Dump struct {
 // Load reads a dump (JSON or YAML) of a REST, HTTP or WebSocket API. file
 // names the input in diagnostics. The dump is nil only when nothing could be
 // read; otherwise it holds what was understood, next to the diagnostics.
+// Load is Read with the default limits; a refusal by a limit is an error
+// diagnostic here.
 func Load(file string, data []byte) (*Dump, []diag.Diagnostic) {
+	dump, diags, err := Read(file, data, source.Limits{})
+	var le *source.LimitError
+	if errors.As(err, &le) {
+		diags = append(diags, diag.Diagnostic{Severity: diag.Error, Code: le.Code, File: file,
+			Line: le.Line, Column: le.Column, Message: le.Message})
+	}
+	return dump, diags
+}
+
+// Read reads a dump as documents are read (source.Parse): within the
+// limits lim (size, depth, alias expansion, UTF-8, one YAML document), with
+// duplicate keys reported as errors naming both positions. The error is a
+// *source.LimitError when a limit refuses the input, and then the dump and
+// the diagnostics are nil; every other problem is a diagnostic, as in Load.
+func Read(file string, data []byte, lim source.Limits) (*Dump, []diag.Diagnostic, error) {
 	d := &decoder{Collector: extensions.Collector{File: file}, base: map[string]string{}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := 0
-		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
+	doc, _, err := source.Parse(file, data, lim)
+	if err != nil {
+		var se *source.SyntaxError
+		if !errors.As(err, &se) {
+			return nil, nil, err
 		}
 		d.Diags = append(d.Diags, diag.Diagnostic{Severity: diag.Error, Code: diag.DumpSyntax, File: file,
-			Line: line, Message: "not JSON or YAML: " + err.Error()})
-		return nil, d.Diags
+			Line: se.Line, Column: se.Column, Message: "not JSON or YAML: " + se.Message})
+		return nil, d.Diags, nil
 	}
-	d.root = &doc
-	dump := d.load(&doc, "")
+	d.Append(source.DuplicateKeys(doc, "")...)
+	d.root = doc
+	dump := d.load(doc, "")
 	if dump != nil {
 		dump.check(d)
 	}
 	diag.Sort(d.Diags)
-	return dump, d.Diags
+	return dump, d.Diags, nil
 }
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
 
 // hasKey tells whether mapping n has key (compared case-insensitively).
 func hasKey(n *yaml.Node, key string) bool {
