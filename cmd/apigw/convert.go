@@ -30,7 +30,7 @@ What the target cannot express is reported on stderr.`,
 			if !ok {
 				return withCode(exitUsage, errorf("--to %q: write swagger, oas30 or oas31", to))
 			}
-			doc, diags, err := loadOne(args[0], resource, &api)
+			doc, diags, err := loadOne(cmd, args[0], resource, &api)
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {

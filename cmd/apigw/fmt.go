@@ -70,23 +70,27 @@ Exit codes:
 			default:
 				return withCode(exitUsage, fmt.Errorf("--to %q: write json or yaml", to))
 			}
+			lim, err := inputLimits(cmd)
+			if err != nil {
+				return err
+			}
 			var files []atomicfile.File
 			var diags []diag.Diagnostic
 			var changed []string
 			for _, path := range args {
-				data, err := os.ReadFile(path)
+				data, err := readInput(path, lim)
 				if err != nil {
-					return withCode(exitUsage, err)
+					return err
 				}
 				format := source.DetectFormat(data)
 				if target != nil {
 					format = *target
 				}
-				out, ds, err := openapi.Canonical(path, data, format, source.Limits{})
+				out, ds, err := openapi.Canonical(path, data, format, lim)
 				var le *source.LimitError
 				switch {
 				case errors.As(err, &le):
-					return withCode(exitLimit, err)
+					return err
 				case err != nil:
 					return withCode(exitFindings, fmt.Errorf("%s: %w", path, err))
 				}
@@ -125,8 +129,8 @@ Exit codes:
 					return withCode(exitWrite, err)
 				}
 			default:
-				if _, err := w.Write(files[0].Data); err != nil {
-					return withCode(exitWrite, err)
+				if err := writeOut(w, files[0].Data); err != nil {
+					return err
 				}
 			}
 			return nil

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/codegen/goclient"
-	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
 )
@@ -57,6 +56,7 @@ error nothing is written. The package name defaults to the output folder's name.
 					return cmd.Help()
 				}
 			}
+			cmd.InheritedFlags() // adds the root's flags (--max-size) to the ones parsed here
 			if err := cmd.Flags().Parse(goStyleFlags(raw)); err != nil {
 				return withCode(exitUsage, fmt.Errorf("gen client: %w", err))
 			}
@@ -70,17 +70,17 @@ error nothing is written. The package name defaults to the output folder's name.
 			if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) {
 				return withCode(exitUsage, fmt.Errorf("gen client: -package %q is not a Go package name: write one such as petstore", pkg))
 			}
-			opts, err := api.options(allowRefs)
+			opts, err := api.options(cmd, allowRefs)
 			if err != nil {
 				return err
 			}
-			docs, diags, err := openapi.LoadFile(args[0], opts)
+			data, err := readInput(args[0], opts.Limits)
 			if err != nil {
-				var le *source.LimitError
-				if errors.As(err, &le) {
-					return withCode(exitLimit, err)
-				}
-				return withCode(exitFindings, err)
+				return err
+			}
+			docs, diags, err := loadDocuments(args[0], data, opts)
+			if err != nil {
+				return err
 			}
 			if hasError(diags) {
 				printDiags(cmd.ErrOrStderr(), diags)
@@ -119,8 +119,8 @@ error nothing is written. The package name defaults to the output folder's name.
 	return cmd
 }
 
-// goStyleFlags rewrites -package, -output, -allow-refs, -resource and -api (one
-// dash, as Go tools spell flags) to their two-dash form.
+// goStyleFlags rewrites -package, -output, -allow-refs, -resource, -api and
+// -max-size (one dash, as Go tools spell flags) to their two-dash form.
 func goStyleFlags(args []string) []string {
 	out := make([]string, len(args))
 	for i, a := range args {
@@ -132,7 +132,7 @@ func goStyleFlags(args []string) []string {
 		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
 		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && len(name) > 1 {
 			switch name {
-			case "package", "output", "allow-refs", "resource", "api":
+			case "package", "output", "allow-refs", "resource", "api", "max-size":
 				out[i] = "-" + a
 			}
 		}

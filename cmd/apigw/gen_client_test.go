@@ -50,7 +50,7 @@ func TestGenClient(t *testing.T) {
 		{name: "several APIs need --resource", args: []string{"gen", "client", multi}, code: exitUsage, want: "pick one with --resource"},
 		{name: "--resource picks one", args: []string{"gen", "client", "--resource", "Second", multi}, want: "func (c *Client) GetB("},
 		{name: "unknown --resource", args: []string{"gen", "client", "--resource", "Third", multi}, code: exitUsage, want: "it has First, Second"},
-		{name: "missing input", args: []string{"gen", "client", filepath.Join(dir, "none.yaml")}, code: exitFindings},
+		{name: "missing input", args: []string{"gen", "client", filepath.Join(dir, "none.yaml")}, code: exitUsage},
 		{name: "refused document leaves the output alone", args: []string{"gen", "client", "-package", "keep", "-o", existing, bad}, code: exitFindings, file: existing, want: "package keep\n"},
 		{name: "unwritable output", args: []string{"gen", "client", "-package", "x", "-o", filepath.Join(dir, "missing", "dir", "c.go"), pet}, code: exitWrite},
 	} {

@@ -31,7 +31,7 @@ What import would warn about or reject is printed to stderr.`,
 			if mode != openapi.BasePathIgnore && mode != openapi.BasePathPrepend && mode != openapi.BasePathSplit {
 				return withCode(exitUsage, errorf("--basepath %q: write ignore, prepend or split", basePath))
 			}
-			doc, diags, err := loadOne(args[0], resource, &api)
+			doc, diags, err := loadOne(cmd, args[0], resource, &api)
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {

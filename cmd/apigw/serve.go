@@ -42,9 +42,9 @@ SIGTERM stops the server gracefully.`,
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			src, err := loadSimSource(args[0], &api)
+			src, err := loadSimSource(cmd, args[0], &api)
 			if err != nil {
-				return withCode(exitFindings, err)
+				return err
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()

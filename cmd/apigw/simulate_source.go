@@ -6,12 +6,12 @@ package main
 
 import (
 	"errors"
-	"os"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/openapi"
+	"github.com/spf13/cobra"
 )
 
 // simOperation is one operation that can be simulated.
@@ -31,25 +31,33 @@ type simSource struct {
 }
 
 // loadSimSource reads path as a dump of a deployed API, or as an OpenAPI
-// document or template imported the way API Gateway would import it.
-func loadSimSource(path string, api *apiFlag) (*simSource, error) {
-	data, err := os.ReadFile(path)
+// document or template imported the way API Gateway would import it. The
+// error carries its exit code.
+func loadSimSource(cmd *cobra.Command, path string, api *apiFlag) (*simSource, error) {
+	opts, err := api.options(cmd, "")
 	if err != nil {
 		return nil, err
 	}
-	if isDump(path, data) {
-		d, diags := apimodel.Load(path, data)
+	data, err := readInput(path, opts.Limits)
+	if err != nil {
+		return nil, err
+	}
+	if isDump(path, data, opts.Limits) {
+		d, diags, err := apimodel.Read(path, data, opts.Limits)
+		if err != nil {
+			return nil, err
+		}
 		if d == nil || hasError(diags) {
-			return nil, diagError(diags)
+			return nil, withCode(exitFindings, diagError(diags))
 		}
 		return sourceFromDump(d), nil
 	}
-	docs, diags, err := openapi.Load(path, data, openapi.LoadOptions{API: api.kind()})
+	docs, diags, err := loadDocuments(path, data, opts)
 	if err != nil {
 		return nil, err
 	}
 	if len(docs) == 0 {
-		return nil, diagError(diags)
+		return nil, withCode(exitFindings, diagError(diags))
 	}
 	// Other problems (an invalid pattern in some operation, say) are the
 	// simulation's to report for the operation that has them.
@@ -57,7 +65,7 @@ func loadSimSource(path string, api *apiFlag) (*simSource, error) {
 	for _, doc := range docs {
 		d, idiags := openapi.Import(doc, openapi.ImportOptions{})
 		if d == nil {
-			return nil, diagError(idiags)
+			return nil, withCode(exitFindings, diagError(idiags))
 		}
 		s := sourceFromDump(d)
 		if src == nil {
