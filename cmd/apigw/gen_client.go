@@ -38,7 +38,9 @@ as API Gateway serves it:
     with the headers the gateway responses map.
 
 The code is gofmt-formatted and type-checked before it is written; on any
-error nothing is written. The package name defaults to the output folder's name.`,
+error nothing is written. The package name defaults to the output folder's name
+(client when that is not a package name, or is main: a main package is a
+program, which no other package can import).`,
 		Example: `  # In your Go package, next to the code that calls the API:
   //go:generate go run github.com/apigw/apigw/cmd/apigw gen client -package petstore -o client_gen.go ../api/openapi.yaml
 
@@ -69,6 +71,9 @@ error nothing is written. The package name defaults to the output folder's name.
 			}
 			if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) {
 				return withCode(exitUsage, fmt.Errorf("gen client: -package %q is not a Go package name: write one such as petstore", pkg))
+			}
+			if pkg == "main" {
+				return withCode(exitUsage, errors.New("gen client: -package main cannot hold a client: a main package is a program, which other packages cannot import; name the package the client lives in, such as petstore"))
 			}
 			opts, err := api.options(cmd, allowRefs)
 			if err != nil {
@@ -150,7 +155,7 @@ func defaultPackage(out string) string {
 		return "client"
 	}
 	name := strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(filepath.Dir(abs))))
-	if !token.IsIdentifier(name) || token.IsKeyword(name) {
+	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "main" {
 		return "client"
 	}
 	return name

@@ -44,6 +44,8 @@ func TestGenClient(t *testing.T) {
 		{name: "package from the output folder", args: []string{"gen", "client", "-o", filepath.Join(dir, "pets-api", "c.go"), pet}, file: filepath.Join(dir, "pets-api", "c.go"), want: "package petsapi\n"},
 		{name: "help teaches go:generate", args: []string{"gen", "client", "--help"}, want: "//go:generate go run github.com/apigw/apigw/cmd/apigw gen client -package petstore -o client_gen.go"},
 		{name: "bad package", args: []string{"gen", "client", "-package", "func", pet}, code: exitUsage, want: `-package "func"`},
+		{name: "package main", args: []string{"gen", "client", "-package", "main", "-o", filepath.Join(dir, "main.go"), pet}, code: exitUsage, want: "-package main cannot hold a client"},
+		{name: "a folder named main", args: []string{"gen", "client", "-o", filepath.Join(dir, "main", "c.go"), pet}, file: filepath.Join(dir, "main", "c.go"), want: "package client\n"},
 		{name: "no file", args: []string{"gen", "client", "-package", "x"}, code: exitUsage},
 		{name: "two files", args: []string{"gen", "client", pet, pet}, code: exitUsage},
 		{name: "unknown flag", args: []string{"gen", "client", "--nope", pet}, code: exitUsage},
