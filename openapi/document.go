@@ -62,9 +62,10 @@ type Document struct {
 	BasePathAsWritten string
 	Schemes           []string
 
-	exts    []Extension
-	ops     []*Operation
-	extFile map[*yaml.Node]string
+	exts     []Extension
+	ops      []*Operation
+	extFile  map[*yaml.Node]string
+	followed map[*yaml.Node]followed // Follow's answers, by the reference object
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.
@@ -144,6 +145,9 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 			l.classify(d)
 		}
 		if err := l.refs(d); err != nil {
+			return nil, nil, err
+		}
+		if err := l.refChains(d); err != nil {
 			return nil, nil, err
 		}
 		l.Append(d.discover()...)

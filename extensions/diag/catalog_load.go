@@ -115,6 +115,8 @@ var loadEntries = []Entry{
 const (
 	// NotRegularFile: Input is not a regular file.
 	NotRegularFile Code = "APIGW015"
+	// LimitRefChain: $ref chain longer than the chain limit.
+	LimitRefChain Code = "APIGW016"
 )
 
 func init() {
@@ -122,5 +124,8 @@ func init() {
 		Entry{Code: NotRegularFile, Severity: Error, Title: "Input is not a regular file",
 			Doc:      "An input named on the command line, below a checked folder or by an allowed external $ref is a named pipe, a device or a socket. Only regular files are read: a pipe can block forever and a device such as /dev/zero never ends. Pass the data as a file, or on standard input where the command reads it.",
 			Evidence: "Tool contract: inputs are bounded; reading a file that never ends, or waiting for a writer that never comes, would hang the command."},
+		Entry{Code: LimitRefChain, Severity: Error, Title: "$ref chain longer than the chain limit",
+			Doc:      "A $ref names a value that is itself only a $ref, and so on, for more links than the limit (32). Such chains serve no purpose in an API definition and make resolvers do work that grows with their length; point each $ref at the value it means.",
+			Evidence: "Tool contract: the work a document can cause is bounded; a chain of 8,000 $refs took minutes in kin-openapi's resolver."},
 	)
 }

@@ -63,12 +63,14 @@ const (
 	LimitDocuments = "documents"
 	// LimitFileType refuses an input that is not a regular file.
 	LimitFileType = "file type"
+	// LimitRefChain refuses a chain of more than MaxRefHops $refs.
+	LimitRefChain = "ref chain"
 )
 
 // LimitError is an input refused by a safety limit; the command exits with code 3.
 type LimitError struct {
 	// Limit names the limit: LimitSize, LimitDepth, LimitAlias, LimitUTF8,
-	// LimitDocuments or LimitFileType.
+	// LimitDocuments, LimitFileType or LimitRefChain.
 	Limit string
 	// Code is the diagnostic code (CodeLimitSize, …).
 	Code diag.Code
