@@ -122,7 +122,11 @@ var (
 func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 	root := source.Resolve(doc)
 	if root == nil || root.Kind != yaml.MappingNode {
-		d.Add(diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
+		what := kindName(root)
+		if root != nil && root.Kind == yaml.ScalarNode && root.Tag == "!!str" {
+			what = source.Excerpt(root.Value, 40) // a text file: do not repeat it whole
+		}
+		d.Add(diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", what)
 		return nil
 	}
 	exact := func(keys []string) bool {

@@ -217,3 +217,10 @@ func TestReadDuplicateKeys(t *testing.T) {
 	}
 	t.Errorf("no duplicate-key error: %v", diags)
 }
+
+func TestReadTextFileIsNotEchoed(t *testing.T) {
+	_, diags, err := Read("notes.txt", []byte(strings.Repeat("plain text ", 10000)), source.Limits{})
+	if err != nil || len(diags) != 1 || len(diags[0].Message) > 400 || !strings.Contains(diags[0].Message, "(109999 bytes)") {
+		t.Errorf("%v %.500v", err, diags)
+	}
+}

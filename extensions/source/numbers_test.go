@@ -49,3 +49,19 @@ func TestNumbersKeepTheirType(t *testing.T) {
 		t.Errorf("YAML to JSON: %s", c)
 	}
 }
+
+func TestExcerpt(t *testing.T) {
+	for in, want := range map[string]string{
+		"short":                       `"short"`,
+		strings.Repeat("é", 50):       `"` + strings.Repeat("é", 40) + `"… (100 bytes)`,
+		"line one\nline two and more": `"line one\nline two an"… (26 bytes)`,
+	} {
+		max := 40
+		if strings.HasPrefix(in, "line") {
+			max = 20
+		}
+		if got := Excerpt(in, max); got != want {
+			t.Errorf("Excerpt(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
