@@ -1,6 +1,10 @@
 package javaregex
 
-import "strings"
+import (
+	"errors"
+	"strings"
+	"time"
+)
 
 // witnessLimit caps how many candidate strings one AST node contributes.
 const witnessLimit = 48
@@ -11,14 +15,29 @@ var commonValues = []string{"", "200", "201", "204", "400", "401", "403", "404",
 	"503", "504", "Error", "error", "Bad Request", "Not Found", "Internal Server Error", "Unauthorized", "Forbidden",
 	"[BadRequest] invalid", "[NotFound] missing", "Task timed out after 3.00 seconds", "\n", "a\nb"}
 
-// Overlap searches for a string that both patterns match and returns it.
+// Overlap searches for a string that both patterns match and returns it;
+// it is OverlapWithin without a budget.
+func Overlap(a, b *Pattern) (example string, ok bool) {
+	example, ok, _ = OverlapWithin(a, b, nil)
+	return example, ok
+}
+
+// OverlapWithin searches for a string that both patterns match and returns it.
 // Candidates are built from each pattern's AST (shortest witnesses, each
 // alternative, repetition counts around the minimum, and characters of each
 // class including line terminators and non-ASCII members), plus common
 // status codes and error messages; each candidate is tested with Match
 // against both patterns. It is a search, not a proof: ok false means no
 // common string was found, not that none exists.
-func Overlap(a, b *Pattern) (example string, ok bool) {
+//
+// The search's time, whichever engine matches, is taken from budget (nil is
+// none): when it is spent, the search stops with ErrBudget and ok false.
+func OverlapWithin(a, b *Pattern, budget *Budget) (example string, ok bool, err error) {
+	if budget.spent() {
+		return "", false, ErrBudget
+	}
+	start := time.Now()
+	defer func() { budget.spend(time.Since(start)) }()
 	wa, wb := witnesses(a.root), witnesses(b.root)
 	var cands []string
 	cands = append(cands, wa...)
@@ -32,20 +51,37 @@ func Overlap(a, b *Pattern) (example string, ok bool) {
 	}
 	cands = append(cands, commonValues...)
 	seen := map[string]bool{}
-	for _, s := range cands {
+	for i, s := range cands {
 		if seen[s] {
 			continue
 		}
 		seen[s] = true
-		ma, _, errA := a.Match(s)
+		if budget != nil && i%16 == 15 {
+			// Charge what the search took so far, so that one long search
+			// cannot overdraw the budget by much.
+			now := time.Now()
+			budget.spend(now.Sub(start))
+			start = now
+			if budget.spent() {
+				return "", false, ErrBudget
+			}
+		}
+		ma, _, errA := a.match(s, budget)
+		if errors.Is(errA, ErrBudget) {
+			return "", false, errA
+		}
 		if errA != nil || !ma {
 			continue
 		}
-		if mb, _, errB := b.Match(s); errB == nil && mb {
-			return s, true
+		mb, _, errB := b.match(s, budget)
+		if errors.Is(errB, ErrBudget) {
+			return "", false, errB
+		}
+		if errB == nil && mb {
+			return s, true, nil
 		}
 	}
-	return "", false
+	return "", false, nil
 }
 
 // witnesses generates candidate strings that n may match, shortest first.
