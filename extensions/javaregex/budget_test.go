@@ -75,3 +75,16 @@ func TestBudgetCapsOneEvaluation(t *testing.T) {
 		t.Errorf("took %s", d)
 	}
 }
+
+// TestOverlapOfHugeCounts: a counted repetition of millions builds no
+// candidate strings of that length (found by FuzzCompileMatch).
+func TestOverlapOfHugeCounts(t *testing.T) {
+	for _, src := range []string{`x{99499999}`, `(x{4000}){40}`, `((ab){40}){40}c{5000}`} {
+		p := MustCompile(src)
+		start := time.Now()
+		OverlapWithin(p, p, NewBudget(time.Second))
+		if d := time.Since(start); d > 1500*time.Millisecond {
+			t.Errorf("%s: %s", src, d)
+		}
+	}
+}

@@ -9,6 +9,11 @@ import (
 // witnessLimit caps how many candidate strings one AST node contributes.
 const witnessLimit = 48
 
+// witnessBytes caps the length of a candidate string: a pattern such as
+// x{99999999} would otherwise make the search build strings of hundreds of
+// megabytes. Overlaps that only longer strings show are not searched for.
+const witnessBytes = 4096
+
 // commonValues are integration results worth trying for any pair of
 // patterns: status codes and typical Lambda error messages.
 var commonValues = []string{"", "200", "201", "204", "400", "401", "403", "404", "409", "422", "429", "500", "502",
@@ -113,7 +118,7 @@ func witnesses(n *node) []string {
 		for k := n.min; k <= n.min+2 && (n.max < 0 || k <= n.max); k++ {
 			if k > witnessLimit {
 				// Long counts: one witness repeated keeps the search cheap.
-				if len(sub) > 0 {
+				if len(sub) > 0 && len(sub[0]) <= witnessBytes/k {
 					out = append(out, strings.Repeat(sub[0], k))
 				}
 				continue
@@ -161,6 +166,9 @@ func product(a, b []string) []string {
 	var out []string
 	for _, x := range a {
 		for _, y := range b {
+			if len(x)+len(y) > witnessBytes {
+				continue
+			}
 			out = append(out, x+y)
 			if len(out) >= witnessLimit {
 				return out
