@@ -25,42 +25,35 @@ import (
 // refused with a *LimitError after reading one byte past the limit, not the
 // rest.
 func ReadFile(path string, lim Limits) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := regular(path, info); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readOpened(path, f, lim)
+	return readChecked(path, lim, func() (fs.FileInfo, error) { return os.Stat(path) },
+		func() (*os.File, error) { return os.OpenFile(path, os.O_RDONLY|openFlags, 0) })
 }
 
 // ReadFileIn is ReadFile for name below root: os.Root refuses paths that
 // leave the folder, and symbolic links that point out of it. Errors name
 // the file as dir/name, dir being what the caller calls root.
 func ReadFileIn(root *os.Root, dir, name string, lim Limits) ([]byte, error) {
-	shown := name
-	if dir != "" {
-		shown = filepath.Join(dir, name)
-	}
-	info, err := root.Stat(name)
+	return readChecked(filepath.Join(dir, name), lim, func() (fs.FileInfo, error) { return root.Stat(name) },
+		func() (*os.File, error) { return root.OpenFile(name, os.O_RDONLY|openFlags, 0) })
+}
+
+// readChecked looks at a file (stat), refuses what is not a regular file,
+// then opens it, checks again what was opened (the name may have been
+// replaced in between) and reads it; name is for messages.
+func readChecked(name string, lim Limits, stat func() (fs.FileInfo, error), open func() (*os.File, error)) ([]byte, error) {
+	info, err := stat()
 	if err != nil {
 		return nil, err
 	}
-	if err := regular(shown, info); err != nil {
+	if err := regular(name, info); err != nil {
 		return nil, err
 	}
-	f, err := root.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	f, err := open()
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readOpened(shown, f, lim)
+	return readOpened(name, f, lim)
 }
 
 // ReadAll reads r (standard input, a pipe) to its end, within lim.MaxBytes;
@@ -78,8 +71,7 @@ func ReadAll(name string, r io.Reader, lim Limits) ([]byte, error) {
 	return data, nil
 }
 
-// readOpened checks the opened file again (the name may have been replaced
-// since it was looked at) and reads it.
+// readOpened checks the opened file again and reads it.
 func readOpened(name string, f *os.File, lim Limits) ([]byte, error) {
 	lim = lim.WithDefaults()
 	info, err := f.Stat()
@@ -126,12 +118,15 @@ func regular(name string, info fs.FileInfo) error {
 		return &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
 	}
 	return &LimitError{Limit: LimitFileType, Code: diag.NotRegularFile, File: name,
-		Message: fmt.Sprintf("%s is %s, not a regular file; only regular files are read (a pipe may never end or never start): save the data to a file first", name, fileKind(mode))}
+		Message: fmt.Sprintf("%s is %s, not a regular file; only regular files are read (a pipe may never end or never start): save the data to a file first", name, FileKind(mode))}
 }
 
-// fileKind names the type of a file that is not regular.
-func fileKind(mode fs.FileMode) string {
+// FileKind names the type of a file that is not regular, for messages:
+// "a named pipe (FIFO)", "a character device", "a folder", ...
+func FileKind(mode fs.FileMode) string {
 	switch {
+	case mode.IsDir():
+		return "a folder"
 	case mode&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"
 	case mode&fs.ModeSocket != 0:
@@ -140,10 +135,10 @@ func fileKind(mode fs.FileMode) string {
 		return "a character device"
 	case mode&fs.ModeDevice != 0:
 		return "a block device"
-	case mode&fs.ModeIrregular != 0:
-		return "a file of unknown type"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	}
-	return "not a regular file"
+	return "a special file"
 }
 
 // sizeError is the refusal of an input larger than limit.

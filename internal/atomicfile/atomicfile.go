@@ -33,6 +33,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // File is one file to write with WriteAll.
@@ -139,7 +141,7 @@ func prepare(f File) (target, error) {
 		shown = fmt.Sprintf("%s (the link leads to %s)", f.Path, path)
 	}
 	if !info.Mode().IsRegular() {
-		return t, fmt.Errorf("atomicfile: %s is %s, not a regular file; it is not replaced: write to a regular file, or to standard output", shown, kind(info.Mode()))
+		return t, fmt.Errorf("atomicfile: %s is %s, not a regular file; it is not replaced: write to a regular file, or to standard output", shown, source.FileKind(info.Mode()))
 	}
 	t.exists = true
 	t.mode = info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
@@ -183,23 +185,6 @@ func resolve(path string) (string, error) {
 		path = link
 	}
 	return "", syscall.ELOOP
-}
-
-// kind names the type of a file that is not regular.
-func kind(mode fs.FileMode) string {
-	switch {
-	case mode.IsDir():
-		return "a folder"
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	case mode&fs.ModeCharDevice != 0:
-		return "a character device"
-	case mode&fs.ModeDevice != 0:
-		return "a block device"
-	}
-	return "a special file"
 }
 
 // A temporary file's name is "." and the target's name, tempInfix, the

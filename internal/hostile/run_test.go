@@ -117,27 +117,22 @@ func moduleRoot() (string, error) {
 func makeCgroup() string {
 	name := fmt.Sprintf("apigw-hostile-%d", os.Getpid())
 	limit := []byte(fmt.Sprint(memCapMiB << 20))
-	if _, err := os.Stat("/sys/fs/cgroup/memory/memory.limit_in_bytes"); err == nil {
-		dir := filepath.Join("/sys/fs/cgroup/memory", name)
+	makeIn := func(root, limitFile string) string {
+		dir := filepath.Join(root, name)
 		if os.Mkdir(dir, 0o755) != nil {
 			return ""
 		}
-		if os.WriteFile(filepath.Join(dir, "memory.limit_in_bytes"), limit, 0) != nil {
+		if os.WriteFile(filepath.Join(dir, limitFile), limit, 0) != nil {
 			os.Remove(dir)
 			return ""
 		}
 		return dir
 	}
+	if _, err := os.Stat("/sys/fs/cgroup/memory/memory.limit_in_bytes"); err == nil {
+		return makeIn("/sys/fs/cgroup/memory", "memory.limit_in_bytes")
+	}
 	if ctl, err := os.ReadFile("/sys/fs/cgroup/cgroup.subtree_control"); err == nil && bytes.Contains(ctl, []byte("memory")) {
-		dir := filepath.Join("/sys/fs/cgroup", name)
-		if os.Mkdir(dir, 0o755) != nil {
-			return ""
-		}
-		if os.WriteFile(filepath.Join(dir, "memory.max"), limit, 0) != nil {
-			os.Remove(dir)
-			return ""
-		}
-		return dir
+		return makeIn("/sys/fs/cgroup", "memory.max")
 	}
 	return ""
 }
