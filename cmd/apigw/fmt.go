@@ -120,13 +120,15 @@ Exit codes:
 				}
 			case write:
 				var todo []atomicfile.File
+				var same []string
 				for _, f := range files {
 					if slices.Contains(changed, f.Path) {
 						todo = append(todo, f)
 					} else {
-						atomicfile.RemoveStale(f.Path)
+						same = append(same, f.Path)
 					}
 				}
+				atomicfile.RemoveStale(same...)
 				if err := atomicfile.WriteAll(todo); err != nil {
 					return withCode(exitWrite, err)
 				}

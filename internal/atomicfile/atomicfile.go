@@ -81,8 +81,12 @@ func WriteAll(files []File) error {
 			os.Remove(t)
 		}
 	}
+	paths := make([]string, len(targets))
+	for i, t := range targets {
+		paths[i] = t.path
+	}
+	removeStaleOf(paths)
 	for _, t := range targets {
-		RemoveStale(t.path)
 		tmp, err := writeTemp(t)
 		if err != nil {
 			cleanup()
@@ -203,38 +207,66 @@ func tempName(base string) string {
 // removed anyway: the id may belong to another program by now.
 const staleAge = time.Hour
 
-// RemoveStale removes the temporary files that an earlier write of path
+// RemoveStale removes the temporary files that earlier writes of paths
 // left behind: those whose process is gone, and any older than an hour.
 // Files of other names, and those of a process still running, are kept.
-// WriteAll calls it for every file it writes; call it for files a command
+// WriteAll does this for every file it writes; call it for files a command
 // was given but did not need to write.
-func RemoveStale(path string) {
-	path, err := resolve(path)
-	if err != nil {
-		return
+func RemoveStale(paths ...string) {
+	var resolved []string
+	for _, p := range paths {
+		if r, err := resolve(p); err == nil {
+			resolved = append(resolved, r)
+		}
 	}
-	dir, base := filepath.Split(path)
+	removeStaleOf(resolved)
+}
+
+// removeStaleOf removes the stale temporary files of paths (links
+// resolved), reading each folder once.
+func removeStaleOf(paths []string) {
+	byDir := map[string]map[string]bool{}
+	for _, p := range paths {
+		dir, base := split(p)
+		if byDir[dir] == nil {
+			byDir[dir] = map[string]bool{}
+		}
+		byDir[dir][base] = true
+	}
+	for dir, bases := range byDir {
+		removeStale(dir, bases)
+	}
+}
+
+// split returns a path's folder ("." for none) and name.
+func split(path string) (dir, base string) {
+	dir, base = filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	prefix := "." + base + tempInfix
+	return dir, base
+}
+
+// removeStale removes the stale temporary files of the named files in
+// dir, reading the folder once.
+func removeStale(dir string, bases map[string]bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
 		name := e.Name()
-		middle, ok := strings.CutPrefix(name, prefix)
-		if !ok {
+		at := strings.LastIndex(name, tempInfix)
+		if at < 1 || name[0] != '.' || !bases[name[1:at]] || !e.Type().IsRegular() {
 			continue
 		}
-		middle, ok = strings.CutSuffix(middle, tempSuffix)
+		middle, ok := strings.CutSuffix(name[at+len(tempInfix):], tempSuffix)
 		pidText, random, found := strings.Cut(middle, "-")
 		if !ok || !found || random == "" || strings.Contains(random, "-") {
 			continue
 		}
 		pid, err := strconv.Atoi(pidText)
-		if err != nil || !e.Type().IsRegular() {
+		if err != nil {
 			continue
 		}
 		info, err := e.Info()
@@ -250,10 +282,7 @@ func RemoveStale(path string) {
 // writeTemp writes t's content to a new temporary file beside its target,
 // gives it the target's mode and owner, and syncs it, returning its name.
 func writeTemp(t target) (string, error) {
-	dir, base := filepath.Split(t.path)
-	if dir == "" {
-		dir = "."
-	}
+	dir, base := split(t.path)
 	create := func() (*os.File, error) {
 		return os.OpenFile(filepath.Join(dir, tempName(base)), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	}

@@ -209,3 +209,35 @@ func TestTempNamesAreRecognised(t *testing.T) {
 		t.Errorf("temporary name %q", n)
 	}
 }
+
+// TestWriteAllRemovesStaleFilesOfEachTarget: the stale files of every
+// target are removed, each folder read once (a folder of thousands of
+// outputs is not read once per file).
+func TestWriteAllRemovesStaleFilesOfEachTarget(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("process ids are not checked here")
+	}
+	dir := t.TempDir()
+	pid := strconv.Itoa(deadPID(t))
+	var files []File
+	var want []string
+	for i := range 2000 {
+		name := "op" + strconv.Itoa(i) + ".json"
+		files = append(files, File{Path: filepath.Join(dir, name), Data: []byte("{}"), Perm: 0o644})
+		want = append(want, name)
+		if i%500 == 0 {
+			os.WriteFile(filepath.Join(dir, "."+name+tempInfix+pid+"-x"+tempSuffix), nil, 0o600)
+		}
+	}
+	start := time.Now()
+	if err := WriteAll(files); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("2,000 files took %s", d)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(want) {
+		t.Errorf("%d entries, want %d: stale files left", len(entries), len(want))
+	}
+}
