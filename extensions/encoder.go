@@ -193,6 +193,9 @@ func copyLayout(dst, src *yaml.Node) {
 		return
 	}
 	dst.Style, dst.Anchor = src.Style, src.Anchor
+	if src.Tag != "" {
+		dst.Tag = src.Tag // a tag written on the object ("!", "!Custom") stays
+	}
 	dst.HeadComment, dst.LineComment, dst.FootComment = src.HeadComment, src.LineComment, src.FootComment
 	dst.Line, dst.Column = src.Line, src.Column
 }
