@@ -2,6 +2,7 @@ package extensions
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
@@ -124,7 +125,8 @@ func encInt(orig *yaml.Node, v *int) *yaml.Node {
 		return nil
 	}
 	if r := source.Resolve(orig); r != nil && r.Kind == yaml.ScalarNode {
-		if i, err := strconv.Atoi(r.Value); err == nil && i == *v {
+		// As the decoder reads it: "29000 " is 29000 too.
+		if i, err := strconv.Atoi(strings.TrimSpace(r.Value)); err == nil && i == *v {
 			return orig
 		}
 	}
