@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/javaregex"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
@@ -13,6 +14,18 @@ import (
 // decoder collects diagnostics while a value is decoded from a source node.
 type decoder struct {
 	Collector
+	// budget bounds the time selection patterns take to check; nil until
+	// the first check needs one (see patternBudget).
+	budget *javaregex.Budget
+}
+
+// patternBudget returns the decoder's budget for selection patterns,
+// making one of javaregex.DefaultBudget when it was given none.
+func (d *decoder) patternBudget() *javaregex.Budget {
+	if d.budget == nil {
+		d.budget = javaregex.NewBudget(javaregex.DefaultBudget)
+	}
+	return d.budget
 }
 
 // kindName describes a node's kind for messages ("a string", "a mapping", …).

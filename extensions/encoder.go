@@ -2,6 +2,7 @@ package extensions
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
@@ -124,7 +125,8 @@ func encInt(orig *yaml.Node, v *int) *yaml.Node {
 		return nil
 	}
 	if r := source.Resolve(orig); r != nil && r.Kind == yaml.ScalarNode {
-		if i, err := strconv.Atoi(r.Value); err == nil && i == *v {
+		// As the decoder reads it: "29000 " is 29000 too.
+		if i, err := strconv.Atoi(strings.TrimSpace(r.Value)); err == nil && i == *v {
 			return orig
 		}
 	}
@@ -193,6 +195,9 @@ func copyLayout(dst, src *yaml.Node) {
 		return
 	}
 	dst.Style, dst.Anchor = src.Style, src.Anchor
+	if src.Tag != "" {
+		dst.Tag = src.Tag // a tag written on the object ("!", "!Custom") stays
+	}
 	dst.HeadComment, dst.LineComment, dst.FootComment = src.HeadComment, src.LineComment, src.FootComment
 	dst.Line, dst.Column = src.Line, src.Column
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/javaregex"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -104,4 +105,17 @@ func ExampleIfBranches() {
 	})
 	// Output:
 	// /paths/~1a/get/x-amazon-apigateway-integration/1 1 15
+}
+
+func ExampleDecodeWithin() {
+	// The extensions of one document share one budget for their patterns.
+	budget := javaregex.NewBudget(javaregex.DefaultBudget)
+	var doc yaml.Node
+	yaml.Unmarshal([]byte(`{type: mock, responses: {default: {statusCode: '200'}, '.*Not.*': {statusCode: '404'}, '.*found.*': {statusCode: '410'}}}`), &doc)
+	_, diags := extensions.DecodeWithin(extensions.ExtIntegration, doc.Content[0], "/x-amazon-apigateway-integration", budget)
+	for _, d := range diags {
+		fmt.Println(d.Code, d.Pointer)
+	}
+	// Output:
+	// APIGW353 /x-amazon-apigateway-integration/responses/.*found.*
 }

@@ -3,6 +3,8 @@ package extensions
 import (
 	"slices"
 
+	"github.com/apigw/apigw/extensions/javaregex"
+
 	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
@@ -84,8 +86,20 @@ func Specs() []*Spec {
 // It returns nil and a diagnostic when name is not an API Gateway extension.
 // A value written as a CloudFormation Fn::If is returned as written, with
 // the findings of each branch (see IfBranches).
+// The checks of selection patterns take at most javaregex.DefaultBudget;
+// DecodeWithin shares one budget between the extensions of a document.
 func Decode(name string, n *yaml.Node, ptr string) (Value, []diag.Diagnostic) {
-	var d decoder
+	return DecodeWithin(name, n, ptr, nil)
+}
+
+// DecodeWithin is Decode with the time that selection patterns take to
+// check (overlap searches, the backtracking engine) taken from budget, which
+// the extensions of one document share so that their patterns together take
+// a bounded time; when it is spent, the remaining overlap checks are skipped
+// and a warning (APIGW354) says so, once per budget. A nil budget is a new
+// one of javaregex.DefaultBudget.
+func DecodeWithin(name string, n *yaml.Node, ptr string, budget *javaregex.Budget) (Value, []diag.Diagnostic) {
+	d := decoder{budget: budget}
 	s := specs[name]
 	if s == nil {
 		names := make([]string, 0, len(specs))

@@ -26,15 +26,19 @@ type overlap struct {
 	ok      bool
 }
 
-// selectionOverlap is javaregex.Overlap for two compiled selection patterns, cached.
-func selectionOverlap(a, b string, pa, pb *javaregex.Pattern) (string, bool) {
+// selectionOverlap is javaregex.OverlapWithin for two compiled selection
+// patterns, cached; a search the budget cut short is not cached.
+func selectionOverlap(a, b string, pa, pb *javaregex.Pattern, budget *javaregex.Budget) (string, bool, error) {
 	key := [2]string{a, b}
 	if o, ok := overlapCache.Load(key); ok {
-		return o.(overlap).example, o.(overlap).ok
+		return o.(overlap).example, o.(overlap).ok, nil
 	}
-	ex, ok := javaregex.Overlap(pa, pb)
+	ex, ok, err := javaregex.OverlapWithin(pa, pb, budget)
+	if err != nil {
+		return "", false, err
+	}
 	overlapCache.Store(key, overlap{ex, ok})
-	return ex, ok
+	return ex, ok, nil
 }
 
 type compiled struct {
@@ -120,9 +124,19 @@ func checkSelectionOverlaps(d *decoder, responses Map[*IntegrationResponseEntry]
 			ps = append(ps, entry{r.Key, p})
 		}
 	}
+	budget := d.patternBudget()
 	for j := 1; j < len(ps); j++ {
 		for i := 0; i < j; i++ {
-			if ex, ok := selectionOverlap(ps[i].key, ps[j].key, ps[i].p, ps[j].p); ok {
+			ex, ok, err := selectionOverlap(ps[i].key, ps[j].key, ps[i].p, ps[j].p, budget)
+			if err != nil {
+				if budget.Announce() {
+					d.Add(diag.PatternTimeout, key(ps[j].key), source.Pointer(ptr, ps[j].key),
+						"checking selection patterns for overlaps took all the time allowed (%s for a document); the patterns from %q on, and those of later integrations, were not compared: fewer or simpler patterns (without lookaround or \\b) check faster",
+						javaregex.DefaultBudget, ps[j].key)
+				}
+				return
+			}
+			if ok {
 				d.Add(diag.PatternOverlap, key(ps[j].key), source.Pointer(ptr, ps[j].key),
 					"selection patterns %q and %q both match %s, so which integration response applies is ambiguous; make the patterns exclusive (e.g. anchor them on distinct prefixes)",
 					ps[i].key, ps[j].key, strconv.Quote(ex))

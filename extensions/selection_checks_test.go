@@ -1,8 +1,14 @@
 package extensions
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/javaregex"
+	"go.yaml.in/yaml/v4"
 )
 
 func TestSelectionPatternChecks(t *testing.T) {
@@ -35,5 +41,40 @@ func TestSelectionPatternChecks(t *testing.T) {
 				t.Fatalf("message %q lacks %q", ds[0].Message, tc.msg)
 			}
 		})
+	}
+}
+
+// TestSelectionOverlapBudget: hundreds of patterns that need the
+// backtracking engine are compared within the budget of one document, and
+// running out is reported once for all its integrations.
+func TestSelectionOverlapBudget(t *testing.T) {
+	integration := func(prefix string) *yaml.Node {
+		var b strings.Builder
+		b.WriteString("{type: mock, requestTemplates: {application/json: '{}'}, responses: {default: {statusCode: '200'}")
+		for i := range 300 {
+			fmt.Fprintf(&b, `, '(?!x)%s%d\b.*': {statusCode: '%d'}`, prefix, i, 400+i%100)
+		}
+		b.WriteString("}}")
+		return parse(t, b.String())
+	}
+	budget := javaregex.NewBudget(300 * time.Millisecond)
+	start := time.Now()
+	var timeouts int
+	for _, prefix := range []string{"A", "B", "C"} {
+		_, ds := DecodeWithin(ExtIntegration, integration(prefix), "", budget)
+		for _, d := range ds {
+			if d.Code == diag.PatternTimeout {
+				timeouts++
+				if !strings.Contains(d.Message, "were not compared") {
+					t.Errorf("message %q", d.Message)
+				}
+			}
+		}
+	}
+	if timeouts != 1 {
+		t.Errorf("%d budget warnings, want 1", timeouts)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %s with a 300ms budget", d)
 	}
 }

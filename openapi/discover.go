@@ -7,6 +7,7 @@ import (
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/javaregex"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
@@ -33,13 +34,15 @@ func isExtKey(k string) bool {
 type discovery struct {
 	d     *Document
 	diags []diag.Diagnostic
+	// budget is the time the document's selection patterns may take to check.
+	budget *javaregex.Budget
 }
 
 // discover walks every place an extension may stand, decodes the extensions
 // API Gateway reads there, warns about those it does not, and records the
 // document's operations. Pointers are absolute (they include d.Pointer).
 func (d *Document) discover() []diag.Diagnostic {
-	w := &discovery{d: d}
+	w := &discovery{d: d, budget: javaregex.NewBudget(javaregex.DefaultBudget)}
 	d.exts, d.ops, d.branchOps = nil, nil, nil
 	root := d.Root
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -225,7 +228,7 @@ func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec
 		w.misplaced(k, ptr, placeName(place), spec)
 		return
 	}
-	val, diags := extensions.Decode(k.Value, v, ptr)
+	val, diags := extensions.DecodeWithin(k.Value, v, ptr, w.budget)
 	w.diags = append(w.diags, diags...)
 	if val == nil {
 		return
@@ -247,7 +250,7 @@ func (w *discovery) stray(k, v *yaml.Node, ptr, where string) {
 		w.misplaced(k, ptr, where, spec)
 		return
 	}
-	_, diags := extensions.Decode(k.Value, v, ptr)
+	_, diags := extensions.DecodeWithin(k.Value, v, ptr, w.budget)
 	w.diags = append(w.diags, diags...)
 }
 

@@ -2,9 +2,6 @@ package openapi
 
 import (
 	"errors"
-	"fmt"
-	"io"
-	"os"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -74,6 +71,7 @@ type Document struct {
 	// CloudFormation Fn::If: the checks read them, Operations does not.
 	branchOps []*Operation
 	extFile   map[*yaml.Node]string
+	followed  map[*yaml.Node]followed // Follow's answers, by the reference object
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.
@@ -100,32 +98,20 @@ type LoadOptions struct {
 // HTTPAPI tells whether the document defines an HTTP API.
 func (d *Document) HTTPAPI() bool { return d.API == extensions.KindHTTP }
 
-// LoadFile reads the file at path and loads it; see Load.
+// LoadFile reads the file at path and loads it; see Load. The file is read
+// by source.ReadFile: a regular file only, within the size limit.
 func LoadFile(path string, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
-	data, err := readLimited(path, opts.Limits.WithDefaults().MaxBytes)
+	data, err := source.ReadFile(path, opts.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
 	return Load(path, data, opts)
 }
 
-// readLimited reads at most max+1 bytes, so a huge file is refused without
-// being read whole.
+// readLimited reads the file at path as every input is read (see
+// source.ReadFile), within limit bytes.
 func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, &source.LimitError{Limit: source.LimitSize, Code: diag.LimitSize, File: path,
-			Message: fmt.Sprintf("the input is larger than the limit of %d bytes; the input is refused (raise the size limit if the file is genuine)", limit)}
-	}
-	return data, nil
+	return source.ReadFile(path, source.Limits{MaxBytes: limit})
 }
 
 // Load reads the API definitions in data (read from path): one for an
@@ -170,6 +156,9 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 			l.classify(d)
 		}
 		if err := l.refs(d); err != nil {
+			return nil, nil, err
+		}
+		if err := l.refChains(d); err != nil {
 			return nil, nil, err
 		}
 		l.Append(d.discover()...)

@@ -103,5 +103,5 @@ func describeNode(n *yaml.Node) string {
 	case n.Tag == "!!null":
 		return "null"
 	}
-	return fmt.Sprintf("the scalar %q", n.Value)
+	return "the scalar " + source.Excerpt(n.Value, 40)
 }

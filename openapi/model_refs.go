@@ -18,14 +18,41 @@ type Target struct {
 	File string
 }
 
+// followed is one answer of Follow.
+type followed struct {
+	t  Target
+	ok bool
+}
+
 // Follow resolves n while it is an object {"$ref": …} and returns the value
 // reached; ptr is n's own absolute pointer. Local references resolve in the
 // file the node belongs to, a bare name ("Pet") names a definition as API
 // Gateway's import reads it, and references to files that Load read (with
 // AllowRefs) are followed into them. ok is false when a reference names
 // nothing that can be reached; the last value reached is returned then.
+// Each reference is resolved once: the answer is kept for the next call.
 func (d *Document) Follow(n *yaml.Node, ptr string) (t Target, ok bool) {
-	t = Target{Node: source.Resolve(n), Pointer: ptr, File: d.fileOf(n)}
+	start := source.Resolve(n)
+	if ref := source.Get(start, "$ref"); ref == nil || ref.Kind != yaml.ScalarNode {
+		return Target{Node: start, Pointer: ptr, File: d.fileOf(start)}, true
+	}
+	if f, hit := d.followed[start]; hit {
+		return f.t, f.ok
+	}
+	t, ok = d.follow(start, ptr)
+	if t.Node == start {
+		return t, ok // not one step taken: the answer holds ptr, which differs between aliases
+	}
+	if d.followed == nil {
+		d.followed = map[*yaml.Node]followed{}
+	}
+	d.followed[start] = followed{t, ok}
+	return t, ok
+}
+
+// follow is Follow without the memory.
+func (d *Document) follow(n *yaml.Node, ptr string) (t Target, ok bool) {
+	t = Target{Node: n, Pointer: ptr, File: d.fileOf(n)}
 	for range source.MaxRefHops {
 		ref := source.Get(t.Node, "$ref")
 		if ref == nil || ref.Kind != yaml.ScalarNode {
@@ -37,7 +64,9 @@ func (d *Document) Follow(n *yaml.Node, ptr string) (t Target, ok bool) {
 		}
 		t = next
 	}
-	return t, false
+	// MaxRefHops links taken: the chain may end just here.
+	ref := source.Get(t.Node, "$ref")
+	return t, ref == nil || ref.Kind != yaml.ScalarNode
 }
 
 // refTarget resolves one $ref written in the value at from.

@@ -3,7 +3,6 @@ package openapi
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -164,11 +163,10 @@ func (l *loader) refs(d *Document) error {
 				continue
 			}
 			// os.Root refuses paths that leave the folder, so rel is passed as is.
-			data, err := readInRoot(root, rel, l.opts.Limits.WithDefaults().MaxBytes)
+			data, err := source.ReadFileIn(root, l.opts.AllowRefs, rel, l.opts.Limits)
 			if err != nil {
 				var le *source.LimitError
 				if errors.As(err, &le) {
-					le.File = filepath.Join(l.opts.AllowRefs, rel)
 					return le
 				}
 				refDiag(diag.RefUnreadable, "$ref %q cannot be read below the --allow-refs folder %s: %v", ref, l.opts.AllowRefs, err)
@@ -193,25 +191,96 @@ func (l *loader) refs(d *Document) error {
 	return nil
 }
 
-// readInRoot reads name below root, refusing files over the size limit.
-func readInRoot(root *os.Root, name string, limit int64) ([]byte, error) {
-	f, err := root.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, &source.LimitError{Limit: source.LimitSize, Code: diag.LimitSize,
-			Message: fmt.Sprintf("the referenced file is larger than the limit of %d bytes; the input is refused", limit)}
-	}
-	return data, nil
-}
-
 // isURL tells whether a $ref target names a network location.
 func isURL(s string) bool {
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "//")
+}
+
+// refChains refuses a document whose $refs form a chain (a $ref naming a
+// value that is itself only a $ref, and so on) longer than
+// source.MaxRefHops: resolvers walk such chains again for each reference
+// into them, so their work grows with the square of the length. Each
+// reference is followed once; a cycle counts its distinct links.
+func (l *loader) refChains(d *Document) error {
+	length := map[*yaml.Node]int{} // chain length from a reference object
+	check := func(n *yaml.Node) error {
+		if _, done := length[n]; done {
+			return nil
+		}
+		var path []*yaml.Node
+		onPath := map[*yaml.Node]bool{}
+		cur := Target{Node: n, File: d.fileOf(n)}
+		base := 0
+		for {
+			ref := source.Get(cur.Node, "$ref")
+			if ref == nil || ref.Kind != yaml.ScalarNode || onPath[cur.Node] {
+				break
+			}
+			if known, done := length[cur.Node]; done {
+				base = known
+				break
+			}
+			path = append(path, cur.Node)
+			onPath[cur.Node] = true
+			next, ok := d.refTarget(cur, ref.Value)
+			if !ok || next.Node == nil {
+				break
+			}
+			next.Node = source.Resolve(next.Node)
+			cur = next
+		}
+		for i, p := range path {
+			length[p] = base + len(path) - i
+		}
+		if len(path) > 0 && length[n] > source.MaxRefHops {
+			ref := source.Lookup(n, "$ref")
+			file := d.File
+			if f := d.fileOf(n); f != "" {
+				file = filepath.Join(l.opts.AllowRefs, filepath.FromSlash(f))
+			}
+			return &source.LimitError{Limit: source.LimitRefChain, Code: diag.LimitRefChain, File: file, Line: ref.Line, Column: ref.Column,
+				Message: fmt.Sprintf("this $ref starts a chain of %d references, each naming a value that is only another $ref; more than %d is refused: point the $ref at the value it means", length[n], source.MaxRefHops)}
+		}
+		return nil
+	}
+	var walk func(n *yaml.Node) error
+	walk = func(n *yaml.Node) error {
+		switch n.Kind {
+		case yaml.DocumentNode, yaml.SequenceNode:
+			for _, c := range n.Content {
+				if err := walk(c); err != nil {
+					return err
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				switch {
+				case k.Value == "$ref" && v.Kind == yaml.ScalarNode:
+					if err := check(n); err != nil {
+						return err
+					}
+				case isDataKey(k.Value):
+				default:
+					if err := walk(v); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk(d.Root); err != nil {
+		return err
+	}
+	seen := map[*yaml.Node]bool{}
+	for _, r := range d.Refs {
+		if r.Tree != nil && !seen[r.Tree] {
+			seen[r.Tree] = true
+			if err := walk(r.Tree); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
 )
@@ -16,18 +15,16 @@ func (a *apiFlag) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&a.value, "api", "", "the kind of API a plain document defines: rest (ImportRestApi) or http (ImportApi); default: what the document uses decides, REST when it does not say")
 }
 
-// options returns load options with the kind asked for; a usage error for
-// an unknown value.
-func (a *apiFlag) options(allowRefs string) (openapi.LoadOptions, error) {
+// options returns load options with the kind asked for and the input
+// limits of cmd (see inputLimits); a usage error for an unknown value.
+func (a *apiFlag) options(cmd *cobra.Command, allowRefs string) (openapi.LoadOptions, error) {
 	kind, err := openapi.ParseAPIKind(a.value)
 	if err != nil {
 		return openapi.LoadOptions{}, withCode(exitUsage, err)
 	}
-	return openapi.LoadOptions{AllowRefs: allowRefs, API: kind}, nil
-}
-
-// kind returns the kind asked for (extensions.KindUnknown when none).
-func (a *apiFlag) kind() extensions.APIKind {
-	k, _ := openapi.ParseAPIKind(a.value)
-	return k
+	lim, err := inputLimits(cmd)
+	if err != nil {
+		return openapi.LoadOptions{}, err
+	}
+	return openapi.LoadOptions{AllowRefs: allowRefs, API: kind, Limits: lim}, nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -13,6 +12,7 @@ import (
 	"github.com/apigw/apigw/internal/atomicfile"
 	"github.com/apigw/apigw/internal/report"
 	"github.com/apigw/apigw/openapi"
+	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -20,18 +20,24 @@ import (
 // API of a template (resource names one when the template holds several).
 // Errors refuse it, except those that use says the command does not read
 // (nil: every error refuses), which become warnings.
-func loadOne(path, resource string, api *apiFlag, use *openapi.Usage) (*openapi.Document, []diag.Diagnostic, error) {
-	opts, err := api.options("")
+func loadOne(cmd *cobra.Command, path, resource string, api *apiFlag, use *openapi.Usage) (*openapi.Document, []diag.Diagnostic, error) {
+	opts, err := api.options(cmd, "")
 	if err != nil {
 		return nil, nil, err
 	}
-	docs, diags, err := openapi.LoadFile(path, opts)
+	data, err := readInput(path, opts.Limits)
 	if err != nil {
-		var le *source.LimitError
-		if errors.As(err, &le) {
-			return nil, diags, withCode(exitLimit, err)
-		}
-		return nil, diags, withCode(exitFindings, err)
+		return nil, nil, err
+	}
+	return pickDocument(path, data, resource, opts, use)
+}
+
+// pickDocument loads data (read from path) and picks the API definition
+// resource names, or the only one; use judges its errors (see loadOne).
+func pickDocument(path string, data []byte, resource string, opts openapi.LoadOptions, use *openapi.Usage) (*openapi.Document, []diag.Diagnostic, error) {
+	docs, diags, err := loadDocuments(path, data, opts)
+	if err != nil {
+		return nil, diags, err
 	}
 	var names []string
 	for _, d := range docs {
@@ -51,6 +57,18 @@ func loadOne(path, resource string, api *apiFlag, use *openapi.Usage) (*openapi.
 		return nil, diags, withCode(exitFindings, fmt.Errorf("%s holds no API definition", path))
 	}
 	return nil, diags, withCode(exitUsage, fmt.Errorf("%s has no API resource %q; it has %s", path, resource, strings.Join(names, ", ")))
+}
+
+// loadDocuments is openapi.Load with its errors given exit codes: a refusal
+// by a limit stays as it is (3); the only other error, an --allow-refs
+// folder that cannot be opened, is usage.
+func loadDocuments(path string, data []byte, opts openapi.LoadOptions) ([]*openapi.Document, []diag.Diagnostic, error) {
+	docs, diags, err := openapi.Load(path, data, opts)
+	var le *source.LimitError
+	if err != nil && !errors.As(err, &le) {
+		err = withCode(exitUsage, err)
+	}
+	return docs, diags, err
 }
 
 // pickOnly refuses a template with several APIs when none was named.
@@ -118,8 +136,7 @@ func renderDump(d *apimodel.Dump, format string) ([]byte, error) {
 // emit writes data to out (atomically) or to stdout when out is empty.
 func emit(stdout io.Writer, out string, data []byte) error {
 	if out == "" {
-		_, err := stdout.Write(data)
-		return err
+		return writeOut(stdout, data)
 	}
 	if err := atomicfile.Write(out, data, 0o644); err != nil {
 		return withCode(exitWrite, err)
@@ -127,10 +144,18 @@ func emit(stdout io.Writer, out string, data []byte) error {
 	return nil
 }
 
+// writeOut writes data to standard output; a failure exits with code 4.
+func writeOut(stdout io.Writer, data []byte) error {
+	if _, err := stdout.Write(data); err != nil {
+		return withCode(exitWrite, fmt.Errorf("writing standard output: %w", err))
+	}
+	return nil
+}
+
 // isDump tells whether data is an API Gateway dump rather than an OpenAPI
 // document or template: it parses and is none of the document kinds.
-func isDump(path string, data []byte) bool {
-	tree, _, err := source.Parse(path, data, source.Limits{})
+func isDump(path string, data []byte, lim source.Limits) bool {
+	tree, _, err := source.Parse(path, data, lim)
 	if err != nil || tree == nil || len(tree.Content) == 0 {
 		return false
 	}
@@ -142,12 +167,11 @@ func isDump(path string, data []byte) bool {
 	return kind == openapi.KindUnknown
 }
 
-// loadDump reads a dump file.
-func loadDump(path string) (*apimodel.Dump, []diag.Diagnostic, error) {
-	data, err := os.ReadFile(path)
+// loadDump reads the dump file at path.
+func loadDump(path string, lim source.Limits) (*apimodel.Dump, []diag.Diagnostic, error) {
+	data, err := readInput(path, lim)
 	if err != nil {
-		return nil, nil, withCode(exitFindings, err)
+		return nil, nil, err
 	}
-	d, diags := apimodel.Load(path, data)
-	return d, diags, nil
+	return apimodel.Read(path, data, lim)
 }

@@ -56,7 +56,9 @@ Exit codes:
   1  errors found (or warnings under --fail-on warning)
   2  usage: bad flags, or a PATH that does not exist
   3  a file was refused by a safety limit (size, nesting depth, YAML aliases,
-     invalid UTF-8, several YAML documents); the message names file and limit`,
+     invalid UTF-8, several YAML documents, not a regular file); the message
+     names file and limit
+  4  the report could not be written`,
 		Example: `  # Check one file; problems are printed as file:line:col: severity: message [CODE]
   apigw check api.yaml
 
@@ -88,7 +90,7 @@ Exit codes:
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			opts, err := api.options(allowRefs)
+			opts, err := api.options(cmd, allowRefs)
 			if err != nil {
 				return err
 			}
@@ -109,8 +111,8 @@ Exit codes:
 			if err != nil {
 				return err
 			}
-			if _, err := cmd.OutOrStdout().Write(out); err != nil {
-				return withCode(exitWrite, err)
+			if err := writeOut(cmd.OutOrStdout(), out); err != nil {
+				return err
 			}
 			if len(limitErrs) > 0 {
 				for _, le := range limitErrs[1:] {

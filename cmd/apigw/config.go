@@ -35,7 +35,7 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 			if !slices.Contains(config.Targets, target) {
 				return withCode(exitUsage, errorf("--target %q: write one of %s", target, strings.Join(config.Targets, ", ")))
 			}
-			dump, diags, err := configInput(args[0], resource, openapi.BasePathMode(basePath), &api, reads(configReads, strict))
+			dump, diags, err := configInput(cmd, args[0], resource, openapi.BasePathMode(basePath), &api, reads(configReads, strict))
 			printDiags(cmd.ErrOrStderr(), diags)
 			if err != nil {
 				return err
@@ -51,11 +51,11 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 				w := cmd.OutOrStdout()
 				for _, f := range files {
 					if len(files) > 1 {
-						if _, err := w.Write([]byte("# file: " + f.Name + "\n")); err != nil {
+						if err := writeOut(w, []byte("# file: "+f.Name+"\n")); err != nil {
 							return err
 						}
 					}
-					if _, err := w.Write(f.Data); err != nil {
+					if err := writeOut(w, f.Data); err != nil {
 						return err
 					}
 				}
@@ -82,23 +82,27 @@ printed to stdout, each after a "# file: NAME" line when there are several.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "folder to write the files into (default: print to stdout)")
 	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to use when a template holds several")
 	api.add(cmd)
-	cmd.Flags().StringVar(&basePath, "basepath", "ignore", "for documents: what import does with the base path (ignore, prepend, split)")
 	addStrict(cmd, &strict)
+	cmd.Flags().StringVar(&basePath, "basepath", "ignore", "for documents: what import does with the base path (ignore, prepend, split)")
 	_ = cmd.MarkFlagRequired("target")
 	return cmd
 }
 
 // configInput reads FILE as a dump or, when it is an OpenAPI document or
 // template, imports it.
-func configInput(path, resource string, mode openapi.BasePathMode, api *apiFlag, use *openapi.Usage) (*apimodel.Dump, []diag.Diagnostic, error) {
-	data, err := os.ReadFile(path)
+func configInput(cmd *cobra.Command, path, resource string, mode openapi.BasePathMode, api *apiFlag, use *openapi.Usage) (*apimodel.Dump, []diag.Diagnostic, error) {
+	opts, err := api.options(cmd, "")
 	if err != nil {
-		return nil, nil, withCode(exitFindings, err)
+		return nil, nil, err
 	}
-	if isDump(path, data) {
-		return loadDump(path)
+	data, err := readInput(path, opts.Limits)
+	if err != nil {
+		return nil, nil, err
 	}
-	doc, diags, err := loadOne(path, resource, api, use)
+	if isDump(path, data, opts.Limits) {
+		return apimodel.Read(path, data, opts.Limits)
+	}
+	doc, diags, err := pickDocument(path, data, resource, opts, use)
 	if err != nil || doc == nil {
 		return nil, diags, err
 	}

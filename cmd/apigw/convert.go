@@ -33,7 +33,7 @@ as a warning (--strict refuses the document instead).`,
 			if !ok {
 				return withCode(exitUsage, errorf("--to %q: write swagger, oas30 or oas31", to))
 			}
-			doc, diags, err := loadOne(args[0], resource, &api, reads(convertReads, strict))
+			doc, diags, err := loadOne(cmd, args[0], resource, &api, reads(convertReads, strict))
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)
 				if err != nil {

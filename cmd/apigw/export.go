@@ -39,7 +39,11 @@ and writes the OpenAPI 3.0 or Swagger 2.0 document GetExport would return.
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			dump, diags, err := loadDump(args[0])
+			lim, err := inputLimits(cmd)
+			if err != nil {
+				return err
+			}
+			dump, diags, err := loadDump(args[0], lim)
 			if err != nil {
 				return err
 			}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"slices"
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
@@ -30,7 +30,9 @@ it again changes nothing.
 
 Without -w or --check, the one FILE is written to standard output. With -w,
 files are rewritten in place atomically, and only when every FILE could be
-read and formatted: on any error nothing is written.
+read and formatted: on any error nothing is written. A symbolic link is
+written through to its file; a file keeps its mode and owner; a file with
+several hard links is refused (exit code 4), as a rename would split them.
 
 Exit codes:
   0  done (with --check: every file is already canonical)
@@ -70,23 +72,27 @@ Exit codes:
 			default:
 				return withCode(exitUsage, fmt.Errorf("--to %q: write json or yaml", to))
 			}
+			lim, err := inputLimits(cmd)
+			if err != nil {
+				return err
+			}
 			var files []atomicfile.File
 			var diags []diag.Diagnostic
 			var changed []string
 			for _, path := range args {
-				data, err := os.ReadFile(path)
+				data, err := readInput(path, lim)
 				if err != nil {
-					return withCode(exitUsage, err)
+					return err
 				}
 				format := source.DetectFormat(data)
 				if target != nil {
 					format = *target
 				}
-				out, ds, err := openapi.Canonical(path, data, format, source.Limits{})
+				out, ds, err := openapi.Canonical(path, data, format, lim)
 				var le *source.LimitError
 				switch {
 				case errors.As(err, &le):
-					return withCode(exitLimit, err)
+					return err
 				case err != nil:
 					return withCode(exitFindings, fmt.Errorf("%s: %w", path, err))
 				}
@@ -97,7 +103,7 @@ Exit codes:
 				if !bytes.Equal(out, data) {
 					changed = append(changed, path)
 				}
-				files = append(files, atomicfile.File{Path: path, Data: out, Perm: permOf(path)})
+				files = append(files, atomicfile.File{Path: path, Data: out, Perm: 0o644})
 			}
 			if len(diags) > 0 {
 				cmd.ErrOrStderr().Write(report.Text(diags))
@@ -114,19 +120,21 @@ Exit codes:
 				}
 			case write:
 				var todo []atomicfile.File
+				var same []string
 				for _, f := range files {
-					for _, c := range changed {
-						if c == f.Path {
-							todo = append(todo, f)
-						}
+					if slices.Contains(changed, f.Path) {
+						todo = append(todo, f)
+					} else {
+						same = append(same, f.Path)
 					}
 				}
+				atomicfile.RemoveStale(same...)
 				if err := atomicfile.WriteAll(todo); err != nil {
 					return withCode(exitWrite, err)
 				}
 			default:
-				if _, err := w.Write(files[0].Data); err != nil {
-					return withCode(exitWrite, err)
+				if err := writeOut(w, files[0].Data); err != nil {
+					return err
 				}
 			}
 			return nil
@@ -136,12 +144,4 @@ Exit codes:
 	cmd.Flags().BoolVar(&check, "check", false, "list the files that are not canonical and exit 1 if any; write nothing")
 	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite the files in place")
 	return cmd
-}
-
-// permOf keeps a file's permission when it is rewritten.
-func permOf(path string) os.FileMode {
-	if info, err := os.Stat(path); err == nil {
-		return info.Mode().Perm()
-	}
-	return 0o644
 }

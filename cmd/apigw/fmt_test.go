@@ -66,3 +66,35 @@ func TestFmtWrite(t *testing.T) {
 		t.Errorf("two files to stdout: exit %d, want 2", code)
 	}
 }
+
+// TestFmtWriteThroughLinks: -w formats the file a link points to, keeps
+// the link, the mode and the owner, and refuses a special file.
+func TestFmtWriteThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.yaml")
+	os.WriteFile(real, []byte("openapi:    3.0.1\n"), 0o640)
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("real.yaml", link); err != nil {
+		t.Skip(err)
+	}
+	if _, stderr, code := runAt(t, "fmt", "-w", link); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(real); string(data) != "openapi: 3.0.1\n" {
+		t.Errorf("target holds %q", data)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link became a file")
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", fi.Mode().Perm())
+	}
+	out := filepath.Join(dir, "null.yaml")
+	os.Symlink("/dev/null", out)
+	if _, stderr, code := runAt(t, "gen", "client", "-package", "x", "-o", out, real); code != exitWrite || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("-o a link to /dev/null: exit %d, %s", code, stderr)
+	}
+	if fi, _ := os.Stat("/dev/null"); fi.Mode().IsRegular() {
+		t.Fatal("/dev/null became a regular file")
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/apigw/apigw/codegen/goclient"
-	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +39,9 @@ as API Gateway serves it:
     with the headers the gateway responses map.
 
 The code is gofmt-formatted and type-checked before it is written; on any
-error nothing is written. The package name defaults to the output folder's name.
+error nothing is written. The package name defaults to the output folder's name
+(client when that is not a package name, or is main: a main package is a
+program, which no other package can import).
 
 An error in a part of the document a client does not read (integration URIs
 and requests, authorizers, request validators, API settings) is printed as a
@@ -65,6 +66,7 @@ on any error.`,
 					return cmd.Help()
 				}
 			}
+			cmd.InheritedFlags() // adds the root's flags (--max-size) to the ones parsed here
 			if err := cmd.Flags().Parse(goStyleFlags(raw)); err != nil {
 				return withCode(exitUsage, fmt.Errorf("gen client: %w", err))
 			}
@@ -78,17 +80,20 @@ on any error.`,
 			if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) {
 				return withCode(exitUsage, fmt.Errorf("gen client: -package %q is not a Go package name: write one such as petstore", pkg))
 			}
-			opts, err := api.options(allowRefs)
+			if pkg == "main" {
+				return withCode(exitUsage, errors.New("gen client: -package main cannot hold a client: a main package is a program, which other packages cannot import; name the package the client lives in, such as petstore"))
+			}
+			opts, err := api.options(cmd, allowRefs)
 			if err != nil {
 				return err
 			}
-			docs, diags, err := openapi.LoadFile(args[0], opts)
+			data, err := readInput(args[0], opts.Limits)
 			if err != nil {
-				var le *source.LimitError
-				if errors.As(err, &le) {
-					return withCode(exitLimit, err)
-				}
-				return withCode(exitFindings, err)
+				return err
+			}
+			docs, diags, err := loadDocuments(args[0], data, opts)
+			if err != nil {
+				return err
 			}
 			var doc *openapi.Document
 			var names []string
@@ -134,7 +139,7 @@ on any error.`,
 }
 
 // goStyleFlags rewrites -package, -output, -allow-refs, -resource, -api and
-// -strict (one dash, as Go tools spell flags) to their two-dash form.
+// -strict, -max-size (one dash, as Go tools spell flags) to their two-dash form.
 func goStyleFlags(args []string) []string {
 	out := make([]string, len(args))
 	for i, a := range args {
@@ -146,7 +151,7 @@ func goStyleFlags(args []string) []string {
 		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
 		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && len(name) > 1 {
 			switch name {
-			case "package", "output", "allow-refs", "resource", "api", "strict":
+			case "package", "output", "allow-refs", "resource", "api", "strict", "max-size":
 				out[i] = "-" + a
 			}
 		}
@@ -164,7 +169,7 @@ func defaultPackage(out string) string {
 		return "client"
 	}
 	name := strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(filepath.Dir(abs))))
-	if !token.IsIdentifier(name) || token.IsKeyword(name) {
+	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "main" {
 		return "client"
 	}
 	return name

@@ -20,7 +20,7 @@ func genAPISchemas(cmd *cobra.Command, file, resource, out, id string, api *apiF
 	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
 		return withCode(exitUsage, fmt.Errorf("gen schema: -o %s is a file; with a document FILE, -o names a folder", out))
 	}
-	doc, diags, err := loadOne(file, resource, api, use)
+	doc, diags, err := loadOne(cmd, file, resource, api, use)
 	if err != nil || doc == nil {
 		printDiags(cmd.ErrOrStderr(), diags)
 		if err != nil {

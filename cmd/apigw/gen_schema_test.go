@@ -97,7 +97,7 @@ func TestGenSchemaAPI(t *testing.T) {
 		{"--resource needs FILE", func(string) []string { return []string{"--extensions", "--resource", "Api"} }, exitUsage, nil, "give the FILE"},
 		{"two files", func(dir string) []string { return []string{lambda, lambda, "-o", dir} }, exitUsage, nil, ""},
 		{"nothing to describe writes nothing", func(dir string) []string { return []string{noIntegration, "-o", dir} }, exitFindings, nil, "APIGW700"},
-		{"missing input", func(dir string) []string { return []string{filepath.Join(dir, "none.yaml"), "-o", dir} }, exitFindings, nil, ""},
+		{"missing input", func(dir string) []string { return []string{filepath.Join(dir, "none.yaml"), "-o", dir} }, exitUsage, nil, ""},
 		{"folder cannot be made", func(string) []string { return []string{lambda, "-o", filepath.Join(aFile, "sub")} }, exitWrite, nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

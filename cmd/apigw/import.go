@@ -61,7 +61,11 @@ resource keeps its id when its path stays.`,
 			opts := openapi.ImportOptions{BasePath: openapi.BasePathMode(basePath), EndpointType: endpoint, Mode: putMode, CreatedDate: created, Region: region}
 			var exDiags []diag.Diagnostic
 			if existing != "" {
-				dump, diags, err := loadDump(existing)
+				lim, err := inputLimits(cmd)
+				if err != nil {
+					return err
+				}
+				dump, diags, err := loadDump(existing, lim)
 				if err != nil {
 					return err
 				}
@@ -71,7 +75,7 @@ resource keeps its id when its path stays.`,
 				}
 				opts.Existing, exDiags = dump, diags
 			}
-			doc, diags, err := loadOne(args[0], resource, &api, reads(importReads, strict))
+			doc, diags, err := loadOne(cmd, args[0], resource, &api, reads(importReads, strict))
 			diags = append(exDiags, diags...)
 			if err != nil || doc == nil {
 				printDiags(cmd.ErrOrStderr(), diags)

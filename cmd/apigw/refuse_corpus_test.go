@@ -14,6 +14,7 @@ import (
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/internal/shared"
 	"github.com/apigw/apigw/openapi"
+	"github.com/spf13/cobra"
 )
 
 // TestCorpusRefusals runs every corpus document that check finds errors in
@@ -223,7 +224,7 @@ func (c *corpusRun) find(line, col int, code string) (diag.Diagnostic, openapi.L
 
 // simulate simulates each operation of the API and sums up.
 func (c *corpusRun) simulate() string {
-	src, err := loadSimSource(c.file, &apiFlag{})
+	src, err := loadSimSource(&cobra.Command{}, c.file, &apiFlag{})
 	if err != nil {
 		return "stops: " + strings.ReplaceAll(strings.SplitN(err.Error(), "\n", 2)[0], c.file, filepath.Base(c.file))
 	}
@@ -272,7 +273,7 @@ func operations(n int) string {
 
 // serve builds serve's handler for the file.
 func (c *corpusRun) serve() string {
-	src, err := loadSimSource(c.file, &apiFlag{})
+	src, err := loadSimSource(&cobra.Command{}, c.file, &apiFlag{})
 	if err != nil {
 		return "stops: " + strings.ReplaceAll(strings.SplitN(err.Error(), "\n", 2)[0], c.file, filepath.Base(c.file))
 	}

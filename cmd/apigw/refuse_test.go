@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/internal/golden"
+	"github.com/spf13/cobra"
 )
 
 // TestRefuseGolden runs the commands on documents with errors in some
@@ -64,7 +65,7 @@ func TestRefuseGolden(t *testing.T) {
 // answers from its MOCK integration; listNotes (a Lambda proxy) answers 501
 // as every integration serve does not run does.
 func TestServeLeavesOut(t *testing.T) {
-	src, err := loadSimSource(golden.Fixture(t, "refuse/leftout.yaml"), &apiFlag{})
+	src, err := loadSimSource(&cobra.Command{}, golden.Fixture(t, "refuse/leftout.yaml"), &apiFlag{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func TestServeRefusesWhenNothingIsLeft(t *testing.T) {
 	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := loadSimSource(path, &apiFlag{})
+	src, err := loadSimSource(&cobra.Command{}, path, &apiFlag{})
 	if err != nil {
 		t.Fatal(err)
 	}

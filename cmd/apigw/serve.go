@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	stdlog "log"
 	"net"
 	"net/http"
 	"os/signal"
@@ -18,14 +19,33 @@ import (
 
 func init() { subcommands = append(subcommands, newServeCmd) }
 
-// shutdownTimeout bounds the graceful shutdown after SIGINT or SIGTERM.
-const shutdownTimeout = 5 * time.Second
+// Bounds on what clients can hold: a client that sends nothing, or sends
+// slowly, or keeps a connection open without using it, is cut off; past
+// maxConnections, idle connections make room for new ones.
+const (
+	// shutdownGrace bounds the graceful shutdown after SIGINT or SIGTERM:
+	// requests in flight get this long to finish (a mock answers at once),
+	// then the remaining connections are closed.
+	shutdownGrace = time.Second
+	// readHeaderTimeout bounds the time to send a request's headers.
+	readHeaderTimeout = 5 * time.Second
+	// readTimeout and writeTimeout bound a whole request and its response.
+	readTimeout  = 30 * time.Second
+	writeTimeout = 30 * time.Second
+	// idleTimeout closes a keep-alive connection that sends no new request.
+	idleTimeout = 30 * time.Second
+	// maxHeaderBytes bounds a request's headers.
+	maxHeaderBytes = 64 << 10
+	// defaultMaxConnections is how many connections are open at once.
+	defaultMaxConnections = 256
+)
 
 func newServeCmd() *cobra.Command {
 	var addr string
 	var api apiFlag
 	var stageVars []string
 	var strict bool
+	var maxConns int
 	cmd := &cobra.Command{
 		Use:   "serve FILE",
 		Short: "Serve the MOCK integrations of an API locally",
@@ -36,7 +56,13 @@ rendered response template make the response ($context.responseOverride
 applied). A template that fails answers 500 {"message": "Internal server
 error"}, as API Gateway does. Other integrations answer 501 naming the
 operation. One line per request is logged to standard error. SIGINT or
-SIGTERM stops the server gracefully.
+SIGTERM stops the server: requests in flight get a second to finish, then
+every connection is closed and serve exits 0.
+
+Clients are bounded: headers must arrive within 5 s, a request and its
+response take at most 30 s each, an idle keep-alive connection is closed
+after 30 s, and at most --max-connections are open at once (past that,
+idle connections are closed to make room, and new ones wait).
 
 An operation whose MOCK integration has errors is left out (it answers 501),
 with a warning naming it; errors in other operations and in parts serve does
@@ -49,9 +75,12 @@ not read are printed as warnings. --strict refuses the document on any error.`,
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			src, err := loadSimSource(args[0], &api)
+			if maxConns < 1 {
+				return withCode(exitUsage, fmt.Errorf("--max-connections %d: write at least 1", maxConns))
+			}
+			src, err := loadSimSource(cmd, args[0], &api)
 			if err != nil {
-				return withCode(exitFindings, err)
+				return err
 			}
 			h, err := serveHandler(cmd.ErrOrStderr(), src, vars, strict)
 			if err != nil {
@@ -59,13 +88,14 @@ not read are printed as warnings. --strict refuses the document on any error.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			return serve(ctx, addr, logRequests(h, cmd.ErrOrStderr()), cmd.ErrOrStderr())
+			return serve(ctx, addr, maxConns, logRequests(h, cmd.ErrOrStderr()), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	api.add(cmd)
 	cmd.Flags().StringArrayVar(&stageVars, "stage-var", nil, "a stage variable name=value (repeatable)")
 	addStrict(cmd, &strict)
+	cmd.Flags().IntVar(&maxConns, "max-connections", defaultMaxConnections, "connections open at once")
 	return cmd
 }
 
@@ -91,31 +121,125 @@ func serveHandler(w io.Writer, src *simSource, vars map[string]string, strict bo
 	return simulate.Handler(src.dump, simulate.HandlerOptions{StageVariables: vars, LeftOut: leftOut}), nil
 }
 
-// serve listens on addr until ctx ends, then shuts down gracefully.
-func serve(ctx context.Context, addr string, h http.Handler, log io.Writer) error {
+// serve listens on addr until ctx ends, then shuts down: requests in
+// flight get shutdownGrace to finish, then the connections left (a client
+// halfway through sending a request, say) are closed. Either way it
+// returns nil.
+func serve(ctx context.Context, addr string, maxConns int, h http.Handler, log io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return withCode(exitUsage, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	lim := newConnLimiter(ln, maxConns)
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ConnState:         lim.track,
+		ErrorLog:          stdlog.New(io.Discard, "", 0),
+	}
 	fmt.Fprintf(log, "apigw serve: listening on http://%s\n", ln.Addr())
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() { done <- srv.Serve(lim) }()
 	select {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
 	}
 	fmt.Fprintln(log, "apigw serve: shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return err
+		srv.Close()
+		fmt.Fprintf(log, "apigw serve: closed the connections still open after %s\n", shutdownGrace)
 	}
 	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+// connLimiter is a listener that keeps at most max connections open. When
+// all are taken, it closes the connection that has been waiting longest
+// without a request in progress (idle between requests, or never having
+// sent a byte), so that clients holding connections open cannot lock
+// others out; with none such, Accept waits for a connection to close.
+type connLimiter struct {
+	net.Listener
+	slots chan struct{}
+	mu    sync.Mutex
+	// waiting holds the open connections with no request in progress, and
+	// since when.
+	waiting map[net.Conn]time.Time
+}
+
+func newConnLimiter(ln net.Listener, max int) *connLimiter {
+	return &connLimiter{Listener: ln, slots: make(chan struct{}, max), waiting: map[net.Conn]time.Time{}}
+}
+
+// Accept takes a slot, evicting a waiting connection when none is free.
+func (l *connLimiter) Accept() (net.Conn, error) {
+	select {
+	case l.slots <- struct{}{}:
+	default:
+		l.evict()
+		l.slots <- struct{}{}
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	lc := &limitedConn{Conn: c, release: func() { <-l.slots }}
+	l.mu.Lock()
+	l.waiting[lc] = time.Now()
+	l.mu.Unlock()
+	return lc, nil
+}
+
+// evict closes the connection that has waited longest, if any.
+func (l *connLimiter) evict() {
+	l.mu.Lock()
+	var oldest net.Conn
+	var since time.Time
+	for c, t := range l.waiting {
+		if oldest == nil || t.Before(since) {
+			oldest, since = c, t
+		}
+	}
+	delete(l.waiting, oldest)
+	l.mu.Unlock()
+	if oldest != nil {
+		oldest.Close()
+	}
+}
+
+// track follows the server's view of each connection (http.Server.ConnState).
+func (l *connLimiter) track(c net.Conn, state http.ConnState) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	switch state {
+	case http.StateIdle:
+		l.waiting[c] = time.Now()
+	case http.StateActive, http.StateHijacked, http.StateClosed:
+		delete(l.waiting, c)
+	}
+}
+
+// limitedConn gives its slot back once, when closed.
+type limitedConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
 }
 
 // statusRecorder remembers the status a handler wrote.

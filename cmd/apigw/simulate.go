@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/apigw/apigw/extensions/simulate"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/spf13/cobra"
 )
 
@@ -64,9 +64,13 @@ An error in the operation's integration (or in the document as a whole)
 refuses the simulation; errors elsewhere are printed as warnings (--strict
 refuses the document on any error).
 
+--body reads the backend's body from a file, or from standard input with
+-; a body over 10 MiB (API Gateway's payload limit) is refused.
+
 Exit codes: 0 simulated (even when the client would get a 500: see the
 notes); 1 the integration has errors (such as a pattern Java rejects); 2
-usage (an unknown operation lists the available ones).`,
+usage (an unknown operation lists the available ones); 3 FILE or the body
+refused by a safety limit; 4 standard output could not be written.`,
 		Example: `  apigw simulate api.yaml --operation 'GET /pets/{id}' --error-message '[NotFound] no pet 7'
   apigw simulate api.yaml --operation 'GET /pets' --status 503 --header 'Retry-After: 30' --format json
   apigw simulate dump.json --operation sendMessage --status 200 --body reply.json
@@ -132,15 +136,11 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 		res.Headers = append(res.Headers, hd)
 	}
 	if f.body != "" {
-		var err error
-		if f.body == "-" {
-			res.Body, err = io.ReadAll(io.LimitReader(cmd.InOrStdin(), 10<<20))
-		} else {
-			res.Body, err = os.ReadFile(f.body)
-		}
+		body, err := readBody(cmd, f.body)
 		if err != nil {
-			return withCode(exitUsage, fmt.Errorf("--body: %w", err))
+			return err
 		}
+		res.Body = body
 	}
 	req := simulate.Request{Accept: f.accept}
 	var err error
@@ -171,9 +171,9 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 		}
 		req.Body = []byte(body)
 	}
-	src, err := loadSimSource(file, &f.api)
+	src, err := loadSimSource(cmd, file, &f.api)
 	if err != nil {
-		return withCode(exitFindings, err)
+		return err
 	}
 	op, candidates, routed := src.findRequest(f.operation)
 	if len(candidates) > 0 {
@@ -227,6 +227,43 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 	default:
 		return printHTTP(out, f.format, op, simulate.HTTP(op.apigwv2.ResponseParameters, res, req))
 	}
+}
+
+// maxBody is the largest backend body simulate reads: API Gateway's
+// payload limit, 10 MB (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html).
+const maxBody = 10 << 20
+
+// bodyTooLarge is a --body refused for its size: API Gateway's payload
+// limit, which --max-size does not raise.
+type bodyTooLarge struct{ *source.LimitError }
+
+func (b *bodyTooLarge) Unwrap() error { return b.LimitError }
+
+// readBody reads --body: a file, or standard input for "-", refused past
+// API Gateway's payload limit (exit code 3) rather than cut.
+func readBody(cmd *cobra.Command, name string) ([]byte, error) {
+	lim := source.Limits{MaxBytes: maxBody}
+	var body []byte
+	var err error
+	if name == "-" {
+		body, err = source.ReadAll("standard input", cmd.InOrStdin(), lim)
+	} else {
+		body, err = source.ReadFile(name, lim)
+	}
+	var le *source.LimitError
+	switch {
+	case err == nil:
+		return body, nil
+	case errors.As(err, &le) && le.Limit == source.LimitSize:
+		le.Message = fmt.Sprintf("--body: the backend body is larger than %d bytes (10 MiB), API Gateway's payload limit, so API Gateway would not return it; the body is refused", maxBody)
+		return nil, &bodyTooLarge{le}
+	case errors.As(err, &le):
+		le.Message = "--body: " + le.Message
+		return nil, err
+	case name == "-":
+		return nil, withCode(exitUsage, fmt.Errorf("--body: %w", err))
+	}
+	return nil, withCode(exitUsage, fmt.Errorf("--body: %w", inputError(name, err)))
 }
 
 // bodyText renders a body for output: as text when it is UTF-8, else base64-marked.

@@ -10,6 +10,7 @@ import (
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/simulate"
 	"github.com/apigw/apigw/internal/shared"
+	"github.com/spf13/cobra"
 )
 
 // unrendered finds VTL left in a body: a template returned as written.
@@ -26,7 +27,7 @@ func TestServeCorpusMocks(t *testing.T) {
 	var served, rendered, failed int
 	apis := map[string]bool{}
 	for _, file := range files {
-		src, err := loadSimSource(file, &apiFlag{})
+		src, err := loadSimSource(&cobra.Command{}, file, &apiFlag{})
 		if err != nil || src.dump == nil || src.dump.REST == nil {
 			continue
 		}

@@ -6,13 +6,13 @@ package main
 
 import (
 	"errors"
-	"os"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/simulate"
 	"github.com/apigw/apigw/openapi"
+	"github.com/spf13/cobra"
 )
 
 // simOperation is one operation that can be simulated.
@@ -38,25 +38,33 @@ type simSource struct {
 }
 
 // loadSimSource reads path as a dump of a deployed API, or as an OpenAPI
-// document or template imported the way API Gateway would import it.
-func loadSimSource(path string, api *apiFlag) (*simSource, error) {
-	data, err := os.ReadFile(path)
+// document or template imported the way API Gateway would import it. The
+// error carries its exit code.
+func loadSimSource(cmd *cobra.Command, path string, api *apiFlag) (*simSource, error) {
+	opts, err := api.options(cmd, "")
 	if err != nil {
 		return nil, err
 	}
-	if isDump(path, data) {
-		d, diags := apimodel.Load(path, data)
+	data, err := readInput(path, opts.Limits)
+	if err != nil {
+		return nil, err
+	}
+	if isDump(path, data, opts.Limits) {
+		d, diags, err := apimodel.Read(path, data, opts.Limits)
+		if err != nil {
+			return nil, err
+		}
 		if d == nil || hasError(diags) {
-			return nil, diagError(diags)
+			return nil, withCode(exitFindings, diagError(diags))
 		}
 		return sourceFromDump(d), nil
 	}
-	docs, diags, err := openapi.Load(path, data, openapi.LoadOptions{API: api.kind()})
+	docs, diags, err := loadDocuments(path, data, opts)
 	if err != nil {
 		return nil, err
 	}
 	if len(docs) == 0 {
-		return nil, diagError(diags)
+		return nil, withCode(exitFindings, diagError(diags))
 	}
 	// Errors are judged by what the command reads (see simulateReads and
 	// serveReads), once the operation is known.
@@ -64,7 +72,7 @@ func loadSimSource(path string, api *apiFlag) (*simSource, error) {
 	for _, doc := range docs {
 		d, idiags := openapi.Import(doc, openapi.ImportOptions{})
 		if d == nil {
-			return nil, diagError(idiags)
+			return nil, withCode(exitFindings, diagError(idiags))
 		}
 		s := sourceFromDump(d)
 		for i := range s.operations {

@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -174,5 +176,85 @@ func TestSimulateOperationNames(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"simulate", dup, "--operation", "same"}, nil, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "GET /a, GET /b") {
 		t.Errorf("ambiguous operationId: exit %d, %s", code, errb.String())
+	}
+}
+
+// startServe runs serve in the background and returns its URL and a channel
+// with its exit code.
+func startServe(t *testing.T, extra ...string) (string, <-chan int, *syncBuffer) {
+	t.Helper()
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		args := append([]string{"serve", golden.Fixture(t, "simulate/http.yaml"), "--addr", "127.0.0.1:0"}, extra...)
+		done <- run(args, nil, &out, &errb)
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		sc := bufio.NewScanner(strings.NewReader(errb.String()))
+		for sc.Scan() {
+			if u, ok := strings.CutPrefix(sc.Text(), "apigw serve: listening on "); ok {
+				return u, done, &errb
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("server did not start: %s", errb.String())
+	return "", nil, nil
+}
+
+// TestServeBoundsConnections: clients holding every connection open, idle
+// or silent, do not lock out a normal request; SIGTERM with a request half
+// sent exits 0 within the grace period.
+func TestServeBoundsConnections(t *testing.T) {
+	url, done, errb := startServe(t, "--max-connections", "8")
+	host := strings.TrimPrefix(url, "http://")
+	var held []net.Conn
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	for i := range 40 {
+		c, err := net.Dial("tcp", host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+		if i%2 == 0 {
+			// A keep-alive connection, idle after one request.
+			fmt.Fprintf(c, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+		}
+	}
+	client := &http.Client{Timeout: 3 * time.Second}
+	start := time.Now()
+	resp, err := client.Get(url + "/health")
+	if err != nil {
+		t.Fatalf("a normal request with 40 connections held: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || time.Since(start) > 2*time.Second {
+		t.Errorf("status %d after %s", resp.StatusCode, time.Since(start))
+	}
+
+	half, err := net.Dial("tcp", host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer half.Close()
+	fmt.Fprintf(half, "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"par")
+	time.Sleep(100 * time.Millisecond)
+	start = time.Now()
+	syscall.Kill(syscall.Getpid(), syscall.SIGTERM)
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("exit %d after SIGTERM; stderr: %s", code, errb.String())
+		}
+		if d := time.Since(start); d > shutdownGrace+time.Second {
+			t.Errorf("stopped %s after SIGTERM", d)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop after SIGTERM")
 	}
 }

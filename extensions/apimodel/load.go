@@ -1,10 +1,9 @@
 package apimodel
 
 import (
+	"errors"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -22,28 +21,50 @@ type Dump struct {
 // Load reads a dump (JSON or YAML) of a REST, HTTP or WebSocket API. file
 // names the input in diagnostics. The dump is nil only when nothing could be
 // read; otherwise it holds what was understood, next to the diagnostics.
+// Load is Read with the default limits; a refusal by a limit is an error
+// diagnostic here.
 func Load(file string, data []byte) (*Dump, []diag.Diagnostic) {
+	dump, diags, err := Read(file, data, source.Limits{})
+	var le *source.LimitError
+	if errors.As(err, &le) {
+		diags = append(diags, diag.Diagnostic{Severity: diag.Error, Code: le.Code, File: file,
+			Line: le.Line, Column: le.Column, Message: le.Message})
+	}
+	return dump, diags
+}
+
+// Read reads a dump as documents are read (source.Parse): within the
+// limits lim (size, depth, alias expansion, UTF-8, one YAML document), with
+// duplicate keys reported as errors naming both positions. The error is a
+// *source.LimitError when a limit refuses the input, and then the dump and
+// the diagnostics are nil; every other problem is a diagnostic, as in Load.
+func Read(file string, data []byte, lim source.Limits) (*Dump, []diag.Diagnostic, error) {
 	d := &decoder{Collector: extensions.Collector{File: file}, base: map[string]string{}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := 0
-		if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
+	doc, _, err := source.Parse(file, data, lim)
+	if err != nil {
+		var se *source.SyntaxError
+		if !errors.As(err, &se) {
+			return nil, nil, err
 		}
 		d.Diags = append(d.Diags, diag.Diagnostic{Severity: diag.Error, Code: diag.DumpSyntax, File: file,
-			Line: line, Message: "not JSON or YAML: " + err.Error()})
-		return nil, d.Diags
+			Line: se.Line, Column: se.Column, Message: "not JSON or YAML: " + se.Message})
+		return nil, d.Diags, nil
 	}
-	d.root = &doc
-	dump := d.load(&doc, "")
+	// A dump is the CLI's output, which never repeats a key: one that does
+	// was edited by hand, and which value was meant cannot be told, so it
+	// is refused rather than read as API Gateway reads a document.
+	for _, dup := range source.DuplicateKeys(doc, "") {
+		dup.Severity = diag.Error
+		d.Append(dup)
+	}
+	d.root = doc
+	dump := d.load(doc, "")
 	if dump != nil {
 		dump.check(d)
 	}
 	diag.Sort(d.Diags)
-	return dump, d.Diags
+	return dump, d.Diags, nil
 }
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
 
 // hasKey tells whether mapping n has key (compared case-insensitively).
 func hasKey(n *yaml.Node, key string) bool {
@@ -133,7 +154,11 @@ var (
 func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 	root := source.Resolve(doc)
 	if root == nil || root.Kind != yaml.MappingNode {
-		d.Add(diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", kindName(root))
+		what := kindName(root)
+		if root != nil && root.Kind == yaml.ScalarNode && root.Tag == "!!str" {
+			what = source.Excerpt(root.Value, 40) // a text file: do not repeat it whole
+		}
+		d.Add(diag.DumpShape, root, "", "a dump must be an object such as {\"restApi\": …, \"resources\": […]} or {\"api\": …, \"routes\": […]}, not %s", what)
 		return nil
 	}
 	exact := func(keys []string) bool {
@@ -151,7 +176,7 @@ func (d *decoder) load(doc *yaml.Node, at string) *Dump {
 		return nil
 	}
 	switch {
-	case exact(restKeys):
+	case exact(restKeys), restStagesOnly(root):
 		return d.rest(root)
 	case exact(v2Keys):
 		return d.v2(root)
@@ -212,6 +237,19 @@ func (d *decoder) rest(root *yaml.Node) *Dump {
 	dump := &Dump{REST: &RestDump{}}
 	d.object(root, reflect.ValueOf(dump.REST).Elem(), "", "REST API dump")
 	return dump
+}
+
+// restStageKeys are keys of a stage that only REST APIs have.
+var restStageKeys = []string{"cacheClusterEnabled", "cacheClusterStatus", "cacheClusterSize", "tracingEnabled", "methodSettings", "clientCertificateId"}
+
+// restStagesOnly tells whether a dump holds nothing but stages, and they
+// are a REST API's (both kinds list them under "stages").
+func restStagesOnly(root *yaml.Node) bool {
+	if len(root.Content) != 2 || root.Content[0].Value != "stages" {
+		return false
+	}
+	items := source.Items(root.Content[1])
+	return len(items) > 0 && slices.ContainsFunc(restStageKeys, func(k string) bool { return exactLookup(items[0], k) != nil })
 }
 
 func (d *decoder) v2(root *yaml.Node) *Dump {

@@ -2,11 +2,14 @@ package apimodel
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 )
 
@@ -204,5 +207,62 @@ func TestMarshalKeepsWhatAWSReturns(t *testing.T) {
 	out2, _ := again.Marshal()
 	if !bytes.Equal(out, out2) {
 		t.Error("Marshal(Load(Marshal(d))) differs from Marshal(d)")
+	}
+}
+
+// TestReadLimits: dumps are read as documents are, under the same limits.
+func TestReadLimits(t *testing.T) {
+	var bomb strings.Builder
+	bomb.WriteString("restApi: {name: x}\nx-anchor: &m {statusCode: '200', responseTemplates: {application/json: '" + strings.Repeat("t", 100) + "'}}\nresources:\n")
+	for i := range 20000 {
+		fmt.Fprintf(&bomb, "  - {id: r%d, path: /r%d, resourceMethods: {GET: {methodIntegration: {integrationResponses: {'200': *m}}}}}\n", i, i)
+	}
+	tests := []struct {
+		name, in string
+		lim      source.Limits
+		limit    string
+	}{
+		{"size", `{"restApi": {"name": "x"}}`, source.Limits{MaxBytes: 10}, source.LimitSize},
+		{"several documents", "restApi: {name: a}\n---\nrestApi: {name: b}\n", source.Limits{}, source.LimitDocuments},
+		{"depth", `{"restApi": {"tags": {"a": {"b": {"c": 1}}}}}`, source.Limits{MaxDepth: 3}, source.LimitDepth},
+		{"alias expansion", bomb.String(), source.Limits{MaxAliasNodes: 100_000}, source.LimitAlias},
+		{"utf8", "{\"restApi\": {\"name\": \"\xff\"}}", source.Limits{}, source.LimitUTF8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, diags, err := Read("dump.yaml", []byte(tt.in), tt.lim)
+			var le *source.LimitError
+			if !errors.As(err, &le) || le.Limit != tt.limit || le.File != "dump.yaml" {
+				t.Fatalf("got %v, %v, %v; want a %s refusal", d, diags, err, tt.limit)
+			}
+			if d != nil || diags != nil {
+				t.Errorf("a refusal returns nothing else: %v %v", d, diags)
+			}
+		})
+	}
+	// Load, without an error result, reports the refusal as an error.
+	_, diags := Load("dump.yaml", []byte("restApi: {name: a}\n---\nrestApi: {name: b}\n"))
+	if len(diags) != 1 || diags[0].Code != diag.MultiDocument || diags[0].Severity != diag.Error || diags[0].Line != 2 {
+		t.Errorf("Load: %v", diags)
+	}
+}
+
+func TestReadDuplicateKeys(t *testing.T) {
+	_, diags, err := Read("dump.json", []byte("{\"restApi\": {\"name\": \"a\",\n \"name\": \"b\"}}"), source.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
+		if d.Code == diag.DuplicateKey && d.Severity == diag.Error && d.Line == 2 && d.Pointer == "/restApi/name" && strings.Contains(d.Message, "first at 1:14") {
+			return
+		}
+	}
+	t.Errorf("no duplicate-key error: %v", diags)
+}
+
+func TestReadTextFileIsNotEchoed(t *testing.T) {
+	_, diags, err := Read("notes.txt", []byte(strings.Repeat("plain text ", 10000)), source.Limits{})
+	if err != nil || len(diags) != 1 || len(diags[0].Message) > 400 || !strings.Contains(diags[0].Message, "(109999 bytes)") {
+		t.Errorf("%v %.500v", err, diags)
 	}
 }

@@ -18,6 +18,10 @@ const (
 	APIKindGuess Code = "APIGW007"
 	// UnusedSuppression: Suppression that matches no finding.
 	UnusedSuppression Code = "APIGW008"
+	// NotRegularFile: Input is not a regular file.
+	NotRegularFile Code = "APIGW015"
+	// LimitRefChain: $ref chain longer than the chain limit.
+	LimitRefChain Code = "APIGW016"
 	// LimitSize: Input larger than the size limit.
 	LimitSize Code = "APIGW010"
 	// LimitDepth: Input nests deeper than the depth limit.
@@ -155,4 +159,10 @@ var loadEntries = []Entry{
 	{Code: OperationLeftOut, Severity: Warning, Title: "Operation left out because of its errors",
 		Doc:      "The document has an error confined to one operation (or to the shared components only some operations refer to) in a part the command reads, so gen client writes no method for the operation and serve answers it with 501 instead of refusing the whole document. The warning names the operation; the original message and code follow. Fix the error to get the operation back, or pass --strict to refuse the document.",
 		Evidence: "Tool contract: leaving an operation out is apigw's choice, so that one broken operation does not stop a client or a mock server for the others."},
+	{Code: NotRegularFile, Severity: Error, Title: "Input is not a regular file",
+		Doc:      "An input named on the command line, below a checked folder or by an allowed external $ref is a named pipe, a device or a socket. Only regular files are read: a pipe can block forever and a device such as /dev/zero never ends. Pass the data as a file, or on standard input where the command reads it.",
+		Evidence: "Tool contract: inputs are bounded; reading a file that never ends, or waiting for a writer that never comes, would hang the command."},
+	{Code: LimitRefChain, Severity: Error, Title: "$ref chain longer than the chain limit",
+		Doc:      "A $ref names a value that is itself only a $ref, and so on, for more links than the limit (32). Such chains serve no purpose in an API definition and make resolvers do work that grows with their length; point each $ref at the value it means.",
+		Evidence: "Tool contract: the work a document can cause is bounded; a chain of 8,000 $refs took minutes in kin-openapi's resolver."},
 }

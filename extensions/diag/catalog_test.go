@@ -82,7 +82,10 @@ func parseCatalog(t *testing.T) catalogSource {
 				return true
 			}
 			at, ok := cl.Type.(*ast.ArrayType)
-			if elt, isIdent := at.Elt.(*ast.Ident); !ok || !isIdent || elt.Name != "Entry" {
+			if !ok {
+				return true
+			}
+			if elt, isIdent := at.Elt.(*ast.Ident); !isIdent || elt.Name != "Entry" {
 				return true
 			}
 			for _, elt := range cl.Elts {

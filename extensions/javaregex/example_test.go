@@ -73,3 +73,14 @@ func ExampleMustCompile() {
 	fmt.Println(m)
 	// Output: false
 }
+
+func ExampleOverlapWithin() {
+	// One budget for all the patterns of a document.
+	budget := javaregex.NewBudget(javaregex.DefaultBudget)
+	a := javaregex.MustCompile(`.*\[NotFound\].*`)
+	b := javaregex.MustCompile(`(?!.*Timeout).*Found.*`)
+	example, ok, err := javaregex.OverlapWithin(a, b, budget)
+	fmt.Printf("%q %v %v\n", example, ok, err)
+	// Output:
+	// "[NotFound]" true <nil>
+}

@@ -1,9 +1,18 @@
 package javaregex
 
-import "strings"
+import (
+	"errors"
+	"strings"
+	"time"
+)
 
 // witnessLimit caps how many candidate strings one AST node contributes.
 const witnessLimit = 48
+
+// witnessBytes caps the length of a candidate string: a pattern such as
+// x{99999999} would otherwise make the search build strings of hundreds of
+// megabytes. Overlaps that only longer strings show are not searched for.
+const witnessBytes = 4096
 
 // commonValues are integration results worth trying for any pair of
 // patterns: status codes and typical Lambda error messages.
@@ -11,14 +20,29 @@ var commonValues = []string{"", "200", "201", "204", "400", "401", "403", "404",
 	"503", "504", "Error", "error", "Bad Request", "Not Found", "Internal Server Error", "Unauthorized", "Forbidden",
 	"[BadRequest] invalid", "[NotFound] missing", "Task timed out after 3.00 seconds", "\n", "a\nb"}
 
-// Overlap searches for a string that both patterns match and returns it.
+// Overlap searches for a string that both patterns match and returns it;
+// it is OverlapWithin without a budget.
+func Overlap(a, b *Pattern) (example string, ok bool) {
+	example, ok, _ = OverlapWithin(a, b, nil)
+	return example, ok
+}
+
+// OverlapWithin searches for a string that both patterns match and returns it.
 // Candidates are built from each pattern's AST (shortest witnesses, each
 // alternative, repetition counts around the minimum, and characters of each
 // class including line terminators and non-ASCII members), plus common
 // status codes and error messages; each candidate is tested with Match
 // against both patterns. It is a search, not a proof: ok false means no
 // common string was found, not that none exists.
-func Overlap(a, b *Pattern) (example string, ok bool) {
+//
+// The search's time, whichever engine matches, is taken from budget (nil is
+// none): when it is spent, the search stops with ErrBudget and ok false.
+func OverlapWithin(a, b *Pattern, budget *Budget) (example string, ok bool, err error) {
+	if budget.spent() {
+		return "", false, ErrBudget
+	}
+	start := time.Now()
+	defer func() { budget.spend(time.Since(start)) }()
 	wa, wb := witnesses(a.root), witnesses(b.root)
 	var cands []string
 	cands = append(cands, wa...)
@@ -32,20 +56,37 @@ func Overlap(a, b *Pattern) (example string, ok bool) {
 	}
 	cands = append(cands, commonValues...)
 	seen := map[string]bool{}
-	for _, s := range cands {
+	for i, s := range cands {
 		if seen[s] {
 			continue
 		}
 		seen[s] = true
-		ma, _, errA := a.Match(s)
+		if budget != nil && i%16 == 15 {
+			// Charge what the search took so far, so that one long search
+			// cannot overdraw the budget by much.
+			now := time.Now()
+			budget.spend(now.Sub(start))
+			start = now
+			if budget.spent() {
+				return "", false, ErrBudget
+			}
+		}
+		ma, _, errA := a.match(s, budget)
+		if errors.Is(errA, ErrBudget) {
+			return "", false, errA
+		}
 		if errA != nil || !ma {
 			continue
 		}
-		if mb, _, errB := b.Match(s); errB == nil && mb {
-			return s, true
+		mb, _, errB := b.match(s, budget)
+		if errors.Is(errB, ErrBudget) {
+			return "", false, errB
+		}
+		if errB == nil && mb {
+			return s, true, nil
 		}
 	}
-	return "", false
+	return "", false, nil
 }
 
 // witnesses generates candidate strings that n may match, shortest first.
@@ -77,7 +118,7 @@ func witnesses(n *node) []string {
 		for k := n.min; k <= n.min+2 && (n.max < 0 || k <= n.max); k++ {
 			if k > witnessLimit {
 				// Long counts: one witness repeated keeps the search cheap.
-				if len(sub) > 0 {
+				if len(sub) > 0 && len(sub[0]) <= witnessBytes/k {
 					out = append(out, strings.Repeat(sub[0], k))
 				}
 				continue
@@ -125,6 +166,9 @@ func product(a, b []string) []string {
 	var out []string
 	for _, x := range a {
 		for _, y := range b {
+			if len(x)+len(y) > witnessBytes {
+				continue
+			}
 			out = append(out, x+y)
 			if len(out) >= witnessLimit {
 				return out

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/apigw/apigw/extensions/diag"
@@ -34,8 +35,7 @@ type Pattern struct {
 	re2        string
 	re2ok      bool
 	std        *regexp.Regexp
-	net        *regexp2.Regexp
-	netSrc     string
+	net        *backtracker // nil when std evaluates the pattern
 	approx     bool
 	constructs []Construct
 	timeout    time.Duration
@@ -82,14 +82,32 @@ func Compile(pattern string) (pat *Pattern, err error) {
 		pat.approx = true
 		net := &emitter{dotnet: true, groups: p.groups}
 		net.emit(root, true)
-		pat.netSrc = `\A(?:` + net.b.String() + `)\z`
-		re, err := regexp2.Compile(pat.netSrc, regexp2.None)
-		if err != nil {
-			return nil, &Error{Code: diag.PatternUnsupported, Pattern: pattern, Message: "cannot evaluate this pattern: " + err.Error(), Hint: "simplify the pattern"}
-		}
-		pat.net = re
+		// The backtracking engine compiles it on first use: compiling a
+		// pattern with Unicode classes takes milliseconds, which only the
+		// patterns that are evaluated should cost.
+		pat.net = &backtracker{pattern: pattern, src: `\A(?:` + net.b.String() + `)\z`}
 	}
 	return pat, nil
+}
+
+// backtracker is a pattern for the backtracking engine, compiled once, on
+// first use; copies of a Pattern (WithTimeout) share it.
+type backtracker struct {
+	pattern, src string
+	once         sync.Once
+	re           *regexp2.Regexp
+	err          error
+}
+
+// compiled compiles the pattern the first time.
+func (b *backtracker) compiled() (*regexp2.Regexp, error) {
+	b.once.Do(func() {
+		b.re, b.err = regexp2.Compile(b.src, regexp2.None)
+		if b.err != nil {
+			b.err = &Error{Code: diag.PatternUnsupported, Pattern: b.pattern, Message: "cannot evaluate this pattern: " + b.err.Error(), Hint: "simplify the pattern"}
+		}
+	})
+	return b.re, b.err
 }
 
 func (p *Pattern) note(name string) {
@@ -118,20 +136,53 @@ func (p *Pattern) String() string { return p.src }
 // Match reports whether the whole of s matches, as Java's Matcher.matches()
 // does. approximate is true when the pattern needed the backtracking engine
 // or uses a construct that is not evaluated; err wraps ErrTimeout when the
-// time limit was hit.
+// time limit was hit, or is an *Error when the backtracking engine cannot
+// evaluate the pattern.
 func (p *Pattern) Match(s string) (matched, approximate bool, err error) {
+	return p.MatchWithin(s, nil)
+}
+
+// MatchWithin is Match with the backtracking engine's time (compiling and
+// matching) taken from budget, shared with other evaluations; nil is no
+// budget. When the budget is spent, the pattern is not evaluated and err
+// is ErrBudget. Patterns that RE2 evaluates cost nothing here: their time
+// is linear in the input.
+func (p *Pattern) MatchWithin(s string, budget *Budget) (matched, approximate bool, err error) {
+	if p.std == nil && budget != nil {
+		start := time.Now()
+		defer func() { budget.spend(time.Since(start)) }()
+	}
+	return p.match(s, budget)
+}
+
+// match evaluates p on s, within what is left of budget; the caller
+// charges the time.
+func (p *Pattern) match(s string, budget *Budget) (matched, approximate bool, err error) {
 	if p.std != nil {
 		return p.std.MatchString(s), p.approx, nil
 	}
-	re := p.net
-	if p.timeout != re.MatchTimeout {
+	if budget.spent() {
+		return false, true, ErrBudget
+	}
+	re, err := p.net.compiled()
+	if err != nil {
+		return false, true, err
+	}
+	limit := p.timeout
+	if left, ok := budget.left(); ok && left < limit {
+		limit = left
+	}
+	if limit != re.MatchTimeout {
 		// regexp2.Regexp is safe for concurrent use but its timeout is a field.
 		cp := *re
-		cp.MatchTimeout = p.timeout
+		cp.MatchTimeout = limit
 		re = &cp
 	}
 	m, err := re.MatchString(s)
 	if err != nil {
+		if left, ok := budget.left(); ok && left < p.timeout {
+			return false, true, ErrBudget // cut short by the budget, not by the pattern's own limit
+		}
 		return false, true, fmt.Errorf("%w: %v", ErrTimeout, err)
 	}
 	return m, true, nil

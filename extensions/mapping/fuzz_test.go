@@ -1,9 +1,14 @@
 package mapping
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/apigw/apigw/internal/shared"
+)
 
 // FuzzParse checks that no parser panics and that every problem points
-// inside (or just past the end of) the string it is about.
+// inside (or just past the end of) the string it is about. The seeds add
+// every parameter mapping of the shared corpus.
 func FuzzParse(f *testing.F) {
 	seeds := [][2]string{
 		{"integration.request.header.x", "method.request.body.a[0]['b'].c"},
@@ -15,6 +20,7 @@ func FuzzParse(f *testing.F) {
 		{"", ""},
 		{"integration.request.", "$context."},
 	}
+	seeds = append(seeds, shared.Entries(f, "requestParameters", "responseParameters", "RequestParameters", "ResponseParameters")...)
 	for _, s := range seeds {
 		f.Add(s[0], s[1])
 	}

@@ -32,8 +32,9 @@ type HandlerOptions struct {
 // answers as API Gateway would, and every other operation answers 501 with
 // a JSON body naming it. Requests are routed by method and path template
 // ({id} matches one segment, {proxy+} the rest; a literal segment beats a
-// parameter, an exact method beats ANY); a request that fits no route gets
-// API Gateway's 403 {"message":"Missing Authentication Token"}.
+// parameter, an exact method beats ANY; methods are case-sensitive, so
+// "get" is not GET); a request that fits no route gets API Gateway's 403
+// {"message":"Missing Authentication Token"}.
 //
 // A MOCK integration runs as REST describes it, over the client request:
 // the request template for the request's Content-Type (application/json
@@ -95,7 +96,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rt, params := h.router.find(r.Method, r.URL.Path)
+	var rt *route
+	var params map[string]string
+	// Methods are case-sensitive (RFC 9110, section 9.1) and API Gateway's
+	// are written in capitals, so "get" is no method of the API, not GET.
+	if r.Method == strings.ToUpper(r.Method) {
+		rt, params = h.router.find(r.Method, r.URL.Path)
+	}
 	if rt == nil {
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Missing Authentication Token"})
 		return

@@ -72,15 +72,25 @@ func compileAll(cs []candidate) error {
 
 // choose tries every candidate against value in order and returns the
 // attempts and the index of the first match (-1 for none). Every pattern
-// is evaluated so that the trace shows ambiguities.
+// is evaluated so that the trace shows ambiguities; the patterns that need
+// the backtracking engine share javaregex.DefaultBudget, past which they
+// count as not matching.
 func choose(cs []candidate, value string) (attempts []Attempt, winner int, notes []Note) {
 	winner = -1
 	var also []string
+	budget := javaregex.NewBudget(javaregex.DefaultBudget)
 	for i, c := range cs {
 		a := Attempt{Key: c.key, Pattern: c.pattern, StatusCode: c.status}
-		m, approx, err := c.p.Match(value)
+		m, approx, err := c.p.MatchWithin(value, budget)
 		a.Matched, a.Approximate = m, approx
-		if err != nil {
+		switch {
+		case errors.Is(err, javaregex.ErrBudget):
+			a.Error = err.Error()
+			a.Matched = false
+			if budget.Announce() {
+				notes = append(notes, Note{diag.SimTimeout, fmt.Sprintf("the patterns took all the time allowed (%s) before %q; it and the patterns after it that need the backtracking engine are counted as not matching", javaregex.DefaultBudget, c.key)})
+			}
+		case err != nil:
 			a.Error = err.Error()
 			a.Matched = false
 			notes = append(notes, Note{diag.SimTimeout, fmt.Sprintf("evaluating %q took longer than the time limit; it is counted as not matching", c.key)})

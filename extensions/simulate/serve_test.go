@@ -56,6 +56,9 @@ func TestHandler(t *testing.T) {
 		{"GET", "/files", 403, `Missing Authentication Token`, nil},
 		{"POST", "/pets/7", 403, `Missing Authentication Token`, nil},
 		{"GET", "/nowhere", 403, `Missing Authentication Token`, nil},
+		// Methods are case-sensitive: "get" is not GET, even for ANY.
+		{"get", "/pets/7", 403, `Missing Authentication Token`, nil},
+		{"put", "/files/a", 403, `Missing Authentication Token`, nil},
 	}
 	for _, tt := range tests {
 		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)

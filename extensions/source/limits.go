@@ -28,6 +28,13 @@ type Limits struct {
 	// MaxAliasNodes bounds the nodes reachable through YAML aliases, counted
 	// over the whole tree as a reader that expands every alias would see them.
 	MaxAliasNodes int
+	// MaxAliasBytes bounds the bytes YAML aliases expand to, over the whole
+	// tree: the text of every scalar (keys and values) reached through an
+	// alias, plus a byte for each node. A small file can otherwise anchor a
+	// long string once and repeat it by alias until every reader that
+	// expands it runs out of memory. The default is MaxBytes: expanding the
+	// aliases may not produce more than a file may hold.
+	MaxAliasBytes int64
 }
 
 // WithDefaults fills zero fields with the defaults.
@@ -41,6 +48,9 @@ func (l Limits) WithDefaults() Limits {
 	if l.MaxAliasNodes <= 0 {
 		l.MaxAliasNodes = DefaultMaxAliasNodes
 	}
+	if l.MaxAliasBytes <= 0 {
+		l.MaxAliasBytes = l.MaxBytes
+	}
 	return l
 }
 
@@ -51,11 +61,16 @@ const (
 	LimitAlias     = "alias"
 	LimitUTF8      = "utf8"
 	LimitDocuments = "documents"
+	// LimitFileType refuses an input that is not a regular file.
+	LimitFileType = "file type"
+	// LimitRefChain refuses a chain of more than MaxRefHops $refs.
+	LimitRefChain = "ref chain"
 )
 
 // LimitError is an input refused by a safety limit; the command exits with code 3.
 type LimitError struct {
-	// Limit names the limit: LimitSize, LimitDepth, LimitAlias, LimitUTF8 or LimitDocuments.
+	// Limit names the limit: LimitSize, LimitDepth, LimitAlias, LimitUTF8,
+	// LimitDocuments, LimitFileType or LimitRefChain.
 	Limit string
 	// Code is the diagnostic code (CodeLimitSize, …).
 	Code diag.Code

@@ -217,7 +217,9 @@ func LocalRef(root *yaml.Node, ref string) (*yaml.Node, string) {
 }
 
 // MaxRefHops bounds how many local references Follow goes through, so a
-// cycle of references ends.
+// cycle of references ends. It is also the longest chain of references
+// (a $ref naming a value that is itself only a $ref, and so on) a document
+// may hold: openapi.Load refuses a longer one (LimitRefChain).
 const MaxRefHops = 32
 
 // Follow resolves n while it is an object {"$ref": "#/…"} naming a value
@@ -238,5 +240,7 @@ func Follow(root, n *yaml.Node, ptr string) (target *yaml.Node, targetPtr string
 		}
 		n, ptr = t, p
 	}
-	return n, ptr, false
+	// MaxRefHops links taken: the chain may end just here.
+	ref := Get(n, "$ref")
+	return n, ptr, ref == nil || ref.Kind != yaml.ScalarNode
 }

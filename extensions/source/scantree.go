@@ -9,9 +9,10 @@ import (
 
 // scanTree checks a YAML tree against the depth and alias limits before
 // anything walks it. Aliases are counted as a reader that expands them sees
-// them, over the whole tree: kin-openapi decodes each schema on its own, so
-// its per-value alias limit does not stop a "billion laughs" spread over
-// many schemas. An alias inside the node it names would make every walker
+// them, in nodes and in bytes, over the whole tree: kin-openapi decodes each
+// schema on its own, so its per-value alias limit does not stop a "billion
+// laughs" spread over many schemas, and a string counts as one node however
+// long it is. An alias inside the node it names would make every walker
 // loop, so it is refused too.
 func scanTree(file string, doc *yaml.Node, lim Limits) error {
 	sc := &treeScan{file: file, lim: lim, memo: map[*yaml.Node]*expansion{}}
@@ -21,14 +22,26 @@ func scanTree(file string, doc *yaml.Node, lim Limits) error {
 type treeScan struct {
 	file     string
 	lim      Limits
-	expanded int // nodes reached through aliases so far
+	expanded int   // nodes reached through aliases so far
+	bytes    int64 // bytes of those nodes
 	memo     map[*yaml.Node]*expansion
 }
 
-// expansion is the size and height of a node with its aliases expanded.
+// expansion is the size (in nodes and bytes) and height of a node with its
+// aliases expanded.
 type expansion struct {
 	size, height int
+	bytes        int64
 	done         bool
+}
+
+// nodeBytes is what one node adds when expanded: its text (a scalar's
+// value, an alias's own name does not count) and a byte for the node.
+func nodeBytes(n *yaml.Node) int64 {
+	if n.Kind == yaml.ScalarNode {
+		return int64(len(n.Value)) + 1
+	}
+	return 1
 }
 
 func (sc *treeScan) walk(n *yaml.Node, depth int) error {
@@ -44,9 +57,14 @@ func (sc *treeScan) walk(n *yaml.Node, depth int) error {
 			return err
 		}
 		sc.expanded += e.size
+		sc.bytes += e.bytes
 		if sc.expanded > sc.lim.MaxAliasNodes {
 			return &LimitError{Limit: LimitAlias, Code: diag.LimitAlias, File: sc.file, Line: n.Line, Column: n.Column,
 				Message: fmt.Sprintf("YAML aliases expand to more than %d nodes (the alias *%s here passes the limit); the input is refused: write the values out or use $ref", sc.lim.MaxAliasNodes, n.Value)}
+		}
+		if sc.bytes > sc.lim.MaxAliasBytes {
+			return &LimitError{Limit: LimitAlias, Code: diag.LimitAlias, File: sc.file, Line: n.Line, Column: n.Column,
+				Message: fmt.Sprintf("YAML aliases expand to more than %d bytes (the alias *%s here passes the limit); the input is refused: write the values out or use $ref", sc.lim.MaxAliasBytes, n.Value)}
 		}
 		if depth+e.height > sc.lim.MaxDepth {
 			return sc.depthError(n)
@@ -82,7 +100,7 @@ func (sc *treeScan) expand(n *yaml.Node, at *yaml.Node) (*expansion, error) {
 		}
 		return e, nil
 	}
-	e := &expansion{size: 1}
+	e := &expansion{size: 1, bytes: nodeBytes(n)}
 	if len(n.Content) == 0 {
 		e.done = true
 		return e, nil
@@ -95,6 +113,7 @@ func (sc *treeScan) expand(n *yaml.Node, at *yaml.Node) (*expansion, error) {
 		}
 		// Saturate: the exact number past the limit does not matter.
 		e.size = min(e.size+ce.size, sc.lim.MaxAliasNodes+1)
+		e.bytes = min(e.bytes+ce.bytes, sc.lim.MaxAliasBytes+1)
 		e.height = max(e.height, ce.height)
 	}
 	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {

@@ -29,8 +29,10 @@ func restyle(n *yaml.Node, done map[*yaml.Node]bool) {
 	case yaml.ScalarNode:
 		// Line and paragraph separators and NEL stay escaped in double
 		// quotes: YAML 1.1 readers take them for line breaks.
+		// A string such as "1e400" keeps its quotes too: yaml v4 would write
+		// it plain, which reads as a number.
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 && ScalarTag(n) == TagStr &&
-			!strings.ContainsAny(n.Value, "\u2028\u2029\u0085") {
+			!strings.ContainsAny(n.Value, "\u2028\u2029\u0085") && !beyondFloat64(n.Value) {
 			n.Tag = TagStr
 			n.Style &^= yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle
 			if strings.Contains(strings.TrimRight(n.Value, "\n"), "\n") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/apigw/apigw/internal/atomicfile"
 )
@@ -32,4 +33,23 @@ func ExampleWrite() {
 	// Output:
 	// {}
 	// <nil>
+}
+
+func ExampleRemoveStale() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "api.yaml")
+	os.WriteFile(path, []byte("openapi: 3.0.1\n"), 0o644)
+	// A temporary file that an interrupted write left, long ago.
+	stale := filepath.Join(dir, ".api.yaml.apigw-1-x.tmp")
+	os.WriteFile(stale, []byte("openapi: 3."), 0o600)
+	old := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(stale, old, old)
+	atomicfile.RemoveStale(path)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		fmt.Println(e.Name())
+	}
+	// Output:
+	// api.yaml
 }
