@@ -31,10 +31,44 @@ func startImporter() {
 	go std.once.Do(loadStd)
 }
 
+// goCommand returns the go command run with args where it can neither
+// reach the network nor be steered by the caller's module: in a new empty
+// folder (no go.mod asking for another toolchain), with GOTOOLCHAIN=local,
+// GOPROXY=off, no cgo (no C compiler started) and no GOFLAGS, GOWORK or go
+// env file. Only the standard library is listed, which needs none of them.
+// cleanup removes the folder.
+func goCommand(args ...string) (cmd *exec.Cmd, cleanup func(), err error) {
+	dir, err := os.MkdirTemp("", "apigw-golist-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd = exec.Command("go", args...)
+	cmd.Dir = dir
+	for _, kv := range os.Environ() {
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "GOTOOLCHAIN", "GOPROXY", "GOFLAGS", "GOWORK", "GOENV", "GONOSUMDB", "GOPRIVATE", "CGO_ENABLED":
+		default:
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, "GOTOOLCHAIN=local", "GOPROXY=off", "GOWORK=off", "GOENV=off", "CGO_ENABLED=0")
+	return cmd, func() { os.RemoveAll(dir) }, nil
+}
+
+// goOutput runs the go command (see goCommand) and returns its output.
+func goOutput(args ...string) ([]byte, error) {
+	cmd, cleanup, err := goCommand(args...)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+	return cmd.Output()
+}
+
 func loadStd() {
 	fset := token.NewFileSet()
 	args := append([]string{"list", "-export", "-f", "{{.ImportPath}}={{.Export}}"}, stdPackages...)
-	out, err := exec.Command("go", args...).Output()
+	out, err := goOutput(args...)
 	if err != nil {
 		std.imp = importer.ForCompiler(fset, "source", nil)
 		return
@@ -49,7 +83,7 @@ func loadStd() {
 		if f, ok := exports[path]; ok {
 			return os.Open(f)
 		}
-		out, err := exec.Command("go", "list", "-export", "-f", "{{.Export}}", path).Output()
+		out, err := goOutput("list", "-export", "-f", "{{.Export}}", path)
 		if err != nil {
 			return nil, fmt.Errorf("locating %s: %w", path, err)
 		}

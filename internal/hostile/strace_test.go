@@ -44,8 +44,10 @@ var straceArgs = []string{"-f", "-qq", "-e", "trace=execve,execveat,%network"}
 
 // TestNoNetworkNoProcesses runs every command under strace: none starts a
 // program (one execve: apigw itself) and none opens a socket, except the
-// listening socket of serve, which connects nowhere. gen client, which
-// type-checks with the go command, is left out.
+// listening socket of serve, which connects nowhere. gen client type-checks
+// with the standard library's export data, which the go command locates: it
+// may start the go toolchain's own programs (with downloads off), and no
+// process of the run opens a socket.
 func TestNoNetworkNoProcesses(t *testing.T) {
 	strace, err := exec.LookPath("strace")
 	if err != nil {
@@ -91,6 +93,30 @@ func TestNoNetworkNoProcesses(t *testing.T) {
 		for name, lines := range calls {
 			if name != "execve" && name != "execveat" {
 				t.Errorf("apigw %s made network calls:\n%s", strings.Join(args, " "), strings.Join(lines, "\n"))
+			}
+		}
+	}
+
+	// gen client: only the go toolchain, and no network.
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err == nil {
+		root := strings.TrimSpace(string(goroot))
+		out := filepath.Join(dir, "trace-genclient")
+		c := exec.Command(strace, append(append(straceArgs, "-o", out, bin), "gen", "client", "-package", "x", doc)...)
+		c.Dir = dir
+		c.Env = append(os.Environ(), "GOTOOLCHAIN=auto", "GOPROXY=https://proxy.golang.org")
+		if msg, err := c.CombinedOutput(); err != nil {
+			t.Errorf("gen client under strace: %v\n%s", err, excerpt(msg))
+		}
+		calls := traced(t, out)
+		for _, line := range append(calls["execve"], calls["execveat"]...) {
+			if !strings.Contains(line, `"`+bin+`"`) && !strings.Contains(line, `"`+root+"/") {
+				t.Errorf("gen client started a program outside the go toolchain:\n%s", line)
+			}
+		}
+		for name, lines := range calls {
+			if name != "execve" && name != "execveat" {
+				t.Errorf("gen client made network calls:\n%s", strings.Join(lines, "\n"))
 			}
 		}
 	}
