@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -82,13 +83,14 @@ func semanticOptions(d *Document, opts LoadOptions) SemanticOptions {
 	}
 	so.Location = &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	so.ReadFromURI = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
-		return readBelow(opts.AllowRefs, u)
+		return readBelow(opts.AllowRefs, u, opts.Limits.WithDefaults())
 	}
 	return so
 }
 
-// readBelow reads the file a $ref URL names, only when it lies below dir.
-func readBelow(dir string, u *url.URL) ([]byte, error) {
+// readBelow reads the file a $ref URL names, only when it lies below dir,
+// with the bounded reader every input goes through.
+func readBelow(dir string, u *url.URL, lim source.Limits) ([]byte, error) {
 	if u.Scheme != "" && u.Scheme != "file" {
 		return nil, fmt.Errorf("$ref %s: only files below %s may be read", u, dir)
 	}
@@ -105,5 +107,5 @@ func readBelow(dir string, u *url.URL) ([]byte, error) {
 		return nil, err
 	}
 	defer root.Close()
-	return root.ReadFile(rel)
+	return source.ReadFileIn(root, absDir, rel, lim)
 }
