@@ -25,11 +25,11 @@ func loadOne(cmd *cobra.Command, path, resource string, api *apiFlag, use *opena
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := readInput(path, opts.Limits)
+	name, data, err := readInput(cmd, path, opts.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	return pickDocument(path, data, resource, opts, use)
+	return pickDocument(name, data, resource, opts, use)
 }
 
 // pickDocument loads data (read from path) and picks the API definition
@@ -168,10 +168,10 @@ func isDump(path string, data []byte, lim source.Limits) bool {
 }
 
 // loadDump reads the dump file at path.
-func loadDump(path string, lim source.Limits) (*apimodel.Dump, []diag.Diagnostic, error) {
-	data, err := readInput(path, lim)
+func loadDump(cmd *cobra.Command, path string, lim source.Limits) (*apimodel.Dump, []diag.Diagnostic, error) {
+	name, data, err := readInput(cmd, path, lim)
 	if err != nil {
 		return nil, nil, err
 	}
-	return apimodel.Read(path, data, lim)
+	return apimodel.Read(name, data, lim)
 }

@@ -98,6 +98,14 @@ Exit codes:
 			if err != nil {
 				return err
 			}
+			for i, f := range files {
+				if f.path == stdinPath {
+					if files[i].path, files[i].data, err = readInput(cmd, stdinPath, opts.Limits); err != nil {
+						return err
+					}
+					lintOpts.Sources = map[string][]byte{files[i].path: files[i].data}
+				}
+			}
 			diags, limitErrs, skipped := checkFiles(files, opts)
 			paths := make([]string, len(files))
 			for i, f := range files {
@@ -174,7 +182,13 @@ func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnosti
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			d, err := openapi.CheckFile(f.path, opts)
+			var d []diag.Diagnostic
+			var err error
+			if f.data != nil {
+				d, err = openapi.CheckData(f.path, f.data, opts)
+			} else {
+				d, err = openapi.CheckFile(f.path, opts)
+			}
 			results[i] = result{d, err}
 		}()
 	}
@@ -213,6 +227,7 @@ func notAPIDefinition(ds []diag.Diagnostic) bool {
 type checkedFile struct {
 	path  string
 	found bool
+	data  []byte // what was read from standard input, else nil
 }
 
 // checkedExtensions are the file endings a folder is searched for.
@@ -223,6 +238,10 @@ var checkedExtensions = []string{".json", ".yaml", ".yml", ".json.tpl", ".yaml.t
 func expandPaths(args []string) ([]checkedFile, error) {
 	var files []checkedFile
 	for _, arg := range args {
+		if arg == stdinPath {
+			files = append(files, checkedFile{path: stdinPath})
+			continue
+		}
 		info, err := os.Stat(arg)
 		if err != nil {
 			return nil, fmt.Errorf("%s: no such file or folder", arg)

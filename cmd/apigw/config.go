@@ -95,14 +95,14 @@ func configInput(cmd *cobra.Command, path, resource string, mode openapi.BasePat
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := readInput(path, opts.Limits)
+	name, data, err := readInput(cmd, path, opts.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	if isDump(path, data, opts.Limits) {
-		return apimodel.Read(path, data, opts.Limits)
+	if isDump(name, data, opts.Limits) {
+		return apimodel.Read(name, data, opts.Limits)
 	}
-	doc, diags, err := pickDocument(path, data, resource, opts, use)
+	doc, diags, err := pickDocument(name, data, resource, opts, use)
 	if err != nil || doc == nil {
 		return nil, diags, err
 	}

@@ -43,7 +43,7 @@ and writes the OpenAPI 3.0 or Swagger 2.0 document GetExport would return.
 			if err != nil {
 				return err
 			}
-			dump, diags, err := loadDump(args[0], lim)
+			dump, diags, err := loadDump(cmd, args[0], lim)
 			if err != nil {
 				return err
 			}

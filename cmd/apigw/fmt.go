@@ -80,7 +80,10 @@ Exit codes:
 			var diags []diag.Diagnostic
 			var changed []string
 			for _, path := range args {
-				data, err := readInput(path, lim)
+				if path == stdinPath && write {
+					return withCode(exitUsage, errors.New("-w rewrites files in place: standard input (-) has no file to rewrite"))
+				}
+				name, data, err := readInput(cmd, path, lim)
 				if err != nil {
 					return err
 				}
@@ -88,20 +91,20 @@ Exit codes:
 				if target != nil {
 					format = *target
 				}
-				out, ds, err := openapi.Canonical(path, data, format, lim)
+				out, ds, err := openapi.Canonical(name, data, format, lim)
 				var le *source.LimitError
 				switch {
 				case errors.As(err, &le):
 					return err
 				case err != nil:
-					return withCode(exitFindings, fmt.Errorf("%s: %w", path, err))
+					return withCode(exitFindings, fmt.Errorf("%s: %w", name, err))
 				}
 				if len(ds) > 0 {
 					diags = append(diags, ds...)
 					continue
 				}
 				if !bytes.Equal(out, data) {
-					changed = append(changed, path)
+					changed = append(changed, name)
 				}
 				files = append(files, atomicfile.File{Path: path, Data: out, Perm: 0o644})
 			}

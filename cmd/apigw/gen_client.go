@@ -87,11 +87,11 @@ on any error.`,
 			if err != nil {
 				return err
 			}
-			data, err := readInput(args[0], opts.Limits)
+			name, data, err := readInput(cmd, args[0], opts.Limits)
 			if err != nil {
 				return err
 			}
-			docs, diags, err := loadDocuments(args[0], data, opts)
+			docs, diags, err := loadDocuments(name, data, opts)
 			if err != nil {
 				return err
 			}

@@ -65,7 +65,7 @@ resource keeps its id when its path stays.`,
 				if err != nil {
 					return err
 				}
-				dump, diags, err := loadDump(existing, lim)
+				dump, diags, err := loadDump(cmd, existing, lim)
 				if err != nil {
 					return err
 				}

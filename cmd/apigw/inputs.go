@@ -15,6 +15,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // maxSizeEnv names the environment variable that raises (or lowers) the
@@ -74,19 +75,50 @@ func parseSize(s string) (int64, error) {
 	return n * factor, nil
 }
 
-// readInput reads the file a command was given. A refusal by a limit is
-// returned as is (exit code 3); a file that cannot be opened or read (missing,
-// a folder, no permission) is a usage error (exit code 2).
-func readInput(path string, lim source.Limits) ([]byte, error) {
-	data, err := source.ReadFile(path, lim)
+// stdinPath is the path that names standard input.
+const stdinPath = "-"
+
+// addStdinFilename registers --stdin-filename on the root command.
+func addStdinFilename(root *cobra.Command) {
+	root.PersistentFlags().String("stdin-filename", "", "the file name a document read from standard input (-) is reported under (default <stdin>); its ending says YAML or JSON and .tpl, as a file's does")
+}
+
+// inputName is how an input is named in diagnostics: its path, or for
+// standard input --stdin-filename, else "<stdin>".
+func inputName(cmd *cobra.Command, path string) string {
+	if path != stdinPath {
+		return path
+	}
+	for _, fs := range []interface{ Lookup(string) *pflag.Flag }{cmd.Flags(), cmd.InheritedFlags()} {
+		if f := fs.Lookup("stdin-filename"); f != nil && f.Value.String() != "" {
+			return f.Value.String()
+		}
+	}
+	return "<stdin>"
+}
+
+// readInput reads the file a command was given, or standard input for
+// "-", and returns it with the name diagnostics use (see inputName). A
+// refusal by a limit is returned as is (exit code 3); a file that cannot be
+// opened or read (missing, a folder, no permission) is a usage error (exit
+// code 2).
+func readInput(cmd *cobra.Command, path string, lim source.Limits) (string, []byte, error) {
+	name := inputName(cmd, path)
+	var data []byte
+	var err error
+	if path == stdinPath {
+		data, err = source.ReadAll(name, cmd.InOrStdin(), lim)
+	} else {
+		data, err = source.ReadFile(path, lim)
+	}
 	if err == nil {
-		return data, nil
+		return name, data, nil
 	}
 	var le *source.LimitError
 	if errors.As(err, &le) {
-		return nil, err
+		return name, nil, err
 	}
-	return nil, withCode(exitUsage, inputError(path, err))
+	return name, nil, withCode(exitUsage, inputError(name, err))
 }
 
 // inputError says why path cannot be read, in a user's words.

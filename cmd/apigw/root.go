@@ -24,6 +24,7 @@ variable) changes the limit, e.g. --max-size 100MiB.`,
 	}
 	root.SetVersionTemplate("apigw {{.Version}}\n")
 	addMaxSize(root)
+	addStdinFilename(root)
 	root.AddCommand(newVersionCmd())
 	for _, add := range subcommands {
 		root.AddCommand(add())

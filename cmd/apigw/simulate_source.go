@@ -45,10 +45,11 @@ func loadSimSource(cmd *cobra.Command, path string, api *apiFlag) (*simSource, e
 	if err != nil {
 		return nil, err
 	}
-	data, err := readInput(path, opts.Limits)
+	name, data, err := readInput(cmd, path, opts.Limits)
 	if err != nil {
 		return nil, err
 	}
+	path = name
 	if isDump(path, data, opts.Limits) {
 		d, diags, err := apimodel.Read(path, data, opts.Limits)
 		if err != nil {

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -23,6 +22,9 @@ type Options struct {
 	Config *Config
 	// Disable lists the codes --disable turns off.
 	Disable []diag.Code
+	// Sources holds the text of inputs that are not files on disk
+	// (standard input), by the name their findings carry.
+	Sources map[string][]byte
 }
 
 // Apply applies the suppressions to the findings of files: inline ones
@@ -35,7 +37,7 @@ func Apply(diags []diag.Diagnostic, files []string, opts Options) ([]diag.Diagno
 	out := slices.Clone(diags)
 	configs := map[string]*Config{}
 	for _, f := range files {
-		sups, err := inlineSuppressions(f)
+		sups, err := inlineSuppressions(f, opts.Sources[f])
 		if err != nil {
 			continue // the file's own findings already say why it cannot be read
 		}
@@ -145,15 +147,14 @@ func codeList(cs []diag.Code) string {
 	return strings.Join(s, ", ")
 }
 
-// inlineSuppressions reads a file's suppressions.
-func inlineSuppressions(file string) ([]suppression, error) {
-	fi, err := os.Stat(file)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > source.DefaultMaxBytes {
-		return nil, fmt.Errorf("not read")
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
+// inlineSuppressions reads a file's suppressions; data, when not nil, is
+// its text (an input read from standard input).
+func inlineSuppressions(file string, data []byte) ([]suppression, error) {
+	if data == nil {
+		var err error
+		if data, err = source.ReadFile(file, source.Limits{}); err != nil {
+			return nil, err
+		}
 	}
 	out := commentSuppressions(string(data))
 	if !strings.Contains(string(data), IgnoreKey) {
