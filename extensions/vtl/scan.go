@@ -9,27 +9,24 @@ type scanner struct {
 	p         *parser
 	pos, last *token
 	la        int
+	// done is set once la tokens have matched: JavaCC throws
+	// LookaheadSuccess there; here every later step matches without
+	// scanning, so the routines unwind to a match at once.
+	done bool
 }
 
-type laSuccess struct{}
-
 // lookahead runs f as JavaCC's jj_2_x(la) does.
-func (p *parser) lookahead(la int, f func(*scanner) bool) (ok bool) {
+func (p *parser) lookahead(la int, f func(*scanner) bool) bool {
 	s := &scanner{p: p, pos: p.tok, last: p.tok, la: la}
-	defer func() {
-		if r := recover(); r != nil {
-			if _, is := r.(laSuccess); !is {
-				panic(r)
-			}
-			ok = true
-		}
-	}()
-	return !f(s)
+	return !f(s) || s.done
 }
 
 const infinite = 1 << 30
 
 func (s *scanner) t(k tokKind) bool {
+	if s.done {
+		return false
+	}
 	if s.pos == s.last {
 		s.la--
 		s.pos = s.p.after(s.pos)
@@ -41,7 +38,7 @@ func (s *scanner) t(k tokKind) bool {
 		return true
 	}
 	if s.la == 0 && s.pos == s.last {
-		panic(laSuccess{})
+		s.done = true
 	}
 	return false
 }
@@ -56,6 +53,9 @@ func (s *scanner) opt(k tokKind) {
 
 // alt tries alternatives in order, restoring the position after each failure.
 func (s *scanner) alt(fs ...func() bool) bool {
+	if s.done {
+		return false
+	}
 	x := s.pos
 	for _, f := range fs {
 		if !f() {
@@ -70,7 +70,7 @@ func (s *scanner) tk(k tokKind) func() bool { return func() bool { return s.t(k)
 
 // star repeats f until it fails.
 func (s *scanner) star(f func() bool) {
-	for {
+	for !s.done {
 		x := s.pos
 		if f() {
 			s.pos = x

@@ -31,6 +31,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -60,8 +61,9 @@ func Write(path string, data []byte, perm os.FileMode) error {
 
 // WriteAll writes several files with nothing partial: every target is
 // checked (links followed, special files and hard links refused), then
-// every file is written and synced to a temporary file beside its target,
-// and only when all of them succeeded are they renamed into place. If a
+// every file is written to a temporary file beside its target, all of them
+// are synced to disk, and only when all of that succeeded are they renamed
+// into place (and their folders synced). If a
 // check or the writing of any temporary file fails, all temporary files are
 // removed and no target is touched. A rename can still fail after others
 // succeeded (a target replaced by a folder in the meantime); the error then
@@ -93,6 +95,13 @@ func WriteAll(files []File) error {
 			return err
 		}
 		temps = append(temps, tmp)
+	}
+	// Every temporary file reaches the disk before any is renamed; syncing
+	// them side by side lets the file system commit them together, where
+	// one sync after each write waits for the disk once per file.
+	if err := syncAll(temps); err != nil {
+		cleanup()
+		return err
 	}
 	for i, t := range targets {
 		if err := os.Rename(temps[i], t.path); err != nil {
@@ -314,14 +323,49 @@ func writeTemp(t target) (string, error) {
 	if err := tmp.Chmod(t.mode); err != nil {
 		return fail(err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
 		return "", fmt.Errorf("atomicfile: %s: %w", t.Path, err)
 	}
 	return name, nil
+}
+
+// syncWorkers is how many files syncAll syncs at once.
+const syncWorkers = 16
+
+// syncAll flushes the files to disk, several at a time.
+func syncAll(names []string) error {
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(syncWorkers, len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = syncFile(names[i])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// syncFile flushes one written file to disk.
+func syncFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("atomicfile: %w", err)
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("atomicfile: syncing %s: %w", name, err)
+	}
+	return nil
 }
 
 // folders lists the distinct folders of the targets in first-seen order.

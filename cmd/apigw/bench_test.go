@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/apigw/apigw/internal/specgen"
+)
+
+// benchSizes are the operation counts BenchmarkCommands measures: 1,000
+// always; 10,000 (a 76 MB document) when APIGW_BENCH_10K is set, since one
+// run takes seconds.
+func benchSizes() []int {
+	sizes := []int{1000}
+	if os.Getenv("APIGW_BENCH_10K") != "" {
+		sizes = append(sizes, 10000)
+	}
+	if s := os.Getenv("APIGW_BENCH_OPS"); s != "" {
+		if n, err := strconv.Atoi(s); err == nil {
+			sizes = []int{n}
+		}
+	}
+	return sizes
+}
+
+// BenchmarkCommands runs every command that reads a document as a user
+// runs it (through the command line, output discarded or written to a
+// temporary folder) on a generated API Gateway document, beside
+// encoding/json decoding the same bytes into map[string]any: the ratio of
+// each command's time to "json-decode" is the figure README gives.
+//
+//	go test ./cmd/apigw -run X -bench Commands -benchtime 3x -count 3
+//	APIGW_BENCH_10K=1 go test ./cmd/apigw -run X -bench 'Commands/10000' -benchtime 1x -count 3
+func BenchmarkCommands(b *testing.B) {
+	for _, n := range benchSizes() {
+		dir := b.TempDir()
+		data := specgen.JSON(n)
+		doc := filepath.Join(dir, "api.json")
+		yamlDoc := filepath.Join(dir, "api.yaml")
+		if err := os.WriteFile(doc, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(yamlDoc, specgen.YAML(n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		size := []string{"--max-size", strconv.Itoa(4 * len(data))}
+		dump := filepath.Join(dir, "dump.json")
+		if code := run(append([]string{"import", doc, "-o", dump}, size...), nil, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("import for the dump: exit %d", code)
+		}
+		out := filepath.Join(dir, "out")
+		cases := []struct {
+			name string
+			args []string
+		}{
+			{"check", []string{"check", doc}},
+			{"fmt", []string{"fmt", doc}},
+			{"fmt-yaml", []string{"fmt", yamlDoc}},
+			{"convert-oas31", []string{"convert", "--to", "oas31", "--format", "json", doc}},
+			{"convert-swagger", []string{"convert", "--to", "swagger", "--format", "json", doc}},
+			{"import", []string{"import", doc}},
+			{"export", []string{"export", dump}},
+			{"config-cloudformation", []string{"config", "--target", "cloudformation", doc}},
+			{"config-terraform", []string{"config", "--target", "terraform", doc}},
+			{"gen-client", []string{"gen", "client", "-package", "bench", doc}},
+			{"gen-schema", []string{"gen", "schema", doc, "-o", out}},
+			{"simulate", []string{"simulate", doc, "--operation", "GET /resource0000/7", "--error-message", "[NotFound] no item"}},
+		}
+		b.Run(fmt.Sprintf("%d/json-decode", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				var v map[string]any
+				if err := json.Unmarshal(data, &v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		for _, c := range cases {
+			b.Run(fmt.Sprintf("%d/%s", n, c.name), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				args := append(c.args, size...)
+				for b.Loop() {
+					os.RemoveAll(out)
+					if code := run(args, nil, io.Discard, io.Discard); code > exitFindings {
+						b.Fatalf("exit %d", code)
+					}
+				}
+			})
+		}
+	}
+}
