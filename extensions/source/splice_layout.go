@@ -507,10 +507,7 @@ func (l *layout) placeEmpty(n *yaml.Node, i int, p *place, prev int) error {
 		if i%2 == 0 {
 			return nil // an empty key: left where yaml v4 puts it
 		}
-		at = l.at[n.Content[i-1]].end
-		for at < len(l.src) && (l.src[at] == ' ' || l.src[at] == '\t') {
-			at++
-		}
+		at = l.skipSeparation(l.at[n.Content[i-1]].end) // ":" may stand on its own line after "? key"
 		if at >= len(l.src) || l.src[at] != ':' {
 			return fmt.Errorf("no ':' after the key %q", n.Content[i-1].Value)
 		}
