@@ -2,6 +2,7 @@ package readme_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -119,5 +120,48 @@ func TestQuickStart(t *testing.T) {
 	}
 	if ran == 0 {
 		t.Error("README's quick start runs no apigw command")
+	}
+}
+
+// TestEditorSettings keeps README's editor settings pointing at the
+// published schemas: the yaml-language-server line and the VS Code settings
+// name the $id of golden/schema/document.json (which TestGoldenSchemas in
+// codegen/schema keeps equal to what gen schema writes by default), and that
+// $id is the file's place in this repository on GitHub.
+func TestEditorSettings(t *testing.T) {
+	ids := map[string]string{}
+	for _, name := range []string{"document.json", "extensions.json"} {
+		data, err := os.ReadFile(filepath.Join(root, "golden", "schema", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s struct {
+			ID string `json:"$id"`
+		}
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatal(err)
+		}
+		if want := "https://raw.githubusercontent.com/apigw/apigw/main/golden/schema/" + name; s.ID != want {
+			t.Errorf("golden/schema/%s: $id %q, want %q, where GitHub serves the file", name, s.ID, want)
+		}
+		ids[name] = s.ID
+	}
+	doc := ids["document.json"]
+	if got := block(t, "**VS Code, Neovim, Helix (YAML language server)**: put this on the first line of `openapi.yaml`", "yaml"); got != "# yaml-language-server: $schema="+doc+"\n" {
+		t.Errorf("README's yaml-language-server line is %q, want it to name %s", got, doc)
+	}
+	var settings struct {
+		YAML map[string][]string `json:"yaml.schemas"`
+		JSON []struct {
+			FileMatch []string `json:"fileMatch"`
+			URL       string   `json:"url"`
+		} `json:"json.schemas"`
+	}
+	text := block(t, "or map files in `.vscode/settings.json` (`yaml.schemas` for the YAML extension, `json.schemas`", "json")
+	if err := json.Unmarshal([]byte(text), &settings); err != nil {
+		t.Fatalf("README's VS Code settings are not JSON: %v\n%s", err, text)
+	}
+	if len(settings.YAML[doc]) == 0 || len(settings.JSON) == 0 || settings.JSON[0].URL != doc || len(settings.JSON[0].FileMatch) == 0 {
+		t.Errorf("README's VS Code settings do not map files to %s:\n%s", doc, text)
 	}
 }
