@@ -161,10 +161,13 @@ func (s *splicer) apply() []byte {
 // no such key or item, a key written twice, or a value reached through an
 // alias or a merge key.
 type EditError struct {
+	// Pointer is the edit's pointer.
 	Pointer string
-	Reason  string
+	// Reason says what it names instead, and where.
+	Reason string
 }
 
+// Error returns the pointer and the reason.
 func (e *EditError) Error() string { return ptrText(e.Pointer) + ": " + e.Reason }
 
 // set walks ptr from root (the loaded tree) and its copy want, then records
@@ -653,7 +656,7 @@ func (s *splicer) appendItem(q, v *yaml.Node) error {
 		s.add(last.end, last.end, sep+text)
 		return nil
 	}
-	dash := s.column(s.skipSeparation(s.afterProperties(s.at[q].start)))
+	dash := s.column(s.contentStart(s.at[q].start))
 	text, err := s.renderBlock(v, nil, dash+2, dash, s.unit(q))
 	if err != nil {
 		return err

@@ -37,3 +37,41 @@ func ExampleSplice() {
 	//
 	//       responses: {}
 }
+
+func ExampleFormatYAML() {
+	src := []byte(`Resources:
+  Function:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AWSLambdaBasicExecutionRole
+
+#####################
+# The API
+#####################
+  Api:
+    Type: AWS::Serverless::Api
+`)
+	doc, _, err := source.Parse("template.yaml", src, source.Limits{})
+	if err != nil {
+		panic(err)
+	}
+	out, err := source.FormatYAML(src, doc)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(out))
+	// Output:
+	// Resources:
+	//   Function:
+	//     Type: AWS::Serverless::Function
+	//     Properties:
+	//       Policies:
+	//         - AWSLambdaBasicExecutionRole
+	//
+	//   #####################
+	//   # The API
+	//   #####################
+	//   Api:
+	//     Type: AWS::Serverless::Api
+}

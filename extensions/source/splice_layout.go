@@ -190,6 +190,11 @@ func (l *layout) afterProperties(i int) int {
 	return i
 }
 
+// contentStart returns where the text of a node starting at i begins,
+// after its properties and the separation that follows them: the '-' of a
+// block sequence, the bracket of a flow collection.
+func (l *layout) contentStart(i int) int { return l.skipSeparation(l.afterProperties(i)) }
+
 // skipSeparation skips spaces, line breaks and comments, returning the
 // offset of the next content.
 func (l *layout) skipSeparation(i int) int {
@@ -419,7 +424,7 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 		}
 		indent := n.Content[0].Column - 1
 		if n.Kind == yaml.SequenceNode {
-			dash := l.skipSeparation(l.afterProperties(p.start))
+			dash := l.contentStart(p.start)
 			if dash >= len(l.src) || l.src[dash] != '-' {
 				return 0, fmt.Errorf("block sequence does not start with -")
 			}
@@ -442,7 +447,7 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 		}
 		return end, nil
 	}
-	open := l.skipSeparation(l.afterProperties(p.start))
+	open := l.contentStart(p.start)
 	end := open
 	implicit := false // a single pair in a flow sequence: [a: 1]
 	switch {

@@ -185,15 +185,9 @@ func (s *splicer) jsonUnit() string {
 	return "  "
 }
 
-// dumpYAML writes one node with the writer's settings, without the final newline.
+// dumpYAML writes one node with the writers' settings, without the final newline.
 func dumpYAML(n *yaml.Node, unit int) (string, error) {
-	out, err := yaml.Dump(n,
-		yaml.WithIndent(unit),
-		yaml.WithCompactSeqIndent(false),
-		yaml.WithLineWidth(-1),
-		yaml.WithUnicode(true),
-		yaml.WithExplicitStart(false),
-	)
+	out, err := dump(n, unit)
 	if err != nil {
 		return "", err
 	}

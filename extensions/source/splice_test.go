@@ -5,17 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v4"
+	"github.com/apigw/apigw/internal/tree"
 )
-
-func mustValue(t *testing.T, text string) *yaml.Node {
-	t.Helper()
-	var doc yaml.Node
-	if err := yaml.Load([]byte(text), &doc); err != nil {
-		t.Fatal(err)
-	}
-	return &doc
-}
 
 func TestSplice(t *testing.T) {
 	tests := []struct {
@@ -63,7 +54,7 @@ func TestSplice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Splice([]byte(tt.src), Edit{tt.ptr, mustValue(t, tt.value)})
+			got, err := Splice([]byte(tt.src), Edit{tt.ptr, tree.Load(t, tt.value)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +76,7 @@ func TestSpliceRefuses(t *testing.T) {
 		{"duplicate key", "a: 1\nb: 2\na: 3\n", "/a", "written twice"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Splice([]byte(tt.src), Edit{tt.ptr, mustValue(t, "1")})
+			_, err := Splice([]byte(tt.src), Edit{tt.ptr, tree.Load(t, "1")})
 			var ee *EditError
 			if !errors.As(err, &ee) || !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("error %v, want an EditError saying %q", err, tt.msg)
@@ -97,10 +88,10 @@ func TestSpliceRefuses(t *testing.T) {
 func TestSpliceSeveral(t *testing.T) {
 	src := "a: {uri: X}\nb:\n  uri: X # placeholder\n"
 	got, err := Splice([]byte(src),
-		Edit{"/a/uri", mustValue(t, "arn:1")},
-		Edit{"/b/uri", mustValue(t, "arn:2")},
-		Edit{"/b", mustValue(t, "{uri: arn:2, timeoutInMillis: 100}")},
-		Edit{"/b/timeoutInMillis", mustValue(t, "200")},
+		Edit{"/a/uri", tree.Load(t, "arn:1")},
+		Edit{"/b/uri", tree.Load(t, "arn:2")},
+		Edit{"/b", tree.Load(t, "{uri: arn:2, timeoutInMillis: 100}")},
+		Edit{"/b/timeoutInMillis", tree.Load(t, "200")},
 	)
 	if err != nil {
 		t.Fatal(err)

@@ -37,7 +37,7 @@ func FormatYAML(src []byte, doc *yaml.Node) ([]byte, error) {
 	n := Clone(doc)
 	p.apply(doc, n)
 	canonicalYAML(n, map[*yaml.Node]bool{})
-	out, err := dumpDocument(n)
+	out, err := dump(n, 2)
 	if err != nil {
 		return nil, fmt.Errorf("write yaml: %w", err)
 	}
@@ -46,17 +46,6 @@ func FormatYAML(src []byte, doc *yaml.Node) ([]byte, error) {
 		out = append(out, p.trailing...)
 	}
 	return out, nil
-}
-
-// dumpDocument writes a document with WriteYAML's settings.
-func dumpDocument(n *yaml.Node) ([]byte, error) {
-	return yaml.Dump(n,
-		yaml.WithIndent(2),
-		yaml.WithCompactSeqIndent(false),
-		yaml.WithLineWidth(-1),
-		yaml.WithUnicode(true),
-		yaml.WithExplicitStart(false),
-	)
 }
 
 // commentPlan is where FormatYAML puts each comment: head and foot comments
@@ -333,7 +322,7 @@ func (l *layout) closing(last *yaml.Node, col, next int) *yaml.Node {
 		}
 		ind := l.column(l.at[c.Content[0]].start)
 		if c.Kind == yaml.SequenceNode {
-			ind = l.column(l.skipSeparation(l.afterProperties(l.at[c].start)))
+			ind = l.column(l.contentStart(l.at[c].start))
 		}
 		if ind > col {
 			continue
