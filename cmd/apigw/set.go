@@ -146,7 +146,16 @@ func parseValue(text string, literal bool) (*yaml.Node, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%w (quote it, or use --string to take it as a string)", err)
 	}
-	return doc, nil
+	return fromJSON(doc, text), nil
+}
+
+// fromJSON restyles a value written as a JSON object or array, so that in a
+// YAML file its strings lose the quotes YAML does not need.
+func fromJSON(doc *yaml.Node, text string) *yaml.Node {
+	if source.DetectFormat([]byte(text)) == source.JSON {
+		return source.Restyle(doc)
+	}
+	return doc
 }
 
 // readValueFile reads the value of --from.
@@ -169,7 +178,7 @@ func readValueFile(path string) (*yaml.Node, error) {
 		}
 		return nil, withCode(exitFindings, fmt.Errorf("--from %s has duplicate keys:\n%s", path, report.Text(dups)))
 	}
-	return doc, nil
+	return fromJSON(doc, string(data)), nil
 }
 
 // duplicateKeys refuses a file with duplicate keys, as fmt does: which of

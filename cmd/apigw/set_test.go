@@ -64,6 +64,11 @@ func TestSet(t *testing.T) {
 		t.Error("-o - rewrote the file")
 	}
 
+	out, _, code = runAt(t, "set", api, ptr+"/responses/default/responseParameters", `{"method.response.header.X-Request-Id": "context.requestId", "x": "200"}`, "-o", "-")
+	if code != exitOK || !strings.Contains(out, "            responseParameters:\n              method.response.header.X-Request-Id: context.requestId\n              x: '200'\n") {
+		t.Errorf("a JSON value in a YAML file: exit %d\n%s", code, out)
+	}
+
 	out, _, code = runAt(t, "set", api, ptr+"/uri", "not: YAML # text", "--string", "-o", "-")
 	if code != exitOK || !strings.Contains(out, "        uri: 'not: YAML # text'\n") {
 		t.Errorf("--string: exit %d\n%s", code, out)
