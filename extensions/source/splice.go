@@ -334,13 +334,15 @@ func (s *splicer) mergeMapping(old, v *yaml.Node) (ok bool, err error) {
 		return false, nil
 	}
 	// Removing the first pair of a block mapping that shares its line with
-	// something else ("- a: 1") would leave the next key misplaced.
+	// something else ("- a: 1") would leave the next key misplaced; a key
+	// whose tag changes ("200" for 200) is rewritten with its mapping.
 	p := s.at[old]
 	for j := 0; j+1 < len(old.Content); j += 2 {
-		if slices.Contains(newKeys, old.Content[j].Value) {
-			continue
+		nj := slices.Index(newKeys, old.Content[j].Value)
+		if nj >= 0 && !sameTag(old.Content[j], v.Content[2*nj]) {
+			return false, nil
 		}
-		if !p.flow && old.Style&yaml.FlowStyle == 0 && !s.startsLine(old.Content[j]) {
+		if nj < 0 && !p.flow && old.Style&yaml.FlowStyle == 0 && !s.startsLine(old.Content[j]) {
 			return false, nil
 		}
 	}
@@ -352,9 +354,6 @@ func (s *splicer) mergeMapping(old, v *yaml.Node) (ok bool, err error) {
 				return true, err
 			}
 			continue
-		}
-		if sameTag(old.Content[j], v.Content[2*nj]) == false {
-			return false, nil
 		}
 		if err := s.replace(old.Content[j+1], v.Content[2*nj+1]); err != nil {
 			return true, err

@@ -49,6 +49,7 @@ func TestSplice(t *testing.T) {
 		{"json new key", "{\n  \"a\": \"x\"\n}\n", "/b", "!Sub y", "{\n  \"a\": \"x\",\n  \"b\": {\n    \"Fn::Sub\": \"y\"\n  }\n}\n"},
 		{"json compact", "{\"a\": {\"b\": 1}}", "/a/c", "{d: 2}", "{\"a\": {\"b\": 1, \"c\": {\"d\": 2}}}"},
 		{"unicode columns", "a: {é: 'ü', b: x}\n", "/a/b", "y", "a: {é: 'ü', b: y}\n"},
+		{"key whose tag changes", "a:\n  200: x\n  b: 1\n  c: 2\n", "/a", "{'200': x, c: 3}", "a:\n  '200': x\n  c: 3\n"},
 		{"same value no change", "a: {b: 1}\n", "/a", "{b: 1}", "a: {b: 1}\n"},
 		{"multi-line plain", "a: one\n  two\nb: 1\n", "/a", "x", "a: x\nb: 1\n"},
 	}
