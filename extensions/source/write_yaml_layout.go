@@ -116,7 +116,11 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 		}
 		flow := n.Style&yaml.FlowStyle != 0 && n.Kind != yaml.ScalarNode
 		if n.Kind == yaml.ScalarNode || flow {
-			for ln := line + 1; ln <= l.lineOf(max(pl.end-1, pl.start)); ln++ {
+			last := l.lineOf(max(pl.end-1, pl.start))
+			if pl.end > pl.start && pl.end < len(src) && l.lines[l.lineOf(pl.end)-1] == pl.end {
+				last = l.lineOf(pl.end) // ends with an empty line that is content ("|+")
+			}
+			for ln := line + 1; ln <= last; ln++ {
 				inside[ln] = true
 			}
 		}
