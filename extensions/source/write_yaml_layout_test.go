@@ -1,8 +1,10 @@
 package source
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/internal/shared"
@@ -93,6 +95,47 @@ func TestFormatYAMLPlacesEveryCorpusFile(t *testing.T) {
 		}
 		if _, ok := placeComments(src, doc); !ok {
 			t.Errorf("%s: comments left where the loader put them", filepath.Base(file))
+		}
+	}
+}
+
+// TestFormatYAMLFixtures formats every YAML fixture of the repository: the
+// output loads to the same tree and formatting it again changes nothing.
+func TestFormatYAMLFixtures(t *testing.T) {
+	var files []string
+	err := filepath.WalkDir(filepath.Join("..", "..", "fixtures"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, format, err := Parse(file, src, Limits{})
+		if err != nil || format != YAML {
+			continue
+		}
+		out, err := FormatYAML(src, doc)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		back, _, err := Parse(file, out, Limits{})
+		if err != nil {
+			t.Errorf("%s: the output does not load: %v", file, err)
+			continue
+		}
+		if ok, why := tree.Equal(doc, back, tree.Options{}); !ok {
+			t.Errorf("%s: the output loads to another tree: %s", file, why)
+		}
+		if again, err := FormatYAML(out, back); err != nil || string(again) != string(out) {
+			t.Errorf("%s: formatting the output again changes it", file)
 		}
 	}
 }
