@@ -4,11 +4,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/internal/shared"
 	"github.com/apigw/apigw/internal/tree"
+	"go.yaml.in/yaml/v4"
 )
 
 func TestFormatYAML(t *testing.T) {
@@ -82,15 +82,8 @@ func TestFormatYAML(t *testing.T) {
 // them (which FormatYAML falls back to).
 func TestFormatYAMLPlacesEveryCorpusFile(t *testing.T) {
 	for _, file := range shared.CorpusFiles(t, "specs", "bad") {
-		if ext := filepath.Ext(file); ext != ".yaml" && ext != ".yml" {
-			continue
-		}
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, format, err := Parse(file, src, Limits{})
-		if err != nil || format != YAML {
+		src, doc := loadYAMLFile(t, file)
+		if doc == nil {
 			continue
 		}
 		if _, ok := placeComments(src, doc); !ok {
@@ -104,7 +97,7 @@ func TestFormatYAMLPlacesEveryCorpusFile(t *testing.T) {
 func TestFormatYAMLFixtures(t *testing.T) {
 	var files []string
 	err := filepath.WalkDir(filepath.Join("..", "..", "fixtures"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if err == nil && !d.IsDir() {
 			files = append(files, p)
 		}
 		return err
@@ -113,12 +106,8 @@ func TestFormatYAMLFixtures(t *testing.T) {
 		t.Fatalf("no fixtures: %v", err)
 	}
 	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, format, err := Parse(file, src, Limits{})
-		if err != nil || format != YAML {
+		src, doc := loadYAMLFile(t, file)
+		if doc == nil {
 			continue
 		}
 		out, err := FormatYAML(src, doc)
@@ -138,4 +127,22 @@ func TestFormatYAMLFixtures(t *testing.T) {
 			t.Errorf("%s: formatting the output again changes it", file)
 		}
 	}
+}
+
+// loadYAMLFile reads a .yaml or .yml file that loads as YAML; nil for any
+// other file.
+func loadYAMLFile(t *testing.T, file string) ([]byte, *yaml.Node) {
+	t.Helper()
+	if ext := filepath.Ext(file); ext != ".yaml" && ext != ".yml" {
+		return nil, nil
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, format, err := Parse(file, src, Limits{})
+	if err != nil || format != YAML {
+		return nil, nil
+	}
+	return src, doc
 }
