@@ -122,30 +122,63 @@ func ExampleDocument_SetExtension() {
 paths:
   /a:
     get:
+      x-amazon-apigateway-request-validator: all
       x-amazon-apigateway-integration:
         type: http_proxy
         uri: https://example.com/a # the backend
         timeoutInMillis: 29000
 `)
 	docs, _, _ := openapi.Load("a.yaml", src, openapi.LoadOptions{})
-	e := &docs[0].Operation("/a", "GET").Extensions()[0]
-	integ := e.Value.(*extensions.Integration)
+	integ, e := docs[0].Operation("/a", "GET").Integration()
 	ms := 5000
 	integ.TimeoutInMillis = &ms
 	if err := docs[0].SetExtension(e, integ); err != nil {
 		panic(err)
 	}
-	out, _ := source.WriteYAML(docs[0].Tree)
+	fmt.Println(docs[0].Operation("/a", "GET").Extension(extensions.ExtIntegration).(*extensions.Integration) == integ)
+	out, _ := source.WriteYAML(docs[0].Tree) // the tree, in canonical form
 	fmt.Print(string(out))
+	// Output:
+	// true
+	// openapi: 3.0.1
+	// paths:
+	//   /a:
+	//     get:
+	//       x-amazon-apigateway-request-validator: all
+	//       x-amazon-apigateway-integration:
+	//         type: http_proxy
+	//         uri: https://example.com/a # the backend
+	//         timeoutInMillis: 5000
+}
+
+func ExampleDocument_Text() {
+	src := []byte(`openapi: 3.0.1
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "https://example.com/a"}
+
+  /b: {get: {x-amazon-apigateway-integration: {type: mock}}}
+`)
+	docs, _, _ := openapi.Load("a.yaml", src, openapi.LoadOptions{})
+	integ, e := docs[0].Operation("/a", "GET").Integration()
+	integ.URI = extensions.S("https://backend.example.com/a")
+	if err := docs[0].SetExtension(e, integ); err != nil {
+		panic(err)
+	}
+	text, err := docs[0].Text()
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(text))
 	// Output:
 	// openapi: 3.0.1
 	// paths:
 	//   /a:
 	//     get:
-	//       x-amazon-apigateway-integration:
-	//         type: http_proxy
-	//         uri: https://example.com/a # the backend
-	//         timeoutInMillis: 5000
+	//       x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "https://backend.example.com/a"}
+	//
+	//   /b: {get: {x-amazon-apigateway-integration: {type: mock}}}
 }
 
 func ExampleDocument_Paths() {

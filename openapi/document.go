@@ -72,6 +72,7 @@ type Document struct {
 	branchOps []*Operation
 	extFile   map[*yaml.Node]string
 	followed  map[*yaml.Node]followed // Follow's answers, by the reference object
+	text      *fileText               // the file's text and the edits made to it
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.
@@ -126,6 +127,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // input (a path ending in .tpl) may hold ${…} placeholders wherever a
 // string may stand.
 func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
+	text := &fileText{data: data, templateFile: source.IsTemplateFile(path)}
 	if source.IsTemplateFile(path) {
 		data = source.QuotePlaceholders(data)
 	}
@@ -152,6 +154,7 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 		docs = []*Document{{File: path, Format: format, Kind: kind, Version: version, Root: root, Tree: tree, Raw: data}}
 	}
 	for _, d := range docs {
+		d.text = text
 		if !d.Embedded() {
 			l.classify(d)
 		}

@@ -36,8 +36,10 @@ func Canonical(path string, data []byte, to source.Format, lim source.Limits) ([
 		return out, nil, err
 	}
 	if from == source.JSON {
-		tree = source.Restyle(tree)
+		out, err := source.WriteYAML(source.Restyle(tree))
+		return out, nil, err
 	}
-	out, err := source.WriteYAML(tree)
+	// Comments and blank lines are placed by the text.
+	out, err := source.FormatYAML(data, tree)
 	return out, nil, err
 }

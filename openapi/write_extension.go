@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,12 +10,20 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// SetExtension writes a changed extension value back into the source tree:
-// v.Encode() replaces the value of e's key, in place, so everything else in
-// the file (key order, comments, other values, how scalars are written) stays
-// as it was, and WriteYAML or WriteJSON of d.Tree writes the change. e is
-// one of d.Extensions() (or of an operation's); it and the document's record
-// are updated to the new node and value.
+// fileText is the text a document was loaded from and the changes made to
+// it; the documents of one template share it.
+type fileText struct {
+	data         []byte
+	templateFile bool
+	edits        []source.Edit
+}
+
+// SetExtension changes the value of an extension: v.Encode() replaces the
+// value of e's key in the source tree, and the change is recorded so that
+// Text writes it into the file's text, where only the bytes of what changed
+// differ. e is one of d.Extensions() (or of an operation's; look it up by
+// name, as Operation.Integration does); it and the document's record are
+// updated to the new node and value.
 func (d *Document) SetExtension(e *Extension, v extensions.Value) error {
 	if e == nil || e.Key == nil || v == nil {
 		return fmt.Errorf("set extension: nothing to set")
@@ -43,7 +52,27 @@ func (d *Document) SetExtension(e *Extension, v extensions.Value) error {
 			}
 		}
 		e.Node, e.Value = n, v
+		if d.text != nil {
+			d.text.edits = append(d.text.edits, source.Edit{Pointer: e.Pointer, Value: source.Clone(n)})
+		}
 		return nil
 	}
 	return fmt.Errorf("set extension: the key of %s is no longer in the document", e.Pointer)
+}
+
+// Text returns the text of the file the document was loaded from, with the
+// changes made through SetExtension (on this document, or on another API of
+// the same template) spliced in: every byte outside the changed values stays
+// as it was, comments, quoting, flow style and blank lines included (see
+// source.Splice). Without changes it is the file as read.
+func (d *Document) Text() ([]byte, error) {
+	switch {
+	case d.text == nil:
+		return nil, errors.New("text: the document was not loaded from a file")
+	case len(d.text.edits) == 0:
+		return d.text.data, nil
+	case d.text.templateFile:
+		return nil, errors.New("text: changes cannot be written into a templatefile input (.tpl); write the tree with source.WriteYAML")
+	}
+	return source.Splice(d.text.data, d.text.edits...)
 }

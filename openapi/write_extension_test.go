@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -26,25 +27,38 @@ paths:
         x-note: kept
 `
 
-// TestSetExtensionRoundTrip changes one typed value, writes the document
-// back, and checks that only that value changed.
+// TestSetExtensionRoundTrip changes one typed value and writes the document
+// back two ways: Text splices the change into the file, so only the
+// timeout's bytes differ (in YAML and in JSON); WriteYAML and WriteJSON of
+// the tree write it in canonical form.
 func TestSetExtensionRoundTrip(t *testing.T) {
-	for _, format := range []source.Format{source.YAML, source.JSON} {
-		docs, diags, err := Load("pets.yaml", []byte(roundTripSrc), LoadOptions{})
-		if err != nil || len(docs) != 1 {
-			t.Fatal(err, diags)
-		}
-		doc := docs[0]
-		exts := doc.Operation("/pets", "GET").Extensions()
-		e := &exts[0]
-		integ := e.Value.(*extensions.Integration)
+	jsonSrc, err := source.WriteJSON(mustLoad(t, roundTripSrc).Tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		src, old, new string
+		format        source.Format
+	}{
+		{roundTripSrc, "timeoutInMillis: 29000", "timeoutInMillis: 10000", source.YAML},
+		{string(jsonSrc), `"timeoutInMillis": 29000`, `"timeoutInMillis": 10000`, source.JSON},
+	} {
+		doc := mustLoad(t, tc.src)
+		integ, e := doc.Operation("/pets", "GET").Integration()
 		ms := 10000
 		integ.TimeoutInMillis = &ms
 		if err := doc.SetExtension(e, integ); err != nil {
 			t.Fatal(err)
 		}
+		text, err := doc.Text()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.Replace(tc.src, tc.old, tc.new, 1); string(text) != want {
+			t.Errorf("%s: Text:\n%s\nwant\n%s", tc.format, text, want)
+		}
 		var out []byte
-		if format == source.JSON {
+		if tc.format == source.JSON {
 			out, err = source.WriteJSON(doc.Tree)
 		} else {
 			out, err = source.WriteYAML(doc.Tree)
@@ -52,25 +66,79 @@ func TestSetExtensionRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := roundTripSrc
-		if format == source.JSON {
-			orig, _, _ := Load("pets.yaml", []byte(roundTripSrc), LoadOptions{})
-			w, _ := source.WriteJSON(orig[0].Tree)
-			want = strings.Replace(string(w), `"timeoutInMillis": 29000`, `"timeoutInMillis": 10000`, 1)
-		} else {
-			canon, _, _ := Canonical("pets.yaml", []byte(roundTripSrc), source.YAML, source.Limits{})
-			want = strings.Replace(string(canon), "timeoutInMillis: 29000", "timeoutInMillis: 10000", 1)
+		canon, _, _ := Canonical("pets.yaml", []byte(tc.src), tc.format, source.Limits{})
+		if want := strings.Replace(string(canon), tc.old, tc.new, 1); string(out) != want {
+			t.Errorf("%s: tree written:\n%s\nwant\n%s", tc.format, out, want)
 		}
-		if string(out) != want {
-			t.Errorf("%s: got\n%s\nwant\n%s", format, out, want)
-		}
-		if format == source.YAML && (!strings.Contains(string(out), "# the backend") || !strings.Contains(string(out), "# the only answer")) {
-			t.Errorf("comments lost:\n%s", out)
-		}
-		again, _, _ := Load("pets.yaml", out, LoadOptions{})
-		got := again[0].Operation("/pets", "GET").Extension(extensions.ExtIntegration).(*extensions.Integration)
+		again := mustLoad(t, string(text))
+		got := again.Operation("/pets", "GET").Extension(extensions.ExtIntegration).(*extensions.Integration)
 		if got.TimeoutInMillis == nil || *got.TimeoutInMillis != 10000 {
-			t.Errorf("%s: timeout not written: %v", format, got.TimeoutInMillis)
+			t.Errorf("%s: timeout not written: %v", tc.format, got.TimeoutInMillis)
+		}
+	}
+}
+
+func mustLoad(t *testing.T, src string) *Document {
+	t.Helper()
+	docs, diags, err := Load("pets.yaml", []byte(src), LoadOptions{})
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err, diags)
+	}
+	return docs[0]
+}
+
+// TestSetExtensionText changes integrations written in flow style, after
+// another extension, in a template holding two APIs: each change lands in
+// the file's text and nothing else moves.
+func TestSetExtensionText(t *testing.T) {
+	const src = `Resources:
+  A:
+    Type: AWS::Serverless::Api
+    Properties:
+      DefinitionBody:
+        openapi: 3.0.1
+        paths:
+          /a:
+            get:
+              x-amazon-apigateway-request-validator: all
+              x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: "LAMBDA_A"}  # placeholder
+
+  B:
+    Type: AWS::Serverless::Api
+    Properties:
+      DefinitionBody:
+        openapi: 3.0.1
+        paths:
+          /b:
+            get:
+              x-amazon-apigateway-integration:
+                type: aws_proxy
+                httpMethod: POST
+                uri: !Sub "LAMBDA_B"
+`
+	docs, _, err := Load("template.yaml", []byte(src), LoadOptions{})
+	if err != nil || len(docs) != 2 {
+		t.Fatal(err, len(docs))
+	}
+	for i, d := range docs {
+		op := d.Operations()[0]
+		integ, e := op.Integration()
+		integ.URI = extensions.Str{Value: fmt.Sprintf("arn:aws:apigateway:us-east-1:lambda:path/functions/F%d/invocations", i)}
+		if err := d.SetExtension(e, integ); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := strings.NewReplacer(
+		`uri: "LAMBDA_A"`, `uri: "arn:aws:apigateway:us-east-1:lambda:path/functions/F0/invocations"`,
+		`uri: !Sub "LAMBDA_B"`, `uri: "arn:aws:apigateway:us-east-1:lambda:path/functions/F1/invocations"`,
+	).Replace(src)
+	for _, d := range docs {
+		text, err := d.Text()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(text) != want {
+			t.Errorf("got\n%s\nwant\n%s", text, want)
 		}
 	}
 }

@@ -21,7 +21,7 @@ import (
 func init() { subcommands = append(subcommands, newCheckCmd) }
 
 func newCheckCmd() *cobra.Command {
-	var format, failOn, allowRefs, config string
+	var format, failOn, allowRefs, config, sarifRoot string
 	var disable []string
 	var api apiFlag
 	cmd := &cobra.Command{
@@ -51,6 +51,12 @@ Suppressed findings are counted in the summary and kept in SARIF output as
 suppressed results; an inline suppression that matches nothing is an info
 (APIGW008).
 
+SARIF output meets GitHub code scanning's requirements: each file is named by
+its path relative to the repository root (--sarif-root, default the working
+directory; symbolic links resolved), each result carries a fingerprint made
+from its rule, file and JSON pointer, so alerts keep their identity when lines
+move, and each rule its title, documentation and help link.
+
 Exit codes:
   0  no errors (and no warnings under --fail-on warning)
   1  errors found (or warnings under --fail-on warning)
@@ -71,6 +77,9 @@ Exit codes:
   # SARIF for GitHub code scanning (upload with github/codeql-action/upload-sarif)
   apigw check --format sarif ./apis > apigw.sarif || true
 
+  # ... run from a subfolder of the repository, paths relative to its root
+  apigw check --format sarif --sarif-root .. . > ../apigw.sarif || true
+
   # Allow $refs to other files below the repository's api folder
   apigw check --allow-refs ./api ./api/main.yaml
 
@@ -85,6 +94,10 @@ Exit codes:
 			threshold, err := diag.ParseSeverity(failOn)
 			if err != nil || threshold == diag.Info {
 				return withCode(exitUsage, fmt.Errorf("--fail-on %q: write error or warning", failOn))
+			}
+			root, err := sarifRootDir(sarifRoot)
+			if err != nil {
+				return withCode(exitUsage, err)
 			}
 			files, err := expandPaths(args)
 			if err != nil {
@@ -114,7 +127,7 @@ Exit codes:
 			if diags, err = lint.Apply(diags, paths, lintOpts); err != nil {
 				return withCode(exitUsage, err)
 			}
-			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), Checked: true,
+			out, err := report.Render(f, diags, report.Options{ToolVersion: Version(), Checked: true, BaseDir: root,
 				Files: len(files) - len(limitErrs) - skipped, Refused: len(limitErrs), Skipped: skipped})
 			if err != nil {
 				return err
@@ -137,6 +150,7 @@ Exit codes:
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or sarif")
 	cmd.Flags().StringVar(&failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error or warning")
 	cmd.Flags().StringVar(&allowRefs, "allow-refs", "", "folder below which external $refs may be read (none when empty)")
+	cmd.Flags().StringVar(&sarifRoot, "sarif-root", "", "the repository root SARIF paths are relative to (default: the working directory)")
 	cmd.Flags().StringVar(&config, "config", "", "the configuration file to use (default: .apigw.yaml in the file's folder or a folder above)")
 	cmd.Flags().StringArrayVar(&disable, "disable", nil, "turn a code off, e.g. APIGW430 (repeatable)")
 	api.add(cmd)
@@ -276,4 +290,16 @@ func expandPaths(args []string) ([]checkedFile, error) {
 		}
 	}
 	return files, nil
+}
+
+// sarifRootDir returns the folder SARIF locations are relative to: dir, or
+// the working directory.
+func sarifRootDir(dir string) (string, error) {
+	if dir == "" {
+		return os.Getwd()
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return "", fmt.Errorf("--sarif-root %s is not a folder", dir)
+	}
+	return filepath.Abs(dir)
 }

@@ -9,13 +9,16 @@ import (
 	"github.com/apigw/apigw/internal/golden"
 )
 
-// TestFmtGolden formats a template and a JSON document and compares with
-// golden/fmt-cli; the output formatted again must not change.
+// TestFmtGolden formats templates and a JSON document and compares with
+// golden/fmt-cli; the output formatted again must not change. In
+// sam-banners.yaml, comments stay before the line they stood before and
+// blank lines between sections and resources are kept.
 func TestFmtGolden(t *testing.T) {
 	for _, tc := range []struct{ file, to, golden string }{
 		{"fixtures/check/template.yaml", "", "fmt-cli/template.yaml"},
 		{"fixtures/check/clean.json", "", "fmt-cli/clean.json"},
 		{"fixtures/check/clean.json", "yaml", "fmt-cli/clean.yaml"},
+		{"fixtures/fmt-cli/sam-banners.yaml", "", "fmt-cli/sam-banners.yaml"},
 	} {
 		args := []string{"fmt", tc.file}
 		if tc.to != "" {

@@ -16,6 +16,7 @@ func newGenSchemaCmd() *cobra.Command {
 	var (
 		exts, doc         bool
 		out, id, resource string
+		base              string
 		api               apiFlag
 		strict            bool
 	)
@@ -45,8 +46,13 @@ instead, which checks each extension where it may stand and allows everything
 else; it embeds the extension definitions and works alone.
 
 Strings may also be CloudFormation intrinsic functions (Fn::Sub, Ref, ...).
-The $id defaults to ` + schema.DefaultExtensionsID + ` (or
-` + schema.DefaultDocumentID + ` with --document).`,
+The $id is --base-uri followed by ` + schema.ExtensionsFile + ` (or ` + schema.DocumentFile + `
+with --document); the default base is where the project publishes both,
+` + schema.DefaultBaseURI + `, so an editor given
+` + schema.DefaultDocumentID + `
+fetches the schema from its $id. --id sets the whole $id instead. The
+per-API schemas' $ids default to ` + schema.DefaultAPIBase + `<title>/<file> (a name, not
+a place): give --id with the URL you publish them under.`,
 		Example: `  # Response schemas of every operation of an API, into schemas/
   apigw gen schema openapi.yaml -o schemas/
 
@@ -59,22 +65,25 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
   # Schema for whole documents, written atomically
   apigw gen schema --extensions --document -o schemas/apigw-openapi.json
 
-  # Publish under your own URL
-  apigw gen schema --document -o public/openapi.json --id https://schemas.example.com/openapi.json
+  # Publish under your own folder URL ($id https://schemas.example.com/apigw/document.json)
+  apigw gen schema --document -o public/apigw/document.json --base-uri https://schemas.example.com/apigw/
 
-  # Then, on the first line of openapi.yaml, for the YAML language server
-  # (VS Code, JetBrains, Neovim, ...):
-  # yaml-language-server: $schema=https://schemas.example.com/openapi.json`,
+  # Or use the published copy: on the first line of openapi.yaml, for the
+  # YAML language server (VS Code, JetBrains, Neovim, ...):
+  # yaml-language-server: $schema=` + schema.DefaultDocumentID,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if id != "" {
-				if u, err := url.Parse(id); err != nil || !u.IsAbs() {
-					return withCode(exitUsage, fmt.Errorf("gen schema: --id %q is not an absolute URL", id))
+			for _, f := range []struct{ name, value string }{{"--id", id}, {"--base-uri", base}} {
+				if u, err := url.Parse(f.value); f.value != "" && (err != nil || !u.IsAbs()) {
+					return withCode(exitUsage, fmt.Errorf("gen schema: %s %q is not an absolute URL", f.name, f.value))
 				}
 			}
 			if len(args) == 1 {
 				if exts || doc {
 					return withCode(exitUsage, errors.New("gen schema: give either FILE (response schemas of one API) or --extensions/--document, not both"))
+				}
+				if cmd.Flags().Changed("base-uri") {
+					return withCode(exitUsage, errors.New("gen schema: --base-uri is where the extensions and document schemas are published; for one API's schemas give --id URL"))
 				}
 				return genAPISchemas(cmd, args[0], resource, out, id, &api, reads(schemaReads, strict))
 			}
@@ -84,7 +93,7 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 			if !exts && !doc {
 				return withCode(exitUsage, errors.New("gen schema: say which schema: FILE -o DIR for one API's responses, --extensions (or --document for whole documents)"))
 			}
-			opts := schema.Options{ID: id}
+			opts := schema.Options{ID: id, BaseURI: base}
 			s := schema.Extensions(opts)
 			if doc {
 				s = schema.Document(opts)
@@ -110,7 +119,8 @@ The $id defaults to ` + schema.DefaultExtensionsID + ` (or
 	f.BoolVar(&doc, "document", false, "write the schema for whole OpenAPI documents (implies --extensions)")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` (atomically) instead of stdout; with a document FILE, the folder to write into")
 	f.StringVar(&resource, "resource", "", "the API resource of a template FILE that holds several")
-	f.StringVar(&id, "id", "", "the schema's $id, the `URL` it is published at")
+	f.StringVar(&id, "id", "", "the schema's $id, the `URL` it is published at (with FILE, the base of the files' $ids)")
+	f.StringVar(&base, "base-uri", schema.DefaultBaseURI, "the folder `URL` the extensions and document schemas are published under; $id is it followed by the file name")
 	api.add(cmd)
 	addStrict(cmd, &strict)
 	return cmd

@@ -2,6 +2,7 @@ package goclient
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -57,23 +58,36 @@ func commentLines(text string) []string {
 // comment returns the // comment lines for a declaration: first, then the
 // sanitised texts, each starting on a new line.
 func comment(first string, texts ...string) []jen.Code {
-	var out []jen.Code
-	add := func(lines []string) {
-		for _, l := range lines {
-			// Written with the slashes so jennifer copies the line as is:
-			// text starting with "/*" would otherwise be emitted raw.
-			out = append(out, jen.Comment(strings.TrimRight("// "+l, " ")))
-		}
-	}
-	add(commentLines(first))
+	lines := commentLines(first)
 	for _, t := range texts {
-		lines := commentLines(t)
-		if len(lines) == 0 || len(out) > 0 && strings.TrimSpace(t) == strings.TrimSpace(first) {
+		more := commentLines(t)
+		if len(more) == 0 || len(lines) > 0 && strings.TrimSpace(t) == strings.TrimSpace(first) {
 			continue
 		}
 		// Texts continue the first paragraph: a one-line paragraph of its
-		// own would read as a heading to gofmt.
-		add(lines)
+		// own would read as a heading to gofmt. Text taken from the document
+		// often lacks a final period ("summary: Find a pet"), which would
+		// run into what follows.
+		endSentence(lines)
+		lines = append(lines, more...)
+	}
+	out := make([]jen.Code, len(lines))
+	for i, l := range lines {
+		// Written with the slashes so jennifer copies the line as is:
+		// text starting with "/*" would otherwise be emitted raw.
+		out[i] = jen.Comment(strings.TrimRight("// "+l, " "))
 	}
 	return out
+}
+
+// endSentence ends the last of lines with a period when it ends without
+// punctuation.
+func endSentence(lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	last := lines[len(lines)-1]
+	if r, _ := utf8.DecodeLastRuneInString(last); last != "" && !strings.ContainsRune(".!?:;…", r) {
+		lines[len(lines)-1] = last + "."
+	}
 }

@@ -99,7 +99,7 @@ func (g *gen) renderOperation(o *operation) {
 
 	statuses := o.statuses
 	respType := g.pkg.claim(name+"Response", op.Pointer+"/responses")
-	respFields := newScope("RawResponse", "StatusCode", "Header", "Body")
+	respFields := newScope("RawResponse", "StatusCode", "Header", "RawBody")
 	var cases []jen.Code
 	respCode := []jen.Code{jen.Id("RawResponse")}
 	for _, st := range statuses {
@@ -121,9 +121,13 @@ func (g *gen) renderOperation(o *operation) {
 	cases = append(cases, jen.Default().Block(
 		jen.If(jen.Id("resp").Dot("StatusCode").Op(">=").Lit(400)).Block(
 			jen.Return(jen.Id("out"), jen.Id("newGatewayError").Call(jen.Lit(label), jen.Id("resp"), jen.Id("raw"))))))
-	respDoc := respType + " is the response of " + name + " (the statuses its integration responses select)."
+	which := "its integration responses select"
 	if o.proxy {
-		respDoc = respType + " is the response of " + name + " (a proxy: the statuses the document declares)."
+		which = "the document declares (a proxy integration: the backend chooses the status)"
+	}
+	respDoc := respType + " is the response of " + name + ": a field for each success status " + which + ", set when that status is received."
+	if len(respCode) == 1 {
+		respDoc = respType + " is the response of " + name + ". Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back."
 	}
 	g.add([]string{respType}, append(comment(respDoc), jen.Type().Id(respType).Struct(respCode...))...)
 
@@ -304,7 +308,7 @@ func statusDoc(st status) []string {
 	var out []string
 	for _, p := range st.patterns {
 		if p == "" {
-			out = append(out, "Default integration response.")
+			out = append(out, "Selected when no selection pattern matches (the default integration response).")
 		} else {
 			out = append(out, "Selected when the backend result matches "+strconv.Quote(p)+".")
 		}

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 
@@ -12,8 +13,10 @@ import (
 )
 
 // DefaultAPIBase is the start of the default $id of the per-API schemas:
-// DefaultAPIBase + a slug of the API's title + "/" + the file name.
-const DefaultAPIBase = "https://apigw.dev/schemas/api/"
+// DefaultAPIBase + a slug of the API's title + "/" + the file name
+// ("urn:apigw:api:Pet-Store/get-pets.json"). A URN names the schema without
+// claiming a place it is published at: give APIOptions.ID for that.
+const DefaultAPIBase = "urn:apigw:api:"
 
 // IndexFile is the name of the file that lists the operations' schemas.
 const IndexFile = "index.json"
@@ -51,6 +54,33 @@ type IndexEntry struct {
 	IntegrationType string `json:"integrationType,omitempty"`
 	File            string `json:"file"`
 	ID              string `json:"$id"`
+	// Responses say where each branch of the schema's oneOf comes from, in
+	// the same order.
+	Responses []IndexResponse `json:"responses"`
+}
+
+// IndexResponse says where one branch of an operation's schema comes from:
+// an integration response (with its selection pattern and mappings), or a
+// response the document declares for a proxy integration or an HTTP API.
+type IndexResponse struct {
+	// Status is the branch's status: a code ("404"), a range ("4XX"),
+	// "default", or "undeclared" for a proxy that declares no responses.
+	Status string `json:"status"`
+	// Default marks the default integration response, selected when no
+	// selection pattern matches (or the document's default response).
+	Default bool `json:"default,omitempty"`
+	// SelectionPattern is the integration response's selection pattern.
+	SelectionPattern string `json:"selectionPattern,omitempty"`
+	// ResponseParameters and ResponseTemplates are the integration
+	// response's, in document order.
+	ResponseParameters json.RawMessage `json:"responseParameters,omitempty"`
+	ResponseTemplates  json.RawMessage `json:"responseTemplates,omitempty"`
+	// ContentHandling is the integration response's, upper-cased.
+	ContentHandling string `json:"contentHandling,omitempty"`
+	// Verified tells that the branch's body shape was checked by rendering
+	// its response template offline and validating the output against the
+	// method response's model.
+	Verified bool `json:"verified,omitempty"`
 }
 
 // ForAPI returns, for each operation of doc that has an integration, a JSON
@@ -62,15 +92,20 @@ type IndexEntry struct {
 //
 // and the schema is a oneOf with one branch per status code: one per
 // integration response for AWS, HTTP and MOCK integrations (headers from
-// its responseParameters, content types from its responseTemplates,
-// annotated with its selection pattern and mappings, and with
-// x-apigw-verified: true when its body shape was verified by rendering a
-// response template offline and validating the output against the method
-// response's model, see openapi.Operation.ResponseShapes), one per declared
-// OpenAPI response for proxy integrations and HTTP APIs. Bodies are the
+// its responseParameters, content types from its responseTemplates; the
+// index says which selection pattern and mappings each branch comes from,
+// and whether its body shape was verified by rendering a response template
+// offline and validating the output against the method response's model,
+// see openapi.Operation.ResponseShapes), one per declared OpenAPI response
+// for proxy integrations and HTTP APIs. Bodies are the
 // method responses' schemas converted to JSON Schema 2020-12, reusable
-// schemas kept as $defs. Headers are strings under the names the document
-// writes; bodies are parsed JSON for JSON media types and text otherwise.
+// schemas kept as $defs. Headers are strings, their names matched in any
+// case (HTTP header names are case-insensitive); contentType is a media
+// type the document names, in any case, with or without parameters
+// ("application/json; charset=utf-8"); bodies are parsed JSON for JSON media
+// types and text otherwise. The schemas use only keywords of JSON Schema
+// 2020-12 (no format, no custom annotations), so that validators in strict
+// mode, such as ajv's default, compile them.
 //
 // Diagnostics say what could not be described; when one is an error, no
 // files are returned. The error is non-nil only for a nil document or

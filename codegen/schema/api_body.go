@@ -224,8 +224,8 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, ptr string, dept
 				continue
 			}
 			if _, err := regexp.Compile(p); err != nil {
-				c.g.Add(diag.ResponseSchemaPattern, v, krel, "pattern %q is not in the regex subset that RE2-based validators (Go, Rust) accept; it is kept as the annotation x-apigw-pattern and not checked", p)
-				setExtra(s, "x-apigw-pattern", p)
+				c.g.Add(diag.ResponseSchemaPattern, v, krel, "pattern %q is not in the regex subset that RE2-based validators (Go, Rust) accept; it is kept in $comment and not checked", p)
+				addComment(s, "pattern "+p+" is not checked: RE2-based validators cannot compile it")
 				continue
 			}
 			s.Pattern = p
@@ -249,8 +249,19 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, ptr string, dept
 				bad("a string")
 				continue
 			}
-			*map[string]*string{"title": &s.Title, "description": &s.Description, "format": &s.Format,
-				"contentEncoding": &s.ContentEncoding, "contentMediaType": &s.ContentMediaType, "$comment": &s.Comments}[k] = t
+			switch k {
+			case "format":
+				// An annotation in 2020-12, but validators that know no
+				// formats refuse the keyword in strict mode (ajv's default),
+				// and OpenAPI's int32, int64, float, double, byte, binary and
+				// password are formats none knows.
+				addComment(s, "format: "+t)
+			case "$comment":
+				addComment(s, t)
+			default:
+				*map[string]*string{"title": &s.Title, "description": &s.Description,
+					"contentEncoding": &s.ContentEncoding, "contentMediaType": &s.ContentMediaType}[k] = t
+			}
 		case "properties":
 			if v.Kind != yaml.MappingNode {
 				bad("an object of schemas")
@@ -332,10 +343,8 @@ func (c *bodyConv) keywords(s *jsonschema.Schema, n *yaml.Node, ptr string, dept
 			// references in the output resolve.
 		default:
 			// OpenAPI keywords (discriminator, xml, externalDocs) and
-			// extensions stay as annotations.
-			if raw, ok := c.value(v, krel); ok {
-				setExtra(s, k, raw)
-			}
+			// extensions say nothing about the JSON a client receives, and
+			// validators in strict mode refuse keywords they do not know.
 		}
 	}
 	if x := source.Get(n, "x-nullable"); x != nil && x.Value == "true" && s.Type != "" && keep == nil {
@@ -491,6 +500,14 @@ func nameList(v *yaml.Node) ([]string, bool) {
 		}
 	}
 	return out, true
+}
+
+// addComment adds a line to the schema's $comment.
+func addComment(s *jsonschema.Schema, text string) {
+	if s.Comments != "" {
+		s.Comments += "\n"
+	}
+	s.Comments += text
 }
 
 // setExtra sets a keyword that invopop's Schema has no field for.

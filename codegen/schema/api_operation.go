@@ -22,6 +22,8 @@ type opContext struct {
 	// shapes are the response templates rendered offline (see
 	// openapi.Operation.ResponseShapes).
 	shapes []openapi.ResponseShape
+	// responses say where each branch comes from, for the index.
+	responses []IndexResponse
 }
 
 // operation returns the schema of op's responses and its index entry, or
@@ -58,14 +60,7 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 		OneOf:       branches,
 	}
 	s.Definitions = c.conv.finish()
-	setExtra(s, "x-apigw-method", op.Method)
-	setExtra(s, "x-apigw-path", op.Path)
-	if entry.OperationID != "" {
-		setExtra(s, "x-apigw-operation-id", entry.OperationID)
-	}
-	if entry.IntegrationType != "" {
-		setExtra(s, "x-apigw-integration-type", entry.IntegrationType)
-	}
+	entry.Responses = c.responses
 	return s, entry
 }
 
@@ -184,25 +179,25 @@ func (c *opContext) integrationBranch(key string, v *extensions.IntegrationRespo
 	}
 	b.content(c, resp, cts, fromTemplates)
 	s := b.schema()
+	r := IndexResponse{Status: code}
 	if extensions.IsDefaultKey(key) {
 		s.Title = code + " (default)"
 		s.Description = "The default integration response: selected when no selection pattern matches."
-		setExtra(s, "x-apigw-default", true)
+		r.Default = true
 	} else {
 		s.Title = code
 		s.Description = "Selected when the selection pattern matches the whole text: " + key
-		setExtra(s, "x-apigw-selection-pattern", key)
+		r.SelectionPattern = key
 	}
 	if len(v.ResponseParameters) > 0 {
-		setExtra(s, "x-apigw-response-parameters", orderedStrings(v.ResponseParameters))
+		r.ResponseParameters = orderedStrings(v.ResponseParameters)
 	}
 	if len(v.ResponseTemplates) > 0 {
-		setExtra(s, "x-apigw-response-templates", orderedStrings(v.ResponseTemplates))
+		r.ResponseTemplates = orderedStrings(v.ResponseTemplates)
 	}
-	if v.ContentHandling != "" {
-		setExtra(s, "x-apigw-content-handling", strings.ToUpper(string(v.ContentHandling)))
-	}
-	setExtra(s, "x-apigw-verified", c.verified(key))
+	r.ContentHandling = strings.ToUpper(string(v.ContentHandling))
+	r.Verified = c.verified(key)
+	c.responses = append(c.responses, r)
 	return s
 }
 
@@ -293,6 +288,7 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 	var out []*jsonschema.Schema
 	for _, k := range exact {
 		out = append(out, c.proxyBranch(c.op.Response(k), newShape(k)))
+		c.responses = append(c.responses, IndexResponse{Status: k})
 	}
 	excluded := func(lo, hi int) []any {
 		var e []any
@@ -309,6 +305,7 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 		code := statusRange(lo, lo+99, excluded(lo, lo+99))
 		rangeSchemas = append(rangeSchemas, statusRange(lo, lo+99, nil))
 		out = append(out, c.proxyBranch(c.op.Response(k), &shape{status: code, title: k}))
+		c.responses = append(c.responses, IndexResponse{Status: k})
 	}
 	if hasDefault || len(out) == 0 {
 		code := statusRange(100, 599, excluded(100, 599))
@@ -324,11 +321,8 @@ func (c *opContext) proxyBranches() []*jsonschema.Schema {
 			b.title = "undeclared"
 			c.g.AddAs(diag.Info, diag.ResponseSchemaOperation, c.op.Node, c.op.Pointer+"/responses", "%s %s declares no responses; its schema accepts any status: declare the responses the backend returns", c.op.Method, c.op.Path)
 		}
-		s := c.proxyBranch(c.op.Response("default"), b)
-		if hasDefault {
-			setExtra(s, "x-apigw-default", true)
-		}
-		out = append(out, s)
+		out = append(out, c.proxyBranch(c.op.Response("default"), b))
+		c.responses = append(c.responses, IndexResponse{Status: b.title, Default: hasDefault})
 	}
 	return out
 }

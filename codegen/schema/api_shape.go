@@ -27,15 +27,61 @@ func newShape(code string) *shape {
 	return &shape{status: &jsonschema.Schema{Const: n}, title: code}
 }
 
-// header adds a response header.
+// header adds a response header. HTTP header names are case-insensitive,
+// and clients see them in any case (HTTP/2 lower-cases them), so the header
+// is matched by a pattern that ignores case; a required header is one whose
+// name, in some case, is among the object's keys. The first of two names
+// that differ only in case describes the header.
 func (b *shape) header(name string, s *jsonschema.Schema, required bool) {
 	if b.headers == nil {
-		b.headers = &jsonschema.Schema{Type: "object", Properties: jsonschema.NewProperties()}
+		b.headers = &jsonschema.Schema{Type: "object", PatternProperties: map[string]*jsonschema.Schema{}}
 	}
-	b.headers.Properties.Set(name, s)
-	if required && !slices.Contains(b.headers.Required, name) {
-		b.headers.Required = append(b.headers.Required, name)
+	p := anyCase(name)
+	if _, ok := b.headers.PatternProperties[p]; !ok {
+		if s.Title == "" {
+			s.Title = name
+		}
+		b.headers.PatternProperties[p] = s
 	}
+	if required && !slices.ContainsFunc(b.headers.AllOf, func(r *jsonschema.Schema) bool { return r.Not.PropertyNames.Not.Pattern == p }) {
+		b.headers.AllOf = append(b.headers.AllOf, &jsonschema.Schema{
+			Description: "The header " + name + " is present (its name in any case).",
+			Not:         &jsonschema.Schema{PropertyNames: &jsonschema.Schema{Not: &jsonschema.Schema{Pattern: p}}},
+		})
+	}
+}
+
+// anyCase returns a pattern matching exactly name, in any case of its ASCII
+// letters. ECMA-262 and RE2 differ on the (?i) flag, so each letter is a
+// class ("[Xx]-[Ii][Dd]" for "X-Id"), within their common subset.
+func anyCase(name string) string {
+	return "^" + anyCaseText(name) + "$"
+}
+
+// anyCaseText is anyCase without the anchors.
+func anyCaseText(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			b.WriteString("[" + strings.ToUpper(string(r)) + strings.ToLower(string(r)) + "]")
+		case strings.ContainsRune(`\.+*?()|[]{}^$`, r): // ECMA-262's syntax characters, which its u flag lets be escaped
+			b.WriteString(`\` + string(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mediaTypes returns a pattern matching the media types cts in any case,
+// each with or without parameters ("application/json; charset=utf-8").
+func mediaTypes(cts []string) string {
+	alts := make([]string, len(cts))
+	for i, ct := range cts {
+		alts[i] = anyCaseText(ct)
+	}
+	return "^(?:" + strings.Join(alts, "|") + ")(?:[\t ]*;.*)?$"
 }
 
 // content sets the media types the response may have and the body of
@@ -46,11 +92,12 @@ func (b *shape) content(c *opContext, resp *openapi.Response, cts []string, requ
 	if len(cts) == 0 {
 		return
 	}
-	enum := make([]any, len(cts))
+	examples := make([]any, len(cts))
 	for i, ct := range cts {
-		enum[i] = ct
+		examples[i] = ct
 	}
-	b.ctypes = &jsonschema.Schema{Type: "string", Enum: enum}
+	b.ctypes = &jsonschema.Schema{Type: "string", Pattern: mediaTypes(cts), Examples: examples,
+		Description: "The media type, in any case, with or without parameters."}
 	if require {
 		b.required = append(b.required, "contentType")
 	}
@@ -79,7 +126,7 @@ func (b *shape) content(c *opContext, resp *openapi.Response, cts []string, requ
 			continue
 		}
 		when := &jsonschema.Schema{Properties: jsonschema.NewProperties(), Required: []string{"contentType"}}
-		when.Properties.Set("contentType", &jsonschema.Schema{Const: ct})
+		when.Properties.Set("contentType", &jsonschema.Schema{Type: "string", Pattern: mediaTypes([]string{ct})})
 		then := &jsonschema.Schema{Properties: jsonschema.NewProperties()}
 		then.Properties.Set("body", bodies[i])
 		b.allOf = append(b.allOf, &jsonschema.Schema{If: when, Then: then})
@@ -103,7 +150,7 @@ func (b *shape) schema() *jsonschema.Schema {
 	s.Properties.Set("statusCode", b.status)
 	if b.headers != nil {
 		s.Properties.Set("headers", b.headers)
-		if len(b.headers.Required) > 0 {
+		if len(b.headers.AllOf) > 0 { // a required header
 			s.Required = append(s.Required, "headers")
 		}
 	}

@@ -104,12 +104,17 @@ type sample struct {
 	branch int
 }
 
-func TestAPISamples(t *testing.T) {
+// sampleCase is the samples of one generated file.
+type sampleCase struct {
+	fixture, file string
+	samples       []sample
+}
+
+// apiSamples are responses checked against the schemas of the fixtures, by
+// TestAPISamples here and by TestSchemasInAjv in JavaScript.
+func apiSamples(t testing.TB) []sampleCase {
 	orderExample := exampleAt(t, "api-proxy", "/paths/~1orders/post/responses/201/content/application~1json/example")
-	for _, tc := range []struct {
-		fixture, file string
-		samples       []sample
-	}{
+	return []sampleCase{
 		{"api-lambda", "get-pets-petId.json", []sample{
 			{"200", `{"statusCode":200,"headers":{"Access-Control-Allow-Origin":"*","X-Request-Id":"r-1","Cache-Control":"no-cache"},"contentType":"application/json","body":{"id":1,"name":"Rex","tag":null,"owner":null}}`, 0},
 			{"200 without the optional backend header", `{"statusCode":200,"headers":{"Access-Control-Allow-Origin":"*","X-Request-Id":"r-1"},"contentType":"application/json","body":{"id":1,"name":"Rex","owner":{"name":"Ann"}}}`, 0},
@@ -123,6 +128,11 @@ func TestAPISamples(t *testing.T) {
 			{"template media types only", `{"statusCode":400,"headers":{"Access-Control-Allow-Origin":"*"},"contentType":"text/html","body":"x"}`, -1},
 			{"404 JSON body must be the model", `{"statusCode":404,"headers":{"Access-Control-Allow-Origin":"*","X-Error-Type":"NotFound"},"contentType":"application/json","body":"not found"}`, -1},
 			{"no integration response gives 500", `{"statusCode":500,"headers":{},"contentType":"application/json","body":{"message":"Internal server error"}}`, -1},
+			{"header names in any case, media type with parameters", `{"statusCode":200,"headers":{"access-control-allow-origin":"*","x-request-id":"r-1"},"contentType":"application/json; charset=utf-8","body":{"id":1,"name":"Rex"}}`, 0},
+			{"media type in any case", `{"statusCode":404,"headers":{"ACCESS-CONTROL-ALLOW-ORIGIN":"*","X-ERROR-TYPE":"NotFound"},"contentType":"Text/Plain;charset=UTF-8","body":"not found"}`, 2},
+			{"a mapped value checked whatever the name's case", `{"statusCode":404,"headers":{"access-control-allow-origin":"*","x-error-type":"Gone"},"contentType":"text/plain","body":"x"}`, -1},
+			{"a required header missing in every case", `{"statusCode":200,"headers":{"access-control-allow-origin":"*","x-request":"r"},"contentType":"application/json","body":{"id":1,"name":"Rex"}}`, -1},
+			{"parameters after a media type only", `{"statusCode":200,"headers":{"Access-Control-Allow-Origin":"*","X-Request-Id":"r"},"contentType":"application/jsonx","body":{"id":1,"name":"Rex"}}`, -1},
 		}},
 		{"api-proxy", "post-orders.json", []sample{
 			{"201 with the document's example", `{"statusCode":201,"headers":{"Location":"https://x/orders/1"},"contentType":"application/json","body":` + orderExample + `}`, 0},
@@ -143,7 +153,11 @@ func TestAPISamples(t *testing.T) {
 			{"exclusive maximum from Swagger", `{"statusCode":200,"headers":{"X-Version":"v1"},"contentType":"application/json","body":{"id":"u1","age":150}}`, -1},
 			{"stage variable header always mapped", `{"statusCode":200,"contentType":"application/json","body":{"id":"u1"}}`, -1},
 		}},
-	} {
+	}
+}
+
+func TestAPISamples(t *testing.T) {
+	for _, tc := range apiSamples(t) {
 		t.Run(tc.fixture+"/"+tc.file, func(t *testing.T) {
 			files, _ := forFixture(t, tc.fixture, APIOptions{})
 			var f File

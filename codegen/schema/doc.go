@@ -10,7 +10,10 @@
 // server, components, tag) and allows everything else, so that it can sit
 // on top of an openapi.yaml:
 //
-//	# yaml-language-server: $schema=https://apigw.dev/schemas/document.json
+//	# yaml-language-server: $schema=https://raw.githubusercontent.com/apigw/apigw/main/golden/schema/document.json
+//
+// That is where the project publishes both schemas (DefaultBaseURI): the
+// committed copies golden/schema/extensions.json and document.json.
 //
 // # How the schemas are made
 //

@@ -44,7 +44,7 @@ func Document(o Options) *jsonschema.Schema {
 
 	root := &jsonschema.Schema{
 		Version:     jsonschema.Version,
-		ID:          jsonschema.ID(orDefault(o.ID, DefaultDocumentID)),
+		ID:          jsonschema.ID(o.id(DocumentFile)),
 		Title:       "OpenAPI document with Amazon API Gateway extensions",
 		Description: "A Swagger 2.0 or OpenAPI 3.x document. Only the x-amazon-apigateway-* extensions are checked, wherever they may stand; everything else is left to OpenAPI tools.",
 		Type:        "object",

@@ -14,7 +14,7 @@ func ExampleExtensions() {
 	fmt.Println(integration.Ref)
 	fmt.Println(s.Definitions["Intrinsic"].PropertyNames.Pattern)
 	// Output:
-	// https://apigw.dev/schemas/extensions.json
+	// https://raw.githubusercontent.com/apigw/apigw/main/golden/schema/extensions.json
 	// #/$defs/Integration
 	// ^(?:Ref|Condition|Fn::[A-Za-z0-9]+)$
 }

@@ -2,22 +2,50 @@ package schema
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/invopop/jsonschema"
 	"go.yaml.in/yaml/v4"
 )
 
+// DefaultBaseURI is where the project publishes its schemas: the folder
+// golden/schema/ of the repository's main branch, served by GitHub as raw
+// files, so that editors can fetch a schema from its $id.
+const DefaultBaseURI = "https://raw.githubusercontent.com/apigw/apigw/main/golden/schema/"
+
+// File names of the published schemas, below a base URI.
+const (
+	ExtensionsFile = "extensions.json"
+	DocumentFile   = "document.json"
+)
+
 // Default $id values of the published schemas.
 const (
-	DefaultExtensionsID = "https://apigw.dev/schemas/extensions.json"
-	DefaultDocumentID   = "https://apigw.dev/schemas/document.json"
+	DefaultExtensionsID = DefaultBaseURI + ExtensionsFile
+	DefaultDocumentID   = DefaultBaseURI + DocumentFile
 )
 
 // Options set what the generated schemas say about themselves.
 type Options struct {
-	// ID is the schema's $id; empty means DefaultExtensionsID or DefaultDocumentID.
+	// ID is the schema's $id. Empty means BaseURI followed by ExtensionsFile
+	// or DocumentFile.
 	ID string
+	// BaseURI is the folder URL the schemas are published under (ending in
+	// "/"; one is added when missing). Empty means DefaultBaseURI.
+	BaseURI string
+}
+
+// id returns the $id of the schema published as file.
+func (o Options) id(file string) string {
+	if o.ID != "" {
+		return o.ID
+	}
+	base := orDefault(o.BaseURI, DefaultBaseURI)
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return base + file
 }
 
 // Extensions returns the JSON Schema (draft 2020-12) of every
@@ -28,7 +56,7 @@ func Extensions(o Options) *jsonschema.Schema {
 	b := newBuilder()
 	root := &jsonschema.Schema{
 		Version:     jsonschema.Version,
-		ID:          jsonschema.ID(orDefault(o.ID, DefaultExtensionsID)),
+		ID:          jsonschema.ID(o.id(ExtensionsFile)),
 		Title:       "Amazon API Gateway OpenAPI extensions",
 		Description: "The x-amazon-apigateway-* extensions of OpenAPI documents, as API Gateway's import reads them. Strings may also be CloudFormation intrinsic functions.",
 		Type:        "object",

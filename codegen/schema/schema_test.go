@@ -54,6 +54,8 @@ func TestID(t *testing.T) {
 		{string(Extensions(Options{}).ID), DefaultExtensionsID},
 		{string(Document(Options{}).ID), DefaultDocumentID},
 		{string(Extensions(Options{ID: "https://example.com/x.json"}).ID), "https://example.com/x.json"},
+		{string(Document(Options{BaseURI: "https://example.com/schemas"}).ID), "https://example.com/schemas/document.json"},
+		{string(Extensions(Options{BaseURI: "https://example.com/schemas/"}).ID), "https://example.com/schemas/extensions.json"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("$id = %q, want %q", tc.got, tc.want)

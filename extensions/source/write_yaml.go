@@ -27,17 +27,24 @@ func WriteYAML(root *yaml.Node) ([]byte, error) {
 	}
 	n := Clone(root)
 	canonicalYAML(n, map[*yaml.Node]bool{})
-	out, err := yaml.Dump(n,
-		yaml.WithIndent(2),
+	out, err := dump(n, 2)
+	if err != nil {
+		return nil, fmt.Errorf("write yaml: %w", err)
+	}
+	return separateFootComments(out), nil
+}
+
+// dump writes n with the writers' settings, indented by indent spaces:
+// sequences indented under their key, no line folding, Unicode as it is,
+// no document start marker.
+func dump(n *yaml.Node, indent int) ([]byte, error) {
+	return yaml.Dump(n,
+		yaml.WithIndent(indent),
 		yaml.WithCompactSeqIndent(false),
 		yaml.WithLineWidth(-1),
 		yaml.WithUnicode(true),
 		yaml.WithExplicitStart(false),
 	)
-	if err != nil {
-		return nil, fmt.Errorf("write yaml: %w", err)
-	}
-	return separateFootComments(out), nil
 }
 
 // canonicalYAML sets the layout choices of WriteYAML on a copied tree.

@@ -88,3 +88,12 @@ func ExampleRender() {
 	fmt.Print(string(out))
 	// Output: no problems
 }
+
+func ExampleGitHubProblems() {
+	out, _ := report.SARIF(diags, report.Options{ToolVersion: "1.0.0"})
+	fmt.Println(len(report.GitHubProblems(out)))
+	fmt.Println(report.GitHubProblems([]byte(`{"version": "2.1.0", "runs": []}`)))
+	// Output:
+	// 0
+	// [$schema is missing 0 runs; GitHub takes 1 to 20]
+}

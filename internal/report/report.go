@@ -36,8 +36,9 @@ type Options struct {
 	ToolVersion string
 	// InformationURI is the tool's home page; empty means DefaultInformationURI.
 	InformationURI string
-	// BaseDir, when set, is removed from the front of file paths so SARIF
-	// locations are relative to it (the repository root).
+	// BaseDir is the repository root: SARIF locations of files below it are
+	// URIs relative to it, as GitHub code scanning wants them; other files
+	// get absolute file: URIs. Empty keeps relative paths as given.
 	BaseDir string
 	// Files is how many files were read; when set, the text summary says so
 	// ("checked 3 files: …"), so a clean run still shows what it covered.

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
@@ -52,13 +55,14 @@ type (
 		Level string `json:"level"`
 	}
 	sarifResult struct {
-		RuleID       diag.Code          `json:"ruleId"`
-		RuleIndex    int                `json:"ruleIndex"`
-		Level        string             `json:"level"`
-		Message      sarifMessage       `json:"message"`
-		Locations    []sarifLocation    `json:"locations,omitempty"`
-		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
-		Properties   *sarifProps        `json:"properties,omitempty"`
+		RuleID              diag.Code          `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               string             `json:"level"`
+		Message             sarifMessage       `json:"message"`
+		Locations           []sarifLocation    `json:"locations,omitempty"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		Properties          *sarifProps        `json:"properties,omitempty"`
 	}
 	sarifSuppression struct {
 		Kind          string `json:"kind"`
@@ -77,6 +81,8 @@ type (
 	sarifRegion struct {
 		StartLine   int `json:"startLine"`
 		StartColumn int `json:"startColumn"`
+		EndLine     int `json:"endLine"`
+		EndColumn   int `json:"endColumn"`
 	}
 	sarifProps struct {
 		Pointer string `json:"jsonPointer"`
@@ -84,12 +90,17 @@ type (
 )
 
 // SARIF renders the diagnostics as a SARIF 2.1.0 log with one run, as
-// GitHub code scanning accepts it: tool.driver "apigw" with one rule per
-// code (sorted), and one result per diagnostic (sorted) with its level
-// (error, warning or note), message and location. Paths become relative
-// URIs with forward slashes; an unknown line or column is written as 1,
-// since SARIF counts from 1. The JSON pointer is kept in the result's
-// properties as jsonPointer.
+// GitHub code scanning documents it (see GitHubProblems): tool.driver
+// "apigw" with one rule per code (sorted), and one result per diagnostic
+// (sorted) with its level (error, warning or note), message, location and
+// partialFingerprints. A file below o.BaseDir (the repository root) becomes
+// a URI relative to it, with forward slashes, symbolic links resolved; any
+// other file an absolute file: URI. The region is the one character where
+// the finding starts; an unknown line or column is written as 1, since SARIF
+// counts from 1. The fingerprint primaryLocationLineHash hashes the rule,
+// the file and the JSON pointer (the message when there is none), so an
+// alert keeps its identity when lines above it move. The JSON pointer is
+// kept in the result's properties as jsonPointer.
 func SARIF(diags []diag.Diagnostic, o Options) ([]byte, error) {
 	ds := sorted(diags)
 	var codes []diag.Code
@@ -104,6 +115,7 @@ func SARIF(diags []diag.Diagnostic, o Options) ([]byte, error) {
 		rules = append(rules, sarifRuleOf(c))
 	}
 	results := make([]sarifResult, 0, len(ds))
+	seen := map[string]int{} // fingerprints given so far
 	for _, d := range ds {
 		r := sarifResult{
 			RuleID:    d.Code,
@@ -111,12 +123,23 @@ func SARIF(diags []diag.Diagnostic, o Options) ([]byte, error) {
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifMessage{Text: d.Message},
 		}
+		uri := ""
 		if d.File != "" {
+			uri = artifactURI(d.File, o.BaseDir)
+			line, col := max(d.Line, 1), max(d.Column, 1)
 			r.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: artifactURI(d.File, o.BaseDir)},
-				Region:           sarifRegion{StartLine: max(d.Line, 1), StartColumn: max(d.Column, 1)},
+				ArtifactLocation: sarifArtifact{URI: uri},
+				Region:           sarifRegion{StartLine: line, StartColumn: col, EndLine: line, EndColumn: col + 1},
 			}}}
 		}
+		what := d.Pointer
+		if what == "" {
+			what = "message:" + d.Message
+		}
+		sum := sha256.Sum256([]byte(string(d.Code) + "\x00" + uri + "\x00" + what))
+		hash := hex.EncodeToString(sum[:8])
+		seen[hash]++
+		r.PartialFingerprints = map[string]string{"primaryLocationLineHash": hash + ":" + strconv.Itoa(seen[hash])}
 		if d.Pointer != "" {
 			r.Properties = &sarifProps{Pointer: d.Pointer}
 		}
@@ -192,14 +215,43 @@ func sarifLevel(s diag.Severity) string {
 	return "note"
 }
 
-// artifactURI makes a file path a relative URI reference with forward
-// slashes, relative to base when the path lies below it.
+// artifactURI makes a file path a URI: relative to base (with forward
+// slashes) when the file lies below it, symbolic links resolved on both, as
+// GitHub matches relative URIs against the files of the repository; an
+// absolute file: URI otherwise. Without base, a relative path stays relative.
 func artifactURI(file, base string) string {
 	if base != "" {
-		if rel, err := filepath.Rel(base, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			file = rel
+		abs, root := resolvedPath(file), resolvedPath(base)
+		if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return relativeURI(rel)
 		}
+		file = abs
 	}
-	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(file)), "./")
+	if filepath.IsAbs(file) {
+		p := filepath.ToSlash(file)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // a Windows drive: file:///C:/…
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	return relativeURI(file)
+}
+
+// relativeURI writes a relative path as a URI reference with forward slashes.
+func relativeURI(p string) string {
+	p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "./")
 	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// resolvedPath returns path made absolute, with symbolic links resolved
+// when it exists.
+func resolvedPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
 }

@@ -2,6 +2,8 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,12 +149,126 @@ func TestArtifactURI(t *testing.T) {
 		{"./specs/api.yaml", "", "specs/api.yaml"},
 		{filepath.FromSlash("specs/sub/api.yaml"), "", "specs/sub/api.yaml"},
 		{filepath.FromSlash("/repo/specs/api.yaml"), base, "specs/api.yaml"},
-		{filepath.FromSlash("/other/api.yaml"), base, "/other/api.yaml"},
+		{filepath.FromSlash("/other/api.yaml"), base, "file:///other/api.yaml"},
+		{filepath.FromSlash("/other/my api.yaml"), "", "file:///other/my%20api.yaml"},
 		{"my api.yaml", "", "my%20api.yaml"},
 	}
 	for _, tt := range tests {
 		if got := artifactURI(tt.file, tt.base); got != tt.want {
 			t.Errorf("artifactURI(%q, %q) = %q, want %q", tt.file, tt.base, got, tt.want)
 		}
+	}
+}
+
+// TestSARIFMeetsGitHub checks the output against GitHub code scanning's
+// documented requirements (GitHubProblems), with paths below the
+// repository root given absolutely, as a CI job's tools often do.
+func TestSARIFMeetsGitHub(t *testing.T) {
+	root := t.TempDir()
+	ds := sample()
+	for i := range ds {
+		ds[i].File = filepath.Join(root, ds[i].File)
+	}
+	o := options()
+	o.BaseDir = root
+	out, err := SARIF(ds, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := GitHubProblems(out); len(problems) > 0 {
+		t.Errorf("GitHub would refuse or misread the log:\n%s", strings.Join(problems, "\n"))
+	}
+	if !strings.Contains(string(out), `"uri": "api/openapi.yaml"`) {
+		t.Errorf("paths are not relative to the root:\n%s", out)
+	}
+}
+
+// TestGitHubProblems checks that the checker finds what GitHub documents as
+// required: an absolute path, a missing fingerprint, a rule without help.
+func TestGitHubProblems(t *testing.T) {
+	good, err := SARIF(sample(), options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := GitHubProblems(good); len(p) > 0 {
+		t.Fatalf("the sample has problems: %v", p)
+	}
+	for _, tc := range []struct{ from, to, want string }{
+		{`"uri": "template.json"`, `"uri": "/repo/template.json"`, "not relative to the repository root"},
+		{`"uri": "template.json"`, `"uri": "file:///repo/template.json"`, "not relative to the repository root"},
+		{`"primaryLocationLineHash"`, `"otherHash"`, "primaryLocationLineHash is missing"},
+		{`"help": {`, `"helpless": {`, "help.text is missing"},
+		{`"endColumn": 27`, `"endColumn": 0`, "region"},
+		{`"version": "2.1.0"`, `"version": "2.0.0"`, "version"},
+	} {
+		bad := strings.Replace(string(good), tc.from, tc.to, 1)
+		if bad == string(good) {
+			t.Fatalf("the sample has no %s", tc.from)
+		}
+		if p := strings.Join(GitHubProblems([]byte(bad)), "\n"); !strings.Contains(p, tc.want) {
+			t.Errorf("%s → %s: problems %q, want one saying %q", tc.from, tc.to, p, tc.want)
+		}
+	}
+}
+
+// TestSARIFFingerprints checks that a finding keeps its fingerprint when
+// lines above it move, and that two findings never share one.
+func TestSARIFFingerprints(t *testing.T) {
+	fingerprints := func(ds []diag.Diagnostic) map[string]string {
+		out, err := SARIF(ds, options())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Properties          map[string]string
+					PartialFingerprints map[string]string
+				}
+			}
+		}
+		if err := json.Unmarshal(out, &log); err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, r := range log.Runs[0].Results {
+			m[r.Properties["jsonPointer"]] = r.PartialFingerprints["primaryLocationLineHash"]
+		}
+		return m
+	}
+	before := fingerprints(sample())
+	moved := sample()
+	for i := range moved {
+		moved[i].Line += 3
+	}
+	if after := fingerprints(moved); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("fingerprints changed when lines moved:\n%v\n%v", before, after)
+	}
+	twice := append(sample(), sample()[0])
+	out, _ := SARIF(twice, options())
+	if p := GitHubProblems(out); len(p) > 0 {
+		t.Errorf("a repeated finding: %v", p)
+	}
+}
+
+// TestArtifactURIResolvesLinks: a file reached through a symbolic link is
+// named by its place below the root, as GitHub matches files.
+func TestArtifactURIResolvesLinks(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "api"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "api", "a.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(root, link); err != nil {
+		t.Skip("no symbolic links here")
+	}
+	if got := artifactURI(filepath.Join(link, "api", "a.yaml"), root); got != "api/a.yaml" {
+		t.Errorf("through a link: %q, want api/a.yaml", got)
+	}
+	if got := artifactURI(filepath.Join(root, "api", "a.yaml"), link); got != "api/a.yaml" {
+		t.Errorf("root through a link: %q, want api/a.yaml", got)
 	}
 }

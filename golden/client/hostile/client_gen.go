@@ -219,14 +219,15 @@ func decodeBody(op string, status int, raw []byte, v any) error {
 }
 
 // RawResponse is what every operation's response has: the status, the
-// headers and the body as received.
+// headers and the body as received. The field of the status received (OK,
+// Created, …) holds the body decoded, as Body.
 type RawResponse struct {
 	// StatusCode is the HTTP status code.
 	StatusCode int
 	// Header holds every response header.
 	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	// RawBody is the response body as received.
+	RawBody []byte
 }
 
 // fill decodes the JSON body of a response into body (unless nil) and its
@@ -290,7 +291,8 @@ func addParam(add func(key, value string), name string, v any) {
 }
 
 // ErrorResponse is what every typed error of the client carries: the status,
-// the headers and the body as received.
+// the headers and the body as received. A typed error with a JSON body holds
+// it decoded, as Body.
 type ErrorResponse struct {
 	// Operation names the operation that was called.
 	Operation string
@@ -361,7 +363,7 @@ func newGatewayError(op string, resp *http.Response, raw []byte) *GatewayError {
 }
 
 // GetThingsOK is the 200 response of GetThings.
-// ok */
+// ok */.
 // Selected when the backend result matches "2\\d{2}".
 type GetThingsOK struct {
 	// Body is the decoded JSON body.
@@ -373,12 +375,12 @@ type GetThingsOK struct {
 }
 
 // GetThingsInternalServerError is the 500 error of GetThings (read it with errors.As).
-// Default integration response.
+// Selected when no selection pattern matches (the default integration response).
 type GetThingsInternalServerError struct {
 	ErrorResponse
 }
 
-// GetThingsResponse is the response of GetThings (the statuses its integration responses select).
+// GetThingsResponse is the response of GetThings: a field for each success status its integration responses select, set when that status is received.
 type GetThingsResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -387,7 +389,7 @@ type GetThingsResponse struct {
 
 // GetThings calls GET /things.
 // Ends */ here
-// package main
+// package main.
 // Typed errors for 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetThings(ctx context.Context) (*GetThingsResponse, error) {
 	resp, raw, err := c.do(ctx, "GET", "/things", nil, nil, nil, "", false)
@@ -423,7 +425,7 @@ type GetThings2Params struct {
 	U65E5U672C int64
 }
 
-// GetThings2Response is the response of GetThings2 (a proxy: the statuses the document declares).
+// GetThings2Response is the response of GetThings2. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type GetThings2Response struct {
 	RawResponse
 }
@@ -464,7 +466,7 @@ type Func2Params struct {
 	Type string
 }
 
-// Func2Response is the response of Func2 (a proxy: the statuses the document declares).
+// Func2Response is the response of Func2. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type Func2Response struct {
 	RawResponse
 }
@@ -493,7 +495,7 @@ type Client2Params struct {
 	Type string
 }
 
-// Client2Response is the response of Client2 (the statuses its integration responses select).
+// Client2Response is the response of Client2. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type Client2Response struct {
 	RawResponse
 }
@@ -522,7 +524,7 @@ type U65E5U672C2Params struct {
 	Type string
 }
 
-// U65E5U672C2Response is the response of U65E5U672C2 (the statuses its integration responses select).
+// U65E5U672C2Response is the response of U65E5U672C2. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type U65E5U672C2Response struct {
 	RawResponse
 }
@@ -551,7 +553,7 @@ type RemoveItParams struct {
 	Type string
 }
 
-// RemoveItResponse is the response of RemoveIt (the statuses its integration responses select).
+// RemoveItResponse is the response of RemoveIt. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type RemoveItResponse struct {
 	RawResponse
 }

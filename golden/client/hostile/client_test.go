@@ -83,12 +83,12 @@ func TestHostileCalls(t *testing.T) {
 		t.Fatalf("%+v %v", things, err)
 	}
 	a, err := c.Func2(ctx, hostile.Func2Params{Func: "x/y", Type: "z"})
-	if err != nil || string(a.Body) != "x/y|z" {
-		t.Fatalf("%s %v", a.Body, err)
+	if err != nil || string(a.RawBody) != "x/y|z" {
+		t.Fatalf("%s %v", a.RawBody, err)
 	}
 	p, err := c.GetThings2(ctx, hostile.GetThings2Params{U65E5U672C: 5}, nil)
-	if err != nil || string(p.Body) != "5" {
-		t.Fatalf("%s %v", p.Body, err)
+	if err != nil || string(p.RawBody) != "5" {
+		t.Fatalf("%s %v", p.RawBody, err)
 	}
 	if _, err := c.RemoveIt(ctx, hostile.RemoveItParams{}); err == nil {
 		t.Error("the test server has no DELETE route; want a GatewayError")

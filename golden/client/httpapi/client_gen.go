@@ -217,14 +217,15 @@ func decodeBody(op string, status int, raw []byte, v any) error {
 }
 
 // RawResponse is what every operation's response has: the status, the
-// headers and the body as received.
+// headers and the body as received. The field of the status received (OK,
+// Created, …) holds the body decoded, as Body.
 type RawResponse struct {
 	// StatusCode is the HTTP status code.
 	StatusCode int
 	// Header holds every response header.
 	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	// RawBody is the response body as received.
+	RawBody []byte
 }
 
 // fill decodes the JSON body of a response into body (unless nil) and its
@@ -288,7 +289,8 @@ func addParam(add func(key, value string), name string, v any) {
 }
 
 // ErrorResponse is what every typed error of the client carries: the status,
-// the headers and the body as received.
+// the headers and the body as received. A typed error with a JSON body holds
+// it decoded, as Body.
 type ErrorResponse struct {
 	// Operation names the operation that was called.
 	Operation string
@@ -373,7 +375,7 @@ type ListNotesOK struct {
 	Body ListNotesOKBody
 }
 
-// ListNotesResponse is the response of ListNotes (a proxy: the statuses the document declares).
+// ListNotesResponse is the response of ListNotes: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type ListNotesResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -426,7 +428,7 @@ type PutNotesIDNotFoundError struct {
 	Body PutNotesIDNotFoundErrorBody
 }
 
-// PutNotesIDResponse is the response of PutNotesID (a proxy: the statuses the document declares).
+// PutNotesIDResponse is the response of PutNotesID: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type PutNotesIDResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -469,7 +471,7 @@ func (c *Client) PutNotesID(ctx context.Context, params PutNotesIDParams, body *
 	return out, nil
 }
 
-// UploadResponse is the response of Upload (a proxy: the statuses the document declares).
+// UploadResponse is the response of Upload. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type UploadResponse struct {
 	RawResponse
 }

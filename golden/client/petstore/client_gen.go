@@ -219,14 +219,15 @@ func decodeBody(op string, status int, raw []byte, v any) error {
 }
 
 // RawResponse is what every operation's response has: the status, the
-// headers and the body as received.
+// headers and the body as received. The field of the status received (OK,
+// Created, …) holds the body decoded, as Body.
 type RawResponse struct {
 	// StatusCode is the HTTP status code.
 	StatusCode int
 	// Header holds every response header.
 	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	// RawBody is the response body as received.
+	RawBody []byte
 }
 
 // fill decodes the JSON body of a response into body (unless nil) and its
@@ -290,7 +291,8 @@ func addParam(add func(key, value string), name string, v any) {
 }
 
 // ErrorResponse is what every typed error of the client carries: the status,
-// the headers and the body as received.
+// the headers and the body as received. A typed error with a JSON body holds
+// it decoded, as Body.
 type ErrorResponse struct {
 	// Operation names the operation that was called.
 	Operation string
@@ -384,8 +386,8 @@ type ListPetsParams struct {
 }
 
 // ListPetsOK is the 200 response of ListPets.
-// A page of pets
-// Default integration response.
+// A page of pets.
+// Selected when no selection pattern matches (the default integration response).
 type ListPetsOK struct {
 	// Body is the decoded JSON body.
 	Body PetPage
@@ -393,7 +395,7 @@ type ListPetsOK struct {
 	XTotalCount int64
 }
 
-// ListPetsResponse is the response of ListPets (the statuses its integration responses select).
+// ListPetsResponse is the response of ListPets: a field for each success status its integration responses select, set when that status is received.
 type ListPetsResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -429,8 +431,8 @@ func (c *Client) ListPets(ctx context.Context, params ListPetsParams) (*ListPets
 }
 
 // CreatePetCreated is the 201 response of CreatePet.
-// Created
-// Default integration response.
+// Created.
+// Selected when no selection pattern matches (the default integration response).
 type CreatePetCreated struct {
 	// Body is the decoded JSON body.
 	Body Pet
@@ -439,7 +441,7 @@ type CreatePetCreated struct {
 }
 
 // CreatePetBadRequestError is the 400 error of CreatePet (read it with errors.As).
-// Invalid pet
+// Invalid pet.
 // Selected when the backend result matches "\\[BadRequest\\].*". Templates produce application/json.
 type CreatePetBadRequestError struct {
 	ErrorResponse
@@ -448,7 +450,7 @@ type CreatePetBadRequestError struct {
 }
 
 // CreatePetConflictError is the 409 error of CreatePet (read it with errors.As).
-// Duplicate
+// Duplicate.
 // Selected when the backend result matches "\\[Conflict\\].*". Templates produce application/json.
 type CreatePetConflictError struct {
 	ErrorResponse
@@ -458,7 +460,7 @@ type CreatePetConflictError struct {
 	XExistingID string
 }
 
-// CreatePetResponse is the response of CreatePet (the statuses its integration responses select).
+// CreatePetResponse is the response of CreatePet: a field for each success status its integration responses select, set when that status is received.
 type CreatePetResponse struct {
 	RawResponse
 	// Created is set when the status is 201.
@@ -513,8 +515,8 @@ type GetPetParams struct {
 }
 
 // GetPetOK is the 200 response of GetPet.
-// The pet
-// Default integration response.
+// The pet.
+// Selected when no selection pattern matches (the default integration response).
 type GetPetOK struct {
 	// Body is the decoded JSON body.
 	Body Pet
@@ -523,7 +525,7 @@ type GetPetOK struct {
 }
 
 // GetPetNotFoundError is the 404 error of GetPet (read it with errors.As).
-// No such pet
+// No such pet.
 // Selected when the backend result matches "\\[NotFound\\].*". Templates produce application/json.
 type GetPetNotFoundError struct {
 	ErrorResponse
@@ -532,7 +534,7 @@ type GetPetNotFoundError struct {
 }
 
 // GetPetInternalServerError is the 500 error of GetPet (read it with errors.As).
-// The function failed
+// The function failed.
 // Selected when the backend result matches "(?s).*Task timed out.*|\\[Internal\\].*". Templates produce application/json.
 type GetPetInternalServerError struct {
 	ErrorResponse
@@ -540,7 +542,7 @@ type GetPetInternalServerError struct {
 	Body Problem
 }
 
-// GetPetResponse is the response of GetPet (the statuses its integration responses select).
+// GetPetResponse is the response of GetPet: a field for each success status its integration responses select, set when that status is received.
 type GetPetResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -548,7 +550,7 @@ type GetPetResponse struct {
 }
 
 // GetPet calls GET /pets/{petId}.
-// Find a pet by id
+// Find a pet by id.
 // The method uses AWS_IAM authorization: sign requests with SigV4 in a WithRequestEditor. Typed errors for 404, 500; *GatewayError for other 4xx/5xx.
 func (c *Client) GetPet(ctx context.Context, params GetPetParams) (*GetPetResponse, error) {
 	resp, raw, err := c.do(ctx, "GET", "/pets/"+pathParam(paramString(params.PetID), false), nil, nil, nil, "", false)
@@ -589,7 +591,7 @@ type DeletePetParams struct {
 	PetID string
 }
 
-// DeletePetResponse is the response of DeletePet (the statuses its integration responses select).
+// DeletePetResponse is the response of DeletePet. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type DeletePetResponse struct {
 	RawResponse
 }

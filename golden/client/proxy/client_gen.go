@@ -217,14 +217,15 @@ func decodeBody(op string, status int, raw []byte, v any) error {
 }
 
 // RawResponse is what every operation's response has: the status, the
-// headers and the body as received.
+// headers and the body as received. The field of the status received (OK,
+// Created, …) holds the body decoded, as Body.
 type RawResponse struct {
 	// StatusCode is the HTTP status code.
 	StatusCode int
 	// Header holds every response header.
 	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	// RawBody is the response body as received.
+	RawBody []byte
 }
 
 // fill decodes the JSON body of a response into body (unless nil) and its
@@ -288,7 +289,8 @@ func addParam(add func(key, value string), name string, v any) {
 }
 
 // ErrorResponse is what every typed error of the client carries: the status,
-// the headers and the body as received.
+// the headers and the body as received. A typed error with a JSON body holds
+// it decoded, as Body.
 type ErrorResponse struct {
 	// Operation names the operation that was called.
 	Operation string
@@ -381,7 +383,7 @@ type ListOrdersUnauthorizedError struct {
 	Body Fault
 }
 
-// ListOrdersResponse is the response of ListOrders (a proxy: the statuses the document declares).
+// ListOrdersResponse is the response of ListOrders: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type ListOrdersResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -445,7 +447,7 @@ type PlaceOrderUnprocessableEntityError struct {
 	Body Fault
 }
 
-// PlaceOrderResponse is the response of PlaceOrder (a proxy: the statuses the document declares).
+// PlaceOrderResponse is the response of PlaceOrder: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type PlaceOrderResponse struct {
 	RawResponse
 	// Accepted is set when the status is 202.
@@ -493,7 +495,7 @@ type AnyFilesProxyParams struct {
 	Proxy string
 }
 
-// AnyFilesProxyResponse is the response of AnyFilesProxy (a proxy: the statuses the document declares).
+// AnyFilesProxyResponse is the response of AnyFilesProxy. Its success statuses have no body or headers to decode; StatusCode, Header and RawBody say what came back.
 type AnyFilesProxyResponse struct {
 	RawResponse
 }

@@ -90,7 +90,7 @@ func TestAnyMethodGreedyPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := string(resp.Body); got != "PATCH /v2/files/a%20b/c.txt" {
+	if got := string(resp.RawBody); got != "PATCH /v2/files/a%20b/c.txt" {
 		t.Errorf("the backend saw %q", got)
 	}
 }

@@ -217,14 +217,15 @@ func decodeBody(op string, status int, raw []byte, v any) error {
 }
 
 // RawResponse is what every operation's response has: the status, the
-// headers and the body as received.
+// headers and the body as received. The field of the status received (OK,
+// Created, …) holds the body decoded, as Body.
 type RawResponse struct {
 	// StatusCode is the HTTP status code.
 	StatusCode int
 	// Header holds every response header.
 	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	// RawBody is the response body as received.
+	RawBody []byte
 }
 
 // fill decodes the JSON body of a response into body (unless nil) and its
@@ -288,7 +289,8 @@ func addParam(add func(key, value string), name string, v any) {
 }
 
 // ErrorResponse is what every typed error of the client carries: the status,
-// the headers and the body as received.
+// the headers and the body as received. A typed error with a JSON body holds
+// it decoded, as Body.
 type ErrorResponse struct {
 	// Operation names the operation that was called.
 	Operation string
@@ -371,7 +373,7 @@ type ListMessagesOK struct {
 	Body []Message
 }
 
-// ListMessagesResponse is the response of ListMessages (a proxy: the statuses the document declares).
+// ListMessagesResponse is the response of ListMessages: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type ListMessagesResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -415,7 +417,7 @@ type PostMessageBadRequestError struct {
 	ErrorResponse
 }
 
-// PostMessageResponse is the response of PostMessage (a proxy: the statuses the document declares).
+// PostMessageResponse is the response of PostMessage: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type PostMessageResponse struct {
 	RawResponse
 	// Created is set when the status is 201.
@@ -459,7 +461,7 @@ type ListPhotosOK struct {
 	Body []string
 }
 
-// ListPhotosResponse is the response of ListPhotos (a proxy: the statuses the document declares).
+// ListPhotosResponse is the response of ListPhotos: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type ListPhotosResponse struct {
 	RawResponse
 	// OK is set when the status is 200.

@@ -220,14 +220,15 @@ func decodeBody(op string, status int, raw []byte, v any) error {
 }
 
 // RawResponse is what every operation's response has: the status, the
-// headers and the body as received.
+// headers and the body as received. The field of the status received (OK,
+// Created, …) holds the body decoded, as Body.
 type RawResponse struct {
 	// StatusCode is the HTTP status code.
 	StatusCode int
 	// Header holds every response header.
 	Header http.Header
-	// Body is the response body as received.
-	Body []byte
+	// RawBody is the response body as received.
+	RawBody []byte
 }
 
 // fill decodes the JSON body of a response into body (unless nil) and its
@@ -291,7 +292,8 @@ func addParam(add func(key, value string), name string, v any) {
 }
 
 // ErrorResponse is what every typed error of the client carries: the status,
-// the headers and the body as received.
+// the headers and the body as received. A typed error with a JSON body holds
+// it decoded, as Body.
 type ErrorResponse struct {
 	// Operation names the operation that was called.
 	Operation string
@@ -368,7 +370,7 @@ type ListNotesOK struct {
 	Body []Note
 }
 
-// ListNotesResponse is the response of ListNotes (a proxy: the statuses the document declares).
+// ListNotesResponse is the response of ListNotes: a field for each success status the document declares (a proxy integration: the backend chooses the status), set when that status is received.
 type ListNotesResponse struct {
 	RawResponse
 	// OK is set when the status is 200.
@@ -405,14 +407,14 @@ type GetNoteParams struct {
 }
 
 // GetNoteOK is the 200 response of GetNote.
-// the note
-// Default integration response. Templates produce application/json.
+// the note.
+// Selected when no selection pattern matches (the default integration response). Templates produce application/json.
 type GetNoteOK struct {
 	// Body is the decoded JSON body.
 	Body Note
 }
 
-// GetNoteResponse is the response of GetNote (the statuses its integration responses select).
+// GetNoteResponse is the response of GetNote: a field for each success status its integration responses select, set when that status is received.
 type GetNoteResponse struct {
 	RawResponse
 	// OK is set when the status is 200.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -211,4 +212,23 @@ func ExampleWithRequestEditor() {
 	fmt.Println(string(raw), err)
 	// Output:
 	// Bearer t0k3n <nil>
+}
+
+// TestOneNameForTheRawBody keeps what a response and a typed error received
+// under the same names: StatusCode, Header and RawBody, the body as bytes
+// (Body is the decoded body of a status, in its own type).
+func TestOneNameForTheRawBody(t *testing.T) {
+	resp, errResp := reflect.TypeOf(RawResponse{}), reflect.TypeOf(ErrorResponse{})
+	for _, name := range []string{"StatusCode", "Header", "RawBody"} {
+		r, ok1 := resp.FieldByName(name)
+		e, ok2 := errResp.FieldByName(name)
+		if !ok1 || !ok2 || r.Type != e.Type {
+			t.Errorf("RawResponse and ErrorResponse do not both have %s of one type", name)
+		}
+	}
+	for _, typ := range []reflect.Type{resp, errResp} {
+		if _, ok := typ.FieldByName("Body"); ok {
+			t.Errorf("%s has a field Body: the bytes as received are RawBody, Body is the decoded body", typ.Name())
+		}
+	}
 }

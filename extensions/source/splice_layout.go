@@ -1,0 +1,537 @@
+package source
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// A layout says where each node of a tree stands in the text the tree was
+// loaded from. yaml v4 records where a node starts (line and column, the
+// column counted in characters) but not where it ends, so the end is found
+// by reading the text from the start: quoted scalars to their closing quote,
+// block scalars by indentation, plain scalars by the rules of their context,
+// flow collections to their closing bracket, block collections to the end of
+// their last child.
+type layout struct {
+	src    []byte
+	format Format
+	lines  []int // byte offset where each line starts; lines[0] is line 1
+	eol    string
+	at     map[*yaml.Node]*place
+	// the last position converted, so that converting the nodes of one long
+	// line in order costs one pass over it
+	curLine, curCol, curOff int
+}
+
+// place is where one node stands.
+type place struct {
+	start, end int        // byte range of the node's text, properties (tag, anchor) included
+	parent     *yaml.Node // the collection holding it; nil for the document's root
+	flow       bool       // inside a flow collection
+	indent     int        // indentation of the enclosing block collection; -1 at the top
+	key        bool       // a mapping key
+}
+
+// newLayout finds the place of every node below doc, a document node loaded
+// from src.
+func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
+	l := &layout{src: src, format: format, at: map[*yaml.Node]*place{}, eol: "\n"}
+	l.lines = append(l.lines, 0)
+	for i := 0; i < len(src); {
+		w := l.breakAt(i)
+		if w == 0 {
+			i++
+			continue
+		}
+		if src[i] == '\r' && w == 2 && l.eol == "\n" && len(l.lines) == 1 {
+			l.eol = "\r\n"
+		}
+		i += w
+		l.lines = append(l.lines, i)
+	}
+	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, fmt.Errorf("no document")
+	}
+	if _, err := l.walk(doc.Content[0], nil, false, -1, false); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// breakAt returns the width of the line break at i, or 0. YAML breaks lines
+// as yaml v4 counts them (CR LF, CR, LF, NEL, LS, PS); JSON only at CR and LF.
+func (l *layout) breakAt(i int) int {
+	s := l.src
+	switch {
+	case s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n':
+		return 2
+	case s[i] == '\r' || s[i] == '\n':
+		return 1
+	case l.format == JSON:
+		return 0
+	case s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0x85:
+		return 2
+	case s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+		return 3
+	}
+	return 0
+}
+
+// offset converts a node's 1-based line and character column to a byte offset.
+func (l *layout) offset(line, col int) (int, error) {
+	if line < 1 || line > len(l.lines) || col < 1 {
+		return 0, fmt.Errorf("position %d:%d is outside the text", line, col)
+	}
+	off, c := l.lines[line-1], 1
+	if line == 1 && off == 0 && len(l.src) >= 3 && string(l.src[:3]) == "\xef\xbb\xbf" {
+		off = 3 // a byte-order mark takes no column
+	}
+	if l.curLine == line && l.curCol <= col {
+		off, c = l.curOff, l.curCol
+	}
+	for c < col {
+		if off >= len(l.src) || l.breakAt(off) > 0 {
+			return 0, fmt.Errorf("position %d:%d is past the end of its line", line, col)
+		}
+		_, w := utf8.DecodeRune(l.src[off:])
+		off += w
+		c++
+	}
+	l.curLine, l.curCol, l.curOff = line, col, off
+	return off, nil
+}
+
+// lineOf returns the 1-based line holding offset off.
+func (l *layout) lineOf(off int) int {
+	lo, hi := 0, len(l.lines)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if l.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// lineEnd returns the offset of the line break ending the line that holds off
+// (or the end of the text).
+func (l *layout) lineEnd(off int) int {
+	for off < len(l.src) && l.breakAt(off) == 0 {
+		off++
+	}
+	return off
+}
+
+// indentOf returns the number of spaces starting the line that holds off.
+func (l *layout) indentOf(off int) int {
+	i := l.lines[l.lineOf(off)-1]
+	n := 0
+	for i+n < len(l.src) && l.src[i+n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// column returns the 0-based character column of offset off.
+func (l *layout) column(off int) int {
+	return utf8.RuneCount(l.src[l.lines[l.lineOf(off)-1]:off])
+}
+
+func (l *layout) walk(n, parent *yaml.Node, flow bool, indent int, key bool) (*place, error) {
+	start, err := l.offset(n.Line, n.Column)
+	if err != nil {
+		return nil, err
+	}
+	p := &place{start: start, parent: parent, flow: flow, indent: indent, key: key}
+	l.at[n] = p
+	switch n.Kind {
+	case yaml.AliasNode:
+		i := start + 1
+		for i < len(l.src) && !isSpaceOrBreak(l.src[i]) && !isFlowIndicator(l.src[i]) {
+			i++
+		}
+		p.end = i
+	case yaml.ScalarNode:
+		p.end, err = l.scalarEnd(n, p)
+	case yaml.MappingNode, yaml.SequenceNode:
+		p.end, err = l.collectionEnd(n, p)
+	default:
+		err = fmt.Errorf("unexpected node kind %v", n.Kind)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%d:%d: %w", n.Line, n.Column, err)
+	}
+	return p, nil
+}
+
+// afterProperties skips a node's tag and anchor and the spaces after them.
+func (l *layout) afterProperties(i int) int {
+	s := l.src
+	for i < len(s) && (s[i] == '!' || s[i] == '&') {
+		if s[i] == '!' && i+1 < len(s) && s[i+1] == '<' {
+			for i < len(s) && s[i] != '>' {
+				i++
+			}
+			i++
+		} else {
+			i++
+			for i < len(s) && !isSpaceOrBreak(s[i]) && !isFlowIndicator(s[i]) {
+				i++
+			}
+		}
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+	}
+	return i
+}
+
+// contentStart returns where the text of a node starting at i begins,
+// after its properties and the separation that follows them: the '-' of a
+// block sequence, the bracket of a flow collection.
+func (l *layout) contentStart(i int) int { return l.skipSeparation(l.afterProperties(i)) }
+
+// skipSeparation skips spaces, line breaks and comments, returning the
+// offset of the next content.
+func (l *layout) skipSeparation(i int) int {
+	s := l.src
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case s[i] == '#':
+			i = l.lineEnd(i)
+		case l.breakAt(i) > 0:
+			i += l.breakAt(i)
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// trimBack moves end back over spaces and line breaks.
+func (l *layout) trimBack(start, end int) int {
+	for end > start && isSpaceOrBreak(l.src[end-1]) {
+		end--
+	}
+	return end
+}
+
+func (l *layout) scalarEnd(n *yaml.Node, p *place) (int, error) {
+	s := l.src
+	i := l.afterProperties(p.start)
+	hasProps := i != p.start
+	style := n.Style &^ (yaml.TaggedStyle | yaml.FlowStyle)
+	if style == 0 && n.Value == "" {
+		// An empty plain scalar: nothing, or the properties alone.
+		if hasProps {
+			return l.trimBack(p.start, i), nil
+		}
+		return p.start, nil
+	}
+	if hasProps && (i >= len(s) || isSpaceOrBreak(s[i]) || s[i] == '#') {
+		i = l.skipSeparation(i)
+	}
+	if i >= len(s) {
+		return 0, fmt.Errorf("scalar %q: the text ends before it", n.Value)
+	}
+	switch {
+	case style&yaml.DoubleQuotedStyle != 0:
+		if s[i] != '"' {
+			return 0, fmt.Errorf("double-quoted scalar %q does not start with a quote", n.Value)
+		}
+		for j := i + 1; j < len(s); j++ {
+			switch s[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1, nil
+			}
+		}
+		return 0, fmt.Errorf("double-quoted scalar %q has no closing quote", n.Value)
+	case style&yaml.SingleQuotedStyle != 0:
+		if s[i] != '\'' {
+			return 0, fmt.Errorf("single-quoted scalar %q does not start with a quote", n.Value)
+		}
+		for j := i + 1; j < len(s); j++ {
+			if s[j] == '\'' {
+				if j+1 < len(s) && s[j+1] == '\'' {
+					j++
+					continue
+				}
+				return j + 1, nil
+			}
+		}
+		return 0, fmt.Errorf("single-quoted scalar %q has no closing quote", n.Value)
+	case style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return l.blockScalarEnd(i, p.indent)
+	}
+	if p.flow {
+		return l.flowPlainEnd(i), nil
+	}
+	return l.blockPlainEnd(i, p.indent, p.key), nil
+}
+
+// blockScalarEnd returns the end of the block scalar whose header ('|' or
+// '>') is at i, inside a block collection indented by parent: the end of its
+// last non-empty line, or of its last line for keep chomping ("|+").
+func (l *layout) blockScalarEnd(i, parent int) (int, error) {
+	s := l.src
+	if s[i] != '|' && s[i] != '>' {
+		return 0, fmt.Errorf("block scalar does not start with | or >")
+	}
+	end := i + 1
+	keep, explicit := false, 0
+	for end < len(s) && (s[end] == '+' || s[end] == '-' || s[end] >= '1' && s[end] <= '9') {
+		switch {
+		case s[end] == '+':
+			keep = true
+		case s[end] >= '1' && s[end] <= '9':
+			explicit = int(s[end] - '0')
+		}
+		end++
+	}
+	content := -1
+	if explicit > 0 {
+		content = max(parent, 0) + explicit
+	}
+	line := l.lineOf(i)
+	for ln := line + 1; ln <= len(l.lines); ln++ {
+		from := l.lines[ln-1]
+		if from >= len(s) {
+			break
+		}
+		to := l.lineEnd(from)
+		ind := 0
+		for from+ind < to && s[from+ind] == ' ' {
+			ind++
+		}
+		blank := true
+		for _, c := range s[from+ind : to] {
+			if c != ' ' && c != '\t' {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			if keep {
+				end = to
+			}
+			continue
+		}
+		if content < 0 {
+			content = max(ind, parent+1, 1)
+		}
+		if ind < content {
+			break
+		}
+		end = to
+	}
+	return end, nil
+}
+
+// blockPlainEnd returns the end of a plain scalar in block context starting
+// at i; a value may continue on lines indented more than its collection.
+func (l *layout) blockPlainEnd(i, parent int, key bool) int {
+	s := l.src
+	end := l.plainLineEnd(i, false)
+	if key {
+		return end
+	}
+	j := l.lineEnd(end)
+	for j < len(s) {
+		j += l.breakAt(j)
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+		if k >= len(s) {
+			break
+		}
+		if l.breakAt(k) > 0 {
+			j = k
+			continue // an empty line inside a multi-line scalar, or after it
+		}
+		ind := 0
+		for j+ind < len(s) && s[j+ind] == ' ' {
+			ind++
+		}
+		if ind <= parent || s[k] == '#' || parent < 0 && (string(s[k:min(k+3, len(s))]) == "---" || string(s[k:min(k+3, len(s))]) == "...") {
+			break
+		}
+		end = l.plainLineEnd(k, false)
+		j = l.lineEnd(end)
+	}
+	return end
+}
+
+// plainLineEnd returns where a plain scalar's text on one line ends: at the
+// line break, at " #", at ": " (or a colon ending the line), and in flow
+// context at a flow indicator; trailing spaces excluded.
+func (l *layout) plainLineEnd(i int, flow bool) int {
+	s := l.src
+	j := i
+	for j < len(s) && l.breakAt(j) == 0 {
+		c := s[j]
+		if c == '#' && j > i && (s[j-1] == ' ' || s[j-1] == '\t') {
+			break
+		}
+		if c == ':' && (j+1 >= len(s) || isSpaceOrBreak(s[j+1]) || flow && isFlowIndicator(s[j+1])) {
+			break
+		}
+		if flow && isFlowIndicator(c) {
+			break
+		}
+		j++
+	}
+	return l.trimBack(i, j)
+}
+
+// flowPlainEnd returns the end of a plain scalar in flow context, which may
+// continue on the next lines until a flow indicator, ": " or a comment.
+func (l *layout) flowPlainEnd(i int) int {
+	s := l.src
+	end := l.plainLineEnd(i, true)
+	for {
+		j := end
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j >= len(s) || l.breakAt(j) == 0 {
+			return end
+		}
+		k := j
+		for k < len(s) && (isSpaceOrBreak(s[k])) {
+			k++
+		}
+		if k >= len(s) || isFlowIndicator(s[k]) || s[k] == '#' || s[k] == ':' && (k+1 >= len(s) || isSpaceOrBreak(s[k+1]) || isFlowIndicator(s[k+1])) {
+			return end
+		}
+		end = l.plainLineEnd(k, true)
+	}
+}
+
+func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
+	flowStyle := p.flow || n.Style&yaml.FlowStyle != 0
+	if !flowStyle {
+		if len(n.Content) == 0 {
+			return 0, fmt.Errorf("an empty collection in block style")
+		}
+		indent := n.Content[0].Column - 1
+		if n.Kind == yaml.SequenceNode {
+			dash := l.contentStart(p.start)
+			if dash >= len(l.src) || l.src[dash] != '-' {
+				return 0, fmt.Errorf("block sequence does not start with -")
+			}
+			indent = l.column(dash)
+		}
+		end := p.start
+		for i, c := range n.Content {
+			cp, err := l.walk(c, n, false, indent, n.Kind == yaml.MappingNode && i%2 == 0)
+			if err != nil {
+				return 0, err
+			}
+			if isEmptyNull(c) {
+				// yaml v4 places an empty value at the next token; it
+				// stands right after its indicator.
+				if err := l.placeEmpty(n, i, cp, end); err != nil {
+					return 0, err
+				}
+			}
+			end = max(end, cp.end)
+		}
+		return end, nil
+	}
+	open := l.contentStart(p.start)
+	end := open
+	implicit := false // a single pair in a flow sequence: [a: 1]
+	switch {
+	case open < len(l.src) && (l.src[open] == '[' && n.Kind == yaml.SequenceNode || l.src[open] == '{' && n.Kind == yaml.MappingNode):
+		end = open + 1
+	case n.Kind == yaml.MappingNode && p.flow && len(n.Content) == 2:
+		implicit = true
+	default:
+		return 0, fmt.Errorf("flow collection does not start with a bracket")
+	}
+	for i, c := range n.Content {
+		cp, err := l.walk(c, n, true, p.indent, n.Kind == yaml.MappingNode && i%2 == 0)
+		if err != nil {
+			return 0, err
+		}
+		if isEmptyNull(c) && n.Kind == yaml.MappingNode && i%2 == 1 {
+			k := l.at[n.Content[i-1]].end
+			j := k
+			for j < len(l.src) && (l.src[j] == ' ' || l.src[j] == '\t') {
+				j++
+			}
+			if j < len(l.src) && l.src[j] == ':' {
+				k = j + 1
+			}
+			cp.start, cp.end = k, k
+		}
+		end = max(end, cp.end)
+	}
+	if implicit {
+		return end, nil
+	}
+	closer := byte(']')
+	if n.Kind == yaml.MappingNode {
+		closer = '}'
+	}
+	for end < len(l.src) {
+		end = l.skipSeparation(end)
+		if end < len(l.src) && l.src[end] == ',' {
+			end++
+			continue
+		}
+		break
+	}
+	if end >= len(l.src) || l.src[end] != closer {
+		return 0, fmt.Errorf("flow collection: no closing %c", closer)
+	}
+	return end + 1, nil
+}
+
+// isEmptyNull tells whether n is a value written as nothing at all.
+func isEmptyNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Value == "" && n.Anchor == "" &&
+		n.Style&^yaml.FlowStyle == 0 && (n.Tag == "" || n.Tag == TagNull)
+}
+
+// placeEmpty sets the place of the empty value at index i of block
+// collection n: after the ':' of its key, or after its '-'; prev is where
+// the previous child ends.
+func (l *layout) placeEmpty(n *yaml.Node, i int, p *place, prev int) error {
+	var at int
+	if n.Kind == yaml.MappingNode {
+		if i%2 == 0 {
+			return nil // an empty key: left where yaml v4 puts it
+		}
+		at = l.skipSeparation(l.at[n.Content[i-1]].end) // ":" may stand on its own line after "? key"
+		if at >= len(l.src) || l.src[at] != ':' {
+			return fmt.Errorf("no ':' after the key %q", n.Content[i-1].Value)
+		}
+	} else {
+		from := prev
+		if i == 0 {
+			from = l.afterProperties(l.at[n].start)
+		}
+		at = l.skipSeparation(from)
+		if at >= len(l.src) || l.src[at] != '-' {
+			return fmt.Errorf("no '-' before an empty item")
+		}
+	}
+	p.start, p.end = at+1, at+1
+	return nil
+}
+
+func isSpaceOrBreak(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isFlowIndicator(c byte) bool {
+	return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'
+}

@@ -1,0 +1,148 @@
+package source
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apigw/apigw/internal/shared"
+	"github.com/apigw/apigw/internal/tree"
+	"go.yaml.in/yaml/v4"
+)
+
+func TestFormatYAML(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"banner stays before its resource",
+			"Resources:\n  A:\n    Type: X\n    List:\n      - a\n\n####\n# B\n####\n  B:\n    Type: Y\n",
+			"Resources:\n  A:\n    Type: X\n    List:\n      - a\n\n  ####\n  # B\n  ####\n  B:\n    Type: Y\n"},
+		{"blank lines between sections kept, runs become one",
+			"# head\n\nA: 1\n\n\nB:\n  x: 1\n\n  y: 2\nC: 3\n",
+			"# head\n\nA: 1\n\nB:\n  x: 1\n\n  y: 2\nC: 3\n"},
+		{"comment before a less indented key, no blank line",
+			"A:\n  x:\n    - 1\n# about B\nB: 2\n",
+			"A:\n  x:\n    - 1\n# about B\nB: 2\n"},
+		{"comment closing a block",
+			"A:\n  x:\n    - 1\n  # end of A\n\nB: 2\n",
+			"A:\n  x:\n    - 1\n  # end of A\n\nB: 2\n"},
+		{"comment closing a block, after a blank line",
+			"A:\n  x: 1\n\n  # y: 2\n\nB: 2\n",
+			"A:\n  x: 1\n\n  # y: 2\n\nB: 2\n"},
+		{"comments at the end",
+			"A: 1\n\n# the end\n\n\n",
+			"A: 1\n\n# the end\n"},
+		{"indented comment at the end",
+			"A:\n  x: 1\n  # the end\n",
+			"A:\n  x: 1\n  # the end\n"},
+		{"comments in items",
+			"A:\n  # first\n  - a\n\n  # second\n  - b: 1\n    # c\n    c: 2\n",
+			"A:\n  # first\n  - a\n\n  # second\n  - b: 1\n    # c\n    c: 2\n"},
+		{"comment before a value on its own line",
+			"A:\n  # about it\n  text\nB: 1\n",
+			"# about it\nA: text\nB: 1\n"},
+		{"block scalar lines are not comments",
+			"A: |\n  #set($x = 1)\n\n  $x\n# B\nB: 1\n",
+			"A: |\n  #set($x = 1)\n\n  $x\n# B\nB: 1\n"},
+		{"kept empty lines of a block scalar are content",
+			"a: |+\n  kept\n\nb: 1\nc: |+\n  x\n\n\nd: 2\n",
+			"a: |+\n  kept\n\nb: 1\nc: |+\n  x\n\n\nd: 2\n"},
+		{"line comments stay",
+			"A: # a\n  x: 1 # x\nB: [1] # b\n",
+			"A: # a\n  x: 1 # x\nB: # b\n  - 1\n"},
+		{"flow with comments stays flow",
+			"A: {x: 1, # x\n  y: 2}\n\nB: 1\n",
+			"A: {x: 1, # x\n  y: 2}\n\nB: 1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tree.Load(t, tt.in)
+			got, err := FormatYAML([]byte(tt.in), in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("FormatYAML:\n%s\nwant:\n%s", got, tt.want)
+			}
+			back := tree.Load(t, string(got))
+			if ok, why := tree.Equal(in, back, tree.Options{}); !ok {
+				t.Errorf("output loads to another tree: %s", why)
+			}
+			again, err := FormatYAML(got, back)
+			if err != nil || string(again) != string(got) {
+				t.Errorf("not idempotent:\n%s", again)
+			}
+		})
+	}
+}
+
+// TestFormatYAMLPlacesEveryCorpusFile checks that the comments of every
+// corpus YAML file are placed by the text, not left where the loader put
+// them (which FormatYAML falls back to).
+func TestFormatYAMLPlacesEveryCorpusFile(t *testing.T) {
+	for _, file := range shared.CorpusFiles(t, "specs", "bad") {
+		src, doc := loadYAMLFile(t, file)
+		if doc == nil {
+			continue
+		}
+		if _, ok := placeComments(src, doc); !ok {
+			t.Errorf("%s: comments left where the loader put them", filepath.Base(file))
+		}
+	}
+}
+
+// TestFormatYAMLFixtures formats every YAML fixture of the repository: the
+// output loads to the same tree and formatting it again changes nothing.
+func TestFormatYAMLFixtures(t *testing.T) {
+	var files []string
+	err := filepath.WalkDir(filepath.Join("..", "..", "fixtures"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		src, doc := loadYAMLFile(t, file)
+		if doc == nil {
+			continue
+		}
+		out, err := FormatYAML(src, doc)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		back, _, err := Parse(file, out, Limits{})
+		if err != nil {
+			t.Errorf("%s: the output does not load: %v", file, err)
+			continue
+		}
+		if ok, why := tree.Equal(doc, back, tree.Options{}); !ok {
+			t.Errorf("%s: the output loads to another tree: %s", file, why)
+		}
+		if again, err := FormatYAML(out, back); err != nil || string(again) != string(out) {
+			t.Errorf("%s: formatting the output again changes it", file)
+		}
+	}
+}
+
+// loadYAMLFile reads a .yaml or .yml file that loads as YAML; nil for any
+// other file.
+func loadYAMLFile(t *testing.T, file string) ([]byte, *yaml.Node) {
+	t.Helper()
+	if ext := filepath.Ext(file); ext != ".yaml" && ext != ".yml" {
+		return nil, nil
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, format, err := Parse(file, src, Limits{})
+	if err != nil || format != YAML {
+		return nil, nil
+	}
+	return src, doc
+}
