@@ -1,6 +1,7 @@
 package extensions
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/apigw/apigw/extensions/diag"
@@ -69,7 +70,7 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k := r.Content[i]
 		p := source.Pointer(ptr, k.Value)
-		if !containsString(GatewayResponseTypes, k.Value) {
+		if !slices.Contains(GatewayResponseTypes, k.Value) {
 			hint := "; see the gateway response types in the API Gateway documentation"
 			if s := Suggest(k.Value, GatewayResponseTypes); s != "" {
 				hint = "; did you mean " + s + "?"
@@ -79,15 +80,6 @@ func (d *decoder) gatewayResponses(n *yaml.Node, ptr string) *GatewayResponses {
 		g.Responses = append(g.Responses, Pair[*GatewayResponse]{k.Value, d.gatewayResponse(r.Content[i+1], p)})
 	}
 	return g
-}
-
-func containsString(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *decoder) gatewayResponse(n *yaml.Node, ptr string) *GatewayResponse {

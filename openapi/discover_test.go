@@ -118,7 +118,7 @@ func TestSecuritySchemeExtensionsSwagger(t *testing.T) {
 	}
 }
 
-func TestIsHTTPAPI(t *testing.T) {
+func TestAPIKindOfPlainDocuments(t *testing.T) {
 	cases := []struct {
 		src  string
 		http bool

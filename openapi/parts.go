@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -347,20 +348,11 @@ func (l *locator) union(a, b []*Operation) []*Operation {
 	}
 	var out []*Operation
 	for _, o := range l.d.ops {
-		if contains(a, o) || contains(b, o) {
+		if slices.Contains(a, o) || slices.Contains(b, o) {
 			out = append(out, o)
 		}
 	}
 	return out
-}
-
-func contains(ops []*Operation, o *Operation) bool {
-	for _, x := range ops {
-		if x == o {
-			return true
-		}
-	}
-	return false
 }
 
 // index builds own and shared, once.
