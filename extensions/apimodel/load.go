@@ -212,7 +212,7 @@ func v2Items(n *yaml.Node) bool {
 	if n == nil || n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		return false
 	}
-	for _, k := range []string{"AuthorizerType", "AuthorizerId", "ModelId", "Name"} {
+	for _, k := range []string{"AuthorizerType", "AuthorizerId", "ModelId", "Name", "Schema", "ContentType", "Description", "AuthorizerUri", "IdentitySource"} { // apigatewayv2 prints PascalCase members
 		if exactLookup(n.Content[0], k) != nil {
 			return true
 		}
@@ -243,13 +243,31 @@ func (d *decoder) rest(root *yaml.Node) *Dump {
 var restStageKeys = []string{"cacheClusterEnabled", "cacheClusterStatus", "cacheClusterSize", "tracingEnabled", "methodSettings", "clientCertificateId"}
 
 // restStagesOnly tells whether a dump holds nothing but stages, and they
-// are a REST API's (both kinds list them under "stages").
+// are a REST API's (both kinds list them under "stages"): they have a
+// member only REST stages have, or no capitalised member.
 func restStagesOnly(root *yaml.Node) bool {
 	if len(root.Content) != 2 || root.Content[0].Value != "stages" {
 		return false
 	}
 	items := source.Items(root.Content[1])
-	return len(items) > 0 && slices.ContainsFunc(restStageKeys, func(k string) bool { return exactLookup(items[0], k) != nil })
+	if len(items) == 0 {
+		return false
+	}
+	if slices.ContainsFunc(restStageKeys, func(k string) bool { return exactLookup(items[0], k) != nil }) {
+		return true
+	}
+	// get-stages of apigatewayv2 prints PascalCase members, of apigateway
+	// camelCase: a stage with no capitalised member is a REST API's.
+	first := source.Resolve(items[0])
+	if first == nil || first.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(first.Content); i += 2 {
+		if k := first.Content[i].Value; k != "" && k[0] >= 'A' && k[0] <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *decoder) v2(root *yaml.Node) *Dump {
