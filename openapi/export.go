@@ -415,7 +415,7 @@ func (e *exporter) integration(in *apimodel.Integration, r *apimodel.Resource) *
 	}
 	var rs []extensions.IntegrationResponse
 	for _, k := range apimodel.SortedKeys(in.IntegrationResponses) {
-		rs = append(rs, *in.IntegrationResponses[k])
+		rs = append(rs, in.IntegrationResponses[k].Extension())
 	}
 	if len(rs) > 0 {
 		resp, err := extensions.ResponsesFromREST(rs)

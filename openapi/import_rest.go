@@ -340,7 +340,7 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 		if in.IntegrationResponses == nil {
 			in.IntegrationResponses = map[string]*apimodel.IntegrationResponse{}
 		}
-		in.IntegrationResponses[r.StatusCode] = &r
+		in.IntegrationResponses[r.StatusCode] = apimodel.IntegrationResponseOf(r)
 	}
 	return in
 }
