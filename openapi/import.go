@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -157,24 +158,62 @@ func (im *importer) resourcePath(base, path string) string {
 	return "/"
 }
 
-// str returns a Str as import stores it, with a note when only
-// CloudFormation could resolve it.
-func (im *importer) str(s extensions.Str, n *yaml.Node, rel string) string {
-	if !s.IsLiteral() && s.Fn != "Fn::Sub" {
-		im.Add(diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
+// keep returns s as the model's plain field holds it and, when s is a
+// CloudFormation intrinsic function, records it in t at path, so that it
+// stays a value: config writes it into a template as it was and export
+// writes it back.
+func (im *importer) keep(t *apimodel.Intrinsics, path string, s extensions.Str) string {
+	x := apimodel.FromStr(s)
+	if x == nil {
+		return s.Value
 	}
-	return s.String()
+	x.File = im.doc.File
+	t.Set(path, x)
+	return x.String()
 }
 
-// strMap converts an ordered map of Str, dropping values that are not
-// strings in the source (as API Gateway does, with a warning).
-func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel, what, where string) map[string]string {
+// keepList keeps each item of a list of strings (see keep).
+func (im *importer) keepList(t *apimodel.Intrinsics, path string, ss []extensions.Str) []string {
+	var out []string
+	for i, s := range ss {
+		out = append(out, im.keep(t, path+"/"+strconv.Itoa(i), s))
+	}
+	return out
+}
+
+// keepMap keeps each value of a string map (see keep); nil when m is empty.
+func (im *importer) keepMap(t *apimodel.Intrinsics, path string, m extensions.Map[extensions.Str]) map[string]string {
 	if len(m) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(m))
 	for _, p := range m {
-		if v := source.Resolve(source.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && source.ScalarTag(v) != source.TagStr {
+		out[p.Key] = im.keep(t, path+"/"+source.EscapeToken(p.Key), p.Value)
+	}
+	return out
+}
+
+// text returns s as text where the model has no place for an intrinsic
+// function, noting that only CloudFormation could resolve one.
+func (im *importer) text(s extensions.Str, n *yaml.Node, rel string) string {
+	if !s.IsLiteral() {
+		x := apimodel.FromStr(s)
+		im.Add(diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function where API Gateway keeps no such value; it is imported as the text %q", s.Fn, x.String())
+		return x.String()
+	}
+	return s.Value
+}
+
+// strMap converts an ordered map of Str, dropping values that are not
+// strings in the source (as API Gateway does, with a warning); intrinsic
+// functions are kept in t under path (see keep).
+func (im *importer) strMap(t *apimodel.Intrinsics, path string, m extensions.Map[extensions.Str], src *yaml.Node, rel, what, where string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for _, p := range m {
+		if v := source.Resolve(source.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && source.ScalarTag(v) != source.TagStr && source.IntrinsicName(v) == "" {
 			im.warn("Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'", what, p.Key, where, v.Value)
 			switch source.ScalarTag(v) {
 			case source.TagBool, source.TagInt, source.TagFloat, source.TagNull:
@@ -186,7 +225,7 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 			}
 			continue
 		}
-		out[p.Key] = p.Value.String()
+		out[p.Key] = im.keep(t, path+"/"+source.EscapeToken(p.Key), p.Value)
 	}
 	return out
 }

@@ -106,7 +106,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		d.value(n, p.Elem(), ptr, what, enum)
 		v.Set(p)
 	case reflect.String:
-		if enum == "" && d.intrinsic(n, v, ptr) {
+		if d.intrinsic(n, v, ptr) {
 			return
 		}
 		if r == nil || r.Kind != yaml.ScalarNode || r.Tag != "!!str" {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
@@ -371,4 +372,42 @@ func (t Intrinsics) List(path string, l []string) []Value {
 type Pair struct {
 	Key   string
 	Value Value
+}
+
+// FromStr returns the intrinsic function a decoded extension value holds,
+// nil for a literal. The position is that of the function's argument.
+func FromStr(s extensions.Str) *Intrinsic {
+	if s.IsLiteral() || s.Args == nil {
+		return nil
+	}
+	if _, short := source.IntrinsicShortTags[s.Args.Tag]; short {
+		return NewIntrinsic(s.Args)
+	}
+	x := NewIntrinsic(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: s.Args.Line, Column: s.Args.Column,
+		Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.Fn}, s.Args}})
+	return x
+}
+
+// Str returns the function as an extension value, as package extensions
+// decodes one written in a document.
+func (x *Intrinsic) Str() extensions.Str {
+	s := extensions.Str{Fn: x.Fn(), Args: x.Args()}
+	if a := source.Resolve(x.Args()); x.Fn() == "Fn::Sub" {
+		switch {
+		case a.Kind == yaml.ScalarNode:
+			s.Value = a.Value
+		case a.Kind == yaml.SequenceNode && len(a.Content) > 0:
+			s.Value = source.Resolve(a.Content[0]).Value
+		}
+	}
+	return s
+}
+
+// Str returns the value as an extension value: a literal, or the
+// intrinsic function.
+func (v Value) Str() extensions.Str {
+	if v.Intrinsic != nil {
+		return v.Intrinsic.Str()
+	}
+	return extensions.S(v.Text)
 }

@@ -86,10 +86,15 @@ resources:
 	}
 }
 
-// TestIntrinsicNotInEnum keeps enum members literal: an intrinsic there is
-// a wrong type, as before.
-func TestIntrinsicNotInEnum(t *testing.T) {
-	_, diags := Load("t.json", []byte(`{"restApi": {"apiKeySource": {"Ref": "Source"}}, "resources": [{"id": "r", "path": "/"}]}`))
+// TestIntrinsicWhereAllowed accepts an intrinsic in any string member of a
+// struct that keeps them, enums included (a template may choose an
+// endpoint type with !Ref), and refuses one elsewhere, as before.
+func TestIntrinsicWhereAllowed(t *testing.T) {
+	d, diags := Load("t.json", []byte(`{"restApi": {"apiKeySource": {"Ref": "Source"}}, "resources": [{"id": "r", "path": "/"}]}`))
+	if len(diags) != 0 || d.REST.RestAPI.Intrinsics.At("apiKeySource") == nil {
+		t.Errorf("%v", diags)
+	}
+	_, diags = Load("t.json", []byte(`{"restApi": {}, "resources": [{"id": "r", "path": {"Ref": "Path"}}]}`))
 	if len(diags) != 1 || !strings.Contains(diags[0].Message, "must be a string") {
 		t.Errorf("%v", diags)
 	}

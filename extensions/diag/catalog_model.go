@@ -90,7 +90,7 @@ var modelEntries = []Entry{
 		Doc:      "An operation names a request validator that x-amazon-apigateway-request-validators does not define, so the method is created without validation. Define the validator, or remove the reference.",
 		Evidence: "Recorded: a method cannot refer to a validator that does not exist (\"Invalid Request Validator identifier specified\", " + snapAPI + ", test_put_method_validation). Judgement for the severity: the import outcome for an undefined name is not recorded, so a warning."},
 	{Code: ImportIntrinsic, Severity: Info, Title: "CloudFormation intrinsic imported as text",
-		Doc:      "A value is a CloudFormation intrinsic function (Fn::Sub, Ref, …), which only CloudFormation can resolve; apigw import keeps it as its text. Deploy the template with CloudFormation to get the resolved value.",
+		Doc:      "A value is a CloudFormation intrinsic function (Fn::Sub, Ref, …) where the API model keeps no such value (an entry of a REST authorizer's identity source, which API Gateway joins into one string); apigw import keeps it there as its text. Everywhere else import keeps intrinsic functions as values, which config and export write back. Deploy the template with CloudFormation to get the resolved value.",
 		Evidence: "Tool contract: a remark about what apigw import can resolve offline."},
 	{Code: ImportNoIntegration, Severity: Warning, Title: "Operation import skips: no integration",
 		Doc:      "An operation has no x-amazon-apigateway-integration: the REST method is created without an integration (and the API cannot be deployed until it has one), the HTTP API route without a target. Add an integration.",
