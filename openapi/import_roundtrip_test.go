@@ -143,7 +143,6 @@ func comparable(t *testing.T, d *apimodel.Dump) []byte {
 	return b
 }
 
-
 func hasErrors(ds []diag.Diagnostic) bool { return firstError(ds) != nil }
 
 func firstError(ds []diag.Diagnostic) *diag.Diagnostic {

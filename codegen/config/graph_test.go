@@ -58,6 +58,7 @@ func fullDumps() []*apimodel.Dump {
 	child.ID, child.ParentID, child.Path = "c", root.ID, "/c"
 	rest.Resources = append(rest.Resources, &child)
 	rest.Authorizers[0].AuthorizerURI, rest.Authorizers[0].AuthorizerCredentials = fn, ""
+	rest.GatewayResponses[0].DefaultResponse = new(bool)
 	for _, m := range root.ResourceMethods {
 		m.MethodIntegration.Type, m.MethodIntegration.URI, m.MethodIntegration.Credentials = "AWS", fn, ""
 	}
@@ -80,7 +81,7 @@ func fullDumps() []*apimodel.Dump {
 func TestGraphArgumentsNamed(t *testing.T) {
 	kinds := map[*kind]bool{}
 	for _, d := range fullDumps() {
-		g, err := buildGraph(d)
+		g, err := buildGraph(d, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -91,7 +92,7 @@ func TestGraphArgumentsNamed(t *testing.T) {
 				t.Errorf("%s: types %q %q %q in %q", r.name, r.kind.tf, r.kind.cfn, r.kind.pulumi, r.kind.in)
 			}
 			for _, p := range r.props.list {
-				if p.tf == "" && p.cfn == "" {
+				if p.tf == "" && p.cfn == "" && p.pu == "" {
 					t.Errorf("%s: an argument without a name", r.name)
 				}
 			}
@@ -105,12 +106,12 @@ func TestGraphArgumentsNamed(t *testing.T) {
 			}
 		}
 	}
-	if len(kinds) != 22 {
-		t.Errorf("%d resource kinds in the graphs of the full dumps, want 22", len(kinds))
+	if len(kinds) != 24 {
+		t.Errorf("%d resource kinds in the graphs of the full dumps, want 24", len(kinds))
 	}
 	for _, d := range fullDumps() {
 		for _, target := range Targets {
-			if files, err := Emit(target, d); err != nil || len(files) != 1 || strings.Contains(string(files[0].Data), "null") {
+			if files, _, err := Emit(target, d, Options{}); err != nil || len(files) != 1 || strings.Contains(string(files[0].Data), "null") {
 				t.Errorf("%s: %v\n%s", target, err, files[0].Data)
 			}
 		}
@@ -125,7 +126,7 @@ func TestModelCycleDependsOneWay(t *testing.T) {
 		return apimodel.JSONText(`{"items": {"$ref": "https://apigateway.amazonaws.com/restapis/x/models/` + other + `"}}`)
 	}
 	d := &apimodel.Dump{REST: &apimodel.RestDump{Models: []*apimodel.Model{{Name: "A", Schema: schema("B")}, {Name: "B", Schema: schema("A")}}}}
-	files, err := CloudFormation(d)
+	files, _, err := CloudFormation(d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestModelCycleDependsOneWay(t *testing.T) {
 	if a, b := tmpl.Resources["ModelA"].DependsOn, tmpl.Resources["ModelB"].DependsOn; len(a)+len(b) != 1 {
 		t.Errorf("CloudFormation: ModelA depends on %v, ModelB on %v; want one dependency", a, b)
 	}
-	tf, _ := Terraform(d)
+	tf, _, _ := Terraform(d, Options{})
 	if n := strings.Count(string(tf[0].Data), `"depends_on"`); n != 1 {
 		t.Errorf("Terraform: %d depends_on, want 1", n)
 	}

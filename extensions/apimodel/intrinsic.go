@@ -2,6 +2,9 @@ package apimodel
 
 import (
 	"bytes"
+	"cmp"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -410,4 +413,49 @@ func (v Value) Str() extensions.Str {
 		return v.Intrinsic.Str()
 	}
 	return extensions.S(v.Text)
+}
+
+// Intrinsics returns every intrinsic function the dump holds in its
+// Intrinsics tables, ordered by where they were written.
+func (d *Dump) Intrinsics() []*Intrinsic {
+	var out []*Intrinsic
+	var walk func(v reflect.Value, depth int)
+	walk = func(v reflect.Value, depth int) {
+		if depth > 12 {
+			return
+		}
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem(), depth+1)
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).Type == intrinsicsType {
+					t := v.Field(i).Interface().(Intrinsics)
+					for _, k := range sortedKeys(t) {
+						out = append(out, t[k])
+					}
+					continue
+				}
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i), depth+1)
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), depth+1)
+			}
+		case reflect.Map:
+			iter := v.MapRange()
+			for iter.Next() {
+				walk(iter.Value(), depth+1)
+			}
+		}
+	}
+	walk(reflect.ValueOf(d), 0)
+	slices.SortStableFunc(out, func(a, b *Intrinsic) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.JSON(), b.JSON()))
+	})
+	return out
 }

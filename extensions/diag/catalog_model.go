@@ -52,6 +52,16 @@ const (
 	ImportMode Code = "APIGW561"
 )
 
+// Deployment config (APIGW580–APIGW589).
+const (
+	// ConfigIntrinsic: Intrinsic function a target cannot write.
+	ConfigIntrinsic Code = "APIGW580"
+	// ConfigUnsupported: Setting a target cannot write.
+	ConfigUnsupported Code = "APIGW581"
+	// ConfigPermission: Lambda permission not written.
+	ConfigPermission Code = "APIGW582"
+)
+
 var modelEntries = []Entry{
 	{Code: DumpSyntax, Severity: Error, Title: "Dump is not JSON or YAML",
 		Doc:      "A file given as a dump of a live API (the output of aws apigateway get-rest-api, get-resources --embed methods and friends) is not JSON or YAML. Save the CLI's JSON output unchanged.",
@@ -119,4 +129,13 @@ var modelEntries = []Entry{
 	{Code: ImportMode, Severity: Error, Title: "Mode or existing API import cannot use",
 		Doc:      "A document is put into an existing API with a mode other than merge or overwrite, with a mode but no existing API, or into an API of the other kind (a REST API document into an HTTP API, or the reverse). Give PutRestApi's merge or overwrite with the dump of a REST API, or overwrite with the dump of an HTTP API.",
 		Evidence: "Documented: PutRestApi's mode takes merge or overwrite and puts into a REST API (API Gateway API reference, PutRestApi); ReimportApi puts into an HTTP API and has no mode (apigatewayv2 API reference, ReimportApi). The request fails otherwise, so this is an error."},
+	{Code: ConfigIntrinsic, Severity: Error, Title: "Intrinsic function a target cannot write",
+		Doc:      "A value of the API is a CloudFormation intrinsic function that the chosen target has no counterpart for: Terraform and Pulumi translate Fn::Sub, Ref, Fn::GetAtt, Fn::Join, Fn::ImportValue and Fn::FindInMap with literal keys (AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix become the provider's data sources, a template parameter or another resource becomes an input), but not Fn::If, Fn::Select and the like, which only CloudFormation evaluates; the calls target sends values to API Gateway, which resolves no function; a CloudFormation output cannot hold a condition or mapping the template does not define. Nothing is written. Write the value the function stands for, or deploy with --target cloudformation.",
+		Evidence: "Tool contract: apigw config writes no placeholder where a value is unknown; CloudFormation alone evaluates its intrinsic functions (AWS CloudFormation User Guide, intrinsic function reference)."},
+	{Code: ConfigUnsupported, Severity: Warning, Title: "Setting a target cannot write",
+		Doc:      "A setting of the API has no argument in the chosen target's resource (for example an integration's TLS setting in CloudFormation's AWS::ApiGateway::Method, or a WebSocket integration response's response parameters in Terraform), so the output leaves it out. Set it after deployment, or choose a target that has it.",
+		Evidence: "Documented: the targets' resource references (AWS CloudFormation resource schemas for AWS::ApiGateway and AWS::ApiGatewayV2, the Terraform AWS provider's aws_api_gateway and aws_apigatewayv2 resources) list the arguments each resource takes. Judgement for the severity: the deployment works, without the setting, so a warning."},
+	{Code: ConfigPermission, Severity: Warning, Title: "Lambda permission not written",
+		Doc:      "A Lambda integration or authorizer invokes a function whose name the output cannot tell (a stage variable chooses it, or the ARN written is not a Lambda function ARN, such as a placeholder left in a sample), so no AWS::Lambda::Permission is written for it and API Gateway cannot invoke the function until one is granted. Write the function's ARN, or grant the permission yourself.",
+		Evidence: "Documented: API Gateway needs the lambda:InvokeFunction permission on the function, given by a resource-based policy (AWS Lambda Developer Guide, using Lambda with API Gateway); the function name pattern is the Lambda API's. Judgement for the severity: the stack deploys, the calls fail, so a warning."},
 }
