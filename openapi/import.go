@@ -84,10 +84,14 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 		im.Add(diag.ImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, im.Diags
 	}
-	switch opts.BasePath {
+	t := im.template()
+	if t != nil {
+		t.importOptions(&im.opts)
+	}
+	switch im.opts.BasePath {
 	case "", BasePathIgnore, BasePathPrepend, BasePathSplit:
 	default:
-		im.AddAs(diag.Error, diag.ImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", opts.BasePath)
+		im.AddAs(diag.Error, diag.ImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", im.opts.BasePath)
 		return nil, im.Diags
 	}
 	if !im.checkExisting() {
@@ -96,8 +100,14 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 	var d *apimodel.Dump
 	if doc.HTTPAPI() {
 		d = &apimodel.Dump{V2: im.apigwv2()}
+		if t != nil {
+			t.v2Template(d.V2)
+		}
 	} else {
 		d = &apimodel.Dump{REST: im.rest()}
+		if t != nil {
+			t.restTemplate(d.REST)
+		}
 	}
 	diag.Sort(im.Diags)
 	return d, im.Diags

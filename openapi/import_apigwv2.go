@@ -16,7 +16,7 @@ import (
 // x-amazon-apigateway-cors.
 func (im *importer) apigwv2() *apimodel.V2Dump {
 	api := &apimodel.API{
-		Name:                      im.doc.Info.Title,
+		Name:                      cmp.Or(im.template().name(), im.doc.Info.Title),
 		Description:               im.doc.Info.Description,
 		Version:                   im.doc.Info.Version,
 		ProtocolType:              "HTTP",

@@ -17,7 +17,7 @@ import (
 const defaultTimeout = 29000
 
 func (im *importer) rest() *apimodel.RestDump {
-	api := &apimodel.RestAPI{Name: im.doc.Info.Title, Description: im.doc.Info.Description, Version: im.doc.Info.Version,
+	api := &apimodel.RestAPI{Name: cmp.Or(im.template().name(), im.doc.Info.Title), Description: im.doc.Info.Description, Version: im.doc.Info.Version,
 		CreatedDate: cmp.Or(im.opts.CreatedDate, DefaultCreatedDate)}
 	im.apiID = apimodel.StableID("restapi", api.Name)
 	existing := im.existingREST()

@@ -70,7 +70,18 @@ func Calls(d *apimodel.Dump, _ Options) ([]File, []diag.Diagnostic, error) {
 		return nil, nil, errEmpty
 	}
 	var c extensions.Collector
-	for _, x := range d.Intrinsics() {
+	// The calls create no stage: the stages' functions do not matter.
+	bare := *d
+	if d.REST != nil {
+		r := *d.REST
+		r.Stages = nil
+		bare.REST = &r
+	} else {
+		v := *d.V2
+		v.Stages = nil
+		bare.V2 = &v
+	}
+	for _, x := range bare.Intrinsics() {
 		intrinsicError(&c, x, "API Gateway calls", "API Gateway resolves no CloudFormation intrinsic function")
 	}
 	if d.REST != nil && d.REST.RestAPI != nil {

@@ -52,18 +52,19 @@ func CloudFormation(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, 
 	params, mappings, conditions := c.refs.sections()
 	outputs := newObj().set("ApiId", newObj().set("Description", "The API's id").set("Value", cfnRef(g.api.name)))
 	if g.stage != nil {
-		stage, _ := g.stage.props.get("stage_name").(string)
+		name := g.stage.props.get("stage_name")
 		if g.stage.kind == kStage {
-			stage, _ = g.stage.props.get("name").(string)
+			name = g.stage.props.get("name")
 		}
-		url := "https://${" + g.api.name + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}/" + subEscape(stage)
+		url := "https://${" + g.api.name + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}"
 		if g.api.kind == kAPI {
-			url = "${" + g.api.name + ".ApiEndpoint}/" + subEscape(stage)
-			if stage == "$default" {
-				url = "${" + g.api.name + ".ApiEndpoint}"
-			}
+			url = "${" + g.api.name + ".ApiEndpoint}/${Stage}"
 		}
-		outputs.set("Url", newObj().set("Description", "The URL the stage "+stage+" serves the API at").set("Value", newObj().set("Fn::Sub", url)))
+		value := newObj().set("Fn::Sub", []any{url, newObj().set("Stage", c.render(g.stage.kind, name))})
+		if name == "$default" {
+			value = newObj().set("Fn::GetAtt", []any{g.api.name, "ApiEndpoint"})
+		}
+		outputs.set("Url", newObj().set("Description", "The URL the stage serves the API at").set("Value", value))
 	}
 	tmpl := newObj().set("AWSTemplateFormatVersion", "2010-09-09").set("Description", g.desc).set("Parameters", params).
 		set("Mappings", mappings).set("Conditions", conditions).set("Resources", resources).set("Outputs", outputs)

@@ -67,7 +67,7 @@ func ExampleCloudFormation() {
 	// "Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/GET/"
 	// "Type": "AWS::ApiGateway::Deployment",
 	// "Type": "AWS::ApiGateway::Stage",
-	// "Fn::Sub": "https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/v1"
+	// "https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}",
 }
 
 func ExampleTerraform() {

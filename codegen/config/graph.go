@@ -292,8 +292,9 @@ func perKey[V any](m map[string]V, block func(k string, v V) *props) []any {
 type graph struct {
 	names *namer
 	res   []*gres
-	desc  string
-	api   *gres
+	// title names the API in descriptions; desc describes it.
+	title, desc string
+	api         *gres
 	// stage is the stage the output deploys to (its graph resource).
 	stage *gres
 	scope *scope
@@ -398,7 +399,8 @@ func (g *graph) rest(r *apimodel.RestDump) {
 	p.set("policy", "Policy", policy).set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
 		set("tags", "Tags", tags(t, "tags", api.Tags))
 	g.api = g.add(kRestAPI, g.scope.api, p)
-	g.desc = "REST API " + cmpOr(api.Name, defaultName)
+	g.title = describe(t, "name", cmpOr(api.Name, defaultName), g.scope.api)
+	g.desc = "REST API " + g.title
 	withAPI := func() *props { return newProps().set("rest_api_id", "RestApiId", ref(g.api, "id")) }
 
 	models := map[string]*gres{}
@@ -486,6 +488,16 @@ func (g *graph) rest(r *apimodel.RestDump) {
 	if len(deployDeps) > 0 {
 		g.restStage(r, withAPI, deployDeps)
 	}
+}
+
+// describe returns the API's name for descriptions: its logical id when an
+// intrinsic function gives the name (text such as "${Env}" in a
+// description would read as a variable).
+func describe(t apimodel.Intrinsics, path, name, logicalID string) string {
+	if t.At(path) != nil {
+		return logicalID
+	}
+	return name
 }
 
 // defaultAuthType is the authType API Gateway gives an authorizer of type typ.
@@ -630,7 +642,8 @@ func (g *graph) apigwv2(v *apimodel.V2Dump) {
 	}
 	p.set("tags", "Tags", valMap(t, "Tags", api.Tags))
 	g.api = g.add(kAPI, g.scope.api, p)
-	g.desc = protocolName(api.ProtocolType) + " API " + cmpOr(api.Name, defaultName)
+	g.title = describe(t, "Name", cmpOr(api.Name, defaultName), g.scope.api)
+	g.desc = protocolName(api.ProtocolType) + " API " + g.title
 	withAPI := func() *props { return newProps().set("api_id", "ApiId", ref(g.api, "id")) }
 
 	auths := map[string]any{}

@@ -132,7 +132,7 @@ func Pulumi(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error) {
 	if g.stage != nil {
 		outputs.set("invokeUrl", pRef(ref(g.stage, "invoke_url")))
 	}
-	doc := newObj().set("name", projectName(g.api.props.get("name"))).set("runtime", "yaml").set("description", g.desc).
+	doc := newObj().set("name", projectName(g.title)).set("runtime", "yaml").set("description", g.desc).
 		set("config", config).set("variables", variables).set("resources", resources).set("outputs", outputs)
 	data, err := renderYAML(doc)
 	if err != nil {
@@ -147,8 +147,7 @@ func exportVariable(name string) string { return "export" + words(name) }
 
 // projectName turns an API name into a Pulumi project name (letters,
 // digits, '-', '_' and '.').
-func projectName(v any) string {
-	s, _ := v.(string)
+func projectName(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		switch {

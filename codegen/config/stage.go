@@ -45,7 +45,11 @@ func (g *graph) restStage(r *apimodel.RestDump, withAPI func() *props, deps []*g
 	name := stageName(g.opts, st.StageName)
 	dep := g.deployment(kDeployment, withAPI, deps)
 	t := st.Intrinsics
-	p := withAPI().set("stage_name", "StageName", name).set("deployment_id", "DeploymentId", ref(dep, "id")).
+	var stage any = name
+	if g.opts.Stage == "" {
+		stage = val(t, "stageName", name)
+	}
+	p := withAPI().set("stage_name", "StageName", stage).set("deployment_id", "DeploymentId", ref(dep, "id")).
 		set("description", "Description", val(t, "description", st.Description)).
 		set("cache_cluster_enabled", "CacheClusterEnabled", st.CacheClusterEnabled).
 		set("cache_cluster_size", "CacheClusterSize", val(t, "cacheClusterSize", st.CacheClusterSize)).
@@ -154,7 +158,11 @@ func (g *graph) v2Stages(v *apimodel.V2Dump, withAPI func() *props, routes []*gr
 	var dep *gres
 	for _, s := range stages {
 		t := s.Intrinsics
-		p := withAPI().set("name", "StageName", s.StageName).set("auto_deploy", "AutoDeploy", s.AutoDeploy).
+		var name any = s.StageName
+		if g.opts.Stage == "" {
+			name = val(t, "StageName", s.StageName)
+		}
+		p := withAPI().set("name", "StageName", name).set("auto_deploy", "AutoDeploy", s.AutoDeploy).
 			set("description", "Description", val(t, "Description", s.Description)).
 			set("client_certificate_id", "ClientCertificateId", val(t, "ClientCertificateId", s.ClientCertificateID)).
 			set("stage_variables", "StageVariables", valMap(t, "StageVariables", s.StageVariables))

@@ -62,6 +62,15 @@ const (
 	ConfigPermission Code = "APIGW582"
 )
 
+// Templates: the properties of an API's template resource, and APIs written
+// as resources (APIGW590–APIGW599).
+const (
+	// TemplateProperty: Template property not carried.
+	TemplateProperty Code = "APIGW590"
+	// TemplateValue: Template property value not understood.
+	TemplateValue Code = "APIGW591"
+)
+
 var modelEntries = []Entry{
 	{Code: DumpSyntax, Severity: Error, Title: "Dump is not JSON or YAML",
 		Doc:      "A file given as a dump of a live API (the output of aws apigateway get-rest-api, get-resources --embed methods and friends) is not JSON or YAML. Save the CLI's JSON output unchanged.",
@@ -138,4 +147,10 @@ var modelEntries = []Entry{
 	{Code: ConfigPermission, Severity: Warning, Title: "Lambda permission not written",
 		Doc:      "A Lambda integration or authorizer invokes a function whose name the output cannot tell (a stage variable chooses it, or the ARN written is not a Lambda function ARN, such as a placeholder left in a sample), so no AWS::Lambda::Permission is written for it and API Gateway cannot invoke the function until one is granted. Write the function's ARN, or grant the permission yourself.",
 		Evidence: "Documented: API Gateway needs the lambda:InvokeFunction permission on the function, given by a resource-based policy (AWS Lambda Developer Guide, using Lambda with API Gateway); the function name pattern is the Lambda API's. Judgement for the severity: the stack deploys, the calls fail, so a warning."},
+	{Code: TemplateProperty, Severity: Warning, Title: "Template property not carried",
+		Doc:      "A property of the template resource that holds the API changes the API or its deployment, but the API model has no place for it (a custom domain, a usage plan, a resource policy SAM builds, FailOnWarnings, Mode, CloneFrom, …), so import, config and export leave it out. The message names the property. Configure it beside the generated config, or keep deploying that part with the template.",
+		Evidence: "Documented: the properties of AWS::Serverless::Api and AWS::Serverless::HttpApi (AWS SAM developer guide) and of AWS::ApiGateway::RestApi and AWS::ApiGatewayV2::Api (AWS CloudFormation resource schemas). Judgement for the severity: the API is read, without the property, so a warning."},
+	{Code: TemplateValue, Severity: Warning, Title: "Template property value not understood",
+		Doc:      "A property of the template resource that holds the API has a value of a shape the property does not take (a list where a string is expected, an intrinsic function where only a literal can be read, such as a boolean computed by Fn::If), so it is left out. Write the value as the resource's reference documents it.",
+		Evidence: "Documented: the property types of AWS::Serverless::Api, AWS::Serverless::HttpApi (AWS SAM developer guide), AWS::ApiGateway::RestApi and AWS::ApiGatewayV2::Api (AWS CloudFormation resource schemas). Judgement for the severity: the API is read, without the value, so a warning."},
 }
