@@ -175,6 +175,10 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 	}
 	root := newMap().set("openapi", strScalar("3.0.1"))
 	root.set("info", newMap().set("title", strScalar(api.Name)).set("description", textOrNil(api.Description)).set("version", strScalar(api.Version)).node())
+	if api.ProtocolType == "WEBSOCKET" {
+		e.loss("WebSocket APIs have no OpenAPI form (ExportApi exports HTTP APIs only); the export holds the API's name and no routes")
+		return root.set("paths", newMap().node()).node()
+	}
 	if e.all && api.DisableExecuteAPIEndpoint != nil && *api.DisableExecuteAPIEndpoint {
 		// ExportApi writes the endpoint configuration on the server, as import reads it.
 		server := newMap().set("url", strScalar("https://"+orText(api.APIID, "api")+".execute-api."+e.region()+".amazonaws.com/{basePath}")).

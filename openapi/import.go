@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,6 +81,10 @@ const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
 // dump holds what could be imported.
 func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
 	im := &importer{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, opts: opts, root: doc.Root}
+	if doc.Model != nil && opts.Existing == nil {
+		// An API written as resources: the model the resources define.
+		return doc.Model, im.Diags
+	}
 	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
 		im.Add(diag.ImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, im.Diags
@@ -130,6 +135,10 @@ type importer struct {
 	// idSalt makes the ids of resources built for a put differ from those
 	// of the API they go into, as new resources' ids do.
 	idSalt string
+	// inputs maps a parameter of a template apigw wrote to the attribute
+	// of another resource it stands for ("FnArn": "Fn.Arn"), from the
+	// template's Metadata; reading the template gives the attributes back.
+	inputs map[string]string
 }
 
 // warn records a warning of the import result, in API Gateway's words.
@@ -175,7 +184,57 @@ func (im *importer) resourcePath(base, path string) string {
 func (im *importer) keep(t *apimodel.Intrinsics, path string, s extensions.Str) string {
 	x := apimodel.FromStr(s)
 	if x == nil {
+		x = awsVariables(s.Value)
+	}
+	if x == nil {
 		return s.Value
+	}
+	x.File = im.doc.File
+	t.Set(path, x)
+	return x.String()
+}
+
+// importVariables are the AWS variables API Gateway's import resolves in
+// a definition's strings ("API Gateway resolves the variables when the API
+// is imported", developer guide, AWS variables for OpenAPI import).
+var importVariables = []string{"AWS::AccountId", "AWS::Partition", "AWS::Region"}
+
+// awsVariables returns a literal that uses AWS variables as the Fn::Sub
+// that means the same (other ${…}, such as stage variables, escaped), nil
+// when it uses none: the value is known at deployment only, as for an
+// intrinsic function.
+func awsVariables(s string) *apimodel.Intrinsic {
+	if !strings.Contains(s, "${AWS::") {
+		return nil
+	}
+	var b strings.Builder
+	found := false
+	for _, p := range apimodel.SplitSub(s) {
+		switch {
+		case p.Var == "":
+			b.WriteString(apimodel.SubEscape(p.Text))
+		case slices.Contains(importVariables, p.Var):
+			b.WriteString("${" + p.Var + "}")
+			found = true
+		default:
+			b.WriteString("${!" + p.Var + "}")
+		}
+	}
+	if !found {
+		return nil
+	}
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: source.TagStr, Value: v} }
+	return apimodel.NewIntrinsic(&yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap, Content: []*yaml.Node{str("Fn::Sub"), str(b.String())}})
+}
+
+// titleIntrinsic keeps, as the API's name, an info.title a template
+// writes with an intrinsic function (title: !Sub "${AWS::StackName}-api"),
+// which CloudFormation resolves before API Gateway imports the definition;
+// "" when the title is no intrinsic function.
+func (im *importer) titleIntrinsic(t *apimodel.Intrinsics, path string) string {
+	x := apimodel.NewIntrinsic(source.Get(im.doc.Info.Node, "title"))
+	if x == nil {
+		return ""
 	}
 	x.File = im.doc.File
 	t.Set(path, x)

@@ -28,6 +28,9 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 		// APIs do (their recorded ipAddressType is ipv4).
 		IPAddressType: "ipv4",
 	}
+	if im.template().name() == "" {
+		api.Name = cmp.Or(im.titleIntrinsic(&api.Intrinsics, "Name"), api.Name)
+	}
 	im.apiID = apimodel.StableID("api", api.Name)
 	if ex := im.opts.Existing; ex != nil && ex.V2 != nil && ex.V2.API != nil {
 		im.apiID = cmp.Or(ex.V2.API.APIID, im.apiID)
@@ -35,7 +38,11 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 	api.APIID = im.apiID
 	api.APIEndpoint = "https://" + im.apiID + ".execute-api." + cmp.Or(im.opts.Region, "us-east-1") + ".amazonaws.com"
 	out := &apimodel.V2Dump{API: api}
-	if c, ok := im.doc.Extension(extensions.ExtCORS).(*extensions.CORS); ok {
+	if c, ok := im.doc.Extension(extensions.ExtCORS).(*extensions.CORS); ok && source.IntrinsicName(c.Node()) != "" {
+		// Warning, not the code's info: the API loses its CORS configuration.
+		im.AddAs(diag.Warning, diag.ImportIntrinsic, c.Node(), "", "%s is chosen as a whole by %s; the model keeps intrinsic functions where a string stands only, so the API is imported without CORS: choose the values inside the object instead",
+			extensions.ExtCORS, source.IntrinsicName(c.Node()))
+	} else if ok {
 		t := &api.Intrinsics
 		api.CorsConfiguration = &apimodel.Cors{AllowCredentials: c.AllowCredentials, MaxAge: c.MaxAge,
 			AllowHeaders: im.keepList(t, "CorsConfiguration/AllowHeaders", c.AllowHeaders), AllowMethods: im.keepList(t, "CorsConfiguration/AllowMethods", c.AllowMethods),

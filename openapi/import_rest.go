@@ -19,6 +19,9 @@ const defaultTimeout = 29000
 func (im *importer) rest() *apimodel.RestDump {
 	api := &apimodel.RestAPI{Name: cmp.Or(im.template().name(), im.doc.Info.Title), Description: im.doc.Info.Description, Version: im.doc.Info.Version,
 		CreatedDate: cmp.Or(im.opts.CreatedDate, DefaultCreatedDate)}
+	if im.template().name() == "" {
+		api.Name = cmp.Or(im.titleIntrinsic(&api.Intrinsics, "name"), api.Name)
+	}
 	im.apiID = apimodel.StableID("restapi", api.Name)
 	existing := im.existingREST()
 	if existing != nil {

@@ -51,6 +51,13 @@ func TestCorpusRoundTrip(t *testing.T) {
 			continue
 		}
 		for _, doc := range docs {
+			if doc.Model != nil {
+				// TestCorpusResourceAPIs holds these; what they set may be
+				// more than a document says (a path parameter not
+				// required, a required response header).
+				skip("an API written as resources, read rather than imported", name, doc.Pointer)
+				continue
+			}
 			first, idiags := Import(doc, ImportOptions{})
 			if first == nil || hasErrors(idiags) {
 				skip("import reports errors", name, doc.Pointer)
@@ -67,6 +74,9 @@ func TestCorpusRoundTrip(t *testing.T) {
 			for _, x := range doc.Extensions() {
 				if a, ok := x.Value.(*extensions.Authorizer); ok && doc.HTTPAPI() && !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
 					continue // an HTTP API has no such authorizer; import says so
+				}
+				if source.IntrinsicName(x.Node) != "" {
+					continue // chosen whole by an intrinsic function; import warns
 				}
 				if slices.Contains(carried[doc.HTTPAPI()], x.Name) && len(again.ExtensionsNamed(x.Name)) == 0 && x.Value != nil {
 					t.Errorf("%s %s: %s is lost by import → export", name, doc.Pointer, x.Name)

@@ -112,12 +112,19 @@ func (t *tpl) warn(code diag.Code, n *yaml.Node, ptr, format string, args ...any
 // kept in tbl at path.
 func (t *tpl) str(tbl *apimodel.Intrinsics, path string, n *yaml.Node, ptr string) (string, bool) {
 	if x := apimodel.NewIntrinsic(n); x != nil {
+		if len(t.im.inputs) > 0 {
+			x.Node = restoreInputs(x.Node, t.im.inputs)
+		}
 		x.File, x.Pointer = t.im.doc.File, ptr
 		tbl.Set(path, x)
 		return x.String(), true
 	}
 	if r := source.Resolve(n); r != nil && r.Kind == yaml.ScalarNode && source.ScalarTag(r) != source.TagNull {
 		return r.Value, true
+	}
+	if n == nil {
+		t.warn(diag.TemplateValue, t.props, ptr, "%s is missing; it is left out", ptr)
+		return "", false
 	}
 	t.warn(diag.TemplateValue, n, ptr, "%s must be a string here, not %s; it is left out", ptr, describeNode(n))
 	return "", false
@@ -212,7 +219,7 @@ func (t *tpl) tags(tbl *apimodel.Intrinsics, path string, n *yaml.Node, ptr stri
 // place for, with the reason; "" skips a property read elsewhere.
 var samNotCarried = map[string]string{
 	"Body": "", "DefinitionBody": "", "BodyS3Location": "", "DefinitionUri": "", "Parameters": "", "BasePath": "",
-	"OpenApiVersion": "", "AlwaysDeploy": "",
+	"OpenApiVersion": "", "AlwaysDeploy": "", "ProtocolType": "",
 	"Domain":           "a custom domain is its own resource (AWS::ApiGateway::DomainName); configure it beside the API",
 	"FailOnWarnings":   "it decides whether CloudFormation's import fails on warnings; apigw reports them either way",
 	"Mode":             "it is PutRestApi's mode when CloudFormation updates the API (apigw import takes it as --mode)",
@@ -250,16 +257,20 @@ func (t *tpl) restTemplate(out *apimodel.RestDump) {
 				api.Description = s
 			}
 		case "BinaryMediaTypes":
-			for _, m := range t.strs(at, "binaryMediaTypes/x", v, ptr) {
-				if t.sam {
+			// Joined to the definition's, after them.
+			read := apimodel.Intrinsics{}
+			for i, m := range t.strs(&read, "x", v, ptr) {
+				x := read.At("x/" + strconv.Itoa(i))
+				if x == nil && t.sam {
 					// SAM writes "/" as "~1" in binary media types.
 					m = strings.ReplaceAll(m, "~1", "/")
 				}
-				if !slices.Contains(api.BinaryMediaTypes, m) {
-					api.BinaryMediaTypes = append(api.BinaryMediaTypes, m)
+				if x == nil && slices.Contains(api.BinaryMediaTypes, m) {
+					continue
 				}
+				at.Set("binaryMediaTypes/"+strconv.Itoa(len(api.BinaryMediaTypes)), x)
+				api.BinaryMediaTypes = append(api.BinaryMediaTypes, m)
 			}
-			moveIntrinsics(at, "binaryMediaTypes/x", "binaryMediaTypes", len(api.BinaryMediaTypes))
 		case "MinimumCompressionSize":
 			api.MinimumCompressionSize = cmp.Or(t.integer(v, ptr), api.MinimumCompressionSize)
 		case "ApiKeySourceType":
@@ -327,17 +338,6 @@ func (t *tpl) restTemplate(out *apimodel.RestDump) {
 			st.CanarySettings = c
 		}
 	})
-}
-
-// moveIntrinsics renames the paths from/0… of a list read into the
-// paths to/0… (the list may have been merged with the document's).
-func moveIntrinsics(t *apimodel.Intrinsics, from, to string, n int) {
-	for i := range n + len(*t) {
-		if x := t.At(from + "/" + strconv.Itoa(i)); x != nil {
-			delete(*t, from+"/"+strconv.Itoa(i))
-			t.Set(to+"/"+strconv.Itoa(i), x)
-		}
-	}
 }
 
 // endpoint reads EndpointConfiguration: SAM's string or {Type,

@@ -129,7 +129,7 @@ func isDump(path string, data []byte) bool {
 		return false
 	}
 	kind, _, _ := openapi.DetectKind(tree.Content[0], "")
-	return kind == openapi.KindUnknown
+	return kind == openapi.KindUnknown && !openapi.IsTerraform(tree.Content[0])
 }
 
 // loadDump reads a dump file.

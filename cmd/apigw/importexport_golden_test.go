@@ -56,6 +56,10 @@ var cliCases = []cliCase{
 	{"config-cli/pulumi-sam", []string{"config", fx + "sam-properties.yaml", "--target", "pulumi"}, exitOK},
 	{"config-cli/terraform-refuses-if", []string{"config", "../../fixtures/config/sam-intrinsics.yaml", "--target", "terraform"}, exitFindings},
 	{"config-cli/bad-format", []string{"config", fx + "oas30.yaml", "--target", "cloudformation", "--format", "hcl"}, exitUsage},
+	{"import/resources-rest", []string{"import", fx + "resources-rest.yaml"}, exitOK},
+	{"export/resources-rest", []string{"export", fx + "resources-rest.yaml", "--extensions", "apigateway", "--format", "yaml"}, exitOK},
+	{"import/resources-sam-http", []string{"import", fx + "resources-sam.yaml", "--resource", "ServerlessHttpApi"}, exitOK},
+	{"config-cli/cloudformation-resources-sam", []string{"config", fx + "resources-sam.yaml", "--resource", "AdminApi", "--target", "cloudformation"}, exitOK},
 }
 
 // runCLI runs args and returns the exit code, stdout and stderr.

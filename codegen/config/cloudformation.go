@@ -66,7 +66,7 @@ func CloudFormation(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, 
 		}
 		outputs.set("Url", newObj().set("Description", "The URL the stage serves the API at").set("Value", value))
 	}
-	tmpl := newObj().set("AWSTemplateFormatVersion", "2010-09-09").set("Description", g.desc).set("Parameters", params).
+	tmpl := newObj().set("AWSTemplateFormatVersion", "2010-09-09").set("Description", g.desc).set("Metadata", c.refs.metadata()).set("Parameters", params).
 		set("Mappings", mappings).set("Conditions", conditions).set("Resources", resources).set("Outputs", outputs)
 	diags := append(append(g.Diags, c.refs.Diags...), c.lostDiags...)
 	if opts.Format == "yaml" {

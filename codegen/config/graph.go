@@ -258,6 +258,19 @@ func value(v apimodel.Value) any {
 	return v.Text
 }
 
+// inOrder returns the parameters m in the order keys gives (the order API
+// Gateway keeps them in), so that reading the output back keeps it.
+func inOrder(keys []string, m map[string]bool) any {
+	if len(m) == 0 {
+		return nil
+	}
+	o := newObj()
+	for _, k := range keys {
+		o.put(k, m[k])
+	}
+	return o
+}
+
 // tags returns tags as a tagList; nil when there are none.
 func tags(t apimodel.Intrinsics, path string, m map[string]string) any {
 	if o, ok := valMap(t, path, m).(*obj); ok {
@@ -530,7 +543,7 @@ func (g *graph) method(res *apimodel.Resource, verb string, m *apimodel.Method, 
 		set("authorization_scopes", "AuthorizationScopes", m.AuthorizationScopes).set("api_key_required", "ApiKeyRequired", m.APIKeyRequired).
 		set("operation_name", "OperationName", m.OperationName).set("request_models", "RequestModels", m.RequestModels).
 		set("request_validator_id", "RequestValidatorId", refOr(vals, m.RequestValidatorID)).
-		set("request_parameters", "RequestParameters", m.RequestParameters), deps...)
+		set("request_parameters", "RequestParameters", inOrder(m.Parameters(), m.RequestParameters)), deps...)
 	// The method's own resources name it; CloudFormation writes them inside it.
 	at := func() *props {
 		return newProps().set("rest_api_id", "", ref(g.api, "id")).set("resource_id", "", refOr(resIDs, res.ID)).
@@ -547,7 +560,7 @@ func (g *graph) method(res *apimodel.Resource, verb string, m *apimodel.Method, 
 		}
 		mrs[sc] = g.child(method, kMethodResponse, g.names.name(base+"Response", sc), at().
 			set("status_code", "StatusCode", cmpOr(mr.StatusCode, sc)).set("response_models", "ResponseModels", mr.ResponseModels).
-			set("response_parameters", "ResponseParameters", mr.ResponseParameters), deps...)
+			set("response_parameters", "ResponseParameters", inOrder(mr.Parameters(), mr.ResponseParameters)), deps...)
 	}
 	in := m.MethodIntegration
 	if in == nil {

@@ -59,6 +59,7 @@ func fullDumps() []*apimodel.Dump {
 	rest.Resources = append(rest.Resources, &child)
 	rest.Authorizers[0].AuthorizerURI, rest.Authorizers[0].AuthorizerCredentials = fn, ""
 	rest.GatewayResponses[0].DefaultResponse = new(bool)
+	rest.Authorizers[0].ProviderARNs = []string{"arn:aws:cognito-idp:us-east-1:123456789012:userpool/x"}
 	for _, m := range root.ResourceMethods {
 		m.MethodIntegration.Type, m.MethodIntegration.URI, m.MethodIntegration.Credentials = "AWS", fn, ""
 	}
@@ -111,8 +112,9 @@ func TestGraphArgumentsNamed(t *testing.T) {
 	}
 	for _, d := range fullDumps() {
 		for _, target := range Targets {
-			if files, _, err := Emit(target, d, Options{}); err != nil || len(files) != 1 || strings.Contains(string(files[0].Data), "null") {
-				t.Errorf("%s: %v\n%s", target, err, files[0].Data)
+			files, diags, err := Emit(target, d, Options{})
+			if err != nil || len(files) != 1 || strings.Contains(string(files[0].Data), "null") {
+				t.Errorf("%s: %v %v", target, err, diags)
 			}
 		}
 	}

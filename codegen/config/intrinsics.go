@@ -263,6 +263,28 @@ func (c *cfnRefs) mapping(name string) {
 	c.mappings[name] = c.tree(apimodel.LongForm(def))
 }
 
+// metadata records, for each parameter that stands for another resource's
+// attribute, what it stands for ({"PetsFunctionArn": "PetsFunction.Arn"}),
+// so that reading the template back gives the API as it was written; nil
+// when there is none.
+func (c *cfnRefs) metadata() *obj {
+	inputs := newObj()
+	for _, k := range apimodel.SortedKeys(c.inputs) {
+		if name, attr, _ := strings.Cut(k, "."); attr != "" {
+			inputs.set(c.inputs[k], name+"."+attr)
+		}
+	}
+	if len(inputs.keys) == 0 {
+		return nil
+	}
+	return newObj().set(MetadataKey, newObj().set("Inputs", inputs))
+}
+
+// MetadataKey is the key of the CloudFormation output's Metadata under
+// which it records which parameter stands for which attribute of another
+// resource (Inputs: {"PetsFunctionArn": "PetsFunction.Arn"}).
+const MetadataKey = "apigw"
+
 // sections returns the Parameters, Mappings and Conditions to declare.
 func (c *cfnRefs) sections() (params, mappings, conditions *obj) {
 	return sortedObj(c.params), sortedObj(c.mappings), sortedObj(c.conditions)

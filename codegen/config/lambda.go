@@ -1,12 +1,14 @@
 package config
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -137,4 +139,56 @@ func arnPath(method, path string) string {
 		}
 	}
 	return "/*/" + method + "/" + strings.Join(segs, "/")
+}
+
+// The Terraform AWS provider's ARN check (arn.Parse, then its partition,
+// region and account patterns), for the arguments it checks.
+var (
+	arnPartitionRE = regexp.MustCompile(`^aws(-[a-z]+)*$`)
+	arnRegionRE    = regexp.MustCompile(`^[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1,2}$`)
+	arnAccountRE   = regexp.MustCompile(`^(aws|aws-managed|third-party|aws-marketplace|\d{12}|cw.{10})$`)
+)
+
+// arnProblem says why s is not an ARN the provider accepts, "" when it is.
+func arnProblem(s string) string {
+	parts := strings.SplitN(s, ":", 6)
+	switch {
+	case len(parts) < 6 || parts[0] != "arn":
+		return "it is not arn:partition:service:region:account:resource"
+	case !arnPartitionRE.MatchString(parts[1]):
+		return "its partition " + strconv.Quote(parts[1]) + " is not one"
+	case parts[3] != "" && !arnRegionRE.MatchString(parts[3]):
+		return "its region " + strconv.Quote(parts[3]) + " is not one"
+	case parts[4] != "" && !arnAccountRE.MatchString(parts[4]):
+		return "its account " + strconv.Quote(parts[4]) + " is not one"
+	}
+	return ""
+}
+
+// checkARNs reports the literal values of the arguments the providers
+// check as ARNs (authorizers' provider ARNs and credentials) that they
+// would reject.
+func (g *graph) checkARNs(target string) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, r := range g.res {
+		if r.kind != kAuthorizer {
+			continue
+		}
+		var values []any
+		if l, ok := r.props.get("provider_arns").([]any); ok {
+			values = append(values, l...)
+		}
+		values = append(values, r.props.get("authorizer_credentials"))
+		for _, v := range values {
+			s, ok := v.(string)
+			if !ok || s == "" {
+				continue
+			}
+			if why := arnProblem(s); why != "" {
+				out = append(out, diag.Diagnostic{Severity: diag.Error, Code: diag.ConfigValue,
+					Message: fmt.Sprintf("authorizer %s: %q is not an ARN the AWS provider accepts (%s); %s rejects it before deploying anything: write the real ARN", r.name, s, why, target)})
+			}
+		}
+	}
+	return out
 }

@@ -8,10 +8,12 @@ import (
 )
 
 // pulumiRenames are the arguments whose Pulumi name is not the camelCase of
-// the Terraform one.
+// the Terraform one; "type.argument" for one resource type's.
 var pulumiRenames = map[string]string{
-	"function_name":     "function",
-	"request_parameter": "requestParameters",
+	"function_name":                    "function",
+	"request_parameter":                "requestParameters",
+	"api_gateway_stage.deployment_id":  "deployment",
+	"apigatewayv2_authorizer.audience": "audiences",
 }
 
 // pulumiRestAPIArg: most aws:apigateway resources take the API as restApi,
@@ -45,6 +47,8 @@ func pulumiName(k *kind, p prop) string {
 		return ""
 	case tf == "rest_api_id":
 		return pulumiRestAPIArg(k.tf)
+	case pulumiRenames[k.tf+"."+tf] != "":
+		return pulumiRenames[k.tf+"."+tf]
 	case pulumiRenames[tf] != "":
 		return pulumiRenames[tf]
 	}
@@ -138,7 +142,7 @@ func Pulumi(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	diags := append(append(g.Diags, tr.Diags...), lost...)
+	diags := append(append(append(g.Diags, tr.Diags...), lost...), g.checkARNs("Pulumi")...)
 	return result([]File{{Name: "Pulumi.yaml", Data: data}}, diags)
 }
 

@@ -63,7 +63,7 @@ func (g *graph) restStage(r *apimodel.RestDump, withAPI func() *props, deps []*g
 			set("format", "Format", val(t, "accessLogSettings/format", a.Format)))
 	}
 	if c := st.CanarySettings; c != nil {
-		p.set("canary_settings", "CanarySetting", newProps().set("deployment_id", "DeploymentId", ref(dep, "id")).
+		p.set("canary_settings", "CanarySetting", newProps().set("deployment_id", "DeploymentId", ref(dep, "id")).pulumiOnly("deploymentId", ref(dep, "id")).
 			set("percent_traffic", "PercentTraffic", c.PercentTraffic).
 			set("stage_variable_overrides", "StageVariableOverrides", valMap(t, "canarySettings/stageVariableOverrides", c.StageVariableOverrides)).
 			set("use_stage_cache", "UseStageCache", c.UseStageCache))

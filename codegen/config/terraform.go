@@ -110,7 +110,7 @@ func Terraform(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error
 		out.set("invoke_url", newObj().set("description", "The URL the stage serves the API at").set("value", tfRef(ref(g.stage, "invoke_url"))))
 	}
 	doc.set("output", out)
-	diags := append(append(g.Diags, tr.Diags...), lost...)
+	diags := append(append(append(g.Diags, tr.Diags...), lost...), g.checkARNs("Terraform")...)
 	return result([]File{{Name: "main.tf.json", Data: renderJSON(doc)}}, diags)
 }
 

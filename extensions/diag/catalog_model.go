@@ -60,6 +60,8 @@ const (
 	ConfigUnsupported Code = "APIGW581"
 	// ConfigPermission: Lambda permission not written.
 	ConfigPermission Code = "APIGW582"
+	// ConfigValue: Value the target's provider rejects.
+	ConfigValue Code = "APIGW583"
 )
 
 // Templates: the properties of an API's template resource, and APIs written
@@ -69,6 +71,8 @@ const (
 	TemplateProperty Code = "APIGW590"
 	// TemplateValue: Template property value not understood.
 	TemplateValue Code = "APIGW591"
+	// TemplateResourceRef: Template resource the API cannot place.
+	TemplateResourceRef Code = "APIGW592"
 )
 
 var modelEntries = []Entry{
@@ -153,4 +157,10 @@ var modelEntries = []Entry{
 	{Code: TemplateValue, Severity: Warning, Title: "Template property value not understood",
 		Doc:      "A property of the template resource that holds the API has a value of a shape the property does not take (a list where a string is expected, an intrinsic function where only a literal can be read, such as a boolean computed by Fn::If), so it is left out. Write the value as the resource's reference documents it.",
 		Evidence: "Documented: the property types of AWS::Serverless::Api, AWS::Serverless::HttpApi (AWS SAM developer guide), AWS::ApiGateway::RestApi and AWS::ApiGatewayV2::Api (AWS CloudFormation resource schemas). Judgement for the severity: the API is read, without the value, so a warning."},
+	{Code: TemplateResourceRef, Severity: Warning, Title: "Template resource the API cannot place",
+		Doc:      "A resource of an API written as CloudFormation resources refers to something the API does not have (a method whose ResourceId is neither the API's RootResourceId nor one of its AWS::ApiGateway::Resource, a resource whose parent is unknown, an integration response naming no integration of the API), so it is left out of the API model. Refer to the API's own resources with Ref or Fn::GetAtt.",
+		Evidence: "Documented: AWS::ApiGateway::Method's ResourceId, AWS::ApiGateway::Resource's ParentId and the apigatewayv2 responses' IntegrationId and RouteId name resources of the same API (AWS CloudFormation resource schemas). Judgement for the severity: the rest of the API is read, so a warning."},
+	{Code: ConfigValue, Severity: Error, Title: "Value the target's provider rejects",
+		Doc:      "A value of the API is one the chosen target checks and rejects before deploying anything: the Terraform AWS provider (and Pulumi's, built on it) requires an authorizer's provider ARNs and credentials to be ARNs (arn:partition:service:region:account:resource), and a placeholder left in a sample (arn:aws:iam::account-id:role, ${userPoolArn}) is not one. Nothing is written for that target. Write the real ARN, or an intrinsic function that gives it.",
+		Evidence: "Recorded: terraform validate with the AWS provider 5.100.0 reports \"is an invalid ARN\" for such provider_arns and authorizer_credentials values (the corpus outputs this tool validates)."},
 }
