@@ -741,17 +741,9 @@ func (t *tpl) v2Cors(api *apimodel.API, v *yaml.Node, ptr string) {
 		p := source.Pointer(ptr, k)
 		switch k {
 		case "AllowOrigins", "AllowHeaders", "AllowMethods", "ExposeHeaders":
-			list := t.strs(at, "CorsConfiguration/"+k, n, p)
-			switch k {
-			case "AllowOrigins":
-				c.AllowOrigins = list
-			case "AllowHeaders":
-				c.AllowHeaders = list
-			case "AllowMethods":
-				c.AllowMethods = list
-			default:
-				c.ExposeHeaders = list
-			}
+			dst := map[string]*[]string{"AllowOrigins": &c.AllowOrigins, "AllowHeaders": &c.AllowHeaders,
+				"AllowMethods": &c.AllowMethods, "ExposeHeaders": &c.ExposeHeaders}[k]
+			*dst = t.strs(at, "CorsConfiguration/"+k, n, p)
 		case "MaxAge":
 			c.MaxAge = t.integer(n, p)
 		case "AllowCredentials":

@@ -350,20 +350,13 @@ func (a *resAPI) restAuthorizer(id string) *apimodel.Authorizer {
 	au := &apimodel.Authorizer{ID: apimodel.StableID("authorizer", a.im.apiID+"/"+name), Name: name,
 		Type: strings.ToUpper(source.Scalar(source.Get(props, "Type")))}
 	au.AuthType = cmp.Or(source.Scalar(source.Get(props, "AuthType")), map[bool]string{true: "cognito_user_pools", false: "custom"}[au.Type == "COGNITO_USER_POOLS"])
-	for key, path := range map[string]string{"AuthorizerUri": "authorizerUri", "AuthorizerCredentials": "authorizerCredentials",
-		"IdentitySource": "identitySource", "IdentityValidationExpression": "identityValidationExpression"} {
-		if n := source.Get(props, key); n != nil {
-			s, _ := t.str(&au.Intrinsics, path, n, ptr+"/"+key)
-			switch key {
-			case "AuthorizerUri":
-				au.AuthorizerURI = s
-			case "AuthorizerCredentials":
-				au.AuthorizerCredentials = s
-			case "IdentitySource":
-				au.IdentitySource = s
-			default:
-				au.IdentityValidationExpression = s
-			}
+	for _, f := range []struct {
+		key, path string
+		dst       *string
+	}{{"AuthorizerUri", "authorizerUri", &au.AuthorizerURI}, {"AuthorizerCredentials", "authorizerCredentials", &au.AuthorizerCredentials},
+		{"IdentitySource", "identitySource", &au.IdentitySource}, {"IdentityValidationExpression", "identityValidationExpression", &au.IdentityValidationExpression}} {
+		if n := source.Get(props, f.key); n != nil {
+			*f.dst, _ = t.str(&au.Intrinsics, f.path, n, ptr+"/"+f.key)
 		}
 	}
 	if n := source.Get(props, "ProviderARNs"); n != nil {

@@ -209,25 +209,17 @@ func (a *resAPI) v2Integration(id string) *apimodel.V2Integration {
 		PassthroughBehavior: source.Scalar(source.Get(p, "PassthroughBehavior")), ContentHandlingStrategy: source.Scalar(source.Get(p, "ContentHandlingStrategy")),
 		TemplateSelectionExpression: source.Scalar(source.Get(p, "TemplateSelectionExpression")), TimeoutInMillis: intPtr(30000)}
 	tb := &in.Intrinsics
-	for key, path := range map[string]string{"IntegrationUri": "IntegrationUri", "IntegrationMethod": "IntegrationMethod",
-		"IntegrationSubtype": "IntegrationSubtype", "ConnectionId": "ConnectionId", "CredentialsArn": "CredentialsArn"} {
-		v := source.Get(p, key)
-		if v == nil {
-			continue
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"IntegrationUri", &in.IntegrationURI}, {"IntegrationMethod", &in.IntegrationMethod}, {"IntegrationSubtype", &in.IntegrationSubtype},
+		{"ConnectionId", &in.ConnectionID}, {"CredentialsArn", &in.CredentialsArn}} {
+		if v := source.Get(p, f.key); v != nil {
+			*f.dst, _ = t.str(tb, f.key, v, ptr+"/"+f.key)
 		}
-		s, _ := t.str(tb, path, v, ptr+"/"+key)
-		switch key {
-		case "IntegrationUri":
-			in.IntegrationURI = s
-		case "IntegrationMethod":
-			in.IntegrationMethod = strings.ToUpper(s)
-		case "IntegrationSubtype":
-			in.IntegrationSubtype = s
-		case "ConnectionId":
-			in.ConnectionID = s
-		default:
-			in.CredentialsArn = s
-		}
+	}
+	if tb.At("IntegrationMethod") == nil {
+		in.IntegrationMethod = strings.ToUpper(in.IntegrationMethod)
 	}
 	if in.PayloadFormatVersion == "" && in.IntegrationType != "MOCK" && in.IntegrationType != "" {
 		in.PayloadFormatVersion = "1.0"
@@ -397,16 +389,24 @@ func (a *resAPI) samName(props *yaml.Node, ptr string) (string, *apimodel.Intrin
 	return x.String(), x
 }
 
-// samRest reads a SAM REST API defined by its functions' Api events.
-func (a *resAPI) samRest() {
-	props, ptr := a.props(a.id)
+// samAPI returns the properties of a SAM API (none for an implicit one),
+// their pointer, and its name: the Name property, else the stack's name
+// (then x is that Ref).
+func (a *resAPI) samAPI() (props *yaml.Node, ptr, name string, x *apimodel.Intrinsic) {
+	props, ptr = a.props(a.id)
 	if props == nil {
 		props = &yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap}
 	}
-	name, x := a.samName(props, ptr)
+	name, x = a.samName(props, ptr)
 	if name == "" {
 		name = (&tpl{props: props}).name()
 	}
+	return props, ptr, name, x
+}
+
+// samRest reads a SAM REST API defined by its functions' Api events.
+func (a *resAPI) samRest() {
+	props, ptr, name, x := a.samAPI()
 	a.im.apiID = apimodel.StableID("restapi", name)
 	api := &apimodel.RestAPI{ID: a.im.apiID, Name: name, CreatedDate: DefaultCreatedDate, APIKeySource: "HEADER", Version: "1.0",
 		EndpointConfiguration: &apimodel.EndpointConfiguration{Types: []string{"EDGE"}, IPAddressType: "ipv4"}, DisableExecuteAPIEndpoint: boolPtr(false)}
@@ -504,41 +504,47 @@ type eventAuth struct{ m *apimodel.Method }
 // samEventAuthorizers gives each method the authorizer its event names,
 // which wins over the API's default.
 func (a *resAPI) samEventAuthorizers(out *apimodel.RestDump) {
+	find := func(name string) (string, bool, bool) {
+		for _, au := range out.Authorizers {
+			if au.Name == name {
+				return au.ID, au.Type == "COGNITO_USER_POOLS", true
+			}
+		}
+		return "", false, false
+	}
 	for _, res := range out.Resources {
 		for _, m := range res.ResourceMethods {
-			n := a.pos[eventAuth{m}]
-			if n == nil {
-				continue
-			}
-			switch n.Value {
-			case "NONE":
-				m.AuthorizationType, m.AuthorizerID = "NONE", ""
-			case "AWS_IAM":
-				m.AuthorizationType, m.AuthorizerID = "AWS_IAM", ""
-			default:
-				for _, au := range out.Authorizers {
-					if au.Name == n.Value {
-						m.AuthorizationType, m.AuthorizerID = "CUSTOM", au.ID
-						if au.Type == "COGNITO_USER_POOLS" {
-							m.AuthorizationType = "COGNITO_USER_POOLS"
-						}
-					}
+			if n := a.pos[eventAuth{m}]; n != nil {
+				if typ, id, ok := eventAuthorization(n.Value, find, "COGNITO_USER_POOLS"); ok {
+					m.AuthorizationType, m.AuthorizerID = typ, id
 				}
 			}
 		}
 	}
 }
 
+// eventAuthorization returns the authorization an event's
+// Auth.Authorizer names: NONE, AWS_IAM, or an authorizer of the API found
+// by find (CUSTOM, or special for a user pool or JWT one); ok is false
+// for a name the API has no authorizer for.
+func eventAuthorization(name string, find func(string) (id string, special, ok bool), special string) (typ, id string, ok bool) {
+	switch name {
+	case "NONE", "AWS_IAM":
+		return name, "", true
+	}
+	id, isSpecial, ok := find(name)
+	if !ok {
+		return "", "", false
+	}
+	if isSpecial {
+		return special, id, true
+	}
+	return "CUSTOM", id, true
+}
+
 // samHTTP reads a SAM HTTP API defined by its functions' HttpApi events.
 func (a *resAPI) samHTTP() {
-	props, ptr := a.props(a.id)
-	if props == nil {
-		props = &yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap}
-	}
-	name, x := a.samName(props, ptr)
-	if name == "" {
-		name = (&tpl{props: props}).name()
-	}
+	props, ptr, name, x := a.samAPI()
 	out := a.newV2(name, "HTTP")
 	out.API.Version = "1.0"
 	out.API.Intrinsics.Set("Name", x)
@@ -585,23 +591,20 @@ func (a *resAPI) samHTTP() {
 		out.API.Name = t.name()
 	}
 	t.v2Template(out)
-	for _, rt := range out.Routes {
-		n := a.pos[rt.RouteID]
-		if n == nil {
-			continue
+	find := func(name string) (string, bool, bool) {
+		for _, au := range out.Authorizers {
+			if au.Name == name {
+				return au.AuthorizerID, au.AuthorizerType == "JWT", true
+			}
 		}
-		switch n.Value {
-		case "NONE":
-			rt.AuthorizationType, rt.AuthorizerID, rt.AuthorizationScopes = "NONE", "", nil
-		case "AWS_IAM":
-			rt.AuthorizationType, rt.AuthorizerID = "AWS_IAM", ""
-		default:
-			for _, au := range out.Authorizers {
-				if au.Name == n.Value {
-					rt.AuthorizationType, rt.AuthorizerID = "CUSTOM", au.AuthorizerID
-					if au.AuthorizerType == "JWT" {
-						rt.AuthorizationType = "JWT"
-					}
+		return "", false, false
+	}
+	for _, rt := range out.Routes {
+		if n := a.pos[rt.RouteID]; n != nil {
+			if typ, id, ok := eventAuthorization(n.Value, find, "JWT"); ok {
+				rt.AuthorizationType, rt.AuthorizerID = typ, id
+				if typ != "JWT" {
+					rt.AuthorizationScopes = nil
 				}
 			}
 		}

@@ -160,17 +160,7 @@ func replaceAt(data []byte, tokens []string, repl []byte) ([]byte, error) {
 		if !found && len(tokens) == 1 {
 			members = append(members, member{tokens[0], repl})
 		}
-		buf.WriteByte('{')
-		for i, m := range members {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			name, _ := marshalPlain(m.key)
-			buf.Write(name)
-			buf.WriteByte(':')
-			buf.Write(m.value)
-		}
-		buf.WriteByte('}')
+		writeMembers(&buf, members)
 	case len(data) > 0 && data[0] == '[':
 		var items []json.RawMessage
 		if err := json.Unmarshal(data, &items); err != nil {
@@ -195,4 +185,19 @@ func replaceAt(data []byte, tokens []string, repl []byte) ([]byte, error) {
 		return data, nil
 	}
 	return buf.Bytes(), nil
+}
+
+// writeMembers writes an object of members, in order.
+func writeMembers(buf *bytes.Buffer, members []member) {
+	buf.WriteByte('{')
+	for i, m := range members {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		name, _ := marshalPlain(m.key)
+		buf.Write(name)
+		buf.WriteByte(':')
+		buf.Write(m.value)
+	}
+	buf.WriteByte('}')
 }
