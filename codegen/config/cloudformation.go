@@ -1,12 +1,12 @@
 package config
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 )
@@ -68,7 +68,7 @@ func CloudFormation(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, 
 	}
 	tmpl := newObj().set("AWSTemplateFormatVersion", "2010-09-09").set("Description", g.desc).set("Metadata", c.refs.metadata()).set("Parameters", params).
 		set("Mappings", mappings).set("Conditions", conditions).set("Resources", resources).set("Outputs", outputs)
-	diags := append(append(g.Diags, c.refs.Diags...), c.lostDiags...)
+	diags := append(append(g.Diags, c.refs.Diags...), c.lost.Diags...)
 	if opts.Format == "yaml" {
 		data, err := renderYAML(tmpl)
 		if err != nil {
@@ -85,14 +85,15 @@ func cfnName(r *gres) string { return cmpOr(r.cfnName, r.name) }
 // cfn is CloudFormation's syntax, and the resources written inside others.
 type cfn struct {
 	syntax
-	children  map[*gres][]*gres
-	refs      *cfnRefs
-	lostDiags []diag.Diagnostic
+	children map[*gres][]*gres
+	refs     *cfnRefs
+	// lost collects the warnings about settings CloudFormation cannot hold.
+	lost extensions.Collector
 }
 
 func newCFN(g *graph) *cfn {
 	c := &cfn{children: map[*gres][]*gres{}, refs: newCFNRefs(g.scope, g.names)}
-	c.syntax = syntax{name: func(_ *kind, p prop) string { return p.cfn }, expand: c.expand, leaf: c.value, lost: lostIn("CloudFormation", &c.lostDiags)}
+	c.syntax = syntax{name: func(_ *kind, p prop) string { return p.cfn }, expand: c.expand, leaf: c.value, lost: lostIn("CloudFormation", &c.lost)}
 	for _, r := range g.res {
 		if r.kind.in != "" {
 			c.children[r.parent] = append(c.children[r.parent], r)
@@ -101,11 +102,10 @@ func newCFN(g *graph) *cfn {
 	return c
 }
 
-// lostIn returns a syntax's lost function, which warns in diags.
-func lostIn(target string, diags *[]diag.Diagnostic) func(string) {
+// lostIn returns a syntax's lost function, which warns in c.
+func lostIn(target string, c *extensions.Collector) func(string) {
 	return func(what string) {
-		*diags = append(*diags, diag.Diagnostic{Severity: diag.Warning, Code: diag.ConfigUnsupported,
-			Message: fmt.Sprintf("%s has no %s argument and is left out", what, target)})
+		c.Add(diag.ConfigUnsupported, nil, "", "%s has no %s argument and is left out", what, target)
 	}
 }
 

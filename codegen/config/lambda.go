@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -165,11 +164,10 @@ func arnProblem(s string) string {
 	return ""
 }
 
-// checkARNs reports the literal values of the arguments the providers
-// check as ARNs (authorizers' provider ARNs and credentials) that they
-// would reject.
-func (g *graph) checkARNs(target string) []diag.Diagnostic {
-	var out []diag.Diagnostic
+// checkARNs reports, in c, the literal values of the arguments the
+// providers check as ARNs (authorizers' provider ARNs and credentials)
+// that they would reject.
+func (g *graph) checkARNs(c *extensions.Collector, target string) {
 	for _, r := range g.res {
 		if r.kind != kAuthorizer {
 			continue
@@ -185,10 +183,8 @@ func (g *graph) checkARNs(target string) []diag.Diagnostic {
 				continue
 			}
 			if why := arnProblem(s); why != "" {
-				out = append(out, diag.Diagnostic{Severity: diag.Error, Code: diag.ConfigValue,
-					Message: fmt.Sprintf("authorizer %s: %q is not an ARN the AWS provider accepts (%s); %s rejects it before deploying anything: write the real ARN", r.name, s, why, target)})
+				c.Add(diag.ConfigValue, nil, "", "authorizer %s: %q is not an ARN the AWS provider accepts (%s); %s rejects it before deploying anything: write the real ARN", r.name, s, why, target)
 			}
 		}
 	}
-	return out
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 )
@@ -101,7 +102,7 @@ func Pulumi(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error) {
 	for _, name := range []string{"awsRegion", "awsAccountId", "awsPartition", "awsURLSuffix"} {
 		g.names.used[name] = true
 	}
-	var lost []diag.Diagnostic
+	var lost extensions.Collector
 	s := syntax{name: pulumiName, expand: providerExpand(tr), leaf: interpolated(esc, pRef, tr), lost: lostIn("Pulumi", &lost)}
 	resources := newObj()
 	for _, r := range g.res {
@@ -142,7 +143,8 @@ func Pulumi(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	diags := append(append(append(g.Diags, tr.Diags...), lost...), g.checkARNs("Pulumi")...)
+	g.checkARNs(&lost, "Pulumi")
+	diags := append(append(g.Diags, tr.Diags...), lost.Diags...)
 	return result([]File{{Name: "Pulumi.yaml", Data: data}}, diags)
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 )
@@ -59,7 +60,7 @@ func Terraform(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error
 		apiAttr:     func(attr string) (string, bool) { return apiAttr(g, attr, tfRef) },
 		importValue: func(name string) string { return "${data.aws_cloudformation_export." + words(name) + ".value}" },
 	})
-	var lost []diag.Diagnostic
+	var lost extensions.Collector
 	s := syntax{name: func(_ *kind, p prop) string { return p.tf }, expand: providerExpand(tr), leaf: interpolated(tfEscape, tfRef, tr), lost: lostIn("Terraform", &lost)}
 	byType := newObj()
 	for _, r := range g.res {
@@ -110,7 +111,8 @@ func Terraform(d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error
 		out.set("invoke_url", newObj().set("description", "The URL the stage serves the API at").set("value", tfRef(ref(g.stage, "invoke_url"))))
 	}
 	doc.set("output", out)
-	diags := append(append(append(g.Diags, tr.Diags...), lost...), g.checkARNs("Terraform")...)
+	g.checkARNs(&lost, "Terraform")
+	diags := append(append(g.Diags, tr.Diags...), lost.Diags...)
 	return result([]File{{Name: "main.tf.json", Data: renderJSON(doc)}}, diags)
 }
 
