@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/apigw/apigw/extensions"
+	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
@@ -46,6 +47,11 @@ type Document struct {
 	Raw []byte
 	// Refs are the files that external $refs named, loaded when allowed.
 	Refs []*ExternalRef
+	// Model, for an API a template (or a Terraform file) writes as
+	// resources rather than as a definition, is that API; the document is
+	// its export, whose nodes carry the positions of the resources they
+	// come from, and Import returns Model. Nil for a definition.
+	Model *apimodel.Dump
 
 	// SecuritySchemes are components.securitySchemes (Swagger 2.0:
 	// securityDefinitions), in document order.
@@ -146,6 +152,8 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 	kind, version, found := DetectKind(root, "")
 	var docs []*Document
 	switch {
+	case found != nil && IsTerraform(root):
+		docs = l.terraform(tree, root, format)
 	case found != nil:
 		l.Append(*found)
 	case kind == CloudFormation:

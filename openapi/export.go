@@ -386,14 +386,15 @@ var integrationOrder = []string{"type", "httpMethod", "uri", "connectionType", "
 	"cacheNamespace", "cacheKeyParameters", "tlsConfig"}
 
 func (e *exporter) integration(in *apimodel.Integration, r *apimodel.Resource) *yaml.Node {
+	t := in.Intrinsics
 	v := &extensions.Integration{
 		Type:                 extensions.IntegrationType(strings.ToLower(in.Type)),
-		HTTPMethod:           extensions.S(in.HTTPMethod),
-		URI:                  extensions.S(in.URI),
-		Credentials:          extensions.S(in.Credentials),
-		ConnectionID:         extensions.S(in.ConnectionID),
-		RequestParameters:    sortedStrMap(in.RequestParameters),
-		RequestTemplates:     sortedStrMap(in.RequestTemplates),
+		HTTPMethod:           t.Value("httpMethod", in.HTTPMethod).Str(),
+		URI:                  t.Value("uri", in.URI).Str(),
+		Credentials:          t.Value("credentials", in.Credentials).Str(),
+		ConnectionID:         t.Value("connectionId", in.ConnectionID).Str(),
+		RequestParameters:    strMapOf(t, "requestParameters", in.RequestParameters),
+		RequestTemplates:     strMapOf(t, "requestTemplates", in.RequestTemplates),
 		PassthroughBehavior:  extensions.PassthroughBehavior(strings.ToLower(in.PassthroughBehavior)),
 		ContentHandling:      extensions.ContentHandling(in.ContentHandling),
 		ResponseTransferMode: extensions.ResponseTransferMode(in.ResponseTransferMode),
@@ -405,35 +406,53 @@ func (e *exporter) integration(in *apimodel.Integration, r *apimodel.Resource) *
 		v.TimeoutInMillis = in.TimeoutInMillis
 	}
 	if in.CacheNamespace != "" && in.CacheNamespace != r.ID {
-		v.CacheNamespace = extensions.S(in.CacheNamespace)
+		v.CacheNamespace = t.Value("cacheNamespace", in.CacheNamespace).Str()
 	}
-	for _, k := range in.CacheKeyParameters {
-		v.CacheKeyParameters = append(v.CacheKeyParameters, extensions.S(k))
-	}
+	v.CacheKeyParameters = strsOf(t, "cacheKeyParameters", in.CacheKeyParameters)
 	if in.TLSConfig != nil {
 		v.TLSConfig = &extensions.TLSConfig{InsecureSkipVerification: in.TLSConfig.InsecureSkipVerification}
 	}
 	var rs []extensions.IntegrationResponse
+	byCode := map[string]*apimodel.IntegrationResponse{}
 	for _, k := range apimodel.SortedKeys(in.IntegrationResponses) {
-		rs = append(rs, *in.IntegrationResponses[k])
+		rs = append(rs, in.IntegrationResponses[k].Extension())
+		byCode[in.IntegrationResponses[k].StatusCode] = in.IntegrationResponses[k]
 	}
 	if len(rs) > 0 {
 		resp, err := extensions.ResponsesFromREST(rs)
 		if err != nil {
 			e.loss("%s: %v", r.Path, err)
 		}
+		for _, p := range resp {
+			if ir := byCode[p.Value.StatusCode]; ir != nil && len(ir.Intrinsics) > 0 {
+				p.Value.ResponseParameters = strMapOf(ir.Intrinsics, "responseParameters", ir.ResponseParameters)
+				p.Value.ResponseTemplates = strMapOf(ir.Intrinsics, "responseTemplates", ir.ResponseTemplates)
+			}
+		}
 		v.Responses = resp
 	}
 	return reorder(v.Encode(), integrationOrder)
 }
 
-func sortedStrMap(m map[string]string) extensions.Map[extensions.Str] {
+// strMapOf returns the string map m at path of t as extension values,
+// keys sorted, intrinsic functions as they were written; nil when empty.
+func strMapOf(t apimodel.Intrinsics, path string, m map[string]string) extensions.Map[extensions.Str] {
 	if len(m) == 0 {
 		return nil
 	}
 	out := make(extensions.Map[extensions.Str], 0, len(m))
-	for _, k := range apimodel.SortedKeys(m) {
-		out = append(out, extensions.Pair[extensions.Str]{Key: k, Value: extensions.S(m[k])})
+	for _, p := range t.Map(path, m) {
+		out = append(out, extensions.Pair[extensions.Str]{Key: p.Key, Value: p.Value.Str()})
+	}
+	return out
+}
+
+// strsOf returns the list of strings ss at path of t as extension values,
+// intrinsic functions as they were written.
+func strsOf(t apimodel.Intrinsics, path string, ss []string) []extensions.Str {
+	var out []extensions.Str
+	for _, v := range t.List(path, ss) {
+		out = append(out, v.Str())
 	}
 	return out
 }

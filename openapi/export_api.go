@@ -14,21 +14,13 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-func strsOf(ss []string) []extensions.Str {
-	var out []extensions.Str
-	for _, s := range ss {
-		out = append(out, extensions.S(s))
-	}
-	return out
-}
-
 func (e *exporter) endpointConfig(api *apimodel.RestAPI) *yaml.Node {
 	ec := &extensions.EndpointConfiguration{}
 	if c := api.EndpointConfiguration; c != nil {
 		if !slices.Equal(c.Types, []string{"EDGE"}) {
-			ec.Types = strsOf(c.Types)
+			ec.Types = strsOf(api.Intrinsics, "endpointConfiguration/types", c.Types)
 		}
-		ec.VPCEndpointIDs = strsOf(c.VpcEndpointIDs)
+		ec.VPCEndpointIDs = strsOf(api.Intrinsics, "endpointConfiguration/vpcEndpointIds", c.VpcEndpointIDs)
 		if c.IPAddressType != "" && c.IPAddressType != "ipv4" {
 			ec.IPAddressType = c.IPAddressType
 		}
@@ -56,12 +48,18 @@ func (e *exporter) securitySchemes() *yaml.Node {
 	for _, a := range as {
 		s := newMap().set("type", strScalar("apiKey")).set("name", strScalar(orText(headerName(a.IdentitySource), "Unused"))).set("in", strScalar("header"))
 		if e.auth {
-			s.set(extensions.ExtAuthType, textOrNil(a.AuthType))
-			v := &extensions.Authorizer{Type: strings.ToLower(a.Type), AuthorizerURI: extensions.S(a.AuthorizerURI),
-				AuthorizerCredentials: extensions.S(a.AuthorizerCredentials), IdentityValidationExpression: extensions.S(a.IdentityValidationExpression),
-				AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds, ProviderARNs: strsOf(a.ProviderARNs)}
+			if x := a.Intrinsics.At("authType"); x != nil {
+				s.set(extensions.ExtAuthType, (&extensions.AuthType{Value: x.Str()}).Encode())
+			} else {
+				s.set(extensions.ExtAuthType, textOrNil(a.AuthType))
+			}
+			t := a.Intrinsics
+			v := &extensions.Authorizer{Type: strings.ToLower(a.Type), AuthorizerURI: t.Value("authorizerUri", a.AuthorizerURI).Str(),
+				AuthorizerCredentials:        t.Value("authorizerCredentials", a.AuthorizerCredentials).Str(),
+				IdentityValidationExpression: t.Value("identityValidationExpression", a.IdentityValidationExpression).Str(),
+				AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds, ProviderARNs: strsOf(t, "providerARNs", a.ProviderARNs)}
 			if a.IdentitySource != "" {
-				v.IdentitySource = &extensions.IdentitySource{Sources: strsOf(strings.Split(strings.ReplaceAll(a.IdentitySource, ", ", ","), ","))}
+				v.IdentitySource = &extensions.IdentitySource{Sources: strsOf(nil, "", strings.Split(strings.ReplaceAll(a.IdentitySource, ", ", ","), ","))}
 			}
 			s.set(extensions.ExtAuthorizer, v.Encode())
 		}
@@ -89,7 +87,7 @@ func (e *exporter) securitySchemes() *yaml.Node {
 
 func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 	if len(api.BinaryMediaTypes) > 0 {
-		root.set(extensions.ExtBinaryMediaTypes, (&extensions.BinaryMediaTypes{Types: strsOf(api.BinaryMediaTypes)}).Encode())
+		root.set(extensions.ExtBinaryMediaTypes, (&extensions.BinaryMediaTypes{Types: strsOf(api.Intrinsics, "binaryMediaTypes", api.BinaryMediaTypes)}).Encode())
 	}
 	if api.MinimumCompressionSize != nil {
 		root.set(extensions.ExtMinimumCompressionSize, (&extensions.MinimumCompressionSize{Bytes: api.MinimumCompressionSize}).Encode())
@@ -98,10 +96,10 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 		root.set(extensions.ExtAPIKeySource, (&extensions.APIKeySource{Value: api.APIKeySource}).Encode())
 	}
 	if api.Policy != "" {
-		if n, ok := jsonNode(string(api.Policy)); ok {
+		if n, ok := jsonNode(string(api.Policy)); ok && api.Intrinsics.At("policy") == nil {
 			root.set(extensions.ExtPolicy, (&extensions.Policy{Document: n}).Encode())
 		} else {
-			root.set(extensions.ExtPolicy, (&extensions.Policy{Text: extensions.S(string(api.Policy))}).Encode())
+			root.set(extensions.ExtPolicy, (&extensions.Policy{Text: api.Intrinsics.Value("policy", string(api.Policy)).Str()}).Encode())
 		}
 	}
 	if e.swag {
@@ -126,7 +124,8 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 		slices.SortStableFunc(grs, func(a, b *apimodel.GatewayResponse) int { return strings.Compare(a.ResponseType, b.ResponseType) })
 		for _, r := range grs {
 			g.Responses = append(g.Responses, extensions.Pair[*extensions.GatewayResponse]{Key: r.ResponseType, Value: &extensions.GatewayResponse{
-				StatusCode: extensions.S(r.StatusCode), ResponseParameters: sortedStrMap(r.ResponseParameters), ResponseTemplates: sortedStrMap(r.ResponseTemplates)}})
+				StatusCode: r.Intrinsics.Value("statusCode", r.StatusCode).Str(), ResponseParameters: strMapOf(r.Intrinsics, "responseParameters", r.ResponseParameters),
+				ResponseTemplates: strMapOf(r.Intrinsics, "responseTemplates", r.ResponseTemplates)}})
 		}
 		root.set(extensions.ExtGatewayResponses, g.Encode())
 	}
@@ -176,6 +175,10 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 	}
 	root := newMap().set("openapi", strScalar("3.0.1"))
 	root.set("info", newMap().set("title", strScalar(api.Name)).set("description", textOrNil(api.Description)).set("version", strScalar(api.Version)).node())
+	if api.ProtocolType == "WEBSOCKET" {
+		e.loss("WebSocket APIs have no OpenAPI form (ExportApi exports HTTP APIs only); the export holds the API's name and no routes")
+		return root.set("paths", newMap().node()).node()
+	}
 	if e.all && api.DisableExecuteAPIEndpoint != nil && *api.DisableExecuteAPIEndpoint {
 		// ExportApi writes the endpoint configuration on the server, as import reads it.
 		server := newMap().set("url", strScalar("https://"+orText(api.APIID, "api")+".execute-api."+e.region()+".amazonaws.com/{basePath}")).
@@ -223,18 +226,20 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 			op.set("security", &yaml.Node{Kind: yaml.SequenceNode, Tag: source.TagSeq, Content: []*yaml.Node{newMap().set(a.Name, scopes).node()}})
 		}
 		if i := integ[r.Target]; i != nil && e.integ {
-			x := &extensions.Integration{Type: extensions.IntegrationType(strings.ToLower(i.IntegrationType)), URI: extensions.S(i.IntegrationURI),
-				HTTPMethod: extensions.S(i.IntegrationMethod), PayloadFormatVersion: i.PayloadFormatVersion, Credentials: extensions.S(i.CredentialsArn),
-				IntegrationSubtype: extensions.S(i.IntegrationSubtype), ConnectionID: extensions.S(i.ConnectionID), RequestParameters: sortedStrMap(i.RequestParameters),
+			t := i.Intrinsics
+			x := &extensions.Integration{Type: extensions.IntegrationType(strings.ToLower(i.IntegrationType)), URI: t.Value("IntegrationUri", i.IntegrationURI).Str(),
+				HTTPMethod: t.Value("IntegrationMethod", i.IntegrationMethod).Str(), PayloadFormatVersion: i.PayloadFormatVersion,
+				Credentials: t.Value("CredentialsArn", i.CredentialsArn).Str(), IntegrationSubtype: t.Value("IntegrationSubtype", i.IntegrationSubtype).Str(),
+				ConnectionID: t.Value("ConnectionId", i.ConnectionID).Str(), RequestParameters: strMapOf(t, "RequestParameters", i.RequestParameters),
 				TimeoutInMillis: i.TimeoutInMillis, ContentHandling: extensions.ContentHandling(i.ContentHandlingStrategy)}
 			if i.ConnectionType == "VPC_LINK" {
 				x.ConnectionType = extensions.ConnectionType(i.ConnectionType)
 			}
 			if i.TLSConfig != nil {
-				x.TLSConfig = &extensions.TLSConfig{ServerNameToVerify: extensions.S(i.TLSConfig.ServerNameToVerify)}
+				x.TLSConfig = &extensions.TLSConfig{ServerNameToVerify: t.Value("TlsConfig/ServerNameToVerify", i.TLSConfig.ServerNameToVerify).Str()}
 			}
 			for _, s := range apimodel.SortedKeys(i.ResponseParameters) {
-				x.ResponseParameters = append(x.ResponseParameters, extensions.Pair[extensions.Map[extensions.Str]]{Key: s, Value: sortedStrMap(i.ResponseParameters[s])})
+				x.ResponseParameters = append(x.ResponseParameters, extensions.Pair[extensions.Map[extensions.Str]]{Key: s, Value: strMapOf(t, apimodel.Path("ResponseParameters", s), i.ResponseParameters[s])})
 			}
 			if users[r.Target] > 1 {
 				name := "integration-" + i.IntegrationID
@@ -255,15 +260,17 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 	schemes := newMap()
 	for _, a := range v.Authorizers {
 		s := newMap()
-		x := &extensions.Authorizer{Type: strings.ToLower(a.AuthorizerType), AuthorizerURI: extensions.S(a.AuthorizerURI),
-			AuthorizerCredentials: extensions.S(a.AuthorizerCredentialsArn), AuthorizerPayloadFormatVersion: a.AuthorizerPayloadFormatVersion,
+		t := a.Intrinsics
+		x := &extensions.Authorizer{Type: strings.ToLower(a.AuthorizerType), AuthorizerURI: t.Value("AuthorizerUri", a.AuthorizerURI).Str(),
+			AuthorizerCredentials: t.Value("AuthorizerCredentialsArn", a.AuthorizerCredentialsArn).Str(), AuthorizerPayloadFormatVersion: a.AuthorizerPayloadFormatVersion,
 			EnableSimpleResponses: a.EnableSimpleResponses, AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds,
-			IdentityValidationExpression: extensions.S(a.IdentityValidationExpression)}
+			IdentityValidationExpression: t.Value("IdentityValidationExpression", a.IdentityValidationExpression).Str()}
 		if len(a.IdentitySource) > 0 {
-			x.IdentitySource = &extensions.IdentitySource{Sources: strsOf(a.IdentitySource), List: true}
+			x.IdentitySource = &extensions.IdentitySource{Sources: strsOf(t, "IdentitySource", a.IdentitySource), List: true}
 		}
 		if a.JwtConfiguration != nil {
-			x.JWTConfiguration = &extensions.JWTConfiguration{Issuer: extensions.S(a.JwtConfiguration.Issuer), Audience: strsOf(a.JwtConfiguration.Audience)}
+			x.JWTConfiguration = &extensions.JWTConfiguration{Issuer: t.Value("JwtConfiguration/Issuer", a.JwtConfiguration.Issuer).Str(),
+				Audience: strsOf(t, "JwtConfiguration/Audience", a.JwtConfiguration.Audience)}
 			s.set("type", strScalar("oauth2")).set("flows", newMap().node())
 		} else {
 			s.set("type", strScalar("apiKey")).set("name", strScalar("Authorization")).set("in", strScalar("header"))
@@ -290,8 +297,10 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 		root.set("components", comps.node())
 	}
 	if c := api.CorsConfiguration; c != nil && e.all {
-		root.set(extensions.ExtCORS, (&extensions.CORS{AllowOrigins: strsOf(c.AllowOrigins), AllowCredentials: c.AllowCredentials,
-			ExposeHeaders: strsOf(c.ExposeHeaders), MaxAge: c.MaxAge, AllowMethods: strsOf(c.AllowMethods), AllowHeaders: strsOf(c.AllowHeaders)}).Encode())
+		t := api.Intrinsics
+		root.set(extensions.ExtCORS, (&extensions.CORS{AllowOrigins: strsOf(t, "CorsConfiguration/AllowOrigins", c.AllowOrigins), AllowCredentials: c.AllowCredentials,
+			ExposeHeaders: strsOf(t, "CorsConfiguration/ExposeHeaders", c.ExposeHeaders), MaxAge: c.MaxAge,
+			AllowMethods: strsOf(t, "CorsConfiguration/AllowMethods", c.AllowMethods), AllowHeaders: strsOf(t, "CorsConfiguration/AllowHeaders", c.AllowHeaders)}).Encode())
 	}
 	if e.all {
 		root.set(extensions.ExtImportExportVersion, strScalar("1.0"))

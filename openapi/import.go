@@ -2,6 +2,8 @@ package openapi
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -79,14 +81,22 @@ const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
 // dump holds what could be imported.
 func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
 	im := &importer{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, opts: opts, root: doc.Root}
+	if doc.Model != nil && opts.Existing == nil {
+		// An API written as resources: the model the resources define.
+		return doc.Model, im.Diags
+	}
 	if doc.Kind != Swagger2 && doc.Kind != OpenAPI30 && doc.Kind != OpenAPI31 {
 		im.Add(diag.ImportKind, doc.Root, "", "import reads Swagger 2.0 or OpenAPI 3.x documents, not %s", doc.Kind)
 		return nil, im.Diags
 	}
-	switch opts.BasePath {
+	t := im.template()
+	if t != nil {
+		t.importOptions(&im.opts)
+	}
+	switch im.opts.BasePath {
 	case "", BasePathIgnore, BasePathPrepend, BasePathSplit:
 	default:
-		im.AddAs(diag.Error, diag.ImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", opts.BasePath)
+		im.AddAs(diag.Error, diag.ImportBasePath, nil, "", "basepath %q is not one of ignore, prepend, split", im.opts.BasePath)
 		return nil, im.Diags
 	}
 	if !im.checkExisting() {
@@ -95,8 +105,14 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 	var d *apimodel.Dump
 	if doc.HTTPAPI() {
 		d = &apimodel.Dump{V2: im.apigwv2()}
+		if t != nil {
+			t.v2Template(d.V2)
+		}
 	} else {
 		d = &apimodel.Dump{REST: im.rest()}
+		if t != nil {
+			t.restTemplate(d.REST)
+		}
 	}
 	diag.Sort(im.Diags)
 	return d, im.Diags
@@ -119,6 +135,10 @@ type importer struct {
 	// idSalt makes the ids of resources built for a put differ from those
 	// of the API they go into, as new resources' ids do.
 	idSalt string
+	// inputs maps a parameter of a template apigw wrote to the attribute
+	// of another resource it stands for ("FnArn": "Fn.Arn"), from the
+	// template's Metadata; reading the template gives the attributes back.
+	inputs map[string]string
 }
 
 // warn records a warning of the import result, in API Gateway's words.
@@ -157,24 +177,112 @@ func (im *importer) resourcePath(base, path string) string {
 	return "/"
 }
 
-// str returns a Str as import stores it, with a note when only
-// CloudFormation could resolve it.
-func (im *importer) str(s extensions.Str, n *yaml.Node, rel string) string {
-	if !s.IsLiteral() && s.Fn != "Fn::Sub" {
-		im.Add(diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function; it is imported as %q", s.Fn, s.String())
+// keep returns s as the model's plain field holds it and, when s is a
+// CloudFormation intrinsic function, records it in t at path, so that it
+// stays a value: config writes it into a template as it was and export
+// writes it back.
+func (im *importer) keep(t *apimodel.Intrinsics, path string, s extensions.Str) string {
+	x := apimodel.FromStr(s)
+	if x == nil {
+		x = awsVariables(s.Value)
 	}
-	return s.String()
+	if x == nil {
+		return s.Value
+	}
+	x.File = im.doc.File
+	t.Set(path, x)
+	return x.String()
 }
 
-// strMap converts an ordered map of Str, dropping values that are not
-// strings in the source (as API Gateway does, with a warning).
-func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel, what, where string) map[string]string {
+// importVariables are the AWS variables API Gateway's import resolves in
+// a definition's strings ("API Gateway resolves the variables when the API
+// is imported", developer guide, AWS variables for OpenAPI import).
+var importVariables = []string{"AWS::AccountId", "AWS::Partition", "AWS::Region"}
+
+// awsVariables returns a literal that uses AWS variables as the Fn::Sub
+// that means the same (other ${…}, such as stage variables, escaped), nil
+// when it uses none: the value is known at deployment only, as for an
+// intrinsic function.
+func awsVariables(s string) *apimodel.Intrinsic {
+	if !strings.Contains(s, "${AWS::") {
+		return nil
+	}
+	var b strings.Builder
+	found := false
+	for _, p := range apimodel.SplitSub(s) {
+		switch {
+		case p.Var == "":
+			b.WriteString(apimodel.SubEscape(p.Text))
+		case slices.Contains(importVariables, p.Var):
+			b.WriteString("${" + p.Var + "}")
+			found = true
+		default:
+			b.WriteString("${!" + p.Var + "}")
+		}
+	}
+	if !found {
+		return nil
+	}
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: source.TagStr, Value: v} }
+	return apimodel.NewIntrinsic(&yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap, Content: []*yaml.Node{str("Fn::Sub"), str(b.String())}})
+}
+
+// titleIntrinsic keeps, as the API's name, an info.title a template
+// writes with an intrinsic function (title: !Sub "${AWS::StackName}-api"),
+// which CloudFormation resolves before API Gateway imports the definition;
+// "" when the title is no intrinsic function.
+func (im *importer) titleIntrinsic(t *apimodel.Intrinsics, path string) string {
+	x := apimodel.NewIntrinsic(source.Get(im.doc.Info.Node, "title"))
+	if x == nil {
+		return ""
+	}
+	x.File = im.doc.File
+	t.Set(path, x)
+	return x.String()
+}
+
+// keepList keeps each item of a list of strings (see keep).
+func (im *importer) keepList(t *apimodel.Intrinsics, path string, ss []extensions.Str) []string {
+	var out []string
+	for i, s := range ss {
+		out = append(out, im.keep(t, path+"/"+strconv.Itoa(i), s))
+	}
+	return out
+}
+
+// keepMap keeps each value of a string map (see keep); nil when m is empty.
+func (im *importer) keepMap(t *apimodel.Intrinsics, path string, m extensions.Map[extensions.Str]) map[string]string {
 	if len(m) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(m))
 	for _, p := range m {
-		if v := source.Resolve(source.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && source.ScalarTag(v) != source.TagStr {
+		out[p.Key] = im.keep(t, path+"/"+source.EscapeToken(p.Key), p.Value)
+	}
+	return out
+}
+
+// text returns s as text where the model has no place for an intrinsic
+// function, noting that only CloudFormation could resolve one.
+func (im *importer) text(s extensions.Str, n *yaml.Node, rel string) string {
+	if !s.IsLiteral() {
+		x := apimodel.FromStr(s)
+		im.Add(diag.ImportIntrinsic, n, rel, "%s is a CloudFormation intrinsic function where API Gateway keeps no such value; it is imported as the text %q", s.Fn, x.String())
+		return x.String()
+	}
+	return s.Value
+}
+
+// strMap converts an ordered map of Str, dropping values that are not
+// strings in the source (as API Gateway does, with a warning); intrinsic
+// functions are kept in t under path (see keep).
+func (im *importer) strMap(t *apimodel.Intrinsics, path string, m extensions.Map[extensions.Str], src *yaml.Node, rel, what, where string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for _, p := range m {
+		if v := source.Resolve(source.Lookup(src, p.Key)); v != nil && v.Kind == yaml.ScalarNode && source.ScalarTag(v) != source.TagStr && source.IntrinsicName(v) == "" {
 			im.warn("Invalid format for '%s'. Expected type string for property '%s'%s but got '%s'", what, p.Key, where, v.Value)
 			switch source.ScalarTag(v) {
 			case source.TagBool, source.TagInt, source.TagFloat, source.TagNull:
@@ -186,7 +294,7 @@ func (im *importer) strMap(m extensions.Map[extensions.Str], src *yaml.Node, rel
 			}
 			continue
 		}
-		out[p.Key] = p.Value.String()
+		out[p.Key] = im.keep(t, path+"/"+source.EscapeToken(p.Key), p.Value)
 	}
 	return out
 }

@@ -16,7 +16,7 @@ import (
 // x-amazon-apigateway-cors.
 func (im *importer) apigwv2() *apimodel.V2Dump {
 	api := &apimodel.API{
-		Name:                      im.doc.Info.Title,
+		Name:                      cmp.Or(im.template().name(), im.doc.Info.Title),
 		Description:               im.doc.Info.Description,
 		Version:                   im.doc.Info.Version,
 		ProtocolType:              "HTTP",
@@ -28,6 +28,9 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 		// APIs do (their recorded ipAddressType is ipv4).
 		IPAddressType: "ipv4",
 	}
+	if im.template().name() == "" {
+		api.Name = cmp.Or(im.titleIntrinsic(&api.Intrinsics, "Name"), api.Name)
+	}
 	im.apiID = apimodel.StableID("api", api.Name)
 	if ex := im.opts.Existing; ex != nil && ex.V2 != nil && ex.V2.API != nil {
 		im.apiID = cmp.Or(ex.V2.API.APIID, im.apiID)
@@ -35,9 +38,15 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 	api.APIID = im.apiID
 	api.APIEndpoint = "https://" + im.apiID + ".execute-api." + cmp.Or(im.opts.Region, "us-east-1") + ".amazonaws.com"
 	out := &apimodel.V2Dump{API: api}
-	if c, ok := im.doc.Extension(extensions.ExtCORS).(*extensions.CORS); ok {
+	if c, ok := im.doc.Extension(extensions.ExtCORS).(*extensions.CORS); ok && source.IntrinsicName(c.Node()) != "" {
+		// Warning, not the code's info: the API loses its CORS configuration.
+		im.AddAs(diag.Warning, diag.ImportIntrinsic, c.Node(), "", "%s is chosen as a whole by %s; the model keeps intrinsic functions where a string stands only, so the API is imported without CORS: choose the values inside the object instead",
+			extensions.ExtCORS, source.IntrinsicName(c.Node()))
+	} else if ok {
+		t := &api.Intrinsics
 		api.CorsConfiguration = &apimodel.Cors{AllowCredentials: c.AllowCredentials, MaxAge: c.MaxAge,
-			AllowHeaders: strs(c.AllowHeaders), AllowMethods: strs(c.AllowMethods), AllowOrigins: strs(c.AllowOrigins), ExposeHeaders: strs(c.ExposeHeaders)}
+			AllowHeaders: im.keepList(t, "CorsConfiguration/AllowHeaders", c.AllowHeaders), AllowMethods: im.keepList(t, "CorsConfiguration/AllowMethods", c.AllowMethods),
+			AllowOrigins: im.keepList(t, "CorsConfiguration/AllowOrigins", c.AllowOrigins), ExposeHeaders: im.keepList(t, "CorsConfiguration/ExposeHeaders", c.ExposeHeaders)}
 	}
 	for _, x := range im.doc.ExtensionsNamed(extensions.ExtEndpointConfiguration) {
 		if e, ok := x.Value.(*extensions.EndpointConfiguration); ok && e.DisableExecuteAPIEndpoint != nil {
@@ -55,14 +64,18 @@ func (im *importer) apigwv2() *apimodel.V2Dump {
 			continue
 		}
 		va := &apimodel.V2Authorizer{AuthorizerID: apimodel.StableID("authorizer", im.apiID+"/"+name), Name: name,
-			AuthorizerType: upper(a.Type), AuthorizerURI: a.AuthorizerURI.String(), AuthorizerCredentialsArn: a.AuthorizerCredentials.String(),
-			AuthorizerPayloadFormatVersion: a.AuthorizerPayloadFormatVersion, EnableSimpleResponses: a.EnableSimpleResponses,
-			AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds, IdentityValidationExpression: a.IdentityValidationExpression.String()}
+			AuthorizerType: upper(a.Type), AuthorizerPayloadFormatVersion: a.AuthorizerPayloadFormatVersion, EnableSimpleResponses: a.EnableSimpleResponses,
+			AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds}
+		t := &va.Intrinsics
+		va.AuthorizerURI = im.keep(t, "AuthorizerUri", a.AuthorizerURI)
+		va.AuthorizerCredentialsArn = im.keep(t, "AuthorizerCredentialsArn", a.AuthorizerCredentials)
+		va.IdentityValidationExpression = im.keep(t, "IdentityValidationExpression", a.IdentityValidationExpression)
 		if a.IdentitySource != nil {
-			va.IdentitySource = a.IdentitySource.Strings()
+			va.IdentitySource = im.keepList(t, "IdentitySource", a.IdentitySource.Sources)
 		}
 		if a.JWTConfiguration != nil {
-			va.JwtConfiguration = &apimodel.JWTConfiguration{Issuer: a.JWTConfiguration.Issuer.String(), Audience: strs(a.JWTConfiguration.Audience)}
+			va.JwtConfiguration = &apimodel.JWTConfiguration{Issuer: im.keep(t, "JwtConfiguration/Issuer", a.JWTConfiguration.Issuer),
+				Audience: im.keepList(t, "JwtConfiguration/Audience", a.JWTConfiguration.Audience)}
 		}
 		if len(va.IdentitySource) == 0 && va.AuthorizerType == "JWT" && s.Type == "oauth2" {
 			va.IdentitySource = []string{"$request.header.Authorization"}
@@ -146,29 +159,26 @@ func (im *importer) apigwv2IntegrationIDs(out *apimodel.V2Dump) {
 	}
 }
 
-func strs(ss []extensions.Str) []string {
-	var out []string
-	for _, s := range ss {
-		out = append(out, s.String())
-	}
-	return out
-}
-
 func (im *importer) apigwv2Integration(v *extensions.Integration, owner, rel string) *apimodel.V2Integration {
 	vi := &apimodel.V2Integration{
 		IntegrationID:           apimodel.StableID("integration", im.apiID+"/"+owner),
 		IntegrationType:         upper(string(v.Type)),
-		IntegrationURI:          v.URI.String(),
-		IntegrationMethod:       upper(v.HTTPMethod.String()),
-		IntegrationSubtype:      v.IntegrationSubtype.String(),
 		ConnectionType:          orText(upper(string(v.ConnectionType)), "INTERNET"),
-		ConnectionID:            v.ConnectionID.String(),
-		CredentialsArn:          v.Credentials.String(),
 		PayloadFormatVersion:    v.PayloadFormatVersion,
 		TimeoutInMillis:         v.TimeoutInMillis,
-		RequestParameters:       plainStrMap(v.RequestParameters),
 		ContentHandlingStrategy: upper(string(v.ContentHandling)),
 	}
+	t := &vi.Intrinsics
+	method := v.HTTPMethod
+	if method.IsLiteral() {
+		method.Value = upper(method.Value)
+	}
+	vi.IntegrationURI = im.keep(t, "IntegrationUri", v.URI)
+	vi.IntegrationMethod = im.keep(t, "IntegrationMethod", method)
+	vi.IntegrationSubtype = im.keep(t, "IntegrationSubtype", v.IntegrationSubtype)
+	vi.ConnectionID = im.keep(t, "ConnectionId", v.ConnectionID)
+	vi.CredentialsArn = im.keep(t, "CredentialsArn", v.Credentials)
+	vi.RequestParameters = im.keepMap(t, "RequestParameters", v.RequestParameters)
 	if vi.TimeoutInMillis == nil {
 		vi.TimeoutInMillis = intPtr(30000)
 	}
@@ -180,13 +190,13 @@ func (im *importer) apigwv2Integration(v *extensions.Integration, owner, rel str
 		}
 	}
 	if v.TLSConfig != nil && !v.TLSConfig.ServerNameToVerify.IsZero() {
-		vi.TLSConfig = &apimodel.V2TLSConfig{ServerNameToVerify: v.TLSConfig.ServerNameToVerify.String()}
+		vi.TLSConfig = &apimodel.V2TLSConfig{ServerNameToVerify: im.keep(t, "TlsConfig/ServerNameToVerify", v.TLSConfig.ServerNameToVerify)}
 	}
 	for _, p := range v.ResponseParameters {
 		if vi.ResponseParameters == nil {
 			vi.ResponseParameters = map[string]map[string]string{}
 		}
-		vi.ResponseParameters[p.Key] = plainStrMap(p.Value)
+		vi.ResponseParameters[p.Key] = im.keepMap(t, apimodel.Path("ResponseParameters", p.Key), p.Value)
 	}
 	return vi
 }

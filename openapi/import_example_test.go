@@ -128,3 +128,42 @@ func ExampleImport_merge() {
 	// /pets ij71vriczp []
 	// /pets/{id} 7vuwz66zak [GET]
 }
+
+// An API written as CloudFormation resources is read into the model import
+// builds; its document is an export positioned in the template.
+func ExampleImport_resources() {
+	docs, _, _ := openapi.Load("template.yaml", []byte(`Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties: {Name: pets}
+  Pets:
+    Type: AWS::ApiGateway::Resource
+    Properties: {RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: pets}
+  ListPets:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !Ref Pets
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: AWS_PROXY
+        IntegrationHttpMethod: POST
+        Uri: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ListFunction.Arn}/invocations
+`), openapi.LoadOptions{})
+	dump, _ := openapi.Import(docs[0], openapi.ImportOptions{})
+	m := dump.REST.Resources[1].ResourceMethods["GET"]
+	fmt.Println(dump.REST.RestAPI.Name, dump.REST.Resources[1].Path, m.MethodIntegration.Intrinsics.At("uri").Fn())
+	op := docs[0].Operation("/pets", "GET")
+	fmt.Println("operation at line", op.Node.Line)
+	// Output:
+	// pets /pets Fn::Sub
+	// operation at line 9
+}
+
+// A Terraform JSON file of API Gateway resources is read the same way.
+func ExampleIsTerraform() {
+	tree, _, _ := source.Parse("main.tf.json", []byte(`{"resource": {"aws_api_gateway_rest_api": {"Api": {"name": "pets"}}}}`), source.Limits{})
+	fmt.Println(openapi.IsTerraform(tree.Content[0]))
+	// Output: true
+}

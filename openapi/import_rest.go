@@ -17,8 +17,11 @@ import (
 const defaultTimeout = 29000
 
 func (im *importer) rest() *apimodel.RestDump {
-	api := &apimodel.RestAPI{Name: im.doc.Info.Title, Description: im.doc.Info.Description, Version: im.doc.Info.Version,
+	api := &apimodel.RestAPI{Name: cmp.Or(im.template().name(), im.doc.Info.Title), Description: im.doc.Info.Description, Version: im.doc.Info.Version,
 		CreatedDate: cmp.Or(im.opts.CreatedDate, DefaultCreatedDate)}
+	if im.template().name() == "" {
+		api.Name = cmp.Or(im.titleIntrinsic(&api.Intrinsics, "name"), api.Name)
+	}
 	im.apiID = apimodel.StableID("restapi", api.Name)
 	existing := im.existingREST()
 	if existing != nil {
@@ -296,36 +299,37 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 	src := v.Node()
 	in := &apimodel.Integration{
 		Type:                 upper(string(v.Type)),
-		HTTPMethod:           upper(im.str(v.HTTPMethod, source.Lookup(src, "httpMethod"), rel+"/httpMethod")),
-		URI:                  im.str(v.URI, source.Lookup(src, "uri"), rel+"/uri"),
 		ConnectionType:       upper(string(v.ConnectionType)),
-		ConnectionID:         v.ConnectionID.String(),
-		Credentials:          v.Credentials.String(),
 		PassthroughBehavior:  cmp.Or(upper(string(v.PassthroughBehavior)), "WHEN_NO_MATCH"),
 		ContentHandling:      upper(string(v.ContentHandling)),
 		TimeoutInMillis:      cmp.Or(v.TimeoutInMillis, intPtr(defaultTimeout)),
-		CacheNamespace:       cmp.Or(v.CacheNamespace.String(), res.ID),
 		CacheKeyParameters:   []string{},
 		ResponseTransferMode: upper(string(v.ResponseTransferMode)),
 	}
+	t := &in.Intrinsics
+	method := v.HTTPMethod
+	if method.IsLiteral() {
+		method.Value = upper(method.Value)
+	}
+	in.HTTPMethod = im.keep(t, "httpMethod", method)
+	in.URI = im.keep(t, "uri", v.URI)
+	in.ConnectionID = im.keep(t, "connectionId", v.ConnectionID)
+	in.Credentials = im.keep(t, "credentials", v.Credentials)
+	in.CacheNamespace = cmp.Or(im.keep(t, "cacheNamespace", v.CacheNamespace), res.ID)
 	if in.ConnectionType == "" && (in.Type == "HTTP" || in.Type == "HTTP_PROXY") {
 		in.ConnectionType = "INTERNET"
 	}
 	if in.Type == "MOCK" {
 		// A mock integration calls nothing; API Gateway returns no httpMethod for it.
 		in.HTTPMethod = ""
+		delete(in.Intrinsics, "httpMethod")
 	}
 	where := " of resource '" + res.Path + "' and method '" + op.Method + "'"
-	in.RequestParameters = im.strMap(v.RequestParameters, source.Lookup(src, "requestParameters"), rel+"/requestParameters", "requestParameters", where)
+	in.RequestParameters = im.strMap(t, "requestParameters", v.RequestParameters, source.Lookup(src, "requestParameters"), rel+"/requestParameters", "requestParameters", where)
 	if len(v.RequestTemplates) > 0 {
-		in.RequestTemplates = map[string]string{}
-		for _, p := range v.RequestTemplates {
-			in.RequestTemplates[p.Key] = p.Value.String()
-		}
+		in.RequestTemplates = im.keepMap(t, "requestTemplates", v.RequestTemplates)
 	}
-	for _, k := range v.CacheKeyParameters {
-		in.CacheKeyParameters = append(in.CacheKeyParameters, k.String())
-	}
+	in.CacheKeyParameters = append(in.CacheKeyParameters, im.keepList(t, "cacheKeyParameters", v.CacheKeyParameters)...)
 	if v.TLSConfig != nil && v.TLSConfig.InsecureSkipVerification != nil {
 		in.TLSConfig = &apimodel.TLSConfig{InsecureSkipVerification: v.TLSConfig.InsecureSkipVerification}
 	}
@@ -333,14 +337,15 @@ func (im *importer) integration(v *extensions.Integration, op *Operation, res *a
 		if p.Value == nil {
 			continue
 		}
-		r := p.Value.ToREST(p.Key)
+		r := apimodel.IntegrationResponseOf(p.Value.ToREST(p.Key))
 		rrel := rel + "/responses/" + source.EscapeToken(p.Key)
-		r.ResponseParameters = im.strMap(p.Value.ResponseParameters, source.Lookup(p.Value.Node(), "responseParameters"), rrel+"/responseParameters", "responseParameters", where)
+		r.ResponseParameters = im.strMap(&r.Intrinsics, "responseParameters", p.Value.ResponseParameters, source.Lookup(p.Value.Node(), "responseParameters"), rrel+"/responseParameters", "responseParameters", where)
+		r.ResponseTemplates = im.keepMap(&r.Intrinsics, "responseTemplates", p.Value.ResponseTemplates)
 		r.ContentHandling = upper(r.ContentHandling)
 		if in.IntegrationResponses == nil {
 			in.IntegrationResponses = map[string]*apimodel.IntegrationResponse{}
 		}
-		in.IntegrationResponses[r.StatusCode] = &r
+		in.IntegrationResponses[r.StatusCode] = r
 	}
 	return in
 }

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 
 	"github.com/apigw/apigw/extensions"
@@ -18,9 +19,7 @@ func (im *importer) apiSettings(api *apimodel.RestAPI) {
 		api.APIKeySource = upper(v.Value)
 	}
 	if v, ok := im.doc.Extension(extensions.ExtBinaryMediaTypes).(*extensions.BinaryMediaTypes); ok {
-		for _, t := range v.Types {
-			api.BinaryMediaTypes = append(api.BinaryMediaTypes, t.String())
-		}
+		api.BinaryMediaTypes = im.keepList(&api.Intrinsics, "binaryMediaTypes", v.Types)
 	}
 	if v, ok := im.doc.Extension(extensions.ExtMinimumCompressionSize).(*extensions.MinimumCompressionSize); ok && v.Bytes != nil {
 		api.MinimumCompressionSize = v.Bytes
@@ -29,7 +28,7 @@ func (im *importer) apiSettings(api *apimodel.RestAPI) {
 		if v.Document != nil {
 			api.Policy = apimodel.JSONText(compactJSON(v.Document, nil))
 		} else {
-			api.Policy = apimodel.JSONText(v.Text.String())
+			api.Policy = apimodel.JSONText(im.keep(&api.Intrinsics, "policy", v.Text))
 		}
 	}
 	ec := &apimodel.EndpointConfiguration{IPAddressType: "ipv4"}
@@ -44,12 +43,13 @@ func (im *importer) apiSettings(api *apimodel.RestAPI) {
 		}
 	}
 	if e != nil {
-		for _, t := range e.Types {
-			ec.Types = append(ec.Types, upper(t.String()))
+		for i, t := range e.Types {
+			if t.IsLiteral() {
+				t.Value = upper(t.Value)
+			}
+			ec.Types = append(ec.Types, im.keep(&api.Intrinsics, apimodel.Path("endpointConfiguration", "types", strconv.Itoa(i)), t))
 		}
-		for _, id := range e.VPCEndpointIDs {
-			ec.VpcEndpointIDs = append(ec.VpcEndpointIDs, id.String())
-		}
+		ec.VpcEndpointIDs = im.keepList(&api.Intrinsics, "endpointConfiguration/vpcEndpointIds", e.VPCEndpointIDs)
 		if e.IPAddressType != "" {
 			ec.IPAddressType = strings.ToLower(e.IPAddressType)
 		}
@@ -80,23 +80,25 @@ func (im *importer) authorizers() {
 			ID:                           apimodel.StableID("authorizer", im.apiID+"/"+name),
 			Name:                         name,
 			Type:                         upper(a.Type),
-			AuthorizerURI:                a.AuthorizerURI.String(),
-			AuthorizerCredentials:        a.AuthorizerCredentials.String(),
-			IdentityValidationExpression: a.IdentityValidationExpression.String(),
 			AuthorizerResultTTLInSeconds: a.AuthorizerResultTTLInSeconds,
 		}
+		out.AuthorizerURI = im.keep(&out.Intrinsics, "authorizerUri", a.AuthorizerURI)
+		out.AuthorizerCredentials = im.keep(&out.Intrinsics, "authorizerCredentials", a.AuthorizerCredentials)
+		out.IdentityValidationExpression = im.keep(&out.Intrinsics, "identityValidationExpression", a.IdentityValidationExpression)
 		if s.AuthType != nil {
-			out.AuthType = s.AuthType.Value.String()
+			out.AuthType = im.keep(&out.Intrinsics, "authType", s.AuthType.Value)
 		}
 		if a.IdentitySource != nil {
-			out.IdentitySource = strings.Join(a.IdentitySource.Strings(), ", ")
+			var sources []string
+			for _, src := range a.IdentitySource.Sources {
+				sources = append(sources, im.text(src, a.Node(), im.relPointer(s.Pointer)+"/"+extensions.ExtAuthorizer+"/identitySource"))
+			}
+			out.IdentitySource = strings.Join(sources, ", ")
 		}
 		if out.IdentitySource == "" && s.In == "header" && (a.Is(extensions.AuthorizerToken) || a.Is(extensions.AuthorizerCognitoUserPools)) {
 			out.IdentitySource = "method.request.header." + s.ParamName
 		}
-		for _, arn := range a.ProviderARNs {
-			out.ProviderARNs = append(out.ProviderARNs, arn.String())
-		}
+		out.ProviderARNs = im.keepList(&out.Intrinsics, "providerARNs", a.ProviderARNs)
 		switch {
 		case out.AuthType != "":
 		case out.Type == "COGNITO_USER_POOLS":
@@ -189,9 +191,9 @@ func (im *importer) gatewayResponses() {
 		}
 		// What the document leaves out is API Gateway's default for the
 		// type, as get-gateway-responses returns a response put without it.
-		gr := &apimodel.GatewayResponse{ResponseType: p.Key, DefaultResponse: boolPtr(false),
-			StatusCode: cmp.Or(p.Value.StatusCode.String(), gatewayStatus[p.Key])}
-		gr.ResponseParameters = plainStrMap(p.Value.ResponseParameters)
+		gr := &apimodel.GatewayResponse{ResponseType: p.Key, DefaultResponse: boolPtr(false)}
+		gr.StatusCode = cmp.Or(im.keep(&gr.Intrinsics, "statusCode", p.Value.StatusCode), gatewayStatus[p.Key])
+		gr.ResponseParameters = im.keepMap(&gr.Intrinsics, "responseParameters", p.Value.ResponseParameters)
 		if gr.ResponseParameters == nil {
 			gr.ResponseParameters = map[string]string{}
 		}
@@ -199,7 +201,7 @@ func (im *importer) gatewayResponses() {
 		// {"message":$context.error.messageString}, for a response put
 		// without one; the dump leaves it out, so that clients generated from
 		// it do not take API Gateway's body for the API's.
-		gr.ResponseTemplates = plainStrMap(p.Value.ResponseTemplates)
+		gr.ResponseTemplates = im.keepMap(&gr.Intrinsics, "responseTemplates", p.Value.ResponseTemplates)
 		im.out.GatewayResponses = append(im.out.GatewayResponses, gr)
 	}
 }
@@ -214,17 +216,6 @@ var gatewayStatus = map[string]string{
 	"INVALID_API_KEY": "403", "INVALID_SIGNATURE": "403", "MISSING_AUTHENTICATION_TOKEN": "403",
 	"QUOTA_EXCEEDED": "429", "REQUEST_TOO_LARGE": "413", "RESOURCE_NOT_FOUND": "404",
 	"THROTTLED": "429", "UNAUTHORIZED": "401", "UNSUPPORTED_MEDIA_TYPE": "415", "WAF_FILTERED": "403",
-}
-
-func plainStrMap(m extensions.Map[extensions.Str]) map[string]string {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make(map[string]string, len(m))
-	for _, p := range m {
-		out[p.Key] = p.Value.String()
-	}
-	return out
 }
 
 // documentation imports x-amazon-apigateway-documentation parts.

@@ -51,6 +51,13 @@ func TestCorpusRoundTrip(t *testing.T) {
 			continue
 		}
 		for _, doc := range docs {
+			if doc.Model != nil {
+				// TestCorpusResourceAPIs holds these; what they set may be
+				// more than a document says (a path parameter not
+				// required, a required response header).
+				skip("an API written as resources, read rather than imported", name, doc.Pointer)
+				continue
+			}
 			first, idiags := Import(doc, ImportOptions{})
 			if first == nil || hasErrors(idiags) {
 				skip("import reports errors", name, doc.Pointer)
@@ -67,6 +74,9 @@ func TestCorpusRoundTrip(t *testing.T) {
 			for _, x := range doc.Extensions() {
 				if a, ok := x.Value.(*extensions.Authorizer); ok && doc.HTTPAPI() && !a.Is(extensions.AuthorizerJWT) && !a.Is(extensions.AuthorizerRequest) {
 					continue // an HTTP API has no such authorizer; import says so
+				}
+				if source.IntrinsicName(x.Node) != "" {
+					continue // chosen whole by an intrinsic function; import warns
 				}
 				if slices.Contains(carried[doc.HTTPAPI()], x.Name) && len(again.ExtensionsNamed(x.Name)) == 0 && x.Value != nil {
 					t.Errorf("%s %s: %s is lost by import → export", name, doc.Pointer, x.Name)
@@ -93,19 +103,12 @@ func TestCorpusRoundTrip(t *testing.T) {
 }
 
 // roundTrip exports first to the given version and imports the export
-// again, reporting where the two dumps differ; it returns the export. A
-// document with a CloudFormation intrinsic that does not come back the same
-// is skipped, not failed: import keeps an intrinsic as text ("<Fn::If>"),
-// which is no value API Gateway accepts where one is checked, and which
-// only CloudFormation can resolve.
+// again, reporting where the two dumps differ; it returns the export.
+// CloudFormation intrinsic functions are values of the model, which export
+// writes back as they were, so documents with them come back the same too.
 func roundTrip(t *testing.T, name string, doc *Document, first *apimodel.Dump, to Kind, skip func(reason, name, ptr string)) (*Document, bool) {
 	t.Helper()
 	fail := func(format string, args ...any) {
-		if fn := intrinsicIn(doc.Root); fn != "" {
-			skip("uses a CloudFormation intrinsic, kept as text, which does not come back the same", name, doc.Pointer)
-			t.Logf("    %s (%s): "+format, append([]any{fn, to}, args...)...)
-			return
-		}
 		t.Errorf("%s %s (%s): "+format, append([]any{name, doc.Pointer, to}, args...)...)
 	}
 	out, _ := Export(first, ExportOptions{To: to, Extensions: []string{"apigateway"}, Documentation: true})
@@ -127,20 +130,27 @@ func roundTrip(t *testing.T, name string, doc *Document, first *apimodel.Dump, t
 	return again[0], true
 }
 
-// comparable is the dump without what belongs to the import call (warnings).
+// comparable is the dump without what belongs to the import call
+// (warnings) and what a document cannot hold (the stages and tags a
+// template's resource gives, a name it writes as an intrinsic function:
+// info.title is text).
 func comparable(t *testing.T, d *apimodel.Dump) []byte {
 	t.Helper()
 	c := *d
 	if d.REST != nil && d.REST.RestAPI != nil {
 		rest, api := *d.REST, *d.REST.RestAPI
-		api.Warnings = nil
+		api.Warnings, api.Tags = nil, nil
+		api.Intrinsics = withoutName(api.Intrinsics, "name")
 		rest.RestAPI = &api
+		rest.Stages = nil
 		c.REST = &rest
 	}
 	if d.V2 != nil && d.V2.API != nil {
 		v2, api := *d.V2, *d.V2.API
-		api.Warnings, api.ImportInfo = nil, nil
+		api.Warnings, api.ImportInfo, api.Tags = nil, nil, nil
+		api.Intrinsics = withoutName(api.Intrinsics, "Name")
 		v2.API = &api
+		v2.Stages = nil
 		c.V2 = &v2
 	}
 	b, err := c.Marshal()
@@ -148,22 +158,6 @@ func comparable(t *testing.T, d *apimodel.Dump) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// intrinsicIn returns the name of the first CloudFormation intrinsic function in n, or "".
-func intrinsicIn(n *yaml.Node) string {
-	if n == nil {
-		return ""
-	}
-	if fn := source.IntrinsicName(n); fn != "" {
-		return fn
-	}
-	for _, c := range n.Content {
-		if fn := intrinsicIn(c); fn != "" {
-			return fn
-		}
-	}
-	return ""
 }
 
 func hasErrors(ds []diag.Diagnostic) bool { return firstError(ds) != nil }
@@ -193,4 +187,31 @@ func firstLineDiff(a, b []byte) string {
 		}
 	}
 	return ""
+}
+
+// intrinsicIn returns the name of the first CloudFormation intrinsic function in n, or "".
+func intrinsicIn(n *yaml.Node) string {
+	if n == nil {
+		return ""
+	}
+	if fn := source.IntrinsicName(n); fn != "" {
+		return fn
+	}
+	for _, c := range n.Content {
+		if fn := intrinsicIn(c); fn != "" {
+			return fn
+		}
+	}
+	return ""
+}
+
+// withoutName returns t without the intrinsic at key.
+func withoutName(t apimodel.Intrinsics, key string) apimodel.Intrinsics {
+	out := apimodel.Intrinsics{}
+	for k, v := range t {
+		if k != key {
+			out[k] = v
+		}
+	}
+	return out
 }

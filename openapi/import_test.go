@@ -209,26 +209,42 @@ definitions:
 }
 
 // TestImportNotes checks the diagnostics import gives for what it cannot
-// take over as written: a $ref to no schema, a CloudFormation intrinsic, two
-// operations on one resource and method, and a document of the wrong kind.
+// take over as written: a $ref to no schema, a CloudFormation intrinsic
+// where the model keeps no such value (an identity source, which API
+// Gateway joins into one string), two operations on one resource and
+// method, and a document of the wrong kind. An intrinsic where the model
+// keeps one (the uri) is kept without a note.
 func TestImportNotes(t *testing.T) {
 	src := `swagger: '2.0'
 info: {title: n, version: '1'}
+securityDefinitions:
+  auth:
+    type: apiKey
+    name: Authorization
+    in: header
+    x-amazon-apigateway-authtype: custom
+    x-amazon-apigateway-authorizer: {type: request, identitySource: !Sub "method.request.header.${Header}", authorizerUri: !GetAtt Auth.Arn}
 paths:
   /a:
     get:
       responses:
         '200': {description: ok, schema: {$ref: '#/definitions/Missing'}}
-      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: !GetAtt Fn.Arn}
+      x-amazon-apigateway-integration: {type: mock}
   /a/:
     get:
       responses: {'200': {description: ok}}
-      x-amazon-apigateway-integration: {type: mock}
+      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: !GetAtt Fn.Arn}
 `
-	_, diags := importString(t, src, ImportOptions{})
+	d, diags := importString(t, src, ImportOptions{})
+	if x := d.REST.Resources[1].ResourceMethods["GET"].MethodIntegration.Intrinsics.At("uri"); x == nil || x.JSON() != `{"Fn::GetAtt":["Fn","Arn"]}` {
+		t.Errorf("uri intrinsic %+v", x)
+	}
+	if x := d.REST.Authorizers[0].Intrinsics.At("authorizerUri"); x == nil || x.JSON() != `{"Fn::GetAtt":["Auth","Arn"]}` {
+		t.Errorf("authorizerUri intrinsic %+v", x)
+	}
 	want := map[diag.Code]string{
 		diag.ImportRef:       `"#/definitions/Missing" does not name a schema`,
-		diag.ImportIntrinsic: "Fn::GetAtt is a CloudFormation intrinsic function",
+		diag.ImportIntrinsic: "Fn::Sub is a CloudFormation intrinsic function where API Gateway keeps no such value",
 		diag.ImportDuplicate: "GET /a is defined twice",
 	}
 	for code, msg := range want {
@@ -247,7 +263,7 @@ paths:
 	if err := yaml.Unmarshal([]byte("Resources: {}\n"), &root); err != nil {
 		t.Fatal(err)
 	}
-	d, diags := Import(&Document{File: "template.yaml", Kind: CloudFormation, Root: root.Content[0]}, ImportOptions{})
+	d, diags = Import(&Document{File: "template.yaml", Kind: CloudFormation, Root: root.Content[0]}, ImportOptions{})
 	if d != nil || len(diags) != 1 || diags[0].Code != diag.ImportKind || diags[0].Severity != diag.Error {
 		t.Errorf("template passed whole: %v, %v; want one error %s", d, diags, diag.ImportKind)
 	}

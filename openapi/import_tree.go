@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
@@ -12,6 +13,11 @@ import (
 // compactJSON renders a node tree as compact JSON, keeping key order; each
 // string passes through rewrite when it is the value of a "$ref" key.
 func compactJSON(n *yaml.Node, rewrite func(string) string) string {
+	if apimodel.HasIntrinsic(n) {
+		// Intrinsic functions written with short-form tags (!Sub) are
+		// written in their long form, which JSON can hold.
+		n = apimodel.LongForm(n)
+	}
 	var buf bytes.Buffer
 	writeCompact(&buf, n, rewrite, false)
 	return buf.String()

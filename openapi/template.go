@@ -89,9 +89,10 @@ func (l *loader) template(tree, root *yaml.Node, format source.Format) []*Docume
 		docs = append(docs, &Document{File: l.File, Format: format, Kind: kind, Version: version, Root: body, Tree: tree,
 			Pointer: ptr, Resource: id, ResourceType: spec.typ, API: templateKind(spec.httpAPI), APIFrom: "the resource type " + spec.typ})
 	}
+	docs = append(docs, l.resourceAPIs(tree, root, format)...)
 	if len(docs) == 0 && !noted {
 		l.Add(diag.TemplateNoAPI, resources, "/Resources",
-			"the template defines no API with an inline OpenAPI definition (Body or DefinitionBody), so there is nothing to check")
+			"the template defines no API: neither an inline OpenAPI definition (Body or DefinitionBody) nor API Gateway resources (AWS::ApiGateway::RestApi, AWS::ApiGatewayV2::Api, SAM functions' Api events), so there is nothing to check")
 	}
 	return docs
 }

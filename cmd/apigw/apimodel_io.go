@@ -164,7 +164,7 @@ func isDump(path string, data []byte, lim source.Limits) bool {
 		return false // a definition, even of a version apigw refuses: say so, not "not a dump"
 	}
 	kind, _, _ := openapi.DetectKind(root, "")
-	return kind == openapi.KindUnknown
+	return kind == openapi.KindUnknown && !openapi.IsTerraform(root)
 }
 
 // loadDump reads the dump file at path.

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/openapi"
 	"github.com/spf13/cobra"
 )
@@ -12,19 +14,25 @@ func init() { subcommands = append(subcommands, newExportCmd) }
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
 
 func newExportCmd() *cobra.Command {
-	var to, exts, format, out, stage, region string
+	var to, exts, format, out, stage, region, resource string
 	var docs bool
+	var api apiFlag
 	cmd := &cobra.Command{
-		Use:   "export DUMP",
-		Short: "Write an API dump as OpenAPI, as API Gateway's GetExport does",
+		Use:   "export DUMP|TEMPLATE",
+		Short: "Write an API dump or template as OpenAPI, as API Gateway's GetExport does",
 		Long: `export reads a dump of an API (aws apigateway get-rest-api, get-resources --embed
-methods, get-models, … gathered into one file, or the output of apigw import)
-and writes the OpenAPI 3.0 or Swagger 2.0 document GetExport would return.
+methods, get-models, … gathered into one file, or the output of apigw import),
+or a CloudFormation/SAM template or Terraform JSON file that writes the API as
+resources (RestApi, Resource, Method, …; apigatewayv2 Api, Route, …; SAM
+functions' Api events), and writes the OpenAPI 3.0 or Swagger 2.0 document
+GetExport would return. CloudFormation intrinsic functions are written back
+as they were.
 --extensions takes GetExport's values: integrations, authorizers, apigateway
 (every extension); postman is accepted and ignored.`,
 		Example: `  apigw export dump.json
   apigw export dump.json --to swagger --extensions apigateway --format yaml
-  apigw export dump.json --extensions integrations,authorizers -o api.json`,
+  apigw export dump.json --extensions integrations,authorizers -o api.json
+  apigw export template.yaml --resource MyApi --extensions apigateway --format yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
@@ -39,11 +47,7 @@ and writes the OpenAPI 3.0 or Swagger 2.0 document GetExport would return.
 			if err != nil {
 				return withCode(exitUsage, err)
 			}
-			lim, err := inputLimits(cmd)
-			if err != nil {
-				return err
-			}
-			dump, diags, err := loadDump(cmd, args[0], lim)
+			dump, diags, err := exportInput(cmd, args[0], resource, &api)
 			if err != nil {
 				return err
 			}
@@ -71,5 +75,28 @@ and writes the OpenAPI 3.0 or Swagger 2.0 document GetExport would return.
 	cmd.Flags().StringVar(&region, "region", "us-east-1", "region written into the server URL (or Swagger host)")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or yaml")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
+	cmd.Flags().StringVar(&resource, "resource", "", "the API resource to export when a template holds several")
+	api.add(cmd)
 	return cmd
+}
+
+// exportInput reads a dump, or the API of a document or template, imported.
+func exportInput(cmd *cobra.Command, path, resource string, api *apiFlag) (*apimodel.Dump, []diag.Diagnostic, error) {
+	opts, err := api.options(cmd, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	name, data, err := readInput(cmd, path, opts.Limits)
+	if err != nil {
+		return nil, nil, err
+	}
+	if isDump(name, data, opts.Limits) {
+		return apimodel.Read(name, data, opts.Limits)
+	}
+	doc, diags, err := pickDocument(name, data, resource, opts, nil)
+	if err != nil || doc == nil {
+		return nil, diags, err
+	}
+	dump, idiags := openapi.Import(doc, openapi.ImportOptions{})
+	return dump, append(diags, idiags...), nil
 }

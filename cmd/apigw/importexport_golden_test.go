@@ -50,6 +50,16 @@ var cliCases = []cliCase{
 	{"config-cli/calls-http-api", []string{"config", fx + "http-api.yaml", "--target", "calls", "-o", "{tmp}/out"}, exitOK},
 	{"config-cli/pulumi-from-dump", []string{"config", "{httpdump}", "--target", "pulumi"}, exitOK},
 	{"config-cli/bad-target", []string{"config", fx + "oas30.yaml", "--target", "ansible"}, exitUsage},
+	{"import/sam-properties", []string{"import", fx + "sam-properties.yaml"}, exitOK},
+	{"config-cli/cloudformation-sam-yaml", []string{"config", fx + "sam-properties.yaml", "--target", "cloudformation", "--format", "yaml"}, exitOK},
+	{"config-cli/terraform-sam-stage", []string{"config", fx + "sam-properties.yaml", "--target", "terraform", "--stage", "prod"}, exitOK},
+	{"config-cli/pulumi-sam", []string{"config", fx + "sam-properties.yaml", "--target", "pulumi"}, exitOK},
+	{"config-cli/terraform-refuses-if", []string{"config", "../../fixtures/config/sam-intrinsics.yaml", "--target", "terraform"}, exitFindings},
+	{"config-cli/bad-format", []string{"config", fx + "oas30.yaml", "--target", "cloudformation", "--format", "hcl"}, exitUsage},
+	{"import/resources-rest", []string{"import", fx + "resources-rest.yaml"}, exitOK},
+	{"export/resources-rest", []string{"export", fx + "resources-rest.yaml", "--extensions", "apigateway", "--format", "yaml"}, exitOK},
+	{"import/resources-sam-http", []string{"import", fx + "resources-sam.yaml", "--resource", "ServerlessHttpApi"}, exitOK},
+	{"config-cli/cloudformation-resources-sam", []string{"config", fx + "resources-sam.yaml", "--resource", "AdminApi", "--target", "cloudformation"}, exitOK},
 }
 
 // runCLI runs args and returns the exit code, stdout and stderr.

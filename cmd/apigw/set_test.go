@@ -161,6 +161,9 @@ func TestSetCorpus(t *testing.T) {
 		}
 		args := []string{"set", "-o", "-", file}
 		for _, d := range docs {
+			if d.Model != nil {
+				continue // an API written as resources: its pointers name its export, not the file
+			}
 			for _, op := range d.Operations() {
 				if _, e := op.Integration(); e != nil && source.Lookup(e.Node, "uri") != nil && !strings.Contains(e.Pointer, "/<<") {
 					args = append(args, e.Pointer+"/uri", lambdaURI)

@@ -24,7 +24,7 @@ func BenchmarkEmit(b *testing.B) {
 			b.Run(c.name+"/"+target, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := Emit(target, c.dump); err != nil {
+					if _, _, err := Emit(target, c.dump, Options{}); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -4,7 +4,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // callRef is a value not known before an earlier call returns: the member
@@ -60,15 +62,38 @@ func (c *callList) file(service string) File {
 // resources parents first, then per method PutMethod, PutMethodResponse,
 // PutIntegration, PutIntegrationResponse; then gateway responses and
 // documentation). Each input uses the SDK's member names; ids known only
-// after an earlier call are references to that call's output.
-func Calls(d *apimodel.Dump) ([]File, error) {
-	switch {
-	case d.REST != nil:
-		return []File{restCalls(d.REST).file("apigateway")}, nil
-	case d.V2 != nil:
-		return []File{v2Calls(d.V2).file("apigatewayv2")}, nil
+// after an earlier call are references to that call's output. API Gateway
+// resolves no CloudFormation intrinsic function, so each one the API holds
+// is an error, and no file is returned.
+func Calls(d *apimodel.Dump, _ Options) ([]File, []diag.Diagnostic, error) {
+	if emptyDump(d) {
+		return nil, nil, errEmpty
 	}
-	return nil, errEmpty
+	var c extensions.Collector
+	// The calls create no stage: the stages' functions do not matter.
+	bare := *d
+	if d.REST != nil {
+		r := *d.REST
+		r.Stages = nil
+		bare.REST = &r
+	} else {
+		v := *d.V2
+		v.Stages = nil
+		bare.V2 = &v
+	}
+	for _, x := range bare.Intrinsics() {
+		intrinsicError(&c, x, "API Gateway calls", "API Gateway resolves no CloudFormation intrinsic function")
+	}
+	if d.REST != nil && d.REST.RestAPI != nil {
+		if n, ok := jsonNode(string(d.REST.RestAPI.Policy)); ok && apimodel.HasIntrinsic(n) {
+			c.Append(diag.Diagnostic{Severity: diag.Error, Code: diag.ConfigIntrinsic,
+				Message: "the API's policy holds CloudFormation intrinsic functions, which API Gateway does not resolve; write the policy's values, or deploy with --target cloudformation"})
+		}
+	}
+	if d.REST != nil {
+		return result([]File{restCalls(d.REST).file("apigateway")}, c.Diags)
+	}
+	return result([]File{v2Calls(d.V2).file("apigatewayv2")}, c.Diags)
 }
 
 func restCalls(r *apimodel.RestDump) *callList {

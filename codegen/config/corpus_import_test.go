@@ -7,9 +7,11 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 	"github.com/apigw/apigw/openapi"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v4"
 )
 
 // TestCorpusImportConfigValidates imports every corpus OpenAPI document and
@@ -37,9 +39,9 @@ func TestCorpusImportConfigValidates(t *testing.T) {
 				continue
 			}
 			imported++
-			files, err := CloudFormation(dump)
-			if err != nil {
-				t.Errorf("%s: %v", name, err)
+			files, fdiags, err := CloudFormation(dump, Options{Template: templateOf(doc), Resource: doc.Resource})
+			if err != nil || files == nil {
+				t.Errorf("%s: %v %v", name, err, fdiags)
 				continue
 			}
 			var tmpl struct {
@@ -67,9 +69,18 @@ func TestCorpusImportConfigValidates(t *testing.T) {
 					t.Errorf("%s %s: %s (%s): %v", name, doc.Pointer, rname, r.Type, err)
 				}
 			}
-			calls, err := Calls(dump)
+			calls, cdiags, err := Calls(dump, Options{})
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			if calls == nil {
+				for _, d := range cdiags {
+					if d.Code != diag.ConfigIntrinsic {
+						t.Errorf("%s: %s", name, d)
+					}
+				}
+				t.Logf("REFUSED %s %s: the calls target holds no intrinsic function (%d)", name, doc.Pointer, len(cdiags))
 				continue
 			}
 			service := "apigateway"
@@ -115,4 +126,12 @@ func knownCallGap(e string) string {
 func hasErrorDiag(ds []diag.Diagnostic) bool {
 	s, ok := diag.MaxSeverity(ds)
 	return ok && s == diag.Error
+}
+
+// templateOf returns the template a document is embedded in, nil for a whole file.
+func templateOf(doc *openapi.Document) *yaml.Node {
+	if !doc.Embedded() {
+		return nil
+	}
+	return source.Resolve(doc.Tree)
 }

@@ -20,7 +20,7 @@ func load() *apimodel.Dump {
 
 func ExampleEmit() {
 	for _, target := range config.Targets {
-		files, err := config.Emit(target, load())
+		files, _, err := config.Emit(target, load(), config.Options{})
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -37,7 +37,7 @@ func ExampleEmit() {
 }
 
 func ExampleCalls() {
-	files, _ := config.Calls(load())
+	files, _, _ := config.Calls(load(), config.Options{})
 	for _, line := range strings.Split(string(files[0].Data), "\n") {
 		if strings.Contains(line, `"operation"`) || strings.Contains(line, `"ref"`) {
 			fmt.Println(strings.TrimSpace(line))
@@ -54,7 +54,7 @@ func ExampleCalls() {
 }
 
 func ExampleCloudFormation() {
-	files, _ := config.CloudFormation(load())
+	files, _, _ := config.CloudFormation(load(), config.Options{})
 	for _, line := range strings.Split(string(files[0].Data), "\n") {
 		if strings.Contains(line, `"Type": "AWS::`) || strings.Contains(line, "execute-api") {
 			fmt.Println(strings.TrimSpace(line))
@@ -66,10 +66,12 @@ func ExampleCloudFormation() {
 	// "Type": "AWS::Lambda::Permission",
 	// "Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/GET/"
 	// "Type": "AWS::ApiGateway::Deployment",
+	// "Type": "AWS::ApiGateway::Stage",
+	// "https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}",
 }
 
 func ExampleTerraform() {
-	files, _ := config.Terraform(load())
+	files, _, _ := config.Terraform(load(), config.Options{})
 	for _, line := range strings.Split(string(files[0].Data), "\n") {
 		if strings.Contains(line, "source_arn") || strings.Contains(line, `"resource_id"`) {
 			fmt.Println(strings.TrimSpace(line))
@@ -82,7 +84,7 @@ func ExampleTerraform() {
 }
 
 func ExamplePulumi() {
-	files, _ := config.Pulumi(load())
+	files, _, _ := config.Pulumi(load(), config.Options{})
 	for _, line := range strings.Split(string(files[0].Data), "\n") {
 		if strings.Contains(line, "type: aws:") {
 			fmt.Println(strings.TrimSpace(line))
@@ -94,4 +96,5 @@ func ExamplePulumi() {
 	// type: aws:apigateway:Integration
 	// type: aws:lambda:Permission
 	// type: aws:apigateway:Deployment
+	// type: aws:apigateway:Stage
 }

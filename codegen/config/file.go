@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // File is one output file, for the caller to write.
@@ -24,22 +25,25 @@ const defaultName = "api"
 
 var errEmpty = errors.New("the dump holds no API: load a REST, HTTP or WebSocket API dump")
 
-// Emit renders d for target (one of Targets).
-func Emit(target string, d *apimodel.Dump) ([]File, error) {
-	if d == nil {
-		return nil, errEmpty
+// Emit renders d for target (one of Targets). The diagnostics say what a
+// target cannot write: warnings for settings it leaves out, errors for
+// values it cannot hold (then no file is returned). The error is for a
+// dump without an API, an unknown target or bad options.
+func Emit(target string, d *apimodel.Dump, opts Options) ([]File, []diag.Diagnostic, error) {
+	if emptyDump(d) {
+		return nil, nil, errEmpty
 	}
 	switch target {
 	case "calls":
-		return Calls(d)
+		return Calls(d, opts)
 	case "cloudformation":
-		return CloudFormation(d)
+		return CloudFormation(d, opts)
 	case "terraform":
-		return Terraform(d)
+		return Terraform(d, opts)
 	case "pulumi":
-		return Pulumi(d)
+		return Pulumi(d, opts)
 	}
-	return nil, fmt.Errorf("unknown config target %q: write one of %v", target, Targets)
+	return nil, nil, fmt.Errorf("unknown config target %q: write one of %v", target, Targets)
 }
 
 func cmpOr(s ...string) string { return cmp.Or(s...) }

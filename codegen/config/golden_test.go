@@ -30,11 +30,11 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		for _, target := range Targets {
 			t.Run(c+"/"+target, func(t *testing.T) {
-				files, err := Emit(target, loadCase(t, c))
+				files, _, err := Emit(target, loadCase(t, c), Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				again, _ := Emit(target, loadCase(t, c))
+				again, _, _ := Emit(target, loadCase(t, c), Options{})
 				for i, f := range files {
 					golden.Assert(t, "config/"+c+"/"+f.Name, f.Data)
 					if string(again[i].Data) != string(f.Data) {

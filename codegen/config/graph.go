@@ -1,9 +1,14 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"strings"
 
+	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/diag"
 )
 
 // The graph is the API as deployable resources, built once from the model
@@ -37,7 +42,11 @@ var (
 	kGatewayResponse   = &kind{tf: "api_gateway_gateway_response", cfn: "AWS::ApiGateway::GatewayResponse", pulumi: "aws:apigateway:Response"}
 	kDocumentationPart = restKind("DocumentationPart")
 	kDeployment        = restKind("Deployment")
-	kMethod            = restKind("Method").ordered("RestApiId", "ResourceId", "HttpMethod", "AuthorizationType", "AuthorizerId",
+	kRestStage         = restKind("Stage").ordered("RestApiId", "StageName", "DeploymentId", "Description", "CacheClusterEnabled",
+		"CacheClusterSize", "ClientCertificateId", "DocumentationVersion", "TracingEnabled", "Variables", "AccessLogSetting", "CanarySetting",
+		"MethodSettings", "Tags")
+	kMethodSettings = &kind{tf: "api_gateway_method_settings", pulumi: "aws:apigateway:MethodSettings", in: "MethodSettings", many: true}
+	kMethod         = restKind("Method").ordered("RestApiId", "ResourceId", "HttpMethod", "AuthorizationType", "AuthorizerId",
 		"ApiKeyRequired", "OperationName", "RequestParameters", "RequestModels", "RequestValidatorId", "AuthorizationScopes", "Integration",
 		"MethodResponses")
 	kMethodResponse = restKind("MethodResponse").inside("MethodResponses", true).ordered("StatusCode", "ResponseParameters", "ResponseModels")
@@ -107,6 +116,12 @@ type gres struct {
 	dependsOn []*gres
 	// parent is the resource CloudFormation writes this one inside (see kind.in).
 	parent *gres
+	// cfnName, when set, is the resource's logical id in CloudFormation
+	// (a deployment's, which holds the API's content hash).
+	cfnName string
+	// createFirst makes Terraform create a replacement before it destroys
+	// the resource (lifecycle create_before_destroy).
+	createFirst bool
 }
 
 // gref is a reference to an attribute (Terraform spelling) of a resource.
@@ -125,7 +140,13 @@ type ginterp []any
 // that syntax has no such argument, and its value.
 type prop struct {
 	tf, cfn string
-	v       any
+	// pu is Pulumi's name where it is not derived from Terraform's:
+	// "-" for none.
+	pu string
+	v  any
+	// only, when set, says what the value is, for the warning a syntax
+	// without a name for it gives (the setting is lost there).
+	only string
 }
 
 // props are the arguments of a resource or block, in the graph's order.
@@ -136,7 +157,30 @@ func newProps() *props { return &props{list: make([]prop, 0, 8)} }
 // set adds an argument unless v is empty (see normalize).
 func (p *props) set(tf, cfn string, v any) *props {
 	if v, ok := normalize(v); ok {
-		p.list = append(p.list, prop{tf, cfn, v})
+		p.list = append(p.list, prop{tf: tf, cfn: cfn, v: v})
+	}
+	return p
+}
+
+// setOnly adds an argument that one syntax has no name for; rendering it
+// there warns that what is lost.
+func (p *props) setOnly(tf, cfn string, v any, what string) *props {
+	if v, ok := normalize(v); ok {
+		p.list = append(p.list, prop{tf: tf, cfn: cfn, v: v, only: what})
+	}
+	return p
+}
+
+// pulumiOnly sets the Pulumi argument name to v, and keeps Pulumi from
+// reading the Terraform argument of that name: the shapes differ.
+func (p *props) pulumiOnly(name string, v any) *props {
+	for i := range p.list {
+		if p.list[i].tf == name {
+			p.list[i].pu = "-"
+		}
+	}
+	if v, ok := normalize(v); ok {
+		p.list = append(p.list, prop{pu: name, v: v})
 	}
 	return p
 }
@@ -156,17 +200,84 @@ type (
 	// jsonDoc is JSON text (a model's schema, a policy): CloudFormation
 	// writes it as JSON when it parses, the others as text.
 	jsonDoc string
+	// policyDoc is a policy as JSON text, which may hold intrinsic
+	// functions in their long form (a model schema never does: {"Ref": …}
+	// there is a property named Ref).
+	policyDoc string
 	// intText is an integer that the Terraform provider declares as a string.
 	intText int
-	// tagList are tags that CloudFormation writes as a list of Key and Value.
-	tagList map[string]string
+	// tagList are tags (an object of strings or intrinsic functions) that
+	// CloudFormation writes as a list of Key and Value.
+	tagList struct{ *obj }
 	// statusMappings are an HTTP API integration's response parameters:
-	// per status code, the header and status mappings.
-	statusMappings map[string]map[string]string
+	// per status code, an object of header and status mappings.
+	statusMappings struct{ *obj }
 	// paramRequired are request or response parameters with whether each
 	// is required.
 	paramRequired map[string]*apimodel.ParameterConstraints
 )
+
+// val returns a string member of a model struct for the graph: the
+// intrinsic function written there, else its text.
+func val(t apimodel.Intrinsics, path, text string) any {
+	if x := t.At(path); x != nil {
+		return x
+	}
+	return text
+}
+
+// valMap returns a string map member (see val) as an object, keys sorted;
+// nil when empty.
+func valMap(t apimodel.Intrinsics, path string, m map[string]string) any {
+	if len(m) == 0 {
+		return nil
+	}
+	o := newObj()
+	for _, p := range t.Map(path, m) {
+		o.keys, o.vals = append(o.keys, p.Key), append(o.vals, value(p.Value))
+	}
+	return o
+}
+
+// valList returns a string list member (see val); nil when empty.
+func valList(t apimodel.Intrinsics, path string, l []string) any {
+	if len(l) == 0 {
+		return nil
+	}
+	out := make([]any, 0, len(l))
+	for _, v := range t.List(path, l) {
+		out = append(out, value(v))
+	}
+	return out
+}
+
+func value(v apimodel.Value) any {
+	if v.Intrinsic != nil {
+		return v.Intrinsic
+	}
+	return v.Text
+}
+
+// inOrder returns the parameters m in the order keys gives (the order API
+// Gateway keeps them in), so that reading the output back keeps it.
+func inOrder(keys []string, m map[string]bool) any {
+	if len(m) == 0 {
+		return nil
+	}
+	o := newObj()
+	for _, k := range keys {
+		o.put(k, m[k])
+	}
+	return o
+}
+
+// tags returns tags as a tagList; nil when there are none.
+func tags(t apimodel.Intrinsics, path string, m map[string]string) any {
+	if o, ok := valMap(t, path, m).(*obj); ok {
+		return tagList{o}
+	}
+	return nil
+}
 
 // textInt returns an optional integer as intText, or nil.
 func textInt(i *int) any {
@@ -194,8 +305,20 @@ func perKey[V any](m map[string]V, block func(k string, v V) *props) []any {
 type graph struct {
 	names *namer
 	res   []*gres
-	desc  string
-	api   *gres
+	// title names the API in descriptions; desc describes it.
+	title, desc string
+	api         *gres
+	// stage is the stage the output deploys to (its graph resource).
+	stage *gres
+	scope *scope
+	opts  Options
+	// hash identifies the API's content; a deployment's CloudFormation
+	// logical id and its Terraform triggers hold it, so that a changed API
+	// is deployed again.
+	hash string
+	// Collector holds what building the graph found (permissions it
+	// cannot write).
+	extensions.Collector
 }
 
 func (g *graph) add(k *kind, name string, p *props, deps ...*gres) *gres {
@@ -212,19 +335,53 @@ func (g *graph) child(parent *gres, k *kind, name string, p *props, deps ...*gre
 }
 
 // buildGraph turns the dump into the graph.
-func buildGraph(d *apimodel.Dump) (*graph, error) {
-	g := &graph{names: newNamer()}
-	switch {
-	case d == nil:
-		return nil, errEmpty
-	case d.REST != nil:
-		g.rest(d.REST)
-	case d.V2 != nil:
-		g.apigwv2(d.V2)
-	default:
+func buildGraph(d *apimodel.Dump, opts Options) (*graph, error) {
+	if emptyDump(d) {
 		return nil, errEmpty
 	}
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	g := &graph{names: newNamer(), scope: newScope(opts), opts: opts, hash: contentHash(d)}
+	for _, n := range g.scope.names() {
+		g.names.used[n] = true
+	}
+	g.scope.api = g.apiName()
+	if d.REST != nil {
+		g.rest(d.REST)
+	} else {
+		g.apigwv2(d.V2)
+	}
 	return g, nil
+}
+
+// apiName is the logical id of the API: the template's, so that
+// references to the API stay valid, else "Api".
+func (g *graph) apiName() string {
+	if r := g.opts.Resource; r != "" && words(r) == r {
+		delete(g.names.used, r)
+		return g.names.name(r)
+	}
+	return g.names.name("Api")
+}
+
+// contentHash identifies what the API is (not its stages or deployments):
+// ten hex digits of the SHA-256 of its canonical dump.
+func contentHash(d *apimodel.Dump) string {
+	c := *d
+	if d.REST != nil {
+		r := *d.REST
+		r.Stages, r.Deployments = nil, nil
+		c.REST = &r
+	}
+	if d.V2 != nil {
+		v := *d.V2
+		v.Stages = nil
+		c.V2 = &v
+	}
+	data, _ := c.Marshal()
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:5])
 }
 
 func (g *graph) rest(r *apimodel.RestDump) {
@@ -232,18 +389,31 @@ func (g *graph) rest(r *apimodel.RestDump) {
 	if api == nil {
 		api = &apimodel.RestAPI{}
 	}
-	p := newProps().set("name", "Name", cmpOr(api.Name, defaultName)).set("description", "Description", api.Description).
-		set("binary_media_types", "BinaryMediaTypes", api.BinaryMediaTypes).
+	t := api.Intrinsics
+	p := newProps().set("name", "Name", val(t, "name", cmpOr(api.Name, defaultName))).set("description", "Description", val(t, "description", api.Description)).
+		set("binary_media_types", "BinaryMediaTypes", valList(t, "binaryMediaTypes", api.BinaryMediaTypes)).
 		set("minimum_compression_size", "MinimumCompressionSize", textInt(api.MinimumCompressionSize)).
-		set("api_key_source", "ApiKeySourceType", api.APIKeySource)
+		set("api_key_source", "ApiKeySourceType", val(t, "apiKeySource", api.APIKeySource))
 	if ec := api.EndpointConfiguration; ec != nil {
-		p.set("endpoint_configuration", "EndpointConfiguration", newProps().set("types", "Types", ec.Types).
-			set("vpc_endpoint_ids", "VpcEndpointIds", ec.VpcEndpointIDs).set("ip_address_type", "IpAddressType", ec.IPAddressType))
+		// @pulumi/aws 7 takes the one endpoint type an API has as a string.
+		var one any
+		if len(ec.Types) > 0 {
+			one = val(t, "endpointConfiguration/types/0", ec.Types[0])
+		}
+		p.set("endpoint_configuration", "EndpointConfiguration", newProps().set("types", "Types", valList(t, "endpointConfiguration/types", ec.Types)).
+			pulumiOnly("types", one).
+			set("vpc_endpoint_ids", "VpcEndpointIds", valList(t, "endpointConfiguration/vpcEndpointIds", ec.VpcEndpointIDs)).
+			set("ip_address_type", "IpAddressType", val(t, "endpointConfiguration/ipAddressType", ec.IPAddressType)))
 	}
-	p.set("policy", "Policy", jsonDoc(api.Policy)).set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
-		set("tags", "Tags", tagList(api.Tags))
-	g.api = g.add(kRestAPI, g.names.name("Api"), p)
-	g.desc = "REST API " + cmpOr(api.Name, defaultName)
+	var policy any = policyDoc(api.Policy)
+	if x := t.At("policy"); x != nil {
+		policy = x
+	}
+	p.set("policy", "Policy", policy).set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
+		set("tags", "Tags", tags(t, "tags", api.Tags))
+	g.api = g.add(kRestAPI, g.scope.api, p)
+	g.title = describe(t, "name", cmpOr(api.Name, defaultName), g.scope.api)
+	g.desc = "REST API " + g.title
 	withAPI := func() *props { return newProps().set("rest_api_id", "RestApiId", ref(g.api, "id")) }
 
 	models := map[string]*gres{}
@@ -263,20 +433,27 @@ func (g *graph) rest(r *apimodel.RestDump) {
 			}
 		}
 		models[m.Name] = g.add(kModel, g.names.name("Model", m.Name), withAPI().set("name", "Name", m.Name).
-			set("description", "Description", m.Description).set("content_type", "ContentType", cmpOr(m.ContentType, "application/json")).
+			set("description", "Description", val(m.Intrinsics, "description", m.Description)).set("content_type", "ContentType", cmpOr(m.ContentType, "application/json")).
 			set("schema", "Schema", schema), deps...)
 	}
 	auths := map[string]any{}
 	for _, a := range sortedAuthorizers(r.Authorizers) {
+		t := a.Intrinsics
+		var authType any
+		if a.AuthType != defaultAuthType(a.Type) {
+			authType = val(t, "authType", a.AuthType)
+		}
 		res := g.add(kAuthorizer, g.names.name("Authorizer", a.Name), withAPI().set("name", "Name", a.Name).set("type", "Type", a.Type).
-			set("provider_arns", "ProviderARNs", a.ProviderARNs).set("", "AuthType", a.AuthType).
-			set("authorizer_uri", "AuthorizerUri", a.AuthorizerURI).set("authorizer_credentials", "AuthorizerCredentials", a.AuthorizerCredentials).
-			set("identity_source", "IdentitySource", a.IdentitySource).
-			set("identity_validation_expression", "IdentityValidationExpression", a.IdentityValidationExpression).
+			set("provider_arns", "ProviderARNs", valList(t, "providerARNs", a.ProviderARNs)).
+			setOnly("", "AuthType", authType, "the authorizer's authType").
+			set("authorizer_uri", "AuthorizerUri", val(t, "authorizerUri", a.AuthorizerURI)).
+			set("authorizer_credentials", "AuthorizerCredentials", val(t, "authorizerCredentials", a.AuthorizerCredentials)).
+			set("identity_source", "IdentitySource", val(t, "identitySource", a.IdentitySource)).
+			set("identity_validation_expression", "IdentityValidationExpression", val(t, "identityValidationExpression", a.IdentityValidationExpression)).
 			set("authorizer_result_ttl_in_seconds", "AuthorizerResultTtlInSeconds", a.AuthorizerResultTTLInSeconds))
 		auths[a.ID] = ref(res, "id")
-		if fn, ok := lambdaFunction(a.AuthorizerURI); ok && a.AuthorizerCredentials == "" {
-			g.permission(res.name, fn, ginterp{ref(g.api, "execution_arn"), "/authorizers/", ref(res, "id")})
+		if a.Type != "COGNITO_USER_POOLS" && a.AuthorizerCredentials == "" {
+			g.permission(res.name, t.Value("authorizerUri", a.AuthorizerURI), false, ginterp{ref(g.api, "execution_arn"), "/authorizers/", ref(res, "id")})
 		}
 	}
 	vals := map[string]any{}
@@ -305,9 +482,14 @@ func (g *graph) rest(r *apimodel.RestDump) {
 		}
 	}
 	for _, gr := range sortedGatewayResponses(r.GatewayResponses) {
+		if gr.DefaultResponse != nil && *gr.DefaultResponse {
+			continue // API Gateway's own response for the type, which the API did not customise
+		}
+		t := gr.Intrinsics
 		g.add(kGatewayResponse, g.names.name("GatewayResponse", lowerWords(gr.ResponseType)), withAPI().
-			set("response_type", "ResponseType", gr.ResponseType).set("status_code", "StatusCode", gr.StatusCode).
-			set("response_parameters", "ResponseParameters", gr.ResponseParameters).set("response_templates", "ResponseTemplates", gr.ResponseTemplates))
+			set("response_type", "ResponseType", gr.ResponseType).set("status_code", "StatusCode", val(t, "statusCode", gr.StatusCode)).
+			set("response_parameters", "ResponseParameters", valMap(t, "responseParameters", gr.ResponseParameters)).
+			set("response_templates", "ResponseTemplates", valMap(t, "responseTemplates", gr.ResponseTemplates)))
 	}
 	for _, p := range sortedDocParts(r.DocumentationParts) {
 		l := p.Location
@@ -317,8 +499,26 @@ func (g *graph) rest(r *apimodel.RestDump) {
 			set("properties", "Properties", p.Properties))
 	}
 	if len(deployDeps) > 0 {
-		g.add(kDeployment, g.names.name("Deployment"), withAPI(), deployDeps...)
+		g.restStage(r, withAPI, deployDeps)
 	}
+}
+
+// describe returns the API's name for descriptions: its logical id when an
+// intrinsic function gives the name (text such as "${Env}" in a
+// description would read as a variable).
+func describe(t apimodel.Intrinsics, path, name, logicalID string) string {
+	if t.At(path) != nil {
+		return logicalID
+	}
+	return name
+}
+
+// defaultAuthType is the authType API Gateway gives an authorizer of type typ.
+func defaultAuthType(typ string) string {
+	if typ == "COGNITO_USER_POOLS" {
+		return "cognito_user_pools"
+	}
+	return "custom"
 }
 
 // method adds a REST method with its method responses, integration and
@@ -343,7 +543,7 @@ func (g *graph) method(res *apimodel.Resource, verb string, m *apimodel.Method, 
 		set("authorization_scopes", "AuthorizationScopes", m.AuthorizationScopes).set("api_key_required", "ApiKeyRequired", m.APIKeyRequired).
 		set("operation_name", "OperationName", m.OperationName).set("request_models", "RequestModels", m.RequestModels).
 		set("request_validator_id", "RequestValidatorId", refOr(vals, m.RequestValidatorID)).
-		set("request_parameters", "RequestParameters", m.RequestParameters), deps...)
+		set("request_parameters", "RequestParameters", inOrder(m.Parameters(), m.RequestParameters)), deps...)
 	// The method's own resources name it; CloudFormation writes them inside it.
 	at := func() *props {
 		return newProps().set("rest_api_id", "", ref(g.api, "id")).set("resource_id", "", refOr(resIDs, res.ID)).
@@ -360,21 +560,28 @@ func (g *graph) method(res *apimodel.Resource, verb string, m *apimodel.Method, 
 		}
 		mrs[sc] = g.child(method, kMethodResponse, g.names.name(base+"Response", sc), at().
 			set("status_code", "StatusCode", cmpOr(mr.StatusCode, sc)).set("response_models", "ResponseModels", mr.ResponseModels).
-			set("response_parameters", "ResponseParameters", mr.ResponseParameters), deps...)
+			set("response_parameters", "ResponseParameters", inOrder(mr.Parameters(), mr.ResponseParameters)), deps...)
 	}
 	in := m.MethodIntegration
 	if in == nil {
 		return []*gres{method}
 	}
-	p := at().set("type", "Type", in.Type).set("integration_http_method", "IntegrationHttpMethod", in.HTTPMethod).set("uri", "Uri", in.URI).
-		set("credentials", "Credentials", in.Credentials).set("connection_type", "ConnectionType", in.ConnectionType).
-		set("connection_id", "ConnectionId", in.ConnectionID).set("request_parameters", "RequestParameters", in.RequestParameters).
-		set("request_templates", "RequestTemplates", in.RequestTemplates).set("passthrough_behavior", "PassthroughBehavior", in.PassthroughBehavior).
+	t := in.Intrinsics
+	p := at().set("type", "Type", in.Type).set("integration_http_method", "IntegrationHttpMethod", val(t, "httpMethod", in.HTTPMethod)).
+		set("uri", "Uri", val(t, "uri", in.URI)).set("credentials", "Credentials", val(t, "credentials", in.Credentials)).
+		set("connection_type", "ConnectionType", in.ConnectionType).set("connection_id", "ConnectionId", val(t, "connectionId", in.ConnectionID)).
+		set("request_parameters", "RequestParameters", valMap(t, "requestParameters", in.RequestParameters)).
+		set("request_templates", "RequestTemplates", valMap(t, "requestTemplates", in.RequestTemplates)).
+		set("passthrough_behavior", "PassthroughBehavior", in.PassthroughBehavior).
 		set("content_handling", "ContentHandling", in.ContentHandling).set("timeout_milliseconds", "TimeoutInMillis", in.TimeoutInMillis).
 		set("cache_namespace", "CacheNamespace", cacheNamespace(in.CacheNamespace, res.ID, resIDs)).
-		set("cache_key_parameters", "CacheKeyParameters", in.CacheKeyParameters).set("", "ResponseTransferMode", in.ResponseTransferMode)
+		set("cache_key_parameters", "CacheKeyParameters", valList(t, "cacheKeyParameters", in.CacheKeyParameters))
+	if in.ResponseTransferMode != "" && in.ResponseTransferMode != "BUFFERED" {
+		p.setOnly("", "ResponseTransferMode", in.ResponseTransferMode, "responseTransferMode "+in.ResponseTransferMode+" of "+verb+" "+res.Path)
+	}
 	if in.TLSConfig != nil {
-		p.set("tls_config", "", newProps().set("insecure_skip_verification", "", in.TLSConfig.InsecureSkipVerification))
+		p.setOnly("tls_config", "", newProps().set("insecure_skip_verification", "", in.TLSConfig.InsecureSkipVerification),
+			"the TLS setting (tlsConfig) of the integration of "+verb+" "+res.Path)
 	}
 	integ := g.child(method, kIntegration, g.names.name(base+"Integration"), p)
 	for _, sc := range apimodel.SortedKeys(in.IntegrationResponses) {
@@ -389,20 +596,34 @@ func (g *graph) method(res *apimodel.Resource, verb string, m *apimodel.Method, 
 		}
 		g.child(integ, kIntegrationResponse, g.names.name(base+"IntegrationResponse", code), at().
 			set("status_code", "StatusCode", status).set("selection_pattern", "SelectionPattern", ir.SelectionPattern).
-			set("response_parameters", "ResponseParameters", ir.ResponseParameters).set("response_templates", "ResponseTemplates", ir.ResponseTemplates).
+			set("response_parameters", "ResponseParameters", valMap(ir.Intrinsics, "responseParameters", ir.ResponseParameters)).
+			set("response_templates", "ResponseTemplates", valMap(ir.Intrinsics, "responseTemplates", ir.ResponseTemplates)).
 			set("content_handling", "ContentHandling", ir.ContentHandling), integ)
 	}
 	if (in.Type == "AWS" || in.Type == "AWS_PROXY") && in.Credentials == "" {
-		if fn, ok := lambdaFunction(in.URI); ok {
-			g.permission(base, fn, ginterp{ref(g.api, "execution_arn"), arnPath(verb, res.Path)})
-		}
+		g.permission(base, t.Value("uri", in.URI), false, ginterp{ref(g.api, "execution_arn"), arnPath(verb, res.Path)})
 	}
 	return []*gres{method, integ}
 }
 
-// permission adds the Lambda permission letting API Gateway invoke fn for
-// the resource named source; arn is the execute-api ARN of what may invoke.
-func (g *graph) permission(source, fn string, arn ginterp) {
+// permission adds the Lambda permission letting API Gateway invoke the
+// function that uri invokes, for the resource named source; arn is the
+// execute-api ARN of what may invoke. A uri that invokes no Lambda
+// function needs none; one whose function cannot be told gets a warning.
+func (g *graph) permission(source string, uri apimodel.Value, arnAllowed bool, arn ginterp) {
+	fn, ok, why := lambdaTarget(uri, arnAllowed)
+	if why != "" {
+		x := uri.Intrinsic
+		d := diag.Diagnostic{Severity: diag.Warning, Code: diag.ConfigPermission,
+			Message: fmt.Sprintf("%s invokes a Lambda function that the output cannot name (%s): no AWS::Lambda::Permission is written for it; grant API Gateway lambda:InvokeFunction yourself", source, why)}
+		if x != nil {
+			d.File, d.Line, d.Column, d.Pointer = x.File, x.Line, x.Column, x.Pointer
+		}
+		g.Append(d)
+	}
+	if !ok {
+		return
+	}
 	g.add(kPermission, g.names.name(source+"Permission"), newProps().set("statement_id", "", "AllowExecutionFromAPIGateway").
 		set("action", "Action", "lambda:InvokeFunction").set("function_name", "FunctionName", fn).
 		set("principal", "Principal", "apigateway.amazonaws.com").set("source_arn", "SourceArn", arn))
@@ -414,39 +635,50 @@ func (g *graph) apigwv2(v *apimodel.V2Dump) {
 	if api == nil {
 		api = &apimodel.API{}
 	}
-	p := newProps().set("name", "Name", cmpOr(api.Name, defaultName)).set("protocol_type", "ProtocolType", cmpOr(api.ProtocolType, "HTTP")).
+	t := api.Intrinsics
+	p := newProps().set("name", "Name", val(t, "Name", cmpOr(api.Name, defaultName))).set("protocol_type", "ProtocolType", cmpOr(api.ProtocolType, "HTTP")).
 		set("route_selection_expression", "RouteSelectionExpression", api.RouteSelectionExpression).
 		set("api_key_selection_expression", "ApiKeySelectionExpression", api.APIKeySelectionExpression).
-		set("description", "Description", api.Description).set("version", "Version", api.Version).
-		set("", "DisableSchemaValidation", api.DisableSchemaValidation).
-		set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
+		set("description", "Description", val(t, "Description", api.Description)).set("version", "Version", api.Version)
+	if api.DisableSchemaValidation != nil && *api.DisableSchemaValidation {
+		p.setOnly("", "DisableSchemaValidation", api.DisableSchemaValidation, "DisableSchemaValidation of the API")
+	}
+	p.set("disable_execute_api_endpoint", "DisableExecuteApiEndpoint", api.DisableExecuteAPIEndpoint).
 		set("ip_address_type", "IpAddressType", api.IPAddressType)
 	if cors := api.CorsConfiguration; cors != nil {
 		p.set("cors_configuration", "CorsConfiguration", newProps().set("allow_credentials", "AllowCredentials", cors.AllowCredentials).
-			set("allow_headers", "AllowHeaders", cors.AllowHeaders).set("allow_methods", "AllowMethods", cors.AllowMethods).
-			set("allow_origins", "AllowOrigins", cors.AllowOrigins).set("expose_headers", "ExposeHeaders", cors.ExposeHeaders).
+			set("allow_headers", "AllowHeaders", valList(t, "CorsConfiguration/AllowHeaders", cors.AllowHeaders)).
+			set("allow_methods", "AllowMethods", valList(t, "CorsConfiguration/AllowMethods", cors.AllowMethods)).
+			set("allow_origins", "AllowOrigins", valList(t, "CorsConfiguration/AllowOrigins", cors.AllowOrigins)).
+			set("expose_headers", "ExposeHeaders", valList(t, "CorsConfiguration/ExposeHeaders", cors.ExposeHeaders)).
 			set("max_age", "MaxAge", cors.MaxAge))
 	}
-	p.set("tags", "Tags", api.Tags)
-	g.api = g.add(kAPI, g.names.name("Api"), p)
-	g.desc = protocolName(api.ProtocolType) + " API " + cmpOr(api.Name, defaultName)
+	p.set("tags", "Tags", valMap(t, "Tags", api.Tags))
+	g.api = g.add(kAPI, g.scope.api, p)
+	g.title = describe(t, "Name", cmpOr(api.Name, defaultName), g.scope.api)
+	g.desc = protocolName(api.ProtocolType) + " API " + g.title
 	withAPI := func() *props { return newProps().set("api_id", "ApiId", ref(g.api, "id")) }
 
 	auths := map[string]any{}
 	for _, a := range sortedV2Authorizers(v.Authorizers) {
+		t := a.Intrinsics
 		p := withAPI().set("name", "Name", a.Name).set("authorizer_type", "AuthorizerType", a.AuthorizerType).
-			set("authorizer_uri", "AuthorizerUri", a.AuthorizerURI).set("authorizer_credentials_arn", "AuthorizerCredentialsArn", a.AuthorizerCredentialsArn).
+			set("authorizer_uri", "AuthorizerUri", val(t, "AuthorizerUri", a.AuthorizerURI)).
+			set("authorizer_credentials_arn", "AuthorizerCredentialsArn", val(t, "AuthorizerCredentialsArn", a.AuthorizerCredentialsArn)).
 			set("authorizer_payload_format_version", "AuthorizerPayloadFormatVersion", a.AuthorizerPayloadFormatVersion).
 			set("authorizer_result_ttl_in_seconds", "AuthorizerResultTtlInSeconds", a.AuthorizerResultTTLInSeconds).
-			set("enable_simple_responses", "EnableSimpleResponses", a.EnableSimpleResponses).set("identity_sources", "IdentitySource", a.IdentitySource).
-			set("", "IdentityValidationExpression", a.IdentityValidationExpression)
+			set("enable_simple_responses", "EnableSimpleResponses", a.EnableSimpleResponses).
+			set("identity_sources", "IdentitySource", valList(t, "IdentitySource", a.IdentitySource)).
+			setOnly("", "IdentityValidationExpression", val(t, "IdentityValidationExpression", a.IdentityValidationExpression),
+				"the identity validation expression of authorizer "+a.Name)
 		if j := a.JwtConfiguration; j != nil {
-			p.set("jwt_configuration", "JwtConfiguration", newProps().set("audience", "Audience", j.Audience).set("issuer", "Issuer", j.Issuer))
+			p.set("jwt_configuration", "JwtConfiguration", newProps().set("audience", "Audience", valList(t, "JwtConfiguration/Audience", j.Audience)).
+				set("issuer", "Issuer", val(t, "JwtConfiguration/Issuer", j.Issuer)))
 		}
 		res := g.add(kV2Authorizer, g.names.name("Authorizer", a.Name), p)
 		auths[a.AuthorizerID] = ref(res, "id")
-		if fn, ok := lambdaFunction(a.AuthorizerURI); ok && a.AuthorizerCredentialsArn == "" {
-			g.permission(res.name, fn, ginterp{ref(g.api, "execution_arn"), "/authorizers/", ref(res, "id")})
+		if a.AuthorizerType == "REQUEST" && a.AuthorizerCredentialsArn == "" {
+			g.permission(res.name, t.Value("AuthorizerUri", a.AuthorizerURI), false, ginterp{ref(g.api, "execution_arn"), "/authorizers/", ref(res, "id")})
 		}
 	}
 	for _, m := range sortedV2Models(v.Models) {
@@ -456,34 +688,36 @@ func (g *graph) apigwv2(v *apimodel.V2Dump) {
 	integNames := v2IntegrationNames(g.names, v)
 	integs := map[string]*gres{}
 	for _, in := range sortedIntegrations(v.Integrations) {
-		p := withAPI().set("integration_type", "IntegrationType", in.IntegrationType).set("integration_uri", "IntegrationUri", in.IntegrationURI).
-			set("integration_method", "IntegrationMethod", in.IntegrationMethod).set("integration_subtype", "IntegrationSubtype", in.IntegrationSubtype).
-			set("connection_type", "ConnectionType", in.ConnectionType).set("connection_id", "ConnectionId", in.ConnectionID).
-			set("credentials_arn", "CredentialsArn", in.CredentialsArn).set("description", "Description", in.Description).
+		t := in.Intrinsics
+		p := withAPI().set("integration_type", "IntegrationType", in.IntegrationType).set("integration_uri", "IntegrationUri", val(t, "IntegrationUri", in.IntegrationURI)).
+			set("integration_method", "IntegrationMethod", val(t, "IntegrationMethod", in.IntegrationMethod)).
+			set("integration_subtype", "IntegrationSubtype", val(t, "IntegrationSubtype", in.IntegrationSubtype)).
+			set("connection_type", "ConnectionType", in.ConnectionType).set("connection_id", "ConnectionId", val(t, "ConnectionId", in.ConnectionID)).
+			set("credentials_arn", "CredentialsArn", val(t, "CredentialsArn", in.CredentialsArn)).set("description", "Description", in.Description).
 			set("payload_format_version", "PayloadFormatVersion", in.PayloadFormatVersion).
 			set("passthrough_behavior", "PassthroughBehavior", in.PassthroughBehavior).
 			set("content_handling_strategy", "ContentHandlingStrategy", in.ContentHandlingStrategy).
-			set("request_parameters", "RequestParameters", in.RequestParameters).set("request_templates", "RequestTemplates", in.RequestTemplates).
-			set("response_parameters", "ResponseParameters", statusMappings(in.ResponseParameters)).
+			set("request_parameters", "RequestParameters", valMap(t, "RequestParameters", in.RequestParameters)).
+			set("request_templates", "RequestTemplates", valMap(t, "RequestTemplates", in.RequestTemplates)).
+			set("response_parameters", "ResponseParameters", responseMappings(t, in.ResponseParameters)).
 			set("template_selection_expression", "TemplateSelectionExpression", in.TemplateSelectionExpression).
 			set("timeout_milliseconds", "TimeoutInMillis", in.TimeoutInMillis)
 		if in.TLSConfig != nil {
-			p.set("tls_config", "TlsConfig", newProps().set("server_name_to_verify", "ServerNameToVerify", in.TLSConfig.ServerNameToVerify))
+			p.set("tls_config", "TlsConfig", newProps().set("server_name_to_verify", "ServerNameToVerify", val(t, "TlsConfig/ServerNameToVerify", in.TLSConfig.ServerNameToVerify)))
 		}
 		res := g.add(kV2Integration, integNames[in.IntegrationID], p)
 		integs[in.IntegrationID] = res
-		if in.IntegrationType == "AWS_PROXY" || in.IntegrationType == "AWS" {
-			if fn, ok := lambdaFunction(in.IntegrationURI); ok && in.CredentialsArn == "" {
-				g.permission(res.name, fn, ginterp{ref(g.api, "execution_arn"), "/*"})
-			}
+		if (in.IntegrationType == "AWS_PROXY" || in.IntegrationType == "AWS") && in.CredentialsArn == "" && in.IntegrationSubtype == "" {
+			g.permission(res.name, t.Value("IntegrationUri", in.IntegrationURI), true, ginterp{ref(g.api, "execution_arn"), "/*"})
 		}
 		for _, ir := range sortedIntegrationResponses(v.IntegrationResponses[in.IntegrationID]) {
-			// The providers have no argument for a WebSocket integration
-			// response's ResponseParameters; only CloudFormation writes them.
+			t := ir.Intrinsics
 			g.add(kV2IntegrationResponse, g.names.name(res.name+"Response", ir.IntegrationResponseKey), withAPI().
 				set("integration_id", "IntegrationId", ref(res, "id")).set("integration_response_key", "IntegrationResponseKey", ir.IntegrationResponseKey).
 				set("content_handling_strategy", "ContentHandlingStrategy", ir.ContentHandlingStrategy).
-				set("", "ResponseParameters", ir.ResponseParameters).set("response_templates", "ResponseTemplates", ir.ResponseTemplates).
+				setOnly("", "ResponseParameters", valMap(t, "ResponseParameters", ir.ResponseParameters),
+					"the response parameters of integration response "+ir.IntegrationResponseKey+" of "+res.name).
+				set("response_templates", "ResponseTemplates", valMap(t, "ResponseTemplates", ir.ResponseTemplates)).
 				set("template_selection_expression", "TemplateSelectionExpression", ir.TemplateSelectionExpression))
 		}
 	}
@@ -505,21 +739,28 @@ func (g *graph) apigwv2(v *apimodel.V2Dump) {
 			g.add(kRouteResponse, g.names.name(route.name+"Response", rr.RouteResponseKey), withAPI().
 				set("route_id", "RouteId", ref(route, "id")).set("route_response_key", "RouteResponseKey", rr.RouteResponseKey).
 				set("model_selection_expression", "ModelSelectionExpression", rr.ModelSelectionExpression).
-				set("response_models", "ResponseModels", rr.ResponseModels).set("", "ResponseParameters", paramRequired(rr.ResponseParameters)))
+				set("response_models", "ResponseModels", rr.ResponseModels).
+				setOnly("", "ResponseParameters", paramRequired(rr.ResponseParameters), "the response parameters of route response "+rr.RouteResponseKey+" of "+route.name))
 		}
 	}
-	var deployment *gres
-	for _, s := range sortedStages(v.Stages) {
-		p := withAPI().set("name", "StageName", s.StageName).set("auto_deploy", "AutoDeploy", s.AutoDeploy).set("description", "Description", s.Description).
-			set("stage_variables", "StageVariables", s.StageVariables).set("tags", "Tags", s.Tags)
-		if s.AutoDeploy == nil || !*s.AutoDeploy {
-			if deployment == nil {
-				deployment = g.add(kV2Deployment, g.names.name("Deployment"), withAPI(), routes...)
-			}
-			p.set("deployment_id", "DeploymentId", ref(deployment, "id"))
-		}
-		g.add(kStage, g.names.name("Stage", s.StageName), p)
+	g.v2Stages(v, withAPI, routes)
+}
+
+// responseMappings returns an HTTP API integration's response parameters
+// (per status code, its mappings) for the graph; nil when there are none.
+func responseMappings(t apimodel.Intrinsics, m map[string]map[string]string) any {
+	if len(m) == 0 {
+		return nil
 	}
+	o := newObj()
+	for _, sc := range apimodel.SortedKeys(m) {
+		inner, _ := valMap(t, apimodel.Path("ResponseParameters", sc), m[sc]).(*obj)
+		if inner == nil {
+			inner = newObj()
+		}
+		o.keys, o.vals = append(o.keys, sc), append(o.vals, inner)
+	}
+	return statusMappings{o}
 }
 
 // v2IntegrationNames names each integration after the first route (by

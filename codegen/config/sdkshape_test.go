@@ -199,7 +199,7 @@ func TestCallsValidate(t *testing.T) {
 			service = "apigatewayv2"
 		}
 		m := loadSDK(t, service)
-		files, err := Calls(d)
+		files, _, err := Calls(d, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

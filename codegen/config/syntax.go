@@ -5,11 +5,14 @@ type syntax struct {
 	// name returns an argument's name, "" when the syntax has none.
 	name func(k *kind, p prop) string
 	// expand returns a value whose shape is this syntax's own (see
-	// jsonDoc, intText, tagList, statusMappings, paramRequired) as other
-	// graph values; ok is false for anything else.
+	// jsonDoc, policyDoc, intText, tagList, statusMappings, paramRequired,
+	// routeSettings) as other graph values; ok is false for anything else.
 	expand func(v any) (any, bool)
-	// leaf writes strings and references; ok is false for anything else.
+	// leaf writes strings, references and intrinsic functions; ok is
+	// false for anything else.
 	leaf func(v any) (any, bool)
+	// lost is told what a setting the syntax has no name for holds.
+	lost func(what string)
 }
 
 // render turns a graph value of a resource of kind k into a tree of
@@ -25,8 +28,12 @@ func (s syntax) render(k *kind, v any) any {
 	case *props:
 		o := &obj{keys: make([]string, 0, len(x.list)), vals: make([]any, 0, len(x.list))}
 		for _, p := range x.list {
-			if name := s.name(k, p); name != "" {
+			name := s.name(k, p)
+			switch {
+			case name != "":
 				o.set(name, s.render(k, p.v))
+			case p.only != "" && s.lost != nil:
+				s.lost(p.only)
 			}
 		}
 		return o

@@ -28,6 +28,12 @@ func (o *obj) set(key string, v any) *obj {
 	return o
 }
 
+// put adds key with v, even when v is empty.
+func (o *obj) put(key string, v any) *obj {
+	o.keys, o.vals = append(o.keys, key), append(o.vals, v)
+	return o
+}
+
 // normalize returns v in the form trees hold (pointers dereferenced, lists
 // as []any, maps as objects in key order), and false when v is empty (nil,
 // "", a nil pointer, an empty list, map or object), so that optional
@@ -73,12 +79,18 @@ func normalize(v any) (any, bool) {
 		return v, x != nil && len(x.list) > 0
 	case jsonDoc:
 		return v, x != ""
+	case policyDoc:
+		return v, x != ""
 	case tagList:
-		return v, len(x) > 0
+		return v, x.obj != nil && len(x.keys) > 0
 	case statusMappings:
-		return v, len(x) > 0
+		return v, x.obj != nil && len(x.keys) > 0
 	case paramRequired:
 		return v, len(x) > 0
+	case routeSettings:
+		return v, len(x) > 0
+	case *apimodel.Intrinsic:
+		return v, x != nil
 	}
 	return v, true
 }
@@ -250,11 +262,20 @@ func renderYAML(v any) ([]byte, error) {
 // jsonTree parses JSON text into an ordered tree, for properties that take
 // a JSON object (model schemas, policies); ok is false when it is not JSON.
 func jsonTree(text string) (any, bool) {
+	n, ok := jsonNode(text)
+	if !ok {
+		return nil, false
+	}
+	return nodeTree(n), true
+}
+
+// jsonNode parses JSON text into a node tree; ok is false when it is not JSON.
+func jsonNode(text string) (*yaml.Node, bool) {
 	var n yaml.Node
 	if !json.Valid([]byte(text)) || yaml.Unmarshal([]byte(text), &n) != nil || len(n.Content) == 0 {
 		return nil, false
 	}
-	return nodeTree(n.Content[0]), true
+	return n.Content[0], true
 }
 
 func nodeTree(n *yaml.Node) any {

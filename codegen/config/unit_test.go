@@ -53,26 +53,26 @@ func TestEscaping(t *testing.T) {
 	d := &apimodel.Dump{REST: &apimodel.RestDump{RestAPI: &apimodel.RestAPI{Name: "n"}, Resources: []*apimodel.Resource{{ID: "r", Path: "/",
 		ResourceMethods: map[string]*apimodel.Method{"GET": {MethodIntegration: &apimodel.Integration{Type: "HTTP", HTTPMethod: "GET",
 			URI: "https://${stageVariables.host}/x", RequestTemplates: map[string]string{"application/json": "%{ if x }"}}}}}}}}
-	tf, _ := Terraform(d)
+	tf, _, _ := Terraform(d, Options{})
 	if !strings.Contains(string(tf[0].Data), `"uri": "https://$${stageVariables.host}/x"`) || !strings.Contains(string(tf[0].Data), `%%{ if x }`) {
 		t.Errorf("Terraform did not escape ${ and %%{:\n%s", tf[0].Data)
 	}
-	pu, _ := Pulumi(d)
+	pu, _, _ := Pulumi(d, Options{})
 	if !strings.Contains(string(pu[0].Data), "uri: https://$${stageVariables.host}/x") {
 		t.Errorf("Pulumi did not escape ${:\n%s", pu[0].Data)
 	}
-	cf, _ := CloudFormation(d)
+	cf, _, _ := CloudFormation(d, Options{})
 	if !strings.Contains(string(cf[0].Data), `"Uri": "https://${stageVariables.host}/x"`) {
 		t.Errorf("CloudFormation changed a literal uri:\n%s", cf[0].Data)
 	}
 }
 
 func TestEmitErrors(t *testing.T) {
-	if _, err := Emit("ansible", &apimodel.Dump{REST: &apimodel.RestDump{}}); err == nil || !strings.Contains(err.Error(), "calls") {
+	if _, _, err := Emit("ansible", &apimodel.Dump{REST: &apimodel.RestDump{}}, Options{}); err == nil || !strings.Contains(err.Error(), "calls") {
 		t.Errorf("unknown target: %v", err)
 	}
 	for _, target := range Targets {
-		if _, err := Emit(target, &apimodel.Dump{}); err == nil {
+		if _, _, err := Emit(target, &apimodel.Dump{}, Options{}); err == nil {
 			t.Errorf("%s: an empty dump gave no error", target)
 		}
 	}
@@ -87,7 +87,7 @@ func TestMinimalDumps(t *testing.T) {
 			t.Fatal(diags)
 		}
 		for _, target := range Targets {
-			files, err := Emit(target, d)
+			files, _, err := Emit(target, d, Options{})
 			if err != nil || len(files) != 1 || !strings.Contains(string(files[0].Data), "api") {
 				t.Errorf("%s %s: %v", in, target, err)
 			}

@@ -2,7 +2,6 @@ package apimodel
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -23,6 +22,31 @@ type decoder struct {
 	// base maps a collection ("resources", "routes", …) to its JSON pointer
 	// when it is not "/<name>" (a bare list output has "/items").
 	base map[string]string
+	// intr is the intrinsics table of the innermost struct being decoded
+	// that has one, with that struct's pointer; nil outside such structs.
+	intr *intrinsicsAt
+}
+
+// intrinsicsAt is a struct's intrinsics table and the struct's pointer.
+type intrinsicsAt struct {
+	table *Intrinsics
+	base  string
+}
+
+var intrinsicsType = reflect.TypeFor[Intrinsics]()
+
+// intrinsic records an intrinsic function written at ptr, where a string
+// is expected, in the innermost table; it returns false when no table
+// takes it there (then the value must be a plain string).
+func (d *decoder) intrinsic(n *yaml.Node, v reflect.Value, ptr string) bool {
+	x := NewIntrinsic(n)
+	if x == nil || d.intr == nil || !strings.HasPrefix(ptr, d.intr.base+"/") {
+		return false
+	}
+	x.File, x.Pointer = d.File, ptr
+	d.intr.table.Set(ptr[len(d.intr.base)+1:], x)
+	v.SetString(x.String())
+	return true
 }
 
 // ignoredKeys are added by SDKs around every response and carry nothing of the API.
@@ -82,6 +106,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, ptr, what, enum string) {
 		d.value(n, p.Elem(), ptr, what, enum)
 		v.Set(p)
 	case reflect.String:
+		if d.intrinsic(n, v, ptr) {
+			return
+		}
 		if r == nil || r.Kind != yaml.ScalarNode || r.Tag != "!!str" {
 			d.Add(diag.WrongType, n, ptr, "%s must be a string, not %s", what, kindName(n))
 			return
@@ -173,12 +200,12 @@ func (d *decoder) jsonText(n *yaml.Node, v reflect.Value, ptr, what string) {
 		v.SetString(r.Value)
 		return
 	}
-	if r == nil || r.Kind == yaml.ScalarNode {
+	if r == nil || r.Kind == yaml.ScalarNode && source.IntrinsicName(r) == "" {
 		d.Add(diag.WrongType, n, ptr, "%s must be JSON text or a JSON object, not %s", what, kindName(n))
 		return
 	}
 	var buf bytes.Buffer
-	writeJSON(&buf, r)
+	writeJSON(&buf, LongForm(r))
 	v.SetString(buf.String())
 }
 
@@ -194,7 +221,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			k, _ := json.Marshal(n.Content[i].Value)
+			k, _ := marshalPlain(n.Content[i].Value)
 			buf.Write(k)
 			buf.WriteByte(':')
 			writeJSON(buf, n.Content[i+1])
@@ -214,7 +241,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node) {
 	case n.Tag == "!!bool" || n.Tag == "!!int" || n.Tag == "!!float":
 		buf.WriteString(strings.ToLower(n.Value))
 	default:
-		s, _ := json.Marshal(n.Value)
+		s, _ := marshalPlain(n.Value)
 		buf.Write(s)
 	}
 }
@@ -229,6 +256,13 @@ func (d *decoder) object(n *yaml.Node, v reflect.Value, ptr, what string) {
 		return
 	}
 	fields := structFields(v.Type())
+	for i := range v.NumField() {
+		if v.Type().Field(i).Type == intrinsicsType {
+			saved := d.intr
+			d.intr = &intrinsicsAt{table: v.Field(i).Addr().Interface().(*Intrinsics), base: ptr}
+			defer func() { d.intr = saved }()
+		}
+	}
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		k, val := r.Content[i], r.Content[i+1]
 		f := findField(fields, k.Value)

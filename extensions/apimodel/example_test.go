@@ -57,3 +57,30 @@ func ExampleMethod_Parameters() {
 	fmt.Println(dump.REST.Resources[0].ResourceMethods["GET"].Parameters())
 	// Output: [method.request.querystring.type method.request.querystring.page]
 }
+
+func ExampleIntrinsic() {
+	dump, _ := apimodel.Load("api.yaml", []byte(`resources:
+  - id: r
+    path: /
+    resourceMethods:
+      GET:
+        methodIntegration:
+          type: AWS_PROXY
+          uri: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations
+`))
+	in := dump.REST.Resources[0].ResourceMethods["GET"].MethodIntegration
+	x := in.Intrinsics.At("uri")
+	fmt.Println(x.Fn(), x.Line)
+	fmt.Println(x.JSON())
+	for _, p := range apimodel.SplitSub(in.URI) {
+		if p.Var != "" {
+			fmt.Println("variable", p.Var)
+		}
+	}
+	// Output:
+	// Fn::Sub 8
+	// {"Fn::Sub":"arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations"}
+	// variable AWS::Partition
+	// variable AWS::Region
+	// variable Fn.Arn
+}

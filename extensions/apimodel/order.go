@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // orderedKeys returns the keys of m: those listed in order first (once
@@ -111,4 +115,89 @@ func objectMembers(data []byte) ([]member, error) {
 		out = append(out, member{k, slices.Clone(raw)})
 	}
 	return out, nil
+}
+
+// withIntrinsics returns data, a struct written by encoding/json, with the
+// long form of each intrinsic of t in place of the value at its path.
+func withIntrinsics(data []byte, t Intrinsics) ([]byte, error) {
+	for _, p := range sortedKeys(t) {
+		tokens := strings.Split(p, "/")
+		for i, tok := range tokens {
+			tokens[i] = source.UnescapeToken(tok)
+		}
+		var err error
+		if data, err = replaceAt(data, tokens, []byte(t[p].JSON())); err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
+}
+
+// replaceAt returns the JSON value data with the value under the member
+// names or indexes tokens replaced by repl; a missing last member of an
+// object is added.
+func replaceAt(data []byte, tokens []string, repl []byte) ([]byte, error) {
+	if len(tokens) == 0 {
+		return repl, nil
+	}
+	data = bytes.TrimSpace(data)
+	var buf bytes.Buffer
+	switch {
+	case len(data) > 0 && data[0] == '{':
+		members, err := objectMembers(data)
+		if err != nil {
+			return nil, err
+		}
+		found := false
+		for i, m := range members {
+			if m.key == tokens[0] {
+				found = true
+				if members[i].value, err = replaceAt(m.value, tokens[1:], repl); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if !found && len(tokens) == 1 {
+			members = append(members, member{tokens[0], repl})
+		}
+		writeMembers(&buf, members)
+	case len(data) > 0 && data[0] == '[':
+		var items []json.RawMessage
+		if err := json.Unmarshal(data, &items); err != nil {
+			return nil, err
+		}
+		i, err := strconv.Atoi(tokens[0])
+		if err != nil || i < 0 || i >= len(items) {
+			return data, nil
+		}
+		if items[i], err = replaceAt(items[i], tokens[1:], repl); err != nil {
+			return nil, err
+		}
+		buf.WriteByte('[')
+		for j, it := range items {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			buf.Write(it)
+		}
+		buf.WriteByte(']')
+	default:
+		return data, nil
+	}
+	return buf.Bytes(), nil
+}
+
+// writeMembers writes an object of members, in order.
+func writeMembers(buf *bytes.Buffer, members []member) {
+	buf.WriteByte('{')
+	for i, m := range members {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		name, _ := marshalPlain(m.key)
+		buf.Write(name)
+		buf.WriteByte(':')
+		buf.Write(m.value)
+	}
+	buf.WriteByte('}')
 }

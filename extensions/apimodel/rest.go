@@ -37,6 +37,9 @@ type RestAPI struct {
 	Tags                      map[string]string `json:"tags,omitzero"`
 	DisableExecuteAPIEndpoint *bool             `json:"disableExecuteApiEndpoint,omitempty"`
 	RootResourceID            string            `json:"rootResourceId,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // EndpointConfiguration says where a REST API is reachable.
@@ -131,6 +134,9 @@ type Integration struct {
 	IntegrationResponses map[string]*IntegrationResponse `json:"integrationResponses,omitempty"`
 	TLSConfig            *TLSConfig                      `json:"tlsConfig,omitempty"`
 	ResponseTransferMode string                          `json:"responseTransferMode,omitempty" enum:"BUFFERED,STREAM"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // TLSConfig is an HTTP integration's TLS setting.
@@ -138,10 +144,34 @@ type TLSConfig struct {
 	InsecureSkipVerification *bool `json:"insecureSkipVerification,omitempty"`
 }
 
-// IntegrationResponse is the output of get-integration-response; the type
-// is shared with package extensions, which converts it to and from the
-// responses of x-amazon-apigateway-integration.
-type IntegrationResponse = extensions.IntegrationResponse
+// IntegrationResponse is the output of get-integration-response. An empty
+// SelectionPattern makes it the default response. Extension and
+// IntegrationResponseOf convert it to and from the shape package
+// extensions uses for the responses of x-amazon-apigateway-integration.
+type IntegrationResponse struct {
+	StatusCode         string            `json:"statusCode"`
+	SelectionPattern   string            `json:"selectionPattern,omitempty"`
+	ResponseParameters map[string]string `json:"responseParameters,omitempty"`
+	ResponseTemplates  map[string]string `json:"responseTemplates,omitempty"`
+	ContentHandling    string            `json:"contentHandling,omitempty" enum:"CONVERT_TO_BINARY,CONVERT_TO_TEXT"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
+}
+
+// Extension returns the response in the shape package extensions uses;
+// intrinsic functions are given as their text.
+func (r *IntegrationResponse) Extension() extensions.IntegrationResponse {
+	return extensions.IntegrationResponse{StatusCode: r.StatusCode, SelectionPattern: r.SelectionPattern,
+		ResponseParameters: r.ResponseParameters, ResponseTemplates: r.ResponseTemplates, ContentHandling: r.ContentHandling}
+}
+
+// IntegrationResponseOf returns r, in the shape package extensions uses, as
+// a model integration response.
+func IntegrationResponseOf(r extensions.IntegrationResponse) *IntegrationResponse {
+	return &IntegrationResponse{StatusCode: r.StatusCode, SelectionPattern: r.SelectionPattern,
+		ResponseParameters: r.ResponseParameters, ResponseTemplates: r.ResponseTemplates, ContentHandling: r.ContentHandling}
+}
 
 // Model is an item of get-models.
 type Model struct {
@@ -151,6 +181,9 @@ type Model struct {
 	// Schema is the JSON schema as text; an object is accepted on input and kept as its JSON text.
 	Schema      JSONText `json:"schema,omitempty"`
 	ContentType string   `json:"contentType,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // Authorizer is an item of get-authorizers.
@@ -165,6 +198,9 @@ type Authorizer struct {
 	IdentitySource               string   `json:"identitySource,omitempty"`
 	IdentityValidationExpression string   `json:"identityValidationExpression,omitempty"`
 	AuthorizerResultTTLInSeconds *int     `json:"authorizerResultTtlInSeconds,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // RequestValidator is an item of get-request-validators.
@@ -186,6 +222,9 @@ type GatewayResponse struct {
 	// DefaultResponse is true for a type the API has not customised;
 	// export leaves those out, as GetExport does.
 	DefaultResponse *bool `json:"defaultResponse,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // DocumentationPart is an item of get-documentation-parts.
@@ -239,6 +278,9 @@ type RestStage struct {
 	Tags                 map[string]string         `json:"tags,omitempty"`
 	CreatedDate          Timestamp                 `json:"createdDate,omitempty"`
 	LastUpdatedDate      Timestamp                 `json:"lastUpdatedDate,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // MethodSetting is a stage's setting for one method ("*/*" for all).

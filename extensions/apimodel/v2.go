@@ -38,6 +38,9 @@ type API struct {
 	Tags                      map[string]string `json:"Tags,omitempty"`
 	Version                   string            `json:"Version,omitempty"`
 	Warnings                  []string          `json:"Warnings,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // Cors is an HTTP API's CORS configuration.
@@ -96,6 +99,9 @@ type V2Integration struct {
 	TemplateSelectionExpression string                       `json:"TemplateSelectionExpression,omitempty"`
 	TimeoutInMillis             *int                         `json:"TimeoutInMillis,omitempty"`
 	TLSConfig                   *V2TLSConfig                 `json:"TlsConfig,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // V2TLSConfig is a private integration's TLS setting.
@@ -113,6 +119,9 @@ type V2IntegrationResponse struct {
 	ResponseParameters          map[string]string `json:"ResponseParameters,omitempty"`
 	ResponseTemplates           map[string]string `json:"ResponseTemplates,omitempty"`
 	TemplateSelectionExpression string            `json:"TemplateSelectionExpression,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // RouteResponse is an item of get-route-responses (WebSocket APIs).
@@ -137,6 +146,9 @@ type V2Authorizer struct {
 	IdentityValidationExpression   string            `json:"IdentityValidationExpression,omitempty"`
 	JwtConfiguration               *JWTConfiguration `json:"JwtConfiguration,omitempty"`
 	Name                           string            `json:"Name,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // JWTConfiguration is a JWT authorizer's issuer and audiences.
@@ -170,6 +182,9 @@ type Stage struct {
 	StageName                   string                    `json:"StageName,omitempty"`
 	StageVariables              map[string]string         `json:"StageVariables,omitempty"`
 	Tags                        map[string]string         `json:"Tags,omitempty"`
+	// Intrinsics are the members written as CloudFormation intrinsic
+	// functions (see Intrinsics).
+	Intrinsics Intrinsics `json:"-"`
 }
 
 // AccessLogSettings says where a stage writes access logs.

@@ -52,6 +52,29 @@ const (
 	ImportMode Code = "APIGW561"
 )
 
+// Deployment config (APIGW580–APIGW589).
+const (
+	// ConfigIntrinsic: Intrinsic function a target cannot write.
+	ConfigIntrinsic Code = "APIGW580"
+	// ConfigUnsupported: Setting a target cannot write.
+	ConfigUnsupported Code = "APIGW581"
+	// ConfigPermission: Lambda permission not written.
+	ConfigPermission Code = "APIGW582"
+	// ConfigValue: Value the target's provider rejects.
+	ConfigValue Code = "APIGW583"
+)
+
+// Templates: the properties of an API's template resource, and APIs written
+// as resources (APIGW590–APIGW599).
+const (
+	// TemplateProperty: Template property not carried.
+	TemplateProperty Code = "APIGW590"
+	// TemplateValue: Template property value not understood.
+	TemplateValue Code = "APIGW591"
+	// TemplateResourceRef: Template resource the API cannot place.
+	TemplateResourceRef Code = "APIGW592"
+)
+
 var modelEntries = []Entry{
 	{Code: DumpSyntax, Severity: Error, Title: "Dump is not JSON or YAML",
 		Doc:      "A file given as a dump of a live API (the output of aws apigateway get-rest-api, get-resources --embed methods and friends) is not JSON or YAML. Save the CLI's JSON output unchanged.",
@@ -90,7 +113,7 @@ var modelEntries = []Entry{
 		Doc:      "An operation names a request validator that x-amazon-apigateway-request-validators does not define, so the method is created without validation. Define the validator, or remove the reference.",
 		Evidence: "Recorded: a method cannot refer to a validator that does not exist (\"Invalid Request Validator identifier specified\", " + snapAPI + ", test_put_method_validation). Judgement for the severity: the import outcome for an undefined name is not recorded, so a warning."},
 	{Code: ImportIntrinsic, Severity: Info, Title: "CloudFormation intrinsic imported as text",
-		Doc:      "A value is a CloudFormation intrinsic function (Fn::Sub, Ref, …), which only CloudFormation can resolve; apigw import keeps it as its text. Deploy the template with CloudFormation to get the resolved value.",
+		Doc:      "A value is a CloudFormation intrinsic function (Fn::Sub, Ref, …) where the API model keeps no such value (an entry of a REST authorizer's identity source, which API Gateway joins into one string); apigw import keeps it there as its text. Everywhere else import keeps intrinsic functions as values, which config and export write back. Deploy the template with CloudFormation to get the resolved value.",
 		Evidence: "Tool contract: a remark about what apigw import can resolve offline."},
 	{Code: ImportNoIntegration, Severity: Warning, Title: "Operation import skips: no integration",
 		Doc:      "An operation has no x-amazon-apigateway-integration: the REST method is created without an integration (and the API cannot be deployed until it has one), the HTTP API route without a target. Add an integration.",
@@ -119,4 +142,25 @@ var modelEntries = []Entry{
 	{Code: ImportMode, Severity: Error, Title: "Mode or existing API import cannot use",
 		Doc:      "A document is put into an existing API with a mode other than merge or overwrite, with a mode but no existing API, or into an API of the other kind (a REST API document into an HTTP API, or the reverse). Give PutRestApi's merge or overwrite with the dump of a REST API, or overwrite with the dump of an HTTP API.",
 		Evidence: "Documented: PutRestApi's mode takes merge or overwrite and puts into a REST API (API Gateway API reference, PutRestApi); ReimportApi puts into an HTTP API and has no mode (apigatewayv2 API reference, ReimportApi). The request fails otherwise, so this is an error."},
+	{Code: ConfigIntrinsic, Severity: Error, Title: "Intrinsic function a target cannot write",
+		Doc:      "A value of the API is a CloudFormation intrinsic function that the chosen target has no counterpart for: Terraform and Pulumi translate Fn::Sub, Ref, Fn::GetAtt, Fn::Join, Fn::ImportValue and Fn::FindInMap with literal keys (AWS::Region, AWS::AccountId, AWS::Partition and AWS::URLSuffix become the provider's data sources, a template parameter or another resource becomes an input), but not Fn::If, Fn::Select and the like, which only CloudFormation evaluates; the calls target sends values to API Gateway, which resolves no function; a CloudFormation output cannot hold a condition or mapping the template does not define. Nothing is written. Write the value the function stands for, or deploy with --target cloudformation.",
+		Evidence: "Tool contract: apigw config writes no placeholder where a value is unknown; CloudFormation alone evaluates its intrinsic functions (AWS CloudFormation User Guide, intrinsic function reference)."},
+	{Code: ConfigUnsupported, Severity: Warning, Title: "Setting a target cannot write",
+		Doc:      "A setting of the API has no argument in the chosen target's resource (for example an integration's TLS setting in CloudFormation's AWS::ApiGateway::Method, or a WebSocket integration response's response parameters in Terraform), so the output leaves it out. Set it after deployment, or choose a target that has it.",
+		Evidence: "Documented: the targets' resource references (AWS CloudFormation resource schemas for AWS::ApiGateway and AWS::ApiGatewayV2, the Terraform AWS provider's aws_api_gateway and aws_apigatewayv2 resources) list the arguments each resource takes. Judgement for the severity: the deployment works, without the setting, so a warning."},
+	{Code: ConfigPermission, Severity: Warning, Title: "Lambda permission not written",
+		Doc:      "A Lambda integration or authorizer invokes a function whose name the output cannot tell (a stage variable chooses it, or the ARN written is not a Lambda function ARN, such as a placeholder left in a sample), so no AWS::Lambda::Permission is written for it and API Gateway cannot invoke the function until one is granted. Write the function's ARN, or grant the permission yourself.",
+		Evidence: "Documented: API Gateway needs the lambda:InvokeFunction permission on the function, given by a resource-based policy (AWS Lambda Developer Guide, using Lambda with API Gateway); the function name pattern is the Lambda API's. Judgement for the severity: the stack deploys, the calls fail, so a warning."},
+	{Code: TemplateProperty, Severity: Warning, Title: "Template property not carried",
+		Doc:      "A property of the template resource that holds the API changes the API or its deployment, but the API model has no place for it (a custom domain, a usage plan, a resource policy SAM builds, FailOnWarnings, Mode, CloneFrom, …), so import, config and export leave it out. The message names the property. Configure it beside the generated config, or keep deploying that part with the template.",
+		Evidence: "Documented: the properties of AWS::Serverless::Api and AWS::Serverless::HttpApi (AWS SAM developer guide) and of AWS::ApiGateway::RestApi and AWS::ApiGatewayV2::Api (AWS CloudFormation resource schemas). Judgement for the severity: the API is read, without the property, so a warning."},
+	{Code: TemplateValue, Severity: Warning, Title: "Template property value not understood",
+		Doc:      "A property of the template resource that holds the API has a value of a shape the property does not take (a list where a string is expected, an intrinsic function where only a literal can be read, such as a boolean computed by Fn::If), so it is left out. Write the value as the resource's reference documents it.",
+		Evidence: "Documented: the property types of AWS::Serverless::Api, AWS::Serverless::HttpApi (AWS SAM developer guide), AWS::ApiGateway::RestApi and AWS::ApiGatewayV2::Api (AWS CloudFormation resource schemas). Judgement for the severity: the API is read, without the value, so a warning."},
+	{Code: TemplateResourceRef, Severity: Warning, Title: "Template resource the API cannot place",
+		Doc:      "A resource of an API written as CloudFormation resources refers to something the API does not have (a method whose ResourceId is neither the API's RootResourceId nor one of its AWS::ApiGateway::Resource, a resource whose parent is unknown, an integration response naming no integration of the API), so it is left out of the API model. Refer to the API's own resources with Ref or Fn::GetAtt.",
+		Evidence: "Documented: AWS::ApiGateway::Method's ResourceId, AWS::ApiGateway::Resource's ParentId and the apigatewayv2 responses' IntegrationId and RouteId name resources of the same API (AWS CloudFormation resource schemas). Judgement for the severity: the rest of the API is read, so a warning."},
+	{Code: ConfigValue, Severity: Error, Title: "Value the target's provider rejects",
+		Doc:      "A value of the API is one the chosen target checks and rejects before deploying anything: the Terraform AWS provider (and Pulumi's, built on it) requires an authorizer's provider ARNs and credentials to be ARNs (arn:partition:service:region:account:resource), and a placeholder left in a sample (arn:aws:iam::account-id:role, ${userPoolArn}) is not one. Nothing is written for that target. Write the real ARN, or an intrinsic function that gives it.",
+		Evidence: "Recorded: terraform validate with the AWS provider 5.100.0 reports \"is an invalid ARN\" for such provider_arns and authorizer_credentials values (the corpus outputs this tool validates)."},
 }
