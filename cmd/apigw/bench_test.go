@@ -54,23 +54,7 @@ func BenchmarkCommands(b *testing.B) {
 			b.Fatalf("import for the dump: exit %d", code)
 		}
 		out := filepath.Join(dir, "out")
-		cases := []struct {
-			name string
-			args []string
-		}{
-			{"check", []string{"check", doc}},
-			{"fmt", []string{"fmt", doc}},
-			{"fmt-yaml", []string{"fmt", yamlDoc}},
-			{"convert-oas31", []string{"convert", "--to", "oas31", "--format", "json", doc}},
-			{"convert-swagger", []string{"convert", "--to", "swagger", "--format", "json", doc}},
-			{"import", []string{"import", doc}},
-			{"export", []string{"export", dump}},
-			{"config-cloudformation", []string{"config", "--target", "cloudformation", doc}},
-			{"config-terraform", []string{"config", "--target", "terraform", doc}},
-			{"gen-client", []string{"gen", "client", "-package", "bench", doc}},
-			{"gen-schema", []string{"gen", "schema", doc, "-o", out}},
-			{"simulate", []string{"simulate", doc, "--operation", "GET /resource0000/7", "--error-message", "[NotFound] no item"}},
-		}
+		cases := specgen.Commands(doc, yamlDoc, dump, out)
 		b.Run(fmt.Sprintf("%d/json-decode", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
@@ -81,9 +65,9 @@ func BenchmarkCommands(b *testing.B) {
 			}
 		})
 		for _, c := range cases {
-			b.Run(fmt.Sprintf("%d/%s", n, c.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%d/%s", n, c.Name), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
-				args := append(c.args, size...)
+				args := append(c.Args, size...)
 				for b.Loop() {
 					os.RemoveAll(out)
 					if code := run(args, nil, io.Discard, io.Discard); code > exitFindings {
