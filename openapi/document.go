@@ -73,6 +73,7 @@ type Document struct {
 	extFile   map[*yaml.Node]string
 	followed  map[*yaml.Node]followed // Follow's answers, by the reference object
 	text      *fileText               // the file's text and the edits made to it
+	templates templateCache           // mapping templates parsed, by media type and text
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.
