@@ -56,11 +56,16 @@ func Apply(diags []diag.Diagnostic, files []string, opts Options) ([]diag.Diagno
 			}
 		}
 	}
+	found := map[string]string{} // Find's answer, by file: many findings share a file
 	for i := range out {
 		d := &out[i]
 		c := opts.Config
 		if c == nil {
-			path := Find(d.File)
+			path, ok := found[d.File]
+			if !ok {
+				path = Find(d.File)
+				found[d.File] = path
+			}
 			if path == "" {
 				continue
 			}
