@@ -12,6 +12,10 @@ type route struct {
 	name   string // "GET /pets/{id}"
 	op     any    // what the route serves
 	order  int    // position in the API, which breaks ties
+	// static routes answer the same for the same Content-Type and Accept
+	// (see staticMock); answers keeps what they answered.
+	static  bool
+	answers answers
 }
 
 func newRoute(method, path string, op any) *route {
