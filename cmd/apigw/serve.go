@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -88,7 +89,9 @@ not read are printed as warnings. --strict refuses the document on any error.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			return serve(ctx, addr, maxConns, logRequests(h, cmd.ErrOrStderr()), cmd.ErrOrStderr())
+			logged, flush := logRequests(h, cmd.ErrOrStderr())
+			defer flush()
+			return serve(ctx, addr, maxConns, logged, cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
@@ -253,15 +256,81 @@ func (r *statusRecorder) WriteHeader(code int) {
 	r.ResponseWriter.WriteHeader(code)
 }
 
-// logRequests writes one line per request: method, path, status, duration.
-func logRequests(h http.Handler, w io.Writer) http.Handler {
-	var mu sync.Mutex
+// logRequests writes one line per request to w: method, path, status,
+// duration. flush writes the lines not yet written; call it when the
+// server has stopped.
+func logRequests(h http.Handler, w io.Writer) (handler http.Handler, flush func()) {
+	l := &requestLog{w: w, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	go l.run()
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: rw, status: http.StatusOK}
 		h.ServeHTTP(rec, r)
-		mu.Lock()
-		defer mu.Unlock()
-		fmt.Fprintf(w, "%s %s %d %s\n", r.Method, r.URL.RequestURI(), rec.status, time.Since(start).Round(time.Microsecond))
-	})
+		line := make([]byte, 0, 64)
+		line = append(line, r.Method...)
+		line = append(line, ' ')
+		line = append(line, r.URL.RequestURI()...)
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, int64(rec.status), 10)
+		line = append(line, ' ')
+		line = append(line, time.Since(start).Round(time.Microsecond).String()...)
+		l.add(append(line, '\n'))
+	}), l.close
+}
+
+// requestLog writes request lines from one goroutine: a request adds its
+// line and goes on, and the lines that arrive while a write is in progress
+// are written together by the next. An idle server writes each line at
+// once; a busy one makes a write per batch rather than per request.
+type requestLog struct {
+	w      io.Writer
+	mu     sync.Mutex
+	buf    []byte
+	closed bool
+	wake   chan struct{}
+	done   chan struct{}
+}
+
+func (l *requestLog) add(line []byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		l.w.Write(line)
+		return
+	}
+	l.buf = append(l.buf, line...)
+	select {
+	case l.wake <- struct{}{}:
+	default: // a write is due already
+	}
+}
+
+func (l *requestLog) run() {
+	defer close(l.done)
+	var out []byte
+	for range l.wake {
+		l.mu.Lock()
+		out, l.buf = l.buf, out[:0]
+		l.mu.Unlock()
+		if len(out) > 0 {
+			l.w.Write(out)
+		}
+	}
+}
+
+// close writes what is left; later lines are written at once.
+func (l *requestLog) close() {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return
+	}
+	l.closed = true
+	close(l.wake)
+	l.mu.Unlock()
+	<-l.done
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.w.Write(l.buf)
+	l.buf = nil
 }
