@@ -35,13 +35,18 @@ func Commands(doc, yamlDoc, dump, out string) []Command {
 	}
 }
 
-// MockBody is what every route of Mock answers.
+// MockBody is what every route of Mock answers with the template
+// MockBody: a template without references.
 const MockBody = `{"ok": true}`
 
+// MockRequestTemplate is a response template that reads the request: the
+// path parameter and the request id.
+const MockRequestTemplate = `{"ok": true, "id": "$input.params('id')", "requestId": "$context.requestId"}`
+
 // Mock returns an OpenAPI 3.0 document with n routes GET /r{i}/items/{id},
-// each a MOCK integration answering 200 with MockBody as application/json:
-// the document apigw serve is measured on.
-func Mock(n int) []byte {
+// each a MOCK integration answering 200 with the response template
+// template as application/json: the document apigw serve is measured on.
+func Mock(n int, template string) []byte {
 	var b strings.Builder
 	b.WriteString(`{"openapi": "3.0.1", "info": {"title": "Mock routes", "version": "1"}, "paths": {`)
 	for i := range n {
@@ -54,7 +59,7 @@ func Mock(n int) []byte {
   "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}},
   "x-amazon-apigateway-integration": {"type": "mock",
     "requestTemplates": {"application/json": "{\"statusCode\": 200}"},
-    "responses": {"default": {"statusCode": "200", "responseTemplates": {"application/json": %q}}}}}}`, i, MockBody)
+    "responses": {"default": {"statusCode": "200", "responseTemplates": {"application/json": %q}}}}}}`, i, template)
 	}
 	b.WriteString("}}\n")
 	return []byte(b.String())

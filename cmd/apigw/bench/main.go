@@ -1,7 +1,8 @@
 // Command bench measures what Go benchmarks cannot: the peak memory of the
 // apigw binary running each command on the generated documents, as a
 // multiple of the input size, and the requests per second apigw serve
-// answers under wrk, beside a bare net/http handler writing the same body.
+// answers under wrk, beside a bare net/http handler writing the same body
+// (static templates; and templates that read the request).
 //
 //	go run ./cmd/apigw/bench mem [-ops 100,1000,3000,10000] [-runs 3]
 //	go run ./cmd/apigw/bench serve [-routes 1,10000] [-duration 10s]
@@ -14,7 +15,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -253,18 +253,20 @@ func serveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%-28s %12s %8s\n", "server", "requests/s", "of bare")
-	fmt.Printf("%-28s %12.0f %7.0f%%\n", "bare net/http handler", bare, 100.0)
-	for _, n := range ns {
-		doc := filepath.Join(dir, fmt.Sprintf("mock%d.json", n))
-		if err := os.WriteFile(doc, specgen.Mock(n), 0o644); err != nil {
-			return err
+	fmt.Printf("%-36s %12s %8s\n", "server", "requests/s", "of bare")
+	fmt.Printf("%-36s %12.0f %7.0f%%\n", "bare net/http handler", bare, 100.0)
+	for _, t := range []struct{ name, template string }{{"static", specgen.MockBody}, {"reads request", specgen.MockRequestTemplate}} {
+		for _, n := range ns {
+			doc := filepath.Join(dir, fmt.Sprintf("mock%d.json", n))
+			if err := os.WriteFile(doc, specgen.Mock(n, t.template), 0o644); err != nil {
+				return err
+			}
+			rate, err := wrkServe(*bin, doc, fmt.Sprintf("/r%d/items/42", n-1), t.template == specgen.MockBody, wrk)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("%-36s %12.0f %7.0f%%\n", fmt.Sprintf("apigw serve, %d routes, %s", n, t.name), rate, 100*rate/bare)
 		}
-		rate, err := wrkServe(*bin, doc, fmt.Sprintf("/r%d/items/42", n-1), wrk)
-		if err != nil {
-			return err
-		}
-		fmt.Printf("%-28s %12.0f %7.0f%%\n", fmt.Sprintf("apigw serve, %d routes", n), rate, 100*rate/bare)
 	}
 	return nil
 }
@@ -288,14 +290,17 @@ func wrkBare(wrk func(string) (float64, error)) (float64, error) {
 
 var listening = regexp.MustCompile(`listening on (http://\S+)`)
 
-// wrkServe starts apigw serve on doc (its request log discarded) and
-// measures requests to path.
-func wrkServe(bin, doc, path string, wrk func(string) (float64, error)) (float64, error) {
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--max-size", "1000000000", doc)
-	stderr, err := cmd.StderrPipe()
+// wrkServe starts apigw serve on doc and measures requests to path. Its
+// request log goes to a file, as to a terminal: one write per request.
+func wrkServe(bin, doc, path string, static bool, wrk func(string) (float64, error)) (float64, error) {
+	log, err := os.CreateTemp(filepath.Dir(doc), "serve-*.log")
 	if err != nil {
 		return 0, err
 	}
+	defer os.Remove(log.Name())
+	defer log.Close()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--max-size", "1000000000", doc)
+	cmd.Stderr = log
 	if err := cmd.Start(); err != nil {
 		return 0, err
 	}
@@ -303,25 +308,23 @@ func wrkServe(bin, doc, path string, wrk func(string) (float64, error)) (float64
 		cmd.Process.Signal(syscall.SIGTERM)
 		cmd.Wait()
 	}()
-	lines := bufio.NewScanner(stderr)
 	var base string
-	for lines.Scan() {
-		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
-			base = m[1]
-			break
+	for deadline := time.Now().Add(time.Minute); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		text, _ := os.ReadFile(log.Name())
+		if m := listening.FindSubmatch(text); m != nil {
+			base = string(m[1])
 		}
 	}
 	if base == "" {
 		return 0, fmt.Errorf("apigw serve %s did not start", doc)
 	}
-	go io.Copy(io.Discard, stderr)
 	resp, err := http.Get(base + path)
 	if err != nil {
 		return 0, err
 	}
 	got, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || string(got) != specgen.MockBody {
+	if resp.StatusCode != http.StatusOK || static && string(got) != specgen.MockBody {
 		return 0, fmt.Errorf("apigw serve answered %d %q to %s, want 200 %s", resp.StatusCode, got, path, specgen.MockBody)
 	}
 	return wrk(base + path)
