@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -161,8 +162,11 @@ func inlineSuppressions(file string, data []byte) ([]suppression, error) {
 			return nil, err
 		}
 	}
-	out := commentSuppressions(string(data))
-	if !strings.Contains(string(data), IgnoreKey) {
+	var out []suppression
+	if bytes.Contains(data, []byte(commentMarker)) {
+		out = commentSuppressions(string(data))
+	}
+	if !bytes.Contains(data, []byte(IgnoreKey)) {
 		return out, nil
 	}
 	tree, _, err := source.Parse(file, data, source.Limits{})
