@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -128,6 +129,14 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // input (a path ending in .tpl) may hold ${…} placeholders wherever a
 // string may stand.
 func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
+	return load(path, data, opts, nil)
+}
+
+// load is Load. started, when not nil, is called with each document as soon
+// as its tree, its place and its kind of API are known, before its $refs
+// are followed and its model is built, and with whether the file has
+// duplicate keys: the check starts kin-openapi's validation there.
+func load(path string, data []byte, opts LoadOptions, started func(d *Document, dupKeys bool)) ([]*Document, []diag.Diagnostic, error) {
 	text := &fileText{data: data, templateFile: source.IsTemplateFile(path)}
 	if source.IsTemplateFile(path) {
 		data = source.QuotePlaceholders(data)
@@ -158,6 +167,9 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 		d.text = text
 		if !d.Embedded() {
 			l.classify(d)
+		}
+		if started != nil {
+			started(d, slices.ContainsFunc(l.Diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey }))
 		}
 		if err := l.refs(d); err != nil {
 			return nil, nil, err
