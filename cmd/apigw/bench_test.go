@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/internal/specgen"
@@ -14,15 +15,21 @@ import (
 
 // benchSizes are the operation counts BenchmarkCommands measures: 1,000
 // always; 10,000 (a 76 MB document) when APIGW_BENCH_10K is set, since one
-// run takes seconds.
+// run takes seconds; APIGW_BENCH_OPS=100,3000 names the counts instead.
 func benchSizes() []int {
 	sizes := []int{1000}
 	if os.Getenv("APIGW_BENCH_10K") != "" {
 		sizes = append(sizes, 10000)
 	}
 	if s := os.Getenv("APIGW_BENCH_OPS"); s != "" {
-		if n, err := strconv.Atoi(s); err == nil {
-			sizes = []int{n}
+		var ns []int
+		for f := range strings.SplitSeq(s, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				ns = append(ns, n)
+			}
+		}
+		if len(ns) > 0 {
+			sizes = ns
 		}
 	}
 	return sizes
@@ -36,6 +43,10 @@ func benchSizes() []int {
 //
 //	go test ./cmd/apigw -run X -bench Commands -benchtime 3x -count 3
 //	APIGW_BENCH_10K=1 go test ./cmd/apigw -run X -bench 'Commands/10000' -benchtime 1x -count 3
+//	APIGW_BENCH_OPS=100,3000 go test ./cmd/apigw -run X -bench Commands -benchtime 3x -count 3
+//
+// gen schema writes a file per operation into the temporary folder
+// (TMPDIR), synced to disk; TMPDIR=/dev/shm measures it without the disk.
 func BenchmarkCommands(b *testing.B) {
 	for _, n := range benchSizes() {
 		dir := b.TempDir()
