@@ -2,7 +2,6 @@ package schema
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,24 +12,9 @@ import (
 	orderedmap "github.com/pb33f/ordered-map/v2"
 )
 
-// stdMarshal is what Marshal replaces: encoding/json through jsonschema's
-// MarshalJSON, indented.
-func stdMarshal(s *jsonschema.Schema) ([]byte, error) {
-	raw, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, raw, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
-}
-
 func compareMarshal(t *testing.T, what string, s *jsonschema.Schema) {
 	t.Helper()
-	want, werr := stdMarshal(s)
+	want, werr := marshalIndent(s) // encoding/json through jsonschema's MarshalJSON
 	got, gerr := Marshal(s)
 	if (werr != nil) != (gerr != nil) {
 		t.Fatalf("%s: error %v, encoding/json says %v", what, gerr, werr)

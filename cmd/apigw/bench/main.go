@@ -74,15 +74,21 @@ func sizes(s string) ([]int, error) {
 	return out, nil
 }
 
-// build builds apigw into dir unless bin names one already.
-func build(bin, dir string) (string, error) {
-	if bin != "" {
-		return bin, nil
+// workdir makes the temporary folder the documents go into and builds
+// apigw there, unless *bin names a binary already.
+func workdir(bin *string) (string, error) {
+	dir, err := os.MkdirTemp("", "apigw-bench-")
+	if err != nil || *bin != "" {
+		return dir, err
 	}
-	bin = filepath.Join(dir, "apigw")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/apigw/apigw/cmd/apigw")
+	*bin = filepath.Join(dir, "apigw")
+	cmd := exec.Command("go", "build", "-o", *bin, "github.com/apigw/apigw/cmd/apigw")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	return bin, cmd.Run()
+	if err := cmd.Run(); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
 }
 
 // writeSpecs writes n.json and n.yaml into dir.
@@ -151,14 +157,11 @@ func memCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "apigw-bench-")
+	dir, err := workdir(bin)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if *bin, err = build(*bin, dir); err != nil {
-		return err
-	}
 	fmt.Printf("%-22s %6s %9s %9s %7s %9s\n", "command", "ops", "input MB", "peak MB", "peak/in", "wall s")
 	self, err := os.Executable()
 	if err != nil {
@@ -229,14 +232,11 @@ func serveCmd(args []string) error {
 	if _, err := exec.LookPath("wrk"); err != nil {
 		return errors.New("serve: wrk is not on PATH (apt-get install wrk)")
 	}
-	dir, err := os.MkdirTemp("", "apigw-bench-")
+	dir, err := workdir(bin)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if *bin, err = build(*bin, dir); err != nil {
-		return err
-	}
 	wrk := func(url string) (float64, error) {
 		var rates []float64
 		for range *runs {
