@@ -132,9 +132,9 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 	return load(path, data, opts, nil)
 }
 
-// load is Load. started, when not nil, is called with each document as soon
-// as its tree, its place and its kind of API are known, before its $refs
-// are followed and its model is built, and with whether the file has
+// load is Load. started, when not nil, is called with each document once
+// its tree, place and kind of API are known and its $refs passed the
+// limits, before its model is built, and with whether the file has
 // duplicate keys: the check starts kin-openapi's validation there.
 func load(path string, data []byte, opts LoadOptions, started func(d *Document, dupKeys bool)) ([]*Document, []diag.Diagnostic, error) {
 	text := &fileText{data: data, templateFile: source.IsTemplateFile(path)}
@@ -168,14 +168,14 @@ func load(path string, data []byte, opts LoadOptions, started func(d *Document, 
 		if !d.Embedded() {
 			l.classify(d)
 		}
-		if started != nil {
-			started(d, slices.ContainsFunc(l.Diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey }))
-		}
 		if err := l.refs(d); err != nil {
 			return nil, nil, err
 		}
 		if err := l.refChains(d); err != nil {
 			return nil, nil, err
+		}
+		if started != nil {
+			started(d, slices.ContainsFunc(l.Diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey }))
 		}
 		l.Append(d.discover()...)
 	}
