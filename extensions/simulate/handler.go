@@ -103,11 +103,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var rt *route
-	var params map[string]string
+	var segs []string
 	// Methods are case-sensitive (RFC 9110, section 9.1) and API Gateway's
 	// are written in capitals, so "get" is no method of the API, not GET.
 	if r.Method == strings.ToUpper(r.Method) {
-		rt, params = h.router.find(r.Method, r.URL.Path)
+		rt, segs = h.router.find(r.Method, r.URL.Path)
 	}
 	if rt == nil {
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Missing Authentication Token"})
@@ -138,19 +138,19 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// A static MOCK answers what it answered before for the same
 	// Content-Type and Accept (see staticMock); a body of unknown length is
 	// read, to refuse one that is too long.
-	key := ""
-	if rt.static && r.ContentLength >= 0 && r.ContentLength <= maxServeBody {
-		ct := r.Header.Values("Content-Type")
-		key = r.Header.Get("Accept") + "\x00"
-		if len(ct) > 0 {
-			key += ct[len(ct)-1]
+	cached := rt.static && r.ContentLength >= 0 && r.ContentLength <= maxServeBody
+	var key answerKey
+	if cached {
+		key.accept = r.Header.Get("Accept")
+		if ct := r.Header.Values("Content-Type"); len(ct) > 0 {
+			key.contentType = ct[len(ct)-1]
 		}
 		if a := rt.answers.get(key); a != nil {
 			a.write(w)
 			return
 		}
 	}
-	req, err := h.request(r, rt, params)
+	req, err := h.request(r, rt, rt.params(segs))
 	if err != nil {
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"message": "Request Too Long"})
 		return
@@ -161,7 +161,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := answerOf(o)
-	if key != "" && o.Request != nil && o.Request.Template != nil {
+	if cached && o.Request != nil && o.Request.Template != nil {
 		rt.answers.put(key, a)
 	}
 	a.write(w)
@@ -214,22 +214,26 @@ func (a *answer) write(w http.ResponseWriter) {
 // few of them.
 type answers struct {
 	mu sync.Mutex
-	m  map[string]*answer
+	m  map[answerKey]*answer
 }
+
+// answerKey is what a static route's answer depends on: the Accept header
+// and the last Content-Type header.
+type answerKey struct{ accept, contentType string }
 
 const maxAnswers = 16
 
-func (c *answers) get(key string) *answer {
+func (c *answers) get(key answerKey) *answer {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.m[key]
 }
 
-func (c *answers) put(key string, a *answer) {
+func (c *answers) put(key answerKey, a *answer) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
-		c.m = map[string]*answer{}
+		c.m = map[answerKey]*answer{}
 	}
 	if len(c.m) < maxAnswers {
 		c.m[key] = a

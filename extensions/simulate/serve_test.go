@@ -107,10 +107,11 @@ func TestRouteMatch(t *testing.T) {
 		{"GET", "/g/1/z", 0, ""},  // {a+} before the last segment matches nothing
 	}
 	for _, tt := range tests {
-		r, params := routes.find(tt.method, tt.path)
+		r, segs := routes.find(tt.method, tt.path)
 		got := 0
+		var params map[string]string
 		if r != nil {
-			got = r.op.(int)
+			got, params = r.op.(int), r.params(segs)
 		}
 		p := ""
 		for k, v := range params {
