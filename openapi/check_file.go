@@ -6,9 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
@@ -31,36 +29,53 @@ func CheckFile(path string, opts LoadOptions) ([]diag.Diagnostic, error) {
 // The error is a *LimitError when a safety limit refuses the input, or an
 // I/O error; every other problem is a diagnostic.
 func CheckData(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, error) {
-	docs, diags, err := Load(path, data, opts)
+	// kin-openapi's validation starts as soon as a document's tree is
+	// read, and runs while the model is built and the checks run.
+	semantic := map[*Document]func() *Semantic{}
+	docs, diags, err := load(path, data, opts, func(d *Document, dupKeys bool) {
+		// kin-openapi refuses a tree with duplicate keys as a whole; the
+		// loader already reports each one with both positions.
+		if !dupKeys {
+			semantic[d] = startSemantic(d, opts)
+		}
+	})
 	if err != nil {
+		for _, wait := range semantic {
+			wait()
+		}
 		return nil, err
 	}
-	// kin-openapi refuses a tree with duplicate keys as a whole; the loader
-	// already reports each one with both positions.
-	dup := slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey })
 	for _, d := range docs {
-		diags = append(diags, checkDocument(d, opts, !dup)...)
+		diags = append(diags, checkDocument(d, semantic[d])...)
 	}
 	diag.Sort(diags)
 	return diags, nil
 }
 
-// checkDocument runs the checks of one loaded document: kin-openapi's
-// validation (when validate) on one core while the document-level checks use
-// the other.
-func checkDocument(d *Document, opts LoadOptions, validate bool) []diag.Diagnostic {
-	semantic := &Semantic{}
-	var wg sync.WaitGroup
-	if validate {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			semantic = NewSemantic(context.Background(), d.Root, semanticOptions(d, opts))
-		}()
+// startSemantic runs kin-openapi's validation of d (NewSemantic) in the
+// background; the function returned waits for it.
+func startSemantic(d *Document, opts LoadOptions) func() *Semantic {
+	so := semanticOptions(d, opts)
+	done := make(chan *Semantic, 1)
+	go func() { done <- NewSemantic(context.Background(), d.Root, so) }()
+	var s *Semantic
+	return func() *Semantic {
+		if s == nil {
+			s = <-done
+		}
+		return s
 	}
+}
+
+// checkDocument runs the document-level checks of one loaded document and
+// adds kin-openapi's findings, when semantic (the validation started by
+// startSemantic) is not nil.
+func checkDocument(d *Document, semantic func() *Semantic) []diag.Diagnostic {
 	diags := Check(d)
-	wg.Wait()
-	for _, sd := range semantic.Diagnostics {
+	if semantic == nil {
+		return diags
+	}
+	for _, sd := range semantic().Diagnostics {
 		// The loader already reports external $refs it refused (APIGW030–032).
 		if sd.Code == diag.RefNotAllowed {
 			continue

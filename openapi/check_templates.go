@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -85,6 +86,44 @@ type template struct {
 	err     *vtl.Error // a syntax error
 }
 
+// templateCache parses each distinct mapping template of a document once:
+// documents repeat templates across operations, and the checks read each
+// template more than once. A parsed template is safe for concurrent use,
+// and so is the cache.
+type templateCache struct {
+	mu     sync.Mutex
+	parsed map[templateKey]parsedTemplate
+}
+
+type templateKey struct{ mediaType, text string }
+
+type parsedTemplate struct {
+	t   *vtl.Template
+	err *vtl.Error
+}
+
+// parse returns the template parsed with vtl.Parse, or its syntax error.
+func (c *templateCache) parse(mediaType, text string) (*vtl.Template, *vtl.Error) {
+	k := templateKey{mediaType, text}
+	c.mu.Lock()
+	p, ok := c.parsed[k]
+	c.mu.Unlock()
+	if ok {
+		return p.t, p.err
+	}
+	var err error
+	if p.t, err = vtl.Parse(mediaType, text); err != nil {
+		errors.As(err, &p.err)
+	}
+	c.mu.Lock()
+	if c.parsed == nil {
+		c.parsed = map[templateKey]parsedTemplate{}
+	}
+	c.parsed[k] = p
+	c.mu.Unlock()
+	return p.t, p.err
+}
+
 // subVariable is a ${Name} variable of Fn::Sub; ${!Name} writes ${Name}.
 var subVariable = regexp.MustCompile(`\$\{!?[^}]*\}`)
 
@@ -124,10 +163,7 @@ func (d *Document) templatesAt(owner *yaml.Node, ownerPtr, key string, m extensi
 		if strings.TrimSpace(t.text) == "" {
 			continue
 		}
-		var err error
-		if t.parsed, err = vtl.Parse(t.mediaType, t.text); err != nil {
-			errors.As(err, &t.err)
-		}
+		t.parsed, t.err = d.templates.parse(t.mediaType, t.text)
 		out = append(out, t)
 	}
 	return out

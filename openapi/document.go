@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -79,6 +80,7 @@ type Document struct {
 	extFile   map[*yaml.Node]string
 	followed  map[*yaml.Node]followed // Follow's answers, by the reference object
 	text      *fileText               // the file's text and the edits made to it
+	templates templateCache           // mapping templates parsed, by media type and text
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.
@@ -133,6 +135,14 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // input (a path ending in .tpl) may hold ${…} placeholders wherever a
 // string may stand.
 func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagnostic, error) {
+	return load(path, data, opts, nil)
+}
+
+// load is Load. started, when not nil, is called with each document once
+// its tree, place and kind of API are known and its $refs passed the
+// limits, before its model is built, and with whether the file has
+// duplicate keys: the check starts kin-openapi's validation there.
+func load(path string, data []byte, opts LoadOptions, started func(d *Document, dupKeys bool)) ([]*Document, []diag.Diagnostic, error) {
 	text := &fileText{data: data, templateFile: source.IsTemplateFile(path)}
 	if source.IsTemplateFile(path) {
 		data = source.QuotePlaceholders(data)
@@ -171,6 +181,9 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 		}
 		if err := l.refChains(d); err != nil {
 			return nil, nil, err
+		}
+		if started != nil {
+			started(d, slices.ContainsFunc(l.Diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey }))
 		}
 		l.Append(d.discover()...)
 	}

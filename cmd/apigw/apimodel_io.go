@@ -167,6 +167,18 @@ func isDump(path string, data []byte, lim source.Limits) bool {
 	return kind == openapi.KindUnknown && !openapi.IsTerraform(root)
 }
 
+// noDefinition tells, from what Load said about a file it found no
+// definition in, whether isDump holds: the file parsed, and its root is
+// not an OpenAPI, Swagger or CloudFormation object.
+func noDefinition(diags []diag.Diagnostic) bool {
+	for _, d := range diags {
+		if d.Pointer == "" && (d.Code == diag.UnknownKind || d.Code == diag.NotObject) {
+			return true
+		}
+	}
+	return false
+}
+
 // loadDump reads the dump file at path.
 func loadDump(cmd *cobra.Command, path string, lim source.Limits) (*apimodel.Dump, []diag.Diagnostic, error) {
 	name, data, err := readInput(cmd, path, lim)

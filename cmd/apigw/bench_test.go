@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/internal/specgen"
@@ -14,15 +15,21 @@ import (
 
 // benchSizes are the operation counts BenchmarkCommands measures: 1,000
 // always; 10,000 (a 76 MB document) when APIGW_BENCH_10K is set, since one
-// run takes seconds.
+// run takes seconds; APIGW_BENCH_OPS=100,3000 names the counts instead.
 func benchSizes() []int {
 	sizes := []int{1000}
 	if os.Getenv("APIGW_BENCH_10K") != "" {
 		sizes = append(sizes, 10000)
 	}
 	if s := os.Getenv("APIGW_BENCH_OPS"); s != "" {
-		if n, err := strconv.Atoi(s); err == nil {
-			sizes = []int{n}
+		var ns []int
+		for f := range strings.SplitSeq(s, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				ns = append(ns, n)
+			}
+		}
+		if len(ns) > 0 {
+			sizes = ns
 		}
 	}
 	return sizes
@@ -36,6 +43,10 @@ func benchSizes() []int {
 //
 //	go test ./cmd/apigw -run X -bench Commands -benchtime 3x -count 3
 //	APIGW_BENCH_10K=1 go test ./cmd/apigw -run X -bench 'Commands/10000' -benchtime 1x -count 3
+//	APIGW_BENCH_OPS=100,3000 go test ./cmd/apigw -run X -bench Commands -benchtime 3x -count 3
+//
+// gen schema writes a file per operation into the temporary folder
+// (TMPDIR), synced to disk; TMPDIR=/dev/shm measures it without the disk.
 func BenchmarkCommands(b *testing.B) {
 	for _, n := range benchSizes() {
 		dir := b.TempDir()
@@ -54,23 +65,7 @@ func BenchmarkCommands(b *testing.B) {
 			b.Fatalf("import for the dump: exit %d", code)
 		}
 		out := filepath.Join(dir, "out")
-		cases := []struct {
-			name string
-			args []string
-		}{
-			{"check", []string{"check", doc}},
-			{"fmt", []string{"fmt", doc}},
-			{"fmt-yaml", []string{"fmt", yamlDoc}},
-			{"convert-oas31", []string{"convert", "--to", "oas31", "--format", "json", doc}},
-			{"convert-swagger", []string{"convert", "--to", "swagger", "--format", "json", doc}},
-			{"import", []string{"import", doc}},
-			{"export", []string{"export", dump}},
-			{"config-cloudformation", []string{"config", "--target", "cloudformation", doc}},
-			{"config-terraform", []string{"config", "--target", "terraform", doc}},
-			{"gen-client", []string{"gen", "client", "-package", "bench", doc}},
-			{"gen-schema", []string{"gen", "schema", doc, "-o", out}},
-			{"simulate", []string{"simulate", doc, "--operation", "GET /resource0000/7", "--error-message", "[NotFound] no item"}},
-		}
+		cases := specgen.Commands(doc, yamlDoc, dump, out)
 		b.Run(fmt.Sprintf("%d/json-decode", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
@@ -81,9 +76,9 @@ func BenchmarkCommands(b *testing.B) {
 			}
 		})
 		for _, c := range cases {
-			b.Run(fmt.Sprintf("%d/%s", n, c.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%d/%s", n, c.Name), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
-				args := append(c.args, size...)
+				args := append(c.Args, size...)
 				for b.Loop() {
 					os.RemoveAll(out)
 					if code := run(args, nil, io.Discard, io.Discard); code > exitFindings {

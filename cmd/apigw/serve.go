@@ -9,7 +9,10 @@ import (
 	"net"
 	"net/http"
 	"os/signal"
+	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -88,7 +91,9 @@ not read are printed as warnings. --strict refuses the document on any error.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 			defer stop()
-			return serve(ctx, addr, maxConns, logRequests(h, cmd.ErrOrStderr()), cmd.ErrOrStderr())
+			logged, flush := logRequests(h, cmd.ErrOrStderr())
+			defer flush()
+			return serve(ctx, addr, maxConns, logged, cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
@@ -171,13 +176,11 @@ type connLimiter struct {
 	net.Listener
 	slots chan struct{}
 	mu    sync.Mutex
-	// waiting holds the open connections with no request in progress, and
-	// since when.
-	waiting map[net.Conn]time.Time
+	open  map[*limitedConn]bool // the connections open
 }
 
 func newConnLimiter(ln net.Listener, max int) *connLimiter {
-	return &connLimiter{Listener: ln, slots: make(chan struct{}, max), waiting: map[net.Conn]time.Time{}}
+	return &connLimiter{Listener: ln, slots: make(chan struct{}, max), open: map[*limitedConn]bool{}}
 }
 
 // Accept takes a slot, evicting a waiting connection when none is free.
@@ -194,8 +197,9 @@ func (l *connLimiter) Accept() (net.Conn, error) {
 		return nil, err
 	}
 	lc := &limitedConn{Conn: c, release: func() { <-l.slots }}
+	lc.waiting.Store(time.Now().UnixNano())
 	l.mu.Lock()
-	l.waiting[lc] = time.Now()
+	l.open[lc] = true
 	l.mu.Unlock()
 	return lc, nil
 }
@@ -203,37 +207,48 @@ func (l *connLimiter) Accept() (net.Conn, error) {
 // evict closes the connection that has waited longest, if any.
 func (l *connLimiter) evict() {
 	l.mu.Lock()
-	var oldest net.Conn
-	var since time.Time
-	for c, t := range l.waiting {
-		if oldest == nil || t.Before(since) {
+	var oldest *limitedConn
+	var since int64
+	for c := range l.open {
+		if t := c.waiting.Load(); t != 0 && (oldest == nil || t < since) {
 			oldest, since = c, t
 		}
 	}
-	delete(l.waiting, oldest)
+	delete(l.open, oldest)
 	l.mu.Unlock()
 	if oldest != nil {
 		oldest.Close()
 	}
 }
 
-// track follows the server's view of each connection (http.Server.ConnState).
+// track follows the server's view of each connection
+// (http.Server.ConnState): a request in progress or not, and since when.
 func (l *connLimiter) track(c net.Conn, state http.ConnState) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	lc, ok := c.(*limitedConn)
+	if !ok {
+		return
+	}
 	switch state {
 	case http.StateIdle:
-		l.waiting[c] = time.Now()
-	case http.StateActive, http.StateHijacked, http.StateClosed:
-		delete(l.waiting, c)
+		lc.waiting.Store(time.Now().UnixNano())
+	case http.StateActive:
+		lc.waiting.Store(0)
+	case http.StateHijacked, http.StateClosed:
+		lc.waiting.Store(0)
+		l.mu.Lock()
+		delete(l.open, lc)
+		l.mu.Unlock()
 	}
 }
 
-// limitedConn gives its slot back once, when closed.
+// limitedConn gives its slot back once, when closed. waiting is when it
+// started waiting without a request in progress (Unix nanoseconds), 0
+// while a request is in progress.
 type limitedConn struct {
 	net.Conn
 	once    sync.Once
 	release func()
+	waiting atomic.Int64
 }
 
 func (c *limitedConn) Close() error {
@@ -253,15 +268,86 @@ func (r *statusRecorder) WriteHeader(code int) {
 	r.ResponseWriter.WriteHeader(code)
 }
 
-// logRequests writes one line per request: method, path, status, duration.
-func logRequests(h http.Handler, w io.Writer) http.Handler {
-	var mu sync.Mutex
+// logRequests writes one line per request to w: method, path, status,
+// duration. flush writes the lines not yet written; call it when the
+// server has stopped.
+func logRequests(h http.Handler, w io.Writer) (handler http.Handler, flush func()) {
+	l := &requestLog{w: w, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	go l.run()
+	recorders := sync.Pool{New: func() any { return new(statusRecorder) }}
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: rw, status: http.StatusOK}
+		rec := recorders.Get().(*statusRecorder)
+		rec.ResponseWriter, rec.status = rw, http.StatusOK
 		h.ServeHTTP(rec, r)
-		mu.Lock()
-		defer mu.Unlock()
-		fmt.Fprintf(w, "%s %s %d %s\n", r.Method, r.URL.RequestURI(), rec.status, time.Since(start).Round(time.Microsecond))
-	})
+		status := rec.status
+		rec.ResponseWriter = nil
+		recorders.Put(rec)
+		var buf [128]byte
+		line := append(buf[:0], r.Method...)
+		line = append(line, ' ')
+		line = append(line, r.URL.RequestURI()...)
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, int64(status), 10)
+		line = append(line, ' ')
+		line = append(line, time.Since(start).Round(time.Microsecond).String()...)
+		l.add(append(line, '\n'))
+	}), l.close
+}
+
+// requestLog writes request lines from one goroutine: a request adds its
+// line and goes on, and the lines that arrive while a write is in progress
+// are written together by the next. An idle server writes each line at
+// once; a busy one makes a write per batch rather than per request.
+type requestLog struct {
+	w      io.Writer
+	mu     sync.Mutex
+	buf    []byte
+	closed bool
+	wake   chan struct{}
+	done   chan struct{}
+}
+
+func (l *requestLog) add(line []byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		l.w.Write(slices.Clone(line))
+		return
+	}
+	l.buf = append(l.buf, line...)
+	select {
+	case l.wake <- struct{}{}:
+	default: // a write is due already
+	}
+}
+
+func (l *requestLog) run() {
+	defer close(l.done)
+	var out []byte
+	for range l.wake {
+		l.mu.Lock()
+		out, l.buf = l.buf, out[:0]
+		l.mu.Unlock()
+		if len(out) > 0 {
+			l.w.Write(out)
+		}
+	}
+}
+
+// close writes what is left; later lines are written at once.
+func (l *requestLog) close() {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return
+	}
+	l.closed = true
+	close(l.wake)
+	l.mu.Unlock()
+	<-l.done
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.w.Write(l.buf)
+	l.buf = nil
 }

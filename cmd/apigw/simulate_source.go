@@ -50,7 +50,13 @@ func loadSimSource(cmd *cobra.Command, path string, api *apiFlag) (*simSource, e
 		return nil, err
 	}
 	path = name
-	if isDump(path, data, opts.Limits) {
+	// The file is read as a definition first: a dump is what is none
+	// (isDump's rule, without parsing a definition twice).
+	docs, diags, err := loadDocuments(path, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 && noDefinition(diags) {
 		d, diags, err := apimodel.Read(path, data, opts.Limits)
 		if err != nil {
 			return nil, err
@@ -59,10 +65,6 @@ func loadSimSource(cmd *cobra.Command, path string, api *apiFlag) (*simSource, e
 			return nil, withCode(exitFindings, diagError(diags))
 		}
 		return sourceFromDump(d), nil
-	}
-	docs, diags, err := loadDocuments(path, data, opts)
-	if err != nil {
-		return nil, err
 	}
 	if len(docs) == 0 {
 		return nil, withCode(exitFindings, diagError(diags))

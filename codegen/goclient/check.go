@@ -109,7 +109,10 @@ func (lockedImporter) Import(path string) (*types.Package, error) {
 // wrong.
 func (g *gen) typeCheck(fset *token.FileSet, chunks []chunk) error {
 	var files []*ast.File
-	for _, c := range chunks {
+	for i := range chunks {
+		// Only file and err are read: the printer fills the other fields
+		// of the chunks meanwhile.
+		c := &chunks[i]
 		if c.err != nil {
 			return &Error{Message: "the generated code does not parse: " + c.err.Error()}
 		}

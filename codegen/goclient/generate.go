@@ -84,6 +84,10 @@ func Generate(doc *openapi.Document, opts Options) ([]byte, error) {
 		head += "// Package " + opts.Package + " is a client for an API served by API Gateway.\n"
 	}
 	head += g.leftOutComment()
+	// What is left to do reads the declarations alone: the document and
+	// what was worked out from it can go, which halves the memory held
+	// while the code is parsed, checked and printed.
+	g.release()
 	chunks, err := g.render()
 	if err != nil {
 		return nil, err
@@ -149,6 +153,13 @@ func newGen(doc *openapi.Document, opts Options) *gen {
 		named:   map[*yaml.Node]*namedType{},
 		inShape: map[*yaml.Node]bool{},
 	}
+}
+
+// release drops the generator's references to the document.
+func (g *gen) release() {
+	g.doc, g.root, g.opts.LeaveOut = nil, nil, nil
+	g.named, g.comps, g.scc, g.cyclic, g.inShape, g.methods = nil, nil, nil, nil, nil, nil
+	g.types = nil // appended to g.out by run
 }
 
 // fail records an error at the current operation or schema.

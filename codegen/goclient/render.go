@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"slices"
 	"strings"
@@ -143,9 +143,17 @@ func parseChunks(chunks []chunk) *token.FileSet {
 	return all
 }
 
-// formatChunks prints each parsed chunk in gofmt style (go/format.Node, as
-// go/format.Source would after parsing) and splits it into its import lines
-// and declarations; chunks are printed in parallel.
+// gofmt is go/format's printer configuration: gofmt's style, number
+// literals normalized (go/format's printerNormalizeNumbers, a mode bit
+// go/printer reads but does not export).
+var gofmt = printer.Config{Mode: printer.UseSpaces | printer.TabIndent | 1<<30, Tabwidth: 8}
+
+// formatChunks prints each parsed chunk in gofmt style and splits it into
+// its import lines and declarations; chunks are printed in parallel. The
+// printer is go/format.Node's without its import sorting: go/format sorts
+// a grouped import block by printing the file, parsing it again and
+// printing it a second time, and join sorts the import lines of all chunks
+// anyway.
 func formatChunks(chunks []chunk) error {
 	errs := make([]error, len(chunks))
 	var wg sync.WaitGroup
@@ -157,7 +165,7 @@ func formatChunks(chunks []chunk) error {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			if errs[i] = format.Node(&buf, chunks[i].fset, chunks[i].file); errs[i] == nil {
+			if errs[i] = gofmt.Fprint(&buf, chunks[i].fset, chunks[i].file); errs[i] == nil {
 				split(&chunks[i], buf.Bytes())
 			}
 		}()

@@ -130,7 +130,7 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		entry.File = g.fileName(op.Method, op.Path)
 		entry.ID = g.base + entry.File
 		s.ID = jsonschema.ID(entry.ID)
-		data, err := Marshal(s)
+		data, err := marshalSchema(s)
 		if err != nil {
 			return nil, nil, err
 		}

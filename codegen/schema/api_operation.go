@@ -68,7 +68,10 @@ func (g *apiGen) operation(op *openapi.Operation) (*jsonschema.Schema, IndexEntr
 // operation whose own integration is integ, written at ext: integ itself,
 // or the reusable integration its $ref names.
 func (g *apiGen) backendPointer(integ *extensions.Integration, ext *openapi.Extension) string {
-	if all := g.doc.ExtensionsNamed(extensions.ExtIntegrations); integ.IsRef() && len(all) > 0 {
+	if !integ.IsRef() {
+		return ext.Pointer
+	}
+	if all := g.doc.ExtensionsNamed(extensions.ExtIntegrations); len(all) > 0 {
 		return source.Pointer(all[0].Pointer, integ.RefName())
 	}
 	return ext.Pointer

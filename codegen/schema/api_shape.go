@@ -112,7 +112,7 @@ func (b *shape) content(c *opContext, resp *openapi.Response, cts []string, requ
 		default:
 			bodies[i] = &jsonschema.Schema{}
 		}
-		raw, _ := Marshal(bodies[i])
+		raw, _ := marshalSchema(bodies[i])
 		texts[i] = string(raw)
 	}
 	if len(slices.Compact(slices.Clone(texts))) == 1 {

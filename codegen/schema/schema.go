@@ -102,9 +102,6 @@ func (b *builder) placed(s *jsonschema.Schema, place extensions.Place) {
 	}
 }
 
-// Marshal returns s as indented JSON with a final newline.
-func Marshal(s *jsonschema.Schema) ([]byte, error) { return marshalIndent(s) }
-
 func orDefault(s, def string) string {
 	if s == "" {
 		return def

@@ -10,10 +10,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/mapping"
 )
 
 // HandlerOptions configure Handler.
@@ -63,7 +65,11 @@ func Handler(d *apimodel.Dump, opts HandlerOptions) http.Handler {
 		}
 		for _, r := range d.REST.Resources {
 			for _, m := range apimodel.SortedMethods(r) {
-				h.routes = append(h.routes, newRoute(m, r.Path, r.ResourceMethods[m]))
+				rt := newRoute(m, r.Path, r.ResourceMethods[m])
+				if mm := r.ResourceMethods[m]; mm != nil && mm.MethodIntegration != nil && strings.EqualFold(mm.MethodIntegration.Type, "MOCK") {
+					rt.static = staticMock(mm)
+				}
+				h.routes = append(h.routes, rt)
 			}
 		}
 	}
@@ -97,11 +103,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var rt *route
-	var params map[string]string
+	var segs []string
 	// Methods are case-sensitive (RFC 9110, section 9.1) and API Gateway's
 	// are written in capitals, so "get" is no method of the API, not GET.
 	if r.Method == strings.ToUpper(r.Method) {
-		rt, params = h.router.find(r.Method, r.URL.Path)
+		rt, segs = h.router.find(r.Method, r.URL.Path)
 	}
 	if rt == nil {
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Missing Authentication Token"})
@@ -129,7 +135,22 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	req, err := h.request(r, rt, params)
+	// A static MOCK answers what it answered before for the same
+	// Content-Type and Accept (see staticMock); a body of unknown length is
+	// read, to refuse one that is too long.
+	cached := rt.static && r.ContentLength >= 0 && r.ContentLength <= maxServeBody
+	var key answerKey
+	if cached {
+		key.accept = r.Header.Get("Accept")
+		if ct := r.Header.Values("Content-Type"); len(ct) > 0 {
+			key.contentType = ct[len(ct)-1]
+		}
+		if a := rt.answers.get(key); a != nil {
+			a.write(w)
+			return
+		}
+	}
+	req, err := h.request(r, rt, rt.params(segs))
 	if err != nil {
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"message": "Request Too Long"})
 		return
@@ -139,27 +160,119 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": "Internal server error", "error": err.Error()})
 		return
 	}
+	a := answerOf(o)
+	if cached && o.Request != nil && o.Request.Template != nil {
+		rt.answers.put(key, a)
+	}
+	a.write(w)
+}
+
+// answer is the HTTP response for an outcome.
+type answer struct {
+	status  int
+	headers []Header // mapped headers, Content-Type included when mapped
+	body    []byte
+}
+
+func answerOf(o *Outcome) *answer {
+	a := &answer{body: o.Body}
+	h := http.Header{}
 	for _, mh := range o.Headers {
 		if mh.Set {
-			w.Header().Add(mh.Name, mh.Value)
+			h.Add(mh.Name, mh.Value)
+			a.headers = append(a.headers, Header{mh.Name, mh.Value})
 		}
 	}
-	code, _ := strconv.Atoi(o.StatusCode)
-	if code < 100 || code > 599 {
-		code = http.StatusInternalServerError
+	a.status, _ = strconv.Atoi(o.StatusCode)
+	if a.status < 100 || a.status > 599 {
+		a.status = http.StatusInternalServerError
 	}
 	switch {
 	case o.Failed:
-		w.Header().Set("Content-Type", "application/json")
+		h.Del("Content-Type")
+		a.headers = slices.DeleteFunc(a.headers, func(x Header) bool { return http.CanonicalHeaderKey(x.Name) == "Content-Type" })
+		a.headers = append(a.headers, Header{"Content-Type", "application/json"})
 	case o.Template != nil:
-		if w.Header().Get("Content-Type") == "" {
-			w.Header().Set("Content-Type", o.Template.MediaType)
+		if h.Get("Content-Type") == "" {
+			a.headers = append(a.headers, Header{"Content-Type", o.Template.MediaType})
 		}
-	case w.Header().Get("Content-Type") == "":
-		w.Header().Set("Content-Type", "application/json")
+	case h.Get("Content-Type") == "":
+		a.headers = append(a.headers, Header{"Content-Type", "application/json"})
 	}
-	w.WriteHeader(code)
-	w.Write(o.Body)
+	return a
+}
+
+func (a *answer) write(w http.ResponseWriter) {
+	for _, x := range a.headers {
+		w.Header().Add(x.Name, x.Value)
+	}
+	w.WriteHeader(a.status)
+	w.Write(a.body)
+}
+
+// answers keeps a static route's answers by Accept and Content-Type, a
+// few of them.
+type answers struct {
+	mu sync.Mutex
+	m  map[answerKey]*answer
+}
+
+// answerKey is what a static route's answer depends on: the Accept header
+// and the last Content-Type header.
+type answerKey struct{ accept, contentType string }
+
+const maxAnswers = 16
+
+func (c *answers) get(key answerKey) *answer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
+}
+
+func (c *answers) put(key answerKey, a *answer) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[answerKey]*answer{}
+	}
+	if len(c.m) < maxAnswers {
+		c.m[key] = a
+	}
+}
+
+// staticMock tells whether every answer of a MOCK method depends on the
+// request's Content-Type and Accept alone: its templates read none of
+// API Gateway's variables ($input, $context, $stageVariables, $util) and
+// its mapped headers are literals. The request template then ignores the
+// body whenever one applies.
+func staticMock(m *apimodel.Method) bool {
+	integ := m.MethodIntegration
+	readsNothing := func(templates map[string]string) bool {
+		for k, text := range templates {
+			t, err := parsed.parse(k, text)
+			if err != nil || len(t.Reads()) > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if !readsNothing(integ.RequestTemplates) {
+		return false
+	}
+	for _, r := range integ.IntegrationResponses {
+		if r == nil {
+			continue
+		}
+		if !readsNothing(r.ResponseTemplates) {
+			return false
+		}
+		for k, v := range r.ResponseParameters {
+			if p, problems := mapping.ParseResponse(k, v); !mapping.HasError(problems) && p.Source.Kind != mapping.Static {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // maxServeBody bounds a request body, as API Gateway's 10 MB payload quota does.

@@ -111,7 +111,7 @@ func (req Request) vtlInput(body string, ctx *vtl.Context) vtl.Input {
 // renderTemplate parses and renders t over in; a failure is recorded in
 // t.Error as name:line:col: message and returned.
 func renderTemplate(t *Template, in vtl.Input) (vtl.Output, error) {
-	pt, err := vtl.Parse(t.MediaType, t.Text)
+	pt, err := parsed.parse(t.MediaType, t.Text)
 	if err == nil {
 		var out vtl.Output
 		if out, err = pt.Render(in, vtl.Options{}); err == nil {

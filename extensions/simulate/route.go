@@ -12,6 +12,10 @@ type route struct {
 	name   string // "GET /pets/{id}"
 	op     any    // what the route serves
 	order  int    // position in the API, which breaks ties
+	// static routes answer the same for the same Content-Type and Accept
+	// (see staticMock); answers keeps what they answered.
+	static  bool
+	answers answers
 }
 
 func newRoute(method, path string, op any) *route {
@@ -100,15 +104,16 @@ func isParam(s string) bool { return strings.HasPrefix(s, "{") && strings.HasSuf
 // parameters; a greedy {name+} counts least and needs at least one
 // segment. Among equally specific paths an exact method beats ANY, then the
 // route that comes first. It returns nil when no route fits, else the route
-// and its path parameters.
-func (r *router) find(method, path string) (*route, map[string]string) {
+// and the path's segments, from which the route's params reads the path
+// parameters.
+func (r *router) find(method, path string) (*route, []string) {
 	in := splitPath(path)
 	s := search{method: strings.ToUpper(method), in: in, score: -1}
 	s.walk(&r.root, 0, 0)
 	if s.best == nil {
 		return nil, nil
 	}
-	return s.best, s.best.params(in)
+	return s.best, in
 }
 
 // search is one lookup's state: the best route so far and its score.
@@ -186,9 +191,9 @@ func NewRouter(keys []string) *Router {
 // Match returns the index of the key a request for method and path fits,
 // with its path parameters; -1 when none fits.
 func (r *Router) Match(method, path string) (int, map[string]string) {
-	rt, params := r.r.find(method, path)
+	rt, in := r.r.find(method, path)
 	if rt == nil {
 		return -1, nil
 	}
-	return rt.op.(int), params
+	return rt.op.(int), rt.params(in)
 }

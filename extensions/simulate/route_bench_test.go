@@ -10,14 +10,18 @@ import (
 )
 
 // routedDump is a REST API with n resources /r{i}/items/{id}, each a GET
-// with a MOCK integration, like the generated benchmark documents.
-func routedDump(n int) *apimodel.Dump {
+// with a MOCK integration, like the generated benchmark documents; the
+// response template reads nothing.
+func routedDump(n int) *apimodel.Dump { return routedDumpWith(n, `{"ok": true}`) }
+
+// routedDumpWith is routedDump with the response template given.
+func routedDumpWith(n int, template string) *apimodel.Dump {
 	rest := &apimodel.RestDump{RestAPI: &apimodel.RestAPI{ID: "api", Name: "bench"}}
 	rest.Resources = append(rest.Resources, &apimodel.Resource{ID: "root", Path: "/"})
 	for i := range n {
 		m := &apimodel.Method{HTTPMethod: "GET", MethodIntegration: &apimodel.Integration{Type: "MOCK",
 			RequestTemplates:     map[string]string{"application/json": `{"statusCode": 200}`},
-			IntegrationResponses: map[string]*apimodel.IntegrationResponse{"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": `{"ok": true}`}}}},
+			IntegrationResponses: map[string]*apimodel.IntegrationResponse{"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": template}}}},
 			MethodResponses: map[string]*apimodel.MethodResponse{"200": {StatusCode: "200"}}}
 		rest.Resources = append(rest.Resources, &apimodel.Resource{ID: fmt.Sprint("r", i), Path: fmt.Sprintf("/r%d/items/{id}", i),
 			ResourceMethods: map[string]*apimodel.Method{"GET": m}})
@@ -43,7 +47,7 @@ func BenchmarkRouteLookup(b *testing.B) {
 
 // BenchmarkServe answers a MOCK request through the whole handler, with
 // 1, 1,000 and 10,000 routes, beside a bare net/http handler that writes
-// the same body.
+// the same body, and with a template that reads the request.
 func BenchmarkServe(b *testing.B) {
 	body := []byte(`{"ok": true}`)
 	bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -62,6 +66,12 @@ func BenchmarkServe(b *testing.B) {
 			n    int
 		}{fmt.Sprint(n), Handler(routedDump(n), HandlerOptions{}), n})
 	}
+	// A response template that reads the request is rendered every time.
+	cases = append(cases, struct {
+		name string
+		h    http.Handler
+		n    int
+	}{"reads-request", Handler(routedDumpWith(1000, `{"ok": true, "id": "$input.params('id')", "requestId": "$context.requestId"}`), HandlerOptions{}), 1000})
 	for _, c := range cases {
 		req := httptest.NewRequest("GET", fmt.Sprintf("/r%d/items/42", c.n-1), nil)
 		b.Run(c.name, func(b *testing.B) {

@@ -107,10 +107,11 @@ func TestRouteMatch(t *testing.T) {
 		{"GET", "/g/1/z", 0, ""},  // {a+} before the last segment matches nothing
 	}
 	for _, tt := range tests {
-		r, params := routes.find(tt.method, tt.path)
+		r, segs := routes.find(tt.method, tt.path)
 		got := 0
+		var params map[string]string
 		if r != nil {
-			got = r.op.(int)
+			got, params = r.op.(int), r.params(segs)
 		}
 		p := ""
 		for k, v := range params {
@@ -275,5 +276,63 @@ func TestHandlerStatusFromRequestTemplate(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 500 {
 		t.Errorf("fail: yes header: %d, want 500", resp.StatusCode)
+	}
+}
+
+// TestHandlerStaticAnswers: a MOCK whose templates read nothing answers the
+// same for the same Content-Type and Accept, from what it answered before,
+// and still answers each pair as it should; one that reads the request is
+// rendered for every request.
+func TestHandlerStaticAnswers(t *testing.T) {
+	static := &apimodel.Method{MethodIntegration: &apimodel.Integration{Type: "MOCK", PassthroughBehavior: "NEVER",
+		RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`, "text/plain": `{"statusCode": 404}`},
+		IntegrationResponses: map[string]*apimodel.IntegrationResponse{
+			"200": {StatusCode: "200", ResponseParameters: map[string]string{"method.response.header.X-Kind": "'static'"},
+				ResponseTemplates: map[string]string{"application/json": `{"ok": true}`, "application/xml": `<ok/>`}},
+			"404": {StatusCode: "404", SelectionPattern: "404"},
+		}}}
+	dynamic := &apimodel.Method{MethodIntegration: &apimodel.Integration{Type: "MOCK",
+		RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`},
+		IntegrationResponses: map[string]*apimodel.IntegrationResponse{
+			"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": `$context.requestId`}}}}}
+	h := Handler(&apimodel.Dump{REST: &apimodel.RestDump{Resources: []*apimodel.Resource{
+		{Path: "/static", ResourceMethods: map[string]*apimodel.Method{"GET": static}},
+		{Path: "/dynamic", ResourceMethods: map[string]*apimodel.Method{"GET": dynamic}},
+	}}}, HandlerOptions{})
+	if !staticMock(static) || staticMock(dynamic) {
+		t.Fatalf("staticMock: %v for the static route, %v for the dynamic one", staticMock(static), staticMock(dynamic))
+	}
+	get := func(path, contentType, accept string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("GET", path, nil)
+		if contentType != "" {
+			r.Header.Set("Content-Type", contentType)
+		}
+		if accept != "" {
+			r.Header.Set("Accept", accept)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	for range 2 {
+		for _, c := range []struct {
+			contentType, accept string
+			status              int
+			body, kind, ct      string
+		}{
+			{"", "", 200, `{"ok": true}`, "static", "application/json"},
+			{"", "application/xml", 200, `<ok/>`, "static", "application/xml"},
+			{"text/plain", "", 404, ``, "", "application/json"},
+			{"image/png", "", 415, `{"message": "Unsupported Media Type"}`, "", "application/json"},
+		} {
+			w := get("/static", c.contentType, c.accept)
+			if w.Code != c.status || w.Body.String() != c.body || w.Header().Get("X-Kind") != c.kind || w.Header().Get("Content-Type") != c.ct {
+				t.Errorf("%q %q: %d %q X-Kind %q Content-Type %q, want %d %q %q %q", c.contentType, c.accept,
+					w.Code, w.Body, w.Header().Get("X-Kind"), w.Header().Get("Content-Type"), c.status, c.body, c.kind, c.ct)
+			}
+		}
+	}
+	if a, b := get("/dynamic", "", "").Body.String(), get("/dynamic", "", "").Body.String(); a == b {
+		t.Errorf("two requests to a template reading $context.requestId both answered %q", a)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"mime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions/vtl"
 )
@@ -72,9 +73,50 @@ func newTemplate(mediaType, text, reason string) *Template {
 // quiet and formal forms written as $name). A template that does not parse
 // reads nothing.
 func TemplateVariables(text string) []string {
-	t, err := vtl.Parse("template", text)
+	t, err := parsed.parse("template", text)
 	if err != nil {
 		return nil
 	}
 	return t.Reads()
+}
+
+// parsed keeps the templates parsed lately: serve renders the same few
+// templates for every request, and a simulation reads each template's
+// variables before rendering it.
+var parsed = &parseCache{}
+
+// parseCache holds parsed templates by name and text, up to maxCached bytes
+// of text; past that it starts afresh. A parsed template is safe for
+// concurrent renders, and so is the cache.
+type parseCache struct {
+	mu    sync.Mutex
+	m     map[[2]string]parseResult
+	bytes int
+}
+
+type parseResult struct {
+	t   *vtl.Template
+	err error
+}
+
+const maxCached = 8 << 20
+
+// parse returns vtl.Parse(name, text), from the cache when it has it.
+func (c *parseCache) parse(name, text string) (*vtl.Template, error) {
+	k := [2]string{name, text}
+	c.mu.Lock()
+	r, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return r.t, r.err
+	}
+	r.t, r.err = vtl.Parse(name, text)
+	c.mu.Lock()
+	if c.m == nil || c.bytes+len(text) > maxCached {
+		c.m, c.bytes = map[[2]string]parseResult{}, 0
+	}
+	c.m[k] = r
+	c.bytes += len(name) + len(text)
+	c.mu.Unlock()
+	return r.t, r.err
 }

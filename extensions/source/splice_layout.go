@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"math"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -20,6 +21,7 @@ type layout struct {
 	lines  []int // byte offset where each line starts; lines[0] is line 1
 	eol    string
 	at     map[*yaml.Node]*place
+	places []place // where at's places are allocated
 	// the last position converted, so that converting the nodes of one long
 	// line in order costs one pass over it
 	curLine, curCol, curOff int
@@ -37,7 +39,7 @@ type place struct {
 // newLayout finds the place of every node below doc, a document node loaded
 // from src.
 func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
-	l := &layout{src: src, format: format, at: map[*yaml.Node]*place{}, eol: "\n"}
+	l := &layout{src: src, format: format, eol: "\n"}
 	l.lines = append(l.lines, 0)
 	for i := 0; i < len(src); {
 		w := l.breakAt(i)
@@ -54,6 +56,9 @@ func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
 	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, fmt.Errorf("no document")
 	}
+	n := countNodes(doc.Content[0], math.MaxInt)
+	l.at = make(map[*yaml.Node]*place, n)
+	l.places = make([]place, 0, n)
 	if _, err := l.walk(doc.Content[0], nil, false, -1, false); err != nil {
 		return nil, err
 	}
@@ -146,7 +151,14 @@ func (l *layout) walk(n, parent *yaml.Node, flow bool, indent int, key bool) (*p
 	if err != nil {
 		return nil, err
 	}
-	p := &place{start: start, parent: parent, flow: flow, indent: indent, key: key}
+	pl := place{start: start, parent: parent, flow: flow, indent: indent, key: key}
+	var p *place
+	if len(l.places) < cap(l.places) {
+		l.places = append(l.places, pl)
+		p = &l.places[len(l.places)-1]
+	} else {
+		p = &pl
+	}
 	l.at[n] = p
 	switch n.Kind {
 	case yaml.AliasNode:

@@ -38,6 +38,15 @@ func WriteYAML(root *yaml.Node) ([]byte, error) {
 // sequences indented under their key, no line folding, Unicode as it is,
 // no document start marker.
 func dump(n *yaml.Node, indent int) ([]byte, error) {
+	out, err := dumpChunked(n, indent, false)
+	if errors.Is(err, errNoChunks) {
+		return dumpWhole(n, indent)
+	}
+	return out, err
+}
+
+// dumpWhole writes n in one yaml v4 dump with the writers' settings.
+func dumpWhole(n *yaml.Node, indent int) ([]byte, error) {
 	return yaml.Dump(n,
 		yaml.WithIndent(indent),
 		yaml.WithCompactSeqIndent(false),
@@ -49,10 +58,15 @@ func dump(n *yaml.Node, indent int) ([]byte, error) {
 
 // canonicalYAML sets the layout choices of WriteYAML on a copied tree.
 func canonicalYAML(n *yaml.Node, done map[*yaml.Node]bool) {
-	if n == nil || done[n] {
+	if n == nil {
 		return
 	}
-	done[n] = true
+	if n.Anchor != "" { // only anchored nodes are reached twice (see Clone)
+		if done[n] {
+			return
+		}
+		done[n] = true
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {

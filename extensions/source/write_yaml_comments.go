@@ -3,7 +3,6 @@ package source
 import (
 	"bytes"
 	"regexp"
-	"strings"
 )
 
 // separateFootComments inserts an empty line after a comment block that is
@@ -12,15 +11,14 @@ import (
 // it instead of the node it was written under, so the next write would move
 // the comment. Lines inside block scalars are content, not comments.
 func separateFootComments(out []byte) []byte {
-	lines := bytes.SplitAfter(out, []byte("\n"))
 	var b bytes.Buffer
 	b.Grow(len(out) + 64)
 	blockIndent := -1 // indentation of the line that opened a block scalar
 	commentIndent := -1
-	for _, line := range lines {
-		text := strings.TrimRight(string(line), "\n")
-		indent := len(text) - len(strings.TrimLeft(text, " "))
-		blank := strings.TrimSpace(text) == ""
+	for line := range bytes.Lines(out) {
+		text := bytes.TrimRight(line, "\n")
+		indent := len(text) - len(bytes.TrimLeft(text, " "))
+		blank := len(bytes.TrimSpace(text)) == 0
 		if blockIndent >= 0 {
 			if blank || indent > blockIndent {
 				b.Write(line)
@@ -50,4 +48,6 @@ var blockScalarHeader = regexp.MustCompile(`(?:^|[ ])[|>][-+1-9]*(?: +#.*)?$`)
 // opensBlockScalar tells whether an emitted line opens a block scalar. A
 // plain scalar ending in " |" also matches; that only means no empty line is
 // inserted below it, which is safe.
-func opensBlockScalar(line string) bool { return blockScalarHeader.MatchString(line) }
+func opensBlockScalar(line []byte) bool {
+	return bytes.ContainsAny(line, "|>") && blockScalarHeader.Match(line)
+}

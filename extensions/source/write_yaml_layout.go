@@ -69,10 +69,9 @@ func (p *commentPlan) apply(n, c *yaml.Node) {
 
 // blankLines turns the placeholder comments into empty lines.
 func (p *commentPlan) blankLines(out []byte) []byte {
-	lines := bytes.SplitAfter(out, []byte("\n"))
 	var b bytes.Buffer
 	b.Grow(len(out))
-	for _, line := range lines {
+	for line := range bytes.Lines(out) {
 		if string(bytes.TrimSpace(line)) == p.blank {
 			b.WriteByte('\n')
 			continue
@@ -100,19 +99,24 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 	for bytes.Contains(src, []byte(p.blank)) {
 		p.blank += "-"
 	}
-	anchorAt := map[int]*yaml.Node{} // the first key or item starting on a line
-	firstAt := map[int]*yaml.Node{}  // the first node starting on a line
-	inside := map[int]bool{}         // lines inside a multi-line scalar or flow collection
-	var loaded []string              // the comment lines the loader attached, outside flows
+	// By line number: the first key or item starting on a line, the first
+	// node starting on it, and whether it is inside a multi-line scalar or
+	// flow collection.
+	anchorAt := make([]*yaml.Node, len(l.lines)+2)
+	firstAt := make([]*yaml.Node, len(l.lines)+2)
+	inside := make([]bool, len(l.lines)+2)
+	anchors := 0
+	var loaded []string // the comment lines the loader attached, outside flows
 	var walk func(n *yaml.Node, anchor, inFlow bool)
 	walk = func(n *yaml.Node, anchor, inFlow bool) {
 		pl := l.at[n]
 		line := l.lineOf(pl.start)
-		if _, ok := firstAt[line]; !ok {
+		if firstAt[line] == nil {
 			firstAt[line] = n
 		}
-		if _, ok := anchorAt[line]; !ok && anchor {
+		if anchorAt[line] == nil && anchor {
 			anchorAt[line] = n
+			anchors++
 		}
 		flow := n.Style&yaml.FlowStyle != 0 && n.Kind != yaml.ScalarNode
 		if n.Kind == yaml.ScalarNode || flow {
@@ -137,7 +141,7 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 	walk(doc.Content[0], false, false)
 	loaded = append(loaded, commentLines(doc.HeadComment)...)
 	loaded = append(loaded, commentLines(doc.FootComment)...)
-	if len(anchorAt) == 0 {
+	if anchors == 0 {
 		return nil, false
 	}
 
@@ -171,8 +175,8 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 		a := anchorAt[ln]
 		owned := false
 		if a == nil {
-			n, ok := firstAt[ln]
-			if !ok {
+			n := firstAt[ln]
+			if n == nil {
 				continue // nothing starts here ("-" alone): the comments wait for the next line
 			}
 			a, owned = l.owner(n), true

@@ -118,7 +118,7 @@ func TestOpensBlockScalar(t *testing.T) {
 		"a: |": true, "a: >-": true, "- |2": true, "a: !Sub |": true, "a: | # c": true,
 		"a: x": false, "a: 'x|'": false, "a: x|y": false, "# a: |x": false,
 	} {
-		if got := opensBlockScalar(line); got != want {
+		if got := opensBlockScalar([]byte(line)); got != want {
 			t.Errorf("opensBlockScalar(%q) = %v, want %v", line, got, want)
 		}
 	}

@@ -83,6 +83,18 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// BenchmarkParse parses the template alone: checking a document parses
+// every template it holds.
+func BenchmarkParse(b *testing.B) {
+	b.SetBytes(int64(len(benchTemplate)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("bench.vm", benchTemplate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkParseAndRender parses and renders on every iteration, as the
 // reference renderer does for each case.
 func BenchmarkParseAndRender(b *testing.B) {

@@ -40,6 +40,40 @@ type lexer struct {
 	rparen    int
 	inComment bool
 	inSet     bool
+	mem       arena
+}
+
+// arena hands out tokens and nodes from blocks, so that a template's
+// tokens and syntax tree take a few allocations rather than one each.
+// A block grows from 16 to 256 items: short templates stay small.
+type arena struct {
+	toks  []token
+	nodes []node
+}
+
+func blockSize(prev int) int { return min(max(2*prev, 16), 256) }
+
+func (a *arena) token() *token {
+	if len(a.toks) == cap(a.toks) {
+		a.toks = make([]token, 0, blockSize(cap(a.toks)))
+	}
+	a.toks = a.toks[:len(a.toks)+1]
+	return &a.toks[len(a.toks)-1]
+}
+
+func (a *arena) node() *node {
+	if len(a.nodes) == cap(a.nodes) {
+		a.nodes = make([]node, 0, blockSize(cap(a.nodes)))
+	}
+	a.nodes = a.nodes[:len(a.nodes)+1]
+	return &a.nodes[len(a.nodes)-1]
+}
+
+// newToken returns a token from the arena.
+func (lx *lexer) newToken(kind tokKind, begin, end int, special []*token) *token {
+	t := lx.mem.token()
+	*t = token{kind: kind, image: lx.src[begin:end], begin: begin, end: end, special: special}
+	return t
 }
 
 // lexError is a position where no token of the current state matches.
@@ -93,7 +127,7 @@ func (lx *lexer) next() (*token, *lexError) {
 	var specials []*token
 	for {
 		if lx.pos >= len(lx.src) {
-			return &token{kind: tEOF, begin: lx.pos, end: lx.pos, special: specials}, nil
+			return lx.newToken(tEOF, lx.pos, lx.pos, specials), nil
 		}
 		begin := lx.pos
 		for {
@@ -104,12 +138,12 @@ func (lx *lexer) next() (*token, *lexError) {
 			lx.pos = end
 			switch kindClass(kind) {
 			case classToken:
-				t := &token{kind: kind, image: lx.src[begin:lx.pos], begin: begin, special: specials}
+				t := lx.newToken(kind, begin, lx.pos, specials)
 				lx.tokenAction(t)
 				t.end = lx.pos
 				return t, nil
 			case classSpecial:
-				t := &token{kind: kind, image: lx.src[begin:lx.pos], begin: begin}
+				t := lx.newToken(kind, begin, lx.pos, nil)
 				lx.backup()
 				lx.pop()
 				t.end = lx.pos

@@ -14,14 +14,16 @@ type parser struct {
 }
 
 // nest guards the parser's recursion: a template nesting past
-// maxNesting is refused instead of exhausting the stack.
-func (p *parser) nest() func() {
+// maxNesting is refused instead of exhausting the stack. Each nest is
+// undone by unnest.
+func (p *parser) nest() {
 	p.depth++
 	if p.depth > maxNesting {
 		panic(p.errorAt(p.peek().begin, "the template nests directives, references or expressions more than %d deep", maxNesting))
 	}
-	return func() { p.depth-- }
 }
+
+func (p *parser) unnest() { p.depth-- }
 
 // directiveTypes lists Velocity 1.7's built-in directives: true for block
 // directives (ended by #end), false for line directives.
@@ -71,7 +73,11 @@ func (p *parser) optional(k tokKind) {
 }
 
 // openNode starts a node: its first token is the next one (JJTree's jjtOpen).
-func (p *parser) openNode(k nodeKind) *node { return &node{kind: k, first: p.peek()} }
+func (p *parser) openNode(k nodeKind) *node {
+	n := p.lx.mem.node()
+	n.kind, n.first = k, p.peek()
+	return n
+}
 
 // closeNode ends a node at the last token consumed (jjtClose).
 func (p *parser) closeNode(n *node) *node { n.last = p.tok; return n }
@@ -104,7 +110,8 @@ func isStatementStart(k tokKind) bool {
 }
 
 func (p *parser) statement() *node {
-	defer p.nest()()
+	p.nest()
+	defer p.unnest()
 	if p.ntk() == tIf {
 		return p.ifStatement()
 	}
@@ -408,7 +415,8 @@ func (p *parser) indexParameter() *node {
 }
 
 func (p *parser) parameter() *node {
-	defer p.nest()()
+	p.nest()
+	defer p.unnest()
 	p.optional(tWhitespace)
 	var n *node
 	switch p.ntk() {
@@ -472,7 +480,8 @@ func (p *parser) index() *node {
 }
 
 func (p *parser) reference() *node {
-	defer p.nest()()
+	p.nest()
+	defer p.unnest()
 	n := p.openNode(nReference)
 	formal := false
 	switch p.ntk() {
@@ -658,7 +667,8 @@ func (p *parser) mulExpr() *node {
 }
 
 func (p *parser) unary() *node {
-	defer p.nest()()
+	p.nest()
+	defer p.unnest()
 	if p.lookahead(2, (*scanner).notExpr) {
 		p.optional(tWhitespace)
 		p.consume(tNot, "")
@@ -674,7 +684,8 @@ func (p *parser) unary() *node {
 }
 
 func (p *parser) primary() *node {
-	defer p.nest()()
+	p.nest()
+	defer p.unnest()
 	p.optional(tWhitespace)
 	var n *node
 	switch p.ntk() {

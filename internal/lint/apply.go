@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,11 +57,16 @@ func Apply(diags []diag.Diagnostic, files []string, opts Options) ([]diag.Diagno
 			}
 		}
 	}
+	found := map[string]string{} // Find's answer, by file: many findings share a file
 	for i := range out {
 		d := &out[i]
 		c := opts.Config
 		if c == nil {
-			path := Find(d.File)
+			path, ok := found[d.File]
+			if !ok {
+				path = Find(d.File)
+				found[d.File] = path
+			}
 			if path == "" {
 				continue
 			}
@@ -156,8 +162,11 @@ func inlineSuppressions(file string, data []byte) ([]suppression, error) {
 			return nil, err
 		}
 	}
-	out := commentSuppressions(string(data))
-	if !strings.Contains(string(data), IgnoreKey) {
+	var out []suppression
+	if bytes.Contains(data, []byte(commentMarker)) {
+		out = commentSuppressions(string(data))
+	}
+	if !bytes.Contains(data, []byte(IgnoreKey)) {
 		return out, nil
 	}
 	tree, _, err := source.Parse(file, data, source.Limits{})

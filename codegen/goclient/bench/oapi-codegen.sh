@@ -1,6 +1,8 @@
 #!/bin/sh
 # Times "apigw gen client" against oapi-codegen v2.8.2 (-generate types,client)
-# on the synthetic documents of internal/specgen (1,000 and 3,000 operations).
+# on the synthetic documents of internal/specgen (1,000 and 3,000 operations):
+# the median wall time and peak memory of RUNS alternating runs of each, the
+# time ratio (oapi-codegen / apigw) and the memory ratio (apigw / oapi-codegen).
 # Both binaries are built first, so compile time is not counted.
 #
 #   codegen/goclient/bench/oapi-codegen.sh [RUNS]
@@ -18,31 +20,34 @@ if ! GOBIN="$work" GOFLAGS=-mod=mod go install github.com/oapi-codegen/oapi-code
 	exit 1
 fi
 
-now() { date +%s.%N; }
-
-# best RUNS... prints the fastest wall time of the command, in seconds.
-best() {
-	b=""
-	i=0
-	while [ "$i" -lt "$runs" ]; do
-		s=$(now)
-		"$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "failed: $*" >&2; echo "fail"; return; }
-		e=$(now)
-		t=$(echo "$s $e" | awk '{printf "%.3f", $2 - $1}')
-		if [ -z "$b" ] || [ "$(echo "$t $b" | awk '{print ($1 < $2)}')" = 1 ]; then b=$t; fi
-		i=$((i + 1))
-	done
-	echo "$b"
+# measure FILE CMD... runs the command once and appends its wall time (s)
+# and peak resident memory (KB) to FILE, as /usr/bin/time reports them.
+measure() {
+	f=$1
+	shift
+	/usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; echo "failed: $*" >&2; return 1; }
+	cat "$work/time" >>"$f"
 }
 
-printf '%-6s %12s %14s %8s\n' ops apigw oapi-codegen ratio
+# median FILE COLUMN prints the median of a column of FILE.
+median() {
+	sort -n -k"$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print v[int((NR+1)/2)]}'
+}
+
+if [ ! -x /usr/bin/time ]; then
+	echo "/usr/bin/time is needed (apt-get install time)" >&2
+	exit 1
+fi
+printf '%-6s %10s %10s %8s %12s %12s %8s\n' ops apigw oapi time apigw-MB oapi-MB memory
 for n in 1000 3000; do
-	a=$(best "$work/apigw" gen client -package x -o "$work/apigw_$n.go" "$work/$n.json")
-	o=$(best "$work/oapi-codegen" -generate types,client -package x -o "$work/oapi_$n.go" "$work/$n.json")
-	if [ "$a" = fail ] || [ "$o" = fail ]; then
-		printf '%-6s %12s %14s %8s\n' "$n" "$a" "$o" "-"
-		continue
-	fi
-	r=$(echo "$a $o" | awk '{printf "%.1fx", $2 / $1}')
-	printf '%-6s %11ss %13ss %8s\n' "$n" "$a" "$o" "$r"
+	: >"$work/a" && : >"$work/o"
+	i=0
+	while [ "$i" -lt "$runs" ]; do # alternate, so that both see the same machine
+		measure "$work/a" "$work/apigw" gen client -package x -o "$work/apigw_$n.go" "$work/$n.json" || exit 1
+		measure "$work/o" "$work/oapi-codegen" -generate types,client -package x -o "$work/oapi_$n.go" "$work/$n.json" || exit 1
+		i=$((i + 1))
+	done
+	at=$(median "$work/a" 1) am=$(median "$work/a" 2)
+	ot=$(median "$work/o" 1) om=$(median "$work/o" 2)
+	echo "$n $at $ot $am $om" | awk '{printf "%-6s %9.2fs %9.2fs %7.1fx %12.0f %12.0f %7.2fx\n", $1, $2, $3, $3/$2, $4/1024, $5/1024, $4/$5}'
 done
