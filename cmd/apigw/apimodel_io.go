@@ -39,6 +39,11 @@ func pickDocument(path string, data []byte, resource string, opts openapi.LoadOp
 	if err != nil {
 		return nil, diags, err
 	}
+	return pickLoaded(path, docs, diags, resource, use)
+}
+
+// pickLoaded is pickDocument on what loadDocuments returned.
+func pickLoaded(path string, docs []*openapi.Document, diags []diag.Diagnostic, resource string, use *openapi.Usage) (*openapi.Document, []diag.Diagnostic, error) {
 	var names []string
 	for _, d := range docs {
 		if resource == "" || d.Resource == resource {

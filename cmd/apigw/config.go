@@ -121,11 +121,17 @@ func configInput(cmd *cobra.Command, path, resource string, mode openapi.BasePat
 	if err != nil {
 		return nil, config.Options{}, nil, err
 	}
-	if isDump(name, data, opts.Limits) {
+	// The file is read as a definition first: a dump is what is none
+	// (isDump's rule, without parsing a definition twice).
+	docs, diags, err := loadDocuments(name, data, opts)
+	if err != nil {
+		return nil, config.Options{}, diags, err
+	}
+	if len(docs) == 0 && noDefinition(diags) {
 		d, diags, err := apimodel.Read(name, data, opts.Limits)
 		return d, config.Options{}, diags, err
 	}
-	doc, diags, err := pickDocument(name, data, resource, opts, use)
+	doc, diags, err := pickLoaded(name, docs, diags, resource, use)
 	if err != nil || doc == nil {
 		return nil, config.Options{}, diags, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -314,8 +315,9 @@ type graph struct {
 	opts  Options
 	// hash identifies the API's content; a deployment's CloudFormation
 	// logical id and its Terraform triggers hold it, so that a changed API
-	// is deployed again.
-	hash string
+	// is deployed again. It is computed beside the rest of the graph,
+	// which only reads the dump, and waited for when the deployment is added.
+	hash func() string
 	// Collector holds what building the graph found (permissions it
 	// cannot write).
 	extensions.Collector
@@ -342,7 +344,9 @@ func buildGraph(d *apimodel.Dump, opts Options) (*graph, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	g := &graph{names: newNamer(), scope: newScope(opts), opts: opts, hash: contentHash(d)}
+	sum := make(chan string, 1)
+	go func() { sum <- contentHash(d) }()
+	g := &graph{names: newNamer(), scope: newScope(opts), opts: opts, hash: sync.OnceValue(func() string { return <-sum })}
 	for _, n := range g.scope.names() {
 		g.names.used[n] = true
 	}

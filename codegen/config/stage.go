@@ -14,8 +14,8 @@ import (
 
 // deployment adds the deployment of the API, depending on deps.
 func (g *graph) deployment(k *kind, withAPI func() *props, deps []*gres) *gres {
-	dep := g.add(k, g.names.name("Deployment"), withAPI().set("triggers", "", map[string]string{"redeployment": g.hash}), deps...)
-	dep.cfnName = g.names.name("Deployment" + g.hash)
+	dep := g.add(k, g.names.name("Deployment"), withAPI().set("triggers", "", map[string]string{"redeployment": g.hash()}), deps...)
+	dep.cfnName = g.names.name("Deployment" + g.hash())
 	dep.createFirst = true
 	return dep
 }

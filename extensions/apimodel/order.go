@@ -30,51 +30,47 @@ func orderedKeys[V any](m map[string]V, order []string) []string {
 	return out
 }
 
-// marshalOrdered writes v (a struct) as encoding/json does, except that the
-// object under key lists its members in order (then the others, sorted).
-func marshalOrdered(v any, key string, order []string) ([]byte, error) {
+// marshalOrdered writes v (a struct) as encoding/json does, except that
+// its member key, the map m, lists its members in order (then the others,
+// sorted). encoding/json writes m's members sorted, and the first
+// occurrence of key followed by exactly those bytes is that member: inside a
+// string value the quotes would be escaped, and the struct's other maps of
+// that name come after it.
+func marshalOrdered(v any, key string, m map[string]bool, order []string) ([]byte, error) {
 	data, err := marshalPlain(v)
-	if err != nil || len(order) == 0 {
+	if err != nil || len(order) == 0 || len(m) < 2 {
 		return data, err
 	}
-	members, err := objectMembers(data)
+	keys := orderedKeys(m, order)
+	if slices.IsSorted(keys) {
+		return data, nil
+	}
+	sorted, err := marshalPlain(m)
 	if err != nil {
 		return nil, err
 	}
+	name, _ := marshalPlain(key)
+	written := slices.Concat(name, []byte(":"), sorted)
+	at := bytes.Index(data, written)
+	if at < 0 {
+		return nil, fmt.Errorf("apimodel: %s not found in %s", key, data)
+	}
 	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, m := range members {
+	buf.Grow(len(data))
+	buf.Write(data[:at])
+	buf.Write(name)
+	buf.WriteString(":{")
+	for i, k := range keys {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		name, _ := marshalPlain(m.key)
-		buf.Write(name)
+		kb, _ := marshalPlain(k)
+		buf.Write(kb)
 		buf.WriteByte(':')
-		if m.key != key {
-			buf.Write(m.value)
-			continue
-		}
-		inner, err := objectMembers(m.value)
-		if err != nil {
-			return nil, err
-		}
-		byKey := make(map[string]json.RawMessage, len(inner))
-		for _, e := range inner {
-			byKey[e.key] = e.value
-		}
-		buf.WriteByte('{')
-		for j, k := range orderedKeys(byKey, order) {
-			if j > 0 {
-				buf.WriteByte(',')
-			}
-			name, _ := marshalPlain(k)
-			buf.Write(name)
-			buf.WriteByte(':')
-			buf.Write(byKey[k])
-		}
-		buf.WriteByte('}')
+		buf.WriteString(strconv.FormatBool(m[k]))
 	}
 	buf.WriteByte('}')
+	buf.Write(data[at+len(written):])
 	return buf.Bytes(), nil
 }
 

@@ -86,7 +86,7 @@ type Method struct {
 // MarshalJSON writes the method with requestParameters in ParameterOrder.
 func (m Method) MarshalJSON() ([]byte, error) {
 	type plain Method
-	return marshalOrdered(plain(m), "requestParameters", m.ParameterOrder)
+	return marshalOrdered(plain(m), "requestParameters", m.RequestParameters, m.ParameterOrder)
 }
 
 // Parameters returns the keys of RequestParameters in ParameterOrder.
@@ -105,7 +105,7 @@ type MethodResponse struct {
 // MarshalJSON writes the method response with responseParameters in ParameterOrder.
 func (r MethodResponse) MarshalJSON() ([]byte, error) {
 	type plain MethodResponse
-	return marshalOrdered(plain(r), "responseParameters", r.ParameterOrder)
+	return marshalOrdered(plain(r), "responseParameters", r.ResponseParameters, r.ParameterOrder)
 }
 
 // Parameters returns the keys of ResponseParameters in ParameterOrder.

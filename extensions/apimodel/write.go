@@ -169,13 +169,21 @@ func (r *RestDump) Resource(id string) *Resource {
 // in which they can be created.
 func (r *RestDump) TreeOrder() []*Resource {
 	out := sortBy(r.Resources, func(x *Resource) []string { return []string{x.Path, x.ID} })
-	depth := func(x *Resource) int {
+	byID := make(map[string]*Resource, len(r.Resources))
+	for _, res := range r.Resources {
+		if _, ok := byID[res.ID]; !ok {
+			byID[res.ID] = res
+		}
+	}
+	depths := make(map[*Resource]int, len(out))
+	for _, res := range out {
 		n := 0
-		for p := x; p != nil && p.ParentID != "" && n <= len(r.Resources); p = r.Resource(p.ParentID) {
+		for p := res; p != nil && p.ParentID != "" && n <= len(r.Resources); p = byID[p.ParentID] {
 			n++
 		}
-		return n
+		depths[res] = n
 	}
+	depth := func(x *Resource) int { return depths[x] }
 	slices.SortStableFunc(out, func(a, b *Resource) int { return cmp.Compare(depth(a), depth(b)) })
 	return out
 }
