@@ -109,7 +109,7 @@ func (e *exporter) rootExtensions(root *obj, api *apimodel.RestAPI) {
 	} else if ec := e.endpointConfig(api); len(ec.Content) > 0 {
 		servers := source.Items(source.Get(root.node(), "servers"))
 		if len(servers) > 0 && source.Get(servers[0], extensions.ExtEndpointConfiguration) == nil {
-			(&obj{servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
+			(&obj{n: servers[0]}).set(extensions.ExtEndpointConfiguration, ec)
 		}
 	}
 	// get-gateway-responses lists every type, the ones the API did not
@@ -254,7 +254,7 @@ func (e *exporter) apigwv2(v *apimodel.V2Dump) *yaml.Node {
 			item = newMap().node()
 			paths.set(path, item)
 		}
-		(&obj{item}).set(key, op.node())
+		(&obj{n: item}).set(key, op.node())
 	}
 	root.set("paths", paths.node())
 	schemes := newMap()

@@ -9,22 +9,54 @@ import (
 )
 
 // obj builds a mapping node; nil values are left out.
-type obj struct{ n *yaml.Node }
+type obj struct {
+	n *yaml.Node
+	// at indexes the keys of a mapping grown past indexFrom entries
+	// (paths, schemas), so that building one stays linear.
+	at map[string]int
+}
 
-func newMap() *obj { return &obj{&yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap}} }
+// indexFrom is the number of entries from which set looks keys up in an index.
+const indexFrom = 32
+
+func newMap() *obj { return &obj{n: &yaml.Node{Kind: yaml.MappingNode, Tag: source.TagMap}} }
 
 func (o *obj) set(key string, v *yaml.Node) *obj {
 	if v == nil {
 		return o
 	}
-	for i := 0; i+1 < len(o.n.Content); i += 2 {
-		if o.n.Content[i].Value == key {
-			o.n.Content[i+1] = v
-			return o
-		}
+	if i := o.find(key); i >= 0 {
+		o.n.Content[i+1] = v
+		return o
 	}
 	o.n.Content = append(o.n.Content, strScalar(key), v)
+	if o.at != nil {
+		o.at[key] = len(o.n.Content) - 2
+	}
 	return o
+}
+
+// find returns the index in Content of key's first entry, or -1.
+func (o *obj) find(key string) int {
+	c := o.n.Content
+	if len(c) < 2*indexFrom {
+		for i := 0; i+1 < len(c); i += 2 {
+			if c[i].Value == key {
+				return i
+			}
+		}
+		return -1
+	}
+	if o.at == nil || len(o.at) != len(c)/2 {
+		o.at = make(map[string]int, len(c)/2)
+		for i := len(c) - 2; i >= 0; i -= 2 {
+			o.at[c[i].Value] = i
+		}
+	}
+	if i, ok := o.at[key]; ok && c[i].Value == key {
+		return i
+	}
+	return -1
 }
 
 func (o *obj) node() *yaml.Node { return o.n }
