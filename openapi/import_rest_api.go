@@ -197,14 +197,20 @@ func (im *importer) gatewayResponses() {
 		if gr.ResponseParameters == nil {
 			gr.ResponseParameters = map[string]string{}
 		}
-		// API Gateway also returns its own body template,
-		// {"message":$context.error.messageString}, for a response put
-		// without one; the dump leaves it out, so that clients generated from
-		// it do not take API Gateway's body for the API's.
 		gr.ResponseTemplates = im.keepMap(&gr.Intrinsics, "responseTemplates", p.Value.ResponseTemplates)
+		if len(p.Value.ResponseTemplates) == 0 {
+			// A response put without templates gets API Gateway's own body
+			// (put-gateway-response-status-only in LocalStack's snapshots
+			// recorded against AWS).
+			gr.ResponseTemplates = map[string]string{"application/json": GatewayMessageTemplate}
+		}
 		im.out.GatewayResponses = append(im.out.GatewayResponses, gr)
 	}
 }
+
+// GatewayMessageTemplate is the body template API Gateway gives its own
+// responses, and a gateway response put without a template.
+const GatewayMessageTemplate = `{"message":$context.error.messageString}`
 
 // gatewayStatus is the status code of each gateway response type when none
 // is set, as get-gateway-responses returns them (DEFAULT_4XX and

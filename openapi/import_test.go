@@ -334,8 +334,11 @@ x-amazon-apigateway-documentation:
 }
 
 // TestImportGatewayResponseDefaults: a gateway response without a status
-// code gets its type's, and responseParameters is {} when none are set, as
-// get-gateway-responses returns them.
+// code gets its type's, responseParameters is {} when none are set, and one
+// without templates gets API Gateway's own body template, as
+// get-gateway-responses returns them (LocalStack's snapshots recorded
+// against AWS: put-gateway-response-status-only and
+// put-gateway-response-response-parameters-only).
 func TestImportGatewayResponseDefaults(t *testing.T) {
 	src := `swagger: "2.0"
 info: {title: t, version: "1"}
@@ -354,6 +357,12 @@ x-amazon-apigateway-gateway-responses:
 	}
 	if g := got["DEFAULT_4XX"]; g.StatusCode != "" || g.ResponseParameters["gatewayresponse.header.A"] != "'b'" {
 		t.Errorf("DEFAULT_4XX %+v", g)
+	}
+	if g := got["ACCESS_DENIED"]; len(g.ResponseTemplates) != 1 || g.ResponseTemplates["application/json"] != `{"m": 1}` {
+		t.Errorf("ACCESS_DENIED keeps its template: %v", g.ResponseTemplates)
+	}
+	if g := got["DEFAULT_4XX"]; len(g.ResponseTemplates) != 1 || g.ResponseTemplates["application/json"] != `{"message":$context.error.messageString}` {
+		t.Errorf("DEFAULT_4XX without templates gets API Gateway's: %v", g.ResponseTemplates)
 	}
 	dump := *d.REST
 	dump.GatewayResponses = append(dump.GatewayResponses, &apimodel.GatewayResponse{ResponseType: "THROTTLED", StatusCode: "429", DefaultResponse: boolPtr(true)})
