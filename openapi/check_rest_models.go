@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"fmt"
+
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
@@ -11,14 +13,23 @@ var restModelsCheck = &DocumentCheck{Name: "rest-models", REST: true, Codes: []d
 
 func checkRESTModels(p *pass) {
 	for _, s := range p.doc.Schemas {
-		if bad := badChars(s.Name, ""); bad != "" {
-			p.Add(diag.ModelName, p.keyAt(s.Pointer), s.Pointer,
-				"schema name %q has %s; REST API model names must be alphanumeric, and import fails (\"Model name must be alphanumeric\"): rename it (for example %q) and update its $refs",
-				s.Name, bad, alnumOnly(s.Name))
+		if msg := modelNameProblem(s.Name); msg != "" {
+			p.Add(diag.ModelName, p.keyAt(s.Pointer), s.Pointer, "%s", msg)
 		}
 	}
 	w := &schemaWalk{p: p, seen: map[*yaml.Node]bool{}}
 	w.walk(p.doc.Root, p.doc.Pointer, false)
+}
+
+// modelNameProblem is ModelName's message for a schema called name, or ""
+// when the name is alphanumeric, as model names must be.
+func modelNameProblem(name string) string {
+	bad := badChars(name, "")
+	if bad == "" {
+		return ""
+	}
+	return fmt.Sprintf("schema name %q has %s; REST API model names must be alphanumeric, and import fails (\"Model name must be alphanumeric\"): rename it (for example %q) and update its $refs",
+		name, bad, alnumOnly(name))
 }
 
 func alnumOnly(s string) string {

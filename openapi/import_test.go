@@ -371,3 +371,28 @@ x-amazon-apigateway-gateway-responses:
 		t.Errorf("export writes the gateway responses the API customised, not API Gateway's defaults: %v", grs)
 	}
 }
+
+// TestImportModelName: a schema name that is not alphanumeric fails a REST
+// import as it fails API Gateway's ("Model name must be alphanumeric"),
+// reported at the name, the same finding check reports.
+func TestImportModelName(t *testing.T) {
+	src := `openapi: 3.0.1
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Good: {type: object}
+    basic-error: {type: object}
+`
+	_, diags := importString(t, src, ImportOptions{})
+	var got []diag.Diagnostic
+	for _, d := range diags {
+		if d.Code == diag.ModelName {
+			got = append(got, d)
+		}
+	}
+	if len(got) != 1 || got[0].Severity != diag.Error || got[0].Line != 7 || got[0].Column != 5 ||
+		got[0].Pointer != "/components/schemas/basic-error" || !strings.Contains(got[0].Message, `"basicError"`) {
+		t.Errorf("want one error at 7:5 naming basicError, got %+v", got)
+	}
+}
