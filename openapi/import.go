@@ -114,8 +114,24 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 			t.restTemplate(d.REST)
 		}
 	}
+	im.Diags = append(im.Diags, importFailures(doc)...)
 	diag.Sort(im.Diags)
 	return d, im.Diags
+}
+
+// failingChecks are the checks whose errors are documents API Gateway's
+// import refuses: import reports them as check does.
+var failingChecks = []*DocumentCheck{responseHeadersCheck, requestParametersCheck, restModelsCheck, httpAPIRulesCheck}
+
+// importFailures returns the errors of failingChecks on doc.
+func importFailures(doc *Document) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, d := range runChecks(doc, failingChecks) {
+		if d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // importer holds one Import's state.

@@ -54,13 +54,6 @@ func (im *importer) definitions() {
 		im.models[source.Resolve(s.Node)] = s.Name
 	}
 	for _, s := range im.doc.Schemas {
-		if msg := modelNameProblem(s.Name); msg != "" {
-			at := s.Node
-			if i := strings.LastIndexByte(s.Pointer, '/'); i >= 0 {
-				at = cmp.Or(keyNode(source.NodeAt(im.doc.Tree, s.Pointer[:i]), s.Name), at)
-			}
-			im.Add(diag.ModelName, at, im.relPointer(s.Pointer), "%s", msg)
-		}
 		im.addModel(s.Name, s.Node, im.relPointer(s.Pointer))
 	}
 }
