@@ -102,6 +102,9 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 	if !im.checkExisting() {
 		return nil, im.Diags
 	}
+	// The checks only read the document, as import does: they run beside it.
+	failures := make(chan []diag.Diagnostic, 1)
+	go func() { failures <- importFailures(doc) }()
 	var d *apimodel.Dump
 	if doc.HTTPAPI() {
 		d = &apimodel.Dump{V2: im.apigwv2()}
@@ -114,7 +117,7 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 			t.restTemplate(d.REST)
 		}
 	}
-	im.Diags = append(im.Diags, importFailures(doc)...)
+	im.Diags = append(im.Diags, <-failures...)
 	diag.Sort(im.Diags)
 	return d, im.Diags
 }
