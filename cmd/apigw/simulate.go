@@ -202,7 +202,11 @@ func runSimulate(cmd *cobra.Command, file string, f *simulateFlags) error {
 	method, path, _ := strings.Cut(op.name, " ")
 	req.Context = simulate.DefaultContext(method, path)
 	maps.Copy(req.Context, ctxVars)
-	if op.kind != "REST" {
+	switch op.kind {
+	case "WebSocket":
+		req.Context = simulate.DefaultWebSocketContext(op.name)
+		maps.Copy(req.Context, ctxVars)
+	case "HTTP":
 		req.Context = ctxVars
 	}
 	out := cmd.OutOrStdout()

@@ -103,6 +103,12 @@ func ExampleDefaultContext() {
 	// Output: GET /pets/{id} test-invoke-stage /test-invoke-stage/pets/{id}
 }
 
+func ExampleDefaultWebSocketContext() {
+	c := simulate.DefaultWebSocketContext("$connect")
+	fmt.Println(c["routeKey"], c["eventType"], c["requestId"] == c["extendedRequestId"])
+	// Output: $connect CONNECT true
+}
+
 func ExampleIsLambda() {
 	fmt.Println(simulate.IsLambda("aws", "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations"))
 	fmt.Println(simulate.IsLambda("aws", "arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem"))

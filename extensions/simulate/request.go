@@ -77,6 +77,37 @@ func DefaultContext(method, resourcePath string) map[string]string {
 	}
 }
 
+// DefaultWebSocketContext returns the $context of a WebSocket message on
+// the route routeKey made offline: the variables the WebSocket mapping
+// template reference lists for every message ($connect and $disconnect
+// give the CONNECT and DISCONNECT events, which have no messageId), with
+// requestId the same as extendedRequestId as documented, and fixed
+// identifiers and times so that simulations are reproducible. Callers
+// override any value.
+func DefaultWebSocketContext(routeKey string) map[string]string {
+	c := map[string]string{
+		"apiId":             "offline",
+		"connectedAt":       "1735689600000",
+		"connectionId":      "offline-connection-id",
+		"domainName":        "offline.execute-api.us-east-1.amazonaws.com",
+		"eventType":         "MESSAGE",
+		"extendedRequestId": "test-invoke-extended-request-id",
+		"identity.sourceIp": "test-invoke-source-ip",
+		"messageDirection":  "IN",
+		"messageId":         "offline-message-id",
+		"requestId":         "test-invoke-extended-request-id",
+		"requestTimeEpoch":  "1735689600000",
+		"routeKey":          routeKey,
+		"stage":             "test-invoke-stage",
+	}
+	switch routeKey {
+	case "$connect", "$disconnect":
+		c["eventType"] = strings.ToUpper(routeKey[1:])
+		delete(c, "messageId")
+	}
+	return c
+}
+
 // TemplateContext builds the $context mapping templates read from
 // variables by dotted name (DefaultContext's, or a request's): each one
 // set, and the identity keys they do not set null, as API Gateway has

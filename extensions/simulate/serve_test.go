@@ -222,6 +222,28 @@ func TestWebSocket(t *testing.T) {
 	}
 }
 
+// TestWebSocketRendersTemplate: the selected response template is rendered
+// over the payload with the WebSocket $context; one that fails fails the
+// simulation.
+func TestWebSocketRendersTemplate(t *testing.T) {
+	integ := &apimodel.V2Integration{IntegrationType: "HTTP"}
+	rs := []*apimodel.V2IntegrationResponse{{IntegrationResponseKey: "$default", ResponseTemplates: map[string]string{
+		"$default": `{"route": "$context.routeKey", "event": "$context.eventType", "id": $input.json('$.id')}`}}}
+	req := Request{Context: DefaultWebSocketContext("sendMessage")}
+	o, err := WebSocket(integ, rs, Result{StatusCode: 200, Body: []byte(`{"id": 7}`)}, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"route": "sendMessage", "event": "MESSAGE", "id": 7}`; string(o.Body) != want || o.Failed {
+		t.Errorf("body %s, want %s (%+v)", o.Body, want, o.Notes)
+	}
+	rs[0].ResponseTemplates["$default"] = "#foreach($x in"
+	o, _ = WebSocket(integ, rs, Result{StatusCode: 200}, req)
+	if !o.Failed || !hasNote(o.Notes, diag.SimTemplate) {
+		t.Errorf("a template that does not parse: %+v", o)
+	}
+}
+
 // TestHandlerStatusFromRequestTemplate: the statusCode the rendered
 // request template outputs selects the integration response, as API
 // Gateway does, and the selected response template is rendered over the

@@ -23,7 +23,9 @@ import (
 // The response template is chosen by evaluating the response's
 // templateSelectionExpression (static text, ${integration.response.statuscode}
 // or \$default); when that key has no template the "$default" template
-// applies, and without one the payload passes through.
+// applies, and without one the payload passes through. The template is
+// rendered over the payload with req.Context as $context
+// (DefaultWebSocketContext gives one).
 func WebSocket(integ *apimodel.V2Integration, responses []*apimodel.V2IntegrationResponse, res Result, req Request) (*Outcome, error) {
 	o := &Outcome{IntegrationType: strings.ToUpper(integ.IntegrationType), Lambda: IsLambda(integ.IntegrationType, integ.IntegrationURI),
 		Attempts: []Attempt{}, Headers: []MappedHeader{}, Notes: []Note{}, Conversion: ConvertNone}
@@ -97,6 +99,14 @@ func WebSocket(integ *apimodel.V2Integration, responses []*apimodel.V2Integratio
 	}
 	o.Body = body
 	o.Template = selectWebSocketTemplate(r, o.StatusCode, res.Headers)
+	if t := o.Template; t != nil {
+		out, err := renderTemplate(t, req.vtlInput(string(body), TemplateContext(req.Context)))
+		if err != nil {
+			o.fail(diag.SimTemplate, fmt.Sprintf("the response template %s fails at %s, so no integration response is produced", t.MediaType, t.Error))
+			return o, nil
+		}
+		o.Body = []byte(out.Body)
+	}
 	return o, nil
 }
 
