@@ -20,7 +20,7 @@ func (d *Dump) Marshal() ([]byte, error) {
 	var v any
 	switch {
 	case d.REST != nil:
-		v = d.REST.sorted()
+		v = d.REST.sorted().forJSON()
 	case d.V2 != nil:
 		v = d.V2.sorted()
 	default:

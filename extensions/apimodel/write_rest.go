@@ -1,0 +1,123 @@
+package apimodel
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Marshal writes a REST dump's resources through these mirrors of Resource
+// and Method, which have no MarshalJSON of their own: encoding/json compacts
+// again whatever a MarshalJSON method returns, so a method that wrote itself
+// whole (integration included) was compacted once per level. The mirrors
+// hold the same members in the same order (TestWriteMirrors), and write the
+// same bytes.
+
+// restJSON is RestDump as Marshal writes it.
+type restJSON struct {
+	RestAPI            *RestAPI             `json:"restApi,omitempty"`
+	Resources          []resourceJSON       `json:"resources,omitempty"`
+	Models             []*Model             `json:"models,omitempty"`
+	Authorizers        []*Authorizer        `json:"authorizers,omitempty"`
+	RequestValidators  []*RequestValidator  `json:"requestValidators,omitempty"`
+	GatewayResponses   []*GatewayResponse   `json:"gatewayResponses,omitempty"`
+	DocumentationParts []*DocumentationPart `json:"documentationParts,omitempty"`
+	Deployments        []*Deployment        `json:"deployments,omitempty"`
+	Stages             []*RestStage         `json:"stages,omitempty"`
+}
+
+// resourceJSON is Resource as Marshal writes it.
+type resourceJSON struct {
+	ID              string                 `json:"id,omitempty"`
+	ParentID        string                 `json:"parentId,omitempty"`
+	PathPart        string                 `json:"pathPart,omitempty"`
+	Path            string                 `json:"path,omitempty"`
+	ResourceMethods map[string]*methodJSON `json:"resourceMethods,omitempty"`
+}
+
+// methodJSON is Method as Marshal writes it: requestParameters in
+// ParameterOrder.
+type methodJSON struct {
+	HTTPMethod          string                     `json:"httpMethod,omitempty"`
+	AuthorizationType   string                     `json:"authorizationType,omitempty"`
+	AuthorizerID        string                     `json:"authorizerId,omitempty"`
+	APIKeyRequired      *bool                      `json:"apiKeyRequired,omitempty"`
+	RequestValidatorID  string                     `json:"requestValidatorId,omitempty"`
+	OperationName       string                     `json:"operationName,omitempty"`
+	RequestParameters   orderedBools               `json:"requestParameters,omitzero"`
+	RequestModels       map[string]string          `json:"requestModels,omitempty"`
+	MethodResponses     map[string]*MethodResponse `json:"methodResponses,omitempty"`
+	MethodIntegration   *Integration               `json:"methodIntegration,omitempty"`
+	AuthorizationScopes []string                   `json:"authorizationScopes,omitempty"`
+}
+
+// forJSON returns the dump with its resources as Marshal writes them.
+func (r *RestDump) forJSON() *restJSON {
+	out := &restJSON{RestAPI: r.RestAPI, Models: r.Models, Authorizers: r.Authorizers, RequestValidators: r.RequestValidators,
+		GatewayResponses: r.GatewayResponses, DocumentationParts: r.DocumentationParts, Deployments: r.Deployments, Stages: r.Stages}
+	if r.Resources != nil {
+		out.Resources = make([]resourceJSON, len(r.Resources))
+	}
+	for i, res := range r.Resources {
+		if res == nil {
+			continue
+		}
+		rj := resourceJSON{ID: res.ID, ParentID: res.ParentID, PathPart: res.PathPart, Path: res.Path}
+		if res.ResourceMethods != nil {
+			rj.ResourceMethods = make(map[string]*methodJSON, len(res.ResourceMethods))
+		}
+		for k, m := range res.ResourceMethods {
+			if m == nil {
+				rj.ResourceMethods[k] = nil
+				continue
+			}
+			rj.ResourceMethods[k] = &methodJSON{HTTPMethod: m.HTTPMethod, AuthorizationType: m.AuthorizationType, AuthorizerID: m.AuthorizerID,
+				APIKeyRequired: m.APIKeyRequired, RequestValidatorID: m.RequestValidatorID, OperationName: m.OperationName,
+				RequestParameters: orderedBools{m.RequestParameters, m.ParameterOrder}, RequestModels: m.RequestModels,
+				MethodResponses: m.MethodResponses, MethodIntegration: m.MethodIntegration, AuthorizationScopes: m.AuthorizationScopes}
+		}
+		out.Resources[i] = rj
+	}
+	return out
+}
+
+// orderedBools is a map written with its keys in order (then the others,
+// sorted), and left out when empty as omitempty leaves out a map.
+type orderedBools struct {
+	m     map[string]bool
+	order []string
+}
+
+// IsZero tells omitzero to leave the member out.
+func (o orderedBools) IsZero() bool { return len(o.m) == 0 }
+
+// MarshalJSON writes the members in order.
+func (o orderedBools) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, k := range orderedKeys(o.m, o.order) {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		writeKey(&buf, k)
+		buf.WriteByte(':')
+		buf.WriteString(strconv.FormatBool(o.m[k]))
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// writeKey writes s as a JSON string as Marshal's encoder does (no HTML
+// escaping): directly when nothing in it needs escaping.
+func writeKey(buf *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			b, _ := marshalPlain(s)
+			buf.Write(b)
+			return
+		}
+	}
+	buf.WriteByte('"')
+	buf.WriteString(s)
+	buf.WriteByte('"')
+}
