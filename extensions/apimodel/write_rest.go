@@ -47,8 +47,24 @@ type methodJSON struct {
 	RequestParameters   orderedBools               `json:"requestParameters,omitzero"`
 	RequestModels       map[string]string          `json:"requestModels,omitempty"`
 	MethodResponses     map[string]*MethodResponse `json:"methodResponses,omitempty"`
-	MethodIntegration   *Integration               `json:"methodIntegration,omitempty"`
+	MethodIntegration   any                        `json:"methodIntegration,omitempty"`
 	AuthorizationScopes []string                   `json:"authorizationScopes,omitempty"`
+}
+
+// integrationJSON is an Integration without intrinsics, written by
+// encoding/json directly.
+type integrationJSON Integration
+
+// integrationForJSON returns what Marshal writes for in: in itself when it
+// holds intrinsics (its MarshalJSON puts them in place), nil for none.
+func integrationForJSON(in *Integration) any {
+	switch {
+	case in == nil:
+		return nil
+	case len(in.Intrinsics) > 0:
+		return in
+	}
+	return (*integrationJSON)(in)
 }
 
 // forJSON returns the dump with its resources as Marshal writes them.
@@ -74,7 +90,7 @@ func (r *RestDump) forJSON() *restJSON {
 			rj.ResourceMethods[k] = &methodJSON{HTTPMethod: m.HTTPMethod, AuthorizationType: m.AuthorizationType, AuthorizerID: m.AuthorizerID,
 				APIKeyRequired: m.APIKeyRequired, RequestValidatorID: m.RequestValidatorID, OperationName: m.OperationName,
 				RequestParameters: orderedBools{m.RequestParameters, m.ParameterOrder}, RequestModels: m.RequestModels,
-				MethodResponses: m.MethodResponses, MethodIntegration: m.MethodIntegration, AuthorizationScopes: m.AuthorizationScopes}
+				MethodResponses: m.MethodResponses, MethodIntegration: integrationForJSON(m.MethodIntegration), AuthorizationScopes: m.AuthorizationScopes}
 		}
 		out.Resources[i] = rj
 	}
