@@ -202,11 +202,28 @@ func writeJSON(buf *bytes.Buffer, v any, indent string) {
 func typeName(v any) string { b, _ := json.Marshal(v); return string(b) }
 
 func writeString(buf *bytes.Buffer, s string) {
+	if plainASCII(s) {
+		buf.WriteByte('"')
+		buf.WriteString(s)
+		buf.WriteByte('"')
+		return
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)
 	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+// plainASCII tells whether s is printable ASCII without '"' or '\\',
+// which encoding/json writes as it is.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // toYAML converts v to a YAML node; strings that YAML would read as
