@@ -77,8 +77,10 @@ const ModelURL = "https://apigateway.amazonaws.com/restapis/%s/models/%s"
 // REST API (ImportRestApi) for a REST document, an HTTP API (apigatewayv2
 // ImportApi) when doc.HTTPAPI(). Ids are derived from names and paths
 // (apimodel.StableID), so the same document always gives the same dump.
-// What import would warn about or reject is returned as diagnostics; the
-// dump holds what could be imported.
+// What import would warn about or reject is returned as diagnostics, the
+// errors of the document checks API Gateway's import fails on included
+// (undeclared mapped headers and request parameters, model names, HTTP API
+// rules); the dump holds what could be imported.
 func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnostic) {
 	im := &importer{Collector: extensions.Collector{File: doc.File, Base: doc.Pointer}, doc: doc, opts: opts, root: doc.Root}
 	if doc.Model != nil && opts.Existing == nil {
