@@ -280,7 +280,8 @@ const maxServeBody = 10 << 20
 
 // request describes an HTTP request as the templates see it.
 func (h *handler) request(r *http.Request, rt *route, params map[string]string) (Request, error) {
-	req := Request{Accept: r.Header.Get("Accept"), StageVariables: h.opts.StageVariables, Context: h.context(r, rt)}
+	vars := h.context(r, rt)
+	req := Request{Accept: r.Header.Get("Accept"), StageVariables: h.opts.StageVariables, Context: vars, vars: rt.templateContext(vars)}
 	for _, k := range sortedStrings(params) {
 		req.Path = append(req.Path, Param{Name: k, Value: params[k]})
 	}
@@ -313,7 +314,7 @@ func (h *handler) context(r *http.Request, rt *route) map[string]string {
 		ip = r.RemoteAddr
 	}
 	now := time.Now().UTC()
-	n := h.n.Add(1)
+	id := requestID(now, h.n.Add(1))
 	c := DefaultContext(r.Method, rt.path)
 	host, _, err := net.SplitHostPort(r.Host)
 	if err != nil {
@@ -321,8 +322,8 @@ func (h *handler) context(r *http.Request, rt *route) map[string]string {
 	}
 	prefix, _, _ := strings.Cut(host, ".")
 	for k, v := range map[string]string{
-		"requestId":          requestID(now, n),
-		"extendedRequestId":  requestID(now, n),
+		"requestId":          id,
+		"extendedRequestId":  id,
 		"path":               "/" + h.opts.Stage + r.URL.Path,
 		"stage":              h.opts.Stage,
 		"protocol":           r.Proto,

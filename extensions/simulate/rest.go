@@ -85,7 +85,7 @@ func REST(m *apimodel.Method, binaryMediaTypes []string, res Result, req Request
 		return o, nil
 	}
 
-	ctx := TemplateContext(req.Context)
+	ctx := req.templateContext()
 	ir, last, err := integrationRequest(integ, req, ctx)
 	o.Request = ir
 	switch {

@@ -3,6 +3,8 @@ package simulate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/apigw/apigw/extensions/vtl"
 )
 
 // Header is one header line: a name and one value.
@@ -100,4 +102,15 @@ type Request struct {
 	Header      Headers
 	// Body is the client request's body: $input.body of the request template.
 	Body []byte
+	// vars is Context as the templates read it, when the caller built it
+	// already (serve builds a route's once and sets what each request changes).
+	vars *vtl.Context
+}
+
+// templateContext is $context for the request's templates.
+func (req Request) templateContext() *vtl.Context {
+	if req.vars != nil {
+		return req.vars
+	}
+	return TemplateContext(req.Context)
 }

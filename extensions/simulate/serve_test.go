@@ -358,3 +358,38 @@ func TestHandlerStaticAnswers(t *testing.T) {
 		t.Errorf("two requests to a template reading $context.requestId both answered %q", a)
 	}
 }
+
+// TestHandlerContextPerRequest: every request of a route gets its own
+// $context (method, path, request id, caller), and what a template sets
+// through responseOverride stays with its request.
+func TestHandlerContextPerRequest(t *testing.T) {
+	api := &apimodel.Dump{REST: &apimodel.RestDump{Resources: []*apimodel.Resource{
+		{Path: "/r/{id}", ResourceMethods: map[string]*apimodel.Method{"ANY": {MethodIntegration: &apimodel.Integration{Type: "MOCK",
+			RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`},
+			IntegrationResponses: map[string]*apimodel.IntegrationResponse{"200": {StatusCode: "200", ResponseTemplates: map[string]string{"application/json": `#if($context.httpMethod == "POST")#set($context.responseOverride.status = 201)#end` +
+				`$context.httpMethod $context.path $context.resourcePath $context.identity.userAgent $context.requestId.length()`}}}}}}},
+	}}}
+	srv := httptest.NewServer(Handler(api, HandlerOptions{Stage: "dev"}))
+	defer srv.Close()
+	for _, tt := range []struct {
+		method, path, agent string
+		status              int
+		body                string
+	}{
+		{"POST", "/r/1", "a/1", 201, "POST /dev/r/1 /r/{id} a/1 36"},
+		{"GET", "/r/2", "b/2", 200, "GET /dev/r/2 /r/{id} b/2 36"},
+		{"POST", "/r/3", "c/3", 201, "POST /dev/r/3 /r/{id} c/3 36"},
+	} {
+		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+		req.Header.Set("User-Agent", tt.agent)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || string(b) != tt.body {
+			t.Errorf("%s %s: %d %q; want %d %q", tt.method, tt.path, resp.StatusCode, b, tt.status, tt.body)
+		}
+	}
+}

@@ -100,7 +100,7 @@ func WebSocket(integ *apimodel.V2Integration, responses []*apimodel.V2Integratio
 	o.Body = body
 	o.Template = selectWebSocketTemplate(r, o.StatusCode, res.Headers)
 	if t := o.Template; t != nil {
-		out, err := renderTemplate(t, req.vtlInput(string(body), TemplateContext(req.Context)))
+		out, err := renderTemplate(t, req.vtlInput(string(body), req.templateContext()))
 		if err != nil {
 			o.fail(diag.SimTemplate, fmt.Sprintf("the response template %s fails at %s, so no integration response is produced", t.MediaType, t.Error))
 			return o, nil

@@ -334,3 +334,49 @@ type jList struct {
 }
 
 func newList(kind listKind, elems []any) *jList { return &jList{kind: kind, elems: elems} }
+
+// clone copies m and the maps nested in it; other values are shared, as
+// a $context built from text holds only maps, strings and nulls.
+func (m *jMap) clone() *jMap {
+	c := &jMap{kind: m.kind, entries: make([]*mapEntry, len(m.entries))}
+	block := make([]mapEntry, len(m.entries))
+	for i, e := range m.entries {
+		block[i] = mapEntry{e.key, e.val}
+		if sub, ok := e.val.(*jMap); ok {
+			block[i].val = sub.clone()
+		}
+		c.entries[i] = &block[i]
+	}
+	// copied finds the copy of an entry of m by its place in m.entries:
+	// searched in small maps such as $context's, looked up in larger ones.
+	copied := func(e *mapEntry) *mapEntry { return c.entries[slices.Index(m.entries, e)] }
+	if len(m.entries) > 64 {
+		at := make(map[*mapEntry]*mapEntry, len(m.entries))
+		for i, e := range m.entries {
+			at[e] = c.entries[i]
+		}
+		copied = func(e *mapEntry) *mapEntry { return at[e] }
+	}
+	if m.index != nil {
+		c.index = make(map[any]*mapEntry, len(m.index))
+		for k, e := range m.index {
+			c.index[k] = copied(e)
+		}
+	}
+	if s := m.sim; s != nil {
+		c.sim = &hashSim{size: s.size, threshold: s.threshold, table: make([][]*simEntry, len(s.table))}
+		sims := make([]simEntry, 0, s.size)
+		for i, b := range s.table {
+			if len(b) == 0 {
+				continue
+			}
+			nb := make([]*simEntry, len(b))
+			for j, x := range b {
+				sims = append(sims, simEntry{copied(x.e), x.hash})
+				nb[j] = &sims[len(sims)-1]
+			}
+			c.sim.table[i] = nb
+		}
+	}
+	return c
+}

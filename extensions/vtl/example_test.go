@@ -92,3 +92,26 @@ func ExampleContext_SetNull() {
 	fmt.Println(out.Body)
 	// Output: 2 []
 }
+
+func ExampleContext_Clone() {
+	base := vtl.NewContext(vtl.Param{Name: "stage", Value: "prod"}, vtl.Param{Name: "requestId", Value: "-"})
+	t, _ := vtl.Parse("t.vm", `#set($context.responseOverride.status = 202)$context.stage $context.requestId`)
+	for _, id := range []string{"r1", "r2"} {
+		ctx := base.Clone()
+		ctx.Set("requestId", id)
+		out, _ := t.Render(vtl.Input{Context: ctx}, vtl.Options{})
+		fmt.Println(out.Body, out.Status)
+	}
+	fmt.Printf("%q %q\n", base.Get("requestId"), base.Get("responseOverride.status"))
+	// Output:
+	// prod r1 202
+	// prod r2 202
+	// "-" ""
+}
+
+func ExampleContext_Set() {
+	ctx := vtl.NewContext(vtl.Param{Name: "identity.sourceIp", Value: "203.0.113.7"})
+	ctx.Set("identity.userAgent", "curl/8")
+	fmt.Println(ctx.Get("identity.userAgent"))
+	// Output: curl/8
+}

@@ -252,6 +252,15 @@ func setDotted(m *jMap, name string, value any) {
 	m.put(parts[len(parts)-1], value)
 }
 
+// Clone returns a copy of c that renders can change (through
+// responseOverride, say) without changing c: a context built once can serve
+// many requests, each setting only what differs (Set).
+func (c *Context) Clone() *Context { return &Context{m: c.m.clone()} }
+
+// Set sets a $context variable by dotted name, as NewContext does. A
+// variable c already has keeps its place in $context's iteration order.
+func (c *Context) Set(name, value string) { setDotted(c.m, sanitize(name), sanitize(value)) }
+
 // Get returns a $context value as text, by dotted name ("" when absent).
 func (c *Context) Get(name string) string {
 	var v any = c.m

@@ -2,6 +2,7 @@ package vtl
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -352,5 +353,37 @@ func TestConcurrentRenders(t *testing.T) {
 		if got := <-done; got != "2,4,6," {
 			t.Errorf("got %q", got)
 		}
+	}
+}
+
+// TestContextCloneIsNewContext: a clone with values set renders $context
+// exactly as a context built with those values, iteration order included,
+// for contexts large enough to be indexed and resized, and past the size
+// from which clone looks entries up in a map.
+func TestContextCloneIsNewContext(t *testing.T) {
+	var base, want []Param
+	for i := range 100 {
+		name := fmt.Sprintf("k%02d", i)
+		if i%5 == 0 {
+			name = fmt.Sprintf("identity.k%02d", i)
+		}
+		base = append(base, Param{Name: name, Value: "base"})
+		want = append(want, Param{Name: name, Value: fmt.Sprintf("v%d", i)})
+	}
+	c := NewContext(base...).Clone()
+	for _, p := range want {
+		c.Set(p.Name, p.Value)
+	}
+	tpl, err := Parse("t.vm", `#foreach($k in $context.keySet())$k=$context.get($k);#end|#foreach($k in $context.identity.keySet())$k=$context.identity.get($k);#end`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tpl.Render(Input{Context: c}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp, _ := tpl.Render(Input{Context: NewContext(want...)}, Options{})
+	if got.Body != exp.Body {
+		t.Errorf("clone renders\n%s\nfresh context\n%s", got.Body, exp.Body)
 	}
 }
