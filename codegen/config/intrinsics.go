@@ -549,6 +549,6 @@ func (tr *translator) jsonText(text string) string {
 // jsonQuote returns s as a JSON string, without HTML escaping.
 func jsonQuote(s string) string {
 	var b bytes.Buffer
-	writeString(&b, s)
+	source.WriteJSONString(&b, s)
 	return b.String()
 }

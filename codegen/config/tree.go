@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -160,7 +161,7 @@ func writeJSON(buf *bytes.Buffer, v any, indent string) {
 		buf.WriteString("{\n")
 		for i, k := range x.keys {
 			buf.WriteString(in)
-			writeString(buf, k)
+			source.WriteJSONString(buf, k)
 			buf.WriteString(": ")
 			writeJSON(buf, x.vals[i], in)
 			if i < len(x.keys)-1 {
@@ -185,7 +186,7 @@ func writeJSON(buf *bytes.Buffer, v any, indent string) {
 		}
 		buf.WriteString(indent + "]")
 	case string:
-		writeString(buf, x)
+		source.WriteJSONString(buf, x)
 	case bool:
 		buf.WriteString(strconv.FormatBool(x))
 	case int:
@@ -200,31 +201,6 @@ func writeJSON(buf *bytes.Buffer, v any, indent string) {
 }
 
 func typeName(v any) string { b, _ := json.Marshal(v); return string(b) }
-
-func writeString(buf *bytes.Buffer, s string) {
-	if plainASCII(s) {
-		buf.WriteByte('"')
-		buf.WriteString(s)
-		buf.WriteByte('"')
-		return
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
-}
-
-// plainASCII tells whether s is printable ASCII without '"' or '\\',
-// which encoding/json writes as it is.
-func plainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return true
-}
 
 // toYAML converts v to a YAML node; strings that YAML would read as
 // another type are quoted.

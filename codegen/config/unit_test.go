@@ -1,8 +1,6 @@
 package config
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -109,24 +107,5 @@ func TestSortedModelsPutsReferencesFirst(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "B,Z,A" {
 		t.Errorf("order %v; want B,Z,A", got)
-	}
-}
-
-// TestWriteStringAsEncodingJSON holds writeString to encoding/json without
-// HTML escaping, on strings it writes directly and on ones it escapes.
-func TestWriteStringAsEncodingJSON(t *testing.T) {
-	for _, s := range []string{"", "arn:aws:apigateway:${AWS::Region}:lambda:path/x", "<a&b>", `q"uote`, `back\slash`, "tab\there", "new\nline",
-		"del\x7f", "Zoë", "\u2028", "bad\xffutf8", "{\"statusCode\": 200}"} {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		writeString(&got, s)
-		if got.String()+"\n" != want.String() {
-			t.Errorf("%q: got %s, want %s", s, got.String(), want.String())
-		}
 	}
 }

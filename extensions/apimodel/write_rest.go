@@ -3,7 +3,8 @@ package apimodel
 import (
 	"bytes"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // Marshal writes a REST dump's resources through these mirrors of Resource
@@ -115,25 +116,10 @@ func (o orderedBools) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		writeKey(&buf, k)
+		source.WriteJSONString(&buf, k)
 		buf.WriteByte(':')
 		buf.WriteString(strconv.FormatBool(o.m[k]))
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
-}
-
-// writeKey writes s as a JSON string as Marshal's encoder does (no HTML
-// escaping): directly when nothing in it needs escaping.
-func writeKey(buf *bytes.Buffer, s string) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-			b, _ := marshalPlain(s)
-			buf.Write(b)
-			return
-		}
-	}
-	buf.WriteByte('"')
-	buf.WriteString(s)
-	buf.WriteByte('"')
 }

@@ -135,7 +135,7 @@ func (w *jsonWriter) mapping(n *yaml.Node, ptr string, depth int) error {
 			w.buf.WriteByte(',')
 		}
 		w.newline(depth + 1)
-		writeJSONString(&w.buf, p.key)
+		WriteJSONString(&w.buf, p.key)
 		w.buf.WriteString(": ")
 		if err := w.value(p.value, ptr+"/"+EscapeToken(p.key), depth+1); err != nil {
 			return err

@@ -28,7 +28,7 @@ func (w *jsonWriter) intrinsic(n *yaml.Node, long, ptr string, depth int) error 
 	inner := ptr + "/" + EscapeToken(long)
 	w.buf.WriteByte('{')
 	w.newline(depth + 1)
-	writeJSONString(&w.buf, long)
+	WriteJSONString(&w.buf, long)
 	w.buf.WriteString(": ")
 	var err error
 	if resource, attr, ok := strings.Cut(n.Value, "."); ok && long == "Fn::GetAtt" && n.Kind == yaml.ScalarNode {

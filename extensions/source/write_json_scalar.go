@@ -17,7 +17,7 @@ import (
 func (w *jsonWriter) scalar(n *yaml.Node, ptr string) error {
 	switch t := ScalarTag(n); t {
 	case TagStr, TagTimestamp, TagBinary:
-		writeJSONString(&w.buf, n.Value)
+		WriteJSONString(&w.buf, n.Value)
 	case TagNull:
 		w.buf.WriteString("null")
 	case TagBool:
@@ -135,14 +135,22 @@ func keepFloat(s string) string {
 	return s + ".0"
 }
 
-// writeJSONString writes s quoted, escaping ", \, control characters and
-// U+2028/U+2029; invalid UTF-8 becomes U+FFFD.
-func writeJSONString(b *bytes.Buffer, s string) {
+// WriteJSONString writes s as a JSON string, as encoding/json does without
+// HTML escaping: ", \, control characters and U+2028/U+2029 escaped, invalid
+// UTF-8 as U+FFFD. Runs of plain ASCII are copied as they are.
+func WriteJSONString(b *bytes.Buffer, s string) {
 	const hex = "0123456789abcdef"
 	b.WriteByte('"')
+	plain := 0 // start of the run not written yet
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		b.WriteString(s[plain:i])
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		plain = i
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\ufffd`)
@@ -172,5 +180,6 @@ func writeJSONString(b *bytes.Buffer, s string) {
 			b.WriteRune(r)
 		}
 	}
+	b.WriteString(s[plain:])
 	b.WriteByte('"')
 }

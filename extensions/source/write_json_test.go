@@ -1,6 +1,8 @@
 package source
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -175,5 +177,24 @@ func TestYAMLToJSONToYAML(t *testing.T) {
 	}
 	if ok, why := tree.Equal(in, tree.Load(t, string(y)), tree.Options{IgnoreStyle: true}); !ok {
 		t.Fatalf("YAML→JSON→YAML changed the tree: %s\n%s", why, y)
+	}
+}
+
+// TestWriteJSONStringAsEncodingJSON holds WriteJSONString to encoding/json without
+// HTML escaping, on strings it copies and on ones it escapes.
+func TestWriteJSONStringAsEncodingJSON(t *testing.T) {
+	for _, s := range []string{"", "arn:aws:apigateway:${AWS::Region}:lambda:path/x", "<a&b>", `q"uote`, `back\slash`, "tab\there", "new\nline",
+		"del\x7f", "Zoë", "\u2028", "bad\xffutf8", "{\"statusCode\": 200}"} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		WriteJSONString(&got, s)
+		if got.String()+"\n" != want.String() {
+			t.Errorf("%q: got %s, want %s", s, got.String(), want.String())
+		}
 	}
 }

@@ -1,0 +1,15 @@
+package source_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/apigw/apigw/extensions/source"
+)
+
+func ExampleWriteJSONString() {
+	var b bytes.Buffer
+	source.WriteJSONString(&b, "<b>\"Zoë\"</b>\n")
+	fmt.Println(b.String())
+	// Output: "<b>\"Zoë\"</b>\n"
+}
