@@ -157,24 +157,11 @@ func writeOut(stdout io.Writer, data []byte) error {
 	return nil
 }
 
-// isDump tells whether data is an API Gateway dump rather than an OpenAPI
-// document or template: it parses and is none of the document kinds.
-func isDump(path string, data []byte, lim source.Limits) bool {
-	tree, _, err := source.Parse(path, data, lim)
-	if err != nil || tree == nil || len(tree.Content) == 0 {
-		return false
-	}
-	root := tree.Content[0]
-	if source.Get(root, "openapi") != nil || source.Get(root, "swagger") != nil {
-		return false // a definition, even of a version apigw refuses: say so, not "not a dump"
-	}
-	kind, _, _ := openapi.DetectKind(root, "")
-	return kind == openapi.KindUnknown && !openapi.IsTerraform(root)
-}
-
 // noDefinition tells, from what Load said about a file it found no
-// definition in, whether isDump holds: the file parsed, and its root is
-// not an OpenAPI, Swagger or CloudFormation object.
+// definition in, whether the file is a dump: it parsed, and its root is
+// not an OpenAPI, Swagger or CloudFormation object (nor Terraform JSON).
+// A file is read as a definition first and taken for a dump only then, so
+// that a definition is parsed once.
 func noDefinition(diags []diag.Diagnostic) bool {
 	for _, d := range diags {
 		if d.Pointer == "" && (d.Code == diag.UnknownKind || d.Code == diag.NotObject) {
@@ -191,4 +178,33 @@ func loadDump(cmd *cobra.Command, path string, lim source.Limits) (*apimodel.Dum
 		return nil, nil, err
 	}
 	return apimodel.Read(name, data, lim)
+}
+
+// importedInput reads path as a dump, or as a document or template whose
+// API (resource names one when a template holds several) is imported with
+// iopts; doc is nil for a dump. Errors refuse a document except those use
+// says the command does not read.
+func importedInput(cmd *cobra.Command, path, resource string, api *apiFlag, use *openapi.Usage, iopts openapi.ImportOptions) (*apimodel.Dump, *openapi.Document, []diag.Diagnostic, error) {
+	opts, err := api.options(cmd, "")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	name, data, err := readInput(cmd, path, opts.Limits)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	docs, diags, err := loadDocuments(name, data, opts)
+	if err != nil {
+		return nil, nil, diags, err
+	}
+	if len(docs) == 0 && noDefinition(diags) {
+		d, diags, err := apimodel.Read(name, data, opts.Limits)
+		return d, nil, diags, err
+	}
+	doc, diags, err := pickLoaded(name, docs, diags, resource, use)
+	if err != nil || doc == nil {
+		return nil, nil, diags, err
+	}
+	dump, idiags := openapi.Import(doc, iopts)
+	return dump, doc, append(diags, idiags...), nil
 }

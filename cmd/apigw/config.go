@@ -113,30 +113,11 @@ when there are several.`,
 // template, imports it; for a template, the options name it and the API's
 // resource.
 func configInput(cmd *cobra.Command, path, resource string, mode openapi.BasePathMode, api *apiFlag, use *openapi.Usage) (*apimodel.Dump, config.Options, []diag.Diagnostic, error) {
-	opts, err := api.options(cmd, "")
-	if err != nil {
-		return nil, config.Options{}, nil, err
+	dump, doc, diags, err := importedInput(cmd, path, resource, api, use, openapi.ImportOptions{BasePath: mode})
+	if doc == nil {
+		return dump, config.Options{}, diags, err
 	}
-	name, data, err := readInput(cmd, path, opts.Limits)
-	if err != nil {
-		return nil, config.Options{}, nil, err
-	}
-	// The file is read as a definition first: a dump is what is none
-	// (isDump's rule, without parsing a definition twice).
-	docs, diags, err := loadDocuments(name, data, opts)
-	if err != nil {
-		return nil, config.Options{}, diags, err
-	}
-	if len(docs) == 0 && noDefinition(diags) {
-		d, diags, err := apimodel.Read(name, data, opts.Limits)
-		return d, config.Options{}, diags, err
-	}
-	doc, diags, err := pickLoaded(name, docs, diags, resource, use)
-	if err != nil || doc == nil {
-		return nil, config.Options{}, diags, err
-	}
-	dump, idiags := openapi.Import(doc, openapi.ImportOptions{BasePath: mode})
-	return dump, templateOptions(doc), append(diags, idiags...), nil
+	return dump, templateOptions(doc), diags, err
 }
 
 // templateOptions names the template a document was read from, and the

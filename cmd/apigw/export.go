@@ -82,21 +82,6 @@ as they were.
 
 // exportInput reads a dump, or the API of a document or template, imported.
 func exportInput(cmd *cobra.Command, path, resource string, api *apiFlag) (*apimodel.Dump, []diag.Diagnostic, error) {
-	opts, err := api.options(cmd, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	name, data, err := readInput(cmd, path, opts.Limits)
-	if err != nil {
-		return nil, nil, err
-	}
-	if isDump(name, data, opts.Limits) {
-		return apimodel.Read(name, data, opts.Limits)
-	}
-	doc, diags, err := pickDocument(name, data, resource, opts, nil)
-	if err != nil || doc == nil {
-		return nil, diags, err
-	}
-	dump, idiags := openapi.Import(doc, openapi.ImportOptions{})
-	return dump, append(diags, idiags...), nil
+	dump, _, diags, err := importedInput(cmd, path, resource, api, nil, openapi.ImportOptions{})
+	return dump, diags, err
 }

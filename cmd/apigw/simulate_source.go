@@ -51,7 +51,7 @@ func loadSimSource(cmd *cobra.Command, path string, api *apiFlag) (*simSource, e
 	}
 	path = name
 	// The file is read as a definition first: a dump is what is none
-	// (isDump's rule, without parsing a definition twice).
+	// (noDefinition).
 	docs, diags, err := loadDocuments(path, data, opts)
 	if err != nil {
 		return nil, err
