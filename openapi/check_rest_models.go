@@ -11,14 +11,22 @@ import (
 var restModelsCheck = &DocumentCheck{Name: "rest-models", REST: true, Codes: []diag.Code{diag.ModelName, diag.SchemaKeyword}, run: checkRESTModels,
 	Doc: "REST APIs: import turns each schema of components.schemas (definitions in Swagger 2.0) into a model, whose name must be alphanumeric, and models are JSON Schema draft 4 without some OpenAPI keywords (discriminator, exclusiveMinimum, readOnly, format: decimal, type: number with an integer format). A name that is not alphanumeric fails the import; the keywords are documented as not supported and have no effect in the model."}
 
+// modelNamesCheck is the part of rest-models that import runs: the names,
+// without the walk over every schema for keywords, which are remarks.
+var modelNamesCheck = &DocumentCheck{Name: restModelsCheck.Name, REST: true, Codes: []diag.Code{diag.ModelName}, run: checkModelNames}
+
 func checkRESTModels(p *pass) {
+	checkModelNames(p)
+	w := &schemaWalk{p: p, seen: map[*yaml.Node]bool{}}
+	w.walk(p.doc.Root, p.doc.Pointer, false)
+}
+
+func checkModelNames(p *pass) {
 	for _, s := range p.doc.Schemas {
 		if msg := modelNameProblem(s.Name); msg != "" {
 			p.Add(diag.ModelName, p.keyAt(s.Pointer), s.Pointer, "%s", msg)
 		}
 	}
-	w := &schemaWalk{p: p, seen: map[*yaml.Node]bool{}}
-	w.walk(p.doc.Root, p.doc.Pointer, false)
 }
 
 // modelNameProblem is ModelName's message for a schema called name, or ""

@@ -126,7 +126,7 @@ func Import(doc *Document, opts ImportOptions) (*apimodel.Dump, []diag.Diagnosti
 
 // failingChecks are the checks whose errors are documents API Gateway's
 // import refuses: import reports them as check does.
-var failingChecks = []*DocumentCheck{responseHeadersCheck, requestParametersCheck, restModelsCheck, httpAPIRulesCheck}
+var failingChecks = []*DocumentCheck{responseHeadersCheck, requestParametersCheck, modelNamesCheck, httpAPIRulesCheck}
 
 // importFailures returns the errors of failingChecks on doc.
 func importFailures(doc *Document) []diag.Diagnostic {
