@@ -47,18 +47,19 @@ func TestMarshalMethodsOfCorpus(t *testing.T) {
 			}
 			for _, r := range written.Resources {
 				for verb, raw := range r.ResourceMethods {
-					want, err := json.Marshal(byID[r.ID].ResourceMethods[verb])
-					if err != nil {
+					// Without HTML escaping, as Marshal writes.
+					var want bytes.Buffer
+					enc := json.NewEncoder(&want)
+					enc.SetEscapeHTML(false)
+					if err := enc.Encode(byID[r.ID].ResourceMethods[verb]); err != nil {
 						t.Fatal(err)
 					}
 					var got bytes.Buffer
 					if err := json.Compact(&got, raw); err != nil {
 						t.Fatal(err)
 					}
-					// json.Marshal escapes HTML; Marshal does not.
-					want = bytes.ReplaceAll(bytes.ReplaceAll(bytes.ReplaceAll(want, []byte(`\u003c`), []byte("<")), []byte(`\u003e`), []byte(">")), []byte(`\u0026`), []byte("&"))
-					if !bytes.Equal(got.Bytes(), want) {
-						t.Errorf("%s %s %s:\n%s\nwant\n%s", filepath.Base(f), r.ID, verb, got.Bytes(), want)
+					if !bytes.Equal(got.Bytes(), bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+						t.Errorf("%s %s %s:\n%s\nwant\n%s", filepath.Base(f), r.ID, verb, got.Bytes(), want.Bytes())
 					}
 					compared++
 				}
