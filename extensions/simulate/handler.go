@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"slices"
@@ -280,8 +281,8 @@ const maxServeBody = 10 << 20
 
 // request describes an HTTP request as the templates see it.
 func (h *handler) request(r *http.Request, rt *route, params map[string]string) (Request, error) {
-	vars := h.context(r, rt)
-	req := Request{Accept: r.Header.Get("Accept"), StageVariables: h.opts.StageVariables, Context: vars, vars: rt.templateContext(vars)}
+	vars, varying := h.context(r, rt)
+	req := Request{Accept: r.Header.Get("Accept"), StageVariables: h.opts.StageVariables, Context: vars, vars: rt.templateContext(vars, varying)}
 	for _, k := range sortedStrings(params) {
 		req.Path = append(req.Path, Param{Name: k, Value: params[k]})
 	}
@@ -307,25 +308,25 @@ func (h *handler) request(r *http.Request, rt *route, params map[string]string) 
 }
 
 // context gives $context for a request: DefaultContext's variables with
-// this request's values.
-func (h *handler) context(r *http.Request, rt *route) map[string]string {
+// this request's values, and the variables among them that differ between
+// requests of one route (the others are the route's and the handler's).
+func (h *handler) context(r *http.Request, rt *route) (all, varying map[string]string) {
 	ip, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		ip = r.RemoteAddr
 	}
 	now := time.Now().UTC()
 	id := requestID(now, h.n.Add(1))
-	c := DefaultContext(r.Method, rt.path)
 	host, _, err := net.SplitHostPort(r.Host)
 	if err != nil {
 		host = r.Host
 	}
 	prefix, _, _ := strings.Cut(host, ".")
-	for k, v := range map[string]string{
+	varying = map[string]string{
+		"httpMethod":         strings.ToUpper(r.Method),
 		"requestId":          id,
 		"extendedRequestId":  id,
 		"path":               "/" + h.opts.Stage + r.URL.Path,
-		"stage":              h.opts.Stage,
 		"protocol":           r.Proto,
 		"requestTime":        now.Format("02/Jan/2006:15:04:05 -0700"),
 		"requestTimeEpoch":   strconv.FormatInt(now.UnixMilli(), 10),
@@ -333,13 +334,14 @@ func (h *handler) context(r *http.Request, rt *route) map[string]string {
 		"identity.userAgent": r.UserAgent(),
 		"domainName":         host,
 		"domainPrefix":       prefix,
-		"apiId":              "local",
-		"deploymentId":       "local",
-		"resourceId":         "local",
-	} {
-		c[k] = v
 	}
-	return c
+	all = DefaultContext(r.Method, rt.path)
+	all["stage"] = h.opts.Stage
+	for _, k := range []string{"apiId", "deploymentId", "resourceId"} {
+		all[k] = "local"
+	}
+	maps.Copy(all, varying)
+	return all, varying
 }
 
 // requestID makes a request id in a UUID's shape from the time and a counter.

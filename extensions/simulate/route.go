@@ -25,20 +25,16 @@ type route struct {
 	vars     *vtl.Context
 }
 
-// perRequest are the $context variables that differ between requests of
-// a route (handler.context sets them); the others are the route's.
-var perRequest = []string{"requestId", "extendedRequestId", "path", "protocol", "requestTime", "requestTimeEpoch",
-	"identity.sourceIp", "identity.userAgent", "domainName", "domainPrefix", "httpMethod"}
-
 // templateContext returns $context for a request of the route whose
-// variables are vars: a copy of the route's, with what differs set.
-// handler.context gives every request the same variables, so the copy is
-// the context TemplateContext(vars) would build, at a fraction of the cost.
-func (rt *route) templateContext(vars map[string]string) *vtl.Context {
+// variables are vars: a copy of the route's, with those that vary between
+// its requests set. handler.context gives every request the same variables,
+// so the copy is the context TemplateContext(vars) would build, at a
+// fraction of the cost.
+func (rt *route) templateContext(vars, varying map[string]string) *vtl.Context {
 	rt.varsOnce.Do(func() { rt.vars = TemplateContext(vars) })
 	c := rt.vars.Clone()
-	for _, k := range perRequest {
-		c.Set(k, vars[k])
+	for k, v := range varying {
+		c.Set(k, v)
 	}
 	return c
 }
