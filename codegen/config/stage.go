@@ -20,6 +20,15 @@ func (g *graph) deployment(k *kind, withAPI func() *props, deps []*gres) *gres {
 	return dep
 }
 
+// stageNameValue is the stage's name as written: the model's intrinsic at
+// key, unless --stage named the stage.
+func (g *graph) stageNameValue(t apimodel.Intrinsics, key, name string) any {
+	if g.opts.Stage != "" {
+		return name
+	}
+	return val(t, key, name)
+}
+
 // pickRestStage returns the model's stage named name, or its first; an
 // empty stage when it has none.
 func pickRestStage(stages []*apimodel.RestStage, name string) *apimodel.RestStage {
@@ -45,11 +54,7 @@ func (g *graph) restStage(r *apimodel.RestDump, withAPI func() *props, deps []*g
 	name := stageName(g.opts, st.StageName)
 	dep := g.deployment(kDeployment, withAPI, deps)
 	t := st.Intrinsics
-	var stage any = name
-	if g.opts.Stage == "" {
-		stage = val(t, "stageName", name)
-	}
-	p := withAPI().set("stage_name", "StageName", stage).set("deployment_id", "DeploymentId", ref(dep, "id")).
+	p := withAPI().set("stage_name", "StageName", g.stageNameValue(t, "stageName", name)).set("deployment_id", "DeploymentId", ref(dep, "id")).
 		set("description", "Description", val(t, "description", st.Description)).
 		set("cache_cluster_enabled", "CacheClusterEnabled", st.CacheClusterEnabled).
 		set("cache_cluster_size", "CacheClusterSize", val(t, "cacheClusterSize", st.CacheClusterSize)).
@@ -158,11 +163,7 @@ func (g *graph) v2Stages(v *apimodel.V2Dump, withAPI func() *props, routes []*gr
 	var dep *gres
 	for _, s := range stages {
 		t := s.Intrinsics
-		var name any = s.StageName
-		if g.opts.Stage == "" {
-			name = val(t, "StageName", s.StageName)
-		}
-		p := withAPI().set("name", "StageName", name).set("auto_deploy", "AutoDeploy", s.AutoDeploy).
+		p := withAPI().set("name", "StageName", g.stageNameValue(t, "StageName", s.StageName)).set("auto_deploy", "AutoDeploy", s.AutoDeploy).
 			set("description", "Description", val(t, "Description", s.Description)).
 			set("client_certificate_id", "ClientCertificateId", val(t, "ClientCertificateId", s.ClientCertificateID)).
 			set("stage_variables", "StageVariables", valMap(t, "StageVariables", s.StageVariables))
