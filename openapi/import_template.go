@@ -284,13 +284,14 @@ func (t *tpl) restTemplate(out *apimodel.RestDump) {
 		case "EndpointConfiguration":
 			t.endpoint(api, v, ptr)
 		case "Policy":
-			if source.Resolve(v).Kind == yaml.ScalarNode && source.IntrinsicName(v) == "" {
-				api.Policy = apimodel.JSONText(source.Scalar(v))
-			} else if source.IntrinsicName(v) != "" && source.Resolve(v).Kind == yaml.ScalarNode {
+			switch {
+			case source.Resolve(v).Kind != yaml.ScalarNode:
+				api.Policy = apimodel.JSONText(compactJSON(v, nil))
+			case source.IntrinsicName(v) != "":
 				s, _ := t.str(at, "policy", v, ptr)
 				api.Policy = apimodel.JSONText(s)
-			} else {
-				api.Policy = apimodel.JSONText(compactJSON(v, nil))
+			default:
+				api.Policy = apimodel.JSONText(source.Scalar(v))
 			}
 		case "Tags":
 			api.Tags = t.tags(at, "tags", v, ptr)
