@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/apimodel"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
@@ -26,74 +27,63 @@ func TestCorpusImportConfigValidates(t *testing.T) {
 	schemas := map[string]*jsonschema.Schema{}
 	sdk := map[string]*sdkModel{"apigateway": loadSDK(t, "apigateway"), "apigatewayv2": loadSDK(t, "apigatewayv2")}
 	imported := 0
-	for _, f := range specs {
-		name := filepath.Base(f)
-		docs, diags, err := openapi.LoadFile(f, openapi.LoadOptions{})
-		if err != nil || hasErrorDiag(diags) {
+	for _, api := range importedAPIs(specs, func(name, ptr string) { t.Logf("REFUSED %s %s: import reports errors", name, ptr) }) {
+		name, doc, dump := api.file, api.doc, api.dump
+		imported++
+		files, fdiags, err := CloudFormation(dump, Options{Template: templateOf(doc), Resource: doc.Resource})
+		if err != nil || files == nil {
+			t.Errorf("%s: %v %v", name, err, fdiags)
 			continue
 		}
-		for _, doc := range docs {
-			dump, idiags := openapi.Import(doc, openapi.ImportOptions{})
-			if dump == nil || hasErrorDiag(idiags) {
-				t.Logf("REFUSED %s %s: import reports errors", name, doc.Pointer)
+		var tmpl struct {
+			Resources map[string]struct {
+				Type       string
+				Properties map[string]any
+			}
+		}
+		if err := json.Unmarshal(files[0].Data, &tmpl); err != nil {
+			t.Fatal(err)
+		}
+		for rname, r := range tmpl.Resources {
+			s, ok := schemas[r.Type]
+			if !ok {
+				s = cfnSchema(t, dir, r.Type)
+				schemas[r.Type] = s
+			}
+			if s == nil {
+				if strings.HasPrefix(r.Type, "AWS::ApiGateway") {
+					t.Errorf("%s: no schema for %s", name, r.Type)
+				}
 				continue
 			}
-			imported++
-			files, fdiags, err := CloudFormation(dump, Options{Template: templateOf(doc), Resource: doc.Resource})
-			if err != nil || files == nil {
-				t.Errorf("%s: %v %v", name, err, fdiags)
+			if err := s.Validate(placeholders(jsonRoundTrip(t, r.Properties))); err != nil {
+				t.Errorf("%s %s: %s (%s): %v", name, doc.Pointer, rname, r.Type, err)
+			}
+		}
+		calls, cdiags, err := Calls(dump, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if calls == nil {
+			for _, d := range cdiags {
+				if d.Code != diag.ConfigIntrinsic {
+					t.Errorf("%s: %s", name, d)
+				}
+			}
+			t.Logf("REFUSED %s %s: the calls target holds no intrinsic function (%d)", name, doc.Pointer, len(cdiags))
+			continue
+		}
+		service := "apigateway"
+		if dump.V2 != nil {
+			service = "apigatewayv2"
+		}
+		for _, e := range validateCalls(sdk[service], calls[0].Data) {
+			if reason := knownCallGap(e); reason != "" {
+				t.Logf("KNOWN %s: %s (%s)", name, e, reason)
 				continue
 			}
-			var tmpl struct {
-				Resources map[string]struct {
-					Type       string
-					Properties map[string]any
-				}
-			}
-			if err := json.Unmarshal(files[0].Data, &tmpl); err != nil {
-				t.Fatal(err)
-			}
-			for rname, r := range tmpl.Resources {
-				s, ok := schemas[r.Type]
-				if !ok {
-					s = cfnSchema(t, dir, r.Type)
-					schemas[r.Type] = s
-				}
-				if s == nil {
-					if strings.HasPrefix(r.Type, "AWS::ApiGateway") {
-						t.Errorf("%s: no schema for %s", name, r.Type)
-					}
-					continue
-				}
-				if err := s.Validate(placeholders(jsonRoundTrip(t, r.Properties))); err != nil {
-					t.Errorf("%s %s: %s (%s): %v", name, doc.Pointer, rname, r.Type, err)
-				}
-			}
-			calls, cdiags, err := Calls(dump, Options{})
-			if err != nil {
-				t.Errorf("%s: %v", name, err)
-				continue
-			}
-			if calls == nil {
-				for _, d := range cdiags {
-					if d.Code != diag.ConfigIntrinsic {
-						t.Errorf("%s: %s", name, d)
-					}
-				}
-				t.Logf("REFUSED %s %s: the calls target holds no intrinsic function (%d)", name, doc.Pointer, len(cdiags))
-				continue
-			}
-			service := "apigateway"
-			if dump.V2 != nil {
-				service = "apigatewayv2"
-			}
-			for _, e := range validateCalls(sdk[service], calls[0].Data) {
-				if reason := knownCallGap(e); reason != "" {
-					t.Logf("KNOWN %s: %s (%s)", name, e, reason)
-					continue
-				}
-				t.Errorf("%s %s: %s", name, doc.Pointer, e)
-			}
+			t.Errorf("%s %s: %s", name, doc.Pointer, e)
 		}
 	}
 	if imported == 0 {
@@ -121,6 +111,37 @@ func knownCallGap(e string) string {
 		}
 	}
 	return ""
+}
+
+// importedAPI is one API of a corpus file, imported without errors.
+type importedAPI struct {
+	file string // the file's base name
+	doc  *openapi.Document
+	dump *apimodel.Dump
+}
+
+// importedAPIs loads each file and imports each API in it; files and APIs
+// with errors are left out, and refused is told of each API left out for
+// its import's errors.
+func importedAPIs(files []string, refused func(file, ptr string)) []importedAPI {
+	var out []importedAPI
+	for _, f := range files {
+		docs, diags, err := openapi.LoadFile(f, openapi.LoadOptions{})
+		if err != nil || hasErrorDiag(diags) {
+			continue
+		}
+		for _, doc := range docs {
+			dump, idiags := openapi.Import(doc, openapi.ImportOptions{})
+			if dump == nil || hasErrorDiag(idiags) {
+				if refused != nil {
+					refused(filepath.Base(f), doc.Pointer)
+				}
+				continue
+			}
+			out = append(out, importedAPI{filepath.Base(f), doc, dump})
+		}
+	}
+	return out
 }
 
 func hasErrorDiag(ds []diag.Diagnostic) bool {

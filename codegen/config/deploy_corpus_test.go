@@ -83,20 +83,12 @@ func renderCorpus(specs []string) ([]*corpusOutput, error) {
 			out = append(out, renderOne(filepath.Base(f), len(out), dump, docs[0], Options{}))
 			continue
 		}
-		docs, diags, err := openapi.LoadFile(f, openapi.LoadOptions{})
-		if err != nil || hasErrorDiag(diags) {
-			continue
-		}
-		for _, doc := range docs {
-			dump, idiags := openapi.Import(doc, openapi.ImportOptions{})
-			if dump == nil || hasErrorDiag(idiags) {
-				continue
+		for _, api := range importedAPIs([]string{f}, nil) {
+			name := api.file
+			if api.doc.Resource != "" {
+				name += " " + api.doc.Resource
 			}
-			name := filepath.Base(f)
-			if doc.Resource != "" {
-				name += " " + doc.Resource
-			}
-			out = append(out, renderOne(name, len(out), dump, doc, Options{Template: templateOf(doc), Resource: doc.Resource}))
+			out = append(out, renderOne(name, len(out), api.dump, api.doc, Options{Template: templateOf(api.doc), Resource: api.doc.Resource}))
 		}
 	}
 	if len(out) == 0 {
