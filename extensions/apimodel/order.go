@@ -49,27 +49,19 @@ func marshalOrdered(v any, key string, m map[string]bool, order []string) ([]byt
 	if err != nil {
 		return nil, err
 	}
-	name, _ := marshalPlain(key)
-	written := slices.Concat(name, []byte(":"), sorted)
+	name := `"` + key + `"` // a member name of this package's structs
+	written := slices.Concat([]byte(name), []byte(":"), sorted)
 	at := bytes.Index(data, written)
 	if at < 0 {
 		return nil, fmt.Errorf("apimodel: %s not found in %s", key, data)
 	}
+	ordered, _ := orderedBools{m, order}.MarshalJSON()
 	var buf bytes.Buffer
 	buf.Grow(len(data))
 	buf.Write(data[:at])
-	buf.Write(name)
-	buf.WriteString(":{")
-	for i, k := range keys {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		kb, _ := marshalPlain(k)
-		buf.Write(kb)
-		buf.WriteByte(':')
-		buf.WriteString(strconv.FormatBool(m[k]))
-	}
-	buf.WriteByte('}')
+	buf.WriteString(name)
+	buf.WriteByte(':')
+	buf.Write(ordered)
 	buf.Write(data[at+len(written):])
 	return buf.Bytes(), nil
 }
