@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // Marshal writes the dump as indented JSON in its canonical order: resources
@@ -29,11 +31,12 @@ func (d *Dump) Marshal() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// Indented after encoding rather than by the encoder: the same bytes,
+	// without encoding/json's validating scanner.
+	return source.IndentJSON(make([]byte, 0, buf.Len()*2), buf.Bytes(), "", "  "), nil
 }
 
 // sortBy returns a sorted copy of s, ordered by the keys that key returns.

@@ -13,3 +13,18 @@ func ExampleWriteJSONString() {
 	fmt.Println(b.String())
 	// Output: "<b>\"Zoë\"</b>\n"
 }
+
+func ExampleIndentJSON() {
+	out := source.IndentJSON(nil, []byte(`{"paths":{"/pets":["get",{}]},"tags":[]}`+"\n"), "", "  ")
+	fmt.Print(string(out))
+	// Output:
+	// {
+	//   "paths": {
+	//     "/pets": [
+	//       "get",
+	//       {}
+	//     ]
+	//   },
+	//   "tags": []
+	// }
+}
