@@ -11,6 +11,7 @@ import (
 
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
+	"go.yaml.in/yaml/v4"
 )
 
 // jsonMembers lists the JSON member names and options of a struct type, in
@@ -28,7 +29,8 @@ func jsonMembers(t reflect.Type) []string {
 // TestWriteMirrors holds that the structs Marshal writes REST dumps through
 // have the members of the ones they mirror, in the same order.
 func TestWriteMirrors(t *testing.T) {
-	for _, p := range [][2]any{{RestDump{}, restJSON{}}, {Resource{}, resourceJSON{}}, {Method{}, methodJSON{}}} {
+	for _, p := range [][2]any{{RestDump{}, restJSON{}}, {Resource{}, resourceJSON{}}, {Method{}, methodJSON{}},
+		{MethodResponse{}, methodResponseJSON{}}, {Integration{}, integrationJSON{}}, {IntegrationResponse{}, integrationResponseJSON{}}} {
 		want, got := jsonMembers(reflect.TypeOf(p[0])), jsonMembers(reflect.TypeOf(p[1]))
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%T has %v, %T %v", p[1], got, p[0], want)
@@ -57,14 +59,25 @@ func marshalThroughMethods(t *testing.T, r *RestDump) []byte {
 // document imported).
 func TestMarshalMirrorsMethods(t *testing.T) {
 	yes := true
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte(`{"Fn::Sub": "${Pattern}"}`), &n); err != nil {
+		t.Fatal(err)
+	}
+	sub := NewIntrinsic(n.Content[0])
 	dumps := map[string]*RestDump{"made": {Resources: []*Resource{
 		{ID: "r", Path: "/", ResourceMethods: map[string]*Method{"GET": {
 			HTTPMethod: "GET", APIKeyRequired: &yes,
 			RequestParameters: map[string]bool{"method.request.path.z": true, "method.request.header.ä<b>": false, "method.request.querystring.\"q\"": true},
 			ParameterOrder:    []string{"method.request.querystring.\"q\"", "method.request.path.z"},
 			MethodResponses:   map[string]*MethodResponse{"200": {StatusCode: "200", ResponseParameters: map[string]bool{"b": true, "a": true}, ParameterOrder: []string{"b"}}},
-			MethodIntegration: &Integration{Type: "MOCK", RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`}},
-		}, "POST": nil, "PUT": {}}},
+			MethodIntegration: &Integration{Type: "MOCK", RequestTemplates: map[string]string{"application/json": `{"statusCode": 200}`},
+				IntegrationResponses: map[string]*IntegrationResponse{
+					"200": {StatusCode: "200", ResponseParameters: map[string]string{"method.response.header.a": "'x'"}},
+					"400": {StatusCode: "400", SelectionPattern: "4\\d{2}", Intrinsics: Intrinsics{"selectionPattern": sub},
+						ResponseTemplates: map[string]string{"application/json": "#set($x = 1)\n$x"}},
+					"500": nil,
+				}},
+		}, "POST": nil, "PUT": {}, "PATCH": {MethodResponses: map[string]*MethodResponse{"404": nil, "500": {}}}}},
 		{ID: "s", Path: "/s"},
 	}}}
 	files, _ := filepath.Glob(filepath.Join(golden.Root(t), "fixtures", "apimodel", "*.json"))
