@@ -296,9 +296,10 @@ func logRequests(h http.Handler, w io.Writer) (handler http.Handler, flush func(
 }
 
 // requestLog writes request lines from one goroutine: a request adds its
-// line and goes on, and the lines that arrive while a write is in progress
-// are written together by the next. An idle server writes each line at
-// once; a busy one makes a write per batch rather than per request.
+// line and goes on, and the lines that arrive within logBatchDelay of it,
+// or while a write is in progress, are written together. An idle server
+// writes each line within logBatchDelay; a busy one makes a write per batch
+// rather than per request.
 type requestLog struct {
 	w      io.Writer
 	mu     sync.Mutex
@@ -322,10 +323,18 @@ func (l *requestLog) add(line []byte) {
 	}
 }
 
+// logBatchDelay is how long a request line may wait for others to be
+// written with it: too short for a person watching the log to notice.
+const logBatchDelay = 2 * time.Millisecond
+
 func (l *requestLog) run() {
 	defer close(l.done)
 	var out []byte
 	for range l.wake {
+		// Lines that arrive meanwhile join this write: a busy server makes
+		// at most one write, and one wake-up of this goroutine, per
+		// logBatchDelay.
+		time.Sleep(logBatchDelay)
 		l.mu.Lock()
 		out, l.buf = l.buf, out[:0]
 		l.mu.Unlock()

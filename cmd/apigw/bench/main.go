@@ -253,8 +253,8 @@ func serveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%-36s %12s %8s\n", "server", "requests/s", "of bare")
-	fmt.Printf("%-36s %12.0f %7.0f%%\n", "bare net/http handler", bare, 100.0)
+	fmt.Printf("%-44s %12s %8s\n", "server", "requests/s", "of bare")
+	fmt.Printf("%-44s %12.0f %7.0f%%\n", "bare net/http handler", bare, 100.0)
 	for _, t := range []struct{ name, template string }{{"static", specgen.MockBody}, {"reads request", specgen.MockRequestTemplate}} {
 		for _, n := range ns {
 			doc := filepath.Join(dir, fmt.Sprintf("mock%d.json", n))
@@ -265,7 +265,7 @@ func serveCmd(args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("%-36s %12.0f %7.0f%%\n", fmt.Sprintf("apigw serve, %d routes, %s", n, t.name), rate, 100*rate/bare)
+			fmt.Printf("%-44s %12.0f %7.0f%%\n", fmt.Sprintf("apigw serve, %d routes, %s", n, t.name), rate, 100*rate/bare)
 		}
 	}
 	return nil
