@@ -9,8 +9,8 @@ package source
 //
 // It is json.Indent without the validating scanner, for JSON that
 // encoding/json itself has just produced: several times faster, which
-// matters for the dumps import writes. src must be valid; what it does
-// with invalid input is unspecified.
+// matters for the dumps import writes. src must be valid: invalid input
+// gives unspecified (but no out-of-range) output.
 func IndentJSON(dst, src []byte, prefix, indent string) []byte {
 	end := len(src)
 	for end > 0 && isJSONSpace(src[end-1]) {
@@ -44,6 +44,7 @@ func IndentJSON(dst, src []byte, prefix, indent string) []byte {
 				}
 				j++
 			}
+			j = min(j, end-1) // an unterminated string ends the text
 			dst = append(dst, src[i:j+1]...)
 			i = j
 		case '{', '[':

@@ -70,3 +70,11 @@ func TestIndentJSONCorpus(t *testing.T) {
 		t.Fatalf("only %d JSON documents compared", n)
 	}
 }
+
+// TestIndentJSONInvalid holds that invalid input, whose output is
+// unspecified, does not make IndentJSON fail.
+func TestIndentJSONInvalid(t *testing.T) {
+	for _, src := range []string{`"abc`, `{"a":"b\`, `{"a`, `]]}`, `"\`, ""} {
+		IndentJSON(nil, []byte(src), "", "  ")
+	}
+}
