@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,10 +83,13 @@ func BenchmarkCommands(b *testing.B) {
 				for b.Loop() {
 					// The decode beside each run (untimed) gives the ratio
 					// x-decode, which the machine's load moves far less
-					// than either time.
+					// than either time. Each starts on a collected heap, as
+					// a process of its own would.
 					b.StopTimer()
+					runtime.GC()
 					decode += decodeTime(b, data)
 					os.RemoveAll(out)
+					runtime.GC()
 					b.StartTimer()
 					start := time.Now()
 					if code := run(args, nil, io.Discard, io.Discard); code > exitFindings {
