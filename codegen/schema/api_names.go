@@ -1,12 +1,13 @@
 package schema
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/apigw/apigw/extensions/source"
 )
 
 // maxNameLen bounds a file name's length before ".json".
@@ -63,10 +64,5 @@ func marshalIndent(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, raw, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	return append(source.IndentJSON(nil, raw, "", "  "), '\n'), nil
 }

@@ -1,14 +1,15 @@
 package schema
 
 import (
-	"bytes"
 	"encoding/json"
 	"maps"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/invopop/jsonschema"
 )
 
@@ -84,15 +85,7 @@ func (w *schemaWriter) value(v any) error {
 	if err != nil {
 		return err
 	}
-	b := bytes.NewBuffer(w.buf)
-	prefix := make([]byte, 2*w.depth)
-	for i := range prefix {
-		prefix[i] = ' '
-	}
-	if err := json.Indent(b, raw, string(prefix), "  "); err != nil {
-		return err
-	}
-	w.buf = b.Bytes()
+	w.buf = source.IndentJSON(w.buf, raw, strings.Repeat("  ", w.depth), "  ")
 	return nil
 }
 
