@@ -3,7 +3,9 @@ package source
 import (
 	"bytes"
 	"errors"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -79,19 +81,26 @@ func dumpChunked(n *yaml.Node, indent int, inGroup bool) ([]byte, error) {
 }
 
 // dumpGroups writes the entries of m in groups, each line indented by
-// shift.
+// shift. The groups are dumped side by side, one per processor at a time:
+// each is a subtree of its own, and the emitter only reads it.
 func dumpGroups(b *bytes.Buffer, m *yaml.Node, indent int, shift []byte) error {
-	pairs := m.Content
-	for len(pairs) > 0 {
-		end, size := 0, 0
-		for end < len(pairs) && (end == 0 || size < chunkNodes || !canSplit(pairs, end)) {
-			size += countNodes(pairs[end], chunkNodes) + countNodes(pairs[end+1], chunkNodes)
-			end += 2
-		}
-		g := &yaml.Node{Kind: yaml.MappingNode, Tag: m.Tag, Style: m.Style, Content: pairs[:end]}
-		out, err := dumpChunked(g, indent, true)
-		if err != nil {
-			return err
+	groups := splitGroups(m)
+	outs := make([][]byte, len(groups))
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, g := range groups {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			outs[i], errs[i] = dumpChunked(g, indent, true)
+		}()
+	}
+	wg.Wait()
+	for i, out := range outs {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		if bytes.HasSuffix(out, []byte("...\n")) {
 			return errNoChunks // an open-ended scalar ends the group
@@ -105,9 +114,25 @@ func dumpGroups(b *bytes.Buffer, m *yaml.Node, indent int, shift []byte) error {
 			}
 			b.Write(line)
 		}
-		pairs = pairs[end:]
 	}
 	return nil
+}
+
+// splitGroups cuts the entries of m into mappings of about chunkNodes
+// nodes, each ending where canSplit allows.
+func splitGroups(m *yaml.Node) []*yaml.Node {
+	var groups []*yaml.Node
+	pairs := m.Content
+	for len(pairs) > 0 {
+		end, size := 0, 0
+		for end < len(pairs) && (end == 0 || size < chunkNodes || !canSplit(pairs, end)) {
+			size += countNodes(pairs[end], chunkNodes) + countNodes(pairs[end+1], chunkNodes)
+			end += 2
+		}
+		groups = append(groups, &yaml.Node{Kind: yaml.MappingNode, Tag: m.Tag, Style: m.Style, Content: pairs[:end]})
+		pairs = pairs[end:]
+	}
+	return groups
 }
 
 // canSplit tells whether a group may end before the entry at pairs[i]: no
