@@ -21,7 +21,7 @@ type layout struct {
 	lines  []int // byte offset where each line starts; lines[0] is line 1
 	eol    string
 	at     map[*yaml.Node]*place
-	places []place // where at's places are allocated
+	places []place // where at's places are allocated, in the order walk visits the nodes (preorder)
 	// the last position converted, so that converting the nodes of one long
 	// line in order costs one pass over it
 	curLine, curCol, curOff int
@@ -42,6 +42,10 @@ func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
 	l := &layout{src: src, format: format, eol: "\n"}
 	l.lines = append(l.lines, 0)
 	for i := 0; i < len(src); {
+		if !breakStart[src[i]] {
+			i++
+			continue
+		}
 		w := l.breakAt(i)
 		if w == 0 {
 			i++
@@ -64,6 +68,10 @@ func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
 	}
 	return l, nil
 }
+
+// breakStart marks the bytes a line break can start with, so that scans
+// call breakAt only where it can find one.
+var breakStart = [256]bool{'\r': true, '\n': true, 0xC2: true, 0xE2: true}
 
 // breakAt returns the width of the line break at i, or 0. YAML breaks lines
 // as yaml v4 counts them (CR LF, CR, LF, NEL, LS, PS); JSON only at CR and LF.
@@ -108,6 +116,16 @@ func (l *layout) offset(line, col int) (int, error) {
 	return off, nil
 }
 
+// preorder returns the places of the nodes in the order a depth-first
+// walk over Content visits them, or nil when they are not all in places.
+// Walks over the whole tree read them in turn rather than through at.
+func (l *layout) preorder() []place {
+	if len(l.places) != len(l.at) {
+		return nil
+	}
+	return l.places
+}
+
 // lineOf returns the 1-based line holding offset off.
 func (l *layout) lineOf(off int) int {
 	lo, hi := 0, len(l.lines)
@@ -125,7 +143,7 @@ func (l *layout) lineOf(off int) int {
 // lineEnd returns the offset of the line break ending the line that holds off
 // (or the end of the text).
 func (l *layout) lineEnd(off int) int {
-	for off < len(l.src) && l.breakAt(off) == 0 {
+	for off < len(l.src) && (!breakStart[l.src[off]] || l.breakAt(off) == 0) {
 		off++
 	}
 	return off

@@ -107,9 +107,16 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 	inside := make([]bool, len(l.lines)+2)
 	anchors := 0
 	var loaded []string // the comment lines the loader attached, outside flows
+	places, visited := l.preorder(), 0
 	var walk func(n *yaml.Node, anchor, inFlow bool)
 	walk = func(n *yaml.Node, anchor, inFlow bool) {
-		pl := l.at[n]
+		var pl *place
+		if places != nil {
+			pl = &places[visited] // the node's place, without a map lookup
+			visited++
+		} else {
+			pl = l.at[n]
+		}
 		line := l.lineOf(pl.start)
 		if firstAt[line] == nil {
 			firstAt[line] = n

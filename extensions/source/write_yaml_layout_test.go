@@ -146,3 +146,55 @@ func loadYAMLFile(t *testing.T, file string) ([]byte, *yaml.Node) {
 	}
 	return src, doc
 }
+
+// TestLayoutPreorder holds what placeComments relies on: the layout's
+// places stand in the order of a depth-first walk over Content, each the
+// one at gives for its node, on every input the chunked dump is tested on.
+func TestLayoutPreorder(t *testing.T) {
+	checked := 0
+	for name, data := range chunkInputs(t) {
+		tree, format, err := Parse(name, data, Limits{})
+		if err != nil {
+			continue
+		}
+		l, err := newLayout(data, format, tree)
+		if err != nil {
+			continue
+		}
+		places := l.preorder()
+		if places == nil {
+			t.Errorf("%s: places are not in preorder", name)
+			continue
+		}
+		k := 0
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if k >= len(places) || l.at[n] != &places[k] {
+				t.Fatalf("%s: node %d (line %d) is not the %dth place", name, k, n.Line, k)
+			}
+			k++
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		walk(tree.Content[0])
+		if k != len(places) {
+			t.Errorf("%s: %d nodes walked, %d places", name, k, len(places))
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Fatalf("only %d inputs checked", checked)
+	}
+	// A node that stands twice in a tree has one place: no preorder.
+	shared := &yaml.Node{Kind: yaml.ScalarNode, Value: "a", Line: 1, Column: 3}
+	tree := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Line: 1, Column: 1,
+		Content: []*yaml.Node{shared, shared}}}}
+	l, err := newLayout([]byte("[ a]"), YAML, tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.preorder() != nil {
+		t.Error("a tree holding a node twice gave a preorder")
+	}
+}
