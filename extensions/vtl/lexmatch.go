@@ -3,8 +3,79 @@ package vtl
 import "unicode/utf8"
 
 // match finds the longest token of the current state at lx.pos; on a
-// tie the token declared first (lowest kind) wins.
+// tie the token declared first (lowest kind) wins. The commonest tokens
+// (text, identifiers, words, blanks) are told by their first byte; every
+// other position tries each token of the state (matchAll).
+// TestMatchFastPaths compares the two at every position and state.
 func (lx *lexer) match() (tokKind, int) {
+	s, i := lx.src, lx.pos
+	if i >= len(s) {
+		return lx.matchAll()
+	}
+	c := s[i]
+	switch lx.state {
+	case sDefault:
+		switch {
+		case c == ' ' || c == '\t':
+			// Blanks start text, or a #set after them (the longer).
+			if n := mSetDirective(s, i); n > 0 {
+				return tSetDirective, i + n
+			}
+			return tText, i + mText(s, i)
+		case c != '$' && c != '#' && c != '\\':
+			// Only text starts with any other byte.
+			return tText, i + mText(s, i)
+		}
+	case sReference, sRefModifier:
+		switch {
+		case isLetter(c) || c == '_':
+			// An identifier, unless it is true or false (declared first).
+			n := mIdentifier(s, i)
+			switch s[i : i+n] {
+			case "true":
+				return tTrue, i + n
+			case "false":
+				return tFalse, i + n
+			}
+			return tIdentifier, i + n
+		case c == '.':
+			if n := mDot(s, i); n > 0 {
+				return tDot, i + n
+			}
+			return tRefTerminator, i + 1
+		case !refStart[c]:
+			// Any other byte ends the reference.
+			return tRefTerminator, i + runeLen(s, i)
+		}
+	case sDirective:
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			// Blanks are at least as long as a line break, and declared first.
+			return tWhitespace, i + mWhitespace(s, i)
+		case isLetter(c) || c == '_' || c == '@':
+			n := mWord(s, i)
+			if k, ok := directiveKeywords[s[i:i+n]]; ok {
+				return k, i + n
+			}
+			return tWord, i + n
+		}
+	}
+	return lx.matchAll()
+}
+
+// refStart marks the bytes other than letters, '_' and '.' that start a
+// token of the reference states besides the reference's end.
+var refStart = [256]bool{'[': true, '(': true, '{': true, '}': true, '$': true, '#': true, '\\': true, ' ': true, '\t': true}
+
+// directiveKeywords are the words of the directive state that are tokens
+// of their own, each declared before WORD.
+var directiveKeywords = map[string]tokKind{
+	"true": tTrue, "false": tFalse, "and": tAnd, "or": tOr, "lt": tLT, "le": tLE,
+	"gt": tGT, "ge": tGE, "eq": tEQ, "ne": tNE, "not": tNot,
+}
+
+// matchAll is match by trying every token of the current state.
+func (lx *lexer) matchAll() (tokKind, int) {
 	s, i := lx.src, lx.pos
 	best, bestLen := tNone, 0
 	try := func(k tokKind, n int) {
