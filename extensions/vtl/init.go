@@ -154,7 +154,7 @@ func (in *initializer) initRef(n *node) {
 		ri.morePrefix += t.image[:loc]
 		t.image = t.image[loc:]
 	}
-	ri.nullString = n.literal()
+	ri.nullString = n.literalIn(in.t.src)
 	switch {
 	case strings.HasPrefix(t.image, "$!"):
 		ri.typ = refQuiet

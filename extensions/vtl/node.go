@@ -99,6 +99,25 @@ func (n *node) literal() string {
 	return string(b)
 }
 
+// literalIn is literal, read from src without building it when the
+// tokens stand in src side by side, each as written there: then their
+// literals joined are src from the first token's start to the last one's
+// end.
+func (n *node) literalIn(src string) string {
+	for t := n.first; t != nil; t = t.next {
+		if len(t.special) > 0 || t.kind == tMultiLineComment || t.begin < 0 || t.end < t.begin || t.end > len(src) || t.image != src[t.begin:t.end] {
+			break
+		}
+		if t == n.last {
+			return src[n.first.begin:t.end]
+		}
+		if t.next == nil || t.next.begin != t.end {
+			break
+		}
+	}
+	return n.literal()
+}
+
 // tokenLiteral is NodeUtils.tokenLiteral.
 func tokenLiteral(t *token) string {
 	if t.kind == tMultiLineComment {
