@@ -85,15 +85,16 @@ func (w *schemaWalk) walk(n *yaml.Node, ptr string, inSchema bool) {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i].Value, n.Content[i+1]
-			kp := source.Pointer(ptr, k)
 			switch {
 			case isExtKey(k) || k == "example" || k == "examples":
 			case k == "schema":
-				w.walk(v, kp, true)
+				w.walk(v, source.Pointer(ptr, k), true)
 			case k == "schemas" || k == "definitions":
-				w.members(v, kp)
+				w.members(v, source.Pointer(ptr, k))
+			case v.Kind == yaml.ScalarNode:
+				// Nothing to walk: no pointer to build.
 			default:
-				w.walk(v, kp, false)
+				w.walk(v, source.Pointer(ptr, k), false)
 			}
 		}
 	}
@@ -111,11 +112,25 @@ var (
 	subschemaMaps  = map[string]bool{"properties": true, "patternProperties": true, "definitions": true, "$defs": true, "dependentSchemas": true}
 )
 
+// modelSchemaKeys are the keys schema reads: subschemas and the keywords it reports.
+var modelSchemaKeys = func() map[string]bool {
+	keys := map[string]bool{"discriminator": true, "exclusiveMinimum": true, "readOnly": true, "format": true}
+	for _, m := range []map[string]bool{subschemaKeys, subschemaLists, subschemaMaps} {
+		for k := range m {
+			keys[k] = true
+		}
+	}
+	return keys
+}()
+
 // schema checks one schema object and walks its subschemas.
 func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 	typ := source.Scalar(source.Get(n, "type"))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if !modelSchemaKeys[k.Value] {
+			continue // no subschema and nothing to report: no pointer to build
+		}
 		kp := source.Pointer(ptr, k.Value)
 		switch {
 		case subschemaKeys[k.Value]:
