@@ -44,15 +44,21 @@ func goCommand(args ...string) (cmd *exec.Cmd, cleanup func(), err error) {
 	}
 	cmd = exec.Command("go", args...)
 	cmd.Dir = dir
+	cmd.Env = goEnv()
+	return cmd, func() { os.RemoveAll(dir) }, nil
+}
+
+// goEnv is the environment goCommand runs the go command in.
+func goEnv() []string {
+	var env []string
 	for _, kv := range os.Environ() {
 		switch k, _, _ := strings.Cut(kv, "="); k {
 		case "GOTOOLCHAIN", "GOPROXY", "GOFLAGS", "GOWORK", "GOENV", "GONOSUMDB", "GOPRIVATE", "CGO_ENABLED":
 		default:
-			cmd.Env = append(cmd.Env, kv)
+			env = append(env, kv)
 		}
 	}
-	cmd.Env = append(cmd.Env, "GOTOOLCHAIN=local", "GOPROXY=off", "GOWORK=off", "GOENV=off", "CGO_ENABLED=0")
-	return cmd, func() { os.RemoveAll(dir) }, nil
+	return append(env, "GOTOOLCHAIN=local", "GOPROXY=off", "GOWORK=off", "GOENV=off", "CGO_ENABLED=0")
 }
 
 // goOutput runs the go command (see goCommand) and returns its output.
@@ -67,17 +73,10 @@ func goOutput(args ...string) ([]byte, error) {
 
 func loadStd() {
 	fset := token.NewFileSet()
-	args := append([]string{"list", "-export", "-f", "{{.ImportPath}}={{.Export}}"}, stdPackages...)
-	out, err := goOutput(args...)
+	exports, err := stdExports(stdCacheFile(), goKey(), listStd)
 	if err != nil {
 		std.imp = importer.ForCompiler(fset, "source", nil)
 		return
-	}
-	exports := map[string]string{}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if path, file, ok := strings.Cut(line, "="); ok && file != "" {
-			exports[path] = file
-		}
 	}
 	std.imp = importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
 		if f, ok := exports[path]; ok {
