@@ -30,14 +30,11 @@ func FormatYAML(src []byte, doc *yaml.Node) ([]byte, error) {
 	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return WriteYAML(doc)
 	}
-	// The copy is made while the comments are placed: both only read doc.
-	copied := make(chan *yaml.Node, 1)
-	go func() { copied <- Clone(doc) }()
 	p, ok := placeComments(src, doc)
-	n := <-copied
 	if !ok {
 		return WriteYAML(doc)
 	}
+	n := Clone(doc)
 	p.apply(doc, n)
 	canonicalYAML(n, map[*yaml.Node]bool{})
 	out, err := dump(n, 2)
