@@ -5,7 +5,6 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
-	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -81,39 +80,58 @@ func dumpChunked(n *yaml.Node, indent int, inGroup bool) ([]byte, error) {
 }
 
 // dumpGroups writes the entries of m in groups, each line indented by
-// shift. The groups are dumped side by side, one per processor at a time:
-// each is a subtree of its own, and the emitter only reads it.
+// shift. The groups are dumped side by side, each a subtree of its own that
+// the emitter only reads, and written in order as they are done: at most
+// one group per processor is dumped or waiting to be written at a time, so
+// the dumps in hand stay a few groups' worth.
 func dumpGroups(b *bytes.Buffer, m *yaml.Node, indent int, shift []byte) error {
 	groups := splitGroups(m)
-	outs := make([][]byte, len(groups))
-	errs := make([]error, len(groups))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, g := range groups {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			outs[i], errs[i] = dumpChunked(g, indent, true)
-		}()
+	type dumped struct {
+		out []byte
+		err error
 	}
-	wg.Wait()
-	for i, out := range outs {
-		if errs[i] != nil {
-			return errs[i]
+	done := make([]chan dumped, len(groups))
+	for i := range done {
+		done[i] = make(chan dumped, 1)
+	}
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	go func() {
+		for i, g := range groups {
+			slots <- struct{}{} // given back once group i is written
+			go func() {
+				out, err := dumpChunked(g, indent, true)
+				done[i] <- dumped{out, err}
+			}()
 		}
-		if bytes.HasSuffix(out, []byte("...\n")) {
-			return errNoChunks // an open-ended scalar ends the group
+	}()
+	var first error
+	for i := range groups {
+		d := <-done[i]
+		<-slots
+		switch {
+		case first != nil:
+			continue // the rest is waited for, and dropped
+		case d.err != nil:
+			first = d.err
+		case bytes.HasSuffix(d.out, []byte("...\n")):
+			first = errNoChunks // an open-ended scalar ends the group
+		default:
+			first = writeShifted(b, d.out, shift)
 		}
-		for line := range bytes.Lines(out) {
-			if len(line) > 1 {
-				if len(bytes.TrimLeft(line, " ")) == 1 {
-					return errNoChunks // spaces alone: where the emitter left them does not follow the indentation
-				}
-				b.Write(shift)
+	}
+	return first
+}
+
+// writeShifted writes a group's dump with each line indented by shift.
+func writeShifted(b *bytes.Buffer, out, shift []byte) error {
+	for line := range bytes.Lines(out) {
+		if len(line) > 1 {
+			if len(bytes.TrimLeft(line, " ")) == 1 {
+				return errNoChunks // spaces alone: where the emitter left them does not follow the indentation
 			}
-			b.Write(line)
+			b.Write(shift)
 		}
+		b.Write(line)
 	}
 	return nil
 }
