@@ -112,53 +112,41 @@ var (
 	subschemaMaps  = map[string]bool{"properties": true, "patternProperties": true, "definitions": true, "$defs": true, "dependentSchemas": true}
 )
 
-// modelSchemaKeys are the keys schema reads: subschemas and the keywords it reports.
-var modelSchemaKeys = func() map[string]bool {
-	keys := map[string]bool{"discriminator": true, "exclusiveMinimum": true, "readOnly": true, "format": true}
-	for _, m := range []map[string]bool{subschemaKeys, subschemaLists, subschemaMaps} {
-		for k := range m {
-			keys[k] = true
-		}
-	}
-	return keys
-}()
-
 // schema checks one schema object and walks its subschemas.
 func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
 	typ := source.Scalar(source.Get(n, "type"))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !modelSchemaKeys[k.Value] {
-			continue // no subschema and nothing to report: no pointer to build
-		}
-		kp := source.Pointer(ptr, k.Value)
+		// Built only for a key that is walked or reported, not for every one.
+		kp := func() string { return source.Pointer(ptr, k.Value) }
 		switch {
 		case subschemaKeys[k.Value]:
 			if r := source.Resolve(v); r != nil && r.Kind == yaml.MappingNode {
-				w.walk(v, kp, true)
+				w.walk(v, kp(), true)
 			}
 		case subschemaLists[k.Value]:
+			lp := kp()
 			for j, e := range source.Items(v) {
-				w.walk(e, source.PointerIndex(kp, j), true)
+				w.walk(e, source.PointerIndex(lp, j), true)
 			}
 		case subschemaMaps[k.Value]:
-			w.members(v, kp)
+			w.members(v, kp())
 		case k.Value == "discriminator":
-			w.p.Add(diag.SchemaKeyword, k, kp,
+			w.p.Add(diag.SchemaKeyword, k, kp(),
 				"REST API models do not support discriminator, so it has no effect in the model: describe the variants with allOf or in separate models")
 		case k.Value == "exclusiveMinimum":
-			w.p.Add(diag.SchemaKeyword, k, kp,
+			w.p.Add(diag.SchemaKeyword, k, kp(),
 				"REST API models do not support exclusiveMinimum, so it has no effect in the model: use minimum with the next allowed value")
 		case k.Value == "readOnly":
-			w.p.Add(diag.SchemaKeyword, k, kp,
+			w.p.Add(diag.SchemaKeyword, k, kp(),
 				"REST API models do not support readOnly, so it has no effect in the model: remove it, or describe requests and responses with separate models")
 		case k.Value == "format":
 			switch f := source.Scalar(v); {
 			case f == "decimal":
-				w.p.Add(diag.SchemaKeyword, v, kp,
+				w.p.Add(diag.SchemaKeyword, v, kp(),
 					"REST API models do not support format: decimal: remove the format and keep type: number")
 			case (f == "int32" || f == "int64") && typ == "number":
-				w.p.Add(diag.SchemaKeyword, v, kp,
+				w.p.Add(diag.SchemaKeyword, v, kp(),
 					"REST API models do not support type: number with format: %s: write type: integer, format: %s", f, f)
 			}
 		}
