@@ -106,3 +106,57 @@ func TestMarshalMirrorsMethods(t *testing.T) {
 		t.Errorf("only %d dumps compared", len(dumps))
 	}
 }
+
+// fill sets every JSON member of the struct v points to (and of the
+// structs below it) to a value that is written: what a mirror that copied
+// its fields by hand would lose, if it missed one.
+func fill(v reflect.Value, name string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(name)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int:
+		v.SetInt(int64(len(name)))
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), name)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fill(v.Index(0), name)
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		e := reflect.New(v.Type().Elem()).Elem()
+		fill(e, name)
+		v.SetMapIndex(reflect.ValueOf("k-"+name), e)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if tag := f.Tag.Get("json"); f.IsExported() && tag != "-" {
+				fill(v.Field(i), f.Name)
+			}
+		}
+	}
+}
+
+// TestIntegrationMirrorCopiesEveryField: integrationForJSON copies an
+// integration's members one by one into its mirror; with every member set,
+// the mirror writes what the integration's own MarshalJSON writes.
+func TestIntegrationMirrorCopiesEveryField(t *testing.T) {
+	var in Integration
+	fill(reflect.ValueOf(&in).Elem(), "Integration")
+	want, err := json.Marshal(&in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(integrationForJSON(&in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("the mirror writes\n%s\nthe integration\n%s", got, want)
+	}
+	if !strings.Contains(string(want), `"insecureSkipVerification":true`) || !strings.Contains(string(want), `"k-IntegrationResponses"`) {
+		t.Errorf("not every member was set: %s", want)
+	}
+}
