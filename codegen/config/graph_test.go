@@ -8,42 +8,13 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/apimodel"
+	"github.com/apigw/apigw/internal/testfill"
 )
 
-// fill sets every field reachable from v to a value that is not empty:
-// strings to their field's name, numbers to 1, booleans to true, and maps,
-// lists and pointers to one element each.
+// fill sets every field reachable from v (testfill.Fill), intrinsics
+// aside: they are tested on their own.
 func fill(v reflect.Value, name string) {
-	if v.Type() == reflect.TypeFor[apimodel.Intrinsics]() {
-		return // intrinsics are tested on their own
-	}
-	switch v.Kind() {
-	case reflect.String:
-		v.SetString(name)
-	case reflect.Bool:
-		v.SetBool(true)
-	case reflect.Int, reflect.Int64:
-		v.SetInt(1)
-	case reflect.Float64:
-		v.SetFloat(1)
-	case reflect.Pointer:
-		v.Set(reflect.New(v.Type().Elem()))
-		fill(v.Elem(), name)
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if f := v.Type().Field(i); f.IsExported() {
-				fill(v.Field(i), f.Name)
-			}
-		}
-	case reflect.Slice:
-		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
-		fill(v.Index(0), name)
-	case reflect.Map:
-		v.Set(reflect.MakeMap(v.Type()))
-		e := reflect.New(v.Type().Elem()).Elem()
-		fill(e, name)
-		v.SetMapIndex(reflect.ValueOf(name), e)
-	}
+	testfill.Fill(v, name, func(t reflect.Type) bool { return t == reflect.TypeFor[apimodel.Intrinsics]() })
 }
 
 // fullDump returns a REST and an HTTP API dump with every field set; the
