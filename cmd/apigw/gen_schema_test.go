@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apigw/apigw/internal/golden"
 )
@@ -131,6 +132,54 @@ func TestGenSchemaAPI(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestGenSchemaAgainLeavesUnchangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	lambda := golden.Fixture(t, "schema/api-lambda.yaml")
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	gen := func(args ...string) {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run(append([]string{"gen", "schema", lambda, "-o", dir}, args...), nil, &out, &errb); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+	// touched tells, for each file of dir, whether it changed since it was
+	// dated old.
+	touched := func() map[string]bool {
+		t.Helper()
+		entries, err := os.ReadDir(dir)
+		if err != nil || len(entries) < 2 {
+			t.Fatalf("%d entries, %v", len(entries), err)
+		}
+		m := map[string]bool{}
+		for _, e := range entries {
+			fi, err := e.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[e.Name()] = !fi.ModTime().Equal(old)
+			if err := os.Chtimes(filepath.Join(dir, e.Name()), old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return m
+	}
+	gen()
+	touched()
+	gen()
+	for name, changed := range touched() {
+		if changed {
+			t.Errorf("a second run with the same output rewrote %s", name)
+		}
+	}
+	gen("--id", "https://schemas.example.com/pets") // every file's $id changes
+	for name, changed := range touched() {
+		if !changed {
+			t.Errorf("a run with another --id left %s as it was", name)
+		}
 	}
 }
 

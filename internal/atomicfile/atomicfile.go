@@ -14,6 +14,10 @@
 //   - An existing file keeps its mode (the setuid, setgid and sticky bits
 //     included) and its owner and group; when the owner cannot be kept (a
 //     file of another user), the file is refused rather than taken over.
+//   - A target that already holds exactly the new content is not rewritten,
+//     only synced: it keeps its modification time and inode, as gofmt -w
+//     leaves a formatted file alone, so that a generator run again over its
+//     own output costs no file system work and wakes no file watcher.
 //   - Temporary files are named ".NAME.apigw-PID-RANDOM.tmp". One left by a
 //     process that died before renaming it (a kill, a crash, a power cut) is
 //     removed the next time the same file is written.
@@ -23,6 +27,7 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -61,7 +66,8 @@ func Write(path string, data []byte, perm os.FileMode) error {
 
 // WriteAll writes several files with nothing partial: every target is
 // checked (links followed, special files and hard links refused), then
-// every file is written to a temporary file beside its target, all of them
+// every file is written to a temporary file beside its target (a target
+// that holds the content already is left as it is), all of them
 // are synced to disk, and only when all of that succeeded are they renamed
 // into place (and their folders synced). If a
 // check or the writing of any temporary file fails, all temporary files are
@@ -69,18 +75,14 @@ func Write(path string, data []byte, perm os.FileMode) error {
 // succeeded (a target replaced by a folder in the meantime); the error then
 // names the files already in place.
 func WriteAll(files []File) error {
+	// Checking a target reads it (to compare): the targets are checked side
+	// by side, and the first refusal in the order given is returned.
 	targets := make([]target, len(files))
-	for i, f := range files {
-		t, err := prepare(f)
+	errs := make([]error, len(files))
+	parallel(len(files), func(i int) { targets[i], errs[i] = prepare(files[i]) })
+	for _, err := range errs {
 		if err != nil {
 			return err
-		}
-		targets[i] = t
-	}
-	temps := make([]string, 0, len(files))
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
 		}
 	}
 	paths := make([]string, len(targets))
@@ -88,40 +90,61 @@ func WriteAll(files []File) error {
 		paths[i] = t.path
 	}
 	removeStaleOf(paths)
-	for _, t := range targets {
+	// written[i] is the file that goes to targets[i]: a temporary file, or
+	// the target itself when it holds the content already.
+	written := make([]string, len(targets))
+	cleanup := func() {
+		for i, t := range targets {
+			if !t.same && written[i] != "" {
+				os.Remove(written[i])
+			}
+		}
+	}
+	for i, t := range targets {
+		if t.same {
+			written[i] = t.path
+			continue
+		}
 		tmp, err := writeTemp(t)
 		if err != nil {
 			cleanup()
 			return err
 		}
-		temps = append(temps, tmp)
+		written[i] = tmp
 	}
-	// Every temporary file reaches the disk before any is renamed; syncing
-	// them side by side lets the file system commit them together, where
-	// one sync after each write waits for the disk once per file.
-	if err := syncAll(temps); err != nil {
+	// Every file reaches the disk before any is renamed; syncing them side
+	// by side lets the file system commit them together, where one sync
+	// after each write waits for the disk once per file.
+	if err := syncAll(written); err != nil {
 		cleanup()
 		return err
 	}
+	var renamed []target
 	for i, t := range targets {
-		if err := os.Rename(temps[i], t.path); err != nil {
+		if t.same {
+			continue
+		}
+		if err := os.Rename(written[i], t.path); err != nil {
 			done := make([]string, 0, i)
 			for _, g := range files[:i] {
 				done = append(done, g.Path)
 			}
-			for _, tmp := range temps[i:] {
-				os.Remove(tmp)
+			for j := i; j < len(targets); j++ {
+				if !targets[j].same {
+					os.Remove(written[j])
+				}
 			}
 			return fmt.Errorf("atomicfile: rename into %s: %w (already written: %v)", t.path, err, done)
 		}
+		renamed = append(renamed, t)
 	}
-	var errs []error
-	for _, dir := range folders(targets) {
+	var dirErrs []error
+	for _, dir := range folders(renamed) {
 		if err := syncDir(dir); err != nil {
-			errs = append(errs, err)
+			dirErrs = append(dirErrs, err)
 		}
 	}
-	return errors.Join(errs...)
+	return errors.Join(dirErrs...)
 }
 
 // target is a file to write once its path is resolved and checked.
@@ -129,6 +152,7 @@ type target struct {
 	File
 	path   string      // where the content goes: File.Path with links followed
 	exists bool        // whether a file is there now
+	same   bool        // whether it holds Data already: nothing to write
 	mode   os.FileMode // its permission and special bits
 	uid    int         // its owner and group, -1 when unknown
 	gid    int
@@ -164,7 +188,15 @@ func prepare(f File) (target, error) {
 		}
 		t.uid, t.gid = uid, gid
 	}
+	t.same = info.Size() == int64(len(f.Data)) && holds(path, f.Data)
 	return t, nil
+}
+
+// holds tells whether the file at path has exactly the content data; a
+// file that cannot be read is taken to differ, and is then rewritten.
+func holds(path string, data []byte) bool {
+	got, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(got, data)
 }
 
 // resolve follows the symbolic links at the end of path, also when the
@@ -330,28 +362,33 @@ func writeTemp(t target) (string, error) {
 	return name, nil
 }
 
-// syncWorkers is how many files syncAll syncs at once.
-const syncWorkers = 16
+// workers is how many files are checked or synced at once.
+const workers = 16
 
-// syncAll flushes the files to disk, several at a time.
-func syncAll(names []string) error {
-	errs := make([]error, len(names))
+// parallel calls f(0), …, f(n-1), several at a time.
+func parallel(n int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(syncWorkers, len(names)) {
+	for range min(workers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = syncFile(names[i])
+				f(i)
 			}
 		}()
 	}
-	for i := range names {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+}
+
+// syncAll flushes the files to disk, several at a time.
+func syncAll(names []string) error {
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) { errs[i] = syncFile(names[i]) })
 	return errors.Join(errs...)
 }
 

@@ -1,11 +1,13 @@
 package atomicfile
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteCreatesAndReplaces(t *testing.T) {
@@ -154,4 +156,49 @@ func TestWriteMakesMissingFolders(t *testing.T) {
 	if got, err := os.ReadFile(path); err != nil || string(got) != "x" {
 		t.Fatalf("read back %q, %v", got, err)
 	}
+}
+
+func TestWriteAllLeavesUnchangedFilesAlone(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	files := []File{
+		{Path: filepath.Join(dir, "same.json"), Data: []byte(`{"a": 1}`), Perm: 0o644},
+		{Path: filepath.Join(dir, "samesize.json"), Data: []byte(`{"b": 2}`), Perm: 0o644},
+		{Path: filepath.Join(dir, "longer.json"), Data: []byte(`{"c": 33}`), Perm: 0o644},
+		{Path: filepath.Join(dir, "new.json"), Data: []byte(`{}`), Perm: 0o644},
+	}
+	before := map[string]os.FileInfo{}
+	for _, f := range files[:3] {
+		content := []byte(`{"a": 1}`) // the same as the first file's new content
+		if err := os.WriteFile(f.Path, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(f.Path, old, old); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[f.Path] = fi
+	}
+	if err := WriteAll(files); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		got, err := os.ReadFile(f.Path)
+		if err != nil || !bytes.Equal(got, f.Data) {
+			t.Errorf("%s holds %q (%v), want %q", f.Path, got, err, f.Data)
+		}
+		fi, err := os.Stat(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev, existed := before[f.Path]
+		unchanged := existed && os.SameFile(prev, fi) && fi.ModTime().Equal(old)
+		if want := f.Path == files[0].Path; unchanged != want {
+			t.Errorf("%s left as it was: %v, want %v", f.Path, unchanged, want)
+		}
+	}
+	assertOnly(t, dir, "longer.json", "new.json", "same.json", "samesize.json")
 }
