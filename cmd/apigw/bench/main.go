@@ -195,8 +195,15 @@ func memCmd(args []string) error {
 			}
 			var walls []time.Duration
 			var peaks []int64
+			if c.Again {
+				if _, _, err := run(*bin, append(c.Args, limit...)); err != nil { // the output it writes over
+					return err
+				}
+			}
 			for range *runs {
-				os.RemoveAll(out)
+				if !c.Again {
+					os.RemoveAll(out)
+				}
 				wall, peak, err := run(*bin, append(c.Args, limit...))
 				if err != nil {
 					return err
