@@ -3,7 +3,9 @@ package schema
 import (
 	"encoding/json"
 	"errors"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -120,9 +122,27 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		return nil, g.sorted(), nil
 	}
 	g.base = baseID(opts.ID, doc.Info.Title)
-	var files []File
 	index := Index{ID: g.base + IndexFile, Title: doc.Info.Title}
-	for _, op := range doc.Operations() {
+	// Operations are converted in order (names and diagnostics depend on
+	// it); each finished schema is written to JSON meanwhile by a worker.
+	ops := doc.Operations()
+	var names []string
+	out := make([]marshalled, len(ops))
+	work := make(chan marshalJob, 64)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				o := &out[j.i]
+				if o.data, o.err = marshalSchema(j.s); o.err == nil {
+					o.entry, o.err = marshalEntry(j.entry)
+				}
+			}
+		}()
+	}
+	for _, op := range ops {
 		s, entry := g.operation(op)
 		if s == nil {
 			continue
@@ -130,12 +150,20 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		entry.File = g.fileName(op.Method, op.Path)
 		entry.ID = g.base + entry.File
 		s.ID = jsonschema.ID(entry.ID)
-		data, err := marshalSchema(s)
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, File{Name: entry.File, Data: data})
+		work <- marshalJob{len(names), s, entry}
+		names = append(names, entry.File)
 		index.Operations = append(index.Operations, entry)
+	}
+	close(work)
+	wg.Wait()
+	files := make([]File, 0, len(names)+1)
+	entries := make([][]byte, len(names))
+	for i, name := range names {
+		if out[i].err != nil {
+			return nil, nil, out[i].err
+		}
+		files = append(files, File{Name: name, Data: out[i].data})
+		entries[i] = out[i].entry
 	}
 	if len(files) == 0 && !hasErrors(g.Diags) {
 		g.Add(diag.ResponseSchemaNone, doc.Root, doc.Pointer, "no operation has responses to describe: each needs an x-amazon-apigateway-integration (with integration responses unless it is a proxy)")
@@ -143,12 +171,27 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	if hasErrors(g.Diags) {
 		return nil, g.sorted(), nil
 	}
-	data, err := marshalIndent(index)
+	data, err := indexJSON(index, entries)
 	if err != nil {
 		return nil, nil, err
 	}
 	files = append(files, File{Name: IndexFile, Data: data})
 	return files, g.sorted(), nil
+}
+
+// marshalJob is an operation's schema and index entry to write to JSON,
+// the i-th file.
+type marshalJob struct {
+	i     int
+	s     *jsonschema.Schema
+	entry IndexEntry
+}
+
+// marshalled is a schema and its index entry written to JSON.
+type marshalled struct {
+	data  []byte
+	entry []byte
+	err   error
 }
 
 // apiGen holds one ForAPI's state. Its diagnostics are recorded once each:

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apigw/apigw/openapi"
 	"github.com/invopop/jsonschema"
@@ -60,18 +61,18 @@ func anyCase(name string) string {
 
 // anyCaseText is anyCase without the anchors.
 func anyCaseText(text string) string {
-	var b strings.Builder
+	b := make([]byte, 0, 4*len(text))
 	for _, r := range text {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			b.WriteString("[" + strings.ToUpper(string(r)) + strings.ToLower(string(r)) + "]")
-		case strings.ContainsRune(`\.+*?()|[]{}^$`, r): // ECMA-262's syntax characters, which its u flag lets be escaped
-			b.WriteString(`\` + string(r))
+			b = append(b, '[', byte(r)&^0x20, byte(r)|0x20, ']') // upper, then lower case
+		case r < utf8.RuneSelf && strings.IndexByte(`\.+*?()|[]{}^$`, byte(r)) >= 0: // ECMA-262's syntax characters, which its u flag lets be escaped
+			b = append(b, '\\', byte(r))
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // mediaTypes returns a pattern matching the media types cts in any case,

@@ -2,8 +2,10 @@ package schema
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apigw/apigw/internal/specgen"
@@ -21,6 +23,51 @@ func compareMarshal(t *testing.T, what string, s *jsonschema.Schema) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s: Marshal differs from encoding/json:\n%s\nwant:\n%s", what, got, want)
+	}
+}
+
+// compareIndex runs ForAPI on doc and compares the index.json it writes
+// from entries marshalled one by one with encoding/json writing the same
+// index at once.
+func compareIndex(t *testing.T, name string, doc *openapi.Document) {
+	t.Helper()
+	files, _, err := ForAPI(doc, APIOptions{})
+	if err != nil || len(files) == 0 {
+		return
+	}
+	got := files[len(files)-1].Data
+	var index Index
+	if err := json.Unmarshal(got, &index); err != nil {
+		t.Fatalf("%s: index.json does not read back: %v", name, err)
+	}
+	if want, _ := marshalIndent(index); !bytes.Equal(got, want) {
+		t.Errorf("%s: index.json differs from encoding/json:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+func TestIndexJSON(t *testing.T) {
+	entries := []IndexEntry{
+		{Method: "GET", Path: "/a<b>&c\u2028", File: "get-a.json", ID: "x", Responses: []IndexResponse{{Status: "200", ResponseParameters: json.RawMessage(`{"a": [1, {}], "b": "\"q\""}`)}}},
+		{Method: "POST", Path: "/", OperationID: "p", File: "post.json", ID: "y", Responses: []IndexResponse{}},
+		{Method: "PUT", Path: "/n"},
+	}
+	for n := range len(entries) + 1 {
+		for _, title := range []string{"", "T <&> \u00e9"} {
+			index := Index{ID: "urn:x", Title: title, Operations: entries[:n]}
+			var raw [][]byte
+			for _, e := range index.Operations {
+				b, err := marshalEntry(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				raw = append(raw, b)
+			}
+			got, err := indexJSON(index, raw)
+			want, werr := marshalIndent(index)
+			if err != nil || werr != nil || !bytes.Equal(got, want) {
+				t.Errorf("%d entries, title %q: got (%v)\n%s\nwant (%v)\n%s", n, title, err, got, werr, want)
+			}
+		}
 	}
 }
 
@@ -60,9 +107,9 @@ func TestMarshalAsEncodingJSON(t *testing.T) {
 // TestMarshalOnDocuments compares every schema ForAPI marshals, for the
 // fixtures and the shared corpus, with encoding/json.
 func TestMarshalOnDocuments(t *testing.T) {
-	n := 0
+	var n atomic.Int64 // ForAPI marshals on several goroutines
 	marshalSchema = func(s *jsonschema.Schema) ([]byte, error) {
-		n++
+		n.Add(1)
 		compareMarshal(t, "schema", s)
 		return Marshal(s)
 	}
@@ -81,16 +128,16 @@ func TestMarshalOnDocuments(t *testing.T) {
 			continue
 		}
 		for _, doc := range docs {
-			ForAPI(doc, APIOptions{})
+			compareIndex(t, f, doc)
 		}
 	}
 	docs, _, err := openapi.Load("specgen.json", specgen.JSON(50), openapi.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ForAPI(docs[0], APIOptions{})
-	if n == 0 {
+	compareIndex(t, "specgen.json", docs[0])
+	if n.Load() == 0 {
 		t.Fatal("no schema marshalled")
 	}
-	t.Logf("%d schemas of %d files compared", n, len(files))
+	t.Logf("%d schemas of %d files compared", n.Load(), len(files))
 }
