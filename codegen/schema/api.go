@@ -3,9 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"errors"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -124,25 +122,10 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	g.base = baseID(opts.ID, doc.Info.Title)
 	index := Index{ID: g.base + IndexFile, Title: doc.Info.Title}
 	// Operations are converted in order (names and diagnostics depend on
-	// it); each finished schema is written to JSON meanwhile by a worker.
-	ops := doc.Operations()
+	// it); each finished schema is written to JSON meanwhile.
+	m := newMarshaller(len(doc.Operations()))
 	var names []string
-	out := make([]marshalled, len(ops))
-	work := make(chan marshalJob, 64)
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)-1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range work {
-				o := &out[j.i]
-				if o.data, o.err = marshalSchema(j.s); o.err == nil {
-					o.entry, o.err = marshalEntry(j.entry)
-				}
-			}
-		}()
-	}
-	for _, op := range ops {
+	for _, op := range doc.Operations() {
 		s, entry := g.operation(op)
 		if s == nil {
 			continue
@@ -150,12 +133,11 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		entry.File = g.fileName(op.Method, op.Path)
 		entry.ID = g.base + entry.File
 		s.ID = jsonschema.ID(entry.ID)
-		work <- marshalJob{len(names), s, entry}
+		m.add(len(names), s, entry)
 		names = append(names, entry.File)
 		index.Operations = append(index.Operations, entry)
 	}
-	close(work)
-	wg.Wait()
+	out := m.wait()
 	files := make([]File, 0, len(names)+1)
 	entries := make([][]byte, len(names))
 	for i, name := range names {
@@ -177,21 +159,6 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	}
 	files = append(files, File{Name: IndexFile, Data: data})
 	return files, g.sorted(), nil
-}
-
-// marshalJob is an operation's schema and index entry to write to JSON,
-// the i-th file.
-type marshalJob struct {
-	i     int
-	s     *jsonschema.Schema
-	entry IndexEntry
-}
-
-// marshalled is a schema and its index entry written to JSON.
-type marshalled struct {
-	data  []byte
-	entry []byte
-	err   error
 }
 
 // apiGen holds one ForAPI's state. Its diagnostics are recorded once each:
