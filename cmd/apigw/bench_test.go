@@ -81,8 +81,10 @@ func BenchmarkCommands(b *testing.B) {
 			b.Run(fmt.Sprintf("%d/%s", n, c.Name), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
 				args := append(c.Args, size...)
-				if c.Again {
-					run(args, nil, io.Discard, io.Discard) // the output it writes over
+				if c.Again { // the output it writes over
+					if code := run(args, nil, io.Discard, io.Discard); code > exitFindings {
+						b.Fatalf("exit %d", code)
+					}
 				}
 				var decode, command time.Duration
 				for b.Loop() {
