@@ -123,9 +123,10 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 	index := Index{ID: g.base + IndexFile, Title: doc.Info.Title}
 	// Operations are converted in order (names and diagnostics depend on
 	// it); each finished schema is written to JSON meanwhile.
-	m := newMarshaller(len(doc.Operations()))
+	ops := doc.Operations()
+	m := newMarshaller(len(ops))
 	var names []string
-	for _, op := range doc.Operations() {
+	for _, op := range ops {
 		s, entry := g.operation(op)
 		if s == nil {
 			continue
@@ -135,7 +136,6 @@ func ForAPI(doc *openapi.Document, opts APIOptions) ([]File, []diag.Diagnostic, 
 		s.ID = jsonschema.ID(entry.ID)
 		m.add(len(names), s, entry)
 		names = append(names, entry.File)
-		index.Operations = append(index.Operations, entry)
 	}
 	out := m.wait()
 	files := make([]File, 0, len(names)+1)

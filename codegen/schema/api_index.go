@@ -1,11 +1,6 @@
 package schema
 
-import (
-	"bytes"
-	"encoding/json"
-
-	"github.com/apigw/apigw/extensions/source"
-)
+import "bytes"
 
 // entryPrefix is the indentation of an index entry in index.json: the
 // entries stand in the array "operations" of the top-level object.
@@ -14,16 +9,12 @@ const entryPrefix = "    "
 // marshalEntry writes one index entry as it stands in index.json (see
 // indexJSON), so that the entries can be written side by side.
 func marshalEntry(e IndexEntry) ([]byte, error) {
-	raw, err := json.Marshal(e)
-	if err != nil {
-		return nil, err
-	}
-	return source.IndentJSON(nil, raw, entryPrefix, "  "), nil
+	return marshalIndentAt(e, entryPrefix)
 }
 
-// indexJSON writes index.json from its entries written by marshalEntry:
-// the bytes marshalIndent(index) gives, with the entries' JSON not written
-// again.
+// indexJSON writes index.json from index's ID and title and its entries
+// written by marshalEntry: the bytes marshalIndent gives for the index
+// holding those entries, without writing the entries' JSON again.
 func indexJSON(index Index, entries [][]byte) ([]byte, error) {
 	if len(entries) == 0 {
 		return marshalIndent(index)

@@ -60,9 +60,19 @@ func slugify(s string) string {
 
 // marshalIndent renders v as indented JSON with a final newline.
 func marshalIndent(v any) ([]byte, error) {
+	b, err := marshalIndentAt(v, "")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// marshalIndentAt renders v as indented JSON whose lines after the first
+// start with prefix, as v stands nested in a document indented so.
+func marshalIndentAt(v any, prefix string) ([]byte, error) {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	return append(source.IndentJSON(nil, raw, "", "  "), '\n'), nil
+	return source.IndentJSON(nil, raw, prefix, "  "), nil
 }
