@@ -48,11 +48,9 @@ func stdExports(cache, key string, list func() ([]byte, error)) (map[string]stri
 		for _, p := range stdPackages {
 			b.WriteString(p + "=" + exports[p] + "\n")
 		}
-		// The cache is an aid: a folder that cannot be written only costs
-		// the listing next time.
-		if os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
-			atomicfile.Write(cache, b.Bytes(), 0o644)
-		}
+		// The cache is an aid (atomicfile makes its folder): one that
+		// cannot be written only costs the listing next time.
+		atomicfile.Write(cache, b.Bytes(), 0o644)
 	}
 	return exports, nil
 }
