@@ -119,6 +119,7 @@ Exit codes:
 					lintOpts.Sources = map[string][]byte{files[i].path: files[i].data}
 				}
 			}
+			growHeapFor(largestFile(files))
 			diags, limitErrs, skipped := checkFiles(files, opts)
 			paths := make([]string, len(files))
 			for i, f := range files {
@@ -234,6 +235,20 @@ func notAPIDefinition(ds []diag.Diagnostic) bool {
 	return slices.ContainsFunc(ds, func(d diag.Diagnostic) bool {
 		return d.Code == diag.UnknownKind || d.Code == diag.EmptyFile || d.Code == diag.NotObject && d.Pointer == ""
 	})
+}
+
+// largestFile returns the size of the largest of files; those that cannot
+// be read count as empty, and are reported when checked.
+func largestFile(files []checkedFile) int {
+	n := 0
+	for _, f := range files {
+		if f.data != nil {
+			n = max(n, len(f.data))
+		} else if info, err := os.Stat(f.path); err == nil && info.Mode().IsRegular() {
+			n = max(n, int(info.Size()))
+		}
+	}
+	return n
 }
 
 // checkedFile is a file to check, and whether it was found in a folder

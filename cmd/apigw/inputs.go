@@ -112,6 +112,7 @@ func readInput(cmd *cobra.Command, path string, lim source.Limits) (string, []by
 		data, err = source.ReadFile(path, lim)
 	}
 	if err == nil {
+		growHeapFor(len(data))
 		return name, data, nil
 	}
 	var le *source.LimitError

@@ -87,6 +87,7 @@ func main() {
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outWriter{w: stdout}
+	defer endHeapStart(0)
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
