@@ -17,6 +17,54 @@ const maxCommentLines = 40
 // line is written as its own // comment.
 func commentLines(text string) []string {
 	var lines []string
+	if plainText(text) {
+		lines = plainLines(text)
+	} else {
+		lines = anyLines(text)
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) > maxCommentLines {
+		lines = append(lines[:maxCommentLines], "…")
+	}
+	return lines
+}
+
+// plainText tells whether text is printable ASCII and line feeds alone,
+// which is most of what documents write and needs no character dropped or
+// replaced.
+func plainText(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < ' ' || c > '~') && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainLines is anyLines for plainText: the lines are parts of text.
+func plainLines(text string) []string {
+	var lines []string
+	blank := true
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.TrimRight(line, " "); line == "" {
+			if !blank {
+				lines = append(lines, "")
+			}
+			blank = true
+			continue
+		}
+		lines = append(lines, line)
+		blank = false
+	}
+	return lines
+}
+
+// anyLines splits text into lines as commentLines describes, before the
+// trailing blank lines are cut and the length bounded.
+func anyLines(text string) []string {
+	var lines []string
 	var b strings.Builder
 	blank := true
 	emit := func() {
@@ -46,12 +94,6 @@ func commentLines(text string) []string {
 		}
 	}
 	emit()
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	if len(lines) > maxCommentLines {
-		lines = append(lines[:maxCommentLines], "…")
-	}
 	return lines
 }
 

@@ -2,6 +2,8 @@ package goclient
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,6 +31,31 @@ func TestCommentSentences(t *testing.T) {
 		}
 		if got := strings.Join(lines, "\n"); got != tc.want {
 			t.Errorf("comment(%q, %q):\n%s\nwant\n%s", tc.first, tc.texts, got, tc.want)
+		}
+	}
+}
+
+// TestPlainLines checks that the lines of plain text (printable ASCII and
+// line feeds) are those the general splitting gives.
+func TestPlainLines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := "ab .~\n"
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		text := string(b)
+		if !plainText(text) {
+			t.Fatalf("plainText(%q) = false", text)
+		}
+		if got, want := plainLines(text), anyLines(text); !slices.Equal(got, want) {
+			t.Fatalf("plainLines(%q) = %q; anyLines gives %q", text, got, want)
+		}
+	}
+	for _, text := range []string{"a\tb", "a\r\nb", "a\x7fb", "é", "a\x00", "\u2028"} {
+		if plainText(text) {
+			t.Errorf("plainText(%q) = true", text)
 		}
 	}
 }
