@@ -45,40 +45,39 @@ func plainText(text string) bool {
 
 // plainLines is anyLines for plainText: the lines are parts of text.
 func plainLines(text string) []string {
-	var lines []string
-	blank := true
+	l := lineList{blank: true}
 	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimRight(line, " "); line == "" {
-			if !blank {
-				lines = append(lines, "")
-			}
-			blank = true
-			continue
-		}
-		lines = append(lines, line)
-		blank = false
+		l.add(strings.TrimRight(line, " "))
 	}
-	return lines
+	return l.lines
+}
+
+// lineList collects comment lines, a run of blank ones as one.
+type lineList struct {
+	lines []string
+	blank bool // the last line added was blank (or none was)
+}
+
+func (l *lineList) add(line string) {
+	if line == "" {
+		if !l.blank {
+			l.lines = append(l.lines, "")
+		}
+		l.blank = true
+		return
+	}
+	l.lines = append(l.lines, line)
+	l.blank = false
 }
 
 // anyLines splits text into lines as commentLines describes, before the
 // trailing blank lines are cut and the length bounded.
 func anyLines(text string) []string {
-	var lines []string
+	l := lineList{blank: true}
 	var b strings.Builder
-	blank := true
 	emit := func() {
-		line := strings.TrimRight(b.String(), " \t")
+		l.add(strings.TrimRight(b.String(), " \t"))
 		b.Reset()
-		if line == "" {
-			if !blank {
-				lines = append(lines, "")
-			}
-			blank = true
-			return
-		}
-		lines = append(lines, line)
-		blank = false
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	for _, r := range text {
@@ -94,7 +93,7 @@ func anyLines(text string) []string {
 		}
 	}
 	emit()
-	return lines
+	return l.lines
 }
 
 // comment returns the // comment lines for a declaration: first, then the
