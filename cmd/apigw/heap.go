@@ -22,7 +22,7 @@ import (
 
 // heapPerInputByte is the heap the first collection waits for, per byte of
 // input: the source tree alone is about 5.6 times a JSON input, and no
-// command peaks below 12 times.
+// command peaks below 11 times.
 const heapPerInputByte = 10
 
 // heapStart is the state of the raised GOGC. gen counts the raises, so that
