@@ -87,8 +87,7 @@ func growHeapFor(n int) {
 		metrics.Read(s[1:2])
 	}
 	if s[1].Value.Uint64() > goal+goal/4 { // the collector paces otherwise than assumed
-		heapStart.raised, heapStart.goal = false, 0
-		debug.SetGCPercent(heapStart.gogc)
+		putGOGCBack()
 	}
 }
 
@@ -97,9 +96,13 @@ func growHeapFor(n int) {
 func endHeapStart(gen int) {
 	heapStart.mu.Lock()
 	defer heapStart.mu.Unlock()
-	if !heapStart.raised || gen != 0 && gen != heapStart.gen {
-		return
+	if heapStart.raised && (gen == 0 || gen == heapStart.gen) {
+		putGOGCBack()
 	}
+}
+
+// putGOGCBack ends the raise; heapStart.mu is held.
+func putGOGCBack() {
 	heapStart.raised, heapStart.goal = false, 0
 	debug.SetGCPercent(heapStart.gogc)
 }
