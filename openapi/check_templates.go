@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -84,44 +83,6 @@ type template struct {
 	pointer string
 	parsed  *vtl.Template
 	err     *vtl.Error // a syntax error
-}
-
-// templateCache parses each distinct mapping template of a document once:
-// documents repeat templates across operations, and the checks read each
-// template more than once. A parsed template is safe for concurrent use,
-// and so is the cache.
-type templateCache struct {
-	mu     sync.Mutex
-	parsed map[templateKey]parsedTemplate
-}
-
-type templateKey struct{ mediaType, text string }
-
-type parsedTemplate struct {
-	t   *vtl.Template
-	err *vtl.Error
-}
-
-// parse returns the template parsed with vtl.Parse, or its syntax error.
-func (c *templateCache) parse(mediaType, text string) (*vtl.Template, *vtl.Error) {
-	k := templateKey{mediaType, text}
-	c.mu.Lock()
-	p, ok := c.parsed[k]
-	c.mu.Unlock()
-	if ok {
-		return p.t, p.err
-	}
-	var err error
-	if p.t, err = vtl.Parse(mediaType, text); err != nil {
-		errors.As(err, &p.err)
-	}
-	c.mu.Lock()
-	if c.parsed == nil {
-		c.parsed = map[templateKey]parsedTemplate{}
-	}
-	c.parsed[k] = p
-	c.mu.Unlock()
-	return p.t, p.err
 }
 
 // subVariable is a ${Name} variable of Fn::Sub; ${!Name} writes ${Name}.
