@@ -1,12 +1,14 @@
-// Command bench measures what Go benchmarks cannot: the peak memory of the
-// apigw binary running each command on the generated documents, as a
-// multiple of the input size, and the requests per second apigw serve
+// Command bench measures what Go benchmarks cannot: the peak memory and
+// wall time of the apigw binary running each command on the generated
+// documents, as multiples of the input size and of a process decoding the
+// same file with encoding/json, and the requests per second apigw serve
 // answers under wrk, beside a bare net/http handler writing the same body
 // (static templates; and templates that read the request).
 //
 //	go run ./cmd/apigw/bench mem [-ops 100,1000,3000,10000] [-runs 3]
 //	go run ./cmd/apigw/bench serve [-routes 1,10000] [-duration 10s]
 //	go run ./cmd/apigw/bench specs -o DIR [-ops 1000]
+//	go run ./cmd/apigw/bench decode FILE
 //
 // mem and serve build apigw first (or use -apigw); every document is
 // generated into a temporary folder and removed afterwards. serve needs
@@ -47,6 +49,8 @@ func main() {
 		err = serveCmd(os.Args[2:])
 	case "specs":
 		err = specsCmd(os.Args[2:])
+	case "decode":
+		err = decodeCmd(os.Args[2:])
 	default:
 		usage()
 	}
@@ -57,7 +61,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: bench mem|serve|specs [flags]")
+	fmt.Fprintln(os.Stderr, "usage: bench mem|serve|specs|decode [flags]")
 	os.Exit(2)
 }
 
@@ -162,7 +166,7 @@ func memCmd(args []string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	fmt.Printf("%-22s %6s %9s %9s %7s %9s\n", "command", "ops", "input MB", "peak MB", "peak/in", "wall s")
+	fmt.Printf("%-22s %6s %9s %9s %7s %9s %9s\n", "command", "ops", "input MB", "peak MB", "peak/in", "wall s", "x decode")
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -188,33 +192,44 @@ func memCmd(args []string) error {
 		if _, _, err := run(*bin, append([]string{"import", doc, "-o", dump}, limit...)); err != nil {
 			return err
 		}
+		decode := []string{"decode", doc}
+		var m measured
+		for range *runs {
+			wall, peak, err := run(self, decode)
+			if err != nil {
+				return err
+			}
+			m.add(wall, peak, 1)
+		}
+		m.print("json-decode", n, size)
 		out := filepath.Join(dir, "out")
 		for _, c := range specgen.Commands(doc, yamlDoc, dump, out) {
 			if !strings.Contains(c.Name, *only) {
 				continue
 			}
-			var walls []time.Duration
-			var peaks []int64
 			if c.Again {
 				if _, _, err := run(*bin, append(c.Args, limit...)); err != nil { // the output it writes over
 					return err
 				}
 			}
+			var m measured
 			for range *runs {
 				if !c.Again {
 					os.RemoveAll(out)
+				}
+				// Each run is paired with a decode just before it, so
+				// the machine's load moves both alike.
+				ref, _, err := run(self, decode)
+				if err != nil {
+					return err
 				}
 				wall, peak, err := run(*bin, append(c.Args, limit...))
 				if err != nil {
 					return err
 				}
-				walls, peaks = append(walls, wall), append(peaks, peak)
+				m.add(wall, peak, float64(wall)/float64(ref))
 			}
-			slices.Sort(walls)
-			slices.Sort(peaks)
-			peak := peaks[len(peaks)/2]
-			fmt.Printf("%-22s %6d %9.1f %9.1f %6.1f× %9.2f\n", c.Name, n, float64(size)/1e6, float64(peak)/1e6,
-				float64(peak)/float64(size), walls[len(walls)/2].Seconds())
+			m.print(c.Name, n, size)
 		}
 		os.Remove(doc)
 		os.Remove(yamlDoc)
