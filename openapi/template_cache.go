@@ -10,7 +10,7 @@ import (
 
 // templateCacheText bounds the template text whose parse trees the cache
 // keeps. A parse tree takes about 60 times its text: a document's thousands
-// of distinct templates, all kept, held more memory than its source tree
+// of distinct templates, all kept, held as much memory as its source tree
 // (47 MB for the 1,000-operation benchmark document). The templates that
 // documents repeat across operations, and those of the operation being
 // checked, fit many times over.
