@@ -9,25 +9,27 @@ import (
 )
 
 // templateCacheText bounds the template text whose parse trees the cache
-// keeps. A parse tree takes about 60 times its text: a document's thousands
-// of distinct templates, all kept, held as much memory as its source tree
-// (47 MB for the 1,000-operation benchmark document). The templates that
-// documents repeat across operations, and those of the operation being
-// checked, fit many times over.
+// keeps for recent use. A parse tree takes about 60 times its text: a
+// document's thousands of distinct templates, all kept, held as much memory
+// as its source tree (47 MB for the 1,000-operation benchmark document).
+// The templates of the operation being checked, which the checks read more
+// than once, fit many times over.
 const templateCacheText = 128 << 10
 
-// templateCache parses each mapping template once while it is in use: a
-// document repeats templates across operations, and the checks read each
-// template of an operation more than once. It keeps the most recently used
-// parse trees, up to templateCacheText bytes of their text (and at least the
-// last one). A parsed template is safe for concurrent use, and so is the
-// cache.
+// templateCache parses each mapping template once while it is in use. It
+// keeps the most recently used parse trees, up to templateCacheText bytes of
+// their text (and at least the last one), and for good the trees of
+// templates it had to parse a second time: a document that repeats a
+// template across operations far apart would otherwise parse it at every
+// use. A parsed template is safe for concurrent use, and so is the cache.
 type templateCache struct {
 	mu     sync.Mutex
 	parsed map[templateKey]*list.Element // values are *cachedTemplate
 	recent list.List                     // most recently used first
-	text   int                           // the text of the templates kept, in bytes
-	limit  int                           // the text kept at most; 0 is templateCacheText
+	text   int                           // the text of the templates in recent, in bytes
+	limit  int                           // the text kept in recent at most; 0 is templateCacheText
+	kept   map[templateKey]*cachedTemplate
+	seen   map[templateKey]bool // the templates parsed so far
 }
 
 type templateKey struct{ mediaType, text string }
@@ -42,6 +44,10 @@ type cachedTemplate struct {
 func (c *templateCache) parse(mediaType, text string) (*vtl.Template, *vtl.Error) {
 	k := templateKey{mediaType, text}
 	c.mu.Lock()
+	if p, ok := c.kept[k]; ok {
+		c.mu.Unlock()
+		return p.t, p.err
+	}
 	if e, ok := c.parsed[k]; ok {
 		c.recent.MoveToFront(e)
 		p := e.Value.(*cachedTemplate)
@@ -59,9 +65,21 @@ func (c *templateCache) parse(mediaType, text string) (*vtl.Template, *vtl.Error
 	if _, ok := c.parsed[k]; ok { // parsed meanwhile by another caller
 		return p.t, p.err
 	}
-	if c.parsed == nil {
+	if _, ok := c.kept[k]; ok {
+		return p.t, p.err
+	}
+	if c.seen[k] {
+		if c.kept == nil {
+			c.kept = map[templateKey]*cachedTemplate{}
+		}
+		c.kept[k] = p
+		return p.t, p.err
+	}
+	if c.seen == nil {
+		c.seen = map[templateKey]bool{}
 		c.parsed = map[templateKey]*list.Element{}
 	}
+	c.seen[k] = true
 	c.parsed[k] = c.recent.PushFront(p)
 	c.text += len(text)
 	limit := c.limit
@@ -80,5 +98,5 @@ func (c *templateCache) parse(mediaType, text string) (*vtl.Template, *vtl.Error
 func (c *templateCache) len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.recent.Len()
+	return c.recent.Len() + len(c.kept)
 }

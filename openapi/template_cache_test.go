@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/apigw/apigw/extensions/diag"
+	"github.com/apigw/apigw/extensions/vtl"
 )
 
 func TestTemplateCacheKeepsRecentTemplates(t *testing.T) {
@@ -165,4 +166,32 @@ func mockTemplatesDoc(n int) []byte {
 	}
 	b.WriteString("}}")
 	return []byte(b.String())
+}
+
+// TestTemplateCacheKeepsRepeatedTemplates uses more templates than the
+// recent ones hold, in turn, as a document that repeats them across
+// operations far apart does: each is parsed twice at most, then kept.
+func TestTemplateCacheKeepsRepeatedTemplates(t *testing.T) {
+	var c templateCache
+	pad := strings.Repeat(" ", 1000)
+	n := 3 * templateCacheText / len(pad)
+	round := func() []*vtl.Template {
+		out := make([]*vtl.Template, n)
+		for i := range out {
+			out[i], _ = c.parse("application/json", fmt.Sprintf(`{"n": %d}%s`, i, pad))
+		}
+		return out
+	}
+	first, second, third := round(), round(), round()
+	for i := range n {
+		if third[i] != second[i] {
+			t.Fatalf("template %d of %d was parsed a third time", i, n)
+		}
+	}
+	if first[0] == second[0] {
+		t.Fatal("the first template was still kept after the others: the test does not exceed the cache")
+	}
+	if got := c.len(); got != n || c.text > templateCacheText {
+		t.Errorf("the cache keeps %d templates, %d of them recent (%d bytes of text); want all %d", got, c.recent.Len(), c.text, n)
+	}
 }
