@@ -44,54 +44,65 @@ type cachedTemplate struct {
 func (c *templateCache) parse(mediaType, text string) (*vtl.Template, *vtl.Error) {
 	k := templateKey{mediaType, text}
 	c.mu.Lock()
-	if p, ok := c.kept[k]; ok {
+	p := c.lookup(k)
+	c.mu.Unlock()
+	if p == nil {
+		p = &cachedTemplate{key: k}
+		var err error
+		if p.t, err = vtl.Parse(mediaType, text); err != nil {
+			errors.As(err, &p.err)
+		}
+		c.mu.Lock()
+		c.store(p)
 		c.mu.Unlock()
-		return p.t, p.err
+	}
+	return p.t, p.err
+}
+
+// lookup returns the tree the cache has for k, or nil; c.mu is held.
+func (c *templateCache) lookup(k templateKey) *cachedTemplate {
+	if p, ok := c.kept[k]; ok {
+		return p
 	}
 	if e, ok := c.parsed[k]; ok {
 		c.recent.MoveToFront(e)
-		p := e.Value.(*cachedTemplate)
-		c.mu.Unlock()
-		return p.t, p.err
+		return e.Value.(*cachedTemplate)
 	}
-	c.mu.Unlock()
-	p := &cachedTemplate{key: k}
-	var err error
-	if p.t, err = vtl.Parse(mediaType, text); err != nil {
-		errors.As(err, &p.err)
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.parsed[k]; ok { // parsed meanwhile by another caller
-		return p.t, p.err
-	}
-	if _, ok := c.kept[k]; ok {
-		return p.t, p.err
-	}
-	if c.seen[k] {
+	return nil
+}
+
+// store keeps p: for good when its template was parsed before, otherwise
+// as the most recent, dropping the oldest beyond the limit; c.mu is held.
+func (c *templateCache) store(p *cachedTemplate) {
+	k := p.key
+	switch {
+	case c.kept[k] != nil || c.parsed[k] != nil:
+		// parsed meanwhile by another caller
+	case c.seen[k]:
 		if c.kept == nil {
 			c.kept = map[templateKey]*cachedTemplate{}
 		}
 		c.kept[k] = p
-		return p.t, p.err
+	default:
+		if c.seen == nil {
+			c.seen = map[templateKey]bool{}
+		}
+		if c.parsed == nil {
+			c.parsed = map[templateKey]*list.Element{}
+		}
+		c.seen[k] = true
+		c.parsed[k] = c.recent.PushFront(p)
+		c.text += len(k.text)
+		limit := c.limit
+		if limit == 0 {
+			limit = templateCacheText
+		}
+		for c.text > limit && c.recent.Len() > 1 {
+			old := c.recent.Remove(c.recent.Back()).(*cachedTemplate)
+			delete(c.parsed, old.key)
+			c.text -= len(old.key.text)
+		}
 	}
-	if c.seen == nil {
-		c.seen = map[templateKey]bool{}
-		c.parsed = map[templateKey]*list.Element{}
-	}
-	c.seen[k] = true
-	c.parsed[k] = c.recent.PushFront(p)
-	c.text += len(text)
-	limit := c.limit
-	if limit == 0 {
-		limit = templateCacheText
-	}
-	for c.text > limit && c.recent.Len() > 1 {
-		old := c.recent.Remove(c.recent.Back()).(*cachedTemplate)
-		delete(c.parsed, old.key)
-		c.text -= len(old.key.text)
-	}
-	return p.t, p.err
 }
 
 // len is how many parse trees the cache keeps.
