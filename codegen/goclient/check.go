@@ -106,12 +106,12 @@ func (lockedImporter) Import(path string) (*types.Package, error) {
 
 // typeCheck type-checks the parsed chunks as one package. An error names the operation or schema whose declaration is
 // wrong.
-func (g *gen) typeCheck(fset *token.FileSet, chunks []chunk) error {
+func (g *gen) typeCheck(fset *token.FileSet, chunks []*chunk) error {
 	var files []*ast.File
 	for i := range chunks {
 		// Only file and err are read: the printer fills the other fields
 		// of the chunks meanwhile.
-		c := &chunks[i]
+		c := chunks[i]
 		if c.err != nil {
 			return &Error{Message: "the generated code does not parse: " + c.err.Error()}
 		}

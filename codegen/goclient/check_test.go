@@ -19,11 +19,13 @@ func TestTypeCheckNamesTheSource(t *testing.T) {
 	if err := g.run(); err != nil {
 		t.Fatal(err)
 	}
-	chunks, err := g.render()
+	chunks, fset, err := g.finish()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fset := parseChunks(chunks)
+	if err := g.pipe.wait(); err != nil {
+		t.Fatal(err)
+	}
 	if err := g.typeCheck(fset, chunks); err != nil {
 		t.Fatalf("the client does not type-check: %v", err)
 	}
@@ -33,14 +35,14 @@ func TestTypeCheckNamesTheSource(t *testing.T) {
 		if bytes.Contains(c.src, []byte("GetPetResponse,error) {\n")) {
 			src := bytes.Replace(c.src, []byte("GetPetResponse,error) {\n"), []byte("GetPetResponse,error) {\n\tvar unused int = \"x\"\n"), 1)
 			chunks[i].src = src
+			chunks[i].parse(g.pipe.reserve(len(src)))
 			broken = true
 		}
 	}
 	if !broken {
 		t.Fatal("GetPet not found in the rendered code")
 	}
-	fset = parseChunks(chunks)
-	err = g.typeCheck(fset, chunks)
+	err = g.typeCheck(fileSet(chunks), chunks)
 	if err == nil {
 		t.Fatal("broken code type-checks")
 	}

@@ -66,6 +66,7 @@ func Generate(doc *openapi.Document, opts Options) ([]byte, error) {
 	startImporter() // locate and load the standard library while generating
 	g := newGen(doc, opts)
 	if err := g.run(); err != nil {
+		g.pipe.abandon()
 		return nil, err
 	}
 	version := opts.Version
@@ -88,22 +89,14 @@ func Generate(doc *openapi.Document, opts Options) ([]byte, error) {
 	// what was worked out from it can go, which halves the memory held
 	// while the code is parsed, checked and printed.
 	g.release()
-	chunks, err := g.render()
+	chunks, fset, err := g.finish()
 	if err != nil {
 		return nil, err
 	}
-	fset := parseChunks(chunks)
-	for _, c := range chunks {
-		if c.err != nil {
-			return nil, &Error{Message: "the generated code does not parse: " + c.err.Error()}
-		}
-	}
-	// Formatting and the type check read the same syntax trees; run them
-	// side by side.
-	fmtErr := make(chan error, 1)
-	go func() { fmtErr <- formatChunks(chunks) }()
+	// The type check reads the chunks' syntax trees while the workers
+	// print the last of them.
 	checkErr := g.typeCheck(fset, chunks)
-	if err := <-fmtErr; err != nil {
+	if err := g.pipe.wait(); err != nil {
 		return nil, err
 	}
 	if checkErr != nil {
@@ -142,6 +135,7 @@ type gen struct {
 	cyclic  map[int]bool
 	inShape map[*yaml.Node]bool
 	methods map[string]*openapi.Operation // see served
+	pipe    *pipeline                     // renders what is generated; see flush
 	errs    []error
 	cur     *Error // the operation or schema being generated, for errors
 }

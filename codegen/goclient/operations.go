@@ -20,6 +20,9 @@ func (g *gen) operations() {
 		o := g.operation(op)
 		g.cur = &Error{Operation: o.label, Pointer: op.Pointer}
 		g.renderOperation(o)
+		if len(g.errs) == 0 {
+			g.flush(false)
+		}
 	}
 	g.cur = nil
 }

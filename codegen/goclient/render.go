@@ -2,22 +2,21 @@ package goclient
 
 import (
 	"bytes"
-	"fmt"
+	"cmp"
 	"go/ast"
 	"go/parser"
 	"go/printer"
 	"go/token"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
 
-// chunkSize is how many declarations are rendered together. Rendering (and
-// go/format inside jennifer) runs per chunk, in parallel; the output does
-// not depend on the size, since gofmt formats top-level declarations
-// separated by blank lines independently.
+// chunkSize is how many declarations are rendered together. Each chunk is
+// rendered, parsed and printed on its own, in parallel with the others; the
+// output does not depend on the size, since gofmt formats top-level
+// declarations separated by blank lines independently.
 const chunkSize = 48
 
 // chunk is one part of the file. A rendered chunk is a complete Go file
@@ -28,116 +27,60 @@ const chunkSize = 48
 // gives its imports, its declarations being written where the client places
 // them.
 type chunk struct {
-	src     []byte
-	file    *ast.File      // src parsed, for the type check and printing
-	fset    *token.FileSet // the chunk's own file set
-	err     error          // the parse error
-	imports []string       // import lines, as rendered
-	body    []byte         // the declarations
-	done    bool           // imports and body are final: not printed again
+	name      string         // the file name positions are reported in
+	src       []byte         // the rendered source
+	file      *ast.File      // src parsed, for the type check and printing
+	fset      *token.FileSet // the chunk's own file set
+	renderErr error          // jennifer's error
+	err       error          // the parse error
+	fmtErr    error          // the printer's error
+	imports   []string       // import lines, as rendered
+	body      []byte         // the declarations
+	done      bool           // imports and body are final: not printed again
 }
 
-// render renders the declarations: runs of generated ones in chunks, in
-// parallel; runtime ones as written. The last chunk is the runtime file.
-func (g *gen) render() ([]chunk, error) {
-	type span struct{ from, to int }
-	var spans []span
-	for i := 0; i < len(g.out); {
-		j := i + 1
-		if g.out[i].code == nil {
-			for j < len(g.out) && g.out[j].code == nil {
-				j++
-			}
-		} else {
-			for j < len(g.out) && j-i < chunkSize && g.out[j].code != nil {
-				j++
-			}
+// render renders decls as one Go file of package pkg.
+func (c *chunk) render(pkg string, decls [][]jen.Code) error {
+	f := jen.NewFile(pkg)
+	f.NoFormat = true // formatted from the AST the type check also reads
+	for _, code := range decls {
+		for _, s := range code {
+			f.Add(s)
 		}
-		spans = append(spans, span{i, j})
-		i = j
+		f.Line()
 	}
-	chunks := make([]chunk, len(spans), len(spans)+1)
-	errs := make([]error, len(spans))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
-	for i, sp := range spans {
-		decls := g.out[sp.from:sp.to]
-		if decls[0].code == nil {
-			texts := make([]string, len(decls))
-			for j, d := range decls {
-				texts[j] = d.text
-			}
-			chunks[i] = chunk{body: []byte(strings.Join(texts, "\n\n")), done: true}
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			f := jen.NewFile(g.opts.Package)
-			f.NoFormat = true // formatted from the AST the type check also reads
-			for j := range decls {
-				for _, c := range decls[j].code {
-					f.Add(c)
-				}
-				f.Line()
-			}
-			var buf bytes.Buffer
-			if err := f.Render(&buf); err != nil {
-				errs[i] = g.renderError(err)
-				return
-			}
-			chunks[i] = chunk{src: buf.Bytes()}
-			for j := range decls {
-				decls[j].code = nil // rendered: let the collector have the trees
-			}
-		}()
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return err
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	chunks = append(chunks, chunk{src: runtimeFile(g.opts.Package), imports: rt().imports, done: true})
-	return chunks, nil
+	c.src = buf.Bytes()
+	return nil
 }
 
-// parseChunks parses the chunks in parallel, each in a file set of its own
-// (printing from one shared file set contends on its lock) but at positions
-// that do not overlap, and returns a file set that holds them all, for the
-// type check.
-func parseChunks(chunks []chunk) *token.FileSet {
-	bases := make([]int, len(chunks))
-	base := 1
-	for i, c := range chunks {
-		bases[i] = base
-		base += len(c.src) + 3
+// parse parses src in a file set of its own, its positions starting at
+// base: the chunks' positions must not overlap, so that one file set can
+// hold them all for the type check (printing from one shared file set
+// contends on its lock).
+func (c *chunk) parse(base int) {
+	fs := token.NewFileSet()
+	if base > 1 {
+		fs.AddFile("", -1, base-2) // the next file starts at base
 	}
-	var wg sync.WaitGroup
-	for i := range chunks {
-		if chunks[i].src == nil {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fs := token.NewFileSet()
-			if bases[i] > 1 {
-				fs.AddFile("", -1, bases[i]-2) // the next file starts at bases[i]
-			}
-			chunks[i].fset = fs
-			chunks[i].file, chunks[i].err = parser.ParseFile(fs, fmt.Sprintf("client_gen_%d.go", i), chunks[i].src, parser.ParseComments|parser.SkipObjectResolution)
-		}()
-	}
-	wg.Wait()
-	all := token.NewFileSet()
+	c.fset = fs
+	c.file, c.err = parser.ParseFile(fs, c.name, c.src, parser.ParseComments|parser.SkipObjectResolution)
+}
+
+// fileSet returns a file set that holds every parsed chunk's file.
+func fileSet(chunks []*chunk) *token.FileSet {
+	var files []*token.File
 	for _, c := range chunks {
-		if c.err != nil || c.file == nil {
-			continue
+		if c.err == nil && c.file != nil {
+			files = append(files, c.fset.File(c.file.FileStart))
 		}
-		tf := c.fset.File(c.file.FileStart)
+	}
+	slices.SortFunc(files, func(a, b *token.File) int { return cmp.Compare(a.Base(), b.Base()) })
+	all := token.NewFileSet()
+	for _, tf := range files {
 		all.AddFile(tf.Name(), tf.Base(), tf.Size()).SetLines(tf.Lines())
 	}
 	return all
@@ -148,35 +91,16 @@ func parseChunks(chunks []chunk) *token.FileSet {
 // go/printer reads but does not export).
 var gofmt = printer.Config{Mode: printer.UseSpaces | printer.TabIndent | 1<<30, Tabwidth: 8}
 
-// formatChunks prints each parsed chunk in gofmt style and splits it into
-// its import lines and declarations; chunks are printed in parallel. The
-// printer is go/format.Node's without its import sorting: go/format sorts
-// a grouped import block by printing the file, parsing it again and
-// printing it a second time, and join sorts the import lines of all chunks
-// anyway.
-func formatChunks(chunks []chunk) error {
-	errs := make([]error, len(chunks))
-	var wg sync.WaitGroup
-	for i := range chunks {
-		if chunks[i].done {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			if errs[i] = gofmt.Fprint(&buf, chunks[i].fset, chunks[i].file); errs[i] == nil {
-				split(&chunks[i], buf.Bytes())
-			}
-		}()
+// print prints the parsed chunk in gofmt style and splits it into its
+// import lines and declarations. The printer is go/format.Node's without its
+// import sorting: go/format sorts a grouped import block by printing the
+// file, parsing it again and printing it a second time, and join sorts the
+// import lines of all chunks anyway.
+func (c *chunk) print() {
+	var buf bytes.Buffer
+	if c.fmtErr = gofmt.Fprint(&buf, c.fset, c.file); c.fmtErr == nil {
+		split(c, buf.Bytes())
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return &Error{Message: "formatting the generated code: " + err.Error()}
-		}
-	}
-	return nil
 }
 
 // split separates a formatted file into its import lines and declarations.
@@ -204,7 +128,7 @@ func split(c *chunk, src []byte) {
 
 // join writes the file: header, package clause, the imports of every chunk
 // and the declarations.
-func join(head, pkg string, chunks []chunk) []byte {
+func join(head, pkg string, chunks []*chunk) []byte {
 	var imports []string
 	for _, c := range chunks {
 		imports = append(imports, c.imports...)
