@@ -98,6 +98,7 @@ var gofmt = printer.Config{Mode: printer.UseSpaces | printer.TabIndent | 1<<30, 
 // import lines of all chunks anyway.
 func (c *chunk) print() {
 	var buf bytes.Buffer
+	buf.Grow(len(c.src) + len(c.src)/8) // gofmt's indentation adds a little
 	if c.fmtErr = gofmt.Fprint(&buf, c.fset, c.file); c.fmtErr == nil {
 		split(c, buf.Bytes())
 	}
@@ -135,7 +136,15 @@ func join(head, pkg string, chunks []*chunk) []byte {
 	}
 	slices.Sort(imports)
 	imports = slices.Compact(imports)
+	n := len(head) + len(pkg) + 32
+	for _, l := range imports {
+		n += len(l) + 2
+	}
+	for _, c := range chunks {
+		n += len(c.body) + 1
+	}
 	var b bytes.Buffer
+	b.Grow(n)
 	b.WriteString(head)
 	b.WriteString("package " + pkg + "\n\n")
 	switch len(imports) {
