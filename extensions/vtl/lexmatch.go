@@ -25,9 +25,35 @@ func (lx *lexer) match() (tokKind, int) {
 		case c != '$' && c != '#' && c != '\\':
 			// Only text starts with any other byte.
 			return tText, i + mText(s, i)
+		case c == '$':
+			// A reference's start, or an empty index ($[, $.).
+			k, n := dollar(s, i)
+			if m := mEmptyIndex(s, i); m > n {
+				return tEmptyIndex, i + m
+			}
+			return k, i + n
 		}
 	case sReference, sRefModifier:
 		switch {
+		case c == '$':
+			// A reference's start (declared before the reference's end),
+			// or in a reference an empty index.
+			k, n := dollar(s, i)
+			if m := mEmptyIndex(s, i); lx.state == sReference && m > n {
+				return tEmptyIndex, i + m
+			}
+			return k, i + n
+		case c == '(':
+			if lx.state == sRefModifier {
+				return tLParen, i + 1 // declared before the reference's end
+			}
+			return tRefTerminator, i + 1
+		case c == ' ' || c == '\t':
+			// Blanks end the reference, unless a #set follows them.
+			if n := mSetDirective(s, i); n > 0 {
+				return tSetDirective, i + n
+			}
+			return tRefTerminator, i + 1
 		case isLetter(c) || c == '_':
 			// An identifier, unless it is true or false (declared first).
 			n := mIdentifier(s, i)
@@ -49,6 +75,18 @@ func (lx *lexer) match() (tokKind, int) {
 		}
 	case sDirective:
 		switch {
+		case c == '$':
+			k, n := dollar(s, i)
+			return k, i + n
+		case c == '(':
+			return tLParen, i + 1
+		case c == ')':
+			return tRParen, i + mRParen(s, i)
+		case c == '=':
+			if lit(s, i, "==") > 0 {
+				return tEQ, i + 2
+			}
+			return tEquals, i + 1
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			// Blanks are at least as long as a line break, and declared first.
 			return tWhitespace, i + mWhitespace(s, i)
@@ -59,8 +97,25 @@ func (lx *lexer) match() (tokKind, int) {
 			}
 			return tWord, i + n
 		}
+	case sRefMod2:
+		switch c {
+		case '$':
+			k, n := dollar(s, i)
+			return k, i + n
+		case ')':
+			return tRefmod2RParen, i + 1
+		}
 	}
 	return lx.matchAll()
+}
+
+// dollar matches the MORE tokens that start a reference at a '$': "$", or
+// "$!" (the longer).
+func dollar(s string, i int) (tokKind, int) {
+	if n := mDollarBang(s, i); n > 0 {
+		return tDollarBang, n
+	}
+	return tDollar, mDollar(s, i)
 }
 
 // refStart marks the bytes other than letters, '_' and '.' that start a
