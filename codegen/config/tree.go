@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strconv"
 
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -144,10 +145,65 @@ func lower(v any, f func(any) (any, bool)) any {
 
 // renderJSON writes v as indented JSON with keys in order and no HTML escaping.
 func renderJSON(v any) []byte {
-	var buf bytes.Buffer
-	writeJSON(&buf, v, "")
+	// A buffer that doubled its way to megabytes would clear and copy every
+	// size on the way, each in a step the collector has to wait for.
+	buf := bytes.NewBuffer(make([]byte, 0, sizeJSON(v, 0)+1))
+	writeJSON(buf, v, "")
 	buf.WriteByte('\n')
 	return buf.Bytes()
+}
+
+// sizeJSON is the length writeJSON writes for v at indent spaces.
+func sizeJSON(v any, indent int) int {
+	in := indent + 2
+	switch x := v.(type) {
+	case *obj:
+		if len(x.keys) == 0 {
+			return 2
+		}
+		n := 2 + indent + 1 // "{\n", the closing line's indent and "}"
+		for i, k := range x.keys {
+			n += in + source.JSONStringLen(k) + 2 + sizeJSON(x.vals[i], in) + 1 // indent, key, ": ", value, newline
+		}
+		return n + len(x.keys) - 1 // the commas
+	case []any:
+		if len(x) == 0 {
+			return 2
+		}
+		n := 2 + indent + 1
+		for _, e := range x {
+			n += in + sizeJSON(e, in) + 1
+		}
+		return n + len(x) - 1
+	case string:
+		return source.JSONStringLen(x)
+	case bool:
+		if x {
+			return 4
+		}
+		return 5
+	case int:
+		var b [20]byte
+		return len(strconv.AppendInt(b[:0], int64(x), 10))
+	case float64:
+		var b [32]byte
+		return len(appendFloat(b[:0], x))
+	}
+	return 4 // null; writeJSON panics on anything else
+}
+
+// appendFloat writes f as encoding/json does: decimal from 1e-6 up to 1e21,
+// an exponent of at least one digit outside.
+func appendFloat(b []byte, f float64) []byte {
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		b = strconv.AppendFloat(b, f, 'e', -1, 64)
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1] // e-09 is written e-9
+			b = b[:n-1]
+		}
+		return b
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
 }
 
 func writeJSON(buf *bytes.Buffer, v any, indent string) {
@@ -192,7 +248,8 @@ func writeJSON(buf *bytes.Buffer, v any, indent string) {
 	case int:
 		buf.WriteString(strconv.Itoa(x))
 	case float64:
-		buf.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+		var b [32]byte
+		buf.Write(appendFloat(b[:0], x))
 	case nil:
 		buf.WriteString("null")
 	default:

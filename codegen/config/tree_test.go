@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"testing"
@@ -10,7 +11,8 @@ import (
 
 // TestRenderJSONAsEncodingJSON compares renderJSON with encoding/json's
 // indented output (HTML left unescaped) on random trees up to 45 levels
-// deep.
+// deep, with escaped strings and floats from 1e-30 to 1e30, and checks
+// that sizeJSON gives the length, so that the buffer is made once.
 func TestRenderJSONAsEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var gen func(depth int) (any, any)
@@ -41,8 +43,11 @@ func TestRenderJSONAsEncodingJSON(t *testing.T) {
 		case k == 6:
 			n := r.IntN(2000) - 1000
 			return n, n
+		case k == 7 && r.IntN(2) == 0:
+			f := r.NormFloat64() * math.Pow(10, float64(r.IntN(60)-30))
+			return f, f
 		}
-		s := "s\"\\\n\t" + strconv.Itoa(r.IntN(100))
+		s := "s\"\\\n\t\x01ë\u2028" + strconv.Itoa(r.IntN(100))
 		return s, s
 	}
 	longest := 0
@@ -58,6 +63,9 @@ func TestRenderJSONAsEncodingJSON(t *testing.T) {
 		}
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("renderJSON:\n%s\nencoding/json:\n%s", got, want.Bytes())
+		}
+		if n := sizeJSON(mine, 0) + 1; n != len(got) || cap(got) != n {
+			t.Fatalf("sizeJSON gives %d for %d bytes (buffer of %d):\n%s", n, len(got), cap(got), got)
 		}
 		longest = max(longest, maxIndent(got))
 	}

@@ -28,3 +28,8 @@ func ExampleIndentJSON() {
 	//   "tags": []
 	// }
 }
+
+func ExampleJSONStringLen() {
+	fmt.Println(source.JSONStringLen("Zoë says \"hi\"\n"))
+	// Output: 20
+}

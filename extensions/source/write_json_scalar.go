@@ -135,6 +135,32 @@ func keepFloat(s string) string {
 	return s + ".0"
 }
 
+// JSONStringLen is the length of what WriteJSONString writes for s, quotes
+// included.
+func JSONStringLen(s string) int {
+	n := len(s) + 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			n += 5 // \ufffd for one byte
+		case r == '"', r == '\\', r == '\n', r == '\r', r == '\t', r == '\b', r == '\f':
+			n++
+		case r < 0x20:
+			n += 5
+		case r == '\u2028', r == '\u2029':
+			n += 3
+		}
+	}
+	return n
+}
+
 // WriteJSONString writes s as a JSON string, as encoding/json does without
 // HTML escaping: ", \, control characters and U+2028/U+2029 escaped, invalid
 // UTF-8 as U+FFFD. Runs of plain ASCII are copied as they are.

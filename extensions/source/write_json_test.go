@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -195,6 +196,25 @@ func TestWriteJSONStringAsEncodingJSON(t *testing.T) {
 		WriteJSONString(&got, s)
 		if got.String()+"\n" != want.String() {
 			t.Errorf("%q: got %s, want %s", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestJSONStringLen compares JSONStringLen with the length WriteJSONString
+// writes, on random strings over bytes that are escaped, multi-byte runes,
+// U+2028/U+2029 and invalid UTF-8.
+func TestJSONStringLen(t *testing.T) {
+	pieces := []string{"a", " ", "~", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "ë", "€", "😀", "\u2028", "\u2029", "\xff", "\xe2\x80", "<", "&"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var s strings.Builder
+		for range r.IntN(12) {
+			s.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		var b bytes.Buffer
+		WriteJSONString(&b, s.String())
+		if got := JSONStringLen(s.String()); got != b.Len() {
+			t.Fatalf("JSONStringLen(%q) = %d; WriteJSONString writes %d bytes: %s", s.String(), got, b.Len(), b.Bytes())
 		}
 	}
 }
