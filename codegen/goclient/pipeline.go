@@ -14,9 +14,10 @@ import (
 // pipeline turns declarations into chunks while the generator is still
 // producing the next ones. A worker renders each chunk as soon as it is
 // complete, on the processors the generator, which runs on one, leaves
-// idle, and the chunk's code trees can go. It parses and prints the chunk
-// once the generator has released the document: the syntax trees would
-// otherwise be held beside it.
+// idle, and the chunk's code trees can go. It parses the chunk once the
+// generator has released the document (the syntax trees would otherwise be
+// held beside it), and prints it once every chunk is parsed, beside the
+// type check, which needs them all and runs on one processor.
 type pipeline struct {
 	pkg         string
 	renderError func(error) error
@@ -24,8 +25,9 @@ type pipeline struct {
 	sent        int            // how many of the generator's declarations are in chunks
 	base        atomic.Int64   // where the next parsed file's positions start
 	renderers   chan struct{}  // bounds the workers rendering at once: one processor fewer, the generator's
-	sem         chan struct{}  // bounds the workers parsing and printing at once
+	sem         chan struct{}  // bounds the workers parsing, or printing, at once
 	released    chan struct{}  // closed when the document is released, or the work abandoned
+	allParsed   chan struct{}  // closed when every chunk is parsed, or the work abandoned
 	abandoned   atomic.Bool    // the generator failed: nothing more to do
 	parsed      sync.WaitGroup // counts each worker until its chunk is parsed
 	printed     sync.WaitGroup // and until it is printed
@@ -36,7 +38,7 @@ func newPipeline(pkg string, renderError func(error) error) *pipeline {
 	p := &pipeline{
 		pkg: pkg, renderError: renderError,
 		renderers: make(chan struct{}, max(1, n-1)), sem: make(chan struct{}, n),
-		released: make(chan struct{}),
+		released: make(chan struct{}), allParsed: make(chan struct{}),
 	}
 	p.base.Store(1)
 	return p
@@ -101,12 +103,21 @@ func (p *pipeline) add(decls []decl) {
 			return
 		}
 		p.sem <- struct{}{}
-		defer func() { <-p.sem }()
 		c.parse(p.reserve(len(c.src)))
+		<-p.sem
 		p.parsed.Done()
-		if c.err == nil {
-			c.print()
+		if c.err != nil {
+			return
 		}
+		// Every chunk is parsed first: the type check, which waits for
+		// all of them, then runs beside the printing.
+		<-p.allParsed
+		if p.abandoned.Load() {
+			return
+		}
+		p.sem <- struct{}{}
+		c.print()
+		<-p.sem
 	}()
 }
 
@@ -128,6 +139,7 @@ func (g *gen) finish() ([]*chunk, *token.FileSet, error) {
 	r.parse(p.reserve(len(r.src)))
 	p.chunks = append(p.chunks, r)
 	p.parsed.Wait()
+	close(p.allParsed)
 	for _, c := range p.chunks {
 		if c.renderErr != nil {
 			p.abandon()
@@ -161,10 +173,12 @@ func (p *pipeline) abandon() {
 		return
 	}
 	p.abandoned.Store(true)
-	select {
-	case <-p.released:
-	default:
-		close(p.released)
+	for _, ch := range []chan struct{}{p.released, p.allParsed} {
+		select {
+		case <-ch:
+		default:
+			close(ch)
+		}
 	}
 	p.printed.Wait()
 }
