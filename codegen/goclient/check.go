@@ -108,13 +108,9 @@ func (lockedImporter) Import(path string) (*types.Package, error) {
 // wrong.
 func (g *gen) typeCheck(fset *token.FileSet, chunks []*chunk) error {
 	var files []*ast.File
-	for i := range chunks {
-		// Only file and err are read: the printer fills the other fields
-		// of the chunks meanwhile.
-		c := chunks[i]
-		if c.err != nil {
-			return &Error{Message: "the generated code does not parse: " + c.err.Error()}
-		}
+	for _, c := range chunks {
+		// Only file is read: the printer fills the other fields of the
+		// chunks meanwhile. finish has reported any parse error.
 		if c.file != nil {
 			files = append(files, c.file)
 		}

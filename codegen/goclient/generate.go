@@ -190,7 +190,7 @@ func (g *gen) run() error {
 }
 
 // renderError turns a jennifer error into an *Error.
-func (g *gen) renderError(err error) error {
+func renderError(err error) error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e

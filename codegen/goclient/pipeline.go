@@ -19,24 +19,23 @@ import (
 // held beside it), and prints it once every chunk is parsed, beside the
 // type check, which needs them all and runs on one processor.
 type pipeline struct {
-	pkg         string
-	renderError func(error) error
-	chunks      []*chunk       // in output order
-	sent        int            // how many of the generator's declarations are in chunks
-	base        atomic.Int64   // where the next parsed file's positions start
-	renderers   chan struct{}  // bounds the workers rendering at once: one processor fewer, the generator's
-	sem         chan struct{}  // bounds the workers parsing, or printing, at once
-	released    chan struct{}  // closed when the document is released, or the work abandoned
-	allParsed   chan struct{}  // closed when every chunk is parsed, or the work abandoned
-	abandoned   atomic.Bool    // the generator failed: nothing more to do
-	parsed      sync.WaitGroup // counts each worker until its chunk is parsed
-	printed     sync.WaitGroup // and until it is printed
+	pkg       string
+	chunks    []*chunk       // in output order
+	sent      int            // how many of the generator's declarations are in chunks
+	base      atomic.Int64   // where the next parsed file's positions start
+	renderers chan struct{}  // bounds the workers rendering at once: one processor fewer, the generator's
+	sem       chan struct{}  // bounds the workers parsing, or printing, at once
+	released  chan struct{}  // closed when the document is released, or the work abandoned
+	allParsed chan struct{}  // closed when every chunk is parsed, or the work abandoned
+	abandoned atomic.Bool    // the generator failed: nothing more to do
+	parsed    sync.WaitGroup // counts each worker until its chunk is parsed
+	printed   sync.WaitGroup // and until it is printed
 }
 
-func newPipeline(pkg string, renderError func(error) error) *pipeline {
+func newPipeline(pkg string) *pipeline {
 	n := runtime.GOMAXPROCS(0)
 	p := &pipeline{
-		pkg: pkg, renderError: renderError,
+		pkg:       pkg,
 		renderers: make(chan struct{}, max(1, n-1)), sem: make(chan struct{}, n),
 		released: make(chan struct{}), allParsed: make(chan struct{}),
 	}
@@ -50,7 +49,7 @@ func newPipeline(pkg string, renderError func(error) error) *pipeline {
 // when final. The chunks are those the whole list would be cut into.
 func (g *gen) flush(final bool) {
 	if g.pipe == nil {
-		g.pipe = newPipeline(g.opts.Package, g.renderError)
+		g.pipe = newPipeline(g.opts.Package)
 	}
 	p := g.pipe
 	for p.sent < len(g.out) {
@@ -93,7 +92,7 @@ func (p *pipeline) add(decls []decl) {
 		<-p.renderers
 		code = nil // rendered: let the collector have the trees
 		if err != nil {
-			c.renderErr = p.renderError(err)
+			c.renderErr = renderError(err)
 			p.parsed.Done()
 			return
 		}

@@ -140,22 +140,14 @@ func keepFloat(s string) string {
 func JSONStringLen(s string) int {
 	n := len(s) + 2
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+		if plainJSONByte(s[i]) {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			n += 5 // \ufffd for one byte
-		case r == '"', r == '\\', r == '\n', r == '\r', r == '\t', r == '\b', r == '\f':
-			n++
-		case r < 0x20:
-			n += 5
-		case r == '\u2028', r == '\u2029':
-			n += 3
+		if e := jsonEscape(r, size); e != "" {
+			n += len(e) - size
 		}
 	}
 	return n
@@ -165,47 +157,60 @@ func JSONStringLen(s string) int {
 // HTML escaping: ", \, control characters and U+2028/U+2029 escaped, invalid
 // UTF-8 as U+FFFD. Runs of plain ASCII are copied as they are.
 func WriteJSONString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
 	b.WriteByte('"')
 	plain := 0 // start of the run not written yet
 	for i := 0; i < len(s); {
-		if c := s[i]; c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+		if plainJSONByte(s[i]) {
 			i++
 			continue
 		}
 		b.WriteString(s[plain:i])
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if e := jsonEscape(r, size); e != "" {
+			b.WriteString(e)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
 		i += size
 		plain = i
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(`\ufffd`)
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\b':
-			b.WriteString(`\b`)
-		case r == '\f':
-			b.WriteString(`\f`)
-		case r < 0x20:
-			b.WriteString(`\u00`)
-			b.WriteByte(hex[r>>4])
-			b.WriteByte(hex[r&0xf])
-		case r == '\u2028':
-			b.WriteString(`\u2028`)
-		case r == '\u2029':
-			b.WriteString(`\u2029`)
-		default:
-			b.WriteRune(r)
-		}
 	}
 	b.WriteString(s[plain:])
 	b.WriteByte('"')
 }
+
+// plainJSONByte tells whether a JSON string holds byte c as it is: printable
+// ASCII other than " and \.
+func plainJSONByte(c byte) bool {
+	return c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\'
+}
+
+// jsonEscape is what a JSON string holds for the rune r, read from size
+// bytes: its escape, or "" when it is written as it is.
+func jsonEscape(r rune, size int) string {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return `\ufffd`
+	case r < 0x20:
+		return controlEscapes[r]
+	case r == '"':
+		return `\"`
+	case r == '\\':
+		return `\\`
+	case r == '\u2028':
+		return `\u2028`
+	case r == '\u2029':
+		return `\u2029`
+	}
+	return ""
+}
+
+// controlEscapes are the escapes of the control characters, as
+// encoding/json writes them.
+var controlEscapes = func() (e [0x20]string) {
+	const hex = "0123456789abcdef"
+	for c := range e {
+		e[c] = `\u00` + string(hex[c>>4]) + string(hex[c&0xf])
+	}
+	e['\n'], e['\r'], e['\t'], e['\b'], e['\f'] = `\n`, `\r`, `\t`, `\b`, `\f`
+	return e
+}()
