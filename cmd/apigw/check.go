@@ -116,11 +116,11 @@ Exit codes:
 					if files[i].path, files[i].data, err = readInput(cmd, stdinPath, opts.Limits); err != nil {
 						return err
 					}
-					lintOpts.Sources = map[string][]byte{files[i].path: files[i].data}
 				}
 			}
 			growHeapFor(largestFile(files))
-			diags, limitErrs, skipped := checkFiles(files, opts)
+			diags, inline, limitErrs, skipped := checkFiles(files, opts)
+			lintOpts.Inline = inline
 			paths := make([]string, len(files))
 			for i, f := range files {
 				paths[i] = f.path
@@ -184,9 +184,11 @@ func lintOptions(config string, disable []string) (lint.Options, error) {
 // order in which they finish. I/O errors become error diagnostics; safety
 // limits are returned apart, in file order. A file found in a folder that
 // turns out not to be an API definition or template is skipped and counted.
-func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnostic, []error, int) {
+// The inline suppressions of each file are found in the text checked.
+func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnostic, map[string]lint.Suppressions, []error, int) {
 	type result struct {
 		diags []diag.Diagnostic
+		sups  lint.Suppressions
 		err   error
 	}
 	results := make([]result, len(files))
@@ -197,17 +199,24 @@ func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnosti
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			var d []diag.Diagnostic
-			var err error
-			if f.data != nil {
-				d, err = openapi.CheckData(f.path, f.data, opts)
-			} else {
-				d, err = openapi.CheckFile(f.path, opts)
+			data, err := f.data, error(nil)
+			if data == nil {
+				if data, err = source.ReadFile(f.path, opts.Limits); err != nil {
+					results[i] = result{err: err}
+					return
+				}
 			}
-			results[i] = result{d, err}
+			d, err := openapi.CheckData(f.path, data, opts)
+			// The suppressions come from the text just checked, read
+			// within the same limits, rather than from reading it again.
+			results[i] = result{d, lint.ReadSuppressions(f.path, data, opts.Limits), err}
 		}()
 	}
 	wg.Wait()
+	inline := map[string]lint.Suppressions{}
+	for i, r := range results {
+		inline[files[i].path] = r.sups
+	}
 	var diags []diag.Diagnostic
 	var limits []error
 	skipped := 0
@@ -226,7 +235,7 @@ func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnosti
 		diags = append(diags, r.diags...)
 	}
 	diag.Sort(diags)
-	return diags, limits, skipped
+	return diags, inline, limits, skipped
 }
 
 // notAPIDefinition tells whether a file's findings say it is neither an API

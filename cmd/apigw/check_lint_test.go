@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/apigw/apigw/extensions/source"
 	"github.com/apigw/apigw/internal/golden"
 )
 
@@ -136,6 +138,37 @@ func TestCheckIgnoreKeyAndSARIF(t *testing.T) {
 	}
 	if suppressed != 1 {
 		t.Errorf("%d suppressed results, want 1:\n%s", suppressed, out)
+	}
+}
+
+// TestCheckSuppressionsAboveDefaultSize: a file larger than the default
+// size limit, checked under a raised --max-size, keeps its suppressions (a
+// comment and an x-apigw-ignore key): they are read from the text checked,
+// within the same limit.
+func TestCheckSuppressionsAboveDefaultSize(t *testing.T) {
+	dir := t.TempDir()
+	const doc = `openapi: 3.0.1
+info: {title: J, version: "1"}
+paths:
+  /a:
+    get:
+      x-apigw-ignore: [APIGW430]
+      responses: {"200": {description: ok}}
+  /b:
+    # apigw:ignore APIGW430 served elsewhere
+    get:
+      responses: {"200": {description: ok}}
+  /c:
+    get:
+      responses: {"200": {description: ok}}
+`
+	line := "# " + strings.Repeat("x", 1022) + "\n"
+	padding := strings.Repeat(line, (source.DefaultMaxBytes+1<<20)/len(line))
+	writeFiles(t, dir, map[string]string{"api.yaml": doc + padding})
+	out, _, code := runIn(t, dir, "check", "--max-size", strconv.Itoa(len(doc+padding)), "api.yaml")
+	if code != exitOK || !strings.Contains(out, "GET /c has no") || strings.Contains(out, "GET /a") || strings.Contains(out, "GET /b") ||
+		!strings.HasSuffix(out, "1 warning, 1 info in 1 file, 2 suppressed\n") {
+		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
 

@@ -23,9 +23,21 @@ type Options struct {
 	Config *Config
 	// Disable lists the codes --disable turns off.
 	Disable []diag.Code
-	// Sources holds the text of inputs that are not files on disk
-	// (standard input), by the name their findings carry.
-	Sources map[string][]byte
+	// Inline holds each file's inline suppressions, found by
+	// ReadSuppressions in the text the check read, by the name its
+	// findings carry. A file without an entry is read again, within the
+	// default limits.
+	Inline map[string]Suppressions
+}
+
+// Suppressions are the inline suppressions in one file's text.
+type Suppressions struct{ list []suppression }
+
+// ReadSuppressions finds the inline suppressions in data, the text of
+// file: # apigw:ignore comments, and x-apigw-ignore keys, for which data is
+// parsed within lim, the limits the file was read with.
+func ReadSuppressions(file string, data []byte, lim source.Limits) Suppressions {
+	return Suppressions{inlineSuppressions(file, data, lim)}
 }
 
 // Apply applies the suppressions to the findings of files: inline ones
@@ -38,11 +50,15 @@ func Apply(diags []diag.Diagnostic, files []string, opts Options) ([]diag.Diagno
 	out := slices.Clone(diags)
 	configs := map[string]*Config{}
 	for _, f := range files {
-		sups, err := inlineSuppressions(f, opts.Sources[f])
-		if err != nil {
-			continue // the file's own findings already say why it cannot be read
+		sups, ok := opts.Inline[f]
+		if !ok {
+			data, err := source.ReadFile(f, source.Limits{})
+			if err != nil {
+				continue // the file's own findings already say why it cannot be read
+			}
+			sups = ReadSuppressions(f, data, source.Limits{})
 		}
-		for _, s := range sups {
+		for _, s := range sups.list {
 			used := false
 			for i := range out {
 				if out[i].File == f && out[i].Suppressed == nil && s.covers(out[i]) {
@@ -153,25 +169,18 @@ func codeList(cs []diag.Code) string {
 	return strings.Join(s, ", ")
 }
 
-// inlineSuppressions reads a file's suppressions; data, when not nil, is
-// its text (an input read from standard input).
-func inlineSuppressions(file string, data []byte) ([]suppression, error) {
-	if data == nil {
-		var err error
-		if data, err = source.ReadFile(file, source.Limits{}); err != nil {
-			return nil, err
-		}
-	}
+// inlineSuppressions finds the suppressions in data, the text of file.
+func inlineSuppressions(file string, data []byte, lim source.Limits) []suppression {
 	var out []suppression
 	if bytes.Contains(data, []byte(commentMarker)) {
 		out = commentSuppressions(string(data))
 	}
 	if !bytes.Contains(data, []byte(IgnoreKey)) {
-		return out, nil
+		return out
 	}
-	tree, _, err := source.Parse(file, data, source.Limits{})
+	tree, _, err := source.Parse(file, data, lim)
 	if err != nil {
-		return out, nil
+		return out // the check reports why the file cannot be parsed
 	}
 	var walk func(n *yaml.Node, ptr string)
 	walk = func(n *yaml.Node, ptr string) {
@@ -202,7 +211,7 @@ func inlineSuppressions(file string, data []byte) ([]suppression, error) {
 		}
 	}
 	walk(tree, "")
-	return out, nil
+	return out
 }
 
 func ptrOrRoot(p string) string {
