@@ -143,7 +143,7 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 // limits, before its model is built, and with whether the file has
 // duplicate keys: the check starts kin-openapi's validation there.
 func load(path string, data []byte, opts LoadOptions, started func(d *Document, dupKeys bool)) ([]*Document, []diag.Diagnostic, error) {
-	text := &fileText{data: data, templateFile: source.IsTemplateFile(path)}
+	text := &fileText{data: data, limits: opts.Limits, templateFile: source.IsTemplateFile(path)}
 	if source.IsTemplateFile(path) {
 		data = source.QuotePlaceholders(data)
 	}

@@ -14,6 +14,7 @@ import (
 // it; the documents of one template share it.
 type fileText struct {
 	data         []byte
+	limits       source.Limits // those data was read within
 	templateFile bool
 	edits        []source.Edit
 }
@@ -74,5 +75,5 @@ func (d *Document) Text() ([]byte, error) {
 	case d.text.templateFile:
 		return nil, errors.New("text: changes cannot be written into a templatefile input (.tpl); write the tree with source.WriteYAML")
 	}
-	return source.Splice(d.text.data, d.text.edits...)
+	return source.SpliceWithin(d.text.limits, d.text.data, d.text.edits...)
 }

@@ -99,10 +99,10 @@ Exit codes:
 				}
 				edits = append(edits, source.Edit{Pointer: args[i], Value: v})
 			}
-			if err := duplicateKeys(cmd, path, data); err != nil {
+			if err := duplicateKeys(cmd, path, data, lim); err != nil {
 				return err
 			}
-			result, err := source.Splice(data, edits...)
+			result, err := source.SpliceWithin(lim, data, edits...)
 			if err != nil {
 				var le *source.LimitError
 				var se *source.SyntaxError
@@ -185,9 +185,9 @@ func readValueFile(cmd *cobra.Command, path string, lim source.Limits) (*yaml.No
 }
 
 // duplicateKeys refuses a file with duplicate keys, as fmt does: which of
-// the two a pointer names is unclear.
-func duplicateKeys(cmd *cobra.Command, path string, data []byte) error {
-	tree, _, err := source.Parse(path, data, source.Limits{})
+// the two a pointer names is unclear. data is read within lim, as it was.
+func duplicateKeys(cmd *cobra.Command, path string, data []byte, lim source.Limits) error {
+	tree, _, err := source.Parse(path, data, lim)
 	if err != nil {
 		return nil // Splice reports it
 	}

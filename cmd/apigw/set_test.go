@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,6 +148,35 @@ func TestSetRefuses(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(api); string(got) != src {
 		t.Errorf("a refused change wrote the file:\n%s", got)
+	}
+}
+
+// TestSetAboveDefaultSize: a file larger than the default size limit,
+// allowed by --max-size, is edited (the text is read again within the same
+// limit when spliced), and its duplicate keys are still refused.
+func TestSetAboveDefaultSize(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(golden.Fixture(t, "petstore.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "# " + strings.Repeat("x", 1022) + "\n"
+	padding := strings.Repeat(line, (source.DefaultMaxBytes+1<<20)/len(line))
+	api := filepath.Join(dir, "api.yaml")
+	os.WriteFile(api, append(data, padding...), 0o644)
+	size := strconv.Itoa(len(data) + len(padding) + 100)
+	const ptr = "/paths/~1pets~1{petId}/get/x-amazon-apigateway-integration/timeoutInMillis"
+	if _, stderr, code := runAt(t, "set", "--max-size", size, api, ptr, "12345"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got, _ := os.ReadFile(api)
+	if len(got) < len(padding) || !strings.HasSuffix(string(got), padding) || !strings.Contains(string(got), "timeoutInMillis: 12345") {
+		t.Errorf("the value was not set, or the rest of the file changed (%d bytes)", len(got))
+	}
+	dup := filepath.Join(dir, "dup.yaml")
+	os.WriteFile(dup, []byte("a: 1\na: 2\n"+padding), 0o644)
+	if _, stderr, code := runAt(t, "set", "--max-size", size, dup, "/a", "3"); code != exitFindings || !strings.Contains(stderr, "duplicate") {
+		t.Errorf("duplicate keys: exit %d, %q", code, stderr)
 	}
 }
 

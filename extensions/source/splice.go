@@ -39,10 +39,17 @@ type Edit struct {
 // A pointer that leads through an alias or a merge key (<<) is refused, since
 // the value stands elsewhere in the text. The values are not modified.
 //
-// src is read with Parse under default limits. The result is read back
-// before it is returned and must load to the tree of src with the edits
-// made; otherwise Splice returns an error and no text.
+// src is read with Parse under default limits (see SpliceWithin). The
+// result is read back before it is returned and must load to the tree of
+// src with the edits made; otherwise Splice returns an error and no text.
 func Splice(src []byte, edits ...Edit) ([]byte, error) {
+	return SpliceWithin(Limits{}, src, edits...)
+}
+
+// SpliceWithin is Splice with src read within lim, the limits it was read
+// with (a raised MaxBytes for a large file). The result is read back within
+// the same limits, its size aside: it may exceed src's.
+func SpliceWithin(lim Limits, src []byte, edits ...Edit) ([]byte, error) {
 	for len(edits) > 0 {
 		// Edits of values apart are made in one pass; one that touches a
 		// value an earlier edit of the pass wrote waits for the next.
@@ -51,7 +58,7 @@ func Splice(src []byte, edits ...Edit) ([]byte, error) {
 			n++
 		}
 		var err error
-		if src, err = splicePass(src, edits[:n]); err != nil {
+		if src, err = splicePass(src, edits[:n], lim); err != nil {
 			return nil, err
 		}
 		edits = edits[n:]
@@ -72,8 +79,8 @@ func apart(edits []Edit, ptr string) bool {
 	return true
 }
 
-func splicePass(src []byte, edits []Edit) ([]byte, error) {
-	doc, format, err := Parse("", src, Limits{})
+func splicePass(src []byte, edits []Edit, lim Limits) ([]byte, error) {
+	doc, format, err := Parse("", src, lim)
 	if err != nil {
 		return nil, fmt.Errorf("splice: %w", err)
 	}
@@ -97,7 +104,7 @@ func splicePass(src []byte, edits []Edit) ([]byte, error) {
 		}
 		if format == JSON {
 			// What JSON can hold: short forms become Fn:: objects, 0x1F becomes 31.
-			if v, err = jsonTree(v); err != nil {
+			if v, err = jsonTree(v, lim); err != nil {
 				return nil, fmt.Errorf("splice %s: %w", ptrText(e.Pointer), err)
 			}
 		}
@@ -110,7 +117,7 @@ func splicePass(src []byte, edits []Edit) ([]byte, error) {
 		}
 	}
 	out := s.apply()
-	got, _, err := Parse("", out, Limits{})
+	got, _, err := Parse("", out, sizeAtLeast(lim, len(out)))
 	if err != nil {
 		return nil, fmt.Errorf("splice: the changed text does not load: %w", err)
 	}
@@ -728,13 +735,21 @@ func tagName(n *yaml.Node) string {
 	return collectionTag(n)
 }
 
-// jsonTree returns the tree of v written as JSON.
-func jsonTree(v *yaml.Node) (*yaml.Node, error) {
+// sizeAtLeast returns lim with MaxBytes at least n: for text Splice wrote
+// from an input lim let through.
+func sizeAtLeast(lim Limits, n int) Limits {
+	lim = lim.WithDefaults()
+	lim.MaxBytes = max(lim.MaxBytes, int64(n))
+	return lim
+}
+
+// jsonTree returns the tree of v written as JSON, read within lim.
+func jsonTree(v *yaml.Node, lim Limits) (*yaml.Node, error) {
 	out, err := WriteJSON(v)
 	if err != nil {
 		return nil, err
 	}
-	doc, _, err := Parse("", out, Limits{})
+	doc, _, err := Parse("", out, sizeAtLeast(lim, len(out)))
 	if err != nil {
 		return nil, err
 	}

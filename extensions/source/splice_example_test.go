@@ -75,3 +75,19 @@ func ExampleFormatYAML() {
 	//   Api:
 	//     Type: AWS::Serverless::Api
 }
+
+func ExampleSpliceWithin() {
+	// A file read under a raised size limit (apigw's --max-size) is
+	// spliced within the same limits.
+	lim := source.Limits{MaxBytes: 64 << 20}
+	src := []byte("{\"info\": {\"title\": \"Pets\", \"version\": \"1\"}}\n")
+	var v yaml.Node
+	_ = yaml.Load([]byte("\"2\""), &v)
+	out, err := source.SpliceWithin(lim, src, source.Edit{Pointer: "/info/version", Value: &v})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(out))
+	// Output:
+	// {"info": {"title": "Pets", "version": "2"}}
+}

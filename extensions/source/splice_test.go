@@ -86,6 +86,24 @@ func TestSpliceRefuses(t *testing.T) {
 	}
 }
 
+// TestSpliceWithin: the text is read within the limits given, and the
+// result is read back within them but for its size, which may exceed src's.
+func TestSpliceWithin(t *testing.T) {
+	src := []byte("a: {b: [1]}\n")
+	long := tree.Load(t, strings.Repeat("x", 100))
+	out, err := SpliceWithin(Limits{MaxBytes: int64(len(src))}, src, Edit{"/a/c", long})
+	if err != nil || !strings.Contains(string(out), strings.Repeat("x", 100)) {
+		t.Errorf("a result larger than MaxBytes: %q, %v", out, err)
+	}
+	var le *LimitError
+	if _, err := SpliceWithin(Limits{MaxBytes: int64(len(src)) - 1}, src, Edit{"/a/c", long}); !errors.As(err, &le) {
+		t.Errorf("src above MaxBytes: %v, want a LimitError", err)
+	}
+	if _, err := SpliceWithin(Limits{MaxDepth: 2}, src, Edit{"/a/c", long}); !errors.As(err, &le) {
+		t.Errorf("src deeper than MaxDepth: %v, want a LimitError", err)
+	}
+}
+
 func TestSpliceSeveral(t *testing.T) {
 	src := "a: {uri: X}\nb:\n  uri: X # placeholder\n"
 	got, err := Splice([]byte(src),
