@@ -2,8 +2,10 @@ package openapi
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
@@ -36,14 +38,21 @@ type discovery struct {
 	diags []diag.Diagnostic
 	// budget is the time the document's selection patterns may take to check.
 	budget *javaregex.Budget
+	// exts, ops and branchOps are what the walk found, in document order:
+	// the Document's once the walk ends.
+	exts           []Extension
+	ops, branchOps []*Operation
+	// workers is how many goroutines may walk the path items side by side.
+	workers int
 }
 
 // discover walks every place an extension may stand, decodes the extensions
 // API Gateway reads there, warns about those it does not, and records the
 // document's operations. Pointers are absolute (they include d.Pointer).
-func (d *Document) discover() []diag.Diagnostic {
-	w := &discovery{d: d, budget: javaregex.NewBudget(javaregex.DefaultBudget)}
-	d.exts, d.ops, d.branchOps = nil, nil, nil
+// Up to workers goroutines walk a large paths object, and build the model
+// of its operations, side by side.
+func (d *Document) discover(workers int) []diag.Diagnostic {
+	w := &discovery{d: d, budget: javaregex.NewBudget(javaregex.DefaultBudget), workers: workers}
 	root := d.Root
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], source.Resolve(root.Content[i+1])
@@ -70,17 +79,50 @@ func (d *Document) discover() []diag.Diagnostic {
 			w.elsewhere(v, ptr)
 		}
 	}
-	d.resolve()
+	d.exts, d.ops, d.branchOps = w.exts, w.ops, w.branchOps
+	d.resolve(workers)
 	return w.diags
 }
 
+// pathsPerWorker is how many path items are worth a goroutine of their own.
+const pathsPerWorker = 64
+
 // paths walks the paths object at ptr; alt says it stands in a later
-// branch of an Fn::If (see Document.Operations).
+// branch of an Fn::If (see Document.Operations). A large one is cut into
+// runs of path items walked side by side, each by a discovery of its own,
+// whose findings are then added in document order.
 func (w *discovery) paths(paths *yaml.Node, ptr string, alt bool) {
 	if paths == nil || paths.Kind != yaml.MappingNode {
 		return
 	}
-	for i := 0; i+1 < len(paths.Content); i += 2 {
+	n := len(paths.Content) / 2
+	workers := max(1, min(w.workers, n/pathsPerWorker))
+	if workers == 1 {
+		w.pathItems(paths, ptr, alt, 0, n)
+		return
+	}
+	parts := make([]*discovery, workers)
+	var wg sync.WaitGroup
+	for i := range parts {
+		parts[i] = &discovery{d: w.d, budget: w.budget}
+		wg.Go(func() { parts[i].pathItems(paths, ptr, alt, i*n/workers, (i+1)*n/workers) })
+	}
+	wg.Wait()
+	for _, p := range parts {
+		for _, o := range slices.Concat(p.ops, p.branchOps) {
+			o.first += len(w.exts)
+			o.last += len(w.exts)
+		}
+		w.exts = append(w.exts, p.exts...)
+		w.ops = append(w.ops, p.ops...)
+		w.branchOps = append(w.branchOps, p.branchOps...)
+		w.diags = append(w.diags, p.diags...)
+	}
+}
+
+// pathItems walks the path items from the first to before the last.
+func (w *discovery) pathItems(paths *yaml.Node, ptr string, alt bool, first, last int) {
+	for i := 2 * first; i < 2*last; i += 2 {
 		path := paths.Content[i].Value
 		itemPtr := source.Pointer(ptr, path)
 		if isExtKey(path) {
@@ -121,7 +163,7 @@ func (w *discovery) pathItem(path string, item *yaml.Node, ptr string, alt bool)
 // operation decodes the extensions of o and records it; alt says it stands
 // in a later branch of an Fn::If.
 func (w *discovery) operation(o *Operation, alt bool) {
-	o.first = len(w.d.exts)
+	o.first = len(w.exts)
 	if op := o.Node; op != nil && op.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(op.Content); i += 2 {
 			k, v := op.Content[i], source.Resolve(op.Content[i+1])
@@ -133,12 +175,12 @@ func (w *discovery) operation(o *Operation, alt bool) {
 			w.elsewhere(v, kp)
 		}
 	}
-	o.last = len(w.d.exts)
+	o.last = len(w.exts)
 	if alt {
-		w.d.branchOps = append(w.d.branchOps, o)
+		w.branchOps = append(w.branchOps, o)
 		return
 	}
-	w.d.ops = append(w.d.ops, o)
+	w.ops = append(w.ops, o)
 }
 
 // branch is a value and its pointer; alt says it is not the branch read
@@ -234,7 +276,7 @@ func (w *discovery) ext(place extensions.Place, k, v *yaml.Node, ptr string, rec
 		return
 	}
 	rec.Name, rec.Place, rec.Pointer, rec.Key, rec.Node, rec.Value = k.Value, place, ptr, k, v, val
-	w.d.exts = append(w.d.exts, rec)
+	w.exts = append(w.exts, rec)
 }
 
 func (w *discovery) misplaced(k *yaml.Node, ptr, where string, spec *extensions.Spec) {

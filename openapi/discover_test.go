@@ -1,12 +1,18 @@
 package openapi
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/internal/golden"
+	"github.com/apigw/apigw/internal/specgen"
 )
 
 func TestExtensionPlaces(t *testing.T) {
@@ -138,6 +144,73 @@ func TestAPIKindOfPlainDocuments(t *testing.T) {
 		}
 		if docs[0].HTTPAPI() != c.http {
 			t.Errorf("%q: HTTPAPI = %v, want %v", c.src, docs[0].HTTPAPI(), c.http)
+		}
+	}
+}
+
+// TestDiscoverSideBySide: a paths object walked in runs side by side, and
+// its operations resolved side by side, give what one walk gives: the same
+// extensions, operations (with their own extensions, parameters and
+// responses) and findings, in the same order.
+func TestDiscoverSideBySide(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.1\ninfo: {title: T, version: \"1\"}\npaths:\n")
+	for i := range 3 * pathsPerWorker {
+		fmt.Fprintf(&b, "  /p%d:\n", i)
+		if i%3 == 0 {
+			fmt.Fprintf(&b, "    x-amazon-apigateway-request-validator: v%d\n", i) // misplaced
+		}
+		fmt.Fprintf(&b, "    get:\n      x-amazon-apigateway-request-validator: v%d\n", i)
+		if i%2 == 0 {
+			b.WriteString("      x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: \"200\"}}}\n")
+		}
+		b.WriteString("      responses: {\"200\": {description: ok, x-amazon-apigateway-integration: {}}}\n")
+		if i%5 == 0 {
+			b.WriteString("    post:\n      responses: {\"200\": {description: ok}}\n")
+		}
+	}
+	docs := map[string][]byte{"generated.yaml": []byte(b.String()), "specgen.json": specgen.JSON(300)}
+	for _, name := range []string{"github-api.json", "stripe-spec3.json", "k8s-swagger.json"} {
+		if data, err := os.ReadFile(filepath.Join(sharedDir(t), "bench", name)); err == nil {
+			docs[name] = data
+		}
+	}
+	walk := func(name string, data []byte, procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		ds, diags, err := Load(name, data, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		for _, d := range ds {
+			for _, e := range d.Extensions() {
+				fmt.Fprintln(&out, "ext", e.Place, e.Pointer)
+			}
+			for _, o := range slices.Concat(d.Operations(), d.branchOps) {
+				fmt.Fprintln(&out, "op", o.Method, o.Path, o.Pointer, o.ID, o.Tags, o.HasSecurity, o.Consumes, o.Produces, o.Body != nil)
+				for _, p := range o.Parameters {
+					fmt.Fprintln(&out, "  param", p.In, p.Name, p.Pointer, p.At, p.Required)
+				}
+				for _, r := range o.Responses {
+					fmt.Fprintln(&out, "  response", r.Status, r.Pointer, len(r.Headers), len(r.Content))
+				}
+				for _, e := range o.Extensions() {
+					fmt.Fprintln(&out, "  ext", e.Pointer)
+				}
+			}
+		}
+		for _, dg := range diags {
+			fmt.Fprintf(&out, "%+v\n", dg)
+		}
+		return out.String()
+	}
+	for name, data := range docs {
+		one, side := walk(name, data, 1), walk(name, data, 4)
+		if one != side {
+			t.Errorf("%s: walked side by side:\n%s\nin one walk:\n%s", name, side, one)
+		}
+		if strings.Count(one, "\nop ") < 2*pathsPerWorker {
+			t.Errorf("%s: %d operations, too few to be walked side by side", name, strings.Count(one, "\nop "))
 		}
 	}
 }

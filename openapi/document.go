@@ -2,7 +2,9 @@ package openapi
 
 import (
 	"errors"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/apimodel"
@@ -76,11 +78,13 @@ type Document struct {
 	ops  []*Operation
 	// branchOps are the operations that stand only in a later branch of a
 	// CloudFormation Fn::If: the checks read them, Operations does not.
-	branchOps []*Operation
-	extFile   map[*yaml.Node]string
-	followed  map[*yaml.Node]followed // Follow's answers, by the reference object
-	text      *fileText               // the file's text and the edits made to it
-	templates templateCache           // mapping templates parsed, by media type and text
+	branchOps   []*Operation
+	extFile     map[*yaml.Node]string
+	extFileOnce sync.Once
+	followed    map[*yaml.Node]followed // Follow's answers, by the reference object
+	followMu    sync.Mutex              // guards followed: operations are resolved side by side
+	text        *fileText               // the file's text and the edits made to it
+	templates   templateCache           // mapping templates parsed, by media type and text
 }
 
 // Embedded tells whether the document sits inside a CloudFormation/SAM template.
@@ -182,10 +186,14 @@ func load(path string, data []byte, opts LoadOptions, started func(d *Document, 
 		if err := l.refChains(d); err != nil {
 			return nil, nil, err
 		}
+		workers := runtime.GOMAXPROCS(0)
 		if started != nil {
 			started(d, slices.ContainsFunc(l.Diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey }))
+			// What was started (kin-openapi's validation) keeps the other
+			// processors busy meanwhile.
+			workers = 1
 		}
-		l.Append(d.discover()...)
+		l.Append(d.discover(workers)...)
 	}
 	for i := range l.Diags {
 		if l.Diags[i].File == "" {

@@ -3,14 +3,16 @@ package openapi
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions"
 	"github.com/apigw/apigw/extensions/source"
 	"go.yaml.in/yaml/v4"
 )
 
-// resolve builds the document's model once its extensions are decoded.
-func (d *Document) resolve() {
+// resolve builds the document's model once its extensions are decoded, the
+// operations' on up to workers goroutines.
+func (d *Document) resolve(workers int) {
 	root := d.Root
 	d.SecuritySchemes, d.Schemas = nil, nil
 	schemes, schemesPtr := source.Get(source.Get(root, "components"), "securitySchemes"), d.Pointer+"/components/securitySchemes"
@@ -33,9 +35,19 @@ func (d *Document) resolve() {
 	})
 	d.Security, d.HasSecurity = d.security(root, d.Pointer)
 	d.resolveServers()
-	for _, o := range slices.Concat(d.ops, d.branchOps) {
-		d.resolveOperation(o)
+	ops := slices.Concat(d.ops, d.branchOps)
+	// Each operation's model is its own: a large document's are built side
+	// by side (Follow and fileOf are safe for concurrent use).
+	workers = max(1, min(workers, len(ops)/pathsPerWorker))
+	var wg sync.WaitGroup
+	for i := range workers {
+		wg.Go(func() {
+			for _, o := range ops[i*len(ops)/workers : (i+1)*len(ops)/workers] {
+				d.resolveOperation(o)
+			}
+		})
 	}
+	wg.Wait()
 }
 
 func scalarAt(n *yaml.Node, key string) string { return source.Scalar(source.Get(n, key)) }

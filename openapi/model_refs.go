@@ -31,22 +31,28 @@ type followed struct {
 // AllowRefs) are followed into them. ok is false when a reference names
 // nothing that can be reached; the last value reached is returned then.
 // Each reference is resolved once: the answer is kept for the next call.
+// Follow is safe for concurrent use.
 func (d *Document) Follow(n *yaml.Node, ptr string) (t Target, ok bool) {
 	start := source.Resolve(n)
 	if ref := source.Get(start, "$ref"); ref == nil || ref.Kind != yaml.ScalarNode {
 		return Target{Node: start, Pointer: ptr, File: d.fileOf(start)}, true
 	}
-	if f, hit := d.followed[start]; hit {
+	d.followMu.Lock()
+	f, hit := d.followed[start]
+	d.followMu.Unlock()
+	if hit {
 		return f.t, f.ok
 	}
 	t, ok = d.follow(start, ptr)
 	if t.Node == start {
 		return t, ok // not one step taken: the answer holds ptr, which differs between aliases
 	}
+	d.followMu.Lock()
 	if d.followed == nil {
 		d.followed = map[*yaml.Node]followed{}
 	}
 	d.followed[start] = followed{t, ok}
+	d.followMu.Unlock()
 	return t, ok
 }
 
@@ -107,19 +113,20 @@ func (d *Document) bareRefBase() string {
 }
 
 // fileOf returns the external file a node was read from, or "" for the
-// document's own file. The nodes of each external file are indexed once.
+// document's own file. The nodes of each external file are indexed once,
+// at the first call, which comes after Load has read them all.
 func (d *Document) fileOf(n *yaml.Node) string {
 	if len(d.Refs) == 0 || n == nil {
 		return ""
 	}
-	if d.extFile == nil {
+	d.extFileOnce.Do(func() {
 		d.extFile = map[*yaml.Node]string{}
 		for _, r := range d.Refs {
 			if r.Tree != nil {
 				markFile(d.extFile, r.Tree, r.Target)
 			}
 		}
-	}
+	})
 	return d.extFile[n]
 }
 
