@@ -143,6 +143,27 @@ func TestSetExtensionText(t *testing.T) {
 	}
 }
 
+// TestSetExtensionTextWithinLoadLimits: Text reads the file again within
+// the limits it was loaded with, here a depth the default limit refuses.
+func TestSetExtensionTextWithinLoadLimits(t *testing.T) {
+	deep := strings.Repeat("[", source.DefaultMaxDepth+10) + strings.Repeat("]", source.DefaultMaxDepth+10)
+	src := roundTripSrc + "x-deep: " + deep + "\n"
+	docs, _, err := Load("api.yaml", []byte(src), LoadOptions{Limits: source.Limits{MaxDepth: 2 * source.DefaultMaxDepth}})
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err, len(docs))
+	}
+	integ, e := docs[0].Operations()[0].Integration()
+	ms := 10000
+	integ.TimeoutInMillis = &ms
+	if err := docs[0].SetExtension(e, integ); err != nil {
+		t.Fatal(err)
+	}
+	text, err := docs[0].Text()
+	if want := strings.Replace(src, "timeoutInMillis: 29000", "timeoutInMillis: 10000", 1); err != nil || string(text) != want {
+		t.Errorf("Text: %v\n%s", err, text)
+	}
+}
+
 func TestSetExtensionRefusesOtherValues(t *testing.T) {
 	docs, _, _ := Load("pets.yaml", []byte(roundTripSrc), LoadOptions{})
 	e := &docs[0].Operation("/pets", "GET").Extensions()[0]
