@@ -84,7 +84,8 @@ func (d *Document) discover(workers int) []diag.Diagnostic {
 	return w.diags
 }
 
-// pathsPerWorker is how many path items are worth a goroutine of their own.
+// pathsPerWorker is how many path items, or operations to resolve, are
+// worth a goroutine of their own.
 const pathsPerWorker = 64
 
 // paths walks the paths object at ptr; alt says it stands in a later

@@ -199,8 +199,9 @@ func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnosti
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			data, err := f.data, error(nil)
+			data := f.data
 			if data == nil {
+				var err error
 				if data, err = source.ReadFile(f.path, opts.Limits); err != nil {
 					results[i] = result{err: err}
 					return
