@@ -106,6 +106,19 @@ func ExampleCheckData() {
 	// APIGW430 /paths/~1a/get
 }
 
+func ExampleCheckDataTree() {
+	data := []byte(`{"swagger": "2.0", "info": {"title": "a", "version": "1"}, "paths": {"/a": {"get": {"x-apigw-ignore": ["APIGW430"], "responses": {"200": {"description": "OK"}}}}}}`)
+	diags, tree, _ := openapi.CheckDataTree("a.json", data, openapi.LoadOptions{})
+	for _, d := range diags {
+		fmt.Println(d.Code, d.Pointer)
+	}
+	// The tree serves what else the caller reads, here the suppression key.
+	fmt.Println(source.NodeAt(tree, "/paths/~1a/get/x-apigw-ignore/0").Value)
+	// Output:
+	// APIGW430 /paths/~1a/get
+	// APIGW430
+}
+
 func ExampleCanonical() {
 	out, diags, err := openapi.Canonical("a.json", []byte(`{"openapi": "3.0.1", "paths": {"/a": {}}}`), source.YAML, source.Limits{})
 	fmt.Print(string(out))

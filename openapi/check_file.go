@@ -11,6 +11,7 @@ import (
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
 )
 
 // CheckFile reads the file at path and checks it: see CheckData.
@@ -29,6 +30,15 @@ func CheckFile(path string, opts LoadOptions) ([]diag.Diagnostic, error) {
 // The error is a *LimitError when a safety limit refuses the input, or an
 // I/O error; every other problem is a diagnostic.
 func CheckData(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, error) {
+	diags, _, err := CheckDataTree(path, data, opts)
+	return diags, err
+}
+
+// CheckDataTree is CheckData that also returns the source tree data was
+// read into (a document node; nil when no API definition or template was
+// loaded from it), so that a caller can read more from the file without
+// parsing it again.
+func CheckDataTree(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, *yaml.Node, error) {
 	// kin-openapi's validation starts as soon as a document's tree is
 	// read, and runs while the model is built and the checks run.
 	semantic := map[*Document]func() *Semantic{}
@@ -43,13 +53,15 @@ func CheckData(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, e
 		for _, wait := range semantic {
 			wait()
 		}
-		return nil, err
+		return nil, nil, err
 	}
+	var tree *yaml.Node
 	for _, d := range docs {
+		tree = d.Tree // the documents of a template share the file's tree
 		diags = append(diags, checkDocument(d, semantic[d])...)
 	}
 	diag.Sort(diags)
-	return diags, nil
+	return diags, tree, nil
 }
 
 // startSemantic runs kin-openapi's validation of d (NewSemantic) in the

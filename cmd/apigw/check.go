@@ -207,10 +207,15 @@ func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnosti
 					return
 				}
 			}
-			d, err := openapi.CheckData(f.path, data, opts)
-			// The suppressions come from the text just checked, read
-			// within the same limits, rather than from reading it again.
-			results[i] = result{d, lint.ReadSuppressions(f.path, data, opts.Limits), err}
+			d, tree, err := openapi.CheckDataTree(f.path, data, opts)
+			// The suppressions come from the text just checked and its
+			// tree, rather than from reading and parsing it again. A
+			// templatefile input's tree is read with its placeholders
+			// quoted, so its own text is parsed.
+			if source.IsTemplateFile(f.path) {
+				tree = nil
+			}
+			results[i] = result{d, lint.ReadSuppressions(f.path, data, tree, opts.Limits), err}
 		}()
 	}
 	wg.Wait()

@@ -34,10 +34,11 @@ type Options struct {
 type Suppressions struct{ list []suppression }
 
 // ReadSuppressions finds the inline suppressions in data, the text of
-// file: # apigw:ignore comments, and x-apigw-ignore keys, for which data is
-// parsed within lim, the limits the file was read with.
-func ReadSuppressions(file string, data []byte, lim source.Limits) Suppressions {
-	return Suppressions{inlineSuppressions(file, data, lim)}
+// file: # apigw:ignore comments, and x-apigw-ignore keys, read from tree
+// when it is data's source tree, otherwise from data parsed within lim,
+// the limits the file was read with.
+func ReadSuppressions(file string, data []byte, tree *yaml.Node, lim source.Limits) Suppressions {
+	return Suppressions{inlineSuppressions(file, data, tree, lim)}
 }
 
 // Apply applies the suppressions to the findings of files: inline ones
@@ -56,7 +57,7 @@ func Apply(diags []diag.Diagnostic, files []string, opts Options) ([]diag.Diagno
 			if err != nil {
 				continue // the file's own findings already say why it cannot be read
 			}
-			sups = ReadSuppressions(f, data, source.Limits{})
+			sups = ReadSuppressions(f, data, nil, source.Limits{})
 		}
 		for _, s := range sups.list {
 			used := false
@@ -169,8 +170,9 @@ func codeList(cs []diag.Code) string {
 	return strings.Join(s, ", ")
 }
 
-// inlineSuppressions finds the suppressions in data, the text of file.
-func inlineSuppressions(file string, data []byte, lim source.Limits) []suppression {
+// inlineSuppressions finds the suppressions in data, the text of file;
+// tree is data parsed, or nil.
+func inlineSuppressions(file string, data []byte, tree *yaml.Node, lim source.Limits) []suppression {
 	var out []suppression
 	if bytes.Contains(data, []byte(commentMarker)) {
 		out = commentSuppressions(string(data))
@@ -178,9 +180,11 @@ func inlineSuppressions(file string, data []byte, lim source.Limits) []suppressi
 	if !bytes.Contains(data, []byte(IgnoreKey)) {
 		return out
 	}
-	tree, _, err := source.Parse(file, data, lim)
-	if err != nil {
-		return out // the check reports why the file cannot be parsed
+	if tree == nil {
+		var err error
+		if tree, _, err = source.Parse(file, data, lim); err != nil {
+			return out // the check reports why the file cannot be parsed
+		}
 	}
 	var walk func(n *yaml.Node, ptr string)
 	walk = func(n *yaml.Node, ptr string) {
