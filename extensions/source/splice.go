@@ -88,6 +88,7 @@ func splicePass(src []byte, edits []Edit, lim Limits) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("splice: %w", err)
 	}
+	l.index() // the splicer finds nodes through at
 	s := &splicer{layout: l}
 	want := Clone(doc)
 	for _, e := range edits {

@@ -115,12 +115,12 @@ func TestSpliceCorpus(t *testing.T) {
 			if e.value.Value == lambdaURI {
 				uris++
 			}
-			first := l.at[e.old].start
+			first := l.placeOf(e.old).start
 			if e.key != nil {
-				first = l.at[e.key].start
+				first = l.placeOf(e.key).start
 			}
 			from := l.lines[l.lineOf(first)-1]
-			to := l.lineEnd(l.at[e.old].end)
+			to := l.lineEnd(l.placeOf(e.old).end)
 			if !bytes.HasPrefix(out, src[:from]) || !bytes.HasSuffix(out, src[to:]) {
 				t.Errorf("%s: changing %s touched other lines:\n%s", filepath.Base(file), e.ptr, lineDiff(src, out))
 			}

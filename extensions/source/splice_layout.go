@@ -20,8 +20,13 @@ type layout struct {
 	format Format
 	lines  []int // byte offset where each line starts; lines[0] is line 1
 	eol    string
-	at     map[*yaml.Node]*place
-	places []place // where at's places are allocated, in the order walk visits the nodes (preorder)
+	// places holds the place of each node in the order walk visits them
+	// (preorder), nodes the node of each.
+	places []place
+	nodes  []*yaml.Node
+	// at finds a node's place; index builds it on first use, since a walk
+	// over the whole tree reads places in turn and needs no map.
+	at map[*yaml.Node]*place
 	// the last position converted, so that converting the nodes of one long
 	// line in order costs one pass over it
 	curLine, curCol, curOff int
@@ -61,8 +66,8 @@ func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
 		return nil, fmt.Errorf("no document")
 	}
 	n := countNodes(doc.Content[0], math.MaxInt)
-	l.at = make(map[*yaml.Node]*place, n)
 	l.places = make([]place, 0, n)
+	l.nodes = make([]*yaml.Node, 0, n)
 	if _, err := l.walk(doc.Content[0], nil, false, -1, false); err != nil {
 		return nil, err
 	}
@@ -117,14 +122,24 @@ func (l *layout) offset(line, col int) (int, error) {
 }
 
 // preorder returns the places of the nodes in the order a depth-first
-// walk over Content visits them, or nil when they are not all in places.
-// Walks over the whole tree read them in turn rather than through at.
-func (l *layout) preorder() []place {
-	if len(l.places) != len(l.at) {
-		return nil
+// walk over Content visits them. Walks over the whole tree read them in
+// turn rather than through at.
+func (l *layout) preorder() []place { return l.places }
+
+// index builds at, the place of each node; a node that stands twice in the
+// tree gets the place of its last stand.
+func (l *layout) index() map[*yaml.Node]*place {
+	if l.at == nil {
+		l.at = make(map[*yaml.Node]*place, len(l.places))
+		for i, n := range l.nodes {
+			l.at[n] = &l.places[i]
+		}
 	}
-	return l.places
+	return l.at
 }
+
+// placeOf returns the place of node n.
+func (l *layout) placeOf(n *yaml.Node) *place { return l.index()[n] }
 
 // lineOf returns the 1-based line holding offset off.
 func (l *layout) lineOf(off int) int {
@@ -170,14 +185,14 @@ func (l *layout) walk(n, parent *yaml.Node, flow bool, indent int, key bool) (*p
 		return nil, err
 	}
 	pl := place{start: start, parent: parent, flow: flow, indent: indent, key: key}
-	var p *place
-	if len(l.places) < cap(l.places) {
-		l.places = append(l.places, pl)
-		p = &l.places[len(l.places)-1]
-	} else {
-		p = &pl
+	if len(l.places) == cap(l.places) {
+		// Appending past the room newLayout counted would move the places
+		// that callers up the walk still hold.
+		return nil, fmt.Errorf("%d:%d: more nodes than counted", n.Line, n.Column)
 	}
-	l.at[n] = p
+	l.places = append(l.places, pl)
+	l.nodes = append(l.nodes, n)
+	p := &l.places[len(l.places)-1]
 	switch n.Kind {
 	case yaml.AliasNode:
 		i := start + 1
@@ -461,6 +476,7 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 			indent = l.column(dash)
 		}
 		end := p.start
+		var prev *place // the place of the child before
 		for i, c := range n.Content {
 			cp, err := l.walk(c, n, false, indent, n.Kind == yaml.MappingNode && i%2 == 0)
 			if err != nil {
@@ -469,11 +485,12 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 			if isEmptyNull(c) {
 				// yaml v4 places an empty value at the next token; it
 				// stands right after its indicator.
-				if err := l.placeEmpty(n, i, cp, end); err != nil {
+				if err := l.placeEmpty(n, i, p, prev, cp, end); err != nil {
 					return 0, err
 				}
 			}
 			end = max(end, cp.end)
+			prev = cp
 		}
 		return end, nil
 	}
@@ -488,13 +505,14 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 	default:
 		return 0, fmt.Errorf("flow collection does not start with a bracket")
 	}
+	var prev *place // the place of the child before
 	for i, c := range n.Content {
 		cp, err := l.walk(c, n, true, p.indent, n.Kind == yaml.MappingNode && i%2 == 0)
 		if err != nil {
 			return 0, err
 		}
 		if isEmptyNull(c) && n.Kind == yaml.MappingNode && i%2 == 1 {
-			k := l.at[n.Content[i-1]].end
+			k := prev.end
 			j := k
 			for j < len(l.src) && (l.src[j] == ' ' || l.src[j] == '\t') {
 				j++
@@ -505,6 +523,7 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 			cp.start, cp.end = k, k
 		}
 		end = max(end, cp.end)
+		prev = cp
 	}
 	if implicit {
 		return end, nil
@@ -533,23 +552,24 @@ func isEmptyNull(n *yaml.Node) bool {
 		n.Style&^yaml.FlowStyle == 0 && (n.Tag == "" || n.Tag == TagNull)
 }
 
-// placeEmpty sets the place of the empty value at index i of block
-// collection n: after the ':' of its key, or after its '-'; prev is where
-// the previous child ends.
-func (l *layout) placeEmpty(n *yaml.Node, i int, p *place, prev int) error {
+// placeEmpty sets p, the place of the empty value at index i of block
+// collection n (whose place is np): after the ':' of its key, or after its
+// '-'; key is the place of the child before it, prev where the children
+// before it end.
+func (l *layout) placeEmpty(n *yaml.Node, i int, np, key, p *place, prev int) error {
 	var at int
 	if n.Kind == yaml.MappingNode {
 		if i%2 == 0 {
 			return nil // an empty key: left where yaml v4 puts it
 		}
-		at = l.skipSeparation(l.at[n.Content[i-1]].end) // ":" may stand on its own line after "? key"
+		at = l.skipSeparation(key.end) // ":" may stand on its own line after "? key"
 		if at >= len(l.src) || l.src[at] != ':' {
 			return fmt.Errorf("no ':' after the key %q", n.Content[i-1].Value)
 		}
 	} else {
 		from := prev
 		if i == 0 {
-			from = l.afterProperties(l.at[n].start)
+			from = l.afterProperties(np.start)
 		}
 		at = l.skipSeparation(from)
 		if at >= len(l.src) || l.src[at] != '-' {

@@ -110,13 +110,8 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 	places, visited := l.preorder(), 0
 	var walk func(n *yaml.Node, anchor, inFlow bool)
 	walk = func(n *yaml.Node, anchor, inFlow bool) {
-		var pl *place
-		if places != nil {
-			pl = &places[visited] // the node's place, without a map lookup
-			visited++
-		} else {
-			pl = l.at[n]
-		}
+		pl := &places[visited] // the node's place, without a map lookup
+		visited++
 		line := l.lineOf(pl.start)
 		if firstAt[line] == nil {
 			firstAt[line] = n
@@ -162,18 +157,18 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 		if from >= len(src) {
 			break
 		}
-		text := string(src[from:l.lineEnd(from)])
-		body := strings.TrimLeft(text, " \t")
+		text := src[from:l.lineEnd(from)]
+		body := bytes.TrimLeft(text, " \t")
 		indent := len(text) - len(body)
 		switch c := indicatorComment(body); {
-		case strings.TrimSpace(body) == "":
+		case len(bytes.TrimSpace(body)) == 0:
 			// One blank line stands for any number; none before the first line.
 			if (last != nil || len(pending) > 0) && (len(pending) == 0 || pending[len(pending)-1].comment != "") {
 				pending = append(pending, trivia{})
 			}
 			continue
-		case strings.HasPrefix(body, "#"):
-			pending = append(pending, trivia{comment: strings.TrimRight(body, " \t"), indent: indent})
+		case body[0] == '#':
+			pending = append(pending, trivia{comment: string(bytes.TrimRight(body, " \t")), indent: indent})
 			continue
 		case c != "":
 			pending = append(pending, trivia{comment: c, indent: indent})
@@ -279,6 +274,9 @@ func joinComments(a, b string) string {
 
 // commentLines splits a loaded comment into its comment lines.
 func commentLines(c string) []string {
+	if c == "" {
+		return nil // most nodes: no comment
+	}
 	var out []string
 	for _, line := range strings.Split(c, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
@@ -290,15 +288,15 @@ func commentLines(c string) []string {
 
 // indicatorComment returns the comment of a line holding only block
 // indicators and a comment ("- # note"), else "".
-func indicatorComment(body string) string {
+func indicatorComment(body []byte) string {
 	rest := body
 	for len(rest) > 0 && (rest[0] == '-' || rest[0] == '?' || rest[0] == ':') && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\t') {
-		rest = strings.TrimLeft(rest[1:], " \t")
+		rest = bytes.TrimLeft(rest[1:], " \t")
 	}
-	if rest == body || !strings.HasPrefix(rest, "#") {
+	if len(rest) == len(body) || len(rest) == 0 || rest[0] != '#' {
 		return ""
 	}
-	return strings.TrimRight(rest, " \t")
+	return string(bytes.TrimRight(rest, " \t"))
 }
 
 // owner returns the key or item whose line a node is written on in the
@@ -306,7 +304,7 @@ func indicatorComment(body string) string {
 // or item, else its parent's owner.
 func (l *layout) owner(n *yaml.Node) *yaml.Node {
 	for n != nil {
-		parent := l.at[n].parent
+		parent := l.placeOf(n).parent
 		if parent == nil {
 			return n
 		}
@@ -331,13 +329,14 @@ func (l *layout) owner(n *yaml.Node) *yaml.Node {
 // indented by next: the last key or item of the innermost block collection
 // around last indented by col or less, when that is indented more than next.
 func (l *layout) closing(last *yaml.Node, col, next int) *yaml.Node {
-	for c := l.at[last].parent; c != nil; c = l.at[c].parent {
+	at := l.index()
+	for c := at[last].parent; c != nil; c = at[c].parent {
 		if c.Style&yaml.FlowStyle != 0 || len(c.Content) == 0 {
 			continue
 		}
-		ind := l.column(l.at[c.Content[0]].start)
+		ind := l.column(at[c.Content[0]].start)
 		if c.Kind == yaml.SequenceNode {
-			ind = l.column(l.contentStart(l.at[c].start))
+			ind = l.column(l.contentStart(at[c].start))
 		}
 		if ind > col {
 			continue

@@ -162,14 +162,10 @@ func TestLayoutPreorder(t *testing.T) {
 			continue
 		}
 		places := l.preorder()
-		if places == nil {
-			t.Errorf("%s: places are not in preorder", name)
-			continue
-		}
 		k := 0
 		var walk func(n *yaml.Node)
 		walk = func(n *yaml.Node) {
-			if k >= len(places) || l.at[n] != &places[k] {
+			if k >= len(places) || l.nodes[k] != n || l.placeOf(n) != &places[k] {
 				t.Fatalf("%s: node %d (line %d) is not the %dth place", name, k, n.Line, k)
 			}
 			k++
@@ -186,7 +182,8 @@ func TestLayoutPreorder(t *testing.T) {
 	if checked < 20 {
 		t.Fatalf("only %d inputs checked", checked)
 	}
-	// A node that stands twice in a tree has one place: no preorder.
+	// A node that stands twice in a tree has a place for each stand in
+	// preorder, and at gives it the place of its last.
 	shared := &yaml.Node{Kind: yaml.ScalarNode, Value: "a", Line: 1, Column: 3}
 	tree := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Line: 1, Column: 1,
 		Content: []*yaml.Node{shared, shared}}}}
@@ -194,7 +191,7 @@ func TestLayoutPreorder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.preorder() != nil {
-		t.Error("a tree holding a node twice gave a preorder")
+	if places := l.preorder(); len(places) != 3 || len(l.index()) != 2 || l.placeOf(shared) != &places[2] {
+		t.Errorf("a tree holding a node twice: %d places in preorder, %d in at; want 3 and 2, the node at its last place", len(places), len(l.index()))
 	}
 }
