@@ -3,6 +3,7 @@ package source
 import (
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -14,10 +15,30 @@ import (
 // builds for the same text: flow-style mappings and sequences, double-quoted
 // !!str scalars, plain scalars tagged as yaml resolves them, and rune-based
 // 1-based columns. It is several times faster than the YAML reader because
-// JSON needs no indentation, simple-key or tag handling. The input must be
-// valid UTF-8 (Parse checks that first).
+// JSON needs no indentation, simple-key or tag handling, and a document of
+// a megabyte or more is read on all processors (see jsonscan_ahead.go). The
+// input must be valid UTF-8 (Parse checks that first).
 func parseJSON(file string, data []byte, maxDepth int) (*yaml.Node, error) {
+	return parseJSONAhead(file, data, maxDepth, aheadLines(data))
+}
+
+// parseJSONAhead is parseJSON with runs of members read ahead from the
+// lines that start at the offsets ats (see jsonscan_ahead.go).
+func parseJSONAhead(file string, data []byte, maxDepth int, ats []int) (*yaml.Node, error) {
+	doc, _, err := scanJSON(file, data, maxDepth, ats)
+	return doc, err
+}
+
+// scanJSON is parseJSONAhead returning the scanner too, for what it took.
+func scanJSON(file string, data []byte, maxDepth int, ats []int) (*yaml.Node, *jsonScanner, error) {
 	s := &jsonScanner{src: string(data), file: file, line: 1, maxDepth: maxDepth}
+	doc, err := s.document(ats)
+	return doc, s, err
+}
+
+// document reads the whole text as one JSON value, reading ahead from ats.
+func (s *jsonScanner) document(ats []int) (*yaml.Node, error) {
+	file := s.file
 	if len(s.src) >= 3 && s.src[:3] == "\xef\xbb\xbf" {
 		s.pos, s.lineStart = 3, 3 // a byte-order mark takes no column
 	}
@@ -28,6 +49,8 @@ func parseJSON(file string, data []byte, maxDepth int) (*yaml.Node, error) {
 	doc := s.node()
 	doc.Kind = yaml.DocumentNode
 	doc.Line, doc.Column = s.position()
+	s.readAhead(ats)
+	defer s.endAhead()
 	v, err := s.value()
 	if err != nil {
 		return nil, err
@@ -54,6 +77,15 @@ type jsonScanner struct {
 	ptrs            []*yaml.Node // slab that Content slices are cut from
 	stack           []*yaml.Node // children of the containers being read
 	buf             []byte       // scratch for strings with escapes
+	// ahead are the runs of members read ahead on other processors, in
+	// the order of the text, next the first not yet taken or passed (see
+	// jsonscan_ahead.go); deepest is the deepest nesting reached, and quit
+	// stops a scanner reading a run ahead once the document is read.
+	ahead   []*aheadRun
+	next    int
+	taken   int // how many runs were taken
+	deepest int
+	quit    *atomic.Bool
 }
 
 func (s *jsonScanner) node() *yaml.Node {
@@ -166,6 +198,10 @@ func (s *jsonScanner) literal(word, tag string) (*yaml.Node, error) {
 
 func (s *jsonScanner) enter() error {
 	s.depth++
+	s.deepest = max(s.deepest, s.depth)
+	if s.quit != nil && s.quit.Load() {
+		return errQuit
+	}
 	if s.depth > s.maxDepth {
 		l, c := s.position()
 		return &LimitError{Limit: LimitDepth, Code: diag.LimitDepth, File: s.file, Line: l, Column: c,
@@ -183,52 +219,69 @@ func (s *jsonScanner) object() (*yaml.Node, error) {
 	n.Line, n.Column = s.position()
 	s.pos++ // {
 	base := len(s.stack)
-	s.space()
+	if s.spaceOrAhead() {
+		return s.closeObject(n, base), nil
+	}
 	if s.pos < len(s.src) && s.src[s.pos] == '}' {
 		s.pos++
 		s.depth--
 		return n, nil
 	}
 	for {
-		if s.pos >= len(s.src) || s.src[s.pos] != '"' {
-			return nil, s.errorf("unexpected %s, expected a string key in double quotes", s.describe())
-		}
-		k := s.node()
-		k.Kind, k.Tag, k.Style = yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle
-		k.Line, k.Column = s.position()
-		v, err := s.str()
-		if err != nil {
+		if err := s.member(); err != nil {
 			return nil, err
 		}
-		k.Value = v
-		s.space()
-		if s.pos >= len(s.src) || s.src[s.pos] != ':' {
-			return nil, s.errorf("unexpected %s, expected ':' after the key %q", s.describe(), k.Value)
-		}
-		s.pos++
-		s.space()
-		val, err := s.value()
-		if err != nil {
-			return nil, err
-		}
-		s.stack = append(s.stack, k, val)
 		s.space()
 		if s.pos < len(s.src) {
 			switch s.src[s.pos] {
 			case ',':
 				s.pos++
-				s.space()
+				if s.spaceOrAhead() {
+					return s.closeObject(n, base), nil
+				}
 				continue
 			case '}':
-				s.pos++
-				n.Content = s.children(s.stack[base:])
-				s.stack = s.stack[:base]
-				s.depth--
-				return n, nil
+				return s.closeObject(n, base), nil
 			}
 		}
 		return nil, s.errorf("unexpected %s, expected ',' or '}'", s.describe())
 	}
+}
+
+// member reads one member of an object, its key and value, onto the stack.
+func (s *jsonScanner) member() error {
+	if s.pos >= len(s.src) || s.src[s.pos] != '"' {
+		return s.errorf("unexpected %s, expected a string key in double quotes", s.describe())
+	}
+	k := s.node()
+	k.Kind, k.Tag, k.Style = yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle
+	k.Line, k.Column = s.position()
+	v, err := s.str()
+	if err != nil {
+		return err
+	}
+	k.Value = v
+	s.space()
+	if s.pos >= len(s.src) || s.src[s.pos] != ':' {
+		return s.errorf("unexpected %s, expected ':' after the key %q", s.describe(), k.Value)
+	}
+	s.pos++
+	s.space()
+	val, err := s.value()
+	if err != nil {
+		return err
+	}
+	s.stack = append(s.stack, k, val)
+	return nil
+}
+
+// closeObject ends object n at its '}', its members being the stack from base.
+func (s *jsonScanner) closeObject(n *yaml.Node, base int) *yaml.Node {
+	s.pos++
+	n.Content = s.children(s.stack[base:])
+	s.stack = s.stack[:base]
+	s.depth--
+	return n
 }
 
 func (s *jsonScanner) array() (*yaml.Node, error) {
