@@ -19,17 +19,13 @@ import (
 // a megabyte or more is read on all processors (see jsonscan_ahead.go). The
 // input must be valid UTF-8 (Parse checks that first).
 func parseJSON(file string, data []byte, maxDepth int) (*yaml.Node, error) {
-	return parseJSONAhead(file, data, maxDepth, aheadLines(data))
-}
-
-// parseJSONAhead is parseJSON with runs of members read ahead from the
-// lines that start at the offsets ats (see jsonscan_ahead.go).
-func parseJSONAhead(file string, data []byte, maxDepth int, ats []int) (*yaml.Node, error) {
-	doc, _, err := scanJSON(file, data, maxDepth, ats)
+	doc, _, err := scanJSON(file, data, maxDepth, aheadLines(data))
 	return doc, err
 }
 
-// scanJSON is parseJSONAhead returning the scanner too, for what it took.
+// scanJSON is parseJSON with runs of members read ahead from the lines that
+// start at the offsets ats (see jsonscan_ahead.go); it returns the scanner
+// too, for what it took.
 func scanJSON(file string, data []byte, maxDepth int, ats []int) (*yaml.Node, *jsonScanner, error) {
 	s := &jsonScanner{src: string(data), file: file, line: 1, maxDepth: maxDepth}
 	doc, err := s.document(ats)

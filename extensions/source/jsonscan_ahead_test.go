@@ -29,7 +29,7 @@ func lineStarts(data []byte) []int {
 // returns how they differ ("" when the trees, or the errors, are the same)
 // and how many runs were taken.
 func sameAsInOrder(name string, data []byte, maxDepth int, ats []int) (string, int) {
-	want, wantErr := parseJSONAhead(name, data, maxDepth, nil)
+	want, _, wantErr := scanJSON(name, data, maxDepth, nil)
 	got, s, err := scanJSON(name, data, maxDepth, ats)
 	switch {
 	case wantErr != nil || err != nil:
@@ -157,7 +157,7 @@ func TestReadAheadErrorsAsInOrder(t *testing.T) {
 		if d, _ := sameAsInOrder(fmt.Sprintf("broken %d", i), data, DefaultMaxDepth, sortedUnique(ats)); d != "" {
 			t.Fatal(d)
 		}
-		if _, err := parseJSONAhead("x", data, DefaultMaxDepth, nil); err != nil {
+		if _, _, err := scanJSON("x", data, DefaultMaxDepth, nil); err != nil {
 			errs++
 		}
 	}
@@ -203,7 +203,7 @@ func BenchmarkParseJSON(b *testing.B) {
 	}{{"in-order", nil}, {"ahead", aheadLines(data)}} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := parseJSONAhead("bench.json", data, DefaultMaxDepth, c.ats); err != nil {
+				if _, _, err := scanJSON("bench.json", data, DefaultMaxDepth, c.ats); err != nil {
 					b.Fatal(err)
 				}
 			}

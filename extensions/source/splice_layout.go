@@ -121,11 +121,6 @@ func (l *layout) offset(line, col int) (int, error) {
 	return off, nil
 }
 
-// preorder returns the places of the nodes in the order a depth-first
-// walk over Content visits them. Walks over the whole tree read them in
-// turn rather than through at.
-func (l *layout) preorder() []place { return l.places }
-
 // index builds at, the place of each node; a node that stands twice in the
 // tree gets the place of its last stand.
 func (l *layout) index() map[*yaml.Node]*place {

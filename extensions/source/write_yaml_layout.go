@@ -106,8 +106,8 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 	firstAt := make([]*yaml.Node, len(l.lines)+2)
 	inside := make([]bool, len(l.lines)+2)
 	anchors := 0
-	var loaded []string // the comment lines the loader attached, outside flows
-	places, visited := l.preorder(), 0
+	var loaded []string            // the comment lines the loader attached, outside flows
+	places, visited := l.places, 0 // in the order walk visits the nodes
 	var walk func(n *yaml.Node, anchor, inFlow bool)
 	walk = func(n *yaml.Node, anchor, inFlow bool) {
 		pl := &places[visited] // the node's place, without a map lookup

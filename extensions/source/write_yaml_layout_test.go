@@ -161,7 +161,7 @@ func TestLayoutPreorder(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		places := l.preorder()
+		places := l.places
 		k := 0
 		var walk func(n *yaml.Node)
 		walk = func(n *yaml.Node) {
@@ -191,7 +191,7 @@ func TestLayoutPreorder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if places := l.preorder(); len(places) != 3 || len(l.index()) != 2 || l.placeOf(shared) != &places[2] {
+	if places := l.places; len(places) != 3 || len(l.index()) != 2 || l.placeOf(shared) != &places[2] {
 		t.Errorf("a tree holding a node twice: %d places in preorder, %d in at; want 3 and 2, the node at its last place", len(places), len(l.index()))
 	}
 }

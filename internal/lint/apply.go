@@ -38,7 +38,20 @@ type Suppressions struct{ list []suppression }
 // when it is data's source tree, otherwise from data parsed within lim,
 // the limits the file was read with.
 func ReadSuppressions(file string, data []byte, tree *yaml.Node, lim source.Limits) Suppressions {
-	return Suppressions{inlineSuppressions(file, data, tree, lim)}
+	var out []suppression
+	if bytes.Contains(data, []byte(commentMarker)) {
+		out = commentSuppressions(string(data))
+	}
+	if !bytes.Contains(data, []byte(IgnoreKey)) {
+		return Suppressions{out}
+	}
+	if tree == nil {
+		var err error
+		if tree, _, err = source.Parse(file, data, lim); err != nil {
+			return Suppressions{out} // the check reports why the file cannot be parsed
+		}
+	}
+	return Suppressions{append(out, ignoreKeys(tree)...)}
 }
 
 // Apply applies the suppressions to the findings of files: inline ones
@@ -170,22 +183,9 @@ func codeList(cs []diag.Code) string {
 	return strings.Join(s, ", ")
 }
 
-// inlineSuppressions finds the suppressions in data, the text of file;
-// tree is data parsed, or nil.
-func inlineSuppressions(file string, data []byte, tree *yaml.Node, lim source.Limits) []suppression {
+// ignoreKeys finds the x-apigw-ignore keys of a source tree.
+func ignoreKeys(tree *yaml.Node) []suppression {
 	var out []suppression
-	if bytes.Contains(data, []byte(commentMarker)) {
-		out = commentSuppressions(string(data))
-	}
-	if !bytes.Contains(data, []byte(IgnoreKey)) {
-		return out
-	}
-	if tree == nil {
-		var err error
-		if tree, _, err = source.Parse(file, data, lim); err != nil {
-			return out // the check reports why the file cannot be parsed
-		}
-	}
 	var walk func(n *yaml.Node, ptr string)
 	walk = func(n *yaml.Node, ptr string) {
 		switch n.Kind {
