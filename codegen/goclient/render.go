@@ -53,7 +53,7 @@ func (c *chunk) render(pkg string, decls [][]jen.Code) error {
 	if err := f.Render(&buf); err != nil {
 		return err
 	}
-	c.src = buf.Bytes()
+	c.src = markFormattedDocs(buf.Bytes())
 	return nil
 }
 
