@@ -42,11 +42,16 @@ func CheckDataTree(path string, data []byte, opts LoadOptions) ([]diag.Diagnosti
 	// kin-openapi's validation starts as soon as a document's tree is
 	// read, and runs while the model is built and the checks run.
 	semantic := map[*Document]func() *Semantic{}
-	docs, diags, err := load(path, data, opts, func(d *Document, dupKeys bool) {
-		// kin-openapi refuses a tree with duplicate keys as a whole; the
-		// loader already reports each one with both positions.
-		if !dupKeys {
-			semantic[d] = startSemantic(d, opts)
+	docs, diags, err := load(path, data, opts, func(d *Document, dupKeys func() bool) {
+		wait := startSemantic(d, opts)
+		semantic[d] = func() *Semantic {
+			s := wait()
+			// kin-openapi refuses a tree with duplicate keys as a whole;
+			// the loader already reports each one with both positions.
+			if dupKeys() {
+				return nil
+			}
+			return s
 		}
 	})
 	if err != nil {
@@ -81,10 +86,10 @@ func startSemantic(d *Document, opts LoadOptions) func() *Semantic {
 
 // checkDocument runs the document-level checks of one loaded document and
 // adds kin-openapi's findings, when semantic (the validation started by
-// startSemantic) is not nil.
+// startSemantic) is not nil and gives them.
 func checkDocument(d *Document, semantic func() *Semantic) []diag.Diagnostic {
 	diags := Check(d)
-	if semantic == nil {
+	if semantic == nil || semantic() == nil {
 		return diags
 	}
 	for _, sd := range semantic().Diagnostics {

@@ -3,7 +3,6 @@ package openapi
 import (
 	"errors"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/apigw/apigw/extensions"
@@ -144,9 +143,11 @@ func Load(path string, data []byte, opts LoadOptions) ([]*Document, []diag.Diagn
 
 // load is Load. started, when not nil, is called with each document once
 // its tree, place and kind of API are known and its $refs passed the
-// limits, before its model is built, and with whether the file has
-// duplicate keys: the check starts kin-openapi's validation there.
-func load(path string, data []byte, opts LoadOptions, started func(d *Document, dupKeys bool)) ([]*Document, []diag.Diagnostic, error) {
+// limits, before its model is built: the check starts kin-openapi's
+// validation there. dupKeys tells whether the file has duplicate keys; it
+// may be called once load has returned (the file is searched for them while
+// what was started runs).
+func load(path string, data []byte, opts LoadOptions, started func(d *Document, dupKeys func() bool)) ([]*Document, []diag.Diagnostic, error) {
 	text := &fileText{data: data, limits: opts.Limits, templateFile: source.IsTemplateFile(path)}
 	if source.IsTemplateFile(path) {
 		data = source.QuotePlaceholders(data)
@@ -161,7 +162,14 @@ func load(path string, data []byte, opts LoadOptions, started func(d *Document, 
 		return nil, nil, err
 	}
 	l := &loader{Collector: extensions.Collector{File: path}, opts: opts}
-	l.Append(source.DuplicateKeys(tree, "")...)
+	var dups []diag.Diagnostic
+	dupsFound := false
+	findDups := func() {
+		if !dupsFound {
+			dups, dupsFound = source.DuplicateKeys(tree, ""), true
+		}
+	}
+	dupKeys := func() bool { return len(dups) > 0 }
 	root := source.Resolve(tree.Content[0])
 	kind, version, found := DetectKind(root, "")
 	var docs []*Document
@@ -188,13 +196,16 @@ func load(path string, data []byte, opts LoadOptions, started func(d *Document, 
 		}
 		workers := runtime.GOMAXPROCS(0)
 		if started != nil {
-			started(d, slices.ContainsFunc(l.Diags, func(d diag.Diagnostic) bool { return d.Code == diag.DuplicateKey }))
+			started(d, dupKeys)
 			// What was started (kin-openapi's validation) keeps the other
 			// processors busy meanwhile.
 			workers = 1
 		}
+		findDups()
 		l.Append(d.discover(workers)...)
 	}
+	findDups()
+	l.Diags = append(dups, l.Diags...)
 	for i := range l.Diags {
 		if l.Diags[i].File == "" {
 			l.Diags[i].File = path
