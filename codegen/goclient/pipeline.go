@@ -17,14 +17,17 @@ import (
 // idle, and the chunk's code trees can go. It parses the chunk once the
 // generator has released the document (the syntax trees would otherwise be
 // held beside it), and prints it once every chunk is parsed, beside the
-// type check, which needs them all and runs on one processor.
+// type check, which needs them all and runs on one processor. The type
+// check takes longest, so the printing keeps off its processor: with as
+// many printers as processors it got a share of one, and finished last.
 type pipeline struct {
 	pkg       string
 	chunks    []*chunk       // in output order
 	sent      int            // how many of the generator's declarations are in chunks
 	base      atomic.Int64   // where the next parsed file's positions start
 	renderers chan struct{}  // bounds the workers rendering at once: one processor fewer, the generator's
-	sem       chan struct{}  // bounds the workers parsing, or printing, at once
+	sem       chan struct{}  // bounds the workers parsing at once
+	printers  chan struct{}  // bounds the workers printing at once: one processor fewer, the type check's
 	released  chan struct{}  // closed when the document is released, or the work abandoned
 	allParsed chan struct{}  // closed when every chunk is parsed, or the work abandoned
 	abandoned atomic.Bool    // the generator failed: nothing more to do
@@ -36,7 +39,7 @@ func newPipeline(pkg string) *pipeline {
 	n := runtime.GOMAXPROCS(0)
 	p := &pipeline{
 		pkg:       pkg,
-		renderers: make(chan struct{}, max(1, n-1)), sem: make(chan struct{}, n),
+		renderers: make(chan struct{}, max(1, n-1)), sem: make(chan struct{}, n), printers: make(chan struct{}, max(1, n-1)),
 		released: make(chan struct{}), allParsed: make(chan struct{}),
 	}
 	p.base.Store(1)
@@ -114,9 +117,9 @@ func (p *pipeline) add(decls []decl) {
 		if p.abandoned.Load() {
 			return
 		}
-		p.sem <- struct{}{}
+		p.printers <- struct{}{}
 		c.print()
-		<-p.sem
+		<-p.printers
 	}()
 }
 
