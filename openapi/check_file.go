@@ -35,9 +35,10 @@ func CheckData(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, e
 }
 
 // CheckDataTree is CheckData that also returns the source tree data was
-// read into (a document node; nil when no API definition or template was
-// loaded from it), so that a caller can read more from the file without
-// parsing it again.
+// read into (a document node), so that a caller can read more from the
+// file without parsing it again; nil when no API definition or template was
+// loaded from it, or when the tree is not data's own (a templatefile's
+// placeholders are quoted before it is read).
 func CheckDataTree(path string, data []byte, opts LoadOptions) ([]diag.Diagnostic, *yaml.Node, error) {
 	// kin-openapi's validation starts as soon as a document's tree is
 	// read, and runs while the model is built and the checks run.
@@ -64,6 +65,9 @@ func CheckDataTree(path string, data []byte, opts LoadOptions) ([]diag.Diagnosti
 	for _, d := range docs {
 		tree = d.Tree // the documents of a template share the file's tree
 		diags = append(diags, checkDocument(d, semantic[d])...)
+	}
+	if source.IsTemplateFile(path) {
+		tree = nil
 	}
 	diag.Sort(diags)
 	return diags, tree, nil

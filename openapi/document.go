@@ -3,6 +3,7 @@ package openapi
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/apigw/apigw/extensions"
@@ -162,14 +163,8 @@ func load(path string, data []byte, opts LoadOptions, started func(d *Document, 
 		return nil, nil, err
 	}
 	l := &loader{Collector: extensions.Collector{File: path}, opts: opts}
-	var dups []diag.Diagnostic
-	dupsFound := false
-	findDups := func() {
-		if !dupsFound {
-			dups, dupsFound = source.DuplicateKeys(tree, ""), true
-		}
-	}
-	dupKeys := func() bool { return len(dups) > 0 }
+	dups := sync.OnceValue(func() []diag.Diagnostic { return source.DuplicateKeys(tree, "") })
+	dupKeys := func() bool { return len(dups()) > 0 }
 	root := source.Resolve(tree.Content[0])
 	kind, version, found := DetectKind(root, "")
 	var docs []*Document
@@ -201,11 +196,10 @@ func load(path string, data []byte, opts LoadOptions, started func(d *Document, 
 			// processors busy meanwhile.
 			workers = 1
 		}
-		findDups()
+		dups() // here, while what was started runs on the other processors
 		l.Append(d.discover(workers)...)
 	}
-	findDups()
-	l.Diags = append(dups, l.Diags...)
+	l.Diags = slices.Concat(dups(), l.Diags)
 	for i := range l.Diags {
 		if l.Diags[i].File == "" {
 			l.Diags[i].File = path

@@ -209,12 +209,7 @@ func checkFiles(files []checkedFile, opts openapi.LoadOptions) ([]diag.Diagnosti
 			}
 			d, tree, err := openapi.CheckDataTree(f.path, data, opts)
 			// The suppressions come from the text just checked and its
-			// tree, rather than from reading and parsing it again. A
-			// templatefile input's tree is read with its placeholders
-			// quoted, so its own text is parsed.
-			if source.IsTemplateFile(f.path) {
-				tree = nil
-			}
+			// tree, rather than from reading and parsing it again.
 			results[i] = result{d, lint.ReadSuppressions(f.path, data, tree, opts.Limits), err}
 		}()
 	}
