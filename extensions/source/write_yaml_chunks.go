@@ -19,7 +19,8 @@ import (
 // entries. Lines are never folded, so text does not depend on the column
 // it starts at, and the bytes are those of one dump (write_yaml_chunks_test
 // compares them on every fixture, the corpus and generated documents,
-// with groups of one entry).
+// with groups of one entry). Each piece goes to emitFast, which writes it
+// without yaml v4 when it holds nothing the fast writer leaves to it.
 
 // chunkNodes is the size in nodes above which a block mapping's entries
 // are dumped in groups, and the size of a group.
@@ -36,7 +37,7 @@ func dumpChunked(n *yaml.Node, indent int, inGroup bool) ([]byte, error) {
 	var big []*yaml.Node
 	findLarge(n, inGroup, &big)
 	if len(big) == 0 {
-		return dumpWhole(n, indent)
+		return emitFast(n, indent)
 	}
 	markers := make([]string, len(big))
 	saved := make([][]*yaml.Node, len(big))
@@ -48,7 +49,7 @@ func dumpChunked(n *yaml.Node, indent int, inGroup bool) ([]byte, error) {
 			{Kind: yaml.ScalarNode, Tag: TagStr, Value: "x"},
 		}
 	}
-	out, err := dumpWhole(n, indent)
+	out, err := emitFast(n, indent)
 	for i, m := range big {
 		m.Content = saved[i]
 	}
