@@ -69,6 +69,14 @@ func Parse(file string, data []byte, lim Limits) (*yaml.Node, Format, error) {
 		doc, err := parseJSON(file, data, lim.MaxDepth)
 		return doc, format, err
 	}
+	// A tree read in pieces is kept only when it passes the limits; any
+	// refusal comes from reading the text in one piece, where yaml v4's
+	// own depth limit (10,000) also counts the levels above each piece.
+	if lim.MaxDepth < 9000 {
+		if doc, ok := parseYAMLSplit(data, yamlProcs()); ok && scanTree(file, doc, lim) == nil {
+			return doc, format, nil
+		}
+	}
 	doc, err := parseYAML(file, data)
 	if err != nil {
 		return nil, format, err
