@@ -69,6 +69,9 @@ func (p *commentPlan) apply(n, c *yaml.Node) {
 
 // blankLines turns the placeholder comments into empty lines.
 func (p *commentPlan) blankLines(out []byte) []byte {
+	if !bytes.Contains(out, []byte(p.blank)) {
+		return out
+	}
 	var b bytes.Buffer
 	b.Grow(len(out))
 	for line := range bytes.Lines(out) {
