@@ -2,7 +2,6 @@ package source
 
 import (
 	"bytes"
-	"runtime"
 	"sync"
 
 	"go.yaml.in/yaml/v4"
@@ -19,14 +18,15 @@ import (
 // reads the pieces side by side, shifts their lines and joins their entries
 // into the mapping and the document.
 //
-// It cuts only where the result cannot differ from one read: no line before
-// a cut is blank or a comment (a comment's place depends on what follows
-// it), no comment in the mapping is less indented than its keys, the text
-// has no line break but LF (lines are counted by LF) and no document marker
-// or directive, and no piece holds an alias (an anchor may stand in another
-// piece) or a comment of its own document or root. Otherwise, or when a
-// piece is not well-formed, the text is read in one piece, which also gives
-// every error its usual place and message.
+// It cuts only where the result cannot differ from one read: a comment goes
+// to the next node, so going back from a cut a line holding a key or a value
+// comes before any comment or blank line, and no line on the way holds a
+// comment; no comment in the mapping is less indented than its keys; the
+// text has no line break but LF (lines are counted by LF) and no directive
+// or document marker past its start; and no piece holds an alias (its
+// anchor may stand in another piece) or a comment of its own document or
+// root. Otherwise, or when a piece is not well-formed, the text is read in
+// one piece, which also gives every error its usual place and message.
 
 // splitMin is the smallest YAML input read in pieces.
 var splitMin = 1 << 20
@@ -290,6 +290,3 @@ func keyStart(c byte) bool {
 	}
 	return true
 }
-
-// yamlProcs is the number of pieces a large YAML text is read in.
-func yamlProcs() int { return runtime.GOMAXPROCS(0) }
