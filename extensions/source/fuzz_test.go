@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/apigw/apigw/internal/shared"
+	"go.yaml.in/yaml/v4"
 )
 
 // fuzzLimits are small limits, so that the fuzzer explores refusals as
@@ -83,6 +84,14 @@ func parseAndWrite(data []byte) string {
 		if format != DetectFormat(data) {
 			return fmt.Sprintf("format %v, DetectFormat %v", format, DetectFormat(data))
 		}
+		if format == YAML {
+			if msg := sameAsOneRead(data); msg != "" {
+				return msg
+			}
+		}
+		if msg := sameAsEmitter(doc); msg != "" {
+			return msg
+		}
 		DuplicateKeys(doc, "")
 		if _, err := WriteYAML(doc); err != nil {
 			return "" // a tree yaml v4 cannot write back is reported, not a crash
@@ -101,4 +110,36 @@ func parseAndWrite(data []byte) string {
 		}
 		return ""
 	}
+}
+
+// sameAsOneRead reads a YAML text in pieces, wherever it can be cut for
+// three processors, and compares the tree with one read.
+func sameAsOneRead(data []byte) string {
+	split, ok := parseYAMLSplit(data, 3, 0)
+	if !ok {
+		return ""
+	}
+	whole, err := parseYAML("f.in", data)
+	if err != nil {
+		return fmt.Sprintf("read in pieces, but not in one: %v", err)
+	}
+	if err := sameNodes(split, whole, ""); err != nil {
+		return fmt.Sprintf("read in pieces differs from one read: %v", err)
+	}
+	return ""
+}
+
+// sameAsEmitter writes the canonical copy of doc with the fast writer and
+// with yaml v4's emitter and compares the bytes.
+func sameAsEmitter(doc *yaml.Node) string {
+	n := canonical(doc)
+	fast, ok := writeFast(Clone(n), 2)
+	if !ok {
+		return ""
+	}
+	whole, err := dumpWhole(Clone(n), 2)
+	if err != nil || string(fast) != string(whole) {
+		return fmt.Sprintf("fast writer differs from yaml v4 (%v):\n%s\nwant:\n%s", err, fast, whole)
+	}
+	return ""
 }

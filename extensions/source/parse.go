@@ -74,7 +74,7 @@ func Parse(file string, data []byte, lim Limits) (*yaml.Node, Format, error) {
 	// refusal comes from reading the text in one piece, where yaml v4's
 	// own depth limit (10,000) also counts the levels above each piece.
 	if lim.MaxDepth < 9000 {
-		if doc, ok := parseYAMLSplit(data, runtime.GOMAXPROCS(0)); ok && scanTree(file, doc, lim) == nil {
+		if doc, ok := parseYAMLSplit(data, runtime.GOMAXPROCS(0), splitMin); ok && scanTree(file, doc, lim) == nil {
 			return doc, format, nil
 		}
 	}

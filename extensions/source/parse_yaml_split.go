@@ -29,7 +29,7 @@ import (
 // one piece, which also gives every error its usual place and message.
 
 // splitMin is the smallest YAML input read in pieces.
-var splitMin = 1 << 20
+const splitMin = 1 << 20
 
 // yamlCuts are the places parseYAMLSplit cuts a text at.
 type yamlCuts struct {
@@ -39,10 +39,11 @@ type yamlCuts struct {
 	tail    int   // index in starts of the top-level key after the mapping, or -1
 }
 
-// parseYAMLSplit reads data as parseYAML does, in pieces when it is large
-// and can be cut (see above); ok is false when it was not read.
-func parseYAMLSplit(data []byte, procs int) (*yaml.Node, bool) {
-	cuts, ok := findYAMLCuts(data, procs)
+// parseYAMLSplit reads data as parseYAML does, in pieces when it is least
+// bytes or longer and can be cut (see above); ok is false when it was not
+// read.
+func parseYAMLSplit(data []byte, procs, least int) (*yaml.Node, bool) {
+	cuts, ok := findYAMLCuts(data, procs, least)
 	if !ok {
 		return nil, false
 	}
@@ -141,8 +142,8 @@ func hasAlias(n *yaml.Node) bool {
 
 // findYAMLCuts finds where to cut data into about procs pieces, or reports
 // false when it is not to be cut.
-func findYAMLCuts(data []byte, procs int) (yamlCuts, bool) {
-	if procs < 2 || len(data) < splitMin || bytes.IndexByte(data, '\r') >= 0 ||
+func findYAMLCuts(data []byte, procs, least int) (yamlCuts, bool) {
+	if procs < 2 || len(data) < least || bytes.IndexByte(data, '\r') >= 0 ||
 		bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
 		return yamlCuts{}, false
 	}

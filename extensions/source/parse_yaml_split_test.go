@@ -33,7 +33,7 @@ func sameNodes(a, b *yaml.Node, at string) error {
 // and reports whether it was read in pieces.
 func compareSplit(t *testing.T, name string, data []byte, procs int) bool {
 	t.Helper()
-	split, ok := parseYAMLSplit(data, procs)
+	split, ok := parseYAMLSplit(data, procs, 0)
 	if !ok {
 		return false
 	}
@@ -52,8 +52,6 @@ func compareSplit(t *testing.T, name string, data []byte, procs int) bool {
 // documents of ../shared/bench and generated documents in pieces wherever they can be cut, for 2 to 16 processors, and
 // compares every node with one read.
 func TestYAMLSplitIsOneRead(t *testing.T) {
-	defer func(n int) { splitMin = n }(splitMin)
-	splitMin = 0
 	inputs := chunkInputs(t)
 	inputs["specgen 300.yaml"] = specgen.YAML(300)
 	bench, _ := filepath.Glob(filepath.Join(golden.Root(t), "..", "shared", "bench", "*.yaml"))
@@ -87,8 +85,6 @@ func TestYAMLSplitIsOneRead(t *testing.T) {
 // scalar or a flow collection leaves a piece that yaml v4 refuses); read in
 // pieces, the tree is always the one read whole.
 func TestYAMLSplitRefuses(t *testing.T) {
-	defer func(n int) { splitMin = n }(splitMin)
-	splitMin = 0
 	items := func(n int, item string) string {
 		var b strings.Builder
 		for i := range n {
@@ -138,8 +134,6 @@ func TestYAMLSplitRefuses(t *testing.T) {
 // and literal scalars, flow collections) as the entries of a mapping under
 // a top-level key, and reads each text in pieces and whole.
 func TestYAMLSplitRandomTexts(t *testing.T) {
-	defer func(n int) { splitMin = n }(splitMin)
-	splitMin = 0
 	g := randomTrees{r: rand.New(rand.NewPCG(3, 4)), odd: 1}
 	split := 0
 	const texts = 3000

@@ -40,7 +40,7 @@ func writeFast(n *yaml.Node, unit int) ([]byte, bool) {
 		m = n.Content[0]
 	}
 	if m.Kind != yaml.MappingNode || len(m.Content) == 0 || m.Style&(yaml.FlowStyle|yaml.TaggedStyle) != 0 ||
-		m.Anchor != "" || m.ShortTag() != TagMap || hasOwnComment(m) {
+		m.Anchor != "" || !defaultTag(m) || hasOwnComment(m) {
 		return nil, false
 	}
 	w := fastWriter{unit: unit, b: make([]byte, 0, 4096)}
@@ -82,7 +82,7 @@ func (w *fastWriter) value(n *yaml.Node, col int, inItem bool) bool {
 	default:
 		return false
 	}
-	if t := n.ShortTag(); n.Kind == yaml.MappingNode && t != TagMap || n.Kind == yaml.SequenceNode && t != TagSeq {
+	if !defaultTag(n) {
 		return false
 	}
 	if len(n.Content) == 0 {
@@ -128,6 +128,20 @@ func (w *fastWriter) value(n *yaml.Node, col int, inItem bool) bool {
 		}
 	}
 	return true
+}
+
+// defaultTag tells whether a mapping or sequence has no tag to write:
+// none, or !!map or !!seq (the non-specific "!" is written).
+func defaultTag(n *yaml.Node) bool {
+	switch n.Tag {
+	case "":
+		return true
+	case TagMap, "tag:yaml.org,2002:map":
+		return n.Kind == yaml.MappingNode
+	case TagSeq, "tag:yaml.org,2002:seq":
+		return n.Kind == yaml.SequenceNode
+	}
+	return false
 }
 
 // next is the column of what a node at column col holds (inItem: the node
