@@ -39,7 +39,8 @@ func Canonical(path string, data []byte, to source.Format, lim source.Limits) ([
 		out, err := source.WriteYAML(source.Restyle(tree))
 		return out, nil, err
 	}
-	// Comments and blank lines are placed by the text.
-	out, err := source.FormatYAML(data, tree)
+	// Comments and blank lines are placed by the text; the tree is not
+	// needed afterwards, so it is formatted in place.
+	out, err := source.FormatYAMLOwned(data, tree)
 	return out, nil, err
 }

@@ -76,6 +76,25 @@ func ExampleFormatYAML() {
 	//     Type: AWS::Serverless::Api
 }
 
+func ExampleFormatYAMLOwned() {
+	// A command that formats a file it has just read has no more use for
+	// the tree, and lets the formatter change it instead of copying it.
+	src := []byte("paths:\n    /pets:   # the pets\n        get: {}\n")
+	doc, _, err := source.Parse("api.yaml", src, source.Limits{})
+	if err != nil {
+		panic(err)
+	}
+	out, err := source.FormatYAMLOwned(src, doc)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(out))
+	// Output:
+	// paths:
+	//   /pets: # the pets
+	//     get: {}
+}
+
 func ExampleSpliceWithin() {
 	// A file read under a raised size limit (apigw's --max-size) is
 	// spliced within the same limits.

@@ -25,7 +25,11 @@ func WriteYAML(root *yaml.Node) ([]byte, error) {
 	if root == nil {
 		return nil, errors.New("write yaml: no document")
 	}
-	n := Clone(root)
+	return writeClone(Clone(root))
+}
+
+// writeClone is WriteYAML of n, a tree it may change.
+func writeClone(n *yaml.Node) ([]byte, error) {
 	canonicalYAML(n, map[*yaml.Node]bool{})
 	out, err := dump(n, 2)
 	if err != nil {

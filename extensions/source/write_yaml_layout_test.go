@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -193,5 +194,35 @@ func TestLayoutPreorder(t *testing.T) {
 	}
 	if places := l.places; len(places) != 3 || len(l.index()) != 2 || l.placeOf(shared) != &places[2] {
 		t.Errorf("a tree holding a node twice: %d places in preorder, %d in at; want 3 and 2, the node at its last place", len(places), len(l.index()))
+	}
+}
+
+// TestFormatYAMLOwnedIsFormatYAML formats every input twice, once on a copy
+// and once in place, and compares the bytes; FormatYAML must leave its
+// tree as it was.
+func TestFormatYAMLOwnedIsFormatYAML(t *testing.T) {
+	compared := 0
+	for name, data := range chunkInputs(t) {
+		tree, _, err := Parse(name, data, Limits{})
+		if err != nil {
+			continue
+		}
+		before, err := WriteJSON(tree)
+		if err != nil {
+			before = nil
+		}
+		want, werr := FormatYAML(data, tree)
+		if after, _ := WriteJSON(tree); before != nil && !bytes.Equal(before, after) {
+			t.Errorf("%s: FormatYAML changed its tree", name)
+		}
+		own, _, _ := Parse(name, data, Limits{})
+		got, gerr := FormatYAMLOwned(data, own)
+		if (werr != nil) != (gerr != nil) || !bytes.Equal(got, want) {
+			t.Errorf("%s: formatted in place (%v):\n%s\nwant (%v):\n%s", name, gerr, got, werr, want)
+		}
+		compared++
+	}
+	if compared < 100 {
+		t.Errorf("only %d inputs compared", compared)
 	}
 }
