@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
@@ -79,13 +80,7 @@ func startSemantic(d *Document, opts LoadOptions) func() *Semantic {
 	so := semanticOptions(d, opts)
 	done := make(chan *Semantic, 1)
 	go func() { done <- NewSemantic(context.Background(), d.Root, so) }()
-	var s *Semantic
-	return func() *Semantic {
-		if s == nil {
-			s = <-done
-		}
-		return s
-	}
+	return sync.OnceValue(func() *Semantic { return <-done })
 }
 
 // checkDocument runs the document-level checks of one loaded document and
@@ -93,10 +88,14 @@ func startSemantic(d *Document, opts LoadOptions) func() *Semantic {
 // startSemantic) is not nil and gives them.
 func checkDocument(d *Document, semantic func() *Semantic) []diag.Diagnostic {
 	diags := Check(d)
-	if semantic == nil || semantic() == nil {
+	var s *Semantic
+	if semantic != nil {
+		s = semantic()
+	}
+	if s == nil {
 		return diags
 	}
-	for _, sd := range semantic().Diagnostics {
+	for _, sd := range s.Diagnostics {
 		// The loader already reports external $refs it refused (APIGW030–032).
 		if sd.Code == diag.RefNotAllowed {
 			continue

@@ -62,8 +62,13 @@ func parseYAMLSplit(data []byte, procs, least int) (*yaml.Node, bool) {
 			if err != nil {
 				return
 			}
+			// A piece's lines are shifted, and its aliases looked for,
+			// beside the others.
 			var doc yaml.Node
-			if l.Load(&doc) == nil {
+			if l.Load(&doc) != nil {
+				return
+			}
+			if i == 0 && !hasAlias(&doc) || i > 0 && shiftLines(&doc, cuts.lines[i-1]-1) {
 				docs[i] = &doc
 			}
 		})
@@ -72,7 +77,8 @@ func parseYAMLSplit(data []byte, procs, least int) (*yaml.Node, bool) {
 	return joinYAMLPieces(docs, cuts)
 }
 
-// joinYAMLPieces checks the pieces read and joins them into one document.
+// joinYAMLPieces checks the pieces read (nil for one refused, or holding an
+// alias), their lines already shifted, and joins them into one document.
 func joinYAMLPieces(docs []*yaml.Node, cuts yamlCuts) (*yaml.Node, bool) {
 	for i, d := range docs {
 		if d == nil || len(d.Content) != 1 || d.FootComment != "" || i > 0 && d.HeadComment != "" {
@@ -81,17 +87,11 @@ func joinYAMLPieces(docs []*yaml.Node, cuts yamlCuts) (*yaml.Node, bool) {
 		root := d.Content[0]
 		if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 || len(root.Content) == 0 ||
 			root.FootComment != "" || root.LineComment != "" ||
-			i > 0 && (root.HeadComment != "" || root.Line != 1 || root.Anchor != "" || root.Tag != TagMap || root.Style != 0) {
-			return nil, false
-		}
-		if i > 0 && !shiftLines(root, cuts.lines[i-1]-1) {
+			i > 0 && (root.HeadComment != "" || root.Line != cuts.lines[i-1] || root.Anchor != "" || root.Tag != TagMap || root.Style != 0) {
 			return nil, false
 		}
 	}
 	doc := docs[0]
-	if hasAlias(doc) {
-		return nil, false
-	}
 	root := doc.Content[0]
 	key, big := root.Content[len(root.Content)-2], root.Content[len(root.Content)-1]
 	if key.Line != cuts.bigLine || key.FootComment != "" || big.Kind != yaml.MappingNode || big.Style&(yaml.FlowStyle|yaml.TaggedStyle) != 0 ||

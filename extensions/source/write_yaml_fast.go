@@ -39,36 +39,61 @@ func writeFast(n *yaml.Node, unit int) ([]byte, bool) {
 		}
 		m = n.Content[0]
 	}
-	if m.Kind != yaml.MappingNode || len(m.Content) == 0 || m.Style&(yaml.FlowStyle|yaml.TaggedStyle) != 0 ||
-		m.Anchor != "" || !defaultTag(m) || hasOwnComment(m) {
+	if m.Kind != yaml.MappingNode || len(m.Content) == 0 || m.Style&yaml.FlowStyle != 0 || !bare(m) {
 		return nil, false
 	}
 	w := fastWriter{unit: unit, b: make([]byte, 0, 4096)}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if !w.scalar(m.Content[i], true, 0) {
-			return nil, false
-		}
-		w.b = append(w.b, ':')
-		if !w.value(m.Content[i+1], 0, false) {
-			return nil, false
-		}
+	if !w.entries(m, 0) {
+		return nil, false
 	}
 	return w.b, true
 }
 
-// fastWriter holds the text written so far and the indentation step.
+// fastWriter holds the text written so far and the indentation step. A
+// method that reports false has given up: what it wrote is dropped and the
+// whole tree goes to yaml v4.
 type fastWriter struct {
 	b    []byte
 	unit int
+}
+
+// bare tells whether n has no anchor, comment or tag to write.
+func bare(n *yaml.Node) bool {
+	if n.Anchor != "" || hasOwnComment(n) || n.Style&yaml.TaggedStyle != 0 || n.Tag == "!" {
+		return false
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return n.ShortTag() == TagMap
+	case yaml.SequenceNode:
+		return n.ShortTag() == TagSeq
+	}
+	return true
+}
+
+// entries writes the entries of a block mapping whose keys stand at column
+// col, the first where the text so far ends, the others on lines of their
+// own.
+func (w *fastWriter) entries(m *yaml.Node, col int) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if i > 0 {
+			w.spaces(col)
+		}
+		if !w.scalar(m.Content[i], true, col) {
+			return false
+		}
+		w.b = append(w.b, ':')
+		if !w.value(m.Content[i+1], col, false) {
+			return false
+		}
+	}
+	return true
 }
 
 // value writes n after the indicator that ends the text so far: the ":"
 // of a key at column col, or the "-" of a sequence item at column col
 // (inItem). It ends with a line break.
 func (w *fastWriter) value(n *yaml.Node, col int, inItem bool) bool {
-	if n.Anchor != "" || hasOwnComment(n) || n.Style&yaml.TaggedStyle != 0 {
-		return false
-	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if !w.scalar(n, false, w.next(col, inItem)) {
@@ -79,10 +104,10 @@ func (w *fastWriter) value(n *yaml.Node, col int, inItem bool) bool {
 		}
 		return true
 	case yaml.MappingNode, yaml.SequenceNode:
+		if !bare(n) {
+			return false
+		}
 	default:
-		return false
-	}
-	if !defaultTag(n) {
 		return false
 	}
 	if len(n.Content) == 0 {
@@ -115,33 +140,7 @@ func (w *fastWriter) value(n *yaml.Node, col int, inItem bool) bool {
 		}
 		return true
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if i > 0 {
-			w.spaces(child)
-		}
-		if !w.scalar(n.Content[i], true, child) {
-			return false
-		}
-		w.b = append(w.b, ':')
-		if !w.value(n.Content[i+1], child, false) {
-			return false
-		}
-	}
-	return true
-}
-
-// defaultTag tells whether a mapping or sequence has no tag to write:
-// none, or !!map or !!seq (the non-specific "!" is written).
-func defaultTag(n *yaml.Node) bool {
-	switch n.Tag {
-	case "":
-		return true
-	case TagMap, "tag:yaml.org,2002:map":
-		return n.Kind == yaml.MappingNode
-	case TagSeq, "tag:yaml.org,2002:seq":
-		return n.Kind == yaml.SequenceNode
-	}
-	return false
+	return w.entries(n, child)
 }
 
 // next is the column of what a node at column col holds (inItem: the node
@@ -175,11 +174,9 @@ const (
 
 // scalar writes a scalar: a simple key at the start of its line (key), or
 // a value after its indicator, whose lines of a literal block stand at
-// column indent. It reports false, having written nothing, for a scalar
-// the writer leaves to yaml v4.
+// column indent. It reports false for a scalar it leaves to yaml v4.
 func (w *fastWriter) scalar(n *yaml.Node, key bool, indent int) bool {
-	if n.Kind != yaml.ScalarNode || n.Anchor != "" || hasOwnComment(n) ||
-		n.Style&^(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle) != 0 {
+	if n.Kind != yaml.ScalarNode || !bare(n) || n.Style&(yaml.FoldedStyle|yaml.FlowStyle) != 0 {
 		return false
 	}
 	v := n.Value
@@ -190,10 +187,7 @@ func (w *fastWriter) scalar(n *yaml.Node, key bool, indent int) bool {
 	if n.Tag != "" {
 		// yaml v4's Desolver: a core tag the value resolves to is left
 		// out; a string that would resolve to another type is quoted.
-		tag := n.Tag
-		if long, ok := strings.CutPrefix(tag, "tag:yaml.org,2002:"); ok {
-			tag = "!!" + long
-		}
+		tag := n.ShortTag()
 		resolved := resolvePlain(v)
 		if resolved == TagFloat && beyondFloat64(v) {
 			resolved = TagStr // resolvePlain's one departure from yaml v4
@@ -233,6 +227,9 @@ func (w *fastWriter) scalar(n *yaml.Node, key bool, indent int) bool {
 	if style == styleLiteral && (!a.block || key) {
 		style = styleDouble
 	}
+	if style == styleSingle && a.multiline || style == styleLiteral && !plainLiteral(v) {
+		return false // a single-quoted scalar folds its lines; see plainLiteral
+	}
 	if !key && (style != stylePlain || v != "") {
 		w.b = append(w.b, ' ')
 	}
@@ -240,30 +237,28 @@ func (w *fastWriter) scalar(n *yaml.Node, key bool, indent int) bool {
 	case stylePlain:
 		w.b = append(w.b, v...)
 	case styleSingle:
-		if a.multiline {
-			return false
-		}
 		w.b = append(w.b, '\'')
 		w.b = append(w.b, strings.ReplaceAll(v, "'", "''")...)
 		w.b = append(w.b, '\'')
 	case styleDouble:
 		w.doubleQuoted(v)
 	case styleLiteral:
-		return w.literal(v, indent)
+		w.literal(v, indent)
 	}
 	return true
 }
 
-// literal writes a literal block scalar whose lines stand at column indent,
-// or reports false (having written nothing but the space before it) for
-// one that needs an indentation indicator or keeps several final line
-// breaks ("|+", which leaves the document open-ended).
-func (w *fastWriter) literal(v string, indent int) bool {
+// plainLiteral tells whether a literal block scalar needs neither an
+// indentation indicator (its first line that is not empty starts with a
+// blank) nor the "|+" that keeps several final line breaks (and leaves the
+// document open-ended): the fast writer writes only those.
+func plainLiteral(v string) bool {
 	first := strings.TrimLeft(v, "\n")
-	if first == "" || first[0] == ' ' || first[0] == '\t' || strings.HasSuffix(v, "\n\n") {
-		w.b = w.b[:len(w.b)-1]
-		return false
-	}
+	return first != "" && first[0] != ' ' && first[0] != '\t' && !strings.HasSuffix(v, "\n\n")
+}
+
+// literal writes a literal block scalar whose lines stand at column indent.
+func (w *fastWriter) literal(v string, indent int) {
 	w.b = append(w.b, '|')
 	if !strings.HasSuffix(v, "\n") {
 		w.b = append(w.b, '-')
@@ -275,43 +270,25 @@ func (w *fastWriter) literal(v string, indent int) bool {
 		}
 		w.b = append(w.b, line...)
 	}
-	return true
 }
 
-// doubleQuoted writes v double-quoted with the emitter's escapes.
+// shortEscapes are the emitter's one-letter escapes in double quotes.
+var shortEscapes = [128]byte{0: '0', 0x07: 'a', 0x08: 'b', '\t': 't', '\n': 'n', 0x0b: 'v', 0x0c: 'f',
+	'\r': 'r', 0x1b: 'e', '"': '"', '\\': '\\'}
+
+// doubleQuoted writes v double-quoted with the emitter's escapes: the
+// short ones, and \xHH for the other ASCII control characters.
 func (w *fastWriter) doubleQuoted(v string) {
 	const hex = "0123456789ABCDEF"
 	w.b = append(w.b, '"')
 	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if c >= 0x20 && c < 0x7F && c != '"' && c != '\\' || c >= 0x80 {
+		switch c := v[i]; {
+		case c >= 0x20 && c < 0x7F && c != '"' && c != '\\' || c >= 0x80:
 			w.b = append(w.b, c)
-			continue
-		}
-		w.b = append(w.b, '\\')
-		switch c {
-		case 0:
-			w.b = append(w.b, '0')
-		case 0x07:
-			w.b = append(w.b, 'a')
-		case 0x08:
-			w.b = append(w.b, 'b')
-		case '\t':
-			w.b = append(w.b, 't')
-		case '\n':
-			w.b = append(w.b, 'n')
-		case 0x0b:
-			w.b = append(w.b, 'v')
-		case 0x0c:
-			w.b = append(w.b, 'f')
-		case '\r':
-			w.b = append(w.b, 'r')
-		case 0x1b:
-			w.b = append(w.b, 'e')
-		case '"', '\\':
-			w.b = append(w.b, c)
+		case shortEscapes[c] != 0:
+			w.b = append(w.b, '\\', shortEscapes[c])
 		default:
-			w.b = append(w.b, 'x', hex[c>>4], hex[c&0xF])
+			w.b = append(w.b, '\\', 'x', hex[c>>4], hex[c&0xF])
 		}
 	}
 	w.b = append(w.b, '"')
