@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"unicode/utf8"
@@ -45,7 +46,36 @@ type place struct {
 // from src.
 func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
 	l := &layout{src: src, format: format, eol: "\n"}
-	l.lines = append(l.lines, 0)
+	l.findLines()
+	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, fmt.Errorf("no document")
+	}
+	n := countNodes(doc.Content[0], math.MaxInt)
+	l.places = make([]place, 0, n)
+	l.nodes = make([]*yaml.Node, 0, n)
+	if _, err := l.walk(doc.Content[0], nil, false, -1, false); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// findLines finds where lines start.
+func (l *layout) findLines() {
+	l.lines = append(l.lines[:0], 0)
+	if !onlyLF(l.src, l.format) {
+		l.scanLines()
+		return
+	}
+	for i, j := 0, 0; j >= 0; i += j + 1 {
+		if j = bytes.IndexByte(l.src[i:], '\n'); j >= 0 {
+			l.lines = append(l.lines, i+j+1)
+		}
+	}
+}
+
+// scanLines finds where lines start for any line break.
+func (l *layout) scanLines() {
+	src := l.src
 	for i := 0; i < len(src); {
 		if !breakStart[src[i]] {
 			i++
@@ -62,16 +92,15 @@ func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
 		i += w
 		l.lines = append(l.lines, i)
 	}
-	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, fmt.Errorf("no document")
+}
+
+// onlyLF tells whether every line break of src is a LF, so that lines
+// can be found with bytes.IndexByte.
+func onlyLF(src []byte, format Format) bool {
+	if bytes.IndexByte(src, '\r') >= 0 {
+		return false
 	}
-	n := countNodes(doc.Content[0], math.MaxInt)
-	l.places = make([]place, 0, n)
-	l.nodes = make([]*yaml.Node, 0, n)
-	if _, err := l.walk(doc.Content[0], nil, false, -1, false); err != nil {
-		return nil, err
-	}
-	return l, nil
+	return format == JSON || !bytes.Contains(src, []byte("\u0085")) && !bytes.Contains(src, []byte("\u2028")) && !bytes.Contains(src, []byte("\u2029"))
 }
 
 // breakStart marks the bytes a line break can start with, so that scans
@@ -110,6 +139,11 @@ func (l *layout) offset(line, col int) (int, error) {
 		off, c = l.curOff, l.curCol
 	}
 	for c < col {
+		if off < len(l.src) && l.src[off] < utf8.RuneSelf && !breakStart[l.src[off]] {
+			off++ // most text: one ASCII byte, one column
+			c++
+			continue
+		}
 		if off >= len(l.src) || l.breakAt(off) > 0 {
 			return 0, fmt.Errorf("position %d:%d is past the end of its line", line, col)
 		}
@@ -150,6 +184,20 @@ func (l *layout) lineOf(off int) int {
 	return lo + 1
 }
 
+// lineFrom is lineOf for an offset known to be on line hint or a little
+// after it: a walk in text order finds most lines in a step or two.
+func (l *layout) lineFrom(off, hint int) int {
+	if hint >= 1 && hint <= len(l.lines) && l.lines[hint-1] <= off {
+		for range 4 {
+			if hint == len(l.lines) || l.lines[hint] > off {
+				return hint
+			}
+			hint++
+		}
+	}
+	return l.lineOf(off)
+}
+
 // lineEnd returns the offset of the line break ending the line that holds off
 // (or the end of the text).
 func (l *layout) lineEnd(off int) int {
@@ -157,6 +205,27 @@ func (l *layout) lineEnd(off int) int {
 		off++
 	}
 	return off
+}
+
+// endOfLine returns the offset of the line break ending line ln (1-based), or
+// the end of the text: the next line's start less the break before it.
+func (l *layout) endOfLine(ln int) int {
+	if ln >= len(l.lines) {
+		return l.lineEnd(l.lines[len(l.lines)-1])
+	}
+	e, s := l.lines[ln], l.src
+	switch s[e-1] {
+	case '\n':
+		if e-2 >= l.lines[ln-1] && s[e-2] == '\r' {
+			return e - 2
+		}
+		return e - 1
+	case '\r':
+		return e - 1
+	case 0x85: // NEL
+		return e - 2
+	}
+	return e - 3 // LS, PS
 }
 
 // indentOf returns the number of spaces starting the line that holds off.
@@ -346,7 +415,7 @@ func (l *layout) blockScalarEnd(i, parent int) (int, error) {
 		if from >= len(s) {
 			break
 		}
-		to := l.lineEnd(from)
+		to := l.endOfLine(ln)
 		ind := 0
 		for from+ind < to && s[from+ind] == ' ' {
 			ind++

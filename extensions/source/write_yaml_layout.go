@@ -130,7 +130,7 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 	walk = func(n *yaml.Node, anchor, inFlow bool) {
 		pl := &places[visited] // the node's place, without a map lookup
 		visited++
-		line := l.lineOf(pl.start)
+		line := l.lineFrom(pl.start, n.Line)
 		if firstAt[line] == nil {
 			firstAt[line] = n
 		}
@@ -140,9 +140,9 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 		}
 		flow := n.Style&yaml.FlowStyle != 0 && n.Kind != yaml.ScalarNode
 		if n.Kind == yaml.ScalarNode || flow {
-			last := l.lineOf(max(pl.end-1, pl.start))
-			if pl.end > pl.start && pl.end < len(src) && l.lines[l.lineOf(pl.end)-1] == pl.end {
-				last = l.lineOf(pl.end) // ends with an empty line that is content ("|+")
+			last := l.lineFrom(max(pl.end-1, pl.start), line)
+			if pl.end > pl.start && pl.end < len(src) && l.lines[l.lineFrom(pl.end, last)-1] == pl.end {
+				last = l.lineFrom(pl.end, last) // ends with an empty line that is content ("|+")
 			}
 			for ln := line + 1; ln <= last; ln++ {
 				inside[ln] = true
@@ -175,7 +175,7 @@ func placeComments(src []byte, doc *yaml.Node) (*commentPlan, bool) {
 		if from >= len(src) {
 			break
 		}
-		text := src[from:l.lineEnd(from)]
+		text := src[from:l.endOfLine(ln)]
 		body := bytes.TrimLeft(text, " \t")
 		indent := len(text) - len(body)
 		switch c := indicatorComment(body); {

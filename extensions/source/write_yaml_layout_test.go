@@ -2,9 +2,13 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apigw/apigw/internal/shared"
@@ -224,5 +228,61 @@ func TestFormatYAMLOwnedIsFormatYAML(t *testing.T) {
 	}
 	if compared < 100 {
 		t.Errorf("only %d inputs compared", compared)
+	}
+}
+
+// TestLayoutLines holds the shortcuts of the layout's line index against
+// the general scan: the lines found with bytes.IndexByte when every break is
+// a LF, the end of a line taken from the next line's start, and lineFrom's
+// search from a nearby line, on texts with every kind of line break and on
+// every input the chunked dump is tested on.
+func TestLayoutLines(t *testing.T) {
+	texts := map[string][]byte{}
+	for name, data := range chunkInputs(t) {
+		texts[name] = data
+	}
+	breaks := []string{"\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029"}
+	rng := rand.New(rand.NewPCG(7, 16))
+	for i := range 300 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(strings.Repeat("ab é", rng.IntN(3)))
+			b.WriteString(breaks[rng.IntN(len(breaks))])
+			if rng.IntN(4) == 0 {
+				b.WriteString(breaks[rng.IntN(2)])
+			}
+		}
+		texts[fmt.Sprintf("random %d", i)] = []byte(b.String())
+	}
+	checked := 0
+	for name, data := range texts {
+		for _, format := range []Format{YAML, JSON} {
+			l := &layout{src: data, format: format, eol: "\n"}
+			l.findLines()
+			want := &layout{src: data, format: format, eol: "\n", lines: []int{0}}
+			want.scanLines()
+			if !slices.Equal(l.lines, want.lines) || l.eol != want.eol {
+				t.Fatalf("%s (%v): lines %v (%q), want %v (%q)", name, format, l.lines, l.eol, want.lines, want.eol)
+			}
+			for ln := 1; ln <= len(l.lines); ln++ {
+				from := l.lines[ln-1]
+				if got, want := l.endOfLine(ln), l.lineEnd(from); got != want {
+					t.Fatalf("%s (%v): line %d ends at %d, want %d", name, format, ln, got, want)
+				}
+				for _, off := range []int{from, from + 1, from + 7, from + 40} {
+					for _, hint := range []int{ln - 1, ln, ln + 1} {
+						if off < len(data) && hint <= ln {
+							if got, want := l.lineFrom(off, hint), l.lineOf(off); got != want {
+								t.Fatalf("%s: lineFrom(%d, %d) = %d, want %d", name, off, hint, got, want)
+							}
+						}
+					}
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 600 {
+		t.Errorf("only %d texts checked", checked)
 	}
 }
