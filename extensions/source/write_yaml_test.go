@@ -1,6 +1,8 @@
 package source
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -113,13 +115,28 @@ func TestRestyle(t *testing.T) {
 	}
 }
 
+// blockScalarHeader is what opensBlockScalar matches, as a pattern.
+var blockScalarHeader = regexp.MustCompile(`(?:^|[ ])[|>][-+1-9]*(?: +#.*)?$`)
+
 func TestOpensBlockScalar(t *testing.T) {
 	for line, want := range map[string]bool{
-		"a: |": true, "a: >-": true, "- |2": true, "a: !Sub |": true, "a: | # c": true,
-		"a: x": false, "a: 'x|'": false, "a: x|y": false, "# a: |x": false,
+		"a: |": true, "a: >-": true, "- |2": true, "a: !Sub |": true, "a: | # c": true, "|": true, "a: |+9  #": true,
+		"a: x": false, "a: 'x|'": false, "a: x|y": false, "# a: |x": false, "a: | ": false, "a: |#": false, "a: |0": false,
 	} {
 		if got := opensBlockScalar([]byte(line)); got != want {
 			t.Errorf("opensBlockScalar(%q) = %v, want %v", line, got, want)
+		}
+	}
+	// Random lines of the characters that matter, against the pattern.
+	rng := rand.New(rand.NewPCG(3, 5))
+	const alphabet = "|> -+19#0a:'é"
+	for range 200000 {
+		line := make([]byte, rng.IntN(9))
+		for i := range line {
+			line[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := opensBlockScalar(line), blockScalarHeader.Match(line); got != want {
+			t.Fatalf("opensBlockScalar(%q) = %v, the pattern says %v", line, got, want)
 		}
 	}
 }
