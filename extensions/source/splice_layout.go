@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
@@ -31,6 +32,10 @@ type layout struct {
 	// the last position converted, so that converting the nodes of one long
 	// line in order costs one pass over it
 	curLine, curCol, curOff int
+	// wide is the mapping whose entries are walked side by side, cut into
+	// groups (see entriesSideBySide).
+	wide   *yaml.Node
+	groups wideGroups
 }
 
 // place is where one node stands.
@@ -45,12 +50,29 @@ type place struct {
 // newLayout finds the place of every node below doc, a document node loaded
 // from src.
 func newLayout(src []byte, format Format, doc *yaml.Node) (*layout, error) {
+	return newLayoutWide(src, format, doc, runtime.GOMAXPROCS(0), wideBytes, wideEntries)
+}
+
+// newLayoutWide is newLayout walking the entries of the widest mapping in
+// up to procs groups of at least entries each, when src holds least bytes
+// or more.
+func newLayoutWide(src []byte, format Format, doc *yaml.Node, procs, least, entries int) (*layout, error) {
 	l := &layout{src: src, format: format, eol: "\n"}
 	l.findLines()
 	if doc == nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, fmt.Errorf("no document")
 	}
-	n := countNodes(doc.Content[0], math.MaxInt)
+	root := doc.Content[0]
+	n, ok := 0, false
+	if procs > 1 && len(src) >= least {
+		if l.wide = widestMapping(root); l.wide != nil {
+			n, l.groups, ok = countWide(root, l.wide, procs, entries)
+		}
+	}
+	if !ok {
+		l.wide = nil
+		n = countNodes(root, math.MaxInt)
+	}
 	l.places = make([]place, 0, n)
 	l.nodes = make([]*yaml.Node, 0, n)
 	if _, err := l.walk(doc.Content[0], nil, false, -1, false); err != nil {
@@ -485,7 +507,7 @@ func (l *layout) blockPlainEnd(i, parent int, key bool) int {
 func (l *layout) plainLineEnd(i int, flow bool) int {
 	s := l.src
 	j := i
-	for j < len(s) && l.breakAt(j) == 0 {
+	for j < len(s) && (!breakStart[s[j]] || l.breakAt(j) == 0) {
 		c := s[j]
 		if c == '#' && j > i && (s[j-1] == ' ' || s[j-1] == '\t') {
 			break
@@ -539,24 +561,10 @@ func (l *layout) collectionEnd(n *yaml.Node, p *place) (int, error) {
 			}
 			indent = l.column(dash)
 		}
-		end := p.start
-		var prev *place // the place of the child before
-		for i, c := range n.Content {
-			cp, err := l.walk(c, n, false, indent, n.Kind == yaml.MappingNode && i%2 == 0)
-			if err != nil {
-				return 0, err
-			}
-			if isEmptyNull(c) {
-				// yaml v4 places an empty value at the next token; it
-				// stands right after its indicator.
-				if err := l.placeEmpty(n, i, p, prev, cp, end); err != nil {
-					return 0, err
-				}
-			}
-			end = max(end, cp.end)
-			prev = cp
+		if n == l.wide {
+			return l.entriesSideBySide(n, p, indent)
 		}
-		return end, nil
+		return l.blockChildren(n, p, indent, 0, len(n.Content))
 	}
 	open := l.contentStart(p.start)
 	end := open
