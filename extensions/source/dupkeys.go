@@ -2,7 +2,10 @@ package source
 
 import (
 	"fmt"
+	"runtime"
+	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/apigw/apigw/extensions/diag"
 	"go.yaml.in/yaml/v4"
@@ -14,8 +17,28 @@ import (
 // document does not mean the same thing everywhere.
 // ptr is the JSON pointer of n; aliases are not followed (their target is
 // checked where it is written).
+//
+// The entries of the widest mapping are walked side by side when it holds
+// many; the findings come in the order of one walk.
 func DuplicateKeys(n *yaml.Node, ptr string) []diag.Diagnostic {
+	return duplicateKeys(n, ptr, runtime.GOMAXPROCS(0), dupEntries)
+}
+
+// dupEntries is the fewest entries of the widest mapping a group walked on
+// its own holds.
+const dupEntries = 256
+
+// duplicateKeys is DuplicateKeys walking the entries of the widest mapping
+// in up to procs groups of at least entries each.
+func duplicateKeys(n *yaml.Node, ptr string, procs, entries int) []diag.Diagnostic {
 	w := dupWalker{base: ptr}
+	if root := n; procs > 1 {
+		if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+			root = root.Content[0]
+		}
+		w.wide = widestMapping(root, false)
+		w.procs, w.least = procs, entries
+	}
 	w.walk(n)
 	return w.out
 }
@@ -26,6 +49,10 @@ type dupWalker struct {
 	base string
 	path []string
 	out  []diag.Diagnostic
+	// wide is the mapping whose entries are walked in up to procs groups of
+	// at least least each (see walkWide).
+	wide         *yaml.Node
+	procs, least int
 }
 
 func (w *dupWalker) walk(n *yaml.Node) {
@@ -44,13 +71,45 @@ func (w *dupWalker) walk(n *yaml.Node) {
 		}
 	case yaml.MappingNode:
 		w.check(n)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if c := n.Content[i+1]; c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
-				w.path = append(w.path, n.Content[i].Value)
-				w.walk(c)
-				w.path = w.path[:len(w.path)-1]
-			}
+		if n == w.wide {
+			w.walkWide(n)
+			return
 		}
+		w.entries(n, 0, len(n.Content))
+	}
+}
+
+// entries walks the values of mapping n's entries from..to-1 (child
+// indexes).
+func (w *dupWalker) entries(n *yaml.Node, from, to int) {
+	for i := from; i+1 < to; i += 2 {
+		if c := n.Content[i+1]; c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+			w.path = append(w.path, n.Content[i].Value)
+			w.walk(c)
+			w.path = w.path[:len(w.path)-1]
+		}
+	}
+}
+
+// walkWide walks the values of mapping n's entries in groups side by side,
+// each with a walker of its own, and adds their findings in order.
+func (w *dupWalker) walkWide(n *yaml.Node) {
+	pairs := len(n.Content) / 2
+	groups := min(w.procs, pairs/max(w.least, 1))
+	if groups < 2 {
+		w.entries(n, 0, len(n.Content))
+		return
+	}
+	parts := make([]dupWalker, groups)
+	var wg sync.WaitGroup
+	for g := range parts {
+		parts[g] = dupWalker{base: w.base, path: slices.Clone(w.path)}
+		from, to := 2*(pairs*g/groups), 2*(pairs*(g+1)/groups)
+		wg.Go(func() { parts[g].entries(n, from, to) })
+	}
+	wg.Wait()
+	for _, p := range parts {
+		w.out = append(w.out, p.out...)
 	}
 }
 

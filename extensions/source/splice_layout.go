@@ -65,7 +65,7 @@ func newLayoutWide(src []byte, format Format, doc *yaml.Node, procs, least, entr
 	root := doc.Content[0]
 	n, ok := 0, false
 	if procs > 1 && len(src) >= least {
-		if l.wide = widestMapping(root); l.wide != nil {
+		if l.wide = widestMapping(root, true); l.wide != nil {
 			n, l.groups, ok = countWide(root, l.wide, procs, entries)
 		}
 	}

@@ -69,13 +69,14 @@ func countWide(root, wide *yaml.Node, procs, entries int) (total int, g wideGrou
 	return total, g, true
 }
 
-// widestMapping returns the block mapping, among root and root's values,
-// with the most entries (the paths of an OpenAPI document, the Resources
-// of a template); nil when there is none.
-func widestMapping(root *yaml.Node) *yaml.Node {
+// widestMapping returns the mapping, among root and root's values, with
+// the most entries (the paths of an OpenAPI document, the Resources of a
+// template), only in block style when block is true; nil when there is
+// none.
+func widestMapping(root *yaml.Node, block bool) *yaml.Node {
 	var best *yaml.Node
 	consider := func(m *yaml.Node) {
-		if m.Kind == yaml.MappingNode && m.Style&yaml.FlowStyle == 0 && (best == nil || len(m.Content) > len(best.Content)) {
+		if m.Kind == yaml.MappingNode && (!block || m.Style&yaml.FlowStyle == 0) && (best == nil || len(m.Content) > len(best.Content)) {
 			best = m
 		}
 	}
