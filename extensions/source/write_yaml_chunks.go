@@ -5,6 +5,7 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -141,17 +142,34 @@ func writeShifted(b *bytes.Buffer, out, shift []byte) error {
 // nodes, each ending where canSplit allows.
 func splitGroups(m *yaml.Node) []*yaml.Node {
 	var groups []*yaml.Node
-	pairs := m.Content
-	for len(pairs) > 0 {
-		end, size := 0, 0
-		for end < len(pairs) && (end == 0 || size < chunkNodes || !canSplit(pairs, end)) {
-			size += countNodes(pairs[end], chunkNodes) + countNodes(pairs[end+1], chunkNodes)
+	sizes := entrySizes(m.Content)
+	for from := 0; from < len(m.Content); {
+		end, size := from, 0
+		for end < len(m.Content) && (end == from || size < chunkNodes || !canSplit(m.Content, end)) {
+			size += sizes[end/2]
 			end += 2
 		}
-		groups = append(groups, &yaml.Node{Kind: yaml.MappingNode, Tag: m.Tag, Style: m.Style, Content: pairs[:end]})
-		pairs = pairs[end:]
+		groups = append(groups, &yaml.Node{Kind: yaml.MappingNode, Tag: m.Tag, Style: m.Style, Content: m.Content[from:end]})
+		from = end
 	}
 	return groups
+}
+
+// entrySizes counts the nodes of each entry of a mapping's children
+// (stopping past chunkNodes), the entries shared among the processors.
+func entrySizes(pairs []*yaml.Node) []int {
+	sizes := make([]int, len(pairs)/2)
+	procs := max(1, min(runtime.GOMAXPROCS(0), len(sizes)/64))
+	var wg sync.WaitGroup
+	for p := range procs {
+		wg.Go(func() {
+			for i := len(sizes) * p / procs; i < len(sizes)*(p+1)/procs; i++ {
+				sizes[i] = countNodes(pairs[2*i], chunkNodes) + countNodes(pairs[2*i+1], chunkNodes)
+			}
+		})
+	}
+	wg.Wait()
+	return sizes
 }
 
 // canSplit tells whether a group may end before the entry at pairs[i]: no

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/apigw/apigw/internal/golden"
@@ -97,5 +98,27 @@ func TestChunkedDumpSplits(t *testing.T) {
 	m := load("a: 1\n# foot of a\nb: 2\n").Content[0]
 	if canSplit(m.Content, 2) {
 		t.Errorf("a split is allowed where a comment stands")
+	}
+}
+
+// TestEntrySizes holds the counts shared among the processors against
+// counting each entry in turn, on a mapping of entries of every size.
+func TestEntrySizes(t *testing.T) {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for i := range 1001 {
+		v := &yaml.Node{Kind: yaml.SequenceNode}
+		for range i % 37 {
+			v.Content = append(v.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "x"})
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.Itoa(i)}, v)
+	}
+	sizes := entrySizes(m.Content)
+	if len(sizes) != 1001 {
+		t.Fatalf("%d sizes for 1001 entries", len(sizes))
+	}
+	for i, got := range sizes {
+		if want := 2 + i%37; got != want {
+			t.Fatalf("entry %d: %d nodes, want %d", i, got, want)
+		}
 	}
 }
