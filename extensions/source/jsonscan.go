@@ -16,7 +16,7 @@ import (
 // !!str scalars, plain scalars tagged as yaml resolves them, and rune-based
 // 1-based columns. It is several times faster than the YAML reader because
 // JSON needs no indentation, simple-key or tag handling, and a document of
-// a megabyte or more is read on all processors (see jsonscan_ahead.go). The
+// 256 KiB or more is read on all processors (see jsonscan_ahead.go). The
 // input must be valid UTF-8 (Parse checks that first).
 func parseJSON(file string, data []byte, maxDepth int) (*yaml.Node, error) {
 	doc, _, err := scanJSON(file, data, maxDepth, aheadLines(data))

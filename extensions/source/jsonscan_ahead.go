@@ -31,7 +31,7 @@ import (
 
 // aheadMin is the smallest input read ahead: below it, starting the other
 // scanners costs about what they save.
-const aheadMin = 1 << 20
+const aheadMin = 1 << 18
 
 // aheadWindow is how far past each even share a key line is looked for.
 const aheadWindow = 64 << 10

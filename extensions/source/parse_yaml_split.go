@@ -29,7 +29,7 @@ import (
 // one piece, which also gives every error its usual place and message.
 
 // splitMin is the smallest YAML input read in pieces.
-const splitMin = 1 << 20
+const splitMin = 1 << 18
 
 // yamlCuts are the places parseYAMLSplit cuts a text at.
 type yamlCuts struct {

@@ -12,7 +12,7 @@ import (
 // the document's widest mapping side by side; wideEntries the fewest
 // entries a group of them holds.
 const (
-	wideBytes   = 1 << 20
+	wideBytes   = 1 << 18
 	wideEntries = 64
 )
 
