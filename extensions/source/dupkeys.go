@@ -94,18 +94,16 @@ func (w *dupWalker) entries(n *yaml.Node, from, to int) {
 // walkWide walks the values of mapping n's entries in groups side by side,
 // each with a walker of its own, and adds their findings in order.
 func (w *dupWalker) walkWide(n *yaml.Node) {
-	pairs := len(n.Content) / 2
-	groups := min(w.procs, pairs/max(w.least, 1))
-	if groups < 2 {
+	bounds := entryBounds(n.Content, w.procs, w.least)
+	if bounds == nil {
 		w.entries(n, 0, len(n.Content))
 		return
 	}
-	parts := make([]dupWalker, groups)
+	parts := make([]dupWalker, len(bounds)-1)
 	var wg sync.WaitGroup
 	for g := range parts {
 		parts[g] = dupWalker{base: w.base, path: slices.Clone(w.path)}
-		from, to := 2*(pairs*g/groups), 2*(pairs*(g+1)/groups)
-		wg.Go(func() { parts[g].entries(n, from, to) })
+		wg.Go(func() { parts[g].entries(n, bounds[g], bounds[g+1]) })
 	}
 	wg.Wait()
 	for _, p := range parts {

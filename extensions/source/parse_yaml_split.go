@@ -143,8 +143,7 @@ func hasAlias(n *yaml.Node) bool {
 // findYAMLCuts finds where to cut data into about procs pieces, or reports
 // false when it is not to be cut.
 func findYAMLCuts(data []byte, procs, least int) (yamlCuts, bool) {
-	if procs < 2 || len(data) < least || bytes.IndexByte(data, '\r') >= 0 ||
-		bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
+	if procs < 2 || len(data) < least || !onlyLF(data, YAML) {
 		return yamlCuts{}, false
 	}
 	// The lines: start offsets, indentation and first character.

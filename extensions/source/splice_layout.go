@@ -63,13 +63,16 @@ func newLayoutWide(src []byte, format Format, doc *yaml.Node, procs, least, entr
 		return nil, fmt.Errorf("no document")
 	}
 	root := doc.Content[0]
-	n, ok := 0, false
+	var bounds []int
 	if procs > 1 && len(src) >= least {
 		if l.wide = widestMapping(root, true); l.wide != nil {
-			n, l.groups, ok = countWide(root, l.wide, procs, entries)
+			bounds = entryBounds(l.wide.Content, procs, entries)
 		}
 	}
-	if !ok {
+	var n int
+	if bounds != nil {
+		n, l.groups = countWide(root, l.wide, bounds)
+	} else {
 		l.wide = nil
 		n = countNodes(root, math.MaxInt)
 	}

@@ -17,31 +17,39 @@ const (
 )
 
 // wideGroups is how the entries of the widest mapping are cut: the child
-// each group starts at (and the end) and the nodes each group holds.
+// each group starts at (and the end; see entryBounds) and the nodes each
+// group holds.
 type wideGroups struct {
 	bounds, counts []int
 }
 
-// countWide counts the nodes below root as countNodes does, and cuts the
-// entries of wide, a block mapping in it, into up to procs groups of at
-// least entries each, counted side by side. ok is false when wide has too
-// few entries for two groups.
-func countWide(root, wide *yaml.Node, procs, entries int) (total int, g wideGroups, ok bool) {
-	pairs := len(wide.Content) / 2
-	groups := min(procs, pairs/max(entries, 1))
+// entryBounds cuts the entries of a mapping's children into up to procs
+// groups of at least least entries each, and returns the child each group
+// starts at followed by len(content); nil when that makes fewer than two.
+func entryBounds(content []*yaml.Node, procs, least int) []int {
+	pairs := len(content) / 2
+	groups := min(procs, pairs/max(least, 1))
 	if groups < 2 {
-		return 0, g, false
+		return nil
 	}
-	g.bounds = make([]int, groups+1)
+	bounds := make([]int, groups+1)
 	for k := range groups {
-		g.bounds[k] = 2 * (pairs * k / groups)
+		bounds[k] = 2 * (pairs * k / groups)
 	}
-	g.bounds[groups] = len(wide.Content)
-	g.counts = make([]int, groups)
+	bounds[groups] = len(content)
+	return bounds
+}
+
+// countWide counts the nodes below root as countNodes does, the entries of
+// wide, a block mapping in it, by the groups bounds cuts them into, side
+// by side.
+func countWide(root, wide *yaml.Node, bounds []int) (total int, g wideGroups) {
+	g.bounds = bounds
+	g.counts = make([]int, len(bounds)-1)
 	var wg sync.WaitGroup
-	for k := range groups {
+	for k := range g.counts {
 		wg.Go(func() {
-			for _, c := range wide.Content[g.bounds[k]:g.bounds[k+1]] {
+			for _, c := range wide.Content[bounds[k]:bounds[k+1]] {
 				g.counts[k] += countNodes(c, math.MaxInt)
 			}
 		})
@@ -66,7 +74,7 @@ func countWide(root, wide *yaml.Node, procs, entries int) (total int, g wideGrou
 	for _, c := range g.counts {
 		total += c
 	}
-	return total, g, true
+	return total, g
 }
 
 // widestMapping returns the mapping, among root and root's values, with

@@ -159,12 +159,15 @@ func splitGroups(m *yaml.Node) []*yaml.Node {
 // (stopping past chunkNodes), the entries shared among the processors.
 func entrySizes(pairs []*yaml.Node) []int {
 	sizes := make([]int, len(pairs)/2)
-	procs := max(1, min(runtime.GOMAXPROCS(0), len(sizes)/64))
+	bounds := entryBounds(pairs, runtime.GOMAXPROCS(0), 64)
+	if bounds == nil {
+		bounds = []int{0, len(pairs)}
+	}
 	var wg sync.WaitGroup
-	for p := range procs {
+	for g := range len(bounds) - 1 {
 		wg.Go(func() {
-			for i := len(sizes) * p / procs; i < len(sizes)*(p+1)/procs; i++ {
-				sizes[i] = countNodes(pairs[2*i], chunkNodes) + countNodes(pairs[2*i+1], chunkNodes)
+			for i := bounds[g]; i+1 < bounds[g+1]; i += 2 {
+				sizes[i/2] = countNodes(pairs[i], chunkNodes) + countNodes(pairs[i+1], chunkNodes)
 			}
 		})
 	}
