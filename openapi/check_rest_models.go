@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/apigw/apigw/extensions/diag"
 	"github.com/apigw/apigw/extensions/source"
@@ -17,8 +18,8 @@ var modelNamesCheck = &DocumentCheck{Name: restModelsCheck.Name, REST: true, Cod
 
 func checkRESTModels(p *pass) {
 	checkModelNames(p)
-	w := &schemaWalk{p: p, seen: map[*yaml.Node]bool{}}
-	w.walk(p.doc.Root, p.doc.Pointer, false)
+	w := &schemaWalk{p: p, seen: map[*yaml.Node]bool{}, base: p.doc.Pointer}
+	w.walk(p.doc.Root, false)
 }
 
 func checkModelNames(p *pass) {
@@ -60,14 +61,34 @@ func alnumOnly(s string) string {
 // schemaWalk visits every schema of the document: named ones, and those
 // under a "schema" key of parameters, request bodies, responses and headers,
 // wherever they stand (reusable components too). It reads schema keywords,
-// which the model does not describe.
+// which the model does not describe. The pointer of where it stands is kept
+// as its tokens and written out only for a finding: the walk passes through
+// every object of the document.
 type schemaWalk struct {
 	p    *pass
 	seen map[*yaml.Node]bool
+	base string   // the document's pointer
+	path []string // the tokens from the document to the node visited
 }
 
-// walk searches n (pointer ptr) for schemas; inSchema is true when n is one.
-func (w *schemaWalk) walk(n *yaml.Node, ptr string, inSchema bool) {
+// at returns the pointer of the node visited, then token if not empty.
+func (w *schemaWalk) at(token string) string {
+	ptr := source.JoinPointer(w.base, w.path...)
+	if token != "" {
+		ptr = source.Pointer(ptr, token)
+	}
+	return ptr
+}
+
+// into visits n under token.
+func (w *schemaWalk) into(token string, n *yaml.Node, inSchema bool) {
+	w.path = append(w.path, token)
+	w.walk(n, inSchema)
+	w.path = w.path[:len(w.path)-1]
+}
+
+// walk searches n for schemas; inSchema is true when n is one.
+func (w *schemaWalk) walk(n *yaml.Node, inSchema bool) {
 	n = source.Resolve(n)
 	if n == nil || w.seen[n] {
 		return // nothing, or a YAML anchor used again
@@ -76,11 +97,11 @@ func (w *schemaWalk) walk(n *yaml.Node, ptr string, inSchema bool) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
-			w.walk(e, source.PointerIndex(ptr, i), inSchema)
+			w.into(strconv.Itoa(i), e, inSchema)
 		}
 	case yaml.MappingNode:
 		if inSchema {
-			w.schema(n, ptr)
+			w.schema(n)
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -88,21 +109,23 @@ func (w *schemaWalk) walk(n *yaml.Node, ptr string, inSchema bool) {
 			switch {
 			case isExtKey(k) || k == "example" || k == "examples":
 			case k == "schema":
-				w.walk(v, source.Pointer(ptr, k), true)
+				w.into(k, v, true)
 			case k == "schemas" || k == "definitions":
-				w.members(v, source.Pointer(ptr, k))
+				w.path = append(w.path, k)
+				w.members(v)
+				w.path = w.path[:len(w.path)-1]
 			case v.Kind == yaml.ScalarNode:
-				// Nothing to walk: no pointer to build.
+				// Nothing to walk.
 			default:
-				w.walk(v, source.Pointer(ptr, k), false)
+				w.into(k, v, false)
 			}
 		}
 	}
 }
 
-// members walks the schemas of a mapping of schemas (definitions, properties, …) at ptr.
-func (w *schemaWalk) members(n *yaml.Node, ptr string) {
-	source.Pairs(n, func(name string, s *yaml.Node) { w.walk(s, source.Pointer(ptr, name), true) })
+// members walks the schemas of a mapping of schemas (definitions, properties, …).
+func (w *schemaWalk) members(n *yaml.Node) {
+	source.Pairs(n, func(name string, s *yaml.Node) { w.into(name, s, true) })
 }
 
 // subschemaKeys hold one schema; subschemaLists a list of them; subschemaMaps a map of them.
@@ -113,40 +136,41 @@ var (
 )
 
 // schema checks one schema object and walks its subschemas.
-func (w *schemaWalk) schema(n *yaml.Node, ptr string) {
+func (w *schemaWalk) schema(n *yaml.Node) {
 	typ := source.Scalar(source.Get(n, "type"))
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		// Built only for a key that is walked or reported, not for every one.
-		kp := func() string { return source.Pointer(ptr, k.Value) }
 		switch {
 		case subschemaKeys[k.Value]:
 			if r := source.Resolve(v); r != nil && r.Kind == yaml.MappingNode {
-				w.walk(v, kp(), true)
+				w.into(k.Value, v, true)
 			}
 		case subschemaLists[k.Value]:
-			lp := kp()
+			w.path = append(w.path, k.Value)
 			for j, e := range source.Items(v) {
-				w.walk(e, source.PointerIndex(lp, j), true)
+				w.into(strconv.Itoa(j), e, true)
 			}
+			w.path = w.path[:len(w.path)-1]
 		case subschemaMaps[k.Value]:
-			w.members(v, kp())
+			w.path = append(w.path, k.Value)
+			w.members(v)
+			w.path = w.path[:len(w.path)-1]
 		case k.Value == "discriminator":
-			w.p.Add(diag.SchemaKeyword, k, kp(),
+			w.p.Add(diag.SchemaKeyword, k, w.at(k.Value),
 				"REST API models do not support discriminator, so it has no effect in the model: describe the variants with allOf or in separate models")
 		case k.Value == "exclusiveMinimum":
-			w.p.Add(diag.SchemaKeyword, k, kp(),
+			w.p.Add(diag.SchemaKeyword, k, w.at(k.Value),
 				"REST API models do not support exclusiveMinimum, so it has no effect in the model: use minimum with the next allowed value")
 		case k.Value == "readOnly":
-			w.p.Add(diag.SchemaKeyword, k, kp(),
+			w.p.Add(diag.SchemaKeyword, k, w.at(k.Value),
 				"REST API models do not support readOnly, so it has no effect in the model: remove it, or describe requests and responses with separate models")
 		case k.Value == "format":
 			switch f := source.Scalar(v); {
 			case f == "decimal":
-				w.p.Add(diag.SchemaKeyword, v, kp(),
+				w.p.Add(diag.SchemaKeyword, v, w.at(k.Value),
 					"REST API models do not support format: decimal: remove the format and keep type: number")
 			case (f == "int32" || f == "int64") && typ == "number":
-				w.p.Add(diag.SchemaKeyword, v, kp(),
+				w.p.Add(diag.SchemaKeyword, v, w.at(k.Value),
 					"REST API models do not support type: number with format: %s: write type: integer, format: %s", f, f)
 			}
 		}

@@ -43,9 +43,9 @@ func checkTemplates(p *pass) {
 			var ve *vtl.Error
 			if errors.As(err, &ve) {
 				n, where := p.doc.templatePosition(t, ve)
-				p.Add(diag.TemplateRender, n, t.pointer, "the request template %s of %s fails when rendered offline%s: %s; %s; API Gateway answers 500 {\"message\": \"Internal server error\"}", t.mediaType, label, where, ve.Message, run.inputs())
+				p.Add(diag.TemplateRender, n, t.pointer(), "the request template %s of %s fails when rendered offline%s: %s; %s; API Gateway answers 500 {\"message\": \"Internal server error\"}", t.mediaType, label, where, ve.Message, run.inputs())
 			} else {
-				p.Add(diag.TemplateMockStatus, t.node, t.pointer, "the request template %s of the MOCK integration of %s gives no integer statusCode (%v) when rendered offline with %s: it renders %s; API Gateway answers 500 {\"message\": \"Internal server error\"}: write {\"statusCode\": 200} (a number) in the template", t.mediaType, label, err, run.inputs(), quoteOutput(run.requestOut))
+				p.Add(diag.TemplateMockStatus, t.node, t.pointer(), "the request template %s of the MOCK integration of %s gives no integer statusCode (%v) when rendered offline with %s: it renders %s; API Gateway answers 500 {\"message\": \"Internal server error\"}: write {\"statusCode\": 200} (a number) in the template", t.mediaType, label, err, run.inputs(), quoteOutput(run.requestOut))
 			}
 		}
 		for _, s := range run.shapes() {
@@ -78,11 +78,18 @@ type template struct {
 	text string
 	// node is the string written (nil when the value is not a string);
 	// exact tells whether text keeps node's offsets.
-	node    *yaml.Node
-	exact   bool
-	pointer string
-	parsed  *vtl.Template
-	err     *vtl.Error // a syntax error
+	node  *yaml.Node
+	exact bool
+	// ownerPtr and key say where the template stands (see pointer).
+	ownerPtr, key string
+	parsed        *vtl.Template
+	err           *vtl.Error // a syntax error
+}
+
+// pointer is the template's pointer, built only for a finding: a document
+// holds thousands of templates and most have none.
+func (t *template) pointer() string {
+	return source.Pointer(source.Pointer(t.ownerPtr, t.key), t.mediaType)
 }
 
 // subVariable is a ${Name} variable of Fn::Sub; ${!Name} writes ${Name}.
@@ -94,7 +101,7 @@ var subVariable = regexp.MustCompile(`\$\{!?[^}]*\}`)
 func (d *Document) templatesAt(owner *yaml.Node, ownerPtr, key string, m extensions.Map[extensions.Str]) []*template {
 	var out []*template
 	for _, pr := range m {
-		t := &template{mediaType: pr.Key, pointer: source.Pointer(source.Pointer(ownerPtr, key), pr.Key), exact: true}
+		t := &template{mediaType: pr.Key, ownerPtr: ownerPtr, key: key, exact: true}
 		v := pr.Value
 		switch {
 		case v.IsLiteral():
@@ -136,7 +143,7 @@ func (p *pass) reportSyntax(t *template, what string) {
 		return
 	}
 	n, where := p.doc.templatePosition(t, t.err)
-	p.Add(diag.TemplateSyntax, n, t.pointer, "the %s does not parse as Velocity 1.7%s: %s; API Gateway stores it and answers 500 {\"message\": \"Internal server error\"} whenever it applies", what, where, t.err.Message)
+	p.Add(diag.TemplateSyntax, n, t.pointer(), "the %s does not parse as Velocity 1.7%s: %s; API Gateway stores it and answers 500 {\"message\": \"Internal server error\"} whenever it applies", what, where, t.err.Message)
 }
 
 // templatePosition returns where a template error stands in the document:
@@ -179,7 +186,7 @@ func (p *pass) checkGatewayTemplates() {
 					continue
 				}
 				n, where := p.doc.templatePosition(t, offsetError(t.text, loc[0]))
-				p.Add(diag.GatewayTemplateVTL, n, t.pointer, "the %s gateway response's %s template uses %q%s, but gateway response templates are not processed by the VTL engine: only $context, $stageVariables and method.request values are substituted, and the directive reaches the client as written; keep to substitutions", r.Key, t.mediaType, t.text[loc[0]:loc[1]], where)
+				p.Add(diag.GatewayTemplateVTL, n, t.pointer(), "the %s gateway response's %s template uses %q%s, but gateway response templates are not processed by the VTL engine: only $context, $stageVariables and method.request values are substituted, and the directive reaches the client as written; keep to substitutions", r.Key, t.mediaType, t.text[loc[0]:loc[1]], where)
 			}
 		}
 	}
@@ -411,7 +418,7 @@ func (r *offlineRun) shapes() []*ResponseShape {
 		}
 		ptr := source.Pointer(base, pr.Key)
 		for _, t := range r.doc.templatesAt(e.Node(), ptr, "responseTemplates", e.ResponseTemplates) {
-			s := &ResponseShape{Key: pr.Key, Status: e.StatusCode, MediaType: t.mediaType, Pointer: t.pointer, template: t}
+			s := &ResponseShape{Key: pr.Key, Status: e.StatusCode, MediaType: t.mediaType, Pointer: t.pointer(), template: t}
 			r.shape(s, e, resp)
 			out = append(out, s)
 		}
