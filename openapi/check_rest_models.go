@@ -71,13 +71,9 @@ type schemaWalk struct {
 	path []string // the tokens from the document to the node visited
 }
 
-// at returns the pointer of the node visited, then token if not empty.
+// at returns the pointer of token in the node visited.
 func (w *schemaWalk) at(token string) string {
-	ptr := source.JoinPointer(w.base, w.path...)
-	if token != "" {
-		ptr = source.Pointer(ptr, token)
-	}
-	return ptr
+	return source.Pointer(source.JoinPointer(w.base, w.path...), token)
 }
 
 // into visits n under token.
@@ -111,9 +107,7 @@ func (w *schemaWalk) walk(n *yaml.Node, inSchema bool) {
 			case k == "schema":
 				w.into(k, v, true)
 			case k == "schemas" || k == "definitions":
-				w.path = append(w.path, k)
-				w.members(v)
-				w.path = w.path[:len(w.path)-1]
+				w.members(k, v)
 			case v.Kind == yaml.ScalarNode:
 				// Nothing to walk.
 			default:
@@ -123,9 +117,12 @@ func (w *schemaWalk) walk(n *yaml.Node, inSchema bool) {
 	}
 }
 
-// members walks the schemas of a mapping of schemas (definitions, properties, …).
-func (w *schemaWalk) members(n *yaml.Node) {
+// members walks the schemas of n, a mapping of schemas (definitions,
+// properties, …) under token.
+func (w *schemaWalk) members(token string, n *yaml.Node) {
+	w.path = append(w.path, token)
 	source.Pairs(n, func(name string, s *yaml.Node) { w.into(name, s, true) })
+	w.path = w.path[:len(w.path)-1]
 }
 
 // subschemaKeys hold one schema; subschemaLists a list of them; subschemaMaps a map of them.
@@ -152,9 +149,7 @@ func (w *schemaWalk) schema(n *yaml.Node) {
 			}
 			w.path = w.path[:len(w.path)-1]
 		case subschemaMaps[k.Value]:
-			w.path = append(w.path, k.Value)
-			w.members(v)
-			w.path = w.path[:len(w.path)-1]
+			w.members(k.Value, v)
 		case k.Value == "discriminator":
 			w.p.Add(diag.SchemaKeyword, k, w.at(k.Value),
 				"REST API models do not support discriminator, so it has no effect in the model: describe the variants with allOf or in separate models")
