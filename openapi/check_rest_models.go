@@ -125,6 +125,15 @@ func (w *schemaWalk) members(token string, n *yaml.Node) {
 	w.path = w.path[:len(w.path)-1]
 }
 
+// list walks the schemas of n, a list of schemas (allOf, anyOf, …) under token.
+func (w *schemaWalk) list(token string, n *yaml.Node) {
+	w.path = append(w.path, token)
+	for i, e := range source.Items(n) {
+		w.into(strconv.Itoa(i), e, true)
+	}
+	w.path = w.path[:len(w.path)-1]
+}
+
 // subschemaKeys hold one schema; subschemaLists a list of them; subschemaMaps a map of them.
 var (
 	subschemaKeys  = map[string]bool{"items": true, "not": true, "additionalProperties": true, "additionalItems": true, "contains": true, "propertyNames": true, "if": true, "then": true, "else": true}
@@ -143,11 +152,7 @@ func (w *schemaWalk) schema(n *yaml.Node) {
 				w.into(k.Value, v, true)
 			}
 		case subschemaLists[k.Value]:
-			w.path = append(w.path, k.Value)
-			for j, e := range source.Items(v) {
-				w.into(strconv.Itoa(j), e, true)
-			}
-			w.path = w.path[:len(w.path)-1]
+			w.list(k.Value, v)
 		case subschemaMaps[k.Value]:
 			w.members(k.Value, v)
 		case k.Value == "discriminator":
